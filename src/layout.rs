@@ -1,0 +1,240 @@
+//! Geometry of the phone on a terminal, shared by the renderer (which draws there) and the core
+//! (which scrolls the page so that focus stays visible). Pure arithmetic: no drawing here.
+
+use ratatui::layout::Rect;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::view::{Element, Role};
+
+/// Smallest terminal the phone fits in; below it a "terminal too small" message is shown.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+/// A phone is narrow: on wide terminals it stays this wide and is centred.
+pub const PHONE_MAX_WIDTH: u16 = 60;
+/// Columns of padding between the phone's frame and the page text, on each side.
+const PAGE_PADDING: u16 = 1;
+
+/// Where each part of the phone goes on a terminal of a given size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PhoneLayout {
+    /// The whole phone, frame included.
+    pub phone: Rect,
+    /// Time, network and battery.
+    pub status: Rect,
+    /// Back arrow and title.
+    pub title: Rect,
+    /// The scrolling page.
+    pub page: Rect,
+    /// Key hints, or the toast when there is one.
+    pub hint: Rect,
+}
+
+impl PhoneLayout {
+    /// The layout for a terminal area, or `None` when the area is too small for a usable phone.
+    pub fn new(area: Rect) -> Option<PhoneLayout> {
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            return None;
+        }
+        let width = area.width.min(PHONE_MAX_WIDTH);
+        let x = area.x + (area.width - width) / 2;
+        let phone = Rect::new(x, area.y, width, area.height);
+        // Inside the rounded frame.
+        let inner = Rect::new(
+            phone.x + 1,
+            phone.y + 1,
+            phone.width.saturating_sub(2),
+            phone.height.saturating_sub(2),
+        );
+        let status = Rect::new(inner.x, inner.y, inner.width, 1);
+        let title = Rect::new(inner.x, inner.y + 1, inner.width, 1);
+        let hint = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
+        let page_top = title.bottom();
+        let page = Rect::new(
+            inner.x + PAGE_PADDING,
+            page_top,
+            inner.width.saturating_sub(2 * PAGE_PADDING),
+            hint.y.saturating_sub(page_top),
+        );
+        Some(PhoneLayout {
+            phone,
+            status,
+            title,
+            page,
+            hint,
+        })
+    }
+
+    /// The page size for a terminal of `width` x `height`, if the phone fits.
+    pub fn page_size(width: u16, height: u16) -> Option<(u16, u16)> {
+        PhoneLayout::new(Rect::new(0, 0, width, height)).map(|l| (l.page.width, l.page.height))
+    }
+}
+
+/// How many terminal lines an element takes on a page `width` columns wide.
+pub fn element_height(element: &Element, width: u16) -> u16 {
+    let with_summary = 1 + u16::from(element.summary.is_some());
+    match element.role {
+        // A blank gap, then the heading (a heading without text is just the gap).
+        Role::Section if element.label.is_empty() => 1,
+        Role::Section => 2,
+        Role::Text => wrap(&element.label, width).len().max(1) as u16,
+        Role::Header => 2,
+        Role::Row | Role::Switch | Role::Checkbox | Role::Info => with_summary,
+        Role::Button => 1,
+        // The label above, the input line below.
+        Role::TextField | Role::PasswordField => 2,
+    }
+}
+
+/// The first line of each element on the page, and the page's total height.
+pub fn element_offsets(elements: &[Element], width: u16) -> (Vec<u16>, u16) {
+    let mut offsets = Vec::with_capacity(elements.len());
+    let mut line: u16 = 0;
+    for element in elements {
+        offsets.push(line);
+        line = line.saturating_add(element_height(element, width));
+    }
+    (offsets, line)
+}
+
+/// The scroll offset that shows `focus` (an index into `elements`) whole, moving `scroll` as
+/// little as possible, and never past the end of the page.
+pub fn scroll_to_show(
+    elements: &[Element],
+    width: u16,
+    page_height: u16,
+    scroll: u16,
+    focus: Option<usize>,
+) -> u16 {
+    let (offsets, total) = element_offsets(elements, width);
+    let max_scroll = total.saturating_sub(page_height);
+    let mut scroll = scroll.min(max_scroll);
+    if let Some(index) = focus
+        && let Some(&top) = offsets.get(index)
+    {
+        let mut top = top;
+        let height = elements
+            .get(index)
+            .map_or(1, |e| element_height(e, width));
+        // Bring the heading above the focused row into view with it, as a phone would.
+        if index > 0
+            && elements.get(index - 1).map(|e| e.role) == Some(Role::Section)
+            && let Some(&section_top) = offsets.get(index - 1)
+        {
+            top = section_top;
+        }
+        let bottom = offsets.get(index).copied().unwrap_or(top) + height;
+        if top < scroll {
+            scroll = top;
+        } else if bottom > scroll + page_height {
+            scroll = bottom.saturating_sub(page_height);
+        }
+    }
+    scroll.min(max_scroll)
+}
+
+/// Word-wraps `text` to `width` columns (by display width, so wide characters count double).
+/// Words longer than a line are broken. Always returns at least one line.
+pub fn wrap(text: &str, width: u16) -> Vec<String> {
+    let width = usize::from(width.max(1));
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let mut line = String::new();
+        let mut line_width = 0;
+        for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
+            let word_width = word.width();
+            let gap = usize::from(line_width > 0);
+            if line_width + gap + word_width <= width {
+                if gap == 1 {
+                    line.push(' ');
+                }
+                line.push_str(word);
+                line_width += gap + word_width;
+                continue;
+            }
+            if line_width > 0 {
+                lines.push(std::mem::take(&mut line));
+                line_width = 0;
+            }
+            for ch in word.chars() {
+                let ch_width = ch.width().unwrap_or(0);
+                if line_width + ch_width > width && line_width > 0 {
+                    lines.push(std::mem::take(&mut line));
+                    line_width = 0;
+                }
+                line.push(ch);
+                line_width += ch_width;
+            }
+        }
+        lines.push(line);
+    }
+    lines
+}
+
+/// Cuts `text` to at most `width` columns, ending with "…" when something was cut.
+pub fn truncate(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for ch in text.chars() {
+        let ch_width = ch.width().unwrap_or(0);
+        if used + ch_width + 1 > width {
+            break;
+        }
+        out.push(ch);
+        used += ch_width;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn too_small_terminals_have_no_layout() {
+        assert!(PhoneLayout::new(Rect::new(0, 0, 39, 24)).is_none());
+        assert!(PhoneLayout::new(Rect::new(0, 0, 60, 11)).is_none());
+        assert!(PhoneLayout::new(Rect::new(0, 0, 40, 12)).is_some());
+    }
+
+    #[test]
+    fn phone_is_centred_and_capped_on_wide_terminals() {
+        let layout = PhoneLayout::new(Rect::new(0, 0, 100, 30)).expect("fits");
+        assert_eq!(layout.phone, Rect::new(20, 0, 60, 30));
+        assert_eq!(layout.page.width, 56);
+        assert_eq!(layout.page.height, 30 - 2 - 3);
+    }
+
+    #[test]
+    fn wrap_breaks_on_words_and_long_words() {
+        assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+        assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
+        assert_eq!(wrap("", 4), vec![""]);
+        assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+    }
+
+    #[test]
+    fn truncate_marks_the_cut() {
+        assert_eq!(truncate("Sign in to Mi Account", 10), "Sign in t…");
+        assert_eq!(truncate("short", 10), "short");
+    }
+
+    #[test]
+    fn scrolling_keeps_the_focused_row_visible() {
+        let rows: Vec<Element> = (0..20)
+            .map(|i| Element::row(format!("r{i}"), format!("Row {i}")))
+            .collect();
+        assert_eq!(scroll_to_show(&rows, 30, 5, 0, Some(2)), 0);
+        assert_eq!(scroll_to_show(&rows, 30, 5, 0, Some(7)), 3);
+        assert_eq!(scroll_to_show(&rows, 30, 5, 10, Some(4)), 4);
+        // Never past the end of the page.
+        assert_eq!(scroll_to_show(&rows, 30, 5, 99, None), 15);
+    }
+}

@@ -1,0 +1,11 @@
+//! mi-settings: a Xiaomi phone's Settings → Mi Account area, simulated in a terminal.
+//!
+//! The layout follows the architecture: one pure core (`sim`, `screens`, `view`) and thin shells
+//! around it (`ui` draws, `input` maps keys and clicks, `runtime` runs the interactive loop,
+//! `store` keeps the device file).
+
+pub mod layout;
+pub mod screens;
+pub mod sim;
+pub mod view;
+pub mod store;

@@ -1,0 +1,145 @@
+//! Every screen, described once: one module per screen (or family of screens) builds its
+//! elements from the state and says what its elements do when touched. Nothing here draws.
+
+pub mod about;
+pub mod accounts;
+pub mod dialogs;
+pub mod info;
+pub mod names;
+pub mod network;
+pub mod settings;
+
+use crate::sim::{Env, Screen, Sim, TextInput};
+use crate::view::{StatusBar, View};
+
+/// A page's own part of the view: its title and elements.
+pub struct Content {
+    pub title: String,
+    pub elements: Vec<crate::view::Element>,
+}
+
+impl Content {
+    pub fn new(title: impl Into<String>, elements: Vec<crate::view::Element>) -> Content {
+        Content {
+            title: title.into(),
+            elements,
+        }
+    }
+}
+
+/// The stable machine name of a screen (what `expect_screen`-style tooling and agents see).
+pub fn screen_name(screen: &Screen) -> String {
+    match screen {
+        Screen::Settings => "settings".into(),
+        Screen::WiFi => "wifi".into(),
+        Screen::MobileNetworks => "mobile_networks".into(),
+        Screen::Bluetooth => "bluetooth".into(),
+        Screen::ConnectionSharing => "connection_sharing".into(),
+        Screen::AboutPhone => "about_phone".into(),
+        Screen::SystemUpdate => "system_update".into(),
+        Screen::AccountsSync => "accounts_sync".into(),
+        Screen::MiAccount => "mi_account".into(),
+        Screen::Info(topic) => format!("info.{}", topic.key()),
+    }
+}
+
+fn content(sim: &Sim, screen: &Screen) -> Content {
+    match screen {
+        Screen::Settings => settings::content(sim),
+        Screen::WiFi => network::wifi(sim),
+        Screen::MobileNetworks => network::mobile_networks(sim),
+        Screen::Bluetooth => network::bluetooth(sim),
+        Screen::ConnectionSharing => network::connection_sharing(sim),
+        Screen::AboutPhone => about::about_phone(sim),
+        Screen::SystemUpdate => about::system_update(sim),
+        Screen::AccountsSync => accounts::accounts_sync(sim),
+        Screen::MiAccount => accounts::mi_account(sim),
+        Screen::Info(topic) => {
+            info::content(*topic, names::Names::for_skin(sim.device().phone.skin).account)
+        }
+    }
+}
+
+/// The whole view of the phone as it is now: page, dialog, focus, status bar and toast.
+pub fn view(sim: &Sim) -> View {
+    let page = sim.page();
+    let Content {
+        title,
+        mut elements,
+    } = content(sim, &page.screen);
+    let dialog = sim.dialog.as_ref().map(|state| {
+        let mut dialog = dialogs::view(&state.kind);
+        mark_focus(&mut dialog.elements, state.focus.as_deref());
+        dialog
+    });
+    if dialog.is_none() {
+        mark_focus(&mut elements, page.focus.as_deref());
+    }
+    let local_time = sim.now
+        + chrono::Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
+    View {
+        screen: screen_name(&page.screen),
+        title,
+        back: sim.stack.len() > 1,
+        status: StatusBar {
+            time: local_time.format("%H:%M").to_string(),
+            network: settings::network_indicator(sim).to_string(),
+            battery_percent: sim.device().phone.battery_percent,
+        },
+        elements,
+        dialog,
+        toast: sim
+            .toast
+            .as_ref()
+            .filter(|t| t.until > sim.now)
+            .map(|t| t.text.clone()),
+        scroll: page.scroll,
+    }
+}
+
+/// Marks the focused element: the one with `focus` as id if it is touchable, else the first
+/// touchable one (so there is always a visible cursor on a page that has anything to touch).
+fn mark_focus(elements: &mut [crate::view::Element], focus: Option<&str>) {
+    let wanted = focus.and_then(|id| {
+        elements
+            .iter()
+            .position(|e| e.id == id && e.interactive())
+    });
+    if let Some(index) = wanted.or_else(|| elements.iter().position(|e| e.interactive())) {
+        elements[index].focused = true;
+    }
+}
+
+/// Carries out a touch on the element `id` of whatever is in front (dialog or page).
+pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
+    if sim.dialog.is_some() {
+        dialogs::activate(sim, id, env);
+        return;
+    }
+    let screen = sim.screen().clone();
+    match screen {
+        Screen::Settings => settings::activate(sim, id, env),
+        Screen::WiFi | Screen::MobileNetworks | Screen::Bluetooth | Screen::ConnectionSharing => {
+            network::activate(sim, &screen, id, env)
+        }
+        Screen::AboutPhone | Screen::SystemUpdate => about::activate(sim, &screen, id, env),
+        Screen::AccountsSync | Screen::MiAccount => accounts::activate(sim, &screen, id, env),
+        Screen::Info(_) => {}
+    }
+}
+
+/// Applies `edit` to the focused text field, if the focus is on one.
+pub fn edit_focused(sim: &mut Sim, edit: impl FnOnce(&mut TextInput)) {
+    let Some(id) = view(sim)
+        .focused()
+        .filter(|e| e.role.is_text_input())
+        .map(|e| e.id.clone())
+    else {
+        return;
+    };
+    if let Some(dialog) = sim.dialog.as_mut()
+        && let Some(input) = dialogs::input_mut(&mut dialog.kind, &id)
+    {
+        edit(input);
+    }
+}

@@ -1,0 +1,215 @@
+//! The device file's data model: the whole phone, its account and the simulated cloud it talks to.
+//!
+//! This is the one document that is saved to disk (see `crate::store`). Everything here is plain
+//! data with serde derives; the rules that change it live in `crate::sim::update`.
+//! Fields added after version 1 must carry `#[serde(default)]` so that older files still load.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+/// The format version this binary writes. Older versions are migrated forward by `crate::store`;
+/// newer ones are refused.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// The whole state of one simulated phone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DeviceFile {
+    /// Format version of this document (see [`CURRENT_VERSION`]).
+    pub version: u32,
+    pub phone: Phone,
+    pub network: Network,
+    #[serde(default)]
+    pub bluetooth: bool,
+    /// What is stored locally on the phone, per app that Mi Cloud can sync.
+    #[serde(default)]
+    pub data: LocalData,
+    /// The Mi Account signed in on this phone, if any.
+    #[serde(default)]
+    pub account: Option<SignedInAccount>,
+    /// The simulated Xiaomi cloud this phone talks to.
+    #[serde(default)]
+    pub cloud: Cloud,
+}
+
+/// Where the phone was sold: decides where Settings puts the account entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rom {
+    /// China ROM: the account entry is the first row of Settings.
+    China,
+    /// Global ROM: the account entry sits near the bottom of Settings.
+    Global,
+}
+
+/// Which generation of Xiaomi's wording the screens use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Skin {
+    /// "Mi Account", "Mi Cloud", "Find Device": the words of the seed guides.
+    #[default]
+    Miui,
+    /// "Xiaomi Account", "Xiaomi Cloud", "Find device".
+    Hyperos,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Phone {
+    /// Stable identity of this phone in the cloud's device lists.
+    pub id: Uuid,
+    /// The name the user gave the phone (About phone → Device name).
+    pub name: String,
+    /// Marketing model name, e.g. "Redmi Note 13 Pro".
+    pub model: String,
+    pub rom: Rom,
+    #[serde(default)]
+    pub skin: Skin,
+    /// e.g. "MIUI Global 14.0.6".
+    pub os_version: String,
+    pub android_version: String,
+    pub battery_percent: u8,
+    pub storage_gb: u32,
+    /// Offset of the phone's local time from UTC, in minutes (the status bar shows local time).
+    #[serde(default)]
+    pub utc_offset_minutes: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Network {
+    pub wifi: bool,
+    /// The saved network the phone joins when Wi-Fi is on.
+    pub wifi_network: String,
+    pub mobile_data: bool,
+    /// Carrier of the SIM in slot 1; empty when there is no SIM.
+    pub carrier: String,
+    #[serde(default)]
+    pub airplane_mode: bool,
+}
+
+impl Network {
+    /// Whether the phone can reach the (simulated) internet, and how.
+    pub fn connection(&self) -> Connection {
+        // Airplane mode switches the radios off, but Wi-Fi may be turned back on by hand.
+        if self.wifi {
+            Connection::WiFi
+        } else if self.mobile_data && !self.carrier.is_empty() && !self.airplane_mode {
+            Connection::Mobile
+        } else {
+            Connection::Offline
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Connection {
+    WiFi,
+    Mobile,
+    Offline,
+}
+
+/// One piece of local data (a contact, a photo, a note ...). Kept generic so that sync, keep and
+/// remove treat every app alike.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub detail: String,
+    #[serde(default)]
+    pub size_bytes: u64,
+}
+
+/// The phone's local data, one list per app that Mi Cloud can sync.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct LocalData {
+    #[serde(default)]
+    pub contacts: Vec<Item>,
+    #[serde(default)]
+    pub messages: Vec<Item>,
+    #[serde(default)]
+    pub gallery: Vec<Item>,
+    #[serde(default)]
+    pub notes: Vec<Item>,
+    #[serde(default)]
+    pub calendar: Vec<Item>,
+    #[serde(default)]
+    pub call_history: Vec<Item>,
+    #[serde(default)]
+    pub recorder: Vec<Item>,
+    #[serde(default)]
+    pub wifi: Vec<Item>,
+    #[serde(default)]
+    pub browser: Vec<Item>,
+}
+
+/// The Mi Account signed in on this phone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SignedInAccount {
+    /// The numeric Mi Account ID, kept as text (it is an identifier, not a quantity).
+    pub mi_account_id: String,
+    pub name: String,
+}
+
+/// The simulated Xiaomi cloud. Grows with the account issues (accounts, codes, devices).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Cloud {
+    #[serde(default)]
+    pub accounts: Vec<CloudAccount>,
+}
+
+/// An account as the cloud knows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CloudAccount {
+    pub mi_account_id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub email: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub phone: String,
+}
+
+impl DeviceFile {
+    /// The fresh phone every first run starts from (a Global-ROM phone, signed out, with some
+    /// local data so that keeping or removing synced data matters).
+    pub fn factory_default() -> DeviceFile {
+        // The asset is part of the binary and covered by a test, so a parse failure here is a
+        // build defect, not user input.
+        serde_json::from_str(DEFAULT_DEVICE_JSON).expect("assets/default-device.json is valid")
+    }
+}
+
+/// The default device file shipped in `assets/`, compiled into the binary so that a first run
+/// needs nothing beside the executable.
+pub const DEFAULT_DEVICE_JSON: &str = include_str!("../../assets/default-device.json");
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_asset_is_a_signed_out_global_phone_with_local_data() {
+        let device = DeviceFile::factory_default();
+        assert_eq!(device.version, CURRENT_VERSION);
+        assert_eq!(device.phone.rom, Rom::Global);
+        assert!(device.account.is_none());
+        assert!(!device.data.contacts.is_empty());
+        assert!(!device.data.gallery.is_empty());
+        assert!(!device.data.notes.is_empty());
+    }
+
+    #[test]
+    fn connection_follows_the_switches() {
+        let mut network = DeviceFile::factory_default().network;
+        network.wifi = true;
+        assert_eq!(network.connection(), Connection::WiFi);
+        network.wifi = false;
+        network.mobile_data = true;
+        assert_eq!(network.connection(), Connection::Mobile);
+        network.mobile_data = false;
+        assert_eq!(network.connection(), Connection::Offline);
+        network.mobile_data = true;
+        network.airplane_mode = true;
+        assert_eq!(network.connection(), Connection::Offline);
+        network.wifi = true;
+        assert_eq!(network.connection(), Connection::WiFi);
+    }
+}

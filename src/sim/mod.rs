@@ -1,0 +1,321 @@
+//! The pure core: the phone's state and the one function that changes it.
+//!
+//! `update(&mut Sim, Action, &mut Env) -> Vec<Effect>` holds every rule. It never touches a
+//! terminal, a file, the wall clock or the OS's randomness: the shells feed it actions and an
+//! `Env`, and carry out the effects it returns.
+
+pub mod action;
+pub mod device;
+pub mod env;
+pub mod text_input;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{DateTime, Duration, Utc};
+
+pub use action::{Action, Effect};
+pub use device::DeviceFile;
+pub use env::Env;
+pub use text_input::TextInput;
+
+use crate::layout::{self, PhoneLayout};
+use crate::screens;
+
+/// Every screen the phone can show. Screen-specific transient state (what is typed into a form)
+/// lives in the variant, so leaving a screen forgets it, as a phone does.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    Settings,
+    WiFi,
+    MobileNetworks,
+    Bluetooth,
+    ConnectionSharing,
+    AboutPhone,
+    SystemUpdate,
+    AccountsSync,
+    MiAccount,
+    /// A row of Settings that the simulation shows but does not model.
+    Info(screens::info::Topic),
+}
+
+/// A screen on the navigation stack, with where the person was on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Page {
+    pub screen: Screen,
+    /// Id of the focused element; `None` (or an id no longer on screen) means the first one.
+    pub focus: Option<String>,
+    /// First visible line of the page.
+    pub scroll: u16,
+}
+
+/// A modal dialog over the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DialogState {
+    pub kind: screens::dialogs::DialogKind,
+    pub focus: Option<String>,
+}
+
+/// A message shown for a moment at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Toast {
+    pub text: String,
+    pub until: DateTime<Utc>,
+}
+
+/// How long a toast stays up.
+const TOAST_SECONDS: i64 = 3;
+
+/// The running phone: the persistent device file plus what is on screen.
+#[derive(Debug, Clone)]
+pub struct Sim {
+    device: DeviceFile,
+    /// Set by every change to `device`; turned into `Effect::Save` at the end of an update.
+    device_changed: bool,
+    /// The navigation stack; never empty (Settings is at the bottom).
+    pub stack: Vec<Page>,
+    pub dialog: Option<DialogState>,
+    pub toast: Option<Toast>,
+    /// The terminal size the shell reported, which decides how far pages scroll.
+    pub viewport: (u16, u16),
+    /// The time of the last update, copied from the `Env` so that views can show it.
+    pub now: DateTime<Utc>,
+}
+
+impl Sim {
+    pub fn new(device: DeviceFile, now: DateTime<Utc>) -> Sim {
+        Sim {
+            device,
+            device_changed: false,
+            stack: vec![Page::new(Screen::Settings)],
+            dialog: None,
+            toast: None,
+            viewport: (60, 24),
+            now,
+        }
+    }
+
+    pub fn device(&self) -> &DeviceFile {
+        &self.device
+    }
+
+    /// Mutable access to the device file; marks it for saving.
+    pub fn device_mut(&mut self) -> &mut DeviceFile {
+        self.device_changed = true;
+        &mut self.device
+    }
+
+    pub fn page(&self) -> &Page {
+        // The stack is never empty: `back` refuses to pop the last page.
+        self.stack.last().unwrap_or_else(|| unreachable!("empty navigation stack"))
+    }
+
+    fn page_mut(&mut self) -> &mut Page {
+        self.stack
+            .last_mut()
+            .unwrap_or_else(|| unreachable!("empty navigation stack"))
+    }
+
+    pub fn screen(&self) -> &Screen {
+        &self.page().screen
+    }
+
+    /// Opens a screen on top of the current one.
+    pub fn push(&mut self, screen: Screen) {
+        self.stack.push(Page::new(screen));
+    }
+
+    pub fn open_dialog(&mut self, kind: screens::dialogs::DialogKind) {
+        self.dialog = Some(DialogState { kind, focus: None });
+    }
+
+    pub fn close_dialog(&mut self) {
+        self.dialog = None;
+    }
+
+    pub fn show_toast(&mut self, text: impl Into<String>) {
+        self.toast = Some(Toast {
+            text: text.into(),
+            until: self.now + Duration::seconds(TOAST_SECONDS),
+        });
+    }
+
+    /// The page size for the current viewport (a fallback keeps scrolling sane when the terminal
+    /// is too small to draw the phone at all).
+    fn page_size(&self) -> (u16, u16) {
+        let (width, height) = self.viewport;
+        PhoneLayout::page_size(width, height).unwrap_or((36, 7))
+    }
+
+    fn focus_slot(&mut self) -> &mut Option<String> {
+        let Sim { dialog, stack, .. } = self;
+        match dialog {
+            Some(dialog) => &mut dialog.focus,
+            None => {
+                &mut stack
+                    .last_mut()
+                    .unwrap_or_else(|| unreachable!("empty navigation stack"))
+                    .focus
+            }
+        }
+    }
+}
+
+impl Page {
+    pub fn new(screen: Screen) -> Page {
+        Page {
+            screen,
+            focus: None,
+            scroll: 0,
+        }
+    }
+}
+
+/// Applies one action to the phone and says what the shells must do.
+pub fn update(sim: &mut Sim, action: Action, env: &mut Env) -> Vec<Effect> {
+    sim.now = env.now();
+    if sim.toast.as_ref().is_some_and(|t| t.until <= sim.now) {
+        sim.toast = None;
+    }
+    let mut effects = Vec::new();
+    let mut keep_focus_visible = true;
+    match action {
+        Action::FocusNext => move_focus(sim, FocusMove::Next),
+        Action::FocusPrev => move_focus(sim, FocusMove::Prev),
+        Action::FocusFirst => move_focus(sim, FocusMove::First),
+        Action::FocusLast => move_focus(sim, FocusMove::Last),
+        Action::Activate => {
+            let view = screens::view(sim);
+            if let Some(id) = view.focused().map(|e| e.id.clone()) {
+                screens::activate(sim, &id, env);
+            }
+        }
+        Action::Tap(id) => {
+            let view = screens::view(sim);
+            if let Some(element) = view.find(&id).filter(|e| e.interactive()) {
+                // Touching a text field puts the cursor there; only Enter submits it.
+                let is_field = element.role.is_text_input();
+                *sim.focus_slot() = Some(id.clone());
+                if !is_field {
+                    screens::activate(sim, &id, env);
+                }
+            }
+        }
+        Action::Back => back(sim),
+        Action::Scroll(lines) => {
+            scroll_by(sim, lines);
+            keep_focus_visible = false;
+        }
+        Action::PageUp | Action::PageDown => {
+            let page = i32::from(sim.page_size().1.saturating_sub(1).max(1));
+            scroll_by(sim, if action == Action::PageUp { -page } else { page });
+            keep_focus_visible = false;
+        }
+        Action::Type(text) => screens::edit_focused(sim, |input| input.insert(&text)),
+        Action::DeleteBackward => screens::edit_focused(sim, TextInput::delete_backward),
+        Action::DeleteForward => screens::edit_focused(sim, TextInput::delete_forward),
+        Action::CursorLeft => screens::edit_focused(sim, TextInput::left),
+        Action::CursorRight => screens::edit_focused(sim, TextInput::right),
+        Action::CursorHome => screens::edit_focused(sim, TextInput::home),
+        Action::CursorEnd => screens::edit_focused(sim, TextInput::end),
+        Action::Resize { width, height } => sim.viewport = (width, height),
+        Action::Tick => keep_focus_visible = false,
+        Action::Quit => effects.push(Effect::Quit),
+    }
+    if keep_focus_visible {
+        scroll_focus_into_view(sim);
+    }
+    if std::mem::take(&mut sim.device_changed) {
+        effects.push(Effect::Save);
+    }
+    effects
+}
+
+enum FocusMove {
+    Next,
+    Prev,
+    First,
+    Last,
+}
+
+fn move_focus(sim: &mut Sim, how: FocusMove) {
+    let view = screens::view(sim);
+    let touchable: Vec<&str> = view
+        .active_elements()
+        .iter()
+        .filter(|e| e.interactive())
+        .map(|e| e.id.as_str())
+        .collect();
+    if touchable.is_empty() {
+        return;
+    }
+    let current = view
+        .focused()
+        .and_then(|f| touchable.iter().position(|id| *id == f.id));
+    let last = touchable.len() - 1;
+    let index = match (how, current) {
+        (FocusMove::First, _) | (FocusMove::Next, None) => 0,
+        (FocusMove::Last, _) | (FocusMove::Prev, None) => last,
+        // Focus stops at the ends of a page rather than wrapping, like a phone list.
+        (FocusMove::Next, Some(i)) => (i + 1).min(last),
+        (FocusMove::Prev, Some(i)) => i.saturating_sub(1),
+    };
+    let id = touchable[index].to_string();
+    *sim.focus_slot() = Some(id);
+}
+
+fn back(sim: &mut Sim) {
+    if sim.dialog.is_some() {
+        sim.close_dialog();
+    } else if sim.stack.len() > 1 {
+        sim.stack.pop();
+    }
+}
+
+/// Scrolls the page, then moves focus onto a visible element if it scrolled out of sight.
+fn scroll_by(sim: &mut Sim, lines: i32) {
+    if sim.dialog.is_some() {
+        return;
+    }
+    let (width, height) = sim.page_size();
+    let view = screens::view(sim);
+    let (offsets, total) = layout::element_offsets(&view.elements, width);
+    let max_scroll = i32::from(total.saturating_sub(height));
+    let scroll = (i32::from(view.scroll) + lines).clamp(0, max_scroll.max(0));
+    let scroll = u16::try_from(scroll).unwrap_or(0);
+    let visible = |i: usize| {
+        let top = offsets[i];
+        let bottom = top + layout::element_height(&view.elements[i], width);
+        top >= scroll && bottom <= scroll + height
+    };
+    let focus_visible = view
+        .elements
+        .iter()
+        .position(|e| e.focused)
+        .is_some_and(visible);
+    let new_focus = if focus_visible {
+        None
+    } else {
+        let mut candidates = (0..view.elements.len())
+            .filter(|&i| view.elements[i].interactive() && visible(i));
+        let pick = if lines < 0 {
+            candidates.next_back()
+        } else {
+            candidates.next()
+        };
+        pick.map(|i| view.elements[i].id.clone())
+    };
+    let page = sim.page_mut();
+    page.scroll = scroll;
+    if new_focus.is_some() {
+        page.focus = new_focus;
+    }
+}
+
+fn scroll_focus_into_view(sim: &mut Sim) {
+    let (width, height) = sim.page_size();
+    let view = screens::view(sim);
+    let focus = view.elements.iter().position(|e| e.focused);
+    let scroll = layout::scroll_to_show(&view.elements, width, height, view.scroll, focus);
+    sim.page_mut().scroll = scroll;
+}

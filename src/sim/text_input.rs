@@ -1,0 +1,96 @@
+//! A one-line text field's content and cursor, edited by actions (never by the renderer).
+
+/// Text being typed, with a cursor counted in characters (not bytes) so that any Unicode input
+/// edits safely.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextInput {
+    text: String,
+    cursor: usize,
+}
+
+impl TextInput {
+    pub fn new(text: impl Into<String>) -> TextInput {
+        let text = text.into();
+        let cursor = text.chars().count();
+        TextInput { text, cursor }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn cursor(&self) -> usize {
+        self.cursor
+    }
+
+    fn byte_index(&self, char_index: usize) -> usize {
+        self.text
+            .char_indices()
+            .nth(char_index)
+            .map_or(self.text.len(), |(i, _)| i)
+    }
+
+    /// Inserts at the cursor; control characters (a pasted newline, a tab) are dropped because a
+    /// one-line field cannot hold them.
+    pub fn insert(&mut self, typed: &str) {
+        for ch in typed.chars().filter(|c| !c.is_control()) {
+            let at = self.byte_index(self.cursor);
+            self.text.insert(at, ch);
+            self.cursor += 1;
+        }
+    }
+
+    pub fn delete_backward(&mut self) {
+        if self.cursor > 0 {
+            self.cursor -= 1;
+            let at = self.byte_index(self.cursor);
+            self.text.remove(at);
+        }
+    }
+
+    pub fn delete_forward(&mut self) {
+        if self.cursor < self.text.chars().count() {
+            let at = self.byte_index(self.cursor);
+            self.text.remove(at);
+        }
+    }
+
+    pub fn left(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    pub fn right(&mut self) {
+        self.cursor = (self.cursor + 1).min(self.text.chars().count());
+    }
+
+    pub fn home(&mut self) {
+        self.cursor = 0;
+    }
+
+    pub fn end(&mut self) {
+        self.cursor = self.text.chars().count();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edits_at_the_cursor_with_wide_characters() {
+        let mut input = TextInput::new("小米");
+        input.left();
+        input.insert("a\nb");
+        assert_eq!(input.text(), "小ab米");
+        input.delete_backward();
+        assert_eq!(input.text(), "小a米");
+        input.delete_forward();
+        assert_eq!(input.text(), "小a");
+        input.home();
+        input.delete_backward();
+        assert_eq!(input.text(), "小a");
+        input.end();
+        input.right();
+        assert_eq!(input.cursor(), 2);
+    }
+}

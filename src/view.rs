@@ -1,0 +1,197 @@
+//! The view model: how every screen describes itself, once.
+//!
+//! A [`View`] is produced by `crate::screens::view` from the state. Four consumers read it and
+//! nothing else: the ratatui renderer, mouse hit-testing, fixture steps (`tap "Sign out"`) and
+//! agent observations. So everything a person can see or touch must be in here, and nothing in
+//! here may depend on the terminal.
+
+use serde::Serialize;
+
+/// What a screen shows right now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct View {
+    /// Stable machine name of the screen, e.g. `settings` or `about_phone`.
+    pub screen: String,
+    /// The title bar text, e.g. "Settings".
+    pub title: String,
+    /// Whether the title bar shows a back arrow (every screen but the root).
+    pub back: bool,
+    /// The status bar: simulated time, network, battery.
+    pub status: StatusBar,
+    /// The page's elements, top to bottom.
+    pub elements: Vec<Element>,
+    /// A modal dialog over the page; while it is open only its elements can be touched.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dialog: Option<Dialog>,
+    /// A short-lived message at the bottom of the screen ("Wi-Fi turned off").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub toast: Option<String>,
+    /// First visible line of the page (the page scrolls; the dialog does not).
+    pub scroll: u16,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusBar {
+    /// Local time of the phone, "HH:MM".
+    pub time: String,
+    /// Network as icons would say it: "Wi-Fi", "4G", or "No network"; airplane mode shows "✈".
+    pub network: String,
+    pub battery_percent: u8,
+}
+
+/// A modal dialog: a title, some text, and its own elements (fields first, then buttons).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Dialog {
+    pub id: String,
+    pub title: String,
+    /// Paragraphs of explanatory text.
+    pub body: Vec<String>,
+    pub elements: Vec<Element>,
+}
+
+/// One thing on screen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Element {
+    /// Stable id such as `settings.wifi` or `account.sign_out`: fixtures and agents rely on it.
+    pub id: String,
+    pub role: Role,
+    /// The main text, exactly as a person reads it (fixtures tap by this).
+    pub label: String,
+    /// Text shown on the right of a row ("HomeNet", "Off") or a text field's content (masked
+    /// when the field is a password).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    /// A smaller second line under the label.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// On/off for switches and checkboxes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub checked: Option<bool>,
+    pub enabled: bool,
+    pub focused: bool,
+    /// Where the text cursor is in a text field's value, in characters.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cursor: Option<usize>,
+}
+
+/// What kind of thing an element is: decides how it is drawn and whether it can be focused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// A group heading; a blank gap above it separates groups.
+    Section,
+    /// Read-only text; wraps to the width of the screen.
+    Text,
+    /// A read-only fact: label on the left, value on the right ("Model   Redmi Note 13 Pro").
+    Info,
+    /// A profile header: label is the name, summary the account line. Can be tapped.
+    Header,
+    /// A row that opens something (drawn with a chevron).
+    Row,
+    /// A row with an on/off switch.
+    Switch,
+    /// A checkbox with its text.
+    Checkbox,
+    /// A button.
+    Button,
+    /// A one-line text input; `value` is what it shows.
+    TextField,
+    /// A password input: `value` is always masked.
+    PasswordField,
+}
+
+impl Role {
+    /// Whether keyboard focus can land on an element of this role.
+    pub fn focusable(self) -> bool {
+        !matches!(self, Role::Section | Role::Text | Role::Info)
+    }
+
+    /// Whether typing goes into an element of this role.
+    pub fn is_text_input(self) -> bool {
+        matches!(self, Role::TextField | Role::PasswordField)
+    }
+}
+
+impl Element {
+    /// A plain element of `role`; the builder methods below add the rest.
+    pub fn new(id: impl Into<String>, role: Role, label: impl Into<String>) -> Element {
+        Element {
+            id: id.into(),
+            role,
+            label: label.into(),
+            value: None,
+            summary: None,
+            checked: None,
+            enabled: true,
+            focused: false,
+            cursor: None,
+        }
+    }
+
+    pub fn row(id: impl Into<String>, label: impl Into<String>) -> Element {
+        Element::new(id, Role::Row, label)
+    }
+
+    pub fn section(id: impl Into<String>, label: impl Into<String>) -> Element {
+        Element::new(id, Role::Section, label)
+    }
+
+    pub fn text(id: impl Into<String>, label: impl Into<String>) -> Element {
+        Element::new(id, Role::Text, label)
+    }
+
+    pub fn info(id: impl Into<String>, label: impl Into<String>, value: impl Into<String>) -> Element {
+        Element::new(id, Role::Info, label).value(value)
+    }
+
+    pub fn button(id: impl Into<String>, label: impl Into<String>) -> Element {
+        Element::new(id, Role::Button, label)
+    }
+
+    pub fn switch(id: impl Into<String>, label: impl Into<String>, on: bool) -> Element {
+        Element::new(id, Role::Switch, label).checked(on)
+    }
+
+    pub fn value(mut self, value: impl Into<String>) -> Element {
+        self.value = Some(value.into());
+        self
+    }
+
+    pub fn summary(mut self, summary: impl Into<String>) -> Element {
+        self.summary = Some(summary.into());
+        self
+    }
+
+    pub fn checked(mut self, checked: bool) -> Element {
+        self.checked = Some(checked);
+        self
+    }
+
+    pub fn enabled(mut self, enabled: bool) -> Element {
+        self.enabled = enabled;
+        self
+    }
+
+    /// Whether keyboard focus and taps can reach this element.
+    pub fn interactive(&self) -> bool {
+        self.enabled && self.role.focusable()
+    }
+}
+
+impl View {
+    /// The elements a person can touch now: the dialog's when one is open, else the page's.
+    pub fn active_elements(&self) -> &[Element] {
+        match &self.dialog {
+            Some(dialog) => &dialog.elements,
+            None => &self.elements,
+        }
+    }
+
+    pub fn focused(&self) -> Option<&Element> {
+        self.active_elements().iter().find(|e| e.focused)
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Element> {
+        self.active_elements().iter().find(|e| e.id == id)
+    }
+}
