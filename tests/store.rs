@@ -1,0 +1,377 @@
+//! The device file on disk: creation, round trips, refusing bad files without touching them,
+//! locking, crash safety of saves, semantic checks and reset.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use mi_settings::sim::device::{
+    CloudAccount, DEFAULT_DEVICE_JSON, DeviceFile, Item, SignedInAccount,
+};
+use mi_settings::store::{self, Opened, SaveFault, Store};
+
+fn device_path(dir: &tempfile::TempDir) -> PathBuf {
+    dir.path().join("nested").join("device.json")
+}
+
+/// File names in the folder holding `path`, sorted.
+fn listing(path: &Path) -> Vec<String> {
+    let folder = path.parent().unwrap();
+    let mut names: Vec<String> = fs::read_dir(folder)
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+        .collect();
+    names.sort();
+    names
+}
+
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    PathBuf::from(format!("{}{suffix}", path.display()))
+}
+
+/// Writes `text` as the device file, checks that opening it fails, and that the failure changed
+/// nothing on disk. Returns the error message.
+fn open_fails_untouched(text: &str) -> (PathBuf, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = device_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, text).unwrap();
+    let message = Store::open(&path).unwrap_err().to_string();
+    assert_eq!(
+        fs::read(&path).unwrap(),
+        text.as_bytes(),
+        "the file must be left byte for byte"
+    );
+    // Only the lock file may appear: no .bak, no temporary files.
+    assert_eq!(listing(&path), ["device.json", "device.json.lock"]);
+    // The folder goes now; the path is returned only to build the expected message.
+    drop(dir);
+    (path, message)
+}
+
+/// The 1-based line and column of the first `needle` in `text`.
+fn position_of(text: &str, needle: &str) -> (usize, usize) {
+    let offset = text.find(needle).unwrap();
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = offset - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+    (line, column)
+}
+
+#[test]
+fn round_trip_creates_then_loads_and_keeps_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = device_path(&dir);
+
+    let (mut store, device, opened) = Store::open(&path).unwrap();
+    assert_eq!(opened, Opened::Created);
+    assert_eq!(store.path(), path);
+    assert_eq!(device, DeviceFile::factory_default());
+    assert_eq!(store::load(&path).unwrap(), DeviceFile::factory_default());
+    let created = fs::read_to_string(&path).unwrap();
+
+    let mut changed = device.clone();
+    changed.network.wifi = false;
+    store.save(&changed).unwrap();
+    drop(store);
+
+    let (_store, device, opened) = Store::open(&path).unwrap();
+    assert_eq!(opened, Opened::Loaded);
+    assert!(!device.network.wifi);
+    assert_eq!(device, changed);
+    assert_eq!(fs::read_to_string(sibling(&path, ".bak")).unwrap(), created);
+    assert_eq!(
+        listing(&path),
+        ["device.json", "device.json.bak", "device.json.lock"]
+    );
+}
+
+#[test]
+fn a_syntax_error_is_reported_at_its_line_and_column_and_left_alone() {
+    let good = store::to_json(&DeviceFile::factory_default());
+    let mut lines: Vec<String> = good.lines().map(str::to_owned).collect();
+    assert_eq!(lines[4], r#"    "name": "Redmi Note 13 Pro","#);
+    lines[4] = lines[4].replace(',', ";");
+    let bad = lines.join("\n") + "\n";
+
+    let (path, message) = open_fails_untouched(&bad);
+    let (line, column) = position_of(&bad, ";");
+    assert_eq!(line, 5);
+    assert_eq!(
+        message,
+        format!("{}:5:{column}: expected `,` or `}}`", path.display())
+    );
+}
+
+#[test]
+fn a_wrong_type_is_reported_with_position_and_field_path_and_left_alone() {
+    let good = store::to_json(&DeviceFile::factory_default());
+    let bad = good.replace(r#""battery_percent": 78"#, r#""battery_percent": "full""#);
+    assert_ne!(good, bad);
+
+    let (path, message) = open_fails_untouched(&bad);
+    // serde_json points at the last character of the offending value.
+    let (line, start) = position_of(&bad, r#""full""#);
+    let column = start + r#""full""#.len() - 1;
+    assert_eq!(
+        message,
+        format!(
+            "{}:{line}:{column}: at phone.battery_percent: invalid type: string \"full\", expected u8",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn a_newer_version_is_refused_and_left_alone() {
+    let good = store::to_json(&DeviceFile::factory_default());
+    let newer = good.replacen(r#""version": 1"#, r#""version": 99"#, 1);
+    let (path, message) = open_fails_untouched(&newer);
+    assert_eq!(
+        message,
+        format!(
+            "{}: version 99 is newer than this mi-settings understands (1 at most); use a newer mi-settings or reset the device file",
+            path.display()
+        )
+    );
+}
+
+#[test]
+fn a_second_store_on_the_same_file_is_refused_until_the_first_is_dropped() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = device_path(&dir);
+    let (first, _, _) = Store::open(&path).unwrap();
+
+    // Linux flock() conflicts between separate open files even within one process.
+    let message = Store::open(&path).unwrap_err().to_string();
+    assert_eq!(
+        message,
+        format!(
+            "{}: in use by another mi-settings (lock {}.lock); close it first",
+            path.display(),
+            path.display()
+        )
+    );
+    assert!(Store::lock_only(&path).is_err());
+
+    drop(first);
+    let (_second, _, opened) = Store::open(&path).unwrap();
+    assert_eq!(opened, Opened::Loaded);
+}
+
+#[test]
+fn a_crash_at_any_stage_of_a_save_leaves_a_complete_file() {
+    for fault in [SaveFault::AfterBackup, SaveFault::AfterTempWrite] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = device_path(&dir);
+        let (mut store, old, _) = Store::open(&path).unwrap();
+        let old_text = fs::read_to_string(&path).unwrap();
+        let mut new = old.clone();
+        new.phone.battery_percent = 5;
+
+        let err = store.save_with_fault(&new, Some(fault)).unwrap_err();
+        assert!(err.to_string().contains("simulated crash"), "{err}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), old_text, "{fault:?}");
+        assert_eq!(store::load(&path).unwrap(), old, "{fault:?}");
+        assert_eq!(
+            fs::read_to_string(sibling(&path, ".bak")).unwrap(),
+            old_text
+        );
+
+        // The next save recovers whatever the crash left behind.
+        store.save(&new).unwrap();
+        assert_eq!(store::load(&path).unwrap(), new, "{fault:?}");
+        assert_eq!(
+            listing(&path),
+            ["device.json", "device.json.bak", "device.json.lock"]
+        );
+    }
+}
+
+#[test]
+fn a_reader_never_sees_a_partial_file_while_saves_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = device_path(&dir);
+    let (mut store, device, _) = Store::open(&path).unwrap();
+
+    let done = Arc::new(AtomicBool::new(false));
+    let reader = {
+        let (done, path) = (Arc::clone(&done), path.clone());
+        std::thread::spawn(move || {
+            let mut reads = 0;
+            while !done.load(Ordering::Relaxed) {
+                let device = store::load(&path).unwrap();
+                assert!(matches!(device.phone.battery_percent, 10 | 90 | 78));
+                reads += 1;
+            }
+            reads
+        })
+    };
+    let mut changed = device;
+    for i in 0..100 {
+        changed.phone.battery_percent = if i % 2 == 0 { 10 } else { 90 };
+        store.save(&changed).unwrap();
+    }
+    done.store(true, Ordering::Relaxed);
+    assert!(reader.join().unwrap() > 0);
+}
+
+#[test]
+fn check_names_each_problem_by_its_pointer() {
+    assert_eq!(
+        store::check(&DeviceFile::factory_default()),
+        Vec::<String>::new()
+    );
+
+    let mut device = DeviceFile::factory_default();
+    device.phone.battery_percent = 140;
+    device.phone.name = String::new();
+    device.phone.model = "  ".to_owned();
+    let duplicate = Item {
+        id: "note-1".to_owned(),
+        title: "Again".to_owned(),
+        detail: String::new(),
+        size_bytes: 1,
+    };
+    device.data.notes.push(duplicate);
+    device.account = Some(SignedInAccount {
+        mi_account_id: "12a".to_owned(),
+        name: "Me".to_owned(),
+    });
+    let cloud = |id: &str| CloudAccount {
+        mi_account_id: id.to_owned(),
+        name: "Someone".to_owned(),
+        email: String::new(),
+        phone: String::new(),
+    };
+    device.cloud.accounts = vec![cloud("6123456789"), cloud(""), cloud("6123456789")];
+
+    assert_eq!(
+        store::check(&device),
+        [
+            "/phone/battery_percent: 140 is not a percentage (0 to 100)",
+            "/phone/name: must not be empty",
+            "/phone/model: must not be empty",
+            "/data/notes/2/id: \"note-1\" is also used by /data/notes/0",
+            "/account/mi_account_id: \"12a\" is not a Mi Account ID (digits only)",
+            "/cloud/accounts/1/mi_account_id: \"\" is not a Mi Account ID (digits only)",
+            "/cloud/accounts/2/mi_account_id: \"6123456789\" is also used by /cloud/accounts/0",
+        ]
+    );
+}
+
+#[test]
+fn reset_keeps_a_corrupt_file_as_the_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = device_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let garbage = b"{ \"version\": 1, \"phone\": \xff oops";
+    fs::write(&path, garbage).unwrap();
+    assert!(Store::open(&path).is_err());
+
+    let mut store = Store::lock_only(&path).unwrap();
+    let device = store.reset().unwrap();
+    assert_eq!(device, DeviceFile::factory_default());
+    assert_eq!(fs::read(sibling(&path, ".bak")).unwrap(), garbage);
+    assert_eq!(store::load(&path).unwrap(), device);
+    assert_eq!(
+        listing(&path),
+        ["device.json", "device.json.bak", "device.json.lock"]
+    );
+}
+
+#[test]
+fn to_json_is_stable_and_ends_with_a_newline() {
+    let mut device = DeviceFile::factory_default();
+    device.account = Some(SignedInAccount {
+        mi_account_id: "6123456789".to_owned(),
+        name: "Me".to_owned(),
+    });
+    let text = store::to_json(&device);
+    assert!(text.ends_with("}\n"));
+    assert!(text.starts_with("{\n  \"version\": 1,\n  \"phone\": {\n    \"id\""));
+    let again = store::to_json(&store::parse(&text, Path::new("x.json")).unwrap());
+    assert_eq!(again, text);
+}
+
+#[test]
+fn load_reads_without_creating_anything() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = device_path(&dir);
+    let message = store::load(&path).unwrap_err().to_string();
+    assert!(
+        message.starts_with(&format!("{}: reading: ", path.display())),
+        "{message}"
+    );
+    assert!(!path.parent().unwrap().exists());
+}
+
+#[test]
+fn the_default_path_is_device_json_in_the_data_folder() {
+    // Only a machine without a home directory has no default; nothing to check there.
+    if let Ok(path) = store::default_path() {
+        assert!(path.ends_with("device.json"));
+        assert!(
+            path.parent()
+                .unwrap()
+                .to_string_lossy()
+                .contains("mi-settings")
+        );
+    }
+}
+
+#[test]
+fn versions_are_checked_before_the_fields() {
+    let origin = Path::new("/tmp/x/device.json");
+    let not_ours = "/tmp/x/device.json: no \"version\" field: not a mi-settings device file";
+    let cases = [
+        (
+            r#"{"version": 0}"#,
+            "/tmp/x/device.json: version 0 is not a known device-file version",
+        ),
+        (r#"{"phone": {}}"#, not_ours),
+        (r#"[1, 2]"#, not_ours),
+        (
+            r#"{"version": "1"}"#,
+            "/tmp/x/device.json: \"version\" is \"1\", not a whole number: not a mi-settings device file",
+        ),
+        (
+            r#"{"version": 7}"#,
+            "/tmp/x/device.json: version 7 is newer than this mi-settings understands (1 at most); use a newer mi-settings or reset the device file",
+        ),
+        (
+            r#"{"version": 1}"#,
+            "/tmp/x/device.json:1:14: missing field `phone`",
+        ),
+        ("", "/tmp/x/device.json:1:0: EOF while parsing a value"),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(
+            store::parse(text, origin).unwrap_err().to_string(),
+            expected,
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn the_shipped_default_parses_and_is_sound() {
+    let device = store::parse(DEFAULT_DEVICE_JSON, Path::new("default-device.json")).unwrap();
+    assert_eq!(device, DeviceFile::factory_default());
+    assert_eq!(store::check(&device), Vec::<String>::new());
+}
+
+#[test]
+fn a_missing_field_points_at_its_object() {
+    let text = store::to_json(&DeviceFile::factory_default())
+        .replace("    \"model\": \"Redmi Note 13 Pro\",\n", "");
+    let message = store::parse(&text, Path::new("d.json"))
+        .unwrap_err()
+        .to_string();
+    assert!(message.starts_with("d.json:"), "{message}");
+    assert!(
+        message.ends_with(": at phone: missing field `model`"),
+        "{message}"
+    );
+}
