@@ -113,9 +113,7 @@ pub fn scroll_to_show(
         && let Some(&top) = offsets.get(index)
     {
         let mut top = top;
-        let height = elements
-            .get(index)
-            .map_or(1, |e| element_height(e, width));
+        let height = elements.get(index).map_or(1, |e| element_height(e, width));
         // Bring the heading above the focused row into view with it, as a phone would.
         if index > 0
             && elements.get(index - 1).map(|e| e.role) == Some(Role::Section)

@@ -4,8 +4,13 @@
 //! around it (`ui` draws, `input` maps keys and clicks, `runtime` runs the interactive loop,
 //! `store` keeps the device file).
 
+pub mod bench;
+pub mod input;
 pub mod layout;
+pub mod replay;
+pub mod runtime;
 pub mod screens;
 pub mod sim;
-pub mod view;
 pub mod store;
+pub mod ui;
+pub mod view;

@@ -182,13 +182,30 @@ pub fn parse(text: &str, origin: &Path) -> Result<DeviceFile, StoreError> {
 }
 
 fn parse_with(text: &str, origin: &Path, table: &[Migration]) -> Result<DeviceFile, StoreError> {
-    let path = origin.to_path_buf();
     let value: Value = serde_json::from_str(text).map_err(|e| StoreError::Syntax {
-        path: path.clone(),
+        path: origin.to_path_buf(),
         line: e.line(),
         column: e.column(),
         message: bare_message(&e),
     })?;
+    typed(value, Some(text), origin, table)
+}
+
+/// Reads a device file given as a JSON value (an inline device in a fixture): the same version
+/// checks and migrations as a file, with errors naming the JSON path but no line and column.
+pub fn parse_value(value: Value, origin: &Path) -> Result<DeviceFile, StoreError> {
+    typed(value, None, origin, MIGRATIONS)
+}
+
+/// Version check, migration and typed parse of a document already known to be JSON. `text` is
+/// its source, when there is one, so that errors can point at a line and column.
+fn typed(
+    value: Value,
+    text: Option<&str>,
+    origin: &Path,
+    table: &[Migration],
+) -> Result<DeviceFile, StoreError> {
+    let path = origin.to_path_buf();
     let version = match value.get("version") {
         None => return Err(StoreError::NoVersion { path, found: None }),
         Some(v) => v.as_u64().ok_or_else(|| StoreError::NoVersion {
@@ -203,18 +220,21 @@ fn parse_with(text: &str, origin: &Path, table: &[Migration]) -> Result<DeviceFi
     if version > current {
         return Err(StoreError::Newer { path, version });
     }
-    let typed = if version == current {
+    let typed = match text {
         // From the text rather than the Value, so that errors keep their line and column.
-        serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
-    } else {
-        let migrated = migrate(value, version as u32, table).map_err(|(from, message)| {
-            StoreError::Migration {
-                path: path.clone(),
-                from,
-                message,
-            }
-        })?;
-        serde_path_to_error::deserialize(migrated)
+        Some(text) if version == current => {
+            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
+        }
+        _ => {
+            let migrated = migrate(value, version as u32, table).map_err(|(from, message)| {
+                StoreError::Migration {
+                    path: path.clone(),
+                    from,
+                    message,
+                }
+            })?;
+            serde_path_to_error::deserialize(migrated)
+        }
     };
     typed.map_err(|e| {
         let inner = e.inner();
@@ -229,7 +249,7 @@ fn parse_with(text: &str, origin: &Path, table: &[Migration]) -> Result<DeviceFi
 }
 
 /// serde_json appends " at line L column C"; the file:line:column prefix already says that.
-fn bare_message(e: &serde_json::Error) -> String {
+pub(crate) fn bare_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     full.strip_suffix(&suffix).unwrap_or(&full).to_owned()

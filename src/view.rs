@@ -140,7 +140,11 @@ impl Element {
         Element::new(id, Role::Text, label)
     }
 
-    pub fn info(id: impl Into<String>, label: impl Into<String>, value: impl Into<String>) -> Element {
+    pub fn info(
+        id: impl Into<String>,
+        label: impl Into<String>,
+        value: impl Into<String>,
+    ) -> Element {
         Element::new(id, Role::Info, label).value(value)
     }
 
@@ -179,6 +183,24 @@ impl Element {
 }
 
 impl View {
+    /// A view with nothing on it, before the first frame.
+    pub fn empty() -> View {
+        View {
+            screen: String::new(),
+            title: String::new(),
+            back: false,
+            status: StatusBar {
+                time: String::new(),
+                network: String::new(),
+                battery_percent: 0,
+            },
+            elements: Vec::new(),
+            dialog: None,
+            toast: None,
+            scroll: 0,
+        }
+    }
+
     /// The elements a person can touch now: the dialog's when one is open, else the page's.
     pub fn active_elements(&self) -> &[Element] {
         match &self.dialog {

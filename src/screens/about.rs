@@ -14,8 +14,7 @@ pub fn about_phone(sim: &Sim) -> Content {
         "About phone",
         vec![
             Element::row(DEVICE_NAME, "Device name").value(phone.name.clone()),
-            Element::row("about.system_update", "System update")
-                .value(phone.os_version.clone()),
+            Element::row("about.system_update", "System update").value(phone.os_version.clone()),
             Element::section("about.specs_section", "Specs"),
             Element::info("about.model", "Model", phone.model.clone()),
             Element::info("about.os_version", "MIUI version", phone.os_version.clone()),
@@ -24,7 +23,11 @@ pub fn about_phone(sim: &Sim) -> Content {
                 "Android version",
                 phone.android_version.clone(),
             ),
-            Element::info("about.storage", "Storage", format!("{} GB", phone.storage_gb)),
+            Element::info(
+                "about.storage",
+                "Storage",
+                format!("{} GB", phone.storage_gb),
+            ),
             Element::info(
                 "about.battery",
                 "Battery",
@@ -39,7 +42,11 @@ pub fn system_update(sim: &Sim) -> Content {
     Content::new(
         "System update",
         vec![
-            Element::info("update.version", "Current version", phone.os_version.clone()),
+            Element::info(
+                "update.version",
+                "Current version",
+                phone.os_version.clone(),
+            ),
             Element::button("update.check", "Check for updates"),
         ],
     )

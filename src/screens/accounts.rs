@@ -55,9 +55,7 @@ pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
     match (screen, id) {
         (Screen::AccountsSync, "accounts.mi_account") => sim.push(Screen::MiAccount),
         (Screen::AccountsSync, "accounts.google") => sim.push(Screen::Info(Topic::Google)),
-        (Screen::AccountsSync, "accounts.add_account") => {
-            sim.push(Screen::Info(Topic::AddAccount))
-        }
+        (Screen::AccountsSync, "accounts.add_account") => sim.push(Screen::Info(Topic::AddAccount)),
         _ => {}
     }
 }

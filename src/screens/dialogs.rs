@@ -28,8 +28,7 @@ impl DialogKind {
 pub fn view(kind: &DialogKind) -> Dialog {
     match kind {
         DialogKind::RenameDevice { name, error } => {
-            let mut elements =
-                vec![text_field("dialog.device_name", "Device name", name, false)];
+            let mut elements = vec![text_field("dialog.device_name", "Device name", name, false)];
             if let Some(error) = error {
                 elements.push(Element::text("dialog.error", error.clone()));
             }

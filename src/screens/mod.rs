@@ -54,9 +54,10 @@ fn content(sim: &Sim, screen: &Screen) -> Content {
         Screen::SystemUpdate => about::system_update(sim),
         Screen::AccountsSync => accounts::accounts_sync(sim),
         Screen::MiAccount => accounts::mi_account(sim),
-        Screen::Info(topic) => {
-            info::content(*topic, names::Names::for_skin(sim.device().phone.skin).account)
-        }
+        Screen::Info(topic) => info::content(
+            *topic,
+            names::Names::for_skin(sim.device().phone.skin).account,
+        ),
     }
 }
 
@@ -75,8 +76,8 @@ pub fn view(sim: &Sim) -> View {
     if dialog.is_none() {
         mark_focus(&mut elements, page.focus.as_deref());
     }
-    let local_time = sim.now
-        + chrono::Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
+    let local_time =
+        sim.now + chrono::Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
     View {
         screen: screen_name(&page.screen),
         title,
@@ -100,11 +101,7 @@ pub fn view(sim: &Sim) -> View {
 /// Marks the focused element: the one with `focus` as id if it is touchable, else the first
 /// touchable one (so there is always a visible cursor on a page that has anything to touch).
 fn mark_focus(elements: &mut [crate::view::Element], focus: Option<&str>) {
-    let wanted = focus.and_then(|id| {
-        elements
-            .iter()
-            .position(|e| e.id == id && e.interactive())
-    });
+    let wanted = focus.and_then(|id| elements.iter().position(|e| e.id == id && e.interactive()));
     if let Some(index) = wanted.or_else(|| elements.iter().position(|e| e.interactive())) {
         elements[index].focused = true;
     }

@@ -16,7 +16,10 @@ pub fn wifi(sim: &Sim) -> Content {
         ));
     }
     if network.wifi {
-        elements.push(Element::section("wifi.connected_section", "Connected network"));
+        elements.push(Element::section(
+            "wifi.connected_section",
+            "Connected network",
+        ));
         elements.push(Element::info(
             "wifi.network",
             network.wifi_network.clone(),
@@ -75,8 +78,12 @@ pub fn connection_sharing(sim: &Sim) -> Content {
     Content::new(
         "Connection & sharing",
         vec![
-            Element::switch("connection.airplane", "Airplane mode", network.airplane_mode)
-                .summary("Turns off mobile networks and Wi-Fi"),
+            Element::switch(
+                "connection.airplane",
+                "Airplane mode",
+                network.airplane_mode,
+            )
+            .summary("Turns off mobile networks and Wi-Fi"),
             Element::text(
                 "connection.others",
                 "Hotspot, VPN and casting are not simulated.",
@@ -90,7 +97,11 @@ pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
         (Screen::WiFi, "wifi.toggle") => {
             let on = !sim.device().network.wifi;
             sim.device_mut().network.wifi = on;
-            sim.show_toast(if on { "Wi-Fi turned on" } else { "Wi-Fi turned off" });
+            sim.show_toast(if on {
+                "Wi-Fi turned on"
+            } else {
+                "Wi-Fi turned off"
+            });
         }
         (Screen::MobileNetworks, "sim.mobile_data") => {
             let on = !sim.device().network.mobile_data;

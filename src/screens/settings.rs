@@ -78,9 +78,7 @@ pub fn content(sim: &Sim) -> Content {
         "Off".to_string()
     };
     elements.push(Element::row("settings.wifi", "Wi-Fi").value(wifi_value));
-    elements.push(
-        Element::row("settings.bluetooth", "Bluetooth").value(on_off(device.bluetooth)),
-    );
+    elements.push(Element::row("settings.bluetooth", "Bluetooth").value(on_off(device.bluetooth)));
     elements.push(Element::row(
         "settings.connection_sharing",
         "Connection & sharing",
@@ -91,9 +89,7 @@ pub fn content(sim: &Sim) -> Content {
 
     elements.push(Element::section("settings.group.system", ""));
     elements.extend(SYSTEM_GROUP[..2].iter().copied().map(topic_row));
-    elements.push(
-        topic_row(Topic::Battery).value(format!("{}%", device.phone.battery_percent)),
-    );
+    elements.push(topic_row(Topic::Battery).value(format!("{}%", device.phone.battery_percent)));
     elements.extend(SYSTEM_GROUP[2..].iter().copied().map(topic_row));
 
     elements.push(Element::section("settings.group.features", ""));
@@ -135,7 +131,6 @@ pub fn activate(sim: &mut Sim, id: &str, _env: &mut Env) {
     };
     sim.push(next);
 }
-
 
 /// What the status bar says about the network.
 pub fn network_indicator(sim: &Sim) -> &'static str {

@@ -33,7 +33,10 @@ pub enum Action {
     CursorHome,
     CursorEnd,
     /// The terminal now has this size (the page scrolls to fit it).
-    Resize { width: u16, height: u16 },
+    Resize {
+        width: u16,
+        height: u16,
+    },
     /// Time has passed (the shell moved the clock); lets timed things expire.
     Tick,
     /// Leave the app.

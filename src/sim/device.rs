@@ -4,6 +4,7 @@
 //! data with serde derives; the rules that change it live in `crate::sim::update`.
 //! Fields added after version 1 must carry `#[serde(default)]` so that older files still load.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
@@ -12,7 +13,7 @@ use uuid::Uuid;
 pub const CURRENT_VERSION: u32 = 1;
 
 /// The whole state of one simulated phone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct DeviceFile {
     /// Format version of this document (see [`CURRENT_VERSION`]).
     pub version: u32,
@@ -32,7 +33,7 @@ pub struct DeviceFile {
 }
 
 /// Where the phone was sold: decides where Settings puts the account entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Rom {
     /// China ROM: the account entry is the first row of Settings.
@@ -42,7 +43,7 @@ pub enum Rom {
 }
 
 /// Which generation of Xiaomi's wording the screens use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Skin {
     /// "Mi Account", "Mi Cloud", "Find Device": the words of the seed guides.
@@ -52,7 +53,7 @@ pub enum Skin {
     Hyperos,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Phone {
     /// Stable identity of this phone in the cloud's device lists.
     pub id: Uuid,
@@ -73,7 +74,7 @@ pub struct Phone {
     pub utc_offset_minutes: i32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Network {
     pub wifi: bool,
     /// The saved network the phone joins when Wi-Fi is on.
@@ -108,7 +109,7 @@ pub enum Connection {
 
 /// One piece of local data (a contact, a photo, a note ...). Kept generic so that sync, keep and
 /// remove treat every app alike.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Item {
     pub id: String,
     pub title: String,
@@ -119,7 +120,7 @@ pub struct Item {
 }
 
 /// The phone's local data, one list per app that Mi Cloud can sync.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct LocalData {
     #[serde(default)]
     pub contacts: Vec<Item>,
@@ -142,7 +143,7 @@ pub struct LocalData {
 }
 
 /// The Mi Account signed in on this phone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SignedInAccount {
     /// The numeric Mi Account ID, kept as text (it is an identifier, not a quantity).
     pub mi_account_id: String,
@@ -150,14 +151,14 @@ pub struct SignedInAccount {
 }
 
 /// The simulated Xiaomi cloud. Grows with the account issues (accounts, codes, devices).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Cloud {
     #[serde(default)]
     pub accounts: Vec<CloudAccount>,
 }
 
 /// An account as the cloud knows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct CloudAccount {
     pub mi_account_id: String,
     pub name: String,

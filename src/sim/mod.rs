@@ -107,7 +107,9 @@ impl Sim {
 
     pub fn page(&self) -> &Page {
         // The stack is never empty: `back` refuses to pop the last page.
-        self.stack.last().unwrap_or_else(|| unreachable!("empty navigation stack"))
+        self.stack
+            .last()
+            .unwrap_or_else(|| unreachable!("empty navigation stack"))
     }
 
     fn page_mut(&mut self) -> &mut Page {
@@ -208,7 +210,14 @@ pub fn update(sim: &mut Sim, action: Action, env: &mut Env) -> Vec<Effect> {
         }
         Action::PageUp | Action::PageDown => {
             let page = i32::from(sim.page_size().1.saturating_sub(1).max(1));
-            scroll_by(sim, if action == Action::PageUp { -page } else { page });
+            scroll_by(
+                sim,
+                if action == Action::PageUp {
+                    -page
+                } else {
+                    page
+                },
+            );
             keep_focus_visible = false;
         }
         Action::Type(text) => screens::edit_focused(sim, |input| input.insert(&text)),
@@ -296,8 +305,8 @@ fn scroll_by(sim: &mut Sim, lines: i32) {
     let new_focus = if focus_visible {
         None
     } else {
-        let mut candidates = (0..view.elements.len())
-            .filter(|&i| view.elements[i].interactive() && visible(i));
+        let mut candidates =
+            (0..view.elements.len()).filter(|&i| view.elements[i].interactive() && visible(i));
         let pick = if lines < 0 {
             candidates.next_back()
         } else {

@@ -129,7 +129,9 @@ fn wifi_switch_changes_the_network_and_asks_for_a_save() {
     assert_eq!(view(&sim).toast.as_deref(), Some("Wi-Fi turned off"));
     update(&mut sim, Action::Back, &mut env);
     assert_eq!(
-        view(&sim).find("settings.wifi").and_then(|e| e.value.clone()),
+        view(&sim)
+            .find("settings.wifi")
+            .and_then(|e| e.value.clone()),
         Some("Off".into())
     );
 }
@@ -160,7 +162,11 @@ fn navigation_without_changes_saves_nothing() {
         Action::PageDown,
         Action::Tick,
     ] {
-        assert_eq!(update(&mut sim, action.clone(), &mut env), vec![], "{action:?}");
+        assert_eq!(
+            update(&mut sim, action.clone(), &mut env),
+            vec![],
+            "{action:?}"
+        );
     }
 }
 
@@ -235,7 +241,8 @@ fn every_settings_row_opens_a_page_with_a_title_and_back_returns() {
         let v = view(&sim);
         assert!(v.back, "{id} did not open a page");
         assert!(!v.title.is_empty());
-        if id.starts_with("settings.") && !matches!(id.as_str(), "settings.account" | "settings.sim")
+        if id.starts_with("settings.")
+            && !matches!(id.as_str(), "settings.account" | "settings.sim")
         {
             assert_eq!(v.title, label, "{id}");
         }
@@ -287,13 +294,21 @@ fn renaming_the_device_validates_and_cancel_changes_nothing() {
 fn taps_on_elements_that_are_not_touchable_do_nothing() {
     let (mut sim, mut env) = phone();
     let before = view(&sim);
-    update(&mut sim, Action::Tap("settings.group.network".into()), &mut env);
+    update(
+        &mut sim,
+        Action::Tap("settings.group.network".into()),
+        &mut env,
+    );
     update(&mut sim, Action::Tap("no.such.element".into()), &mut env);
     assert_eq!(view(&sim), before);
     // With a dialog open, the page underneath cannot be touched.
     tap(&mut sim, &mut env, "settings.about_phone");
     tap(&mut sim, &mut env, "about.device_name");
-    update(&mut sim, Action::Tap("about.system_update".into()), &mut env);
+    update(
+        &mut sim,
+        Action::Tap("about.system_update".into()),
+        &mut env,
+    );
     assert_eq!(sim.screen(), &Screen::AboutPhone);
     assert!(sim.dialog.is_some());
 }

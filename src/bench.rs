@@ -1,0 +1,193 @@
+//! `mi-settings bench`: how fast the parts a person waits on are, measured in one run so the
+//! figures compare. Wall-clock timing belongs here, never in tests.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, BorderType, List};
+
+use crate::screens;
+use crate::sim::{self, Action, DeviceFile, Env, Sim};
+use crate::store::{self, Store};
+use crate::ui;
+
+const WIDTH: u16 = 60;
+const HEIGHT: u16 = 24;
+
+fn start_time() -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp(1_795_780_800, 0).unwrap_or_default()
+}
+
+/// A walk that a person's session is made of: down the list, into a page and back out.
+const WALK: [Action; 8] = [
+    Action::FocusNext,
+    Action::FocusNext,
+    Action::FocusNext,
+    Action::Activate,
+    Action::FocusNext,
+    Action::FocusPrev,
+    Action::Back,
+    Action::FocusPrev,
+];
+
+struct Measure {
+    name: &'static str,
+    per_iteration: Duration,
+}
+
+impl Measure {
+    fn time(name: &'static str, iterations: u32, mut body: impl FnMut(u32)) -> Measure {
+        // One untimed pass warms caches and the allocator.
+        body(0);
+        let started = Instant::now();
+        for i in 0..iterations {
+            body(i);
+        }
+        Measure {
+            name,
+            per_iteration: started.elapsed() / iterations.max(1),
+        }
+    }
+
+    fn per_second(&self) -> f64 {
+        1.0 / self.per_iteration.as_secs_f64().max(1e-12)
+    }
+}
+
+fn new_sim() -> (Sim, Env) {
+    let mut sim = Sim::new(DeviceFile::factory_default(), start_time());
+    let mut env = Env::new(start_time(), 7);
+    sim::update(
+        &mut sim,
+        Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        },
+        &mut env,
+    );
+    (sim, env)
+}
+
+fn test_terminal() -> Terminal<TestBackend> {
+    match Terminal::new(TestBackend::new(WIDTH, HEIGHT)) {
+        Ok(terminal) => terminal,
+        Err(never) => match never {},
+    }
+}
+
+/// Runs every measurement and returns the report as text.
+pub fn run(iterations: u32) -> std::io::Result<String> {
+    let iterations = iterations.max(1);
+    let mut measures = Vec::new();
+
+    // Start-up as the interactive app does it: read the device file, build the phone, draw the
+    // first frame (the terminal's own set-up is not ours to speed up).
+    let folder = std::env::temp_dir().join(format!("mi-settings-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&folder)?;
+    let path = folder.join("device.json");
+    std::fs::write(&path, store::to_json(&DeviceFile::factory_default()))?;
+    let startup_runs = (iterations / 20).max(1);
+    measures.push(Measure::time(
+        "start-up to first frame",
+        startup_runs,
+        |_| {
+            if let Ok(device) = store::load(&path) {
+                let sim = Sim::new(device, start_time());
+                let mut buffer = ratatui::buffer::Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+                black_box(ui::render(&screens::view(&sim), buffer.area, &mut buffer));
+            }
+        },
+    ));
+
+    let (mut sim, mut env) = new_sim();
+    measures.push(Measure::time("step: update + view", iterations, |i| {
+        let action = WALK[i as usize % WALK.len()].clone();
+        black_box(sim::update(&mut sim, action, &mut env));
+        black_box(screens::view(&sim));
+    }));
+
+    let (mut sim, mut env) = new_sim();
+    let mut terminal = test_terminal();
+    measures.push(Measure::time(
+        "rendered step: update + view + draw 60x24 + frame text",
+        iterations,
+        |i| {
+            let action = WALK[i as usize % WALK.len()].clone();
+            black_box(sim::update(&mut sim, action, &mut env));
+            let view = screens::view(&sim);
+            let _ = terminal.draw(|frame| {
+                black_box(ui::draw(&view, frame));
+            });
+            black_box(ui::buffer_text(terminal.backend().buffer()));
+        },
+    ));
+
+    // The yardstick: ratatui itself drawing a bordered 20-row List at the same size.
+    let items: Vec<String> = (1..=20).map(|i| format!("Row {i}")).collect();
+    let mut terminal = test_terminal();
+    measures.push(Measure::time(
+        "ratatui baseline: bordered 20-row List, 60x24",
+        iterations,
+        |_| {
+            let list = List::new(items.iter().map(String::as_str)).block(
+                Block::bordered()
+                    .border_type(BorderType::Rounded)
+                    .title("Settings"),
+            );
+            let _ = terminal.draw(|frame| frame.render_widget(list, frame.area()));
+            black_box(ui::buffer_text(terminal.backend().buffer()));
+        },
+    ));
+
+    // Saving after a change: atomic write with fsync, plus the .bak copy.
+    let save_runs = (iterations / 100).clamp(1, 200);
+    let save_path = folder.join("saved.json");
+    let save = match Store::open(&save_path) {
+        Ok((mut store, mut device, _)) => Some(Measure::time(
+            "device file save (atomic, fsync, .bak)",
+            save_runs,
+            |i| {
+                device.network.wifi = i % 2 == 0;
+                black_box(store.save(&device).is_ok());
+            },
+        )),
+        Err(_) => None,
+    };
+    measures.extend(save);
+    let _ = std::fs::remove_dir_all(&folder);
+
+    let mut report = String::new();
+    let _ = writeln!(
+        report,
+        "mi-settings bench ({iterations} iterations; one thread)"
+    );
+    for measure in &measures {
+        let _ = writeln!(
+            report,
+            "  {:<56} {:>10.2} µs  {:>12.0} /s",
+            measure.name,
+            measure.per_iteration.as_secs_f64() * 1e6,
+            measure.per_second()
+        );
+    }
+    if let (Some(rendered), Some(baseline)) = (
+        measures
+            .iter()
+            .find(|m| m.name.starts_with("rendered step")),
+        measures
+            .iter()
+            .find(|m| m.name.starts_with("ratatui baseline")),
+    ) {
+        let _ = writeln!(
+            report,
+            "  rendered step costs {:.2}x the ratatui baseline",
+            rendered.per_iteration.as_secs_f64() / baseline.per_iteration.as_secs_f64().max(1e-12)
+        );
+    }
+    Ok(report)
+}

@@ -1,0 +1,173 @@
+//! The command line: the interactive phone by default, plus device-file tools and benchmarks.
+//! Only argument parsing and terminal set-up live here; everything else is in the library.
+
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::Utc;
+use clap::{Parser, Subcommand};
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::execute;
+
+use mi_settings::runtime::{self, TerminalEvents};
+use mi_settings::sim::{Env, Sim};
+use mi_settings::store::{self, Opened, Store};
+
+#[derive(Parser)]
+#[command(
+    name = "mi-settings",
+    version,
+    about = "A Xiaomi phone's Settings → Mi Account, simulated in the terminal"
+)]
+struct Cli {
+    /// The device file (the phone's whole state). Default: the user's data folder
+    /// (see `mi-settings device path`).
+    #[arg(long, global = true, env = store::ENV_VAR, value_name = "PATH")]
+    device: Option<PathBuf>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Start the interactive phone (what `mi-settings` alone does).
+    Run,
+    /// Inspect, check or reset the device file.
+    Device {
+        #[command(subcommand)]
+        action: DeviceCommand,
+    },
+    /// Measure how fast the core, the renderer and the device file are.
+    Bench {
+        /// Iterations per measurement.
+        #[arg(long, default_value_t = 20_000)]
+        iterations: u32,
+    },
+}
+
+#[derive(Subcommand)]
+enum DeviceCommand {
+    /// Print where the device file is.
+    Path,
+    /// Print the device file (after checking that it can be read).
+    Show,
+    /// Replace the device file with a fresh phone; the old file is kept as `<file>.bak`.
+    Reset,
+    /// Check the device file and report every problem found.
+    Validate,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("mi-settings: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn device_path(cli_path: Option<PathBuf>) -> Result<PathBuf, String> {
+    match cli_path {
+        Some(path) => Ok(path),
+        None => store::default_path().map_err(|e| e.to_string()),
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        None | Some(Command::Run) => run_interactive(device_path(cli.device)?),
+        Some(Command::Device { action }) => device_command(action, device_path(cli.device)?),
+        Some(Command::Bench { iterations }) => {
+            let report = mi_settings::bench::run(iterations).map_err(|e| e.to_string())?;
+            print!("{report}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn device_command(action: DeviceCommand, path: PathBuf) -> Result<ExitCode, String> {
+    match action {
+        DeviceCommand::Path => println!("{}", path.display()),
+        DeviceCommand::Show => {
+            let device = store::load(&path).map_err(|e| e.to_string())?;
+            print!("{}", store::to_json(&device));
+        }
+        DeviceCommand::Reset => {
+            let mut store = Store::lock_only(&path).map_err(|e| e.to_string())?;
+            store.reset().map_err(|e| e.to_string())?;
+            println!(
+                "{}: reset to a fresh phone (the previous file, if any, is kept as {}.bak)",
+                path.display(),
+                path.display()
+            );
+        }
+        DeviceCommand::Validate => {
+            let device = store::load(&path).map_err(|e| e.to_string())?;
+            let problems = store::check(&device);
+            if problems.is_empty() {
+                println!("{}: valid (version {})", path.display(), device.version);
+            } else {
+                for problem in &problems {
+                    eprintln!("{}: {problem}", path.display());
+                }
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn run_interactive(path: PathBuf) -> Result<ExitCode, String> {
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err(
+            "the interactive phone needs a terminal; for scripted use see `mi-settings --help`"
+                .to_string(),
+        );
+    }
+    let (mut store, device, opened) = Store::open(&path).map_err(|e| e.to_string())?;
+    let now = Utc::now();
+    // Interactive sessions need no repeatability, so the seed comes from the clock.
+    let seed = now.timestamp_nanos_opt().unwrap_or_default() as u64;
+    let mut env = Env::new(now, seed);
+    let mut sim = Sim::new(device, now);
+
+    let mut terminal =
+        ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    // ratatui::try_init restores the screen on panic; mouse capture must be released too, or the
+    // shell is left printing escape codes on every click.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    let _ = execute!(std::io::stdout(), EnableMouseCapture);
+
+    let result = runtime::run(
+        &mut terminal,
+        &mut TerminalEvents,
+        &mut Utc::now,
+        &mut sim,
+        &mut env,
+        &mut |device: &_| store.save(device).map_err(|e| e.to_string()),
+    );
+
+    let _ = execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = std::io::stdout().flush();
+
+    let outcome = result.map_err(|e| format!("terminal error: {e}"))?;
+    if opened == Opened::Created {
+        eprintln!("Created a fresh phone at {}", path.display());
+    }
+    if let Some(last) = outcome.save_errors.last() {
+        return Err(format!(
+            "{} change(s) could not be saved; last error: {last}",
+            outcome.save_errors.len()
+        ));
+    }
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,9 @@
+//! Scripted replay of fixtures: the format, the runner, casts and recording.
+
+pub mod cast;
+pub mod fixture;
+pub mod record;
+pub mod runner;
+
+pub use fixture::{Fixture, FixtureError, LoadedFixture, Step};
+pub use runner::{Options, Report};

@@ -1,0 +1,139 @@
+//! A modal dialog centred over the phone.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Span;
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+
+use super::{HitMap, Target, focus_marker, line_of, page, spanned, theme};
+use crate::layout::{element_height, scroll_to_show, truncate, wrap};
+use crate::view::{Dialog, Element, Role};
+
+/// Draws `dialog` centred in `inner` (the inside of the phone's frame), registering its
+/// touchable elements in `hits`.
+pub(super) fn draw(dialog: &Dialog, inner: Rect, buf: &mut Buffer, hits: &mut HitMap) {
+    let width = inner.width.saturating_sub(4).max(20).min(inner.width);
+    // Borders, then a gutter each side like the page's.
+    let text_width = width.saturating_sub(4);
+    let body = body_lines(&dialog.body, text_width);
+    let (stacked, buttons): (Vec<&Element>, Vec<&Element>) =
+        dialog.elements.iter().partition(|e| e.role != Role::Button);
+    let stacked_height = stacked.iter().fold(0u16, |sum, e| {
+        sum.saturating_add(element_height(e, text_width))
+    });
+    let body_height = u16::try_from(body.len()).unwrap_or(u16::MAX);
+    let body_gap = u16::from(body_height > 0 && stacked_height > 0);
+    let has_buttons = !buttons.is_empty();
+    let button_gap = u16::from(has_buttons && body_height.saturating_add(stacked_height) > 0);
+    let content = [
+        body_height,
+        body_gap,
+        stacked_height,
+        button_gap,
+        u16::from(has_buttons),
+    ]
+    .into_iter()
+    .fold(0u16, u16::saturating_add);
+    let height = content.saturating_add(2).min(inner.height);
+    let area = Rect::new(
+        inner.x + (inner.width - width) / 2,
+        inner.y + (inner.height - height) / 2,
+        width,
+        height,
+    );
+
+    Clear.render(area, buf);
+    let block = Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::DIALOG_BORDER)
+        .style(theme::DIALOG)
+        .title(Span::styled(format!(" {} ", dialog.title), theme::BOLD));
+    let band = block.inner(area);
+    block.render(area, buf);
+
+    // When the phone is too short, the blank gaps go first, then the body's last lines, then
+    // the fields: a person can still see what they type and what they can press.
+    let available = band.height.saturating_sub(u16::from(has_buttons));
+    let stack_shown = stacked_height.min(available);
+    let body_shown = body_height.min(available - stack_shown);
+    let gap_shown = body_gap.min(available - stack_shown - body_shown);
+    let text = super::padded(band);
+    for (row, line) in (0..body_shown).zip(&body) {
+        let line = if row + 1 == body_shown && body_shown < body_height {
+            truncate(&format!("{line}…"), text.width)
+        } else {
+            line.clone()
+        };
+        spanned(line, theme::SECONDARY).render(line_of(text, row), buf);
+    }
+    let stack_rows = Rect {
+        y: text.y + body_shown + gap_shown,
+        height: stack_shown,
+        ..text
+    };
+    let stack_band = Rect {
+        x: band.x,
+        width: band.width,
+        ..stack_rows
+    };
+    // Fields that do not all fit are scrolled as the page would be, to keep focus in sight.
+    let owned: Vec<Element> = stacked.iter().map(|&e| e.clone()).collect();
+    let focus = owned.iter().position(|e| e.focused);
+    let scroll = scroll_to_show(&owned, text.width, stack_shown, 0, focus);
+    page::draw_elements(&owned, stack_rows, stack_band, scroll, buf, hits);
+    if has_buttons && band.height > 0 {
+        let row = super::padded(line_of(band, band.height - 1));
+        draw_buttons(&buttons, row, buf, hits);
+    }
+}
+
+/// The paragraphs wrapped to `width`, with a blank line between them.
+fn body_lines(body: &[String], width: u16) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (i, paragraph) in body.iter().enumerate() {
+        if i > 0 {
+            lines.push(String::new());
+        }
+        lines.extend(wrap(paragraph, width));
+    }
+    lines
+}
+
+/// Buttons side by side in equal shares of `row`, each centred in its share.
+fn draw_buttons(buttons: &[&Element], row: Rect, buf: &mut Buffer, hits: &mut HitMap) {
+    let count = u16::try_from(buttons.len()).unwrap_or(u16::MAX).max(1);
+    let share = row.width / count;
+    for (i, button) in (0..count).zip(buttons) {
+        let x = row.x + i * share;
+        let width = if i + 1 == count {
+            row.right().saturating_sub(x)
+        } else {
+            share
+        };
+        let cell = Rect::new(x, row.y, width, 1);
+        if cell.is_empty() {
+            continue;
+        }
+        // The first column is kept for the focus marker so it never covers the label.
+        let label_area = Rect {
+            x: cell.x.saturating_add(1),
+            width: cell.width.saturating_sub(1),
+            ..cell
+        };
+        let label = truncate(&button.label, label_area.width.saturating_sub(4));
+        let text = truncate(&format!("[ {label} ]"), label_area.width);
+        spanned(text, theme::BUTTON)
+            .centered()
+            .render(label_area, buf);
+        if !button.enabled {
+            buf.set_style(cell, theme::DISABLED);
+        }
+        if button.focused {
+            buf.set_style(cell, theme::FOCUS);
+            focus_marker(buf, cell.x, cell);
+        }
+        if button.interactive() {
+            hits.push(cell, Target::Element(button.id.clone()));
+        }
+    }
+}

@@ -1,0 +1,369 @@
+//! The ratatui renderer: draws a [`View`] as a MIUI-looking phone and reports where each
+//! touchable thing landed.
+//!
+//! It decides nothing about the phone: everything it shows comes from the `View`, and the
+//! geometry it shares with the core (page size, element heights, wrapping) comes from
+//! [`crate::layout`], so that what the core scrolls to is exactly what is drawn. It never panics
+//! at any size and writes to the buffer only through bounds-checked calls.
+
+mod dialog;
+mod page;
+
+use std::borrow::Cow;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use unicode_width::UnicodeWidthStr;
+
+use crate::layout::{MIN_HEIGHT, MIN_WIDTH, PhoneLayout, element_offsets, truncate, wrap};
+use crate::view::View;
+
+/// Every colour and text style of the renderer, in one place so the look is easy to change.
+pub mod theme {
+    use ratatui::style::{Color, Modifier, Style};
+
+    /// MIUI blue: switches that are on, checked boxes, buttons, the focus marker.
+    pub const ACCENT: Color = Color::Rgb(0x0d, 0x84, 0xff);
+    /// Xiaomi orange, for the account name in a header.
+    pub const ORANGE: Color = Color::Rgb(0xff, 0x69, 0x00);
+
+    pub const FRAME: Style = Style::new().fg(Color::DarkGray);
+    pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
+    /// Secondary text: summaries, values, chevrons, read-only text.
+    pub const SECONDARY: Style = Style::new().fg(Color::Gray);
+    /// Tertiary text: section headings, key hints.
+    pub const FAINT: Style = Style::new().fg(Color::DarkGray);
+    pub const HEADER_NAME: Style = Style::new().fg(ORANGE).add_modifier(Modifier::BOLD);
+    pub const SWITCH_ON: Style = Style::new().fg(ACCENT).add_modifier(Modifier::BOLD);
+    pub const SWITCH_OFF: Style = Style::new().fg(Color::DarkGray);
+    pub const CHECKED: Style = Style::new().fg(ACCENT);
+    pub const BUTTON: Style = Style::new().fg(ACCENT).add_modifier(Modifier::BOLD);
+    /// Painted over a disabled element after it is drawn, so every part of it greys out.
+    pub const DISABLED: Style = Style::new().fg(Color::DarkGray);
+    /// Background of the focused element; its lines also get [`FOCUS_MARKER`] in the gutter.
+    pub const FOCUS: Style = Style::new().bg(Color::Rgb(0x1e, 0x2d, 0x44));
+    pub const FOCUS_MARKER: Style = Style::new().fg(ACCENT).add_modifier(Modifier::BOLD);
+    /// The input line of a text field.
+    pub const INPUT: Style = Style::new()
+        .bg(Color::Rgb(0x2a, 0x2a, 0x2e))
+        .add_modifier(Modifier::UNDERLINED);
+    pub const CURSOR: Style = Style::new().fg(ACCENT);
+    pub const TOAST: Style = Style::new()
+        .fg(Color::Black)
+        .bg(Color::Rgb(0xe0, 0xe0, 0xe0));
+    pub const BATTERY_LOW: Style = Style::new().fg(Color::Red);
+    pub const SCROLL_THUMB: Style = Style::new().fg(Color::Gray);
+    /// Laid over the phone behind a dialog.
+    pub const BEHIND_DIALOG: Style = Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM);
+    pub const DIALOG: Style = Style::new().bg(Color::Rgb(0x1c, 0x1c, 0x1e));
+    pub const DIALOG_BORDER: Style = Style::new().fg(Color::Gray);
+}
+
+/// The glyph in the gutter of every line of the focused element.
+pub const FOCUS_GLYPH: &str = "▌";
+/// The back arrow at the left of the title bar.
+pub const BACK_GLYPH: &str = "‹";
+
+/// Something a click can land on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// An element, by id.
+    Element(String),
+    /// The title bar's back arrow.
+    Back,
+}
+
+/// Where each touchable thing was drawn, in terminal cells.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct HitMap {
+    targets: Vec<(Rect, Target)>,
+}
+
+impl HitMap {
+    /// What a click at `column`, `row` touches, if anything.
+    pub fn at(&self, column: u16, row: u16) -> Option<&Target> {
+        let position = Position::new(column, row);
+        // Later entries were drawn on top.
+        self.targets
+            .iter()
+            .rev()
+            .find(|(rect, _)| rect.contains(position))
+            .map(|(_, target)| target)
+    }
+
+    pub fn targets(&self) -> impl Iterator<Item = &(Rect, Target)> {
+        self.targets.iter()
+    }
+
+    fn push(&mut self, rect: Rect, target: Target) {
+        if !rect.is_empty() {
+            self.targets.push((rect, target));
+        }
+    }
+}
+
+/// Draws the whole phone for `view` on the frame and returns where each touchable thing is.
+pub fn draw(view: &View, frame: &mut Frame) -> HitMap {
+    let area = frame.area();
+    render(view, area, frame.buffer_mut())
+}
+
+/// Draws the whole phone for `view` in `area` of `buf` and returns where each touchable thing is.
+pub fn render(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
+    // Whatever the caller passes, draw only where the buffer has cells.
+    let area = area.intersection(buf.area);
+    let mut hits = HitMap::default();
+    Clear.render(area, buf);
+    let Some(layout) = PhoneLayout::new(area) else {
+        too_small(area, buf);
+        return hits;
+    };
+    Block::bordered()
+        .border_type(BorderType::Rounded)
+        .border_style(theme::FRAME)
+        .render(layout.phone, buf);
+    status_bar(view, layout.status, buf);
+    title_bar(view, layout.title, buf, &mut hits);
+    // The page's gutters (one column each side) belong to it: the focus marker lives there.
+    let band = Rect {
+        y: layout.page.y,
+        height: layout.page.height,
+        ..layout.status
+    };
+    page::draw_elements(
+        &view.elements,
+        layout.page,
+        band,
+        view.scroll,
+        buf,
+        &mut hits,
+    );
+    scrollbar(view, &layout, buf);
+    hint_line(view, layout.hint, buf);
+    if let Some(dialog) = &view.dialog {
+        // Only the dialog can be touched while it is open.
+        hits = HitMap::default();
+        // The hint stays readable: it says how to leave the dialog.
+        let behind = Rect {
+            y: layout.status.y,
+            height: layout.page.bottom().saturating_sub(layout.status.y),
+            ..layout.status
+        };
+        buf.set_style(behind, theme::BEHIND_DIALOG);
+        let phone_inner = Rect {
+            height: layout.hint.bottom().saturating_sub(layout.status.y),
+            ..behind
+        };
+        dialog::draw(dialog, phone_inner, buf, &mut hits);
+    }
+    hits
+}
+
+/// The buffer as plain text: one line per row, trailing spaces trimmed, joined with '\n'.
+pub fn buffer_text(buf: &Buffer) -> String {
+    let width = usize::from(buf.area.width);
+    if width == 0 {
+        return vec![""; usize::from(buf.area.height)].join("\n");
+    }
+    let mut lines = Vec::with_capacity(usize::from(buf.area.height));
+    for row in buf.content().chunks(width) {
+        let mut line = String::with_capacity(width);
+        // A wide symbol covers the next cells; they hold a placeholder that is not text.
+        let mut hidden = 0;
+        for cell in row {
+            if hidden > 0 {
+                hidden -= 1;
+                continue;
+            }
+            let symbol = cell.symbol();
+            line.push_str(symbol);
+            hidden = symbol.width().saturating_sub(1);
+        }
+        lines.push(line.trim_end().to_string());
+    }
+    lines.join("\n")
+}
+
+/// Display width of `text` in columns, as a `u16`.
+fn width_of(text: &str) -> u16 {
+    u16::try_from(text.width()).unwrap_or(u16::MAX)
+}
+
+/// One line of `area` (at `row` lines from its top), or an empty rect when `row` is outside it.
+fn line_of(area: Rect, row: u16) -> Rect {
+    if row >= area.height {
+        return Rect::new(area.x, area.y, 0, 0);
+    }
+    Rect::new(area.x, area.y + row, area.width, 1)
+}
+
+/// Puts `FOCUS_GLYPH` at `column` on every line of `rows`.
+fn focus_marker(buf: &mut Buffer, column: u16, rows: Rect) {
+    for y in rows.top()..rows.bottom() {
+        if let Some(cell) = buf.cell_mut((column, y)) {
+            cell.set_symbol(FOCUS_GLYPH).set_style(theme::FOCUS_MARKER);
+        }
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer) {
+    if area.is_empty() {
+        return;
+    }
+    let message = format!(
+        "Terminal too small: {}x{}. mi-settings needs at least {MIN_WIDTH}x{MIN_HEIGHT}.",
+        area.width, area.height
+    );
+    let mut lines = wrap(&message, area.width);
+    if lines.len() > usize::from(area.height) {
+        lines.truncate(usize::from(area.height));
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(&format!("{last}…"), area.width);
+        }
+    }
+    let count = u16::try_from(lines.len()).unwrap_or(area.height);
+    let top = area.height.saturating_sub(count) / 2;
+    for (row, text) in (top..).zip(&lines) {
+        Line::from(truncate(text, area.width))
+            .centered()
+            .render(line_of(area, row), buf);
+    }
+}
+
+fn status_bar(view: &View, area: Rect, buf: &mut Buffer) {
+    let area = padded(area);
+    let status = &view.status;
+    let battery_style = if status.battery_percent <= 15 {
+        theme::BATTERY_LOW
+    } else {
+        theme::BOLD
+    };
+    let right = Line::from(vec![
+        Span::raw(status.network.clone()),
+        Span::raw("  "),
+        Span::styled(format!("▮{}%", status.battery_percent), battery_style),
+    ])
+    .right_aligned();
+    let time_width = area
+        .width
+        .saturating_sub(width_of_line(&right).saturating_add(1));
+    spanned(truncate(&status.time, time_width), theme::BOLD).render(area, buf);
+    right.render(area, buf);
+}
+
+fn title_bar(view: &View, area: Rect, buf: &mut Buffer, hits: &mut HitMap) {
+    let text = padded(area);
+    let mut spans = Vec::new();
+    if view.back {
+        spans.push(Span::styled(format!("{BACK_GLYPH} "), theme::BOLD));
+        // Generous, as on a phone: the gutter, the arrow and the space after it, and one more.
+        hits.push(area.intersection(Rect { width: 4, ..area }), Target::Back);
+    }
+    let used = spans.iter().map(|s| width_of(&s.content)).sum::<u16>();
+    let title = truncate(&view.title, text.width.saturating_sub(used));
+    spans.push(Span::styled(title, theme::BOLD));
+    Line::from(spans).render(text, buf);
+}
+
+/// The key hint for what the view shows, or the toast when there is one.
+fn hint_line(view: &View, area: Rect, buf: &mut Buffer) {
+    if let Some(toast) = &view.toast {
+        let text = truncate(toast, area.width.saturating_sub(2));
+        spanned(format!(" {text} "), theme::TOAST)
+            .centered()
+            .render(area, buf);
+        return;
+    }
+    let focused_input = view.focused().is_some_and(|e| e.role.is_text_input());
+    let hint = if view.dialog.is_some() {
+        "↑↓ move · Enter select · Esc cancel"
+    } else if focused_input {
+        "Type · Tab next · Enter done · Esc back"
+    } else if !view.back {
+        "↑↓ move · Enter open · q quit"
+    } else {
+        "↑↓ move · Enter open · Esc back"
+    };
+    let room = area.width.saturating_sub(2);
+    // On the narrowest phones the dots go before any words do.
+    let hint = if width_of(hint) > room {
+        hint.replace(" · ", "  ")
+    } else {
+        hint.to_string()
+    };
+    spanned(truncate(&hint, room), theme::FAINT)
+        .centered()
+        .render(area, buf);
+}
+
+/// A thumb on the phone's right border beside the page, when the page does not fit.
+fn scrollbar(view: &View, layout: &PhoneLayout, buf: &mut Buffer) {
+    let page = layout.page;
+    let (_, total) = element_offsets(&view.elements, page.width);
+    let (height, total) = (u32::from(page.height), u32::from(total));
+    if height == 0 || total <= height {
+        return;
+    }
+    let thumb = (height * height / total).max(1);
+    let max_scroll = total - height;
+    let scroll = u32::from(view.scroll).min(max_scroll);
+    let top = scroll * (height - thumb) / max_scroll;
+    let column = layout.phone.right().saturating_sub(1);
+    for row in top..top + thumb {
+        let y = page
+            .y
+            .saturating_add(u16::try_from(row).unwrap_or(u16::MAX));
+        if let Some(cell) = buf.cell_mut((column, y)) {
+            cell.set_symbol("┃").set_style(theme::SCROLL_THUMB);
+        }
+    }
+}
+
+/// `area` less one column on each side.
+fn padded(area: Rect) -> Rect {
+    Rect {
+        x: area.x.saturating_add(1),
+        width: area.width.saturating_sub(2),
+        ..area
+    }
+}
+
+/// A line of one styled span. Unlike `Line::styled`, the style stops where the text does.
+fn spanned<'a>(text: impl Into<Cow<'a, str>>, style: Style) -> Line<'a> {
+    Line::from(Span::styled(text, style))
+}
+
+fn width_of_line(line: &Line) -> u16 {
+    u16::try_from(line.width()).unwrap_or(u16::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buffer_text_trims_and_skips_wide_placeholders() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 2));
+        buf.set_string(0, 0, "ab", theme::BOLD);
+        buf.set_string(0, 1, "中x", theme::BOLD);
+        assert_eq!(buffer_text(&buf), "ab\n中x");
+        assert_eq!(buffer_text(&Buffer::empty(Rect::new(0, 0, 0, 3))), "\n\n");
+        assert_eq!(buffer_text(&Buffer::empty(Rect::default())), "");
+    }
+
+    #[test]
+    fn hit_map_prefers_later_targets() {
+        let mut hits = HitMap::default();
+        hits.push(Rect::new(0, 0, 10, 2), Target::Back);
+        hits.push(Rect::new(2, 1, 3, 1), Target::Element("a".into()));
+        hits.push(Rect::new(5, 5, 0, 0), Target::Element("empty".into()));
+        assert_eq!(hits.at(3, 1), Some(&Target::Element("a".into())));
+        assert_eq!(hits.at(0, 0), Some(&Target::Back));
+        assert_eq!(hits.at(10, 0), None);
+        assert_eq!(hits.targets().count(), 2);
+    }
+}

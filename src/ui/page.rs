@@ -1,0 +1,304 @@
+//! Elements stacked top to bottom in a scrolling viewport: the page, and a dialog's fields.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use super::{HitMap, Target, focus_marker, spanned, theme, width_of};
+use crate::layout::{element_height, truncate, wrap};
+use crate::view::{Element, Role};
+
+const SWITCH_ON: &str = "[ ON]";
+const SWITCH_OFF: &str = "[OFF]";
+const CHECKBOX_ON: &str = "[x] ";
+const CHECKBOX_OFF: &str = "[ ] ";
+const CHEVRON: &str = "›";
+const CURSOR: &str = "▏";
+
+/// One line of an element: text from the left, text flush right, and a style for the whole line.
+#[derive(Default)]
+struct Slot {
+    left: Line<'static>,
+    right: Line<'static>,
+    fill: Style,
+}
+
+impl Slot {
+    fn left(spans: Vec<Span<'static>>) -> Slot {
+        Slot {
+            left: Line::from(spans),
+            ..Slot::default()
+        }
+    }
+
+    fn split(left: Vec<Span<'static>>, right: Vec<Span<'static>>) -> Slot {
+        Slot {
+            left: Line::from(left),
+            right: Line::from(right).right_aligned(),
+            fill: Style::new(),
+        }
+    }
+}
+
+/// Draws `elements` in `text` (the columns for their text) scrolled down by `scroll` lines.
+/// `band` is the same rows widened by the gutters: focus, disabled greying and touch areas
+/// span it. Elements cut by the viewport's edges are clipped, never moved.
+pub(super) fn draw_elements<'a>(
+    elements: impl IntoIterator<Item = &'a Element>,
+    text: Rect,
+    band: Rect,
+    scroll: u16,
+    buf: &mut Buffer,
+    hits: &mut HitMap,
+) {
+    let (scroll, view_end) = (
+        u32::from(scroll),
+        u32::from(scroll) + u32::from(text.height),
+    );
+    let mut top = 0u32;
+    for element in elements {
+        let height = u32::from(element_height(element, text.width));
+        let (first, last) = (top.max(scroll), (top + height).min(view_end));
+        let element_top = top;
+        top += height;
+        if element_top >= view_end {
+            break;
+        }
+        if first >= last {
+            continue;
+        }
+        // In range of u16: both lie within the viewport, whose height is a u16.
+        let rows = Rect::new(
+            band.x,
+            text.y + (first - scroll) as u16,
+            band.width,
+            (last - first) as u16,
+        );
+        // Focus goes under the text, so a focused input line keeps its own background.
+        if element.focused {
+            buf.set_style(rows, theme::FOCUS);
+        }
+        let slots = slots(element, text.width);
+        for (line, y) in (first..last).zip(rows.top()..) {
+            let Some(slot) = slots.get((line - element_top) as usize) else {
+                continue;
+            };
+            let area = Rect::new(text.x, y, text.width, 1);
+            buf.set_style(area, slot.fill);
+            (&slot.left).render(area, buf);
+            (&slot.right).render(area, buf);
+        }
+        if !element.enabled {
+            buf.set_style(rows, theme::DISABLED);
+        }
+        if element.focused {
+            focus_marker(buf, band.x, rows);
+        }
+        if element.interactive() {
+            hits.push(rows, Target::Element(element.id.clone()));
+        }
+    }
+}
+
+/// The lines of `element` on a page `width` columns wide: as many as `element_height` says.
+fn slots(element: &Element, width: u16) -> Vec<Slot> {
+    let label = element.label.as_str();
+    let summary = |indent: u16| {
+        let text = element.summary.as_deref()?;
+        Some(Slot::left(vec![
+            Span::raw(" ".repeat(usize::from(indent))),
+            Span::styled(
+                truncate(text, width.saturating_sub(indent)),
+                theme::SECONDARY,
+            ),
+        ]))
+    };
+    let with_right = |right: Vec<Span<'static>>| {
+        let right_width = right.iter().map(|s| width_of(&s.content)).sum::<u16>();
+        let label = truncate(label, width.saturating_sub(right_width.saturating_add(1)));
+        let mut slots = vec![Slot::split(vec![Span::raw(label)], right)];
+        slots.extend(summary(0));
+        slots
+    };
+    match element.role {
+        Role::Section => {
+            let mut slots = vec![Slot::default()];
+            if !label.is_empty() {
+                let heading = Span::styled(truncate(label, width), theme::FAINT);
+                slots.push(Slot::left(vec![heading]));
+            }
+            slots
+        }
+        Role::Text => wrap(label, width)
+            .into_iter()
+            .map(|line| Slot::left(vec![Span::styled(line, theme::SECONDARY)]))
+            .collect(),
+        Role::Header => {
+            let name = truncate(label, width.saturating_sub(2));
+            let first = Slot::split(
+                vec![Span::styled(name, theme::HEADER_NAME)],
+                vec![Span::styled(CHEVRON, theme::SECONDARY)],
+            );
+            vec![first, summary(0).unwrap_or_default()]
+        }
+        Role::Row => {
+            // The value keeps its room up to half the width; the label gives way.
+            let right = match element.value.as_deref() {
+                Some(value) => vec![
+                    Span::styled(
+                        truncate(value, (width / 2).saturating_sub(2)),
+                        theme::SECONDARY,
+                    ),
+                    Span::styled(format!(" {CHEVRON}"), theme::SECONDARY),
+                ],
+                None => vec![Span::styled(CHEVRON, theme::SECONDARY)],
+            };
+            with_right(right)
+        }
+        Role::Info => with_right(vec![Span::styled(
+            truncate(
+                element.value.as_deref().unwrap_or(""),
+                (width / 2).saturating_sub(1),
+            ),
+            theme::SECONDARY,
+        )]),
+        Role::Switch => with_right(vec![if element.checked == Some(true) {
+            Span::styled(SWITCH_ON, theme::SWITCH_ON)
+        } else {
+            Span::styled(SWITCH_OFF, theme::SWITCH_OFF)
+        }]),
+        Role::Checkbox => {
+            let (box_, style) = if element.checked == Some(true) {
+                (CHECKBOX_ON, theme::CHECKED)
+            } else {
+                (CHECKBOX_OFF, Style::new())
+            };
+            let label = truncate(label, width.saturating_sub(width_of(box_)));
+            let mut slots = vec![Slot::left(vec![
+                Span::styled(box_, style),
+                Span::raw(label),
+            ])];
+            slots.extend(summary(width_of(box_)));
+            slots
+        }
+        Role::Button => {
+            let text = format!("[ {} ]", truncate(label, width.saturating_sub(4)));
+            vec![Slot {
+                left: spanned(text, theme::BUTTON).centered(),
+                ..Slot::default()
+            }]
+        }
+        Role::TextField | Role::PasswordField => {
+            let value = element.value.as_deref().unwrap_or("");
+            let mut input = Vec::new();
+            if element.focused {
+                // The cursor stays in sight: what is before it keeps its end, what follows is
+                // cut to the room left.
+                let at = element.cursor.unwrap_or(usize::MAX);
+                let split = value.char_indices().nth(at).map_or(value.len(), |(i, _)| i);
+                let (before, after) = value.split_at(split);
+                let before = tail(before, width.saturating_sub(1));
+                let room = width.saturating_sub(1).saturating_sub(width_of(&before));
+                input.push(Span::raw(before));
+                input.push(Span::styled(CURSOR, theme::CURSOR));
+                input.push(Span::raw(truncate(after, room)));
+            } else {
+                input.push(Span::raw(truncate(value, width)));
+            }
+            let heading = Span::styled(truncate(label, width), theme::SECONDARY);
+            vec![
+                Slot::left(vec![heading]),
+                Slot {
+                    fill: theme::INPUT,
+                    ..Slot::left(input)
+                },
+            ]
+        }
+    }
+}
+
+/// The end of `text` in at most `width` columns, starting with "…" when something was cut.
+fn tail(text: &str, width: u16) -> String {
+    let width = usize::from(width);
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut used = 1;
+    let mut kept = Vec::new();
+    for ch in text.chars().rev() {
+        let ch_width = ch.width().unwrap_or(0);
+        if used + ch_width > width {
+            break;
+        }
+        used += ch_width;
+        kept.push(ch);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_roles() -> Vec<Element> {
+        let long = "A rather long label that will need to wrap or be cut somewhere";
+        let mut out = Vec::new();
+        for role in [
+            Role::Section,
+            Role::Text,
+            Role::Header,
+            Role::Row,
+            Role::Switch,
+            Role::Checkbox,
+            Role::Button,
+            Role::TextField,
+            Role::PasswordField,
+        ] {
+            out.push(Element::new("a", role, ""));
+            out.push(Element::new("b", role, long).summary(long).value(long));
+            let mut focused = Element::new("c", role, "Label").value(long).checked(true);
+            focused.focused = true;
+            out.push(focused);
+        }
+        out
+    }
+
+    #[test]
+    fn every_element_draws_exactly_its_layout_height() {
+        for width in 0..70 {
+            for element in all_roles() {
+                let height = usize::from(element_height(&element, width));
+                assert_eq!(
+                    slots(&element, width).len(),
+                    height,
+                    "{element:?} at {width}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn every_line_fits_its_width() {
+        for width in 6..70 {
+            for element in all_roles() {
+                for slot in slots(&element, width) {
+                    let used = slot.left.width() + slot.right.width();
+                    assert!(used <= usize::from(width), "{element:?} at {width}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn tail_keeps_the_end() {
+        assert_eq!(tail("user@example.com", 8), "…ple.com");
+        assert_eq!(tail("short", 8), "short");
+        assert_eq!(tail("abc", 0), "");
+    }
+}

@@ -1,0 +1,157 @@
+//! The command line as a person uses it: `device path | show | reset | validate`, the global
+//! `--device` option and the environment variable.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn mi_settings(args: &[&str]) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_mi-settings"));
+    command.args(args).env_remove("MI_SETTINGS_DEVICE");
+    command
+}
+
+fn run(command: &mut Command) -> (bool, String, String) {
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = command.output().expect("run mi-settings");
+    (
+        status.success(),
+        String::from_utf8_lossy(&stdout).into_owned(),
+        String::from_utf8_lossy(&stderr).into_owned(),
+    )
+}
+
+fn write_default(path: &Path) {
+    std::fs::write(path, mi_settings::sim::device::DEFAULT_DEVICE_JSON).expect("write");
+}
+
+#[test]
+fn device_option_works_before_and_after_the_subcommand_and_env_var_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("phone.json");
+    let path_text = path.to_str().expect("utf-8 path");
+    for args in [
+        vec!["--device", path_text, "device", "path"],
+        vec!["device", "--device", path_text, "path"],
+        vec!["device", "path", "--device", path_text],
+    ] {
+        let (ok, out, _) = run(&mut mi_settings(&args));
+        assert!(ok);
+        assert_eq!(out.trim(), path_text, "{args:?}");
+    }
+    let (ok, out, _) = run(mi_settings(&["device", "path"]).env("MI_SETTINGS_DEVICE", path_text));
+    assert!(ok);
+    assert_eq!(out.trim(), path_text);
+}
+
+#[test]
+fn default_path_is_in_the_users_data_folder() {
+    let (ok, out, _) = run(&mut mi_settings(&["device", "path"]));
+    assert!(ok);
+    assert!(out.trim().ends_with("device.json"), "{out}");
+    assert!(out.contains("mi-settings"), "{out}");
+}
+
+#[test]
+fn show_and_validate_a_good_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("device.json");
+    write_default(&path);
+    let p = path.to_str().expect("utf-8 path");
+    let (ok, out, _) = run(&mut mi_settings(&["--device", p, "device", "show"]));
+    assert!(ok);
+    assert!(out.contains("\"version\": 1"), "{out}");
+    let (ok, out, _) = run(&mut mi_settings(&["--device", p, "device", "validate"]));
+    assert!(ok);
+    assert_eq!(out.trim(), format!("{p}: valid (version 1)"));
+}
+
+#[test]
+fn a_corrupt_file_is_reported_with_line_and_column_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("device.json");
+    let broken = mi_settings::sim::device::DEFAULT_DEVICE_JSON.replacen(
+        "\"wifi\": true,",
+        "\"wifi\": true",
+        1,
+    );
+    std::fs::write(&path, &broken).expect("write");
+    let p = path.to_str().expect("utf-8 path");
+    for command in ["show", "validate"] {
+        let (ok, _, err) = run(&mut mi_settings(&["--device", p, "device", command]));
+        assert!(!ok);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(
+            err.starts_with(&format!("mi-settings: {p}:17:5: ")),
+            "{err}"
+        );
+    }
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| !n.ends_with(".lock"))
+        .collect();
+    assert_eq!(names, vec!["device.json"]);
+}
+
+#[test]
+fn validate_reports_semantic_problems_and_fails() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("device.json");
+    let odd = mi_settings::sim::device::DEFAULT_DEVICE_JSON.replacen(
+        "\"battery_percent\": 78",
+        "\"battery_percent\": 140",
+        1,
+    );
+    std::fs::write(&path, odd).expect("write");
+    let p = path.to_str().expect("utf-8 path");
+    let (ok, _, err) = run(&mut mi_settings(&["--device", p, "device", "validate"]));
+    assert!(!ok);
+    assert!(err.contains("/phone/battery_percent"), "{err}");
+}
+
+#[test]
+fn reset_keeps_the_old_file_as_bak() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("device.json");
+    std::fs::write(&path, "not json at all").expect("write");
+    let p = path.to_str().expect("utf-8 path");
+    let (ok, out, _) = run(&mut mi_settings(&["--device", p, "device", "reset"]));
+    assert!(ok, "{out}");
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("device.json.bak")).expect("bak"),
+        "not json at all"
+    );
+    let (ok, _, _) = run(&mut mi_settings(&["--device", p, "device", "validate"]));
+    assert!(ok);
+}
+
+#[test]
+fn without_a_terminal_the_phone_explains_instead_of_drawing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("device.json");
+    let p = path.to_str().expect("utf-8 path");
+    let (ok, _, err) = run(&mut mi_settings(&["--device", p]));
+    assert!(!ok);
+    assert!(err.contains("needs a terminal"), "{err}");
+}
+
+#[test]
+fn unknown_subcommands_and_options_are_refused_with_usage() {
+    let (ok, _, err) = run(&mut mi_settings(&["devise"]));
+    assert!(!ok);
+    assert!(err.contains("unrecognized subcommand 'devise'"), "{err}");
+}
+
+#[test]
+fn a_bare_relative_file_name_is_used_in_the_current_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (ok, _, err) =
+        run(mi_settings(&["--device", "device.json", "device", "reset"]).current_dir(dir.path()));
+    assert!(ok, "{err}");
+    assert!(dir.path().join("device.json").exists());
+}

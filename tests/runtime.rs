@@ -1,0 +1,249 @@
+//! The interactive runtime driven exactly as a terminal drives it, on a `TestBackend`, with key
+//! presses and mouse clicks found by looking at the drawn screen.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use mi_settings::runtime::{self, ScriptedEvents};
+use mi_settings::sim::{DeviceFile, Env, Sim};
+use mi_settings::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn t0() -> DateTime<Utc> {
+    "2026-11-21T10:00:00Z".parse().expect("time")
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn click(column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+fn wheel(down: bool, column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: if down {
+            MouseEventKind::ScrollDown
+        } else {
+            MouseEventKind::ScrollUp
+        },
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+/// A phone on a 60x24 test terminal, kept between runs like the app keeps the device file.
+struct Harness {
+    terminal: Terminal<TestBackend>,
+    sim: Sim,
+    env: Env,
+    saves: Vec<DeviceFile>,
+}
+
+impl Harness {
+    fn new(width: u16, height: u16) -> Harness {
+        Harness {
+            terminal: Terminal::new(TestBackend::new(width, height)).expect("terminal"),
+            sim: Sim::new(DeviceFile::factory_default(), t0()),
+            env: Env::new(t0(), 7),
+            saves: Vec::new(),
+        }
+    }
+
+    fn run(&mut self, events: Vec<Event>) -> runtime::Outcome {
+        let saves = &mut self.saves;
+        runtime::run(
+            &mut self.terminal,
+            &mut ScriptedEvents(VecDeque::from(events)),
+            &mut t0,
+            &mut self.sim,
+            &mut self.env,
+            &mut |device: &DeviceFile| {
+                saves.push(device.clone());
+                Ok(())
+            },
+        )
+        .expect("runtime")
+    }
+
+    fn screen(&self) -> String {
+        ui::buffer_text(self.terminal.backend().buffer())
+    }
+
+    /// Where on the terminal a text is drawn (first match below the status bar), as a person
+    /// would find it by eye.
+    fn locate(&self, text: &str) -> (u16, u16) {
+        for (row, line) in self.screen().lines().enumerate().skip(2) {
+            if let Some(byte) = line.find(text) {
+                let column = line[..byte].chars().count();
+                return (column as u16, row as u16);
+            }
+        }
+        panic!("{text:?} is not on screen:\n{}", self.screen());
+    }
+}
+
+#[test]
+fn keys_walk_to_mi_account_and_back_and_toggle_wifi() {
+    let mut phone = Harness::new(60, 24);
+    phone.run(vec![]);
+    assert!(phone.screen().contains("Settings"));
+
+    // End jumps to the last row; the account entry is a few rows above it on a Global ROM.
+    let mut events = vec![key(KeyCode::End)];
+    events.extend(std::iter::repeat_n(key(KeyCode::Up), 3));
+    events.push(key(KeyCode::Enter));
+    phone.run(events);
+    assert!(phone.screen().contains("Mi Account"), "{}", phone.screen());
+    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::MiAccount);
+
+    phone.run(vec![key(KeyCode::Esc)]);
+    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::Settings);
+
+    // Home, then down to Wi-Fi (About phone, SIM, Wi-Fi), open it and flip the switch.
+    phone.run(vec![
+        key(KeyCode::Home),
+        key(KeyCode::Down),
+        key(KeyCode::Down),
+        key(KeyCode::Enter),
+        key(KeyCode::Char(' ')),
+    ]);
+    assert!(!phone.sim.device().network.wifi);
+    assert_eq!(phone.saves.len(), 1);
+    assert!(!phone.saves[0].network.wifi);
+    assert!(phone.screen().contains("Wi-Fi turned off"));
+
+    let outcome = phone.run(vec![
+        key(KeyCode::Backspace),
+        key(KeyCode::Char('q')),
+        key(KeyCode::Down),
+    ]);
+    // q quit at home: the Down after it was never read.
+    assert_eq!(
+        outcome.actions.last(),
+        Some(&mi_settings::sim::Action::Quit)
+    );
+}
+
+#[test]
+fn mouse_clicks_tap_what_is_under_them_and_the_wheel_scrolls() {
+    let mut phone = Harness::new(60, 24);
+    phone.run(vec![]);
+    let (column, row) = phone.locate("Wi-Fi");
+    phone.run(vec![click(column, row)]);
+    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::WiFi);
+
+    let (column, row) = phone.locate("Wi-Fi");
+    // The title says Wi-Fi too: the switch row is the second match, below the title.
+    let switch_row = phone
+        .screen()
+        .lines()
+        .enumerate()
+        .skip(row as usize + 1)
+        .find(|(_, l)| l.contains("Wi-Fi"))
+        .map(|(r, _)| r as u16)
+        .expect("switch row");
+    phone.run(vec![click(column, switch_row)]);
+    assert!(!phone.sim.device().network.wifi);
+
+    let (column, row) = phone.locate("‹");
+    phone.run(vec![click(column, row)]);
+    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::Settings);
+
+    // The account entry is below the fold on a Global ROM: wheel down until it shows, click it.
+    assert!(!phone.screen().contains("Sign in to Mi Account"));
+    phone.run(vec![wheel(true, 30, 10); 10]);
+    let (column, row) = phone.locate("Sign in to Mi Account");
+    phone.run(vec![click(column, row)]);
+    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::MiAccount);
+
+    // Clicking empty space does nothing.
+    let before = phone.screen();
+    phone.run(vec![click(0, 23)]);
+    assert_eq!(phone.screen(), before);
+}
+
+#[test]
+fn resizing_to_any_size_never_panics_and_tiny_terminals_get_a_message() {
+    let mut phone = Harness::new(60, 24);
+    phone.run(vec![key(KeyCode::End)]);
+    for (width, height) in [
+        (10, 5),
+        (39, 12),
+        (40, 11),
+        (40, 12),
+        (120, 50),
+        (1, 1),
+        (60, 24),
+    ] {
+        phone.terminal.backend_mut().resize(width, height);
+        phone.run(vec![Event::Resize(width, height)]);
+        let screen = phone.screen();
+        if width < 40 || height < 12 {
+            assert!(
+                screen.contains("too small") || width < 20,
+                "{width}x{height}:\n{screen}"
+            );
+        } else {
+            assert!(screen.contains("Settings"), "{width}x{height}:\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn ctrl_c_quits_from_anywhere_even_a_text_field() {
+    let mut phone = Harness::new(60, 24);
+    let (column, row) = {
+        phone.run(vec![]);
+        phone.locate("About phone")
+    };
+    phone.run(vec![click(column, row), key(KeyCode::Enter)]);
+    assert!(phone.sim.dialog.is_some());
+    // In a text field q is a letter, not quit.
+    phone.run(vec![key(KeyCode::Char('q'))]);
+    assert!(
+        phone.screen().contains("Redmi Note 13 Proq"),
+        "{}",
+        phone.screen()
+    );
+    let outcome = phone.run(vec![
+        Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
+        key(KeyCode::Esc),
+    ]);
+    assert_eq!(outcome.actions, vec![mi_settings::sim::Action::Quit]);
+    assert!(phone.saves.is_empty());
+}
+
+#[test]
+fn a_failed_save_is_shown_and_reported() {
+    let mut terminal = Terminal::new(TestBackend::new(60, 24)).expect("terminal");
+    let mut sim = Sim::new(DeviceFile::factory_default(), t0());
+    let mut env = Env::new(t0(), 7);
+    let outcome = runtime::run(
+        &mut terminal,
+        &mut ScriptedEvents(VecDeque::from(vec![
+            key(KeyCode::Down),
+            key(KeyCode::Down),
+            key(KeyCode::Enter),
+            key(KeyCode::Enter),
+        ])),
+        &mut t0,
+        &mut sim,
+        &mut env,
+        &mut |_: &DeviceFile| Err("disk full".to_string()),
+    )
+    .expect("runtime");
+    assert_eq!(outcome.save_errors, vec!["disk full".to_string()]);
+    assert!(ui::buffer_text(terminal.backend().buffer()).contains("Not saved: disk full"));
+}

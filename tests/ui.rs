@@ -1,0 +1,415 @@
+//! The renderer, seen from outside: snapshots of what a person sees, where clicks land, and that
+//! no terminal size makes it panic.
+
+use mi_settings::layout::{PhoneLayout, scroll_to_show};
+use mi_settings::ui::{HitMap, Target, buffer_text, draw, render, theme};
+use mi_settings::view::{Dialog, Element, Role, StatusBar, View};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+
+fn focused(mut element: Element) -> Element {
+    element.focused = true;
+    element
+}
+
+fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
+    View {
+        screen: screen.into(),
+        title: title.into(),
+        back,
+        status: StatusBar {
+            time: "10:00".into(),
+            network: "Wi-Fi".into(),
+            battery_percent: 78,
+        },
+        elements,
+        dialog: None,
+        toast: None,
+        scroll: 0,
+    }
+}
+
+/// The root Settings screen.
+fn settings() -> View {
+    view(
+        "settings",
+        "Settings",
+        false,
+        vec![
+            focused(
+                Element::new("settings.account", Role::Header, "Xiaomi User")
+                    .summary("Mi Account, Xiaomi Cloud and more"),
+            ),
+            Element::section("settings.s1", ""),
+            Element::row("settings.sim", "SIM cards & mobile networks"),
+            Element::row("settings.wifi", "Wi-Fi").value("HomeNet"),
+            Element::row("settings.bluetooth", "Bluetooth").value("Off"),
+            Element::switch("settings.airplane", "Airplane mode", false),
+            Element::section("settings.s2", "System"),
+            Element::row("settings.about", "About phone").value("MIUI 14.0.3"),
+        ],
+    )
+}
+
+/// The Mi Account screen: every role at once, focus on a switch.
+fn account() -> View {
+    view(
+        "mi_account",
+        "Mi Account",
+        true,
+        vec![
+            Element::new("account.profile", Role::Header, "Xiaomi User")
+                .summary("ID 1234567890 · user@example.com"),
+            Element::section("account.services", "Services"),
+            Element::row("account.cloud", "Xiaomi Cloud")
+                .value("5 GB")
+                .summary("Last synced today at 09:41"),
+            Element::row("account.find", "Find device").value("On"),
+            focused(
+                Element::switch("account.sync_wifi", "Sync over Wi-Fi only", true)
+                    .summary("Save mobile data"),
+            ),
+            Element::switch("account.backup", "Cloud backup", false),
+            Element::section("account.security", "Security"),
+            Element::row("account.password", "Password"),
+            Element::row("account.devices", "Devices signed in to this account")
+                .value("3 devices and a very long value"),
+            Element::new("account.terms", Role::Checkbox, "Share usage statistics")
+                .checked(true)
+                .summary("Helps improve Xiaomi services"),
+            Element::row("account.family", "Family sharing").enabled(false),
+            Element::text(
+                "account.note",
+                "Signing out removes synced data from this phone; it stays in Xiaomi Cloud.",
+            ),
+            Element::button("account.sign_out", "Sign out"),
+        ],
+    )
+}
+
+/// Forty rows with summaries, scrolled so that the focused row sits in the middle and the rows
+/// at the top and bottom edges are cut in half.
+fn long_page(page_height: u16) -> View {
+    let mut elements: Vec<Element> = (0..40)
+        .map(|i| {
+            Element::row(format!("row.{i}"), format!("Row {i}")).summary(format!("Summary {i}"))
+        })
+        .collect();
+    elements[20].focused = true;
+    let mut view = view("long", "Long page", true, elements);
+    // Row 20 starts on line 40; centre it, on an odd line so the edges split rows.
+    view.scroll = 41u16.saturating_sub(page_height / 2) | 1;
+    view
+}
+
+/// A sign-in dialog over the account page: body text, two fields, two buttons.
+fn dialog() -> View {
+    let mut view = account();
+    for element in &mut view.elements {
+        element.focused = false;
+    }
+    view.dialog = Some(Dialog {
+        id: "sign_in".into(),
+        title: "Sign in".into(),
+        body: vec![
+            "Use your Mi Account to sync across devices.".into(),
+            "Forgot it? Reset it on the web.".into(),
+        ],
+        elements: vec![
+            focused(
+                Element::new("sign_in.user", Role::TextField, "Account").value("user@example.com"),
+            ),
+            Element::new("sign_in.password", Role::PasswordField, "Password").value("••••••"),
+            Element::button("sign_in.cancel", "Cancel"),
+            Element::button("sign_in.ok", "Sign in"),
+        ],
+    });
+    view
+}
+
+fn toast() -> View {
+    let mut view = account();
+    view.toast = Some("Cloud backup turned on".into());
+    view
+}
+
+/// A page whose focused element is a text field, with a disabled button.
+fn rename() -> View {
+    view(
+        "rename",
+        "Device name",
+        true,
+        vec![
+            Element::text("rename.note", "Other devices see this name."),
+            focused(Element::new("rename.name", Role::TextField, "Name").value("Redmi Note 13")),
+            Element::button("rename.save", "Save").enabled(false),
+        ],
+    )
+}
+
+fn draw_at(view: &View, width: u16, height: u16) -> (Buffer, HitMap) {
+    let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
+    let hits = render(view, buf.area, &mut buf);
+    (buf, hits)
+}
+
+fn text_at(view: &View, width: u16, height: u16) -> String {
+    buffer_text(&draw_at(view, width, height).0)
+}
+
+/// Where `needle` first appears in the buffer, as (column, row).
+fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
+    for (row, line) in (0..).zip(buffer_text(buf).lines()) {
+        if let Some(byte) = line.find(needle) {
+            let column = line[..byte].chars().count();
+            return Some((u16::try_from(column).ok()?, row));
+        }
+    }
+    None
+}
+
+fn element(id: &str) -> Target {
+    Target::Element(id.into())
+}
+
+#[test]
+fn snapshots() {
+    for (width, height) in [(60, 24), (40, 12)] {
+        let (_, page_height) = PhoneLayout::page_size(width, height).expect("fits");
+        let cases = [
+            ("settings", settings()),
+            ("account", account()),
+            ("long_page", long_page(page_height)),
+            ("dialog", dialog()),
+            ("toast", toast()),
+            ("text_field", rename()),
+        ];
+        for (name, view) in cases {
+            let text = text_at(&view, width, height);
+            insta::assert_snapshot!(format!("{name}_{width}x{height}"), text);
+        }
+    }
+}
+
+#[test]
+fn toast_replaces_the_hint_and_is_highlighted() {
+    let (buf, _) = draw_at(&toast(), 60, 24);
+    let (x, y) = find(&buf, "Cloud backup turned on").expect("toast drawn");
+    assert_eq!(y, 22);
+    assert_eq!(buf.cell((x, y)).map(|c| c.bg), theme::TOAST.bg);
+    // Highlighted as a pill around the text, not the whole line.
+    assert_ne!(buf.cell((2, y)).map(|c| c.bg), theme::TOAST.bg);
+    assert!(!buffer_text(&buf).contains("Esc back"));
+}
+
+#[test]
+fn a_focused_field_keeps_its_end_and_cursor_in_sight() {
+    let mut field = rename();
+    field.elements[1].value = Some("A name far too long to fit on the input line".into());
+    let text = text_at(&field, 40, 12);
+    assert!(
+        text.contains("▌… too long to fit on the input line▏"),
+        "{text}"
+    );
+    field.elements[1].focused = false;
+    let text = text_at(&field, 40, 12);
+    assert!(
+        text.contains(" A name far too long to fit on the i…"),
+        "{text}"
+    );
+}
+
+#[test]
+fn too_small_terminals_show_a_message() {
+    let cases = [(39, 12), (40, 11), (12, 3), (1, 1)];
+    for (width, height) in cases {
+        let (buf, hits) = draw_at(&account(), width, height);
+        assert_eq!(hits, HitMap::default());
+        let text = buffer_text(&buf);
+        if width >= 39 {
+            insta::assert_snapshot!(format!("too_small_{width}x{height}"), text);
+        } else {
+            assert!(!text.trim().is_empty(), "{width}x{height}");
+            assert!(
+                text.lines()
+                    .all(|l| l.chars().count() <= usize::from(width))
+            );
+        }
+    }
+    let (buf, _) = draw_at(&account(), 0, 0);
+    assert_eq!(buffer_text(&buf), "");
+}
+
+#[test]
+fn buffer_text_trims_trailing_spaces() {
+    let text = text_at(&settings(), 70, 14);
+    assert!(text.lines().all(|l| !l.ends_with(' ')));
+    // The phone is 60 wide and centred: the right margin is trimmed away.
+    assert!(text.lines().all(|l| l.chars().count() <= 65));
+    assert_eq!(text.lines().count(), 14);
+}
+
+#[test]
+fn clicks_land_on_rows_and_the_back_arrow() {
+    let (buf, hits) = draw_at(&account(), 60, 24);
+    let (x, y) = find(&buf, "Find device").expect("row drawn");
+    assert_eq!(hits.at(x, y), Some(&element("account.find")));
+    // The whole line of the row is touchable, up to the gutter.
+    assert_eq!(hits.at(1, y), Some(&element("account.find")));
+    assert_eq!(hits.at(58, y), Some(&element("account.find")));
+    // Both lines of a row with a summary.
+    let (x, y) = find(&buf, "Last synced").expect("summary drawn");
+    assert_eq!(hits.at(x, y), Some(&element("account.cloud")));
+
+    let (x, y) = find(&buf, "‹").expect("back arrow drawn");
+    assert_eq!(hits.at(x, y), Some(&Target::Back));
+    assert_eq!(hits.at(x + 1, y), Some(&Target::Back));
+
+    // Section headings, text and disabled rows are not touchable; the frame is not either.
+    let (x, y) = find(&buf, "Services").expect("section drawn");
+    assert_eq!(hits.at(x, y), None);
+    assert_eq!(hits.at(0, 5), None);
+    let (x, y) = find(&buf, "Family sharing").expect("disabled row drawn");
+    assert_eq!(hits.at(x, y), None);
+
+    // The root screen has no back arrow.
+    let (buf, hits) = draw_at(&settings(), 60, 24);
+    assert!(find(&buf, "‹").is_none());
+    assert!(hits.targets().all(|(_, t)| *t != Target::Back));
+}
+
+#[test]
+fn only_the_dialog_is_touchable_while_it_is_open() {
+    let (buf, hits) = draw_at(&dialog(), 60, 24);
+    let ids: Vec<&Target> = hits.targets().map(|(_, t)| t).collect();
+    assert_eq!(
+        ids,
+        [
+            &element("sign_in.user"),
+            &element("sign_in.password"),
+            &element("sign_in.cancel"),
+            &element("sign_in.ok"),
+        ]
+    );
+    let (x, y) = find(&buf, "[ Sign in ]").expect("button drawn");
+    assert_eq!(hits.at(x, y), Some(&element("sign_in.ok")));
+    let (x, y) = find(&buf, "[ Cancel ]").expect("button drawn");
+    assert_eq!(hits.at(x, y), Some(&element("sign_in.cancel")));
+    let (x, y) = find(&buf, "user@example.com▏").expect("field drawn");
+    assert_eq!(hits.at(x, y), Some(&element("sign_in.user")));
+    // The page's first row and the back arrow are still drawn but not touchable.
+    assert!(hits.at(2, 2).is_none());
+    assert!(hits.at(2, 3).is_none());
+}
+
+#[test]
+fn scrolled_off_rows_are_not_touchable() {
+    let (page_width, page_height) = PhoneLayout::page_size(60, 24).expect("fits");
+    let view = long_page(page_height);
+    let (buf, hits) = draw_at(&view, 60, 24);
+    let targets: Vec<&Target> = hits.targets().map(|(_, t)| t).collect();
+    assert!(!targets.contains(&&element("row.0")));
+    assert!(!targets.contains(&&element("row.39")));
+    assert!(targets.contains(&&element("row.20")));
+    // The core's scrolling agrees that the focused row is visible here.
+    let scroll = scroll_to_show(
+        &view.elements,
+        page_width,
+        page_height,
+        view.scroll,
+        Some(20),
+    );
+    assert_eq!(scroll, view.scroll);
+
+    // A row cut by the top edge keeps its visible line touchable, and only that line.
+    let page_top = 3;
+    let first = hits.at(3, page_top).cloned().expect("a row at the top");
+    let top_rect = hits
+        .targets()
+        .find(|(_, t)| *t == first)
+        .map(|(r, _)| *r)
+        .expect("registered");
+    assert_eq!(top_rect.height, 1);
+    assert!(!buffer_text(&buf).contains("Row 0\n"));
+
+    // One line further up, the row at the bottom edge is the one cut.
+    let mut view = view;
+    view.scroll -= 1;
+    let (_, hits) = draw_at(&view, 60, 24);
+    let page_bottom = 3 + page_height - 1;
+    let last = hits
+        .at(3, page_bottom)
+        .cloned()
+        .expect("a row at the bottom");
+    let bottom_rect = hits.targets().find(|(_, t)| *t == last).map(|(r, _)| *r);
+    assert_eq!(bottom_rect.map(|r| (r.y, r.height)), Some((page_bottom, 1)));
+}
+
+#[test]
+fn switch_state_shows_in_text_and_colour() {
+    let (buf, _) = draw_at(&account(), 60, 24);
+    let (x_on, y_on) = find(&buf, "[ ON]").expect("on switch");
+    let (x_off, y_off) = find(&buf, "[OFF]").expect("off switch");
+    let fg = |x: u16, y: u16| buf.cell((x + 2, y)).map(|c| c.fg);
+    assert_eq!(fg(x_on, y_on), Some(theme::ACCENT));
+    assert_eq!(fg(x_off, y_off), theme::SWITCH_OFF.fg);
+    assert_ne!(fg(x_on, y_on), fg(x_off, y_off));
+}
+
+#[test]
+fn focus_is_marked_in_the_gutter_and_highlighted() {
+    let (buf, _) = draw_at(&account(), 60, 24);
+    let (x, y) = find(&buf, "Sync over Wi-Fi only").expect("focused switch");
+    for row in [y, y + 1] {
+        assert_eq!(buf.cell((x - 1, row)).map(|c| c.symbol()), Some("▌"));
+        assert_eq!(buf.cell((x + 5, row)).map(|c| c.bg), theme::FOCUS.bg);
+    }
+    assert_ne!(buf.cell((x - 1, y + 2)).map(|c| c.symbol()), Some("▌"));
+}
+
+#[test]
+fn draw_renders_the_whole_frame() {
+    let mut terminal = Terminal::new(TestBackend::new(60, 24)).expect("test backend");
+    let mut hits = HitMap::default();
+    terminal
+        .draw(|frame| hits = draw(&account(), frame))
+        .expect("draw");
+    let (expected, expected_hits) = draw_at(&account(), 60, 24);
+    assert_eq!(
+        buffer_text(terminal.backend().buffer()),
+        buffer_text(&expected)
+    );
+    assert_eq!(hits, expected_hits);
+}
+
+#[test]
+fn never_panics_at_any_size() {
+    let mut toast = long_page(10);
+    toast.toast = Some("A toast long enough to need cutting on a narrow phone".into());
+    let mut scrolled_too_far = account();
+    scrolled_too_far.scroll = u16::MAX;
+    let views = [long_page(19), dialog(), toast, scrolled_too_far];
+    for width in 0..=70 {
+        for height in 0..=30 {
+            for view in &views {
+                let (buf, hits) = draw_at(view, width, height);
+                let area = buf.area;
+                assert!(hits.targets().all(|(r, _)| area.contains(r.as_position())));
+            }
+        }
+    }
+    // Huge terminals, areas away from the origin, and areas larger than the buffer.
+    for view in &views {
+        draw_at(view, 400, 200);
+        let mut buf = Buffer::empty(Rect::new(30, 40, 50, 20));
+        render(view, Rect::new(35, 45, 100, 100), &mut buf);
+        render(view, Rect::new(0, 0, 10, 10), &mut buf);
+        render(
+            view,
+            Rect::new(u16::MAX - 5, u16::MAX - 5, 500, 500),
+            &mut buf,
+        );
+    }
+}
