@@ -9,6 +9,7 @@ pub mod input;
 pub mod layout;
 pub mod replay;
 pub mod runtime;
+pub mod schema;
 pub mod screens;
 pub mod sim;
 pub mod store;

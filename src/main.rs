@@ -10,9 +10,13 @@ use clap::{Parser, Subcommand};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 
-use mi_settings::runtime::{self, TerminalEvents};
+use mi_settings::replay::batch::{self, BatchOptions, BatchResult};
+use mi_settings::replay::record::Recorder;
+use mi_settings::runtime::{self, Hooks, TerminalEvents};
+use mi_settings::sim::{Action, DeviceFile};
 use mi_settings::sim::{Env, Sim};
 use mi_settings::store::{self, Opened, Store};
+use mi_settings::view::View;
 
 #[derive(Parser)]
 #[command(
@@ -26,6 +30,10 @@ struct Cli {
     #[arg(long, global = true, env = store::ENV_VAR, value_name = "PATH")]
     device: Option<PathBuf>,
 
+    /// Record the interactive session as a replayable fixture (version 1) in FILE.
+    #[arg(long, value_name = "FILE")]
+    record: Option<PathBuf>,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -38,6 +46,27 @@ enum Command {
     Device {
         #[command(subcommand)]
         action: DeviceCommand,
+    },
+    /// Replay fixtures headless and check their expectations.
+    Replay {
+        /// Fixture files, or folders whose *.json files are fixtures.
+        #[arg(required = true, value_name = "FIXTURE_OR_DIR")]
+        paths: Vec<PathBuf>,
+        /// Rewrite every snapshot with the current frame.
+        #[arg(long)]
+        update: bool,
+        /// Write each fixture's frames, step by step, to DIR/<fixture>.txt.
+        #[arg(long, value_name = "DIR")]
+        transcript: Option<PathBuf>,
+        /// Write an asciicast v2 recording: to FILE for one fixture, or FILE/<fixture>.cast
+        /// (FILE being a folder) for several.
+        #[arg(long, value_name = "FILE")]
+        cast: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of a file format.
+    Schema {
+        #[arg(value_enum)]
+        format: mi_settings::schema::Format,
     },
     /// Measure how fast the core, the renderer and the device file are.
     Bench {
@@ -57,6 +86,24 @@ enum DeviceCommand {
     Reset,
     /// Check the device file and report every problem found.
     Validate,
+}
+
+/// The interactive shell: saves to the device file, and records when asked to.
+struct Shell<'a> {
+    store: &'a mut Store,
+    recorder: Option<Recorder>,
+}
+
+impl Hooks for Shell<'_> {
+    fn save(&mut self, device: &DeviceFile) -> Result<(), String> {
+        self.store.save(device).map_err(|e| e.to_string())
+    }
+
+    fn observe(&mut self, action: &Action, view: &View, now: chrono::DateTime<Utc>) {
+        if let Some(recorder) = &mut self.recorder {
+            recorder.record(action, view, now);
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -79,7 +126,30 @@ fn device_path(cli_path: Option<PathBuf>) -> Result<PathBuf, String> {
 
 fn dispatch(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        None | Some(Command::Run) => run_interactive(device_path(cli.device)?),
+        None | Some(Command::Run) => run_interactive(device_path(cli.device)?, cli.record),
+        Some(Command::Replay {
+            paths,
+            update,
+            transcript,
+            cast,
+        }) => {
+            let options = BatchOptions {
+                update_snapshots: update,
+                ci: std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0"),
+                transcript_dir: transcript,
+                cast,
+            };
+            match batch::run(&paths, &options, &mut std::io::stdout())? {
+                BatchResult::Ran { failed: 0, .. } => Ok(ExitCode::SUCCESS),
+                BatchResult::Ran { .. } => Ok(ExitCode::FAILURE),
+                // Malformed input is a usage error, as clap's own are.
+                BatchResult::Malformed(_) => Ok(ExitCode::from(2)),
+            }
+        }
+        Some(Command::Schema { format }) => {
+            print!("{}", mi_settings::schema::generate(format));
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Device { action }) => device_command(action, device_path(cli.device)?),
         Some(Command::Bench { iterations }) => {
             let report = mi_settings::bench::run(iterations).map_err(|e| e.to_string())?;
@@ -121,7 +191,7 @@ fn device_command(action: DeviceCommand, path: PathBuf) -> Result<ExitCode, Stri
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_interactive(path: PathBuf) -> Result<ExitCode, String> {
+fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, String> {
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(
             "the interactive phone needs a terminal; for scripted use see `mi-settings --help`"
@@ -146,19 +216,42 @@ fn run_interactive(path: PathBuf) -> Result<ExitCode, String> {
     }));
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
 
+    let size = terminal.size().unwrap_or_default();
+    let mut shell = Shell {
+        store: &mut store,
+        recorder: record
+            .as_ref()
+            .map(|_| Recorder::new(sim.device(), now, seed, size.width, size.height)),
+    };
     let result = runtime::run(
         &mut terminal,
         &mut TerminalEvents,
         &mut Utc::now,
         &mut sim,
         &mut env,
-        &mut |device: &_| store.save(device).map_err(|e| e.to_string()),
+        &mut shell,
     );
 
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
     ratatui::restore();
     let _ = std::io::stdout().flush();
 
+    if let (Some(file), Some(recorder)) = (&record, &shell.recorder) {
+        let name = file.file_stem().map_or_else(
+            || "Recorded session".into(),
+            |s| s.to_string_lossy().into_owned(),
+        );
+        let fixture = recorder.fixture(&name);
+        let mut json = serde_json::to_string_pretty(&fixture).map_err(|e| e.to_string())?;
+        json.push('\n');
+        std::fs::write(file, json)
+            .map_err(|e| format!("{}: cannot write the recording: {e}", file.display()))?;
+        eprintln!(
+            "Recorded {} step(s) to {}",
+            fixture.steps.len(),
+            file.display()
+        );
+    }
     let outcome = result.map_err(|e| format!("terminal error: {e}"))?;
     if opened == Opened::Created {
         eprintln!("Created a fresh phone at {}", path.display());

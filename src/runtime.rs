@@ -56,12 +56,18 @@ impl EventSource for ScriptedEvents {
     }
 }
 
-/// Saves the device file; returns a one-line message on failure.
-pub trait Saver {
+/// What the shell around the loop does with its results: save the device file, and optionally
+/// watch each action (recording).
+pub trait Hooks {
+    /// Saves the device file; returns a one-line message on failure.
     fn save(&mut self, device: &DeviceFile) -> Result<(), String>;
+
+    /// Called before each action a person caused, with the view they acted on.
+    fn observe(&mut self, _action: &Action, _view: &View, _now: DateTime<Utc>) {}
 }
 
-impl<F: FnMut(&DeviceFile) -> Result<(), String>> Saver for F {
+/// A plain function is a shell that only saves.
+impl<F: FnMut(&DeviceFile) -> Result<(), String>> Hooks for F {
     fn save(&mut self, device: &DeviceFile) -> Result<(), String> {
         self(device)
     }
@@ -83,7 +89,7 @@ pub fn run<B: Backend>(
     clock: &mut impl FnMut() -> DateTime<Utc>,
     sim: &mut Sim,
     env: &mut Env,
-    saver: &mut impl Saver,
+    hooks: &mut impl Hooks,
 ) -> io::Result<Outcome>
 where
     B::Error: Send + Sync + 'static,
@@ -94,7 +100,7 @@ where
     apply(
         sim,
         env,
-        saver,
+        hooks,
         &mut outcome,
         Action::Resize {
             width: size.width,
@@ -114,7 +120,10 @@ where
             },
         };
         let idle = action == Action::Tick;
-        let quit = apply(sim, env, saver, &mut outcome, action);
+        if !idle {
+            hooks.observe(&action, &view, env.now());
+        }
+        let quit = apply(sim, env, hooks, &mut outcome, action);
         if quit {
             break;
         }
@@ -131,7 +140,7 @@ where
 fn apply(
     sim: &mut Sim,
     env: &mut Env,
-    saver: &mut impl Saver,
+    hooks: &mut impl Hooks,
     outcome: &mut Outcome,
     action: Action,
 ) -> bool {
@@ -142,7 +151,7 @@ fn apply(
     for effect in sim::update(sim, action, env) {
         match effect {
             Effect::Save => {
-                if let Err(message) = saver.save(sim.device()) {
+                if let Err(message) = hooks.save(sim.device()) {
                     sim.show_toast(format!("Not saved: {message}"));
                     outcome.save_errors.push(message);
                 }

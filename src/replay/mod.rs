@@ -1,5 +1,6 @@
 //! Scripted replay of fixtures: the format, the runner, casts and recording.
 
+pub mod batch;
 pub mod cast;
 pub mod fixture;
 pub mod record;

@@ -69,6 +69,15 @@ impl Report {
     /// A failure as `file:line: step N (kind): message`, then the frame.
     pub fn failure_text(&self) -> Option<String> {
         let failure = self.failure.as_ref()?;
+        if failure.step == 0 {
+            // Nothing ran: the fixture's set-up (its device) is what failed.
+            return Some(format!(
+                "{}: {}: {}",
+                self.path.display(),
+                failure.kind,
+                failure.message
+            ));
+        }
         let mut text = self.path.display().to_string();
         if let Some(line) = failure.line {
             let _ = write!(text, ":{line}");
@@ -216,7 +225,7 @@ fn starting_device(loaded: &LoadedFixture) -> Result<DeviceFile, String> {
             store::load(&folder.join(relative)).map_err(|e| e.to_string())
         }
         Some(inline @ Value::Object(_)) => {
-            store::parse_value(inline.clone(), &loaded.path).map_err(|e| format!("device: {e}"))
+            store::parse_value(inline.clone(), &loaded.path).map_err(|e| e.to_string())
         }
         Some(other) => Err(format!(
             "device must be a path or a device-file object, not {other}"

@@ -1,5 +1,6 @@
 //! Accounts & sync (seed 002's route to the Mi Account) and the Mi Account page.
 
+use crate::sim::device::Rom;
 use crate::sim::{Env, Screen, Sim};
 use crate::view::{Element, Role};
 
@@ -13,15 +14,19 @@ pub fn accounts_sync(sim: &Sim) -> Content {
         Some(account) => account.name.clone(),
         None => "Sign in".to_string(),
     };
-    Content::new(
-        "Accounts & sync",
-        vec![
-            Element::section("accounts.section", "Accounts"),
-            Element::row("accounts.mi_account", names.account).value(account_value),
-            Element::row("accounts.google", Topic::Google.title()),
-            Element::row("accounts.add_account", Topic::AddAccount.title()),
-        ],
-    )
+    let mut elements = vec![
+        Element::section("accounts.section", "Accounts"),
+        Element::row("accounts.mi_account", names.account).value(account_value),
+    ];
+    // China ROMs ship without Google services.
+    if sim.device().phone.rom == Rom::Global {
+        elements.push(Element::row("accounts.google", Topic::Google.title()));
+    }
+    elements.push(Element::row(
+        "accounts.add_account",
+        Topic::AddAccount.title(),
+    ));
+    Content::new("Accounts & sync", elements)
 }
 
 pub fn mi_account(sim: &Sim) -> Content {

@@ -1,0 +1,472 @@
+//! The replay shell: every fixture in `fixtures/` passes, replays are deterministic, bad input
+//! gets exact messages, recordings replay, and the committed schemas match the code.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, Utc};
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use mi_settings::replay::batch::{self, BatchOptions, BatchResult};
+use mi_settings::replay::fixture;
+use mi_settings::replay::record::Recorder;
+use mi_settings::replay::runner::{self, Options};
+use mi_settings::runtime::{self, Hooks, ScriptedEvents};
+use mi_settings::schema::{self, Format};
+use mi_settings::sim::{Action, DeviceFile, Env, Sim};
+use mi_settings::view::View;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// Runs `replay` on the given paths and returns what it printed and how it ended.
+fn replay(paths: &[PathBuf], options: &BatchOptions) -> (Result<BatchResult, String>, String) {
+    let mut out = Vec::new();
+    let result = batch::run(paths, options, &mut out);
+    (result, String::from_utf8_lossy(&out).into_owned())
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write fixture");
+    path
+}
+
+#[test]
+fn every_fixture_in_the_fixtures_folder_passes() {
+    let options = BatchOptions {
+        ci: in_ci(),
+        ..BatchOptions::default()
+    };
+    let (result, printed) = replay(&[fixtures_dir()], &options);
+    let fixtures = batch::collect(&[fixtures_dir()]).expect("fixtures");
+    assert!(fixtures.len() >= 10, "only {} fixtures", fixtures.len());
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: fixtures.len(),
+            failed: 0
+        }),
+        "{printed}"
+    );
+    assert!(printed.ends_with(&format!("{} passed, 0 failed\n", fixtures.len())));
+}
+
+#[test]
+fn replays_are_byte_for_byte_repeatable() {
+    let path = fixtures_dir().join("rename-the-device.json");
+    let loaded = fixture::load(&path).expect("fixture");
+    let options = Options {
+        ci: true,
+        ..Options::default()
+    };
+    let first = runner::run(&loaded, &options);
+    let second = runner::run(&loaded, &options);
+    assert!(first.passed(), "{:?}", first.failure_text());
+    assert_eq!(first.transcript_text(), second.transcript_text());
+    assert_eq!(first.cast, second.cast);
+    assert!(
+        first
+            .transcript_text()
+            .contains("## step 5: type \" (Anna)\"")
+    );
+}
+
+#[test]
+fn transcripts_and_casts_are_written_and_the_cast_is_asciicast_v2() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let options = BatchOptions {
+        ci: true,
+        transcript_dir: Some(out.path().join("transcripts")),
+        cast: Some(out.path().join("wifi.cast")),
+        ..BatchOptions::default()
+    };
+    let fixture = fixtures_dir().join("wifi-off-and-on.json");
+    let (result, printed) = replay(&[fixture], &options);
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 1,
+            failed: 0
+        }),
+        "{printed}"
+    );
+    let transcript =
+        std::fs::read_to_string(out.path().join("transcripts/wifi-off-and-on.txt")).expect("t");
+    assert!(transcript.starts_with("# Turn Wi-Fi off and on\n"));
+    assert!(transcript.contains("## step 4: tap \"Wi-Fi\"\n"));
+    let cast = std::fs::read_to_string(out.path().join("wifi.cast")).expect("cast");
+    let mut lines = cast.lines();
+    let header: serde_json::Value =
+        serde_json::from_str(lines.next().expect("header")).expect("header json");
+    assert_eq!(header["version"], 2);
+    assert_eq!(header["width"], 60);
+    assert_eq!(header["height"], 24);
+    let events: Vec<serde_json::Value> = lines
+        .map(|l| serde_json::from_str(l).expect("event json"))
+        .collect();
+    let markers = events.iter().filter(|e| e[1] == "m").count();
+    assert_eq!(markers, 16, "one marker per step");
+    assert!(events.iter().any(|e| e[1] == "o"));
+    // Times never go backwards.
+    let times: Vec<f64> = events
+        .iter()
+        .map(|e| e[0].as_f64().expect("time"))
+        .collect();
+    assert!(times.windows(2).all(|w| w[0] <= w[1]));
+}
+
+#[test]
+fn malformed_fixtures_are_reported_with_position_and_nothing_runs() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let cases = [
+        (
+            "malformed.json",
+            "{\"version\": 1, \"name\": \"x\", \"steps\": [ {\"tap\": \"Wi-Fi\"}\n",
+            ":2:0: at steps: EOF while parsing a list",
+        ),
+        (
+            "unknown-step.json",
+            "{\"version\": 1, \"name\": \"x\",\n \"steps\": [\n  {\"tapp\": \"Wi-Fi\"}\n ]\n}\n",
+            ":3:9: at steps[0].tapp: unknown field `tapp`, expected one of `tap`, `tap_id`, \
+             `label`, `type`, `key`, `scroll`, `back`, `wait`, `expect_screen`, `expect_text`, \
+             `expect_no_text`, `expect_state`, `snapshot`",
+        ),
+        (
+            "wrong-type.json",
+            "{\"version\": 1, \"name\": \"x\",\n \"steps\": [\n  {\"back\": \"two\"}\n ]\n}\n",
+            ":3:16: at steps[0].back: invalid type: string \"two\", expected u32",
+        ),
+        (
+            "bad-key.json",
+            "{\"version\": 1, \"name\": \"x\",\n \"steps\": [\n  {\"key\": \"entr\"}\n ]\n}\n",
+            ":3:17: at steps[0].key: unknown key \"entr\"; expected one of enter, esc, tab, \
+             backtab, up, down, left, right, pageup, pagedown, home, end, backspace, delete, \
+             space, ctrl+c or a single character",
+        ),
+        (
+            "two-kinds.json",
+            "{\"version\": 1, \"name\": \"x\",\n \"steps\": [\n  {\"tap\": \"Wi-Fi\", \"back\": 1}\n ]\n}\n",
+            ":4:2: at steps[0]: a step has exactly one kind; this one has tap and back",
+        ),
+        (
+            "bad-wait.json",
+            "{\"version\": 1, \"name\": \"x\",\n \"steps\": [\n  {\"wait\": \"2 min\"}\n ]\n}\n",
+            ":3:19: at steps[0].wait: \"2 min\" is not a duration; write a whole number and s, m \
+             or h, e.g. \"30s\", \"2m\", \"1h\"",
+        ),
+        (
+            "unknown-top-field.json",
+            "{\"version\": 1, \"name\": \"x\", \"seeed\": 3, \"steps\": []}\n",
+            ":1:38: unknown field `seeed`, expected one of `version`, `name`, `description`, \
+             `terminal`, `device`, `seed`, `clock`, `steps`",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let path = write(d, name, text);
+        let (result, printed) = replay(&[path.clone()], &BatchOptions::default());
+        assert_eq!(result, Ok(BatchResult::Malformed(1)), "{name}");
+        let first_line = printed.lines().next().unwrap_or_default();
+        assert_eq!(
+            first_line,
+            format!("{}{expected}", path.display()),
+            "{name}"
+        );
+        assert!(printed.ends_with("1 malformed fixture(s): nothing was replayed\n"));
+    }
+    // One malformed fixture among good ones stops them all.
+    let good = fixtures_dir().join("wifi-off-and-on.json");
+    let bad = d.join("wrong-type.json");
+    let (result, printed) = replay(&[good, bad], &BatchOptions::default());
+    assert_eq!(result, Ok(BatchResult::Malformed(1)));
+    assert!(!printed.contains("pass "), "{printed}");
+}
+
+#[test]
+fn a_missing_device_file_and_a_missing_path_are_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "missing-device.json",
+        "{\"version\": 1, \"name\": \"x\", \"device\": \"nope.json\", \"steps\": []}\n",
+    );
+    let (result, printed) = replay(&[path.clone()], &BatchOptions::default());
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 0,
+            failed: 1
+        })
+    );
+    let nope = dir.path().join("nope.json");
+    assert!(
+        printed.contains(&format!(
+            "{}: device: {}: reading: No such file or directory",
+            path.display(),
+            nope.display()
+        )),
+        "{printed}"
+    );
+    let (result, _) = replay(&[dir.path().join("absent.json")], &BatchOptions::default());
+    assert_eq!(
+        result,
+        Err(format!(
+            "{}: no such fixture file or folder",
+            dir.path().join("absent.json").display()
+        ))
+    );
+}
+
+#[test]
+fn a_failing_step_names_file_line_step_and_what_is_on_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "typo.json",
+        "{\"version\": 1, \"name\": \"typo\",\n \"steps\": [\n  {\"tap\": \"Wi-Fi\"},\n  {\"tap\": \"Bluetoooth\"}\n ]\n}\n",
+    );
+    let (result, printed) = replay(&[path.clone()], &BatchOptions::default());
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 0,
+            failed: 1
+        })
+    );
+    assert!(
+        printed.contains(&format!(
+            "{}:4: step 2 (tap): no element labelled \"Bluetoooth\" on this screen; touchable: \"Wi-Fi\"\n",
+            path.display()
+        )),
+        "{printed}"
+    );
+    // The frame follows the message.
+    assert!(printed.contains("‹ Wi-Fi"), "{printed}");
+}
+
+#[test]
+fn taps_match_case_insensitively_only_when_unique_and_scroll_into_view() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "case.json",
+        r#"{"version": 1, "name": "case", "steps": [
+            {"tap": "services & FEEDBACK"},
+            {"expect_screen": "Services & feedback"},
+            {"back": 1},
+            {"expect_text": "Services & feedback"},
+            {"tap": "About phone"},
+            {"expect_screen": "About phone"}
+        ]}"#,
+    );
+    let (result, printed) = replay(&[path], &BatchOptions::default());
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 1,
+            failed: 0
+        }),
+        "{printed}"
+    );
+}
+
+#[test]
+fn expect_state_reports_every_mismatch_with_its_pointer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "state.json",
+        r#"{"version": 1, "name": "state", "steps": [
+            {"expect_state": {"/network/wifi": false, "/account": null, "/no/such": 1}}
+        ]}"#,
+    );
+    let (_, printed) = replay(&[path], &BatchOptions::default());
+    assert!(
+        printed.contains(
+            "step 1 (expect_state): /network/wifi: expected false, found true; \
+             /no/such: expected 1, found nothing (no such field)\n"
+        ),
+        "{printed}"
+    );
+}
+
+#[test]
+fn snapshots_are_written_when_missing_compared_after_and_refused_in_ci() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "snap.json",
+        r#"{"version": 1, "name": "snap", "steps": [{"snapshot": "home"}]}"#,
+    );
+    let stored = dir.path().join("snap.snapshots/home.txt");
+    let ci = BatchOptions {
+        ci: true,
+        ..BatchOptions::default()
+    };
+    let (_, printed) = replay(&[path.clone()], &ci);
+    assert!(
+        printed.contains("home.txt is missing (CI does not write snapshots"),
+        "{printed}"
+    );
+    assert!(!stored.exists());
+
+    let (result, _) = replay(&[path.clone()], &BatchOptions::default());
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 1,
+            failed: 0
+        })
+    );
+    assert!(
+        std::fs::read_to_string(&stored)
+            .expect("snapshot")
+            .contains("Settings")
+    );
+
+    std::fs::write(&stored, "something else\n").expect("edit");
+    let (result, printed) = replay(&[path.clone()], &ci);
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 0,
+            failed: 1
+        })
+    );
+    assert!(printed.contains("the frame differs from"), "{printed}");
+    assert!(printed.contains("  - something else"), "{printed}");
+
+    let update = BatchOptions {
+        update_snapshots: true,
+        ..BatchOptions::default()
+    };
+    let (result, _) = replay(&[path.clone()], &update);
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 1,
+            failed: 0
+        })
+    );
+    let (result, _) = replay(&[path], &ci);
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 1,
+            failed: 0
+        })
+    );
+}
+
+/// A shell that records like `--record` does and saves nowhere.
+struct RecordingShell {
+    recorder: Recorder,
+}
+
+impl Hooks for RecordingShell {
+    fn save(&mut self, _device: &DeviceFile) -> Result<(), String> {
+        Ok(())
+    }
+
+    fn observe(&mut self, action: &Action, view: &View, now: DateTime<Utc>) {
+        self.recorder.record(action, view, now);
+    }
+}
+
+#[test]
+fn a_recorded_session_replays_to_the_same_final_state() {
+    let start: DateTime<Utc> = "2026-11-21T10:00:00Z".parse().expect("time");
+    let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
+    let mut device = DeviceFile::factory_default();
+    device.phone.name = "Recorder".into();
+    let mut sim = Sim::new(device.clone(), start);
+    let mut env = Env::new(start, 42);
+    let mut shell = RecordingShell {
+        recorder: Recorder::new(&device, start, 42, 60, 24),
+    };
+    let mut terminal = Terminal::new(TestBackend::new(60, 24)).expect("terminal");
+    // Every event takes ten simulated seconds, so waits are recorded too.
+    let mut ticks = 0;
+    let mut clock = || {
+        ticks += 1;
+        start + Duration::seconds(10 * ticks)
+    };
+    let mut events = vec![
+        key(KeyCode::Down),
+        key(KeyCode::Down),
+        key(KeyCode::Enter),
+        key(KeyCode::Enter),
+        key(KeyCode::Esc),
+        key(KeyCode::Home),
+        key(KeyCode::Enter),
+        key(KeyCode::Enter),
+    ];
+    events.extend("!x".chars().map(|c| key(KeyCode::Char(c))));
+    events.push(key(KeyCode::Backspace));
+    events.push(key(KeyCode::Enter));
+    runtime::run(
+        &mut terminal,
+        &mut ScriptedEvents(VecDeque::from(events)),
+        &mut clock,
+        &mut sim,
+        &mut env,
+        &mut shell,
+    )
+    .expect("session");
+    assert!(!sim.device().network.wifi);
+    assert_eq!(sim.device().phone.name, "Recorder!");
+
+    let fixture = shell.recorder.fixture("recorded");
+    let json = serde_json::to_string_pretty(&fixture).expect("json");
+    assert!(json.contains("\"tap_id\": \"wifi.toggle\""), "{json}");
+    assert!(json.contains("\"wait\": \"10s\""), "{json}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "recorded.json", &json);
+    let loaded = fixture::load(&path).expect("a recording is a valid fixture");
+    let report = runner::run(&loaded, &Options::default());
+    assert!(report.passed(), "{:?}", report.failure_text());
+    assert_eq!(report.final_device.as_ref(), Some(sim.device()));
+}
+
+#[test]
+fn committed_schemas_equal_the_generated_ones() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/schema");
+    for (format, file) in [
+        (Format::Fixture, "fixture.schema.json"),
+        (Format::Device, "device.schema.json"),
+    ] {
+        let committed = std::fs::read_to_string(root.join(file)).expect("committed schema");
+        assert_eq!(
+            committed,
+            schema::generate(format),
+            "assets/schema/{file} is stale: regenerate it with `mi-settings schema`"
+        );
+    }
+}
+
+#[test]
+fn every_fixture_validates_against_nothing_but_its_own_format() {
+    // Device files beside the fixtures are device files, not fixtures: `collect` skips folders.
+    let files = batch::collect(&[fixtures_dir()]).expect("fixtures");
+    assert!(
+        files
+            .iter()
+            .all(|f| f.parent() == Some(fixtures_dir().as_path()))
+    );
+    for device in std::fs::read_dir(fixtures_dir().join("devices")).expect("devices") {
+        let path = device.expect("entry").path();
+        let device = mi_settings::store::load(&path).expect("device file");
+        assert_eq!(
+            mi_settings::store::check(&device),
+            Vec::<String>::new(),
+            "{path:?}"
+        );
+    }
+}
