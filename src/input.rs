@@ -75,7 +75,7 @@ pub fn key_action(key: &KeyEvent, view: &View) -> Option<Action> {
 fn mouse_action(mouse: &MouseEvent, hits: &HitMap) -> Option<Action> {
     match mouse.kind {
         MouseEventKind::Down(MouseButton::Left) => match hits.at(mouse.column, mouse.row)? {
-            Target::Element(id) => Some(Action::Tap(id.clone())),
+            Target::Element(id) => Some(Action::Tap(id.to_string())),
             Target::Back => Some(Action::Back),
         },
         MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_LINES)),

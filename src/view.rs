@@ -5,7 +5,12 @@
 //! agent observations. So everything a person can see or touch must be in here, and nothing in
 //! here may depend on the terminal.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
+
+/// Text that is usually a literal: most labels and ids are, so building a view seldom allocates.
+pub type Text = Cow<'static, str>;
 
 /// What a screen shows right now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -53,17 +58,17 @@ pub struct Dialog {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Element {
     /// Stable id such as `settings.wifi` or `account.sign_out`: fixtures and agents rely on it.
-    pub id: String,
+    pub id: Text,
     pub role: Role,
     /// The main text, exactly as a person reads it (fixtures tap by this).
-    pub label: String,
+    pub label: Text,
     /// Text shown on the right of a row ("HomeNet", "Off") or a text field's content (masked
     /// when the field is a password).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    pub value: Option<Text>,
     /// A smaller second line under the label.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub summary: Option<String>,
+    pub summary: Option<Text>,
     /// On/off for switches and checkboxes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub checked: Option<bool>,
@@ -114,7 +119,7 @@ impl Role {
 
 impl Element {
     /// A plain element of `role`; the builder methods below add the rest.
-    pub fn new(id: impl Into<String>, role: Role, label: impl Into<String>) -> Element {
+    pub fn new(id: impl Into<Text>, role: Role, label: impl Into<Text>) -> Element {
         Element {
             id: id.into(),
             role,
@@ -128,40 +133,36 @@ impl Element {
         }
     }
 
-    pub fn row(id: impl Into<String>, label: impl Into<String>) -> Element {
+    pub fn row(id: impl Into<Text>, label: impl Into<Text>) -> Element {
         Element::new(id, Role::Row, label)
     }
 
-    pub fn section(id: impl Into<String>, label: impl Into<String>) -> Element {
+    pub fn section(id: impl Into<Text>, label: impl Into<Text>) -> Element {
         Element::new(id, Role::Section, label)
     }
 
-    pub fn text(id: impl Into<String>, label: impl Into<String>) -> Element {
+    pub fn text(id: impl Into<Text>, label: impl Into<Text>) -> Element {
         Element::new(id, Role::Text, label)
     }
 
-    pub fn info(
-        id: impl Into<String>,
-        label: impl Into<String>,
-        value: impl Into<String>,
-    ) -> Element {
+    pub fn info(id: impl Into<Text>, label: impl Into<Text>, value: impl Into<Text>) -> Element {
         Element::new(id, Role::Info, label).value(value)
     }
 
-    pub fn button(id: impl Into<String>, label: impl Into<String>) -> Element {
+    pub fn button(id: impl Into<Text>, label: impl Into<Text>) -> Element {
         Element::new(id, Role::Button, label)
     }
 
-    pub fn switch(id: impl Into<String>, label: impl Into<String>, on: bool) -> Element {
+    pub fn switch(id: impl Into<Text>, label: impl Into<Text>, on: bool) -> Element {
         Element::new(id, Role::Switch, label).checked(on)
     }
 
-    pub fn value(mut self, value: impl Into<String>) -> Element {
+    pub fn value(mut self, value: impl Into<Text>) -> Element {
         self.value = Some(value.into());
         self
     }
 
-    pub fn summary(mut self, summary: impl Into<String>) -> Element {
+    pub fn summary(mut self, summary: impl Into<Text>) -> Element {
         self.summary = Some(summary.into());
         self
     }

@@ -171,7 +171,7 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
 }
 
 fn element(id: &str) -> Target {
-    Target::Element(id.into())
+    Target::Element(id.to_string().into())
 }
 
 #[test]

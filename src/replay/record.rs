@@ -47,13 +47,13 @@ impl Recorder {
         let step = match action {
             Action::Tap(id) => Some(Step::TapId {
                 id: id.clone(),
-                label: view.find(id).map(|e| e.label.clone()),
+                label: view.find(id).map(|e| e.label.to_string()),
             }),
             // Enter on a row is a tap on it: recording the id keeps the replay right even if
             // focus got there by a mouse-wheel scroll, which is not recorded.
             Action::Activate if !typing => focused.map(|e| Step::TapId {
-                id: e.id.clone(),
-                label: Some(e.label.clone()),
+                id: e.id.to_string(),
+                label: Some(e.label.to_string()),
             }),
             Action::Activate => key("enter"),
             Action::FocusNext => key("down"),

@@ -7,8 +7,8 @@ use std::time::{Duration as StdDuration, Instant};
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
 use serde_json::Value;
 
 use super::cast::CastWriter;
@@ -104,7 +104,8 @@ impl Report {
 struct Replay {
     sim: Sim,
     env: Env,
-    terminal: Terminal<TestBackend>,
+    /// The screen, drawn straight into a buffer: a replay needs no terminal emulation.
+    screen: Buffer,
     view: View,
     frame: String,
     cast: CastWriter,
@@ -123,12 +124,10 @@ impl Replay {
 
     fn redraw(&mut self) {
         self.view = screens::view(&self.sim);
-        let view = &self.view;
-        let _ = self.terminal.draw(|frame| {
-            ui::draw(view, frame);
-        });
-        self.frame = ui::buffer_text(self.terminal.backend().buffer());
-        self.cast.frame(self.terminal.backend().buffer());
+        let area = self.screen.area;
+        ui::render(&self.view, area, &mut self.screen);
+        self.frame = ui::buffer_text(&self.screen);
+        self.cast.frame(&self.screen);
     }
 }
 
@@ -162,14 +161,10 @@ pub fn run(loaded: &LoadedFixture, options: &Options) -> Report {
     let width = fixture.terminal.map_or(DEFAULT_WIDTH, |t| t.width);
     let height = fixture.terminal.map_or(DEFAULT_HEIGHT, |t| t.height);
     let clock = fixture.clock.unwrap_or_else(default_clock);
-    let terminal = match Terminal::new(TestBackend::new(width, height)) {
-        Ok(terminal) => terminal,
-        Err(never) => match never {},
-    };
     let mut replay = Replay {
         sim: Sim::new(device, clock),
         env: Env::new(clock, fixture.seed.unwrap_or(DEFAULT_SEED)),
-        terminal,
+        screen: Buffer::empty(Rect::new(0, 0, width, height)),
         view: View::empty(),
         frame: String::new(),
         cast: CastWriter::new(width, height, &fixture.name),
@@ -281,7 +276,7 @@ fn run_step(
                 None => {
                     return Err(format!(
                         "no element with id {id:?} on this screen; ids on screen: {}",
-                        quoted(view.active_elements().iter().map(|e| e.id.as_str()))
+                        quoted(view.active_elements().iter().map(|e| e.id.as_ref()))
                     ));
                 }
             }
@@ -391,9 +386,9 @@ fn resolve_label(view: &View, label: &str) -> Result<String, String> {
         exact
     };
     match matches.as_slice() {
-        [one] => Ok(one.id.clone()),
+        [one] => Ok(one.id.to_string()),
         [] => {
-            let shown = quoted(touchable.iter().map(|e| e.label.as_str()));
+            let shown = quoted(touchable.iter().map(|e| e.label.as_ref()));
             if elements.iter().any(|e| e.label == label) {
                 Err(format!(
                     "{label:?} is on screen but cannot be tapped; touchable: {shown}"
@@ -407,7 +402,7 @@ fn resolve_label(view: &View, label: &str) -> Result<String, String> {
         several => Err(format!(
             "{} elements are labelled {label:?} ({}); use tap_id",
             several.len(),
-            quoted(several.iter().map(|e| e.id.as_str()))
+            quoted(several.iter().map(|e| e.id.as_ref()))
         )),
     }
 }

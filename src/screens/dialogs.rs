@@ -46,7 +46,12 @@ pub fn view(kind: &DialogKind) -> Dialog {
 
 /// A text field element showing `input`; a password is masked here, in the core, so that no
 /// consumer of the view (renderer, transcript, agent) can ever see it.
-pub fn text_field(id: &str, label: &str, input: &TextInput, password: bool) -> Element {
+pub fn text_field(
+    id: &'static str,
+    label: &'static str,
+    input: &TextInput,
+    password: bool,
+) -> Element {
     let role = if password {
         Role::PasswordField
     } else {

@@ -6,96 +6,65 @@ use crate::view::Element;
 
 use super::Content;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Topic {
-    LockScreen,
-    Display,
-    Sound,
-    Notifications,
-    HomeScreen,
-    Wallpaper,
-    Themes,
-    PasswordsSecurity,
-    Privacy,
-    Battery,
-    Apps,
-    AdditionalSettings,
-    Wellbeing,
-    SpecialFeatures,
-    Google,
-    ServicesFeedback,
-    AddAccount,
+/// Declares the topics once: variant, stable key and title (the row's label, also the page's
+/// title), and derives the rest, so the lists cannot disagree.
+macro_rules! topics {
+    ($($variant:ident => $key:literal, $title:literal;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum Topic {
+            $($variant,)*
+        }
+
+        impl Topic {
+            pub const ALL: &[Topic] = &[$(Topic::$variant,)*];
+
+            /// A stable name used in element and screen ids.
+            pub fn key(self) -> &'static str {
+                match self {
+                    $(Topic::$variant => $key,)*
+                }
+            }
+
+            /// The row's label in Settings, which is also the page's title.
+            pub fn title(self) -> &'static str {
+                match self {
+                    $(Topic::$variant => $title,)*
+                }
+            }
+
+            /// The id of the topic's row on Settings home.
+            pub fn settings_id(self) -> &'static str {
+                match self {
+                    $(Topic::$variant => concat!("settings.", $key),)*
+                }
+            }
+        }
+    };
+}
+
+topics! {
+    LockScreen => "lock_screen", "Always-on display & Lock screen";
+    Display => "display", "Display";
+    Sound => "sound", "Sound & vibration";
+    Notifications => "notifications", "Notifications & Control center";
+    HomeScreen => "home_screen", "Home screen";
+    Wallpaper => "wallpaper", "Wallpaper";
+    Themes => "themes", "Themes";
+    PasswordsSecurity => "passwords_security", "Passwords & security";
+    Privacy => "privacy", "Privacy protection";
+    Battery => "battery", "Battery";
+    Apps => "apps", "Apps";
+    AdditionalSettings => "additional_settings", "Additional settings";
+    Wellbeing => "wellbeing", "Digital Wellbeing & parental controls";
+    SpecialFeatures => "special_features", "Special features";
+    Google => "google", "Google";
+    ServicesFeedback => "services_feedback", "Services & feedback";
+    AddAccount => "add_account", "Add account";
 }
 
 impl Topic {
-    pub const ALL: [Topic; 17] = [
-        Topic::LockScreen,
-        Topic::Display,
-        Topic::Sound,
-        Topic::Notifications,
-        Topic::HomeScreen,
-        Topic::Wallpaper,
-        Topic::Themes,
-        Topic::PasswordsSecurity,
-        Topic::Privacy,
-        Topic::Battery,
-        Topic::Apps,
-        Topic::AdditionalSettings,
-        Topic::Wellbeing,
-        Topic::SpecialFeatures,
-        Topic::Google,
-        Topic::ServicesFeedback,
-        Topic::AddAccount,
-    ];
-
     pub fn from_key(key: &str) -> Option<Topic> {
-        Topic::ALL.into_iter().find(|t| t.key() == key)
-    }
-
-    /// The row's label in Settings, which is also the page's title.
-    pub fn title(self) -> &'static str {
-        match self {
-            Topic::LockScreen => "Always-on display & Lock screen",
-            Topic::Display => "Display",
-            Topic::Sound => "Sound & vibration",
-            Topic::Notifications => "Notifications & Control center",
-            Topic::HomeScreen => "Home screen",
-            Topic::Wallpaper => "Wallpaper",
-            Topic::Themes => "Themes",
-            Topic::PasswordsSecurity => "Passwords & security",
-            Topic::Privacy => "Privacy protection",
-            Topic::Battery => "Battery",
-            Topic::Apps => "Apps",
-            Topic::AdditionalSettings => "Additional settings",
-            Topic::Wellbeing => "Digital Wellbeing & parental controls",
-            Topic::SpecialFeatures => "Special features",
-            Topic::Google => "Google",
-            Topic::ServicesFeedback => "Services & feedback",
-            Topic::AddAccount => "Add account",
-        }
-    }
-
-    /// A stable name used in element and screen ids.
-    pub fn key(self) -> &'static str {
-        match self {
-            Topic::LockScreen => "lock_screen",
-            Topic::Display => "display",
-            Topic::Sound => "sound",
-            Topic::Notifications => "notifications",
-            Topic::HomeScreen => "home_screen",
-            Topic::Wallpaper => "wallpaper",
-            Topic::Themes => "themes",
-            Topic::PasswordsSecurity => "passwords_security",
-            Topic::Privacy => "privacy",
-            Topic::Battery => "battery",
-            Topic::Apps => "apps",
-            Topic::AdditionalSettings => "additional_settings",
-            Topic::Wellbeing => "wellbeing",
-            Topic::SpecialFeatures => "special_features",
-            Topic::Google => "google",
-            Topic::ServicesFeedback => "services_feedback",
-            Topic::AddAccount => "add_account",
-        }
+        Topic::ALL.iter().copied().find(|t| t.key() == key)
     }
 }
 

@@ -9,6 +9,8 @@ pub mod names;
 pub mod network;
 pub mod settings;
 
+use chrono::Timelike;
+
 use crate::sim::{Env, Screen, Sim, TextInput};
 use crate::view::{StatusBar, View};
 
@@ -83,7 +85,7 @@ pub fn view(sim: &Sim) -> View {
         title,
         back: sim.stack.len() > 1,
         status: StatusBar {
-            time: local_time.format("%H:%M").to_string(),
+            time: format!("{:02}:{:02}", local_time.hour(), local_time.minute()),
             network: settings::network_indicator(sim).to_string(),
             battery_percent: sim.device().phone.battery_percent,
         },

@@ -35,7 +35,7 @@ const SYSTEM_GROUP: [Topic; 4] = [
 ];
 
 fn topic_row(topic: Topic) -> Element {
-    Element::row(format!("settings.{}", topic.key()), topic.title())
+    Element::row(topic.settings_id(), topic.title())
 }
 
 /// The account entry: "Sign in to Mi Account" when signed out; the account when signed in.

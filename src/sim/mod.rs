@@ -182,10 +182,17 @@ pub fn update(sim: &mut Sim, action: Action, env: &mut Env) -> Vec<Effect> {
     let mut effects = Vec::new();
     let mut keep_focus_visible = true;
     match action {
-        Action::FocusNext => move_focus(sim, FocusMove::Next),
-        Action::FocusPrev => move_focus(sim, FocusMove::Prev),
-        Action::FocusFirst => move_focus(sim, FocusMove::First),
-        Action::FocusLast => move_focus(sim, FocusMove::Last),
+        Action::FocusNext | Action::FocusPrev | Action::FocusFirst | Action::FocusLast => {
+            let how = match action {
+                Action::FocusNext => FocusMove::Next,
+                Action::FocusPrev => FocusMove::Prev,
+                Action::FocusFirst => FocusMove::First,
+                _ => FocusMove::Last,
+            };
+            move_focus(sim, how);
+            // move_focus already scrolled: moving focus changes no element's size.
+            keep_focus_visible = false;
+        }
         Action::Activate => {
             let view = screens::view(sim);
             if let Some(id) = view.focused().map(|e| e.id.clone()) {
@@ -253,7 +260,7 @@ fn move_focus(sim: &mut Sim, how: FocusMove) {
         .active_elements()
         .iter()
         .filter(|e| e.interactive())
-        .map(|e| e.id.as_str())
+        .map(|e| e.id.as_ref())
         .collect();
     if touchable.is_empty() {
         return;
@@ -270,6 +277,12 @@ fn move_focus(sim: &mut Sim, how: FocusMove) {
         (FocusMove::Prev, Some(i)) => i.saturating_sub(1),
     };
     let id = touchable[index].to_string();
+    if sim.dialog.is_none() {
+        let position = view.elements.iter().position(|e| e.id == id);
+        let (width, height) = sim.page_size();
+        let scroll = layout::scroll_to_show(&view.elements, width, height, view.scroll, position);
+        sim.page_mut().scroll = scroll;
+    }
     *sim.focus_slot() = Some(id);
 }
 
@@ -312,7 +325,7 @@ fn scroll_by(sim: &mut Sim, lines: i32) {
         } else {
             candidates.next()
         };
-        pick.map(|i| view.elements[i].id.clone())
+        pick.map(|i| view.elements[i].id.to_string())
     };
     let page = sim.page_mut();
     page.scroll = scroll;
@@ -322,6 +335,10 @@ fn scroll_by(sim: &mut Sim, lines: i32) {
 }
 
 fn scroll_focus_into_view(sim: &mut Sim) {
+    // A dialog does not scroll the page under it.
+    if sim.dialog.is_some() {
+        return;
+    }
     let (width, height) = sim.page_size();
     let view = screens::view(sim);
     let focus = view.elements.iter().position(|e| e.focused);

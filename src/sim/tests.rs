@@ -25,7 +25,7 @@ fn view(sim: &Sim) -> View {
 fn label_of(sim: &Sim, id: &str) -> String {
     view(sim)
         .find(id)
-        .map(|e| e.label.clone())
+        .map(|e| e.label.to_string())
         .unwrap_or_else(|| panic!("no element {id} on {}", view(sim).screen))
 }
 
@@ -233,7 +233,7 @@ fn every_settings_row_opens_a_page_with_a_title_and_back_returns() {
         .elements
         .iter()
         .filter(|e| e.interactive())
-        .map(|e| (e.id.clone(), e.label.clone()))
+        .map(|e| (e.id.to_string(), e.label.to_string()))
         .collect();
     assert!(rows.len() >= 20, "only {} rows", rows.len());
     for (id, label) in rows {

@@ -16,11 +16,11 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::widgets::{Clear, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, PhoneLayout, element_offsets, truncate, wrap};
-use crate::view::View;
+use crate::view::{Text, View};
 
 /// Every colour and text style of the renderer, in one place so the look is easy to change.
 pub mod theme {
@@ -72,7 +72,7 @@ pub const BACK_GLYPH: &str = "‹";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target {
     /// An element, by id.
-    Element(String),
+    Element(Text),
     /// The title bar's back arrow.
     Back,
 }
@@ -108,24 +108,33 @@ impl HitMap {
 
 /// Draws the whole phone for `view` on the frame and returns where each touchable thing is.
 pub fn draw(view: &View, frame: &mut Frame) -> HitMap {
+    // A frame's buffer starts empty, so there is nothing to clear.
     let area = frame.area();
-    render(view, area, frame.buffer_mut())
+    render_fresh(view, area, frame.buffer_mut())
 }
 
 /// Draws the whole phone for `view` in `area` of `buf` and returns where each touchable thing is.
 pub fn render(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
     // Whatever the caller passes, draw only where the buffer has cells.
     let area = area.intersection(buf.area);
+    if area == buf.area {
+        // The whole buffer: resetting it in one pass is cheaper than clearing cell by cell.
+        buf.reset();
+    } else {
+        Clear.render(area, buf);
+    }
+    render_fresh(view, area, buf)
+}
+
+/// `render` on an area known to be blank.
+fn render_fresh(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
+    let area = area.intersection(buf.area);
     let mut hits = HitMap::default();
-    Clear.render(area, buf);
     let Some(layout) = PhoneLayout::new(area) else {
         too_small(area, buf);
         return hits;
     };
-    Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme::FRAME)
-        .render(layout.phone, buf);
+    phone_frame(layout.phone, buf);
     status_bar(view, layout.status, buf);
     title_bar(view, layout.title, buf, &mut hits);
     // The page's gutters (one column each side) belong to it: the focus marker lives there.
@@ -169,9 +178,12 @@ pub fn buffer_text(buf: &Buffer) -> String {
     if width == 0 {
         return vec![""; usize::from(buf.area.height)].join("\n");
     }
-    let mut lines = Vec::with_capacity(usize::from(buf.area.height));
-    for row in buf.content().chunks(width) {
-        let mut line = String::with_capacity(width);
+    let mut text = String::with_capacity(buf.content().len() + usize::from(buf.area.height));
+    for (index, row) in buf.content().chunks(width).enumerate() {
+        if index > 0 {
+            text.push('\n');
+        }
+        let line_start = text.len();
         // A wide symbol covers the next cells; they hold a placeholder that is not text.
         let mut hidden = 0;
         for cell in row {
@@ -180,12 +192,16 @@ pub fn buffer_text(buf: &Buffer) -> String {
                 continue;
             }
             let symbol = cell.symbol();
-            line.push_str(symbol);
-            hidden = symbol.width().saturating_sub(1);
+            text.push_str(symbol);
+            // Most cells are one ASCII column; only others need a width lookup.
+            if !symbol.is_ascii() {
+                hidden = symbol.width().saturating_sub(1);
+            }
         }
-        lines.push(line.trim_end().to_string());
+        let kept = text[line_start..].trim_end_matches(' ').len();
+        text.truncate(line_start + kept);
     }
-    lines.join("\n")
+    text
 }
 
 /// Display width of `text` in columns, as a `u16`.
@@ -199,6 +215,26 @@ fn line_of(area: Rect, row: u16) -> Rect {
         return Rect::new(area.x, area.y, 0, 0);
     }
     Rect::new(area.x, area.y + row, area.width, 1)
+}
+
+/// The phone's rounded outline. Drawn by hand rather than with a `Block`, which styles every
+/// cell inside it too: this is drawn on every frame, and the inside is drawn over anyway.
+fn phone_frame(area: Rect, buf: &mut Buffer) {
+    if area.width < 2 || area.height < 2 {
+        return;
+    }
+    let inner = usize::from(area.width - 2);
+    let top = format!("╭{}╮", "─".repeat(inner));
+    let bottom = format!("╰{}╯", "─".repeat(inner));
+    buf.set_string(area.x, area.y, top, theme::FRAME);
+    buf.set_string(area.x, area.bottom() - 1, bottom, theme::FRAME);
+    for y in area.y + 1..area.bottom() - 1 {
+        for x in [area.x, area.right() - 1] {
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.set_symbol("│").set_style(theme::FRAME);
+            }
+        }
+    }
 }
 
 /// Puts `FOCUS_GLYPH` at `column` on every line of `rows`.

@@ -87,7 +87,9 @@ pub(super) fn draw_elements<'a>(
                 continue;
             };
             let area = Rect::new(text.x, y, text.width, 1);
-            buf.set_style(area, slot.fill);
+            if slot.fill != Style::new() {
+                buf.set_style(area, slot.fill);
+            }
             (&slot.left).render(area, buf);
             (&slot.right).render(area, buf);
         }
@@ -105,7 +107,7 @@ pub(super) fn draw_elements<'a>(
 
 /// The lines of `element` on a page `width` columns wide: as many as `element_height` says.
 fn slots(element: &Element, width: u16) -> Vec<Slot> {
-    let label = element.label.as_str();
+    let label: &str = &element.label;
     let summary = |indent: u16| {
         let text = element.summary.as_deref()?;
         Some(Slot::left(vec![
