@@ -171,7 +171,7 @@ fn malformed_fixtures_are_reported_with_position_and_nothing_runs() {
     ];
     for (name, text, expected) in cases {
         let path = write(d, name, text);
-        let (result, printed) = replay(&[path.clone()], &BatchOptions::default());
+        let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
         assert_eq!(result, Ok(BatchResult::Malformed(1)), "{name}");
         let first_line = printed.lines().next().unwrap_or_default();
         assert_eq!(
@@ -197,7 +197,7 @@ fn a_missing_device_file_and_a_missing_path_are_named() {
         "missing-device.json",
         "{\"version\": 1, \"name\": \"x\", \"device\": \"nope.json\", \"steps\": []}\n",
     );
-    let (result, printed) = replay(&[path.clone()], &BatchOptions::default());
+    let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
     assert_eq!(
         result,
         Ok(BatchResult::Ran {
@@ -232,7 +232,7 @@ fn a_failing_step_names_file_line_step_and_what_is_on_screen() {
         "typo.json",
         "{\"version\": 1, \"name\": \"typo\",\n \"steps\": [\n  {\"tap\": \"Wi-Fi\"},\n  {\"tap\": \"Bluetoooth\"}\n ]\n}\n",
     );
-    let (result, printed) = replay(&[path.clone()], &BatchOptions::default());
+    let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
     assert_eq!(
         result,
         Ok(BatchResult::Ran {
@@ -310,14 +310,14 @@ fn snapshots_are_written_when_missing_compared_after_and_refused_in_ci() {
         ci: true,
         ..BatchOptions::default()
     };
-    let (_, printed) = replay(&[path.clone()], &ci);
+    let (_, printed) = replay(std::slice::from_ref(&path), &ci);
     assert!(
         printed.contains("home.txt is missing (CI does not write snapshots"),
         "{printed}"
     );
     assert!(!stored.exists());
 
-    let (result, _) = replay(&[path.clone()], &BatchOptions::default());
+    let (result, _) = replay(std::slice::from_ref(&path), &BatchOptions::default());
     assert_eq!(
         result,
         Ok(BatchResult::Ran {
@@ -332,7 +332,7 @@ fn snapshots_are_written_when_missing_compared_after_and_refused_in_ci() {
     );
 
     std::fs::write(&stored, "something else\n").expect("edit");
-    let (result, printed) = replay(&[path.clone()], &ci);
+    let (result, printed) = replay(std::slice::from_ref(&path), &ci);
     assert_eq!(
         result,
         Ok(BatchResult::Ran {
@@ -347,7 +347,7 @@ fn snapshots_are_written_when_missing_compared_after_and_refused_in_ci() {
         update_snapshots: true,
         ..BatchOptions::default()
     };
-    let (result, _) = replay(&[path.clone()], &update);
+    let (result, _) = replay(std::slice::from_ref(&path), &update);
     assert_eq!(
         result,
         Ok(BatchResult::Ran {
