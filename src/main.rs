@@ -13,6 +13,7 @@ use crossterm::execute;
 use mi_settings::replay::batch::{self, BatchOptions, BatchResult};
 use mi_settings::replay::record::Recorder;
 use mi_settings::runtime::{self, Hooks, TerminalEvents};
+use mi_settings::screens;
 use mi_settings::sim::{Action, DeviceFile};
 use mi_settings::sim::{Env, Sim};
 use mi_settings::store::{self, Opened, Store};
@@ -241,7 +242,7 @@ fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, S
             || "Recorded session".into(),
             |s| s.to_string_lossy().into_owned(),
         );
-        let fixture = recorder.fixture(&name);
+        let fixture = recorder.fixture(&name, &screens::view(&sim).title, sim.device());
         let mut json = serde_json::to_string_pretty(&fixture).map_err(|e| e.to_string())?;
         json.push('\n');
         std::fs::write(file, json)

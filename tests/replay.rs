@@ -423,10 +423,21 @@ fn a_recorded_session_replays_to_the_same_final_state() {
     assert!(!sim.device().network.wifi);
     assert_eq!(sim.device().phone.name, "Recorder!");
 
-    let fixture = shell.recorder.fixture("recorded");
+    let fixture = shell.recorder.fixture(
+        "recorded",
+        &mi_settings::screens::view(&sim).title,
+        sim.device(),
+    );
     let json = serde_json::to_string_pretty(&fixture).expect("json");
     assert!(json.contains("\"tap_id\": \"wifi.toggle\""), "{json}");
     assert!(json.contains("\"wait\": \"10s\""), "{json}");
+    // The recording checks where it ended, so a replay that drifted would fail.
+    assert!(
+        json.contains("\"expect_screen\": \"About phone\""),
+        "{json}"
+    );
+    assert!(json.contains("\"/network/wifi\": false"), "{json}");
+    assert!(json.contains("\"/phone/name\": \"Recorder!\""), "{json}");
     let dir = tempfile::tempdir().expect("tempdir");
     let path = write(dir.path(), "recorded.json", &json);
     let loaded = fixture::load(&path).expect("a recording is a valid fixture");

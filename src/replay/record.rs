@@ -2,7 +2,7 @@
 //! steps (taps by id with their labels, typed text, keys, waits), starting from the device as it
 //! was, so that a trainer can record once and replay forever.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::fixture::{
     FIXTURE_VERSION, Fixture, KeyName, ScrollDirection, Step, TerminalSize, WaitDuration,
@@ -10,6 +10,11 @@ use super::fixture::{
 use crate::sim::{Action, DeviceFile};
 use crate::store;
 use crate::view::{Role, View};
+
+/// A fixture's clock is written to the second; the session's sub-second start is dropped.
+fn whole_seconds(time: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp(time.timestamp(), 0).unwrap_or(time)
+}
 
 pub struct Recorder {
     device: serde_json::Value,
@@ -31,11 +36,11 @@ impl Recorder {
     ) -> Recorder {
         Recorder {
             device: serde_json::from_str(&store::to_json(device)).unwrap_or_default(),
-            clock,
+            clock: whole_seconds(clock),
             seed,
             terminal: TerminalSize { width, height },
             steps: Vec::new(),
-            recorded_until: clock,
+            recorded_until: whole_seconds(clock),
         }
     }
 
@@ -89,19 +94,59 @@ impl Recorder {
         }
     }
 
-    pub fn fixture(&self, name: &str) -> Fixture {
+    /// The recording as a fixture that also checks where the session ended: the screen it was
+    /// on and every device-file value that changed, so replaying it proves something.
+    pub fn fixture(&self, name: &str, final_title: &str, final_device: &DeviceFile) -> Fixture {
+        let mut steps = self.steps.clone();
+        steps.push(Step::ExpectScreen(final_title.to_string()));
+        let end: serde_json::Value =
+            serde_json::from_str(&store::to_json(final_device)).unwrap_or_default();
+        let mut changed = serde_json::Map::new();
+        changed_values(&self.device, &end, String::new(), &mut changed);
+        if !changed.is_empty() {
+            steps.push(Step::ExpectState(changed));
+        }
         Fixture {
             version: FIXTURE_VERSION,
             name: name.to_string(),
             description: format!(
                 "Recorded with mi-settings --record, starting {}",
-                self.clock
+                self.clock.to_rfc3339_opts(SecondsFormat::Secs, true)
             ),
             terminal: Some(self.terminal),
             device: Some(self.device.clone()),
             seed: Some(self.seed),
             clock: Some(self.clock),
-            steps: self.steps.clone(),
+            steps,
         }
+    }
+}
+
+/// Collects, as JSON Pointers, the values of `after` that differ from `before`: objects are
+/// compared field by field, anything else (lists included) as a whole.
+fn changed_values(
+    before: &serde_json::Value,
+    after: &serde_json::Value,
+    pointer: String,
+    out: &mut serde_json::Map<String, serde_json::Value>,
+) {
+    use serde_json::Value;
+    match (before, after) {
+        (Value::Object(old), Value::Object(new)) => {
+            for (key, value) in new {
+                let escaped = key.replace('~', "~0").replace('/', "~1");
+                let child = format!("{pointer}/{escaped}");
+                match old.get(key) {
+                    Some(previous) => changed_values(previous, value, child, out),
+                    None => {
+                        out.insert(child, value.clone());
+                    }
+                }
+            }
+        }
+        _ if before != after => {
+            out.insert(pointer, after.clone());
+        }
+        _ => {}
     }
 }
