@@ -481,3 +481,28 @@ fn every_fixture_validates_against_nothing_but_its_own_format() {
         );
     }
 }
+
+#[test]
+fn the_readme_example_fixture_runs() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README");
+    let start = readme.find("```json\n").expect("a json example") + "```json\n".len();
+    let example = &readme[start..start + readme[start..].find("```").expect("end of example")];
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(dir.path().join("devices")).expect("devices");
+    std::fs::copy(
+        fixtures_dir().join("devices/signed-in.json"),
+        dir.path().join("devices/signed-in.json"),
+    )
+    .expect("copy device");
+    let path = write(dir.path(), "example.json", example);
+    let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 1,
+            failed: 0
+        }),
+        "{printed}"
+    );
+}

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Position, Rect};
+use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
@@ -287,8 +287,12 @@ fn status_bar(view: &View, area: Rect, buf: &mut Buffer) {
     let time_width = area
         .width
         .saturating_sub(width_of_line(&right).saturating_add(1));
-    spanned(truncate(&status.time, time_width), theme::BOLD).render(area, buf);
-    right.render(area, buf);
+    put_line(
+        &spanned(truncate(&status.time, time_width), theme::BOLD),
+        area,
+        buf,
+    );
+    put_line(&right, area, buf);
 }
 
 fn title_bar(view: &View, area: Rect, buf: &mut Buffer, hits: &mut HitMap) {
@@ -302,7 +306,7 @@ fn title_bar(view: &View, area: Rect, buf: &mut Buffer, hits: &mut HitMap) {
     let used = spans.iter().map(|s| width_of(&s.content)).sum::<u16>();
     let title = truncate(&view.title, text.width.saturating_sub(used));
     spans.push(Span::styled(title, theme::BOLD));
-    Line::from(spans).render(text, buf);
+    put_line(&Line::from(spans), text, buf);
 }
 
 /// The key hint for what the view shows, or the toast when there is one.
@@ -331,9 +335,11 @@ fn hint_line(view: &View, area: Rect, buf: &mut Buffer) {
     } else {
         hint.to_string()
     };
-    spanned(truncate(&hint, room), theme::FAINT)
-        .centered()
-        .render(area, buf);
+    put_line(
+        &spanned(truncate(&hint, room), theme::FAINT).centered(),
+        area,
+        buf,
+    );
 }
 
 /// A thumb on the phone's right border beside the page, when the page does not fit.
@@ -371,6 +377,63 @@ fn padded(area: Rect) -> Rect {
 /// A line of one styled span. Unlike `Line::styled`, the style stops where the text does.
 fn spanned<'a>(text: impl Into<Cow<'a, str>>, style: Style) -> Line<'a> {
     Line::from(Span::styled(text, style))
+}
+
+/// Draws a one-line `Line` at the top of `area`, as `Line::render` does (alignment, span styles
+/// over the line's), with a fast path for plain ASCII text, which most labels are: it needs no
+/// grapheme segmentation or width tables, and this runs for every line of every frame.
+fn put_line(line: &Line, area: Rect, buf: &mut Buffer) {
+    let area = area.intersection(buf.area);
+    if area.is_empty() {
+        return;
+    }
+    let row = Rect { height: 1, ..area };
+    if line.style != Style::new() {
+        buf.set_style(row, line.style);
+    }
+    let plain = |text: &str| text.bytes().all(|b| (0x20..0x7f).contains(&b));
+    let total: usize = line
+        .spans
+        .iter()
+        .map(|span| {
+            if plain(&span.content) {
+                span.content.len()
+            } else {
+                span.content.width()
+            }
+        })
+        .sum();
+    let room = usize::from(area.width);
+    let offset = match line.alignment {
+        Some(Alignment::Right) => room.saturating_sub(total),
+        Some(Alignment::Center) => room.saturating_sub(total) / 2,
+        _ => 0,
+    };
+    let right = area.right();
+    let mut x = area
+        .x
+        .saturating_add(u16::try_from(offset).unwrap_or(u16::MAX));
+    for span in &line.spans {
+        if x >= right {
+            break;
+        }
+        let style = line.style.patch(span.style);
+        if plain(&span.content) {
+            for byte in span.content.bytes() {
+                if x >= right {
+                    break;
+                }
+                if let Some(cell) = buf.cell_mut((x, area.y)) {
+                    cell.set_char(char::from(byte)).set_style(style);
+                }
+                x += 1;
+            }
+        } else {
+            let (next, _) =
+                buf.set_stringn(x, area.y, &span.content, usize::from(right - x), style);
+            x = next;
+        }
+    }
 }
 
 fn width_of_line(line: &Line) -> u16 {

@@ -4,10 +4,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Widget;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{HitMap, Target, focus_marker, spanned, theme, width_of};
+use super::{HitMap, Target, focus_marker, put_line, spanned, theme, width_of};
 use crate::layout::{element_height, truncate, wrap};
 use crate::view::{Element, Role};
 
@@ -90,8 +89,8 @@ pub(super) fn draw_elements<'a>(
             if slot.fill != Style::new() {
                 buf.set_style(area, slot.fill);
             }
-            (&slot.left).render(area, buf);
-            (&slot.right).render(area, buf);
+            put_line(&slot.left, area, buf);
+            put_line(&slot.right, area, buf);
         }
         if !element.enabled {
             buf.set_style(rows, theme::DISABLED);
