@@ -1,0 +1,502 @@
+//! Snapshots of every screen and dialog, reached the way a person reaches them: from Settings,
+//! through the real core (`sim::update`), drawn by the real renderer on a `TestBackend`.
+//!
+//! Each screen is shot at 60x24 (the usual size) and 40x12 (the smallest phone). Beside the
+//! snapshots, plain assertions state the facts that matter most, so that a snapshot accepted
+//! without reading still cannot hide them going wrong.
+
+use chrono::{DateTime, Utc};
+use mi_settings::screens;
+use mi_settings::sim::device::{Rom, SignedInAccount, Skin};
+use mi_settings::sim::{Action, DeviceFile, Env, Sim, update};
+use mi_settings::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn t0() -> DateTime<Utc> {
+    "2026-11-21T10:00:00Z".parse().expect("time")
+}
+
+fn tap(id: &str) -> Action {
+    Action::Tap(id.to_string())
+}
+
+/// The sizes every screen is shot at.
+const SIZES: [(u16, u16); 2] = [(60, 24), (40, 12)];
+
+/// What a run ended on: the screen's machine name and the terminal's text.
+struct Shot {
+    screen: String,
+    text: String,
+}
+
+/// Starts a phone from the factory default changed by `setup`, tells the core the terminal size,
+/// applies `actions`, and draws the result on a `width` x `height` terminal.
+fn shoot(setup: impl Fn(&mut DeviceFile), actions: &[Action], width: u16, height: u16) -> Shot {
+    let mut device = DeviceFile::factory_default();
+    setup(&mut device);
+    let mut sim = Sim::new(device, t0());
+    let mut env = Env::new(t0(), 7);
+    update(&mut sim, Action::Resize { width, height }, &mut env);
+    for action in actions {
+        update(&mut sim, action.clone(), &mut env);
+    }
+    let view = screens::view(&sim);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    terminal
+        .draw(|frame| {
+            ui::draw(&view, frame);
+        })
+        .expect("draw");
+    Shot {
+        screen: view.screen,
+        text: ui::buffer_text(terminal.backend().buffer()),
+    }
+}
+
+/// Shoots one screen at every size in `SIZES`, checks the route really ended on `screen`, and
+/// snapshots each as `{name}_{width}x{height}`. Returns the texts, in `SIZES` order.
+fn snap(
+    name: &str,
+    screen: &str,
+    setup: impl Fn(&mut DeviceFile),
+    actions: &[Action],
+) -> Vec<String> {
+    SIZES
+        .iter()
+        .map(|&(width, height)| {
+            let shot = shoot(&setup, actions, width, height);
+            let full = format!("{name}_{width}x{height}");
+            assert_eq!(shot.screen, screen, "{full}: the route ended elsewhere");
+            insta::assert_snapshot!(full.as_str(), &shot.text);
+            shot.text
+        })
+        .collect()
+}
+
+fn factory(_: &mut DeviceFile) {}
+
+fn signed_in(device: &mut DeviceFile) {
+    device.account = Some(SignedInAccount {
+        mi_account_id: "6612345678".to_string(),
+        name: "Lei Wang".to_string(),
+    });
+}
+
+fn china(device: &mut DeviceFile) {
+    device.phone.rom = Rom::China;
+}
+
+/// The page lines of a shot: what is between the title bar and the hint line.
+fn page_lines(text: &str) -> Vec<&str> {
+    let lines: Vec<&str> = text.lines().collect();
+    // Frame top, status bar, title bar ... hint line, frame bottom.
+    lines[3..lines.len() - 2].to_vec()
+}
+
+fn title_line(text: &str) -> &str {
+    text.lines().nth(2).expect("title line")
+}
+
+// ---------------------------------------------------------------------------------------------
+// Settings home
+
+#[test]
+fn settings_home_signed_out() {
+    for text in snap("settings_home_signed_out", "settings", factory, &[]) {
+        assert!(text.contains("Settings"), "{text}");
+        assert!(text.contains("About phone"), "{text}");
+        // On a Global ROM the account entry is near the bottom, not on the first page.
+        assert!(!text.contains("Sign in to Mi Account"), "{text}");
+        assert!(text.contains('▌'), "focus marker missing:\n{text}");
+    }
+}
+
+#[test]
+fn settings_home_signed_out_bottom() {
+    let texts = snap(
+        "settings_home_signed_out_bottom",
+        "settings",
+        factory,
+        &[Action::FocusLast],
+    );
+    for text in &texts {
+        assert!(text.contains("Sign in to Mi Account"), "{text}");
+        assert!(text.contains("Accounts & sync"), "{text}");
+    }
+    assert!(
+        texts[0].contains("All Mi services. One Mi Account."),
+        "{}",
+        texts[0]
+    );
+}
+
+#[test]
+fn settings_home_signed_in_bottom() {
+    let texts = snap(
+        "settings_home_signed_in_bottom",
+        "settings",
+        signed_in,
+        &[Action::FocusLast],
+    );
+    for text in &texts {
+        assert!(text.contains("Mi Account"), "{text}");
+        assert!(text.contains("Lei Wang"), "{text}");
+        assert!(!text.contains("Sign in to Mi Account"), "{text}");
+    }
+    assert!(
+        texts[0].contains("Manage accounts, cloud services, payments, and more"),
+        "{}",
+        texts[0]
+    );
+}
+
+#[test]
+fn settings_home_china_signed_in() {
+    let texts = snap(
+        "settings_home_china_signed_in",
+        "settings",
+        |d| {
+            china(d);
+            signed_in(d);
+        },
+        &[],
+    );
+    for text in &texts {
+        // The China ROM puts the account first: the first page line is the account's name.
+        let first = page_lines(text)[0];
+        assert!(
+            first.contains("Lei Wang"),
+            "first page line: {first:?}\n{text}"
+        );
+        assert!(first.contains('▌'), "the account entry has focus:\n{text}");
+    }
+    assert!(
+        page_lines(&texts[0])[1].contains("Manage accounts, cloud services, payments, and more"),
+        "{}",
+        texts[0]
+    );
+}
+
+#[test]
+fn settings_home_china_signed_out() {
+    let texts = snap("settings_home_china_signed_out", "settings", china, &[]);
+    for text in &texts {
+        let lines = page_lines(text);
+        assert!(lines[0].contains("Sign in to Mi Account"), "{text}");
+        assert!(
+            lines[1].contains("All Mi services. One Mi Account."),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn settings_home_hyperos_bottom() {
+    for text in snap(
+        "settings_home_hyperos_bottom",
+        "settings",
+        |d| d.phone.skin = Skin::Hyperos,
+        &[Action::FocusLast],
+    ) {
+        assert!(text.contains("Sign in to Xiaomi Account"), "{text}");
+        assert!(!text.contains("Sign in to Mi Account"), "{text}");
+    }
+}
+
+#[test]
+fn settings_home_wide_and_too_small() {
+    // A wide terminal: the phone stays 60 columns wide, centred.
+    let wide = shoot(factory, &[], 100, 30);
+    insta::assert_snapshot!("settings_home_100x30", &wide.text);
+    let top = wide.text.lines().next().expect("frame top");
+    assert_eq!(top.find('╭'), Some(20), "phone centred:\n{}", wide.text);
+    assert_eq!(top.chars().count(), 80, "phone 60 wide:\n{}", wide.text);
+
+    for (width, height) in [(39, 12), (40, 11)] {
+        let shot = shoot(factory, &[], width, height);
+        let name = format!("settings_too_small_{width}x{height}");
+        insta::assert_snapshot!(name.as_str(), &shot.text);
+        assert!(shot.text.contains("too small"), "{}", shot.text);
+        assert!(!shot.text.contains('╭'), "no phone drawn:\n{}", shot.text);
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Network
+
+#[test]
+fn wifi_on() {
+    for text in snap("wifi_on", "wifi", factory, &[tap("settings.wifi")]) {
+        assert!(title_line(&text).contains("‹ Wi-Fi"), "{text}");
+        assert!(page_lines(&text)[0].contains("[ ON]"), "{text}");
+        assert!(text.contains("HomeNet"), "{text}");
+    }
+}
+
+#[test]
+fn wifi_off() {
+    for text in snap(
+        "wifi_off",
+        "wifi",
+        factory,
+        &[tap("settings.wifi"), tap("wifi.toggle")],
+    ) {
+        assert!(page_lines(&text)[0].contains("[OFF]"), "{text}");
+        assert!(text.contains("Wi-Fi turned off"), "toast:\n{text}");
+        assert!(!text.contains("HomeNet"), "{text}");
+    }
+}
+
+#[test]
+fn mobile_networks() {
+    for text in snap(
+        "mobile_networks",
+        "mobile_networks",
+        factory,
+        &[tap("settings.sim")],
+    ) {
+        assert!(text.contains("Vodafone"), "{text}");
+        let data = text
+            .lines()
+            .find(|l| l.contains("Mobile data") && l.contains('['))
+            .expect("mobile data switch");
+        assert!(data.contains("[ ON]"), "{text}");
+    }
+}
+
+#[test]
+fn mobile_networks_airplane() {
+    let texts = snap(
+        "mobile_networks_airplane",
+        "mobile_networks",
+        factory,
+        &[
+            tap("settings.connection_sharing"),
+            tap("connection.airplane"),
+            Action::Back,
+            tap("settings.sim"),
+        ],
+    );
+    for text in &texts {
+        assert!(
+            text.lines().nth(1).is_some_and(|l| l.contains("Airplane")),
+            "status bar:\n{text}"
+        );
+    }
+    assert!(
+        texts[0].contains("Airplane mode is on: mobile networks are off"),
+        "{}",
+        texts[0]
+    );
+}
+
+#[test]
+fn bluetooth() {
+    for text in snap(
+        "bluetooth",
+        "bluetooth",
+        factory,
+        &[tap("settings.bluetooth")],
+    ) {
+        assert!(page_lines(&text)[0].contains("[OFF]"), "{text}");
+    }
+}
+
+#[test]
+fn connection_sharing() {
+    for text in snap(
+        "connection_sharing",
+        "connection_sharing",
+        factory,
+        &[tap("settings.connection_sharing")],
+    ) {
+        assert!(page_lines(&text)[0].contains("Airplane mode"), "{text}");
+        assert!(page_lines(&text)[0].contains("[OFF]"), "{text}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// About phone
+
+#[test]
+fn about_phone() {
+    for text in snap(
+        "about_phone",
+        "about_phone",
+        factory,
+        &[tap("settings.about_phone")],
+    ) {
+        assert!(page_lines(&text)[0].contains("Device name"), "{text}");
+    }
+}
+
+#[test]
+fn system_update() {
+    snap(
+        "system_update",
+        "system_update",
+        factory,
+        &[tap("settings.about_phone"), tap("about.system_update")],
+    );
+    for text in snap(
+        "system_update_checked",
+        "system_update",
+        factory,
+        &[
+            tap("settings.about_phone"),
+            tap("about.system_update"),
+            tap("update.check"),
+        ],
+    ) {
+        assert!(text.contains("Your system is up to date"), "toast:\n{text}");
+    }
+}
+
+#[test]
+fn device_name_dialog() {
+    let open = [tap("settings.about_phone"), tap("about.device_name")];
+    for text in snap("device_name_dialog", "about_phone", factory, &open) {
+        let rows = dialog_rows(&text);
+        // The field has focus, holds the current name, and the cursor sits after it.
+        let label = rows
+            .iter()
+            .position(|r| r == "▌Device name")
+            .unwrap_or_else(|| panic!("focused field label:\n{text}"));
+        assert_eq!(rows[label + 1], "▌Redmi Note 13 Pro▏", "{text}");
+        let buttons = rows.last().expect("button row");
+        assert!(
+            buttons.contains("[ Cancel ]") && buttons.contains("[ OK ]"),
+            "{text}"
+        );
+    }
+
+    let mut cleared = open.to_vec();
+    cleared.push(tap("dialog.device_name"));
+    cleared.push(Action::CursorEnd);
+    cleared.extend(std::iter::repeat_n(Action::DeleteBackward, 20));
+    cleared.push(tap("dialog.ok"));
+    for text in snap("device_name_dialog_empty", "about_phone", factory, &cleared) {
+        let rows = dialog_rows(&text);
+        let label = rows
+            .iter()
+            .position(|r| r == "Device name")
+            .unwrap_or_else(|| panic!("field label:\n{text}"));
+        assert_eq!(rows[label + 1], "", "the field is empty:\n{text}");
+        assert!(rows.iter().any(|r| r == "Enter a device name"), "{text}");
+        // OK was pressed and refused: the dialog stays, with focus on OK.
+        let buttons = rows.last().expect("button row");
+        assert!(buttons.contains('▌'), "{text}");
+    }
+}
+
+/// The inside of the dialog box, one trimmed string per line, from its title line (excluded)
+/// down to its bottom border (excluded).
+fn dialog_rows(text: &str) -> Vec<String> {
+    let lines: Vec<Vec<char>> = text.lines().map(|l| l.chars().collect()).collect();
+    let top = lines
+        .iter()
+        .position(|l| {
+            l.contains(&'╭') && l.iter().filter(|&&c| c == '╭').count() == 1 && l[0] != '╭'
+        })
+        .unwrap_or_else(|| panic!("no dialog:\n{text}"));
+    let left = lines[top]
+        .iter()
+        .position(|&c| c == '╭')
+        .expect("left corner");
+    let right = lines[top]
+        .iter()
+        .position(|&c| c == '╮')
+        .expect("right corner");
+    lines[top + 1..]
+        .iter()
+        .take_while(|l| l.get(left) != Some(&'╰'))
+        .map(|l| {
+            l.get(left + 1..right.min(l.len()))
+                .unwrap_or_default()
+                .iter()
+                .collect::<String>()
+                .trim()
+                .to_string()
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Accounts
+
+#[test]
+fn accounts_sync() {
+    for text in snap(
+        "accounts_sync_signed_out",
+        "accounts_sync",
+        factory,
+        &[tap("settings.accounts_sync")],
+    ) {
+        assert!(title_line(&text).contains("Accounts & sync"), "{text}");
+        let row = text
+            .lines()
+            .find(|l| l.contains("Mi Account"))
+            .expect("Mi Account row");
+        assert!(row.contains("Sign in"), "{text}");
+    }
+    for text in snap(
+        "accounts_sync_signed_in",
+        "accounts_sync",
+        signed_in,
+        &[tap("settings.accounts_sync")],
+    ) {
+        let row = text
+            .lines()
+            .find(|l| l.contains("Mi Account"))
+            .expect("Mi Account row");
+        assert!(row.contains("Lei Wang"), "{text}");
+    }
+}
+
+#[test]
+fn mi_account() {
+    for text in snap(
+        "mi_account_signed_out",
+        "mi_account",
+        factory,
+        &[tap("settings.account")],
+    ) {
+        assert!(title_line(&text).contains("‹ Mi Account"), "{text}");
+        assert!(text.contains("All Mi services. One Mi Account."), "{text}");
+    }
+    for text in snap(
+        "mi_account_signed_in",
+        "mi_account",
+        signed_in,
+        &[tap("settings.account")],
+    ) {
+        assert!(title_line(&text).contains("‹ Mi Account"), "{text}");
+        assert!(page_lines(&text)[0].contains("Lei Wang"), "{text}");
+        assert!(text.contains("Mi Account ID: 6612345678"), "{text}");
+    }
+    // Seed 002's route reaches the same page.
+    let shot = shoot(
+        signed_in,
+        &[tap("settings.accounts_sync"), tap("accounts.mi_account")],
+        60,
+        24,
+    );
+    assert_eq!(shot.screen, "mi_account");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Info pages
+
+#[test]
+fn info_display() {
+    for text in snap(
+        "info_display",
+        "info.display",
+        factory,
+        &[tap("settings.display")],
+    ) {
+        assert!(title_line(&text).contains("‹ Display"), "{text}");
+        assert!(text.contains("Display is not simulated."), "{text}");
+    }
+}
