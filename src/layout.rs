@@ -72,18 +72,30 @@ impl PhoneLayout {
 
 /// How many terminal lines an element takes on a page `width` columns wide.
 pub fn element_height(element: &Element, width: u16) -> u16 {
-    let with_summary = 1 + u16::from(element.summary.is_some());
+    let summary = summary_lines(element, width).len() as u16;
+    let with_summary = 1 + summary;
     match element.role {
         // A blank gap, then the heading (a heading without text is just the gap).
         Role::Section if element.label.is_empty() => 1,
         Role::Section => 2,
         Role::Text => wrap(&element.label, width).len().max(1) as u16,
-        Role::Header => 2,
+        // The name, then its summary (a blank line when there is none).
+        Role::Header => 1 + summary.max(1),
         Role::Row | Role::Switch | Role::Checkbox | Role::Info => with_summary,
         Role::Button => 1,
         // The label above, the input line below.
         Role::TextField | Role::PasswordField => 2,
     }
+}
+
+/// The element's summary wrapped to the page (a checkbox's is indented under its label).
+pub fn summary_lines(element: &Element, width: u16) -> Vec<String> {
+    let indent = if element.role == Role::Checkbox { 4 } else { 0 };
+    element
+        .summary
+        .as_deref()
+        .map(|summary| wrap(summary, width.saturating_sub(indent)))
+        .unwrap_or_default()
 }
 
 /// The first line of each element on the page, and the page's total height.

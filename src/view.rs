@@ -39,7 +39,7 @@ pub struct View {
 pub struct StatusBar {
     /// Local time of the phone, "HH:MM".
     pub time: String,
-    /// Network as icons would say it: "Wi-Fi", "4G", or "No network"; airplane mode shows "✈".
+    /// Network as icons would say it: "Wi-Fi", "4G", "No data", or "Airplane".
     pub network: String,
     pub battery_percent: u8,
 }

@@ -45,7 +45,7 @@ pub fn mi_account(sim: &Sim) -> Content {
             ),
         ],
         None => vec![
-            Element::text("account.tagline", "All Mi services. One Mi Account."),
+            Element::text("account.tagline", names.tagline()),
             Element::text(
                 "account.signed_out",
                 "This phone is not signed in. Signing in, creating an account and resetting a \
@@ -60,6 +60,8 @@ pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
     match (screen, id) {
         (Screen::AccountsSync, "accounts.mi_account") => sim.push(Screen::MiAccount),
         (Screen::AccountsSync, "accounts.google") => sim.push(Screen::Info(Topic::Google)),
+        // Personal info (name, photo, birthday) is not modelled beyond the name.
+        (Screen::MiAccount, "account.header") => sim.push(Screen::Info(Topic::PersonalInfo)),
         (Screen::AccountsSync, "accounts.add_account") => sim.push(Screen::Info(Topic::AddAccount)),
         _ => {}
     }

@@ -4,6 +4,8 @@
 
 use crate::view::Element;
 
+use super::names::Names;
+
 use super::Content;
 
 /// Declares the topics once: variant, stable key and title (the row's label, also the page's
@@ -60,6 +62,7 @@ topics! {
     Google => "google", "Google";
     ServicesFeedback => "services_feedback", "Services & feedback";
     AddAccount => "add_account", "Add account";
+    PersonalInfo => "personal_info", "Personal info";
 }
 
 impl Topic {
@@ -68,12 +71,15 @@ impl Topic {
     }
 }
 
-pub fn content(topic: Topic, account_word: &str) -> Content {
+pub fn content(topic: Topic, names: &Names) -> Content {
     let about = format!(
-        "{} is not simulated. mi-settings reproduces Settings → {account_word}: signing in and \
-         out, Mi Cloud sync, Find Device, devices and account security, plus the Wi-Fi and \
-         mobile data switches they depend on.",
-        topic.title()
+        "{} is not simulated. mi-settings reproduces Settings → {}: signing in and out, {} \
+         sync, {}, devices and account security, plus the Wi-Fi and mobile data switches they \
+         depend on.",
+        topic.title(),
+        names.account,
+        names.cloud,
+        names.find_device
     );
     Content {
         title: topic.title().to_string(),
@@ -81,7 +87,7 @@ pub fn content(topic: Topic, account_word: &str) -> Content {
             Element::text(format!("info.{}.about", topic.key()), about),
             Element::text(
                 format!("info.{}.back", topic.key()),
-                "Go back to return to Settings.",
+                "Press ‹ or Esc to go back.",
             ),
         ],
     }

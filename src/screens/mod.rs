@@ -56,10 +56,9 @@ fn content(sim: &Sim, screen: &Screen) -> Content {
         Screen::SystemUpdate => about::system_update(sim),
         Screen::AccountsSync => accounts::accounts_sync(sim),
         Screen::MiAccount => accounts::mi_account(sim),
-        Screen::Info(topic) => info::content(
-            *topic,
-            names::Names::for_skin(sim.device().phone.skin).account,
-        ),
+        Screen::Info(topic) => {
+            info::content(*topic, &names::Names::for_skin(sim.device().phone.skin))
+        }
     }
 }
 

@@ -3,6 +3,8 @@
 use crate::sim::device::Skin;
 
 pub struct Names {
+    /// The brand in front of services: "Mi" or "Xiaomi".
+    pub brand: &'static str,
     pub account: &'static str,
     pub cloud: &'static str,
     pub find_device: &'static str,
@@ -12,15 +14,23 @@ impl Names {
     pub fn for_skin(skin: Skin) -> Names {
         match skin {
             Skin::Miui => Names {
+                brand: "Mi",
                 account: "Mi Account",
                 cloud: "Mi Cloud",
                 find_device: "Find Device",
             },
             Skin::Hyperos => Names {
+                brand: "Xiaomi",
                 account: "Xiaomi Account",
                 cloud: "Xiaomi Cloud",
                 find_device: "Find device",
             },
         }
+    }
+
+    /// The signed-out tagline: "All Mi services. One Mi Account." (doc string, SCREENS.md; the
+    /// HyperOS form follows the same pattern, a guess).
+    pub fn tagline(&self) -> String {
+        format!("All {} services. One {}.", self.brand, self.account)
     }
 }

@@ -41,6 +41,13 @@ pub fn wifi(sim: &Sim) -> Content {
 pub fn mobile_networks(sim: &Sim) -> Content {
     let network = &sim.device().network;
     let mut elements = Vec::new();
+    // Said first, where it cannot be missed: it is why the switches below do nothing.
+    if network.airplane_mode {
+        elements.push(Element::text(
+            "sim.airplane",
+            "Airplane mode is on: mobile networks are off until you turn it off in Connection & sharing.",
+        ));
+    }
     elements.push(Element::section("sim.cards_section", "SIM cards"));
     if network.carrier.is_empty() {
         elements.push(Element::info("sim.slot1", "SIM 1", "No SIM card"));
@@ -53,12 +60,6 @@ pub fn mobile_networks(sim: &Sim) -> Content {
             .summary("Use mobile networks when Wi-Fi is off")
             .enabled(!network.carrier.is_empty()),
     );
-    if network.airplane_mode {
-        elements.push(Element::text(
-            "sim.airplane",
-            "Airplane mode is on: mobile networks are off until you turn it off in Connection & sharing.",
-        ));
-    }
     Content::new("SIM cards & mobile networks", elements)
 }
 

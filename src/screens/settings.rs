@@ -11,8 +11,8 @@ use super::Content;
 use super::info::Topic;
 use super::names::Names;
 
-/// The summary under the account entry (both doc strings, SCREENS.md).
-pub const SIGNED_OUT_SUMMARY: &str = "All Mi services. One Mi Account.";
+/// The summary under the signed-in account entry (doc string, SCREENS.md); signed out it is
+/// `Names::tagline`.
 pub const SIGNED_IN_SUMMARY: &str = "Manage accounts, cloud services, payments, and more";
 
 pub const ACCOUNT_ENTRY: &str = "settings.account";
@@ -43,7 +43,7 @@ fn account_entry(sim: &Sim, names: &Names) -> Element {
     let device = sim.device();
     match (&device.account, device.phone.rom) {
         (None, _) => Element::row(ACCOUNT_ENTRY, format!("Sign in to {}", names.account))
-            .summary(SIGNED_OUT_SUMMARY),
+            .summary(names.tagline()),
         // China ROM: a profile header at the very top, the name in large type.
         (Some(account), Rom::China) => {
             Element::new(ACCOUNT_ENTRY, Role::Header, account.name.clone())

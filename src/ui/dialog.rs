@@ -12,7 +12,7 @@ use crate::view::{Dialog, Element, Role};
 /// Draws `dialog` centred in `inner` (the inside of the phone's frame), registering its
 /// touchable elements in `hits`.
 pub(super) fn draw(dialog: &Dialog, inner: Rect, buf: &mut Buffer, hits: &mut HitMap) {
-    let width = inner.width.saturating_sub(4).max(20).min(inner.width);
+    let width = inner.width.saturating_sub(2).max(20).min(inner.width);
     // Borders, then a gutter each side like the page's.
     let text_width = width.saturating_sub(4);
     let body = body_lines(&dialog.body, text_width);
@@ -42,7 +42,13 @@ pub(super) fn draw(dialog: &Dialog, inner: Rect, buf: &mut Buffer, hits: &mut Hi
         height,
     );
 
-    Clear.render(area, buf);
+    // One blank column each side, so the page behind does not peek out as stray letters.
+    let margin = Rect {
+        x: area.x.saturating_sub(1).max(inner.x),
+        width: area.width.saturating_add(2).min(inner.width),
+        ..area
+    };
+    Clear.render(margin, buf);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
         .border_style(theme::DIALOG_BORDER)
@@ -122,15 +128,25 @@ fn draw_buttons(buttons: &[&Element], row: Rect, buf: &mut Buffer, hits: &mut Hi
         };
         let label = truncate(&button.label, label_area.width.saturating_sub(4));
         let text = truncate(&format!("[ {label} ]"), label_area.width);
-        spanned(text, theme::BUTTON)
-            .centered()
-            .render(label_area, buf);
+        let text_width = super::width_of(&text);
+        // The button itself, centred in its share; the marker sits right before it.
+        let button_area = Rect {
+            x: label_area.x + label_area.width.saturating_sub(text_width) / 2,
+            width: text_width.min(label_area.width),
+            ..label_area
+        };
+        spanned(text, theme::BUTTON).render(button_area, buf);
         if !button.enabled {
-            buf.set_style(cell, theme::DISABLED);
+            buf.set_style(button_area, theme::DISABLED);
         }
         if button.focused {
-            buf.set_style(cell, theme::FOCUS);
-            focus_marker(buf, cell.x, cell);
+            let marked = Rect {
+                x: button_area.x.saturating_sub(1),
+                width: button_area.width + 1,
+                ..button_area
+            };
+            buf.set_style(marked, theme::FOCUS);
+            focus_marker(buf, marked.x, marked);
         }
         if button.interactive() {
             hits.push(cell, Target::Element(button.id.clone()));

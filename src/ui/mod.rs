@@ -163,8 +163,9 @@ fn render_fresh(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
             ..layout.status
         };
         buf.set_style(behind, theme::BEHIND_DIALOG);
+        // The hint line stays visible below it: it says how to leave the dialog.
         let phone_inner = Rect {
-            height: layout.hint.bottom().saturating_sub(layout.status.y),
+            height: layout.hint.y.saturating_sub(layout.status.y),
             ..behind
         };
         dialog::draw(dialog, phone_inner, buf, &mut hits);
@@ -319,10 +320,13 @@ fn hint_line(view: &View, area: Rect, buf: &mut Buffer) {
         return;
     }
     let focused_input = view.focused().is_some_and(|e| e.role.is_text_input());
+    let touchable = view.active_elements().iter().any(|e| e.interactive());
     let hint = if view.dialog.is_some() {
         "↑↓ move · Enter select · Esc cancel"
     } else if focused_input {
         "Type · Tab next · Enter done · Esc back"
+    } else if !touchable {
+        "Esc back"
     } else if !view.back {
         "↑↓ move · Enter open · q quit"
     } else {

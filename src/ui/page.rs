@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::{HitMap, Target, focus_marker, put_line, spanned, theme, width_of};
-use crate::layout::{element_height, truncate, wrap};
+use crate::layout::{element_height, summary_lines, truncate, wrap};
 use crate::view::{Element, Role};
 
 const SWITCH_ON: &str = "[ ON]";
@@ -107,15 +107,28 @@ pub(super) fn draw_elements<'a>(
 /// The lines of `element` on a page `width` columns wide: as many as `element_height` says.
 fn slots(element: &Element, width: u16) -> Vec<Slot> {
     let label: &str = &element.label;
+    // The summary wraps under the label, as many lines as `element_height` counted.
     let summary = |indent: u16| {
-        let text = element.summary.as_deref()?;
-        Some(Slot::left(vec![
-            Span::raw(" ".repeat(usize::from(indent))),
-            Span::styled(
-                truncate(text, width.saturating_sub(indent)),
-                theme::SECONDARY,
-            ),
-        ]))
+        summary_lines(element, width).into_iter().map(move |line| {
+            Slot::left(vec![
+                Span::raw(" ".repeat(usize::from(indent))),
+                Span::styled(line, theme::SECONDARY),
+            ])
+        })
+    };
+    // How wide a right-hand value may be: all of it when the row has room for label and value,
+    // else at least half the row, the label giving way.
+    let value_room = |value: &str, extra: u16| {
+        let needed = width_of(label)
+            .saturating_add(1)
+            .saturating_add(width_of(value))
+            .saturating_add(extra);
+        if needed <= width {
+            width_of(value)
+        } else {
+            let rest = width.saturating_sub(width_of(label).saturating_add(1 + extra));
+            rest.max((width / 2).saturating_sub(extra))
+        }
     };
     let with_right = |right: Vec<Span<'static>>| {
         let right_width = right.iter().map(|s| width_of(&s.content)).sum::<u16>();
@@ -138,34 +151,41 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
             .map(|line| Slot::left(vec![Span::styled(line, theme::SECONDARY)]))
             .collect(),
         Role::Header => {
-            let name = truncate(label, width.saturating_sub(2));
-            let first = Slot::split(
-                vec![Span::styled(name, theme::HEADER_NAME)],
-                vec![Span::styled(CHEVRON, theme::SECONDARY)],
-            );
-            vec![first, summary(0).unwrap_or_default()]
-        }
-        Role::Row => {
-            // The value keeps its room up to half the width; the label gives way.
+            // The service's name (e.g. "Mi Account") beside the person's, when the view says it.
             let right = match element.value.as_deref() {
                 Some(value) => vec![
-                    Span::styled(
-                        truncate(value, (width / 2).saturating_sub(2)),
-                        theme::SECONDARY,
-                    ),
+                    Span::styled(truncate(value, value_room(value, 2)), theme::SECONDARY),
+                    Span::styled(format!(" {CHEVRON}"), theme::SECONDARY),
+                ],
+                None => vec![Span::styled(CHEVRON, theme::SECONDARY)],
+            };
+            let right_width = right.iter().map(|s| width_of(&s.content)).sum::<u16>();
+            let name = truncate(label, width.saturating_sub(right_width.saturating_add(1)));
+            let first = Slot::split(vec![Span::styled(name, theme::HEADER_NAME)], right);
+            let mut slots = vec![first];
+            slots.extend(summary(0));
+            if slots.len() < 2 {
+                slots.push(Slot::default());
+            }
+            slots
+        }
+        Role::Row => {
+            let right = match element.value.as_deref() {
+                Some(value) => vec![
+                    Span::styled(truncate(value, value_room(value, 2)), theme::SECONDARY),
                     Span::styled(format!(" {CHEVRON}"), theme::SECONDARY),
                 ],
                 None => vec![Span::styled(CHEVRON, theme::SECONDARY)],
             };
             with_right(right)
         }
-        Role::Info => with_right(vec![Span::styled(
-            truncate(
-                element.value.as_deref().unwrap_or(""),
-                (width / 2).saturating_sub(1),
-            ),
-            theme::SECONDARY,
-        )]),
+        Role::Info => {
+            let value = element.value.as_deref().unwrap_or("");
+            with_right(vec![Span::styled(
+                truncate(value, value_room(value, 0)),
+                theme::SECONDARY,
+            )])
+        }
         Role::Switch => with_right(vec![if element.checked == Some(true) {
             Span::styled(SWITCH_ON, theme::SWITCH_ON)
         } else {
