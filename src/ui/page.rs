@@ -130,12 +130,20 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
             rest.max((width / 2).saturating_sub(extra))
         }
     };
-    let with_right = |right: Vec<Span<'static>>| {
+    let with_right = |label_style: Style, right: Vec<Span<'static>>| {
         let right_width = right.iter().map(|s| width_of(&s.content)).sum::<u16>();
         let label = truncate(label, width.saturating_sub(right_width.saturating_add(1)));
-        let mut slots = vec![Slot::split(vec![Span::raw(label)], right)];
+        let mut slots = vec![Slot::split(vec![Span::styled(label, label_style)], right)];
         slots.extend(summary(0));
         slots
+    };
+    // A row's right side: its value if any, then the chevron that says it opens something.
+    let value_and_chevron = || match element.value.as_deref() {
+        Some(value) => vec![
+            Span::styled(truncate(value, value_room(value, 2)), theme::SECONDARY),
+            Span::styled(format!(" {CHEVRON}"), theme::SECONDARY),
+        ],
+        None => vec![Span::styled(CHEVRON, theme::SECONDARY)],
     };
     match element.role {
         Role::Section => {
@@ -151,46 +159,32 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
             .map(|line| Slot::left(vec![Span::styled(line, theme::SECONDARY)]))
             .collect(),
         Role::Header => {
-            // The service's name (e.g. "Mi Account") beside the person's, when the view says it.
-            let right = match element.value.as_deref() {
-                Some(value) => vec![
-                    Span::styled(truncate(value, value_room(value, 2)), theme::SECONDARY),
-                    Span::styled(format!(" {CHEVRON}"), theme::SECONDARY),
-                ],
-                None => vec![Span::styled(CHEVRON, theme::SECONDARY)],
-            };
-            let right_width = right.iter().map(|s| width_of(&s.content)).sum::<u16>();
-            let name = truncate(label, width.saturating_sub(right_width.saturating_add(1)));
-            let first = Slot::split(vec![Span::styled(name, theme::HEADER_NAME)], right);
-            let mut slots = vec![first];
-            slots.extend(summary(0));
+            // The person's name, with the service's (e.g. "Mi Account") beside it when given.
+            let mut slots = with_right(theme::HEADER_NAME, value_and_chevron());
             if slots.len() < 2 {
                 slots.push(Slot::default());
             }
             slots
         }
-        Role::Row => {
-            let right = match element.value.as_deref() {
-                Some(value) => vec![
-                    Span::styled(truncate(value, value_room(value, 2)), theme::SECONDARY),
-                    Span::styled(format!(" {CHEVRON}"), theme::SECONDARY),
-                ],
-                None => vec![Span::styled(CHEVRON, theme::SECONDARY)],
-            };
-            with_right(right)
-        }
+        Role::Row => with_right(Style::new(), value_and_chevron()),
         Role::Info => {
             let value = element.value.as_deref().unwrap_or("");
-            with_right(vec![Span::styled(
-                truncate(value, value_room(value, 0)),
-                theme::SECONDARY,
-            )])
+            with_right(
+                Style::new(),
+                vec![Span::styled(
+                    truncate(value, value_room(value, 0)),
+                    theme::SECONDARY,
+                )],
+            )
         }
-        Role::Switch => with_right(vec![if element.checked == Some(true) {
-            Span::styled(SWITCH_ON, theme::SWITCH_ON)
-        } else {
-            Span::styled(SWITCH_OFF, theme::SWITCH_OFF)
-        }]),
+        Role::Switch => with_right(
+            Style::new(),
+            vec![if element.checked == Some(true) {
+                Span::styled(SWITCH_ON, theme::SWITCH_ON)
+            } else {
+                Span::styled(SWITCH_OFF, theme::SWITCH_OFF)
+            }],
+        ),
         Role::Checkbox => {
             let (box_, style) = if element.checked == Some(true) {
                 (CHECKBOX_ON, theme::CHECKED)
