@@ -72,13 +72,15 @@ impl PhoneLayout {
 
 /// How many terminal lines an element takes on a page `width` columns wide.
 pub fn element_height(element: &Element, width: u16) -> u16 {
-    let summary = summary_lines(element, width).len() as u16;
+    let summary = element.summary.as_deref().map_or(0, |summary| {
+        wrapped_height(summary, width.saturating_sub(summary_indent(element)))
+    });
     let with_summary = 1 + summary;
     match element.role {
         // A blank gap, then the heading (a heading without text is just the gap).
         Role::Section if element.label.is_empty() => 1,
         Role::Section => 2,
-        Role::Text => wrap(&element.label, width).len().max(1) as u16,
+        Role::Text => wrapped_height(&element.label, width),
         // The name, then its summary (a blank line when there is none).
         Role::Header => 1 + summary.max(1),
         Role::Row | Role::Switch | Role::Checkbox | Role::Info => with_summary,
@@ -90,12 +92,16 @@ pub fn element_height(element: &Element, width: u16) -> u16 {
 
 /// The element's summary wrapped to the page (a checkbox's is indented under its label).
 pub fn summary_lines(element: &Element, width: u16) -> Vec<String> {
-    let indent = if element.role == Role::Checkbox { 4 } else { 0 };
     element
         .summary
         .as_deref()
-        .map(|summary| wrap(summary, width.saturating_sub(indent)))
+        .map(|summary| wrap(summary, width.saturating_sub(summary_indent(element))))
         .unwrap_or_default()
+}
+
+/// A checkbox's summary starts under its label, past the box.
+fn summary_indent(element: &Element) -> u16 {
+    if element.role == Role::Checkbox { 4 } else { 0 }
 }
 
 /// The first line of each element on the page, and the page's total height.
@@ -146,10 +152,28 @@ pub fn scroll_to_show(
 /// Word-wraps `text` to `width` columns (by display width, so wide characters count double).
 /// Words longer than a line are broken. Always returns at least one line.
 pub fn wrap(text: &str, width: u16) -> Vec<String> {
-    let width = usize::from(width.max(1));
     let mut lines = Vec::new();
+    wrap_each(text, width, |line| lines.push(line.to_string()));
+    lines
+}
+
+/// How many lines `wrap` would give, without building them: heights are asked for on every
+/// update and every frame.
+pub fn wrapped_height(text: &str, width: u16) -> u16 {
+    // A line that fits needs no breaking at all, and most do.
+    if !text.contains('\n') && text.width() <= usize::from(width.max(1)) {
+        return 1;
+    }
+    let mut count: u16 = 0;
+    wrap_each(text, width, |_| count = count.saturating_add(1));
+    count
+}
+
+/// The line breaking behind `wrap`: calls `emit` with each line in turn.
+fn wrap_each(text: &str, width: u16, mut emit: impl FnMut(&str)) {
+    let width = usize::from(width.max(1));
+    let mut line = String::new();
     for paragraph in text.split('\n') {
-        let mut line = String::new();
         let mut line_width = 0;
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
             let word_width = word.width();
@@ -163,22 +187,24 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
                 continue;
             }
             if line_width > 0 {
-                lines.push(std::mem::take(&mut line));
+                emit(&line);
+                line.clear();
                 line_width = 0;
             }
             for ch in word.chars() {
                 let ch_width = ch.width().unwrap_or(0);
                 if line_width + ch_width > width && line_width > 0 {
-                    lines.push(std::mem::take(&mut line));
+                    emit(&line);
+                    line.clear();
                     line_width = 0;
                 }
                 line.push(ch);
                 line_width += ch_width;
             }
         }
-        lines.push(line);
+        emit(&line);
+        line.clear();
     }
-    lines
 }
 
 /// Cuts `text` to at most `width` columns, ending with "…" when something was cut.
@@ -228,6 +254,17 @@ mod tests {
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
         assert_eq!(wrap("", 4), vec![""]);
         assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+        for (text, width) in [
+            ("one two three", 7),
+            ("abcdefghij", 4),
+            ("", 4),
+            ("a\nb", 10),
+        ] {
+            assert_eq!(
+                usize::from(wrapped_height(text, width)),
+                wrap(text, width).len()
+            );
+        }
     }
 
     #[test]

@@ -155,3 +155,19 @@ fn a_bare_relative_file_name_is_used_in_the_current_folder() {
     assert!(ok, "{err}");
     assert!(dir.path().join("device.json").exists());
 }
+
+#[test]
+fn bench_runs_and_reports_every_measurement() {
+    let (ok, out, err) = run(&mut mi_settings(&["bench", "--iterations", "70"]));
+    assert!(ok, "{err}");
+    for line in [
+        "start-up to first frame",
+        "step: update + view",
+        "rendered step: update + view + draw 60x24 + frame text",
+        "ratatui baseline: bordered 20-row List, Terminal::draw",
+        "device file save",
+        "rendered step / bordered 20-row List",
+    ] {
+        assert!(out.contains(line), "{line} missing from:\n{out}");
+    }
+}
