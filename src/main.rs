@@ -206,8 +206,11 @@ fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, S
     let mut env = Env::new(now, seed);
     let mut sim = Sim::new(device, now);
 
-    let mut terminal =
-        ratatui::try_init().map_err(|e| format!("cannot set up the terminal: {e}"))?;
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        // A half-done set-up (raw mode on, no alternate screen) must not outlive us either.
+        ratatui::restore();
+        format!("cannot set up the terminal: {e}")
+    })?;
     // ratatui::try_init restores the screen on panic; mouse capture must be released too, or the
     // shell is left printing escape codes on every click.
     let ratatui_hook = std::panic::take_hook();
