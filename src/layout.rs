@@ -80,10 +80,12 @@ pub fn element_height(element: &Element, width: u16) -> u16 {
         // A blank gap, then the heading (a heading without text is just the gap).
         Role::Section if element.label.is_empty() => 1,
         Role::Section => 2,
-        Role::Text => wrapped_height(&element.label, width),
+        Role::Text | Role::Error | Role::Notice => wrapped_height(&element.label, width),
         // The name, then its summary (a blank line when there is none).
         Role::Header => 1 + summary.max(1),
-        Role::Row | Role::Switch | Role::Checkbox | Role::Info => with_summary,
+        Role::Row | Role::Switch | Role::Info => with_summary,
+        // A checkbox's text wraps beside its box.
+        Role::Checkbox => wrapped_height(&element.label, width.saturating_sub(4)) + summary,
         Role::Button => 1,
         // The label above, the input line below.
         Role::TextField | Role::PasswordField => 2,

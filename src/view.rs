@@ -31,6 +31,9 @@ pub struct View {
     /// A short-lived message at the bottom of the screen ("Wi-Fi turned off").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub toast: Option<String>,
+    /// A notification shown at the top (a simulated SMS or email).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub notification: Option<String>,
     /// First visible line of the page (the page scrolls; the dialog does not).
     pub scroll: u16,
 }
@@ -87,6 +90,10 @@ pub enum Role {
     Section,
     /// Read-only text; wraps to the width of the screen.
     Text,
+    /// A message about what just went wrong ("Invalid username or password"); wraps.
+    Error,
+    /// A notification on the phone (a simulated SMS or email); wraps.
+    Notice,
     /// A read-only fact: label on the left, value on the right ("Model   Redmi Note 13 Pro").
     Info,
     /// A profile header: label is the name, summary the account line. Can be tapped.
@@ -101,14 +108,18 @@ pub enum Role {
     Button,
     /// A one-line text input; `value` is what it shows.
     TextField,
-    /// A password input: `value` is always masked.
+    /// A password input: `value` is masked unless the person chose "Show password"; anything
+    /// that leaves the phone masks it regardless (`View::redact_secrets`).
     PasswordField,
 }
 
 impl Role {
     /// Whether keyboard focus can land on an element of this role.
     pub fn focusable(self) -> bool {
-        !matches!(self, Role::Section | Role::Text | Role::Info)
+        !matches!(
+            self,
+            Role::Section | Role::Text | Role::Error | Role::Notice | Role::Info
+        )
     }
 
     /// Whether typing goes into an element of this role.
@@ -147,6 +158,10 @@ impl Element {
 
     pub fn info(id: impl Into<Text>, label: impl Into<Text>, value: impl Into<Text>) -> Element {
         Element::new(id, Role::Info, label).value(value)
+    }
+
+    pub fn error(id: impl Into<Text>, label: impl Into<Text>) -> Element {
+        Element::new(id, Role::Error, label)
     }
 
     pub fn button(id: impl Into<Text>, label: impl Into<Text>) -> Element {
@@ -198,7 +213,21 @@ impl View {
             elements: Vec::new(),
             dialog: None,
             toast: None,
+            notification: None,
             scroll: 0,
+        }
+    }
+
+    /// Masks every password field's value, revealed or not: what leaves the phone (replay
+    /// frames, transcripts, casts, agent observations) never carries a password.
+    pub fn redact_secrets(&mut self) {
+        let dialog = self.dialog.iter_mut().flat_map(|d| d.elements.iter_mut());
+        for element in self.elements.iter_mut().chain(dialog) {
+            if element.role == Role::PasswordField
+                && let Some(value) = &element.value
+            {
+                element.value = Some("•".repeat(value.chars().count()).into());
+            }
         }
     }
 

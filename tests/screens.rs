@@ -7,7 +7,7 @@
 
 use chrono::{DateTime, Utc};
 use mi_settings::screens;
-use mi_settings::sim::device::{Rom, SignedInAccount, Skin};
+use mi_settings::sim::device::{Rom, Skin};
 use mi_settings::sim::{Action, DeviceFile, Env, Sim, update};
 use mi_settings::ui;
 use ratatui::Terminal;
@@ -76,11 +76,10 @@ fn snap(
 
 fn factory(_: &mut DeviceFile) {}
 
+/// Signed in to the demo account Lei Wang, as the sign-in flow leaves the phone.
 fn signed_in(device: &mut DeviceFile) {
-    device.account = Some(SignedInAccount {
-        mi_account_id: "6612345678".to_string(),
-        name: "Lei Wang".to_string(),
-    });
+    let at = "2026-11-15T09:30:00Z".parse().expect("time");
+    mi_settings::sim::cloud::sign_in(device, 0, at);
 }
 
 fn china(device: &mut DeviceFile) {

@@ -238,12 +238,19 @@ fn check_names_each_problem_by_its_pointer() {
     device.account = Some(SignedInAccount {
         mi_account_id: "12a".to_owned(),
         name: "Me".to_owned(),
+        find_device: false,
+        signed_in_at: None,
     });
     let cloud = |id: &str| CloudAccount {
         mi_account_id: id.to_owned(),
         name: "Someone".to_owned(),
         email: String::new(),
         phone: String::new(),
+        password_hash: String::new(),
+        two_step: false,
+        managed_by: None,
+        devices: Vec::new(),
+        data: Default::default(),
     };
     device.cloud.accounts = vec![cloud("6123456789"), cloud(""), cloud("6123456789")];
 
@@ -287,6 +294,8 @@ fn to_json_is_stable_and_ends_with_a_newline() {
     device.account = Some(SignedInAccount {
         mi_account_id: "6123456789".to_owned(),
         name: "Me".to_owned(),
+        find_device: false,
+        signed_in_at: None,
     });
     let text = store::to_json(&device);
     assert!(text.ends_with("}\n"));

@@ -27,6 +27,7 @@ fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
         elements,
         dialog: None,
         toast: None,
+        notification: None,
         scroll: 0,
     }
 }

@@ -124,6 +124,8 @@ impl Replay {
 
     fn redraw(&mut self) {
         self.view = screens::view(&self.sim);
+        // What a replay writes out never carries a password, even one the person chose to show.
+        self.view.redact_secrets();
         let area = self.screen.area;
         ui::render(&self.view, area, &mut self.screen);
         self.frame = ui::buffer_text(&self.screen);

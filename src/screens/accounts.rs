@@ -1,10 +1,11 @@
 //! Accounts & sync (seed 002's route to the Mi Account) and the Mi Account page.
 
 use crate::sim::device::Rom;
-use crate::sim::{Env, Screen, Sim};
+use crate::sim::{Env, Screen, Sim, TextInput, cloud};
 use crate::view::{Element, Role};
 
 use super::Content;
+use super::dialogs::DialogKind;
 use super::info::Topic;
 use super::names::Names;
 
@@ -31,38 +32,115 @@ pub fn accounts_sync(sim: &Sim) -> Content {
 
 pub fn mi_account(sim: &Sim) -> Content {
     let names = Names::for_skin(sim.device().phone.skin);
-    let elements = match &sim.device().account {
-        Some(account) => vec![
-            Element::new("account.header", Role::Header, account.name.clone())
-                .summary(format!("{} ID: {}", names.account, account.mi_account_id)),
-            Element::text(
-                "account.coming",
-                format!(
-                    "{}, Find Device, Devices, Account security and Sign out arrive with the \
-                     account features of mi-settings.",
-                    names.cloud
-                ),
-            ),
-        ],
-        None => vec![
-            Element::text("account.tagline", names.tagline()),
-            Element::text(
-                "account.signed_out",
-                "This phone is not signed in. Signing in, creating an account and resetting a \
-                 password arrive with the account features of mi-settings.",
-            ),
-        ],
+    let Some(account) = &sim.device().account else {
+        return Content::new(
+            names.account,
+            vec![
+                Element::text("account.tagline", names.tagline()),
+                Element::button("account.sign_in", "Sign in"),
+                Element::button("account.create", "Create account"),
+            ],
+        );
     };
+    let occupied = cloud::signed_in_account(sim.device()).map_or(0, |a| a.data.total_bytes());
+    let find_device = if account.find_device { "On" } else { "Off" };
+    let elements = vec![
+        Element::new("account.header", Role::Header, account.name.clone())
+            .summary(format!("{} ID: {}", names.account, account.mi_account_id)),
+        Element::section("account.services", ""),
+        Element::row("account.cloud", names.cloud).summary(format!(
+            "Occupied: {}/{} GB",
+            storage_text(occupied),
+            FREE_PLAN_GB
+        )),
+        Element::row("account.find_device", names.find_device).value(find_device),
+        Element::section("account.settings", ""),
+        Element::row("account.personal_info", "Personal info"),
+        Element::row("account.security", "Account security"),
+        Element::row("account.devices", "Devices"),
+        Element::section("account.end", ""),
+        Element::button(SIGN_OUT, "Sign out"),
+    ];
     Content::new(names.account, elements)
+}
+
+/// The free Mi Cloud plan.
+pub const FREE_PLAN_GB: u32 = 5;
+pub const SIGN_OUT: &str = "account.sign_out";
+
+/// Bytes as the storage line shows them: "54.3 MB", "1.2 GB".
+pub fn storage_text(bytes: u64) -> String {
+    const MB: f64 = 1_000_000.0;
+    const GB: f64 = 1_000_000_000.0;
+    let bytes = bytes as f64;
+    if bytes >= GB {
+        format!("{:.1} GB", bytes / GB)
+    } else if bytes >= MB / 10.0 {
+        format!("{:.1} MB", bytes / MB)
+    } else if bytes > 0.0 {
+        format!("{:.0} KB", (bytes / 1000.0).ceil())
+    } else {
+        "0 KB".to_string()
+    }
+}
+
+/// "Sign out" on the Mi Account page: refused under a device-management policy, else confirmed.
+fn sign_out_pressed(sim: &mut Sim) {
+    match cloud::signed_in_account(sim.device()).and_then(|a| a.managed_by.clone()) {
+        Some(managed_by) => sim.open_dialog(DialogKind::SignOutRefused { managed_by }),
+        None => sim.open_dialog(DialogKind::ConfirmSignOut),
+    }
+}
+
+/// After "Sign out" is confirmed: the password when Find Device is on, else keep or remove.
+pub fn after_sign_out_confirmed(sim: &mut Sim) {
+    let find_device = sim.device().account.as_ref().is_some_and(|a| a.find_device);
+    if find_device {
+        sim.open_dialog(DialogKind::SignOutPassword {
+            password: TextInput::default(),
+            error: None,
+        });
+    } else {
+        ask_keep_or_remove(sim);
+    }
+}
+
+/// Asks whether to keep synced data on the phone, when there is any; signs out directly when
+/// nothing on the phone is synced.
+pub fn ask_keep_or_remove(sim: &mut Sim) {
+    let apps = cloud::synced_apps(sim.device());
+    if apps.is_empty() {
+        finish_sign_out(sim, true);
+    } else {
+        sim.open_dialog(DialogKind::KeepOrRemove { apps });
+    }
+}
+
+/// Signs out (Find Device goes off with it) and returns to Settings.
+pub fn finish_sign_out(sim: &mut Sim, keep: bool) {
+    cloud::sign_out(sim.device_mut(), keep);
+    sim.go_home();
+    sim.show_toast("Signing out…");
 }
 
 pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
     match (screen, id) {
         (Screen::AccountsSync, "accounts.mi_account") => sim.push(Screen::MiAccount),
         (Screen::AccountsSync, "accounts.google") => sim.push(Screen::Info(Topic::Google)),
-        // Personal info (name, photo, birthday) is not modelled beyond the name.
-        (Screen::MiAccount, "account.header") => sim.push(Screen::Info(Topic::PersonalInfo)),
         (Screen::AccountsSync, "accounts.add_account") => sim.push(Screen::Info(Topic::AddAccount)),
+        (Screen::MiAccount, "account.sign_in") => {
+            sim.push(Screen::SignIn(Box::default()));
+        }
+        (Screen::MiAccount, "account.create") => sim.push(Screen::CreateChoice),
+        // Personal info (name, photo, birthday) is not modelled beyond the name.
+        (Screen::MiAccount, "account.header" | "account.personal_info") => {
+            sim.push(Screen::Info(Topic::PersonalInfo))
+        }
+        (Screen::MiAccount, "account.cloud") => sim.push(Screen::Info(Topic::MiCloud)),
+        (Screen::MiAccount, "account.find_device") => sim.push(Screen::Info(Topic::FindDevice)),
+        (Screen::MiAccount, "account.security") => sim.push(Screen::Info(Topic::AccountSecurity)),
+        (Screen::MiAccount, "account.devices") => sim.push(Screen::Info(Topic::Devices)),
+        (Screen::MiAccount, SIGN_OUT) => sign_out_pressed(sim),
         _ => {}
     }
 }

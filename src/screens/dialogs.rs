@@ -1,7 +1,8 @@
 //! Modal dialogs: what each shows and what its buttons do. A dialog carries the pending change
 //! until it is confirmed, so cancelling (Esc, "Cancel") changes nothing.
 
-use crate::sim::{Env, Sim, TextInput};
+use crate::sim::cloud;
+use crate::sim::{DialogState, Env, Sim, TextInput};
 use crate::view::{Dialog, Element, Role};
 
 /// The longest device name the phone accepts, in characters.
@@ -14,7 +15,24 @@ pub enum DialogKind {
         name: TextInput,
         error: Option<String>,
     },
+    /// Mi Account → Sign out: "Sign out?" (seed 002 step 5).
+    ConfirmSignOut,
+    /// With Find Device on, signing out asks for the account password.
+    SignOutPassword {
+        password: TextInput,
+        error: Option<String>,
+    },
+    /// "Delete synced items from this device?" with the apps that have synced items.
+    KeepOrRemove { apps: Vec<&'static str> },
+    /// A device-management policy forbids signing out (seed 002).
+    SignOutRefused { managed_by: String },
 }
+
+/// Doc strings (SCREENS.md) of the sign-out flow.
+pub const KEEP_OR_REMOVE_TITLE: &str = "Delete synced items from this device?";
+pub const KEEP_OR_REMOVE_BODY: &str = "Some items from the following apps are synced with Mi Cloud. You can delete them from this device still keeping them in the cloud.";
+pub const WRONG_SIGN_OUT_PASSWORD: &str =
+    "Can't turn off Find device. Enter your Mi Account password again.";
 
 impl DialogKind {
     pub fn rename_device(current: String) -> DialogKind {
@@ -26,11 +44,65 @@ impl DialogKind {
 }
 
 pub fn view(kind: &DialogKind) -> Dialog {
+    let dialog = |id: &str, title: &str, body: Vec<String>, elements: Vec<Element>| Dialog {
+        id: id.to_string(),
+        title: title.to_string(),
+        body,
+        elements,
+    };
     match kind {
-        DialogKind::RenameDevice { name, error } => {
-            let mut elements = vec![text_field("dialog.device_name", "Device name", name, false)];
+        DialogKind::ConfirmSignOut => dialog(
+            "confirm_sign_out",
+            "Sign out",
+            vec![
+                "Sign out of your Mi Account on this device? You can sign in again at any time."
+                    .into(),
+            ],
+            vec![
+                Element::button("dialog.cancel", "Cancel"),
+                Element::button("dialog.confirm", "Sign out"),
+            ],
+        ),
+        DialogKind::SignOutPassword { password, error } => {
+            let mut elements = vec![password_field(
+                "dialog.password",
+                "Password",
+                password,
+                false,
+            )];
             if let Some(error) = error {
-                elements.push(Element::text("dialog.error", error.clone()));
+                elements.push(Element::error("dialog.error", error.clone()));
+            }
+            elements.push(Element::button("dialog.cancel", "Cancel"));
+            elements.push(Element::button("dialog.ok", "OK"));
+            dialog(
+                "sign_out_password",
+                "Enter password",
+                vec!["Find Device is on. Enter your Mi Account password to turn it off and sign out.".into()],
+                elements,
+            )
+        }
+        DialogKind::KeepOrRemove { apps } => dialog(
+            "keep_or_remove",
+            KEEP_OR_REMOVE_TITLE,
+            vec![KEEP_OR_REMOVE_BODY.to_string(), apps.join(", ")],
+            vec![
+                Element::button("dialog.remove", "Remove"),
+                Element::button("dialog.keep", "Keep"),
+            ],
+        ),
+        DialogKind::SignOutRefused { managed_by } => dialog(
+            "sign_out_refused",
+            "Can't sign out",
+            vec![format!(
+                "This Mi Account is managed by {managed_by}. Its device management policy doesn't allow signing out on this device. Contact your IT administrator."
+            )],
+            vec![Element::button("dialog.cancel", "OK")],
+        ),
+        DialogKind::RenameDevice { name, error } => {
+            let mut elements = vec![text_field("dialog.device_name", "Device name", name)];
+            if let Some(error) = error {
+                elements.push(Element::error("dialog.error", error.clone()));
             }
             elements.push(Element::button("dialog.cancel", "Cancel"));
             elements.push(Element::button("dialog.ok", "OK"));
@@ -44,25 +116,27 @@ pub fn view(kind: &DialogKind) -> Dialog {
     }
 }
 
-/// A text field element showing `input`; a password is masked here, in the core, so that no
-/// consumer of the view (renderer, transcript, agent) can ever see it.
-pub fn text_field(
+/// A text field element showing `input`.
+pub fn text_field(id: &'static str, label: &'static str, input: &TextInput) -> Element {
+    let mut element = Element::new(id, Role::TextField, label).value(input.text().to_string());
+    element.cursor = Some(input.cursor());
+    element
+}
+
+/// A password field: masked here, in the core, unless the person asked to see it, so no
+/// consumer of the view ever sees a password it was not shown.
+pub fn password_field(
     id: &'static str,
     label: &'static str,
     input: &TextInput,
-    password: bool,
+    revealed: bool,
 ) -> Element {
-    let role = if password {
-        Role::PasswordField
-    } else {
-        Role::TextField
-    };
-    let shown = if password {
-        "•".repeat(input.text().chars().count())
-    } else {
+    let shown = if revealed {
         input.text().to_string()
+    } else {
+        "•".repeat(input.text().chars().count())
     };
-    let mut element = Element::new(id, role, label).value(shown);
+    let mut element = Element::new(id, Role::PasswordField, label).value(shown);
     element.cursor = Some(input.cursor());
     element
 }
@@ -71,20 +145,50 @@ pub fn text_field(
 pub fn input_mut<'a>(kind: &'a mut DialogKind, id: &str) -> Option<&'a mut TextInput> {
     match (kind, id) {
         (DialogKind::RenameDevice { name, .. }, "dialog.device_name") => Some(name),
+        (DialogKind::SignOutPassword { password, .. }, "dialog.password") => Some(password),
         _ => None,
     }
 }
 
 pub fn activate(sim: &mut Sim, id: &str, _env: &mut Env) {
-    let Some(dialog) = sim.dialog.as_mut() else {
+    // A copy of the dialog's state, so that its actions can change the whole phone.
+    let Some(kind) = sim.dialog.as_ref().map(|d| d.kind.clone()) else {
         return;
     };
     if id == "dialog.cancel" {
         sim.close_dialog();
         return;
     }
-    match &mut dialog.kind {
-        DialogKind::RenameDevice { name, error } => {
+    match kind {
+        DialogKind::ConfirmSignOut => {
+            if id == "dialog.confirm" {
+                super::accounts::after_sign_out_confirmed(sim);
+            }
+        }
+        DialogKind::SignOutPassword { password, .. } => {
+            if id != "dialog.ok" && id != "dialog.password" {
+                return;
+            }
+            let hash = cloud::signed_in_account(sim.device())
+                .map(|a| a.password_hash.clone())
+                .unwrap_or_default();
+            if cloud::verify_password(&hash, password.text()) {
+                super::accounts::ask_keep_or_remove(sim);
+            } else {
+                // Nothing changes: the phone stays signed in with Find Device on.
+                sim.open_dialog(DialogKind::SignOutPassword {
+                    password: TextInput::default(),
+                    error: Some(WRONG_SIGN_OUT_PASSWORD.to_string()),
+                });
+            }
+        }
+        DialogKind::KeepOrRemove { .. } => match id {
+            "dialog.keep" => super::accounts::finish_sign_out(sim, true),
+            "dialog.remove" => super::accounts::finish_sign_out(sim, false),
+            _ => {}
+        },
+        DialogKind::SignOutRefused { .. } => {}
+        DialogKind::RenameDevice { name, .. } => {
             // Enter in the field confirms, as the keyboard's "done" key does on a phone.
             if id != "dialog.ok" && id != "dialog.device_name" {
                 return;
@@ -99,8 +203,14 @@ pub fn activate(sim: &mut Sim, id: &str, _env: &mut Env) {
             } else {
                 None
             };
-            if problem.is_some() {
-                *error = problem;
+            if let Some(problem) = problem {
+                if let Some(DialogState {
+                    kind: DialogKind::RenameDevice { error, .. },
+                    ..
+                }) = sim.dialog.as_mut()
+                {
+                    *error = Some(problem);
+                }
                 return;
             }
             sim.close_dialog();

@@ -63,6 +63,10 @@ topics! {
     ServicesFeedback => "services_feedback", "Services & feedback";
     AddAccount => "add_account", "Add account";
     PersonalInfo => "personal_info", "Personal info";
+    MiCloud => "mi_cloud", "Mi Cloud";
+    FindDevice => "find_device", "Find Device";
+    AccountSecurity => "account_security", "Account security";
+    Devices => "devices", "Devices";
 }
 
 impl Topic {
@@ -71,7 +75,44 @@ impl Topic {
     }
 }
 
+/// Account pages whose capability comes in a later version: they exist so every row leads
+/// somewhere, and say plainly what is coming.
+fn coming(topic: Topic, names: &Names) -> Option<(String, String)> {
+    let (title, what) = match topic {
+        Topic::MiCloud => (names.cloud, "sync switches per app, storage and Sync now"),
+        Topic::FindDevice => (
+            names.find_device,
+            "the switch, locating, ringing, locking and erasing from the web",
+        ),
+        Topic::AccountSecurity => (
+            "Account security",
+            "password change, two-step verification, login notifications and login history",
+        ),
+        Topic::Devices => (
+            "Devices",
+            "the devices signed in to your account, and removing them",
+        ),
+        _ => return None,
+    };
+    Some((
+        title.to_string(),
+        format!("Coming in the next version of mi-settings: {what}."),
+    ))
+}
+
 pub fn content(topic: Topic, names: &Names) -> Content {
+    if let Some((title, text)) = coming(topic, names) {
+        return Content {
+            title,
+            elements: vec![
+                Element::text(format!("info.{}.about", topic.key()), text),
+                Element::text(
+                    format!("info.{}.back", topic.key()),
+                    "Press ‹ or Esc to go back.",
+                ),
+            ],
+        };
+    }
     let about = format!(
         "{} is not simulated. mi-settings reproduces Settings → {}: signing in and out, {} \
          sync, {}, devices and account security, plus the Wi-Fi and mobile data switches they \

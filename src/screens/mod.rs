@@ -4,6 +4,7 @@
 pub mod about;
 pub mod accounts;
 pub mod dialogs;
+pub mod forms;
 pub mod info;
 pub mod names;
 pub mod network;
@@ -12,7 +13,7 @@ pub mod settings;
 use chrono::Timelike;
 
 use crate::sim::{Env, Screen, Sim, TextInput};
-use crate::view::{StatusBar, View};
+use crate::view::{Element, Role, StatusBar, View};
 
 /// A page's own part of the view: its title and elements.
 pub struct Content {
@@ -41,6 +42,11 @@ pub fn screen_name(screen: &Screen) -> String {
         Screen::SystemUpdate => "system_update".into(),
         Screen::AccountsSync => "accounts_sync".into(),
         Screen::MiAccount => "mi_account".into(),
+        Screen::SignIn(_) => "sign_in".into(),
+        Screen::TwoStep(_) => "two_step".into(),
+        Screen::CreateChoice => "create_choice".into(),
+        Screen::CreateAccount(_) => "create_account".into(),
+        Screen::ForgotPassword(_) => "forgot_password".into(),
         Screen::Info(topic) => format!("info.{}", topic.key()),
     }
 }
@@ -56,6 +62,11 @@ fn content(sim: &Sim, screen: &Screen) -> Content {
         Screen::SystemUpdate => about::system_update(sim),
         Screen::AccountsSync => accounts::accounts_sync(sim),
         Screen::MiAccount => accounts::mi_account(sim),
+        Screen::SignIn(form) => forms::sign_in(form),
+        Screen::TwoStep(form) => forms::two_step(sim, form),
+        Screen::CreateChoice => forms::create_choice(),
+        Screen::CreateAccount(form) => forms::create_account(sim, form),
+        Screen::ForgotPassword(form) => forms::forgot_password(sim, form),
         Screen::Info(topic) => {
             info::content(*topic, &names::Names::for_skin(sim.device().phone.skin))
         }
@@ -74,6 +85,19 @@ pub fn view(sim: &Sim) -> View {
         mark_focus(&mut dialog.elements, state.focus.as_deref());
         dialog
     });
+    // A notification (the simulated SMS with a code) shows at the top of the page, as the
+    // phone's heads-up banner does, pushing the page down rather than hiding what it covers.
+    let notification = sim
+        .notification
+        .as_ref()
+        .filter(|t| t.until > sim.now)
+        .map(|t| t.text.clone());
+    if let Some(text) = &notification {
+        elements.insert(
+            0,
+            Element::new("notification", Role::Notice, format!("✉ {text}")),
+        );
+    }
     if dialog.is_none() {
         mark_focus(&mut elements, page.focus.as_deref());
     }
@@ -95,6 +119,7 @@ pub fn view(sim: &Sim) -> View {
             .as_ref()
             .filter(|t| t.until > sim.now)
             .map(|t| t.text.clone()),
+        notification,
         scroll: page.scroll,
     }
 }
@@ -122,6 +147,11 @@ pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
         }
         Screen::AboutPhone | Screen::SystemUpdate => about::activate(sim, &screen, id, env),
         Screen::AccountsSync | Screen::MiAccount => accounts::activate(sim, &screen, id, env),
+        Screen::SignIn(_)
+        | Screen::TwoStep(_)
+        | Screen::CreateChoice
+        | Screen::CreateAccount(_)
+        | Screen::ForgotPassword(_) => forms::activate(sim, id, env),
         Screen::Info(_) => {}
     }
 }
@@ -135,9 +165,11 @@ pub fn edit_focused(sim: &mut Sim, edit: impl FnOnce(&mut TextInput)) {
     else {
         return;
     };
-    if let Some(dialog) = sim.dialog.as_mut()
-        && let Some(input) = dialogs::input_mut(&mut dialog.kind, &id)
-    {
+    if let Some(dialog) = sim.dialog.as_mut() {
+        if let Some(input) = dialogs::input_mut(&mut dialog.kind, &id) {
+            edit(input);
+        }
+    } else if let Some(input) = forms::input_mut(&mut sim.page_mut().screen, &id) {
         edit(input);
     }
 }

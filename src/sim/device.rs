@@ -4,6 +4,7 @@
 //! data with serde derives; the rules that change it live in `crate::sim::update`.
 //! Fields added after version 1 must carry `#[serde(default)]` so that older files still load.
 
+use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -148,13 +149,24 @@ pub struct SignedInAccount {
     /// The numeric Mi Account ID, kept as text (it is an identifier, not a quantity).
     pub mi_account_id: String,
     pub name: String,
+    /// Find Device on this phone. Signing out with it on asks for the account password.
+    #[serde(default)]
+    pub find_device: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_in_at: Option<DateTime<Utc>>,
 }
 
-/// The simulated Xiaomi cloud. Grows with the account issues (accounts, codes, devices).
+/// The simulated Xiaomi cloud: accounts, the codes it has sent, and failed sign-ins.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
 pub struct Cloud {
     #[serde(default)]
     pub accounts: Vec<CloudAccount>,
+    /// Verification codes sent by SMS or email, newest last.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub codes: Vec<VerificationCode>,
+    /// Wrong passwords in a row, per account.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sign_in_failures: Vec<SignInFailures>,
 }
 
 /// An account as the cloud knows it.
@@ -166,6 +178,131 @@ pub struct CloudAccount {
     pub email: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub phone: String,
+    /// The password as an Argon2id PHC string, never the plain text. The simulation uses cheap
+    /// parameters (1 MiB, 1 pass): the file is a teaching tool, not a vault, and replays must
+    /// stay fast; the parameters are in each hash, so stronger ones would still verify.
+    #[serde(default)]
+    pub password_hash: String,
+    /// Sign-in asks for a code sent to the phone number (or email) as well.
+    #[serde(default)]
+    pub two_step: bool,
+    /// Set when a device-management policy (an employer's) forbids signing out on phones.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub managed_by: Option<String>,
+    /// Devices signed in to the account.
+    #[serde(default)]
+    pub devices: Vec<AccountDevice>,
+    /// The cloud copy of what the account's phones synced.
+    #[serde(default)]
+    pub data: LocalData,
+}
+
+/// What kind of device a signed-in device is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum DeviceKind {
+    Phone,
+    Tablet,
+    Tv,
+    Watch,
+    Band,
+    SmartHome,
+}
+
+/// A device signed in to an account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct AccountDevice {
+    /// The phone's `phone.id` for phones simulated here; any unique text for the others.
+    pub id: String,
+    pub name: String,
+    pub model: String,
+    pub kind: DeviceKind,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub location: String,
+    pub first_sign_in: DateTime<Utc>,
+    pub last_active: DateTime<Utc>,
+}
+
+/// Why a code was sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum CodePurpose {
+    SignIn,
+    CreateAccount,
+    ResetPassword,
+}
+
+/// A verification code as the simulated SMS or email carried it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct VerificationCode {
+    /// The phone number or email it went to.
+    pub to: String,
+    pub purpose: CodePurpose,
+    pub code: String,
+    pub sent_at: DateTime<Utc>,
+    pub expires_at: DateTime<Utc>,
+    #[serde(default)]
+    pub used: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SignInFailures {
+    pub mi_account_id: String,
+    pub count: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub locked_until: Option<DateTime<Utc>>,
+}
+
+/// The apps Mi Cloud syncs, in the order the phone lists them, with their list in `LocalData`.
+pub const SYNCED_APPS: [&str; 9] = [
+    "Contacts",
+    "Messages",
+    "Gallery",
+    "Notes",
+    "Calendar",
+    "Call history",
+    "Recorder",
+    "Wi-Fi",
+    "Browser",
+];
+
+impl LocalData {
+    /// Each app's items, in `SYNCED_APPS` order.
+    pub fn apps(&self) -> [&Vec<Item>; 9] {
+        [
+            &self.contacts,
+            &self.messages,
+            &self.gallery,
+            &self.notes,
+            &self.calendar,
+            &self.call_history,
+            &self.recorder,
+            &self.wifi,
+            &self.browser,
+        ]
+    }
+
+    pub fn apps_mut(&mut self) -> [&mut Vec<Item>; 9] {
+        [
+            &mut self.contacts,
+            &mut self.messages,
+            &mut self.gallery,
+            &mut self.notes,
+            &mut self.calendar,
+            &mut self.call_history,
+            &mut self.recorder,
+            &mut self.wifi,
+            &mut self.browser,
+        ]
+    }
+
+    pub fn total_bytes(&self) -> u64 {
+        self.apps()
+            .iter()
+            .flat_map(|items| items.iter())
+            .map(|item| item.size_bytes)
+            .sum()
+    }
 }
 
 impl DeviceFile {

@@ -5,6 +5,7 @@
 //! `Env`, and carry out the effects it returns.
 
 pub mod action;
+pub mod cloud;
 pub mod device;
 pub mod env;
 pub mod text_input;
@@ -35,6 +36,11 @@ pub enum Screen {
     SystemUpdate,
     AccountsSync,
     MiAccount,
+    SignIn(Box<screens::forms::SignInForm>),
+    TwoStep(Box<screens::forms::TwoStepForm>),
+    CreateChoice,
+    CreateAccount(Box<screens::forms::CreateForm>),
+    ForgotPassword(Box<screens::forms::ForgotForm>),
     /// A row of Settings that the simulation shows but does not model.
     Info(screens::info::Topic),
 }
@@ -65,6 +71,8 @@ pub struct Toast {
 
 /// How long a toast stays up.
 const TOAST_SECONDS: i64 = 3;
+/// How long a notification stays up (a code lasts longer, but by then it has been read).
+const NOTIFICATION_MINUTES: i64 = 5;
 
 /// The running phone: the persistent device file plus what is on screen.
 #[derive(Debug, Clone)]
@@ -76,6 +84,8 @@ pub struct Sim {
     pub stack: Vec<Page>,
     pub dialog: Option<DialogState>,
     pub toast: Option<Toast>,
+    /// A notification at the top of the screen (a simulated SMS or email with a code).
+    pub notification: Option<Toast>,
     /// The terminal size the shell reported, which decides how far pages scroll.
     pub viewport: (u16, u16),
     /// The time of the last update, copied from the `Env` so that views can show it.
@@ -90,6 +100,7 @@ impl Sim {
             stack: vec![Page::new(Screen::Settings)],
             dialog: None,
             toast: None,
+            notification: None,
             viewport: (60, 24),
             now,
         }
@@ -112,7 +123,7 @@ impl Sim {
             .unwrap_or_else(|| unreachable!("empty navigation stack"))
     }
 
-    fn page_mut(&mut self) -> &mut Page {
+    pub(crate) fn page_mut(&mut self) -> &mut Page {
         self.stack
             .last_mut()
             .unwrap_or_else(|| unreachable!("empty navigation stack"))
@@ -132,6 +143,34 @@ impl Sim {
     }
 
     pub fn close_dialog(&mut self) {
+        self.dialog = None;
+    }
+
+    /// Shows a notification at the top of the screen for a few minutes.
+    pub fn notify(&mut self, text: impl Into<String>) {
+        self.notification = Some(Toast {
+            text: text.into(),
+            until: self.now + Duration::minutes(NOTIFICATION_MINUTES),
+        });
+    }
+
+    pub fn clear_notification(&mut self) {
+        self.notification = None;
+    }
+
+    /// Moves keyboard focus to the element `id` of whatever is in front.
+    pub fn set_focus(&mut self, id: &str) {
+        *self.focus_slot() = Some(id.to_string());
+    }
+
+    /// Replaces the screen on top (a form's new state), keeping focus and scroll.
+    pub fn replace_screen(&mut self, screen: Screen) {
+        self.page_mut().screen = screen;
+    }
+
+    /// Goes back to Settings home, closing everything above it.
+    pub fn go_home(&mut self) {
+        self.stack.truncate(1);
         self.dialog = None;
     }
 
@@ -178,6 +217,13 @@ pub fn update(sim: &mut Sim, action: Action, env: &mut Env) -> Vec<Effect> {
     sim.now = env.now();
     if sim.toast.as_ref().is_some_and(|t| t.until <= sim.now) {
         sim.toast = None;
+    }
+    if sim
+        .notification
+        .as_ref()
+        .is_some_and(|t| t.until <= sim.now)
+    {
+        sim.notification = None;
     }
     let mut effects = Vec::new();
     let mut keep_focus_visible = true;

@@ -62,6 +62,8 @@ fn china_rom_puts_the_account_entry_first_and_shows_the_name_when_signed_in() {
     device.account = Some(SignedInAccount {
         mi_account_id: "6612345678".into(),
         name: "Lei Wang".into(),
+        find_device: false,
+        signed_in_at: None,
     });
     let sim = Sim::new(device, t0());
     let view = view(&sim);
@@ -79,6 +81,8 @@ fn global_rom_signed_in_entry_is_named_mi_account_with_the_name_beside_it() {
     device.account = Some(SignedInAccount {
         mi_account_id: "6612345678".into(),
         name: "Lei Wang".into(),
+        find_device: false,
+        signed_in_at: None,
     });
     let sim = Sim::new(device, t0());
     let entry = view(&sim)

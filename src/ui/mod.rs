@@ -61,6 +61,10 @@ pub mod theme {
     pub const BEHIND_DIALOG: Style = Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM);
     pub const DIALOG: Style = Style::new().bg(Color::Rgb(0x1c, 0x1c, 0x1e));
     pub const DIALOG_BORDER: Style = Style::new().fg(Color::Gray);
+    pub const NOTICE: Style = Style::new()
+        .fg(Color::Black)
+        .bg(Color::Rgb(0xff, 0xd5, 0x80));
+    pub const ERROR: Style = Style::new().fg(Color::Rgb(0xff, 0x45, 0x3a));
 }
 
 /// The glyph in the gutter of every line of the focused element.
@@ -153,6 +157,7 @@ fn render_fresh(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
     );
     scrollbar(view, &layout, buf);
     hint_line(view, layout.hint, buf);
+
     if let Some(dialog) = &view.dialog {
         // Only the dialog can be touched while it is open.
         hits = HitMap::default();

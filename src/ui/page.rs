@@ -154,6 +154,21 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
             }
             slots
         }
+        Role::Error | Role::Notice => {
+            let style = if element.role == Role::Error {
+                theme::ERROR
+            } else {
+                theme::NOTICE
+            };
+            wrap(label, width)
+                .into_iter()
+                .map(|line| Slot {
+                    left: Line::from(Span::styled(line, style)),
+                    fill: style,
+                    ..Slot::default()
+                })
+                .collect()
+        }
         Role::Text => wrap(label, width)
             .into_iter()
             .map(|line| Slot::left(vec![Span::styled(line, theme::SECONDARY)]))
@@ -191,11 +206,19 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
             } else {
                 (CHECKBOX_OFF, Style::new())
             };
-            let label = truncate(label, width.saturating_sub(width_of(box_)));
-            let mut slots = vec![Slot::left(vec![
-                Span::styled(box_, style),
-                Span::raw(label),
-            ])];
+            let indent = width_of(box_);
+            let mut slots: Vec<Slot> = wrap(label, width.saturating_sub(indent))
+                .into_iter()
+                .enumerate()
+                .map(|(i, line)| {
+                    let lead = if i == 0 {
+                        Span::styled(box_, style)
+                    } else {
+                        Span::raw(" ".repeat(usize::from(indent)))
+                    };
+                    Slot::left(vec![lead, Span::raw(line)])
+                })
+                .collect();
             slots.extend(summary(width_of(box_)));
             slots
         }

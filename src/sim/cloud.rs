@@ -1,0 +1,628 @@
+//! The simulated Xiaomi cloud's rules: accounts and passwords, verification codes, failed
+//! sign-ins, and what signing in and out does to the phone's data. Pure functions over the
+//! device file, with time and randomness from the `Env`.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+use chrono::{DateTime, Duration, Utc};
+
+use super::Env;
+use super::device::{
+    AccountDevice, CloudAccount, CodePurpose, DeviceFile, DeviceKind, Item, LocalData, SYNCED_APPS,
+    SignInFailures, SignedInAccount, VerificationCode,
+};
+
+/// Wrong passwords in a row before sign-in is refused for a while.
+pub const MAX_FAILURES: u32 = 5;
+/// How long sign-in stays refused after too many wrong passwords.
+pub const LOCKOUT_MINUTES: i64 = 2;
+/// How long a verification code works.
+pub const CODE_MINUTES: i64 = 10;
+/// How long before "Resend code" works again.
+pub const RESEND_SECONDS: i64 = 60;
+/// Codes one number or address may receive per hour.
+pub const MAX_CODES_PER_HOUR: usize = 5;
+
+// Error texts shown to the person: doc strings from SCREENS.md unless marked.
+pub const ENTER_ACCOUNT_ID: &str = "Enter your account ID";
+pub const ENTER_PASSWORD: &str = "Enter your password";
+pub const INVALID_CREDENTIALS: &str = "Invalid username or password";
+pub const TOO_MANY_ATTEMPTS: &str = "Too many attempts. Wait a minute or two and try again.";
+pub const CODE_INCORRECT: &str = "The code you entered is incorrect";
+pub const CODE_EXPIRED: &str = "Code expired. Try again.";
+pub const TOO_MANY_CODES: &str =
+    "Too many verification codes have been sent to this number. Try again later.";
+pub const AGREE_FIRST: &str = "Agree to the terms and conditions first";
+/// Guess: the phone's wording when there is no connection.
+pub const OFFLINE: &str = "No network connection. Check your Wi-Fi or mobile data.";
+
+/// The Argon2id parameters of every hash the simulation makes: cheap on purpose (see
+/// `CloudAccount::password_hash`).
+fn hasher() -> Argon2<'static> {
+    let params = Params::new(1024, 1, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// A PHC string for `password`, salted from the seeded generator (so replays are repeatable).
+pub fn hash_password(password: &str, env: &mut Env) -> String {
+    let mut salt = [0u8; 16];
+    for chunk in salt.chunks_mut(4) {
+        chunk.copy_from_slice(&env.below(u32::MAX).to_le_bytes());
+    }
+    match SaltString::encode_b64(&salt) {
+        Ok(salt) => hasher()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Whether `password` matches the PHC string (an empty or broken hash matches nothing).
+pub fn verify_password(hash: &str, password: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// Phone numbers compare by their digits, so "+86 138 0013 8000" and "8613800138000" match.
+fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// Whether a login text looks like an email address.
+pub fn is_email(text: &str) -> bool {
+    let text = text.trim();
+    match text.split_once('@') {
+        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.ends_with('.'),
+        None => false,
+    }
+}
+
+/// Whether a login text looks like a phone number (digits, spaces, +, -; 6 to 15 digits).
+pub fn is_phone(text: &str) -> bool {
+    let text = text.trim();
+    let count = digits(text).len();
+    (6..=15).contains(&count)
+        && text
+            .chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')'))
+}
+
+/// The account a login (Mi Account ID, email or phone number) names.
+pub fn find_account(device: &DeviceFile, login: &str) -> Option<usize> {
+    let login = login.trim();
+    if login.is_empty() {
+        return None;
+    }
+    let login_digits = digits(login);
+    device.cloud.accounts.iter().position(|account| {
+        account.mi_account_id == login
+            || (!account.email.is_empty() && account.email.eq_ignore_ascii_case(login))
+            || (is_phone(login)
+                && !account.phone.is_empty()
+                && digits(&account.phone) == login_digits)
+    })
+}
+
+/// Checks a login and password as the cloud does, counting wrong passwords. An unknown account
+/// gets the same answer as a wrong password, so the form does not reveal who has an account.
+pub fn check_password(
+    device: &mut DeviceFile,
+    login: &str,
+    password: &str,
+    now: DateTime<Utc>,
+) -> Result<usize, &'static str> {
+    let Some(index) = find_account(device, login) else {
+        return Err(INVALID_CREDENTIALS);
+    };
+    let id = device.cloud.accounts[index].mi_account_id.clone();
+    let failures = &mut device.cloud.sign_in_failures;
+    if let Some(entry) = failures.iter_mut().find(|f| f.mi_account_id == id) {
+        match entry.locked_until {
+            Some(until) if until > now => return Err(TOO_MANY_ATTEMPTS),
+            Some(_) => {
+                // The wait is over: a fresh set of tries.
+                entry.locked_until = None;
+                entry.count = 0;
+            }
+            None => {}
+        }
+    }
+    if verify_password(&device.cloud.accounts[index].password_hash, password) {
+        failures.retain(|f| f.mi_account_id != id);
+        return Ok(index);
+    }
+    let position = match failures.iter().position(|f| f.mi_account_id == id) {
+        Some(position) => position,
+        None => {
+            failures.push(SignInFailures {
+                mi_account_id: id,
+                count: 0,
+                locked_until: None,
+            });
+            failures.len() - 1
+        }
+    };
+    let entry = &mut failures[position];
+    entry.count += 1;
+    if entry.count >= MAX_FAILURES {
+        entry.locked_until = Some(now + Duration::minutes(LOCKOUT_MINUTES));
+        return Err(TOO_MANY_ATTEMPTS);
+    }
+    Err(INVALID_CREDENTIALS)
+}
+
+/// Sends a six-digit code to `to`; refuses when too many went there within the hour.
+pub fn send_code(
+    device: &mut DeviceFile,
+    to: &str,
+    purpose: CodePurpose,
+    env: &mut Env,
+) -> Result<String, &'static str> {
+    let now = env.now();
+    let recent = device
+        .cloud
+        .codes
+        .iter()
+        .filter(|c| c.to == to && c.sent_at > now - Duration::hours(1))
+        .count();
+    if recent >= MAX_CODES_PER_HOUR {
+        return Err(TOO_MANY_CODES);
+    }
+    let code = format!("{:06}", env.below(1_000_000));
+    // Only the newest code for a purpose works, as with real SMS codes.
+    for old in device
+        .cloud
+        .codes
+        .iter_mut()
+        .filter(|c| c.to == to && c.purpose == purpose)
+    {
+        old.used = true;
+    }
+    // Keep the list from growing without end: codes older than a day are of no use.
+    device
+        .cloud
+        .codes
+        .retain(|c| c.sent_at > now - Duration::days(1));
+    device.cloud.codes.push(VerificationCode {
+        to: to.to_string(),
+        purpose,
+        code: code.clone(),
+        sent_at: now,
+        expires_at: now + Duration::minutes(CODE_MINUTES),
+        used: false,
+    });
+    Ok(code)
+}
+
+/// Checks a code typed for `to`; a right code works once.
+pub fn check_code(
+    device: &mut DeviceFile,
+    to: &str,
+    purpose: CodePurpose,
+    typed: &str,
+    now: DateTime<Utc>,
+) -> Result<(), &'static str> {
+    let Some(code) = device
+        .cloud
+        .codes
+        .iter_mut()
+        .rev()
+        .find(|c| c.to == to && c.purpose == purpose && !c.used)
+    else {
+        return Err(CODE_INCORRECT);
+    };
+    if code.code != typed.trim() {
+        return Err(CODE_INCORRECT);
+    }
+    if code.expires_at <= now {
+        return Err(CODE_EXPIRED);
+    }
+    code.used = true;
+    Ok(())
+}
+
+/// When "Resend code" works again for `to`, if it does not yet.
+pub fn resend_at(device: &DeviceFile, to: &str, purpose: CodePurpose) -> Option<DateTime<Utc>> {
+    device
+        .cloud
+        .codes
+        .iter()
+        .rev()
+        .find(|c| c.to == to && c.purpose == purpose)
+        .map(|c| c.sent_at + Duration::seconds(RESEND_SECONDS))
+}
+
+/// What is wrong with a new password, if anything (seed 003: at least 8 characters with letters,
+/// numbers and symbols).
+pub fn password_problem(password: &str) -> Option<&'static str> {
+    if password.chars().count() < 8 {
+        Some("Use at least 8 characters")
+    } else if !password.chars().any(char::is_alphabetic) {
+        Some("Include at least one letter")
+    } else if !password.chars().any(|c| c.is_ascii_digit()) {
+        Some("Include at least one number")
+    } else if !password
+        .chars()
+        .any(|c| !c.is_alphanumeric() && !c.is_whitespace())
+    {
+        Some("Include at least one symbol, such as ! or #")
+    } else {
+        None
+    }
+}
+
+/// Makes a new account with a fresh numeric Mi Account ID; returns its index.
+pub fn create_account(
+    device: &mut DeviceFile,
+    name: &str,
+    email: &str,
+    phone: &str,
+    password: &str,
+    env: &mut Env,
+) -> usize {
+    let id = loop {
+        // Ten digits, never starting with 0, and unique in this cloud.
+        let candidate = format!("{}{:09}", 1 + env.below(9), env.below(1_000_000_000));
+        if !device
+            .cloud
+            .accounts
+            .iter()
+            .any(|a| a.mi_account_id == candidate)
+        {
+            break candidate;
+        }
+    };
+    device.cloud.accounts.push(CloudAccount {
+        mi_account_id: id,
+        name: name.trim().to_string(),
+        email: email.trim().to_string(),
+        phone: phone.trim().to_string(),
+        password_hash: hash_password(password, env),
+        two_step: false,
+        managed_by: None,
+        devices: Vec::new(),
+        data: LocalData::default(),
+    });
+    device.cloud.accounts.len() - 1
+}
+
+pub fn set_password(device: &mut DeviceFile, index: usize, password: &str, env: &mut Env) {
+    let hash = hash_password(password, env);
+    if let Some(account) = device.cloud.accounts.get_mut(index) {
+        account.password_hash = hash;
+        let id = account.mi_account_id.clone();
+        device
+            .cloud
+            .sign_in_failures
+            .retain(|f| f.mi_account_id != id);
+    }
+}
+
+/// Merges `from` into `into` by item id (items already there are left as they are).
+fn merge(into: &mut LocalData, from: &LocalData) {
+    for (target, source) in into.apps_mut().into_iter().zip(from.apps()) {
+        for item in source {
+            if !target.iter().any(|existing| existing.id == item.id) {
+                target.push(item.clone());
+            }
+        }
+    }
+}
+
+/// Signs this phone in to the account at `index`: the phone joins the account's devices, its
+/// data goes up to the cloud and the cloud's comes down, and Find Device is turned on, as MIUI
+/// does at sign-in.
+pub fn sign_in(device: &mut DeviceFile, index: usize, now: DateTime<Utc>) {
+    let phone = device.phone.clone();
+    let local = device.data.clone();
+    let Some(account) = device.cloud.accounts.get_mut(index) else {
+        return;
+    };
+    let id = phone.id.to_string();
+    match account.devices.iter_mut().find(|d| d.id == id) {
+        Some(known) => known.last_active = now,
+        None => account.devices.insert(
+            0,
+            AccountDevice {
+                id,
+                name: phone.name.clone(),
+                model: phone.model.clone(),
+                kind: DeviceKind::Phone,
+                location: String::new(),
+                first_sign_in: now,
+                last_active: now,
+            },
+        ),
+    }
+    merge(&mut account.data, &local);
+    let cloud_copy = account.data.clone();
+    device.account = Some(SignedInAccount {
+        mi_account_id: account.mi_account_id.clone(),
+        name: account.name.clone(),
+        find_device: true,
+        signed_in_at: Some(now),
+    });
+    merge(&mut device.data, &cloud_copy);
+}
+
+/// The apps that have items on this phone that are also in the account's cloud copy: what the
+/// keep-or-remove dialog lists.
+pub fn synced_apps(device: &DeviceFile) -> Vec<&'static str> {
+    let Some(account) = signed_in_account(device) else {
+        return Vec::new();
+    };
+    SYNCED_APPS
+        .into_iter()
+        .zip(device.data.apps().into_iter().zip(account.data.apps()))
+        .filter(|(_, (local, cloud))| is_synced_somewhere(local, cloud))
+        .map(|(name, _)| name)
+        .collect()
+}
+
+fn is_synced_somewhere(local: &[Item], cloud: &[Item]) -> bool {
+    local
+        .iter()
+        .any(|item| cloud.iter().any(|c| c.id == item.id))
+}
+
+/// The cloud's record of the account signed in on this phone.
+pub fn signed_in_account(device: &DeviceFile) -> Option<&CloudAccount> {
+    let id = &device.account.as_ref()?.mi_account_id;
+    device
+        .cloud
+        .accounts
+        .iter()
+        .find(|a| &a.mi_account_id == id)
+}
+
+pub fn signed_in_index(device: &DeviceFile) -> Option<usize> {
+    let id = &device.account.as_ref()?.mi_account_id;
+    device
+        .cloud
+        .accounts
+        .iter()
+        .position(|a| &a.mi_account_id == id)
+}
+
+/// Signs this phone out. `keep` leaves synced data on the phone; otherwise what the cloud holds
+/// is removed from the phone (the cloud keeps it). The phone leaves the account's devices and
+/// Find Device is off.
+pub fn sign_out(device: &mut DeviceFile, keep: bool) {
+    let phone_id = device.phone.id.to_string();
+    if let Some(index) = signed_in_index(device) {
+        let account = &mut device.cloud.accounts[index];
+        account.devices.retain(|d| d.id != phone_id);
+        if !keep {
+            let cloud_copy = account.data.clone();
+            for (local, cloud) in device.data.apps_mut().into_iter().zip(cloud_copy.apps()) {
+                local.retain(|item| !cloud.iter().any(|c| c.id == item.id));
+            }
+        }
+    }
+    device.account = None;
+}
+
+/// "+86 138 0013 8000" → "+86 *** **** 8000"; "lei.wang@example.com" → "le*****@example.com":
+/// how the phone says where a code went without showing it all.
+pub fn masked(to: &str) -> String {
+    if let Some((user, domain)) = to.split_once('@') {
+        let shown: String = user.chars().take(2).collect();
+        let hidden = user.chars().count().saturating_sub(2);
+        return format!("{shown}{}@{domain}", "*".repeat(hidden.max(1)));
+    }
+    let total = to.chars().filter(char::is_ascii_digit).count();
+    let mut seen = 0;
+    to.chars()
+        .map(|c| {
+            if c.is_ascii_digit() {
+                seen += 1;
+                // Keep a country code (after '+') and the last four digits.
+                if seen + 4 > total && seen > total.saturating_sub(4) {
+                    return c;
+                }
+                if to.starts_with('+') && seen <= 2 {
+                    return c;
+                }
+                '*'
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t0() -> DateTime<Utc> {
+        "2026-11-21T10:00:00Z".parse().expect("time")
+    }
+
+    /// A fresh phone whose cloud holds only the account made here (index 0).
+    fn device_with_account(env: &mut Env) -> DeviceFile {
+        let mut device = DeviceFile::factory_default();
+        device.cloud = Default::default();
+        create_account(
+            &mut device,
+            "Lei Wang",
+            "lei.wang@example.com",
+            "+86 138 0013 8000",
+            "Secret#2026",
+            env,
+        );
+        device
+    }
+
+    #[test]
+    fn the_demo_accounts_passwords_are_the_ones_the_readme_lists() {
+        let device = DeviceFile::factory_default();
+        let accounts = &device.cloud.accounts;
+        assert!(verify_password(&accounts[0].password_hash, "Xiaomi#2026"));
+        assert!(verify_password(&accounts[1].password_hash, "Anna#2026!"));
+        assert!(accounts[1].two_step);
+        assert!(verify_password(&accounts[2].password_hash, "Fleet#2026"));
+        assert_eq!(accounts[2].managed_by.as_deref(), Some("Contoso Ltd"));
+    }
+
+    #[test]
+    fn passwords_are_stored_as_argon2id_hashes_and_verify() {
+        let mut env = Env::new(t0(), 1);
+        let hash = hash_password("Secret#2026", &mut env);
+        assert!(hash.starts_with("$argon2id$v=19$m=1024,t=1,p=1$"), "{hash}");
+        assert!(!hash.contains("Secret"));
+        assert!(verify_password(&hash, "Secret#2026"));
+        assert!(!verify_password(&hash, "secret#2026"));
+        assert!(!verify_password("", "anything"));
+        assert!(!verify_password("not a hash", "anything"));
+    }
+
+    #[test]
+    fn accounts_are_found_by_id_email_or_phone_digits() {
+        let mut env = Env::new(t0(), 1);
+        let device = device_with_account(&mut env);
+        let id = device.cloud.accounts[0].mi_account_id.clone();
+        assert_eq!(id.len(), 10);
+        assert!(id.chars().all(|c| c.is_ascii_digit()));
+        assert_eq!(find_account(&device, &id), Some(0));
+        assert_eq!(find_account(&device, "LEI.WANG@example.com"), Some(0));
+        assert_eq!(find_account(&device, "8613800138000"), Some(0));
+        assert_eq!(find_account(&device, "nobody@example.com"), None);
+        assert_eq!(find_account(&device, ""), None);
+    }
+
+    #[test]
+    fn five_wrong_passwords_lock_sign_in_until_the_clock_moves_on() {
+        let mut env = Env::new(t0(), 1);
+        let mut device = device_with_account(&mut env);
+        let now = t0();
+        for _ in 0..4 {
+            assert_eq!(
+                check_password(&mut device, "lei.wang@example.com", "wrong", now),
+                Err(INVALID_CREDENTIALS)
+            );
+        }
+        assert_eq!(
+            check_password(&mut device, "lei.wang@example.com", "wrong", now),
+            Err(TOO_MANY_ATTEMPTS)
+        );
+        // Even the right password waits.
+        assert_eq!(
+            check_password(&mut device, "lei.wang@example.com", "Secret#2026", now),
+            Err(TOO_MANY_ATTEMPTS)
+        );
+        let later = now + Duration::minutes(LOCKOUT_MINUTES);
+        assert_eq!(
+            check_password(&mut device, "lei.wang@example.com", "Secret#2026", later),
+            Ok(0)
+        );
+        assert!(device.cloud.sign_in_failures.is_empty());
+        assert_eq!(
+            check_password(&mut device, "nobody", "x", later),
+            Err(INVALID_CREDENTIALS)
+        );
+    }
+
+    #[test]
+    fn codes_work_once_expire_and_are_rate_limited() {
+        let mut env = Env::new(t0(), 1);
+        let mut device = device_with_account(&mut env);
+        let to = "+86 138 0013 8000";
+        let code = send_code(&mut device, to, CodePurpose::SignIn, &mut env).expect("sent");
+        assert_eq!(code.len(), 6);
+        assert_eq!(
+            check_code(&mut device, to, CodePurpose::SignIn, "000000x", t0()),
+            Err(CODE_INCORRECT)
+        );
+        assert_eq!(
+            check_code(&mut device, to, CodePurpose::SignIn, &code, t0()),
+            Ok(())
+        );
+        assert_eq!(
+            check_code(&mut device, to, CodePurpose::SignIn, &code, t0()),
+            Err(CODE_INCORRECT)
+        );
+        let code = send_code(&mut device, to, CodePurpose::SignIn, &mut env).expect("sent");
+        let late = t0() + Duration::minutes(CODE_MINUTES);
+        assert_eq!(
+            check_code(&mut device, to, CodePurpose::SignIn, &code, late),
+            Err(CODE_EXPIRED)
+        );
+        for _ in 0..3 {
+            send_code(&mut device, to, CodePurpose::SignIn, &mut env).expect("sent");
+        }
+        assert_eq!(
+            send_code(&mut device, to, CodePurpose::SignIn, &mut env),
+            Err(TOO_MANY_CODES)
+        );
+    }
+
+    #[test]
+    fn password_rules_say_which_rule_fails() {
+        assert_eq!(password_problem("a1!"), Some("Use at least 8 characters"));
+        assert_eq!(
+            password_problem("12345678!"),
+            Some("Include at least one letter")
+        );
+        assert_eq!(
+            password_problem("abcdefgh!"),
+            Some("Include at least one number")
+        );
+        assert_eq!(
+            password_problem("abcdefgh1"),
+            Some("Include at least one symbol, such as ! or #")
+        );
+        assert_eq!(password_problem("abcdefg1!"), None);
+    }
+
+    #[test]
+    fn sign_in_syncs_both_ways_and_sign_out_keeps_or_removes() {
+        let mut env = Env::new(t0(), 1);
+        let mut device = device_with_account(&mut env);
+        device.cloud.accounts[0].data.notes.push(Item {
+            id: "cloud-note".into(),
+            title: "From the cloud".into(),
+            detail: String::new(),
+            size_bytes: 10,
+        });
+        let local_contacts = device.data.contacts.len();
+        sign_in(&mut device, 0, t0());
+        let account = &device.cloud.accounts[0];
+        assert_eq!(account.devices.len(), 1);
+        assert_eq!(account.devices[0].id, device.phone.id.to_string());
+        assert_eq!(account.data.contacts.len(), local_contacts);
+        assert!(device.data.notes.iter().any(|n| n.id == "cloud-note"));
+        assert!(device.account.as_ref().is_some_and(|a| a.find_device));
+        assert!(synced_apps(&device).contains(&"Contacts"));
+        assert!(!synced_apps(&device).contains(&"Recorder"));
+
+        let mut removed = device.clone();
+        sign_out(&mut removed, false);
+        assert!(removed.account.is_none());
+        assert!(removed.data.contacts.is_empty());
+        assert!(removed.cloud.accounts[0].devices.is_empty());
+        assert_eq!(
+            removed.cloud.accounts[0].data.contacts.len(),
+            local_contacts
+        );
+        // Signing in again brings it back.
+        sign_in(&mut removed, 0, t0());
+        assert_eq!(removed.data.contacts.len(), local_contacts);
+
+        sign_out(&mut device, true);
+        assert_eq!(device.data.contacts.len(), local_contacts);
+        assert!(device.data.notes.iter().any(|n| n.id == "cloud-note"));
+    }
+
+    #[test]
+    fn where_a_code_went_is_masked() {
+        assert_eq!(masked("+86 138 0013 8000"), "+86 *** **** 8000");
+        assert_eq!(masked("lei.wang@example.com"), "le******@example.com");
+    }
+}
