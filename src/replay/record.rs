@@ -24,6 +24,8 @@ pub struct Recorder {
     steps: Vec<Step>,
     /// The simulated time the recorded steps have reached (waits are whole seconds).
     recorded_until: DateTime<Utc>,
+    /// Steps (1-based) before which a password was typed and left out.
+    passwords_left_out: Vec<usize>,
 }
 
 impl Recorder {
@@ -41,6 +43,7 @@ impl Recorder {
             terminal: TerminalSize { width, height },
             steps: Vec::new(),
             recorded_until: whole_seconds(clock),
+            passwords_left_out: Vec::new(),
         }
     }
 
@@ -72,8 +75,15 @@ impl Recorder {
             Action::PageUp => Some(Step::Scroll(ScrollDirection::Up)),
             Action::PageDown => Some(Step::Scroll(ScrollDirection::Down)),
             Action::Back => Some(Step::Back(1)),
-            // A password never goes into a file: typing into a password field is left out.
-            Action::Type(_) if focused.is_some_and(|e| e.role == Role::PasswordField) => None,
+            // A password never goes into a file: typing into a password field is left out, and
+            // the fixture's description says where, so whoever replays it can add it back.
+            Action::Type(_) if focused.is_some_and(|e| e.role == Role::PasswordField) => {
+                let before_step = self.steps.len() + 1;
+                if self.passwords_left_out.last() != Some(&before_step) {
+                    self.passwords_left_out.push(before_step);
+                }
+                None
+            }
             Action::Type(text) => Some(Step::Type(text.clone())),
             Action::Scroll(_) | Action::Resize { .. } | Action::Tick | Action::Quit => None,
         };
@@ -109,16 +119,34 @@ impl Recorder {
         Fixture {
             version: FIXTURE_VERSION,
             name: name.to_string(),
-            description: format!(
-                "Recorded with mi-settings --record, starting {}",
-                self.clock.to_rfc3339_opts(SecondsFormat::Secs, true)
-            ),
+            description: self.description(),
             terminal: Some(self.terminal),
             device: Some(self.device.clone()),
             seed: Some(self.seed),
             clock: Some(self.clock),
             steps,
         }
+    }
+}
+
+impl Recorder {
+    fn description(&self) -> String {
+        let mut text = format!(
+            "Recorded with mi-settings --record, starting {}.",
+            self.clock.to_rfc3339_opts(SecondsFormat::Secs, true)
+        );
+        if !self.passwords_left_out.is_empty() {
+            let places: Vec<String> = self
+                .passwords_left_out
+                .iter()
+                .map(|step| format!("before step {step}"))
+                .collect();
+            text.push_str(&format!(
+                " Passwords are never recorded: add a `type` step with the password {}.",
+                places.join(", ")
+            ));
+        }
+        text
     }
 }
 

@@ -2,6 +2,7 @@
 
 use chrono::{DateTime, Duration, Utc};
 
+use super::cloud;
 use super::device::{DeviceFile, Rom, SignedInAccount};
 use super::*;
 use crate::screens::{self, settings};
@@ -349,4 +350,87 @@ fn actions_round_trip_through_json() {
         let back: Action = serde_json::from_str(&json).expect("parse");
         assert_eq!(back, action);
     }
+}
+
+/// The phone signed in to the demo account Lei Wang (password "Xiaomi#2026").
+fn signed_in_phone() -> (Sim, Env) {
+    let mut device = DeviceFile::factory_default();
+    cloud::sign_in(&mut device, 0, t0());
+    (Sim::new(device, t0()), Env::new(t0(), 7))
+}
+
+fn open_sign_out(sim: &mut Sim, env: &mut Env) {
+    tap(sim, env, settings::ACCOUNT_ENTRY);
+    tap(sim, env, "account.sign_out");
+}
+
+#[test]
+fn sign_out_asks_confirmation_then_password_then_keep_or_remove() {
+    let (mut sim, mut env) = signed_in_phone();
+    open_sign_out(&mut sim, &mut env);
+    assert_eq!(view(&sim).dialog.map(|d| d.title), Some("Sign out".into()));
+    tap(&mut sim, &mut env, "dialog.confirm");
+    assert_eq!(
+        view(&sim).dialog.map(|d| d.title),
+        Some("Enter password".into())
+    );
+    update(&mut sim, Action::Type("Xiaomi#2026".into()), &mut env);
+    update(&mut sim, Action::Activate, &mut env);
+    let dialog = view(&sim).dialog.expect("keep or remove");
+    assert_eq!(dialog.title, "Delete synced items from this device?");
+    assert!(dialog.body[1].contains("Contacts"), "{:?}", dialog.body);
+    let effects = tap(&mut sim, &mut env, "dialog.keep");
+    assert_eq!(effects, vec![Effect::Save]);
+    assert!(sim.device().account.is_none());
+    assert_eq!(sim.stack.len(), 1);
+    assert_eq!(
+        label_of(&sim, settings::ACCOUNT_ENTRY),
+        "Sign in to Mi Account"
+    );
+    assert_eq!(view(&sim).toast.as_deref(), Some("Signing out…"));
+}
+
+#[test]
+fn cancelling_sign_out_at_any_step_changes_nothing() {
+    for steps in 1..=3 {
+        let (mut sim, mut env) = signed_in_phone();
+        let before = sim.device().clone();
+        open_sign_out(&mut sim, &mut env);
+        if steps >= 2 {
+            tap(&mut sim, &mut env, "dialog.confirm");
+        }
+        if steps >= 3 {
+            update(&mut sim, Action::Type("Xiaomi#2026".into()), &mut env);
+            update(&mut sim, Action::Activate, &mut env);
+        }
+        assert!(sim.dialog.is_some());
+        assert_eq!(update(&mut sim, Action::Back, &mut env), vec![]);
+        assert!(sim.dialog.is_none());
+        assert_eq!(sim.device(), &before, "after {steps} step(s)");
+    }
+}
+
+#[test]
+fn a_wrong_sign_out_password_is_refused_and_a_managed_account_cannot_sign_out() {
+    let (mut sim, mut env) = signed_in_phone();
+    let before = sim.device().clone();
+    open_sign_out(&mut sim, &mut env);
+    tap(&mut sim, &mut env, "dialog.confirm");
+    update(&mut sim, Action::Type("guess".into()), &mut env);
+    update(&mut sim, Action::Activate, &mut env);
+    assert_eq!(
+        view(&sim).find("dialog.error").map(|e| e.label.to_string()),
+        Some("Can't turn off Find device. Enter your Mi Account password again.".into())
+    );
+    assert_eq!(sim.device(), &before);
+
+    let mut device = DeviceFile::factory_default();
+    cloud::sign_in(&mut device, 2, t0());
+    let mut sim = Sim::new(device.clone(), t0());
+    open_sign_out(&mut sim, &mut env);
+    let dialog = view(&sim).dialog.expect("refusal");
+    assert_eq!(dialog.title, "Can't sign out");
+    assert!(dialog.body[0].contains("Contoso Ltd"));
+    tap(&mut sim, &mut env, "dialog.cancel");
+    assert_eq!(sim.device(), &device);
 }
