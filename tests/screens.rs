@@ -499,3 +499,144 @@ fn info_display() {
         assert!(text.contains("Display is not simulated."), "{text}");
     }
 }
+
+fn typed(text: &str) -> Action {
+    Action::Type(text.to_string())
+}
+
+fn two_step(device: &mut DeviceFile) {
+    // Anna Schmidt's account has two-step verification on.
+    device.cloud.accounts.swap(0, 1);
+}
+
+#[test]
+fn sign_in_form_and_its_errors() {
+    let open = [tap("settings.account"), tap("account.sign_in")];
+    let texts = snap("sign_in", "sign_in", factory, &open);
+    assert!(texts[0].contains("Sign in to your Mi Account"));
+    assert!(texts[0].contains("Email/Phone number/Mi Account ID"));
+    assert!(texts[0].contains("[ ] I've read and agreed to Mi Account User Agreement"));
+
+    let mut wrong = open.to_vec();
+    wrong.extend([
+        tap("signin.login"),
+        typed("lei.wang@example.com"),
+        tap("signin.password"),
+        typed("not-it"),
+        tap("signin.agree"),
+        tap("signin.submit"),
+    ]);
+    let texts = snap("sign_in_wrong_password", "sign_in", factory, &wrong);
+    assert!(texts[0].contains("Invalid username or password"));
+    assert!(!texts[0].contains("not-it"));
+}
+
+#[test]
+fn two_step_verification_page() {
+    let actions = [
+        tap("settings.account"),
+        tap("account.sign_in"),
+        tap("signin.login"),
+        typed("anna.schmidt@example.com"),
+        tap("signin.password"),
+        typed("Anna#2026!"),
+        tap("signin.agree"),
+        tap("signin.submit"),
+    ];
+    let texts = snap("two_step", "two_step", two_step, &actions);
+    assert!(texts[0].contains("2-step verification"));
+    assert!(texts[0].contains("is your Mi Account verification code"));
+    assert!(texts[0].contains("Code sent to +49 *** **** 6789"));
+    assert!(texts[0].contains("[ Send in 60 ]"));
+}
+
+#[test]
+fn create_account_pages() {
+    let choose = [tap("settings.account"), tap("account.create")];
+    let texts = snap("create_choice", "create_choice", factory, &choose);
+    assert!(texts[0].contains("Using phone number"));
+    assert!(texts[0].contains("Email address"));
+
+    let mut form = choose.to_vec();
+    form.extend([
+        tap("create.phone"),
+        tap("create.contact"),
+        typed("+44 7700 900999"),
+        tap("create.name"),
+        typed("Sam Lee"),
+        tap("create.password"),
+        typed("short"),
+        tap("create.agree"),
+        tap("create.get_code"),
+    ]);
+    let texts = snap(
+        "create_account_weak_password",
+        "create_account",
+        factory,
+        &form,
+    );
+    assert!(texts[0].contains("Use at least 8 characters"));
+
+    form.extend([
+        tap("create.password"),
+        typed("er#2026x"),
+        tap("create.get_code"),
+    ]);
+    let texts = snap("create_account_code", "create_account", factory, &form);
+    assert!(
+        texts[0].contains("Code sent to +44 **** **0999"),
+        "{}",
+        texts[0]
+    );
+}
+
+#[test]
+fn forgot_password_pages() {
+    let mut actions = vec![
+        tap("settings.account"),
+        tap("account.sign_in"),
+        tap("signin.login"),
+        typed("6612345678"),
+        tap("signin.forgot"),
+    ];
+    let texts = snap("forgot_password", "forgot_password", factory, &actions);
+    assert!(texts[0].contains("Reset password"));
+    actions.push(tap("forgot.next"));
+    let texts = snap("forgot_password_code", "forgot_password", factory, &actions);
+    assert!(texts[0].contains("Code sent to +86 *** **** 8000"));
+    assert!(texts[0].contains("New password"));
+}
+
+#[test]
+fn sign_out_dialogs() {
+    let confirm = [tap("settings.account"), tap("account.sign_out")];
+    let texts = snap("sign_out_confirm", "mi_account", signed_in, &confirm);
+    assert!(texts[0].contains("Sign out of your Mi Account on this device?"));
+
+    let mut password = confirm.to_vec();
+    password.push(tap("dialog.confirm"));
+    let texts = snap("sign_out_password", "mi_account", signed_in, &password);
+    assert!(texts[0].contains("Enter password"));
+
+    let mut wrong = password.clone();
+    wrong.extend([typed("guess"), Action::Activate]);
+    let texts = snap("sign_out_wrong_password", "mi_account", signed_in, &wrong);
+    assert!(texts[0].contains("Can't turn off Find device."));
+
+    let mut keep_or_remove = password.clone();
+    keep_or_remove.extend([typed("Xiaomi#2026"), Action::Activate]);
+    let texts = snap(
+        "sign_out_keep_or_remove",
+        "mi_account",
+        signed_in,
+        &keep_or_remove,
+    );
+    assert!(texts[0].contains("Delete synced items from this"));
+    assert!(texts[0].contains("[ Remove ]") && texts[0].contains("[ Keep ]"));
+
+    let managed = |device: &mut DeviceFile| {
+        mi_settings::sim::cloud::sign_in(device, 2, t0());
+    };
+    let texts = snap("sign_out_refused", "mi_account", managed, &confirm);
+    assert!(texts[0].contains("Can't sign out"));
+}

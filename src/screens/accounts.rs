@@ -113,6 +113,8 @@ pub fn ask_keep_or_remove(sim: &mut Sim) {
         finish_sign_out(sim, true);
     } else {
         sim.open_dialog(DialogKind::KeepOrRemove { apps });
+        // The safe choice has the focus, so a hasty Enter does not delete anything.
+        sim.set_focus("dialog.keep");
     }
 }
 
