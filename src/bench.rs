@@ -13,7 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, List, Widget};
 
 use crate::screens;
-use crate::sim::{self, Action, DeviceFile, Env, Sim};
+use crate::sim::{self, Action, DeviceFile, Env, Sim, cloud};
 use crate::store::{self, Store};
 use crate::ui;
 
@@ -89,6 +89,29 @@ fn test_terminal() -> Terminal<TestBackend> {
         Ok(terminal) => terminal,
         Err(never) => match never {},
     }
+}
+
+/// Settings → Sign in → sign in as Lei Wang → Sign out → password → Keep: back where it began.
+fn sign_in_and_out() -> Vec<Action> {
+    let tap = |id: &str| Action::Tap(id.to_string());
+    vec![
+        tap("settings.account"),
+        tap("account.sign_in"),
+        tap("signin.login"),
+        Action::Type("lei.wang@example.com".into()),
+        tap("signin.password"),
+        Action::Type("Xiaomi#2026".into()),
+        tap("signin.agree"),
+        tap("signin.submit"),
+        tap("account.sign_out"),
+        tap("dialog.confirm"),
+        Action::Type("Xiaomi#2026".into()),
+        Action::Activate,
+        tap("dialog.keep"),
+        Action::Tick,
+        Action::FocusFirst,
+        Action::FocusLast,
+    ]
 }
 
 /// Runs every measurement and returns the report as text.
@@ -183,6 +206,36 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
         },
     ));
 
+    // Signing in and out checks the password hash twice (sign in, then sign out with Find Device
+    // on): the costliest walk the core has.
+    let hash = DeviceFile::factory_default().cloud.accounts[0]
+        .password_hash
+        .clone();
+    let verify_runs = (iterations / 50).max(7);
+    measures.push(Measure::time(
+        "password check (Argon2id, 1 MiB, 1 pass)",
+        verify_runs,
+        |_| {
+            black_box(cloud::verify_password(&hash, "Xiaomi#2026"));
+        },
+    ));
+    let (mut sim, mut env) = new_sim();
+    let walk = sign_in_and_out();
+    let walk_runs = (iterations / 500).max(7);
+    measures.push(Measure::time(
+        "sign in + sign out walk (16 steps, 2 hash checks), per step",
+        walk_runs,
+        |_| {
+            for action in &walk {
+                black_box(sim::update(&mut sim, action.clone(), &mut env));
+                black_box(screens::view(&sim));
+            }
+        },
+    ));
+    if let Some(last) = measures.last_mut() {
+        last.per_iteration /= walk.len() as u32;
+    }
+
     // Saving after a change: atomic write with fsync, plus the .bak copy.
     let save_runs = (iterations / 100).clamp(1, 200);
     let save_path = folder.join("saved.json");
@@ -230,4 +283,25 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
         }
     }
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The walk must do what its name says, or its figure would measure nothing.
+    #[test]
+    fn the_sign_in_walk_signs_in_and_then_out() {
+        let (mut sim, mut env) = new_sim();
+        let walk = sign_in_and_out();
+        for action in &walk[..8] {
+            sim::update(&mut sim, action.clone(), &mut env);
+        }
+        assert!(sim.device().account.is_some());
+        for action in &walk[8..] {
+            sim::update(&mut sim, action.clone(), &mut env);
+        }
+        assert!(sim.device().account.is_none());
+        assert_eq!(sim.stack.len(), 1);
+    }
 }
