@@ -479,7 +479,12 @@ fn create_action(sim: &mut Sim, form: &mut Box<CreateForm>, id: &str, env: &mut 
                     ContactKind::Phone => "Enter a valid phone number".to_string(),
                     ContactKind::Email => "Enter a valid email address".to_string(),
                 })
-            } else if cloud::find_account(sim.device(), &contact).is_some() {
+            } else if match form.by {
+                ContactKind::Phone => cloud::find_by_phone(sim.device(), &contact),
+                ContactKind::Email => cloud::find_by_email(sim.device(), &contact),
+            }
+            .is_some()
+            {
                 Some(taken.to_string())
             } else if form.name.text().trim().is_empty() {
                 Some("Enter your name".to_string())
@@ -615,12 +620,15 @@ fn forgot_action(sim: &mut Sim, form: &mut Box<ForgotForm>, id: &str, env: &mut 
                         }
                         sim.clear_notification();
                         sim.stack.pop();
-                        // Back on the sign-in form: ready for the new password.
+                        // Back on the sign-in form, with the account filled in and the cursor in
+                        // the password field, ready for the new password.
                         if let Screen::SignIn(sign_in) = sim.screen().clone() {
                             let mut sign_in = sign_in;
+                            sign_in.login = form.login.clone();
                             sign_in.password = TextInput::default();
                             sign_in.error = None;
                             sim.replace_screen(Screen::SignIn(sign_in));
+                            sim.set_focus("signin.password");
                         }
                         sim.show_toast("Password changed. Sign in with your new password.");
                         return;

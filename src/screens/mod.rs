@@ -101,6 +101,7 @@ pub fn view(sim: &Sim) -> View {
     if dialog.is_none() {
         mark_focus(&mut elements, page.focus.as_deref());
     }
+    let (title, elements, dialog) = rebranded(sim, title, elements, dialog);
     let local_time =
         sim.now + chrono::Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
     View {
@@ -122,6 +123,42 @@ pub fn view(sim: &Sim) -> View {
         notification,
         scroll: page.scroll,
     }
+}
+
+/// The view in the skin's names: screens are written in the seeds' MIUI words, and a HyperOS
+/// phone gets "Xiaomi Account", "Xiaomi Cloud", "Find device" from this one place.
+fn rebranded(
+    sim: &Sim,
+    mut title: String,
+    mut elements: Vec<Element>,
+    mut dialog: Option<crate::view::Dialog>,
+) -> (String, Vec<Element>, Option<crate::view::Dialog>) {
+    let names = names::Names::for_skin(sim.device().phone.skin);
+    let rename = |text: &mut String| {
+        if let Some(renamed) = names.rebrand(text) {
+            *text = renamed;
+        }
+    };
+    let rename_text = |text: &mut crate::view::Text| {
+        if let Some(renamed) = names.rebrand(text) {
+            *text = renamed.into();
+        }
+    };
+    rename(&mut title);
+    for element in elements
+        .iter_mut()
+        .chain(dialog.iter_mut().flat_map(|d| d.elements.iter_mut()))
+    {
+        rename_text(&mut element.label);
+        if let Some(summary) = element.summary.as_mut() {
+            rename_text(summary);
+        }
+    }
+    if let Some(dialog) = dialog.as_mut() {
+        rename(&mut dialog.title);
+        dialog.body.iter_mut().for_each(rename);
+    }
+    (title, elements, dialog)
 }
 
 /// Marks the focused element: the one with `focus` as id if it is touchable, else the first

@@ -28,6 +28,20 @@ impl Names {
         }
     }
 
+    /// Rewrites MIUI's product names in `text` into this skin's. Screens are written in the
+    /// seeds' MIUI words; HyperOS phones get theirs from this one place, so no string is missed.
+    pub fn rebrand(&self, text: &str) -> Option<String> {
+        if self.account == "Mi Account" || !(text.contains("Mi ") || text.contains("Find Device")) {
+            return None;
+        }
+        let renamed = text
+            .replace("Mi Account", self.account)
+            .replace("Mi Cloud", self.cloud)
+            .replace("Find Device", self.find_device)
+            .replace("All Mi services", &format!("All {} services", self.brand));
+        (renamed != text).then_some(renamed)
+    }
+
     /// The signed-out tagline: "All Mi services. One Mi Account." (doc string, SCREENS.md; the
     /// HyperOS form follows the same pattern, a guess).
     pub fn tagline(&self) -> String {

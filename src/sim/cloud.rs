@@ -32,6 +32,11 @@ pub const CODE_INCORRECT: &str = "The code you entered is incorrect";
 pub const CODE_EXPIRED: &str = "Code expired. Try again.";
 pub const TOO_MANY_CODES: &str =
     "Too many verification codes have been sent to this number. Try again later.";
+/// Guess: the email form of the doc string above.
+pub const TOO_MANY_CODES_EMAIL: &str =
+    "Too many verification codes have been sent to this email address. Try again later.";
+/// Wrong tries after which a code stops working, so six digits cannot be guessed.
+pub const MAX_CODE_TRIES: u32 = 5;
 pub const AGREE_FIRST: &str = "Agree to the terms and conditions first";
 /// Guess: the phone's wording when there is no connection.
 pub const OFFLINE: &str = "No network connection. Check your Wi-Fi or mobile data.";
@@ -77,8 +82,17 @@ fn digits(text: &str) -> String {
 /// Whether a login text looks like an email address.
 pub fn is_email(text: &str) -> bool {
     let text = text.trim();
+    if text.chars().any(char::is_whitespace) {
+        return false;
+    }
     match text.split_once('@') {
-        Some((user, domain)) => !user.is_empty() && domain.contains('.') && !domain.ends_with('.'),
+        Some((user, domain)) => {
+            !user.is_empty()
+                && !domain.contains('@')
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+        }
         None => false,
     }
 }
@@ -93,20 +107,43 @@ pub fn is_phone(text: &str) -> bool {
             .all(|c| c.is_ascii_digit() || matches!(c, '+' | ' ' | '-' | '(' | ')'))
 }
 
-/// The account a login (Mi Account ID, email or phone number) names.
+/// The account a login (Mi Account ID, email or phone number) names. An ID wins over a phone
+/// number with the same digits, as it is the more specific of the two.
 pub fn find_account(device: &DeviceFile, login: &str) -> Option<usize> {
     let login = login.trim();
     if login.is_empty() {
         return None;
     }
-    let login_digits = digits(login);
-    device.cloud.accounts.iter().position(|account| {
-        account.mi_account_id == login
-            || (!account.email.is_empty() && account.email.eq_ignore_ascii_case(login))
-            || (is_phone(login)
-                && !account.phone.is_empty()
-                && digits(&account.phone) == login_digits)
-    })
+    device
+        .cloud
+        .accounts
+        .iter()
+        .position(|account| account.mi_account_id == login)
+        .or_else(|| find_by_email(device, login))
+        .or_else(|| find_by_phone(device, login))
+}
+
+/// The account registered with this email address (letter case does not matter).
+pub fn find_by_email(device: &DeviceFile, email: &str) -> Option<usize> {
+    let email = email.trim();
+    device
+        .cloud
+        .accounts
+        .iter()
+        .position(|a| !a.email.is_empty() && a.email.eq_ignore_ascii_case(email))
+}
+
+/// The account registered with this phone number (compared by digits).
+pub fn find_by_phone(device: &DeviceFile, phone: &str) -> Option<usize> {
+    if !is_phone(phone) {
+        return None;
+    }
+    let wanted = digits(phone);
+    device
+        .cloud
+        .accounts
+        .iter()
+        .position(|a| !a.phone.is_empty() && digits(&a.phone) == wanted)
 }
 
 /// Checks a login and password as the cloud does, counting wrong passwords. An unknown account
@@ -172,7 +209,11 @@ pub fn send_code(
         .filter(|c| c.to == to && c.sent_at > now - Duration::hours(1))
         .count();
     if recent >= MAX_CODES_PER_HOUR {
-        return Err(TOO_MANY_CODES);
+        return Err(if is_email(to) {
+            TOO_MANY_CODES_EMAIL
+        } else {
+            TOO_MANY_CODES
+        });
     }
     let code = format!("{:06}", env.below(1_000_000));
     // Only the newest code for a purpose works, as with real SMS codes.
@@ -196,6 +237,7 @@ pub fn send_code(
         sent_at: now,
         expires_at: now + Duration::minutes(CODE_MINUTES),
         used: false,
+        wrong_tries: 0,
     });
     Ok(code)
 }
@@ -218,6 +260,12 @@ pub fn check_code(
         return Err(CODE_INCORRECT);
     };
     if code.code != typed.trim() {
+        code.wrong_tries += 1;
+        // Too many guesses use the code up: the person must ask for a new one.
+        if code.wrong_tries >= MAX_CODE_TRIES {
+            code.used = true;
+            return Err(CODE_EXPIRED);
+        }
         return Err(CODE_INCORRECT);
     }
     if code.expires_at <= now {
@@ -561,6 +609,47 @@ mod tests {
             send_code(&mut device, to, CodePurpose::SignIn, &mut env),
             Err(TOO_MANY_CODES)
         );
+    }
+
+    #[test]
+    fn five_wrong_codes_use_the_code_up() {
+        let mut env = Env::new(t0(), 1);
+        let mut device = device_with_account(&mut env);
+        let to = "lei.wang@example.com";
+        let code = send_code(&mut device, to, CodePurpose::SignIn, &mut env).expect("sent");
+        for _ in 0..MAX_CODE_TRIES - 1 {
+            assert_eq!(
+                check_code(&mut device, to, CodePurpose::SignIn, "000000x", t0()),
+                Err(CODE_INCORRECT)
+            );
+        }
+        assert_eq!(
+            check_code(&mut device, to, CodePurpose::SignIn, "000000x", t0()),
+            Err(CODE_EXPIRED)
+        );
+        assert_eq!(
+            check_code(&mut device, to, CodePurpose::SignIn, &code, t0()),
+            Err(CODE_INCORRECT)
+        );
+    }
+
+    #[test]
+    fn email_and_phone_shapes_are_checked() {
+        assert!(is_email("a.b@example.com"));
+        assert!(!is_email("a b@c@d.e"));
+        assert!(!is_email("a@b@c.d"));
+        assert!(!is_email("@example.com"));
+        assert!(!is_email("a@.com"));
+        assert!(is_phone("+86 138 0013 8000"));
+        assert!(!is_phone("12345"));
+        assert!(!is_phone("138-abc-0000"));
+    }
+
+    #[test]
+    fn an_account_id_is_not_taken_for_a_phone_number() {
+        let device = DeviceFile::factory_default();
+        assert_eq!(find_by_phone(&device, "7023456789"), None);
+        assert_eq!(find_account(&device, "7023456789"), Some(1));
     }
 
     #[test]

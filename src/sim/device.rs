@@ -243,6 +243,9 @@ pub struct VerificationCode {
     pub expires_at: DateTime<Utc>,
     #[serde(default)]
     pub used: bool,
+    /// Wrong codes typed against it; it stops working after a few.
+    #[serde(default)]
+    pub wrong_tries: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

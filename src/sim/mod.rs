@@ -133,9 +133,10 @@ impl Sim {
         &self.page().screen
     }
 
-    /// Opens a screen on top of the current one.
+    /// Opens a screen on top of the current one. A toast belongs to the screen it was shown on.
     pub fn push(&mut self, screen: Screen) {
         self.stack.push(Page::new(screen));
+        self.toast = None;
     }
 
     pub fn open_dialog(&mut self, kind: screens::dialogs::DialogKind) {
@@ -172,6 +173,7 @@ impl Sim {
     pub fn go_home(&mut self) {
         self.stack.truncate(1);
         self.dialog = None;
+        self.toast = None;
     }
 
     pub fn show_toast(&mut self, text: impl Into<String>) {
@@ -337,6 +339,7 @@ fn back(sim: &mut Sim) {
         sim.close_dialog();
     } else if sim.stack.len() > 1 {
         sim.stack.pop();
+        sim.toast = None;
     }
 }
 
