@@ -382,11 +382,7 @@ fn sign_in_action(sim: &mut Sim, form: &mut Box<SignInForm>, id: &str, env: &mut
                     Ok(index) => {
                         let account = &sim.device().cloud.accounts[index];
                         if account.two_step {
-                            let to = if account.phone.is_empty() {
-                                account.email.clone()
-                            } else {
-                                account.phone.clone()
-                            };
+                            let to = cloud::code_destination(account);
                             let mi_account_id = account.mi_account_id.clone();
                             match send(sim, &to, CodePurpose::SignIn, env) {
                                 Err(message) => form.error = Some(message),
@@ -437,12 +433,7 @@ fn two_step_action(sim: &mut Sim, form: &mut Box<TwoStepForm>, id: &str, env: &m
             ) {
                 Err(message) => form.error = Some(message.to_string()),
                 Ok(()) => {
-                    let index = sim
-                        .device()
-                        .cloud
-                        .accounts
-                        .iter()
-                        .position(|a| a.mi_account_id == form.mi_account_id);
+                    let index = cloud::index_of(sim.device(), &form.mi_account_id);
                     if let Some(index) = index {
                         finish_sign_in(sim, index, env, "Signed in");
                     }
@@ -559,11 +550,7 @@ fn forgot_action(sim: &mut Sim, form: &mut Box<ForgotForm>, id: &str, env: &mut 
                 form.error = Some(ENTER_ACCOUNT_ID.to_string());
             } else if let Some(index) = cloud::find_account(sim.device(), &login) {
                 let account = &sim.device().cloud.accounts[index];
-                let to = if account.phone.is_empty() {
-                    account.email.clone()
-                } else {
-                    account.phone.clone()
-                };
+                let to = cloud::code_destination(account);
                 let mi_account_id = account.mi_account_id.clone();
                 match send(sim, &to, CodePurpose::ResetPassword, env) {
                     Err(message) => form.error = Some(message),
@@ -608,12 +595,7 @@ fn forgot_action(sim: &mut Sim, form: &mut Box<ForgotForm>, id: &str, env: &mut 
                 ) {
                     Err(message) => form.error = Some(message.to_string()),
                     Ok(()) => {
-                        let index = sim
-                            .device()
-                            .cloud
-                            .accounts
-                            .iter()
-                            .position(|a| a.mi_account_id == mi_account_id);
+                        let index = cloud::index_of(sim.device(), &mi_account_id);
                         if let Some(index) = index {
                             let password = form.new_password.text().to_string();
                             cloud::set_password(sim.device_mut(), index, &password, env);

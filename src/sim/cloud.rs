@@ -146,6 +146,24 @@ pub fn find_by_phone(device: &DeviceFile, phone: &str) -> Option<usize> {
         .position(|a| !a.phone.is_empty() && digits(&a.phone) == wanted)
 }
 
+/// The account with this Mi Account ID.
+pub fn index_of(device: &DeviceFile, mi_account_id: &str) -> Option<usize> {
+    device
+        .cloud
+        .accounts
+        .iter()
+        .position(|a| a.mi_account_id == mi_account_id)
+}
+
+/// Where an account's verification codes go: its phone number, else its email address.
+pub fn code_destination(account: &CloudAccount) -> String {
+    if account.phone.is_empty() {
+        account.email.clone()
+    } else {
+        account.phone.clone()
+    }
+}
+
 /// Checks a login and password as the cloud does, counting wrong passwords. An unknown account
 /// gets the same answer as a wrong password, so the form does not reveal who has an account.
 pub fn check_password(
