@@ -640,3 +640,21 @@ fn sign_out_dialogs() {
     let texts = snap("sign_out_refused", "mi_account", managed, &confirm);
     assert!(texts[0].contains("Can't sign out"));
 }
+
+#[test]
+fn mi_cloud_page() {
+    let open = [tap("settings.account"), tap("account.cloud")];
+    let texts = snap("mi_cloud", "mi_cloud", signed_in, &open);
+    assert!(texts[0].contains("Occupied: 60.2 MB/5 GB"));
+    assert!(texts[0].contains("Sync automatically"));
+    assert!(texts[0].contains("Contacts and profile photos"));
+    let paused = |device: &mut DeviceFile| {
+        signed_in(device);
+        device.network.wifi = false;
+        if let Some(account) = device.account.as_mut() {
+            account.sync.wifi_only = true;
+        }
+    };
+    let texts = snap("mi_cloud_paused", "mi_cloud", paused, &open);
+    assert!(texts[0].contains("Sync is paused while you're using mobile data"));
+}

@@ -240,6 +240,7 @@ fn check_names_each_problem_by_its_pointer() {
         name: "Me".to_owned(),
         find_device: false,
         signed_in_at: None,
+        sync: Default::default(),
     });
     let cloud = |id: &str| CloudAccount {
         mi_account_id: id.to_owned(),
@@ -251,6 +252,7 @@ fn check_names_each_problem_by_its_pointer() {
         managed_by: None,
         devices: Vec::new(),
         data: Default::default(),
+        storage_gb: 5,
     };
     device.cloud.accounts = vec![cloud("6123456789"), cloud(""), cloud("6123456789")];
 
@@ -296,6 +298,7 @@ fn to_json_is_stable_and_ends_with_a_newline() {
         name: "Me".to_owned(),
         find_device: false,
         signed_in_at: None,
+        sync: Default::default(),
     });
     let text = store::to_json(&device);
     assert!(text.ends_with("}\n"));

@@ -138,7 +138,7 @@ pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
         (Screen::MiAccount, "account.header" | "account.personal_info") => {
             sim.push(Screen::Info(Topic::PersonalInfo))
         }
-        (Screen::MiAccount, "account.cloud") => sim.push(Screen::Info(Topic::MiCloud)),
+        (Screen::MiAccount, "account.cloud") => sim.push(Screen::MiCloud),
         (Screen::MiAccount, "account.find_device") => sim.push(Screen::Info(Topic::FindDevice)),
         (Screen::MiAccount, "account.security") => sim.push(Screen::Info(Topic::AccountSecurity)),
         (Screen::MiAccount, "account.devices") => sim.push(Screen::Info(Topic::Devices)),

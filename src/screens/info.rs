@@ -63,7 +63,6 @@ topics! {
     ServicesFeedback => "services_feedback", "Services & feedback";
     AddAccount => "add_account", "Add account";
     PersonalInfo => "personal_info", "Personal info";
-    MiCloud => "mi_cloud", "Mi Cloud";
     FindDevice => "find_device", "Find Device";
     AccountSecurity => "account_security", "Account security";
     Devices => "devices", "Devices";
@@ -79,7 +78,6 @@ impl Topic {
 /// somewhere, and say plainly what is coming.
 fn coming(topic: Topic, names: &Names) -> Option<(String, String)> {
     let (title, what) = match topic {
-        Topic::MiCloud => (names.cloud, "sync switches per app, storage and Sync now"),
         Topic::FindDevice => (
             names.find_device,
             "the switch, locating, ringing, locking and erasing from the web",

@@ -6,6 +6,7 @@ pub mod accounts;
 pub mod dialogs;
 pub mod forms;
 pub mod info;
+pub mod mi_cloud;
 pub mod names;
 pub mod network;
 pub mod settings;
@@ -42,6 +43,7 @@ pub fn screen_name(screen: &Screen) -> String {
         Screen::SystemUpdate => "system_update".into(),
         Screen::AccountsSync => "accounts_sync".into(),
         Screen::MiAccount => "mi_account".into(),
+        Screen::MiCloud => "mi_cloud".into(),
         Screen::SignIn(_) => "sign_in".into(),
         Screen::TwoStep(_) => "two_step".into(),
         Screen::CreateChoice => "create_choice".into(),
@@ -62,6 +64,7 @@ fn content(sim: &Sim, screen: &Screen) -> Content {
         Screen::SystemUpdate => about::system_update(sim),
         Screen::AccountsSync => accounts::accounts_sync(sim),
         Screen::MiAccount => accounts::mi_account(sim),
+        Screen::MiCloud => mi_cloud::content(sim),
         Screen::SignIn(form) => forms::sign_in(form),
         Screen::TwoStep(form) => forms::two_step(sim, form),
         Screen::CreateChoice => forms::create_choice(),
@@ -189,6 +192,7 @@ pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
         | Screen::CreateChoice
         | Screen::CreateAccount(_)
         | Screen::ForgotPassword(_) => forms::activate(sim, id, env),
+        Screen::MiCloud => mi_cloud::activate(sim, id, env),
         Screen::Info(_) => {}
     }
 }

@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::Env;
 use super::device::{
-    AccountDevice, CloudAccount, CodePurpose, DeviceFile, DeviceKind, Item, LocalData, SYNCED_APPS,
-    SignInFailures, SignedInAccount, VerificationCode,
+    AccountDevice, CloudAccount, CodePurpose, Connection, DeviceFile, DeviceKind, Item, LocalData,
+    SYNCED_APPS, SignInFailures, SignedInAccount, SyncSettings, VerificationCode,
 };
 
 /// Wrong passwords in a row before sign-in is refused for a while.
@@ -354,6 +354,7 @@ pub fn create_account(
         managed_by: None,
         devices: Vec::new(),
         data: LocalData::default(),
+        storage_gb: 5,
     });
     device.cloud.accounts.len() - 1
 }
@@ -370,23 +371,11 @@ pub fn set_password(device: &mut DeviceFile, index: usize, password: &str, env: 
     }
 }
 
-/// Merges `from` into `into` by item id (items already there are left as they are).
-fn merge(into: &mut LocalData, from: &LocalData) {
-    for (target, source) in into.apps_mut().into_iter().zip(from.apps()) {
-        for item in source {
-            if !target.iter().any(|existing| existing.id == item.id) {
-                target.push(item.clone());
-            }
-        }
-    }
-}
-
-/// Signs this phone in to the account at `index`: the phone joins the account's devices, its
-/// data goes up to the cloud and the cloud's comes down, and Find Device is turned on, as MIUI
-/// does at sign-in.
+/// Signs this phone in to the account at `index`: the phone joins the account's devices, Mi
+/// Cloud sync starts with MIUI's defaults (everything, automatically), so the phone's data goes
+/// up and the cloud's comes down, and Find Device is turned on, as MIUI does at sign-in.
 pub fn sign_in(device: &mut DeviceFile, index: usize, now: DateTime<Utc>) {
     let phone = device.phone.clone();
-    let local = device.data.clone();
     let Some(account) = device.cloud.accounts.get_mut(index) else {
         return;
     };
@@ -406,15 +395,99 @@ pub fn sign_in(device: &mut DeviceFile, index: usize, now: DateTime<Utc>) {
             },
         ),
     }
-    merge(&mut account.data, &local);
-    let cloud_copy = account.data.clone();
     device.account = Some(SignedInAccount {
         mi_account_id: account.mi_account_id.clone(),
         name: account.name.clone(),
         find_device: true,
         signed_in_at: Some(now),
+        sync: SyncSettings {
+            pending: true,
+            ..SyncSettings::default()
+        },
     });
-    merge(&mut device.data, &cloud_copy);
+    sync(device, now);
+}
+
+/// Why Mi Cloud cannot sync right now.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncBlock {
+    /// On mobile data with "Sync over Wi-Fi only" on.
+    MobileData,
+    Offline,
+}
+
+/// What stops a sync now, if anything (`None` also when no account is signed in).
+pub fn sync_block(device: &DeviceFile) -> Option<SyncBlock> {
+    let account = device.account.as_ref()?;
+    match device.network.connection() {
+        Connection::WiFi => None,
+        Connection::Mobile if account.sync.wifi_only => Some(SyncBlock::MobileData),
+        Connection::Mobile => None,
+        Connection::Offline => Some(SyncBlock::Offline),
+    }
+}
+
+/// Syncs the apps that are on, both ways: what the cloud has comes down, what the phone has goes
+/// up while the plan has room. When the network does not allow it, the sync waits (`pending`)
+/// and `false` is returned; it runs when the network allows (see `update`).
+pub fn sync(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
+    let Some(index) = signed_in_index(device) else {
+        return false;
+    };
+    let blocked = sync_block(device).is_some();
+    let DeviceFile {
+        data,
+        cloud,
+        account,
+        ..
+    } = device;
+    let (Some(account), Some(cloud_account)) = (account.as_mut(), cloud.accounts.get_mut(index))
+    else {
+        return false;
+    };
+    let settings = &mut account.sync;
+    if blocked {
+        settings.pending = true;
+        return false;
+    }
+    let capacity = u64::from(cloud_account.storage_gb) * 1_000_000_000;
+    let mut used = cloud_account.data.total_bytes();
+    let mut full = false;
+    let apps = data
+        .apps_mut()
+        .into_iter()
+        .zip(cloud_account.data.apps_mut());
+    for (position, (local, remote)) in apps.enumerate() {
+        if !settings.is_on(position) {
+            continue;
+        }
+        for item in remote.iter() {
+            if !local.iter().any(|l| l.id == item.id) {
+                local.push(item.clone());
+            }
+        }
+        for item in local.iter() {
+            if remote.iter().any(|r| r.id == item.id) {
+                continue;
+            }
+            if used + item.size_bytes > capacity {
+                full = true;
+                continue;
+            }
+            used += item.size_bytes;
+            remote.push(item.clone());
+        }
+        if let Some(entry) = settings
+            .items
+            .iter_mut()
+            .find(|i| i.app == SYNCED_APPS[position])
+        {
+            entry.last_synced = Some(now);
+        }
+    }
+    settings.pending = false;
+    settings.storage_full = full;
+    true
 }
 
 /// The apps that have items on this phone that are also in the account's cloud copy: what the
@@ -725,6 +798,74 @@ mod tests {
         sign_out(&mut device, true);
         assert_eq!(device.data.contacts.len(), local_contacts);
         assert!(device.data.notes.iter().any(|n| n.id == "cloud-note"));
+    }
+
+    #[test]
+    fn sync_waits_for_the_network_and_respects_items_and_storage() {
+        let mut device = DeviceFile::factory_default();
+        sign_in(&mut device, 0, t0());
+        let photo = Item {
+            id: "new-photo".into(),
+            title: "IMG.jpg".into(),
+            detail: String::new(),
+            size_bytes: 1_000,
+        };
+        device.data.gallery.push(photo.clone());
+        let in_cloud = |d: &DeviceFile| {
+            d.cloud.accounts[0]
+                .data
+                .gallery
+                .iter()
+                .any(|i| i.id == "new-photo")
+        };
+
+        // Wi-Fi only, on mobile data: the sync waits.
+        fn settings(device: &mut DeviceFile) -> &mut SyncSettings {
+            &mut device.account.as_mut().expect("signed in").sync
+        }
+        settings(&mut device).wifi_only = true;
+        device.network.wifi = false;
+        assert_eq!(sync_block(&device), Some(SyncBlock::MobileData));
+        assert!(!sync(&mut device, t0()));
+        assert!(device.account.as_ref().is_some_and(|a| a.sync.pending));
+        assert!(!in_cloud(&device));
+        // Offline too.
+        device.network.mobile_data = false;
+        assert_eq!(sync_block(&device), Some(SyncBlock::Offline));
+        // Back on Wi-Fi it goes up.
+        device.network.wifi = true;
+        assert!(sync(&mut device, t0()));
+        assert!(in_cloud(&device));
+
+        // An item that is off neither uploads nor downloads, and the cloud keeps its copy.
+        let gallery = 2;
+        settings(&mut device).items[gallery].on = false;
+        device.data.gallery.push(Item {
+            id: "off-photo".into(),
+            ..photo.clone()
+        });
+        sync(&mut device, t0());
+        assert!(
+            !device.cloud.accounts[0]
+                .data
+                .gallery
+                .iter()
+                .any(|i| i.id == "off-photo")
+        );
+        assert!(in_cloud(&device));
+
+        // A full plan stops uploads and says so.
+        settings(&mut device).items[gallery].on = true;
+        device.cloud.accounts[0].storage_gb = 0;
+        sync(&mut device, t0());
+        assert!(device.account.as_ref().is_some_and(|a| a.sync.storage_full));
+        assert!(
+            !device.cloud.accounts[0]
+                .data
+                .gallery
+                .iter()
+                .any(|i| i.id == "off-photo")
+        );
     }
 
     #[test]

@@ -154,6 +154,65 @@ pub struct SignedInAccount {
     pub find_device: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_in_at: Option<DateTime<Utc>>,
+    /// Mi Cloud sync on this phone.
+    #[serde(default)]
+    pub sync: SyncSettings,
+}
+
+/// Mi Cloud's settings on the phone, and where syncing stands.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SyncSettings {
+    /// "Sync automatically".
+    pub auto: bool,
+    /// "Sync over Wi-Fi only".
+    #[serde(default)]
+    pub wifi_only: bool,
+    /// One entry per app in `SYNCED_APPS` order.
+    pub items: Vec<SyncItem>,
+    /// Something is waiting to sync (the network did not allow it yet).
+    #[serde(default)]
+    pub pending: bool,
+    /// The last sync could not upload everything: the cloud is full.
+    #[serde(default)]
+    pub storage_full: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct SyncItem {
+    pub app: String,
+    pub on: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_synced: Option<DateTime<Utc>>,
+}
+
+impl Default for SyncSettings {
+    /// As MIUI sets it up at sign-in: everything syncs, automatically, over any network.
+    fn default() -> SyncSettings {
+        SyncSettings {
+            auto: true,
+            wifi_only: false,
+            items: SYNCED_APPS
+                .iter()
+                .map(|app| SyncItem {
+                    app: (*app).to_string(),
+                    on: true,
+                    last_synced: None,
+                })
+                .collect(),
+            pending: false,
+            storage_full: false,
+        }
+    }
+}
+
+impl SyncSettings {
+    /// Whether the app at `index` (in `SYNCED_APPS` order) syncs.
+    pub fn is_on(&self, index: usize) -> bool {
+        SYNCED_APPS
+            .get(index)
+            .and_then(|app| self.items.iter().find(|i| i.app == *app))
+            .is_none_or(|item| item.on)
+    }
 }
 
 /// The simulated Xiaomi cloud: accounts, the codes it has sent, and failed sign-ins.
@@ -192,9 +251,16 @@ pub struct CloudAccount {
     /// Devices signed in to the account.
     #[serde(default)]
     pub devices: Vec<AccountDevice>,
+    /// The cloud storage plan, in GB (the free plan is 5).
+    #[serde(default = "free_plan_gb")]
+    pub storage_gb: u32,
     /// The cloud copy of what the account's phones synced.
     #[serde(default)]
     pub data: LocalData,
+}
+
+fn free_plan_gb() -> u32 {
+    5
 }
 
 /// What kind of device a signed-in device is.

@@ -36,6 +36,7 @@ pub enum Screen {
     SystemUpdate,
     AccountsSync,
     MiAccount,
+    MiCloud,
     SignIn(Box<screens::forms::SignInForm>),
     TwoStep(Box<screens::forms::TwoStepForm>),
     CreateChoice,
@@ -86,6 +87,8 @@ pub struct Sim {
     pub toast: Option<Toast>,
     /// A notification at the top of the screen (a simulated SMS or email with a code).
     pub notification: Option<Toast>,
+    /// "Sync now" shows "Syncing…" until then.
+    pub syncing_until: Option<DateTime<Utc>>,
     /// The terminal size the shell reported, which decides how far pages scroll.
     pub viewport: (u16, u16),
     /// The time of the last update, copied from the `Env` so that views can show it.
@@ -101,6 +104,7 @@ impl Sim {
             dialog: None,
             toast: None,
             notification: None,
+            syncing_until: None,
             viewport: (60, 24),
             now,
         }
@@ -285,6 +289,15 @@ pub fn update(sim: &mut Sim, action: Action, env: &mut Env) -> Vec<Effect> {
         Action::Resize { width, height } => sim.viewport = (width, height),
         Action::Tick => keep_focus_visible = false,
         Action::Quit => effects.push(Effect::Quit),
+    }
+    // Mi Cloud's background sync: whatever waited for the network goes as soon as it allows.
+    let waiting = sim
+        .device()
+        .account
+        .as_ref()
+        .is_some_and(|a| a.sync.auto && a.sync.pending);
+    if waiting && cloud::sync_block(sim.device()).is_none() {
+        cloud::sync(sim.device_mut(), env.now());
     }
     if keep_focus_visible {
         scroll_focus_into_view(sim);

@@ -65,6 +65,7 @@ fn china_rom_puts_the_account_entry_first_and_shows_the_name_when_signed_in() {
         name: "Lei Wang".into(),
         find_device: false,
         signed_in_at: None,
+        sync: Default::default(),
     });
     let sim = Sim::new(device, t0());
     let view = view(&sim);
@@ -84,6 +85,7 @@ fn global_rom_signed_in_entry_is_named_mi_account_with_the_name_beside_it() {
         name: "Lei Wang".into(),
         find_device: false,
         signed_in_at: None,
+        sync: Default::default(),
     });
     let sim = Sim::new(device, t0());
     let entry = view(&sim)
