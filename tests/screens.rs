@@ -658,3 +658,36 @@ fn mi_cloud_page() {
     let texts = snap("mi_cloud_paused", "mi_cloud", paused, &open);
     assert!(texts[0].contains("Sync is paused while you're using mobile data"));
 }
+
+#[test]
+fn find_device_factory_reset_and_activation_lock() {
+    let find = [tap("settings.account"), tap("account.find_device")];
+    let texts = snap("find_device", "find_device", signed_in, &find);
+    assert!(texts[0].contains("[ ON]"));
+    let mut turn_off = find.to_vec();
+    turn_off.push(tap("find_device.toggle"));
+    let texts = snap("find_device_turn_off", "find_device", signed_in, &turn_off);
+    assert!(texts[0].contains("Turn off Find device?"));
+    assert!(texts[0].contains("[ Turn off anyway ]"));
+
+    let reset = [tap("settings.about_phone"), tap("about.factory_reset")];
+    let texts = snap("factory_reset", "factory_reset", signed_in, &reset);
+    assert!(texts[0].contains("[ Erase all data ]"));
+    let mut confirm = reset.to_vec();
+    confirm.push(tap("reset.erase"));
+    let texts = snap(
+        "factory_reset_confirm",
+        "factory_reset",
+        signed_in,
+        &confirm,
+    );
+    assert!(texts[0].contains("Erase all data?"));
+
+    let locked = |device: &mut DeviceFile| {
+        signed_in(device);
+        mi_settings::sim::cloud::erase_with_activation_lock(device);
+    };
+    let texts = snap("activation_lock", "activation_lock", locked, &[]);
+    assert!(texts[0].contains("This device is locked"));
+    assert!(texts[0].contains("[ Activate ]"));
+}

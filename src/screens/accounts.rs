@@ -1,11 +1,11 @@
 //! Accounts & sync (seed 002's route to the Mi Account) and the Mi Account page.
 
 use crate::sim::device::Rom;
-use crate::sim::{Env, Screen, Sim, TextInput, cloud};
+use crate::sim::{Env, Screen, Sim, cloud};
 use crate::view::{Element, Role};
 
 use super::Content;
-use super::dialogs::DialogKind;
+use super::dialogs::{DialogKind, PasswordPurpose};
 use super::info::Topic;
 use super::names::Names;
 
@@ -96,10 +96,7 @@ fn sign_out_pressed(sim: &mut Sim) {
 pub fn after_sign_out_confirmed(sim: &mut Sim) {
     let find_device = sim.device().account.as_ref().is_some_and(|a| a.find_device);
     if find_device {
-        sim.open_dialog(DialogKind::SignOutPassword {
-            password: TextInput::default(),
-            error: None,
-        });
+        sim.open_dialog(DialogKind::account_password(PasswordPurpose::SignOut));
     } else {
         ask_keep_or_remove(sim);
     }
@@ -139,7 +136,7 @@ pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
             sim.push(Screen::Info(Topic::PersonalInfo))
         }
         (Screen::MiAccount, "account.cloud") => sim.push(Screen::MiCloud),
-        (Screen::MiAccount, "account.find_device") => sim.push(Screen::Info(Topic::FindDevice)),
+        (Screen::MiAccount, "account.find_device") => sim.push(Screen::FindDevice),
         (Screen::MiAccount, "account.security") => sim.push(Screen::Info(Topic::AccountSecurity)),
         (Screen::MiAccount, "account.devices") => sim.push(Screen::Info(Topic::Devices)),
         (Screen::MiAccount, SIGN_OUT) => sign_out_pressed(sim),

@@ -17,15 +17,39 @@ pub enum DialogKind {
     },
     /// Mi Account → Sign out: "Sign out?" (seed 002 step 5).
     ConfirmSignOut,
-    /// With Find Device on, signing out asks for the account password.
-    SignOutPassword {
+    /// The account password, asked before signing out with Find Device on, turning Find Device
+    /// off, or erasing a phone that has an account.
+    AccountPassword {
+        purpose: PasswordPurpose,
         password: TextInput,
         error: Option<String>,
     },
+    /// "Turn off Find device?" (doc), before the password.
+    TurnOffFindDevice,
+    /// About phone → Factory reset → "Erase all data".
+    ConfirmFactoryReset,
     /// "Delete synced items from this device?" with the apps that have synced items.
     KeepOrRemove { apps: Vec<&'static str> },
     /// A device-management policy forbids signing out (seed 002).
     SignOutRefused { managed_by: String },
+}
+
+/// What the account password is asked for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordPurpose {
+    SignOut,
+    TurnOffFindDevice,
+    FactoryReset,
+}
+
+impl DialogKind {
+    pub fn account_password(purpose: PasswordPurpose) -> DialogKind {
+        DialogKind::AccountPassword {
+            purpose,
+            password: TextInput::default(),
+            error: None,
+        }
+    }
 }
 
 /// Doc strings (SCREENS.md) of the sign-out flow.
@@ -63,7 +87,29 @@ pub fn view(kind: &DialogKind) -> Dialog {
                 Element::button("dialog.confirm", "Sign out"),
             ],
         ),
-        DialogKind::SignOutPassword { password, error } => {
+        DialogKind::TurnOffFindDevice => dialog(
+            "turn_off_find_device",
+            "Turn off Find device?",
+            vec!["You won't be able to locate, lock or erase this device if you lose it.".into()],
+            vec![
+                Element::button("dialog.confirm", "Turn off anyway"),
+                Element::button("dialog.cancel", "Keep on"),
+            ],
+        ),
+        DialogKind::ConfirmFactoryReset => dialog(
+            "confirm_factory_reset",
+            "Erase all data?",
+            vec!["Everything on this phone will be erased: accounts, contacts, messages, photos, notes and settings. This can't be undone.".into()],
+            vec![
+                Element::button("dialog.cancel", "Cancel"),
+                Element::button("dialog.confirm", "Erase"),
+            ],
+        ),
+        DialogKind::AccountPassword {
+            purpose,
+            password,
+            error,
+        } => {
             let mut elements = vec![password_field(
                 "dialog.password",
                 "Password",
@@ -75,12 +121,18 @@ pub fn view(kind: &DialogKind) -> Dialog {
             }
             elements.push(Element::button("dialog.cancel", "Cancel"));
             elements.push(Element::button("dialog.ok", "OK"));
-            dialog(
-                "sign_out_password",
-                "Enter password",
-                vec!["Find Device is on. Enter your Mi Account password to turn it off and sign out.".into()],
-                elements,
-            )
+            let body = match purpose {
+                PasswordPurpose::SignOut => {
+                    "Find Device is on. Enter your Mi Account password to turn it off and sign out."
+                }
+                PasswordPurpose::TurnOffFindDevice => {
+                    "Enter your Mi Account password to turn off Find Device."
+                }
+                PasswordPurpose::FactoryReset => {
+                    "This phone has a Mi Account. Enter its password to erase the phone."
+                }
+            };
+            dialog("account_password", "Enter password", vec![body.into()], elements)
         }
         DialogKind::KeepOrRemove { apps } => dialog(
             "keep_or_remove",
@@ -145,7 +197,7 @@ pub fn password_field(
 pub fn input_mut<'a>(kind: &'a mut DialogKind, id: &str) -> Option<&'a mut TextInput> {
     match (kind, id) {
         (DialogKind::RenameDevice { name, .. }, "dialog.device_name") => Some(name),
-        (DialogKind::SignOutPassword { password, .. }, "dialog.password") => Some(password),
+        (DialogKind::AccountPassword { password, .. }, "dialog.password") => Some(password),
         _ => None,
     }
 }
@@ -165,21 +217,46 @@ pub fn activate(sim: &mut Sim, id: &str, _env: &mut Env) {
                 super::accounts::after_sign_out_confirmed(sim);
             }
         }
-        DialogKind::SignOutPassword { password, .. } => {
+        DialogKind::TurnOffFindDevice => {
+            if id == "dialog.confirm" {
+                sim.open_dialog(DialogKind::account_password(
+                    PasswordPurpose::TurnOffFindDevice,
+                ));
+            }
+        }
+        DialogKind::ConfirmFactoryReset => {
+            if id == "dialog.confirm" {
+                super::about::erase_confirmed(sim);
+            }
+        }
+        DialogKind::AccountPassword {
+            purpose, password, ..
+        } => {
             if id != "dialog.ok" && id != "dialog.password" {
                 return;
             }
             let hash = cloud::signed_in_account(sim.device())
                 .map(|a| a.password_hash.clone())
                 .unwrap_or_default();
-            if cloud::verify_password(&hash, password.text()) {
-                super::accounts::ask_keep_or_remove(sim);
-            } else {
+            if !cloud::verify_password(&hash, password.text()) {
                 // Nothing changes: the phone stays signed in with Find Device on.
-                sim.open_dialog(DialogKind::SignOutPassword {
+                sim.open_dialog(DialogKind::AccountPassword {
+                    purpose,
                     password: TextInput::default(),
                     error: Some(WRONG_SIGN_OUT_PASSWORD.to_string()),
                 });
+                return;
+            }
+            match purpose {
+                PasswordPurpose::SignOut => super::accounts::ask_keep_or_remove(sim),
+                PasswordPurpose::TurnOffFindDevice => {
+                    sim.close_dialog();
+                    if let Some(account) = sim.device_mut().account.as_mut() {
+                        account.find_device = false;
+                    }
+                    sim.show_toast("Find device is off.");
+                }
+                PasswordPurpose::FactoryReset => super::about::erase(sim),
             }
         }
         DialogKind::KeepOrRemove { .. } => match id {

@@ -266,6 +266,7 @@ pub fn input_mut<'a>(screen: &'a mut Screen, id: &str) -> Option<&'a mut TextInp
             form.account.as_mut().map(|(_, s)| &mut s.code)
         }
         (Screen::ForgotPassword(form), "forgot.new_password") => Some(&mut form.new_password),
+        (Screen::ActivationLock(form), "lock.password") => Some(&mut form.password),
         _ => None,
     }
 }

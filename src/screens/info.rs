@@ -63,7 +63,6 @@ topics! {
     ServicesFeedback => "services_feedback", "Services & feedback";
     AddAccount => "add_account", "Add account";
     PersonalInfo => "personal_info", "Personal info";
-    FindDevice => "find_device", "Find Device";
     AccountSecurity => "account_security", "Account security";
     Devices => "devices", "Devices";
 }
@@ -76,12 +75,8 @@ impl Topic {
 
 /// Account pages whose capability comes in a later version: they exist so every row leads
 /// somewhere, and say plainly what is coming.
-fn coming(topic: Topic, names: &Names) -> Option<(String, String)> {
+fn coming(topic: Topic) -> Option<(String, String)> {
     let (title, what) = match topic {
-        Topic::FindDevice => (
-            names.find_device,
-            "the switch, locating, ringing, locking and erasing from the web",
-        ),
         Topic::AccountSecurity => (
             "Account security",
             "password change, two-step verification, login notifications and login history",
@@ -99,7 +94,7 @@ fn coming(topic: Topic, names: &Names) -> Option<(String, String)> {
 }
 
 pub fn content(topic: Topic, names: &Names) -> Content {
-    if let Some((title, text)) = coming(topic, names) {
+    if let Some((title, text)) = coming(topic) {
         return Content {
             title,
             elements: vec![

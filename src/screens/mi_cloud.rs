@@ -5,7 +5,6 @@ use chrono::{DateTime, Duration, Timelike, Utc};
 
 use super::Content;
 use super::accounts::{FREE_PLAN_GB, storage_text};
-use super::info::Topic;
 use crate::sim::cloud::{self, SyncBlock};
 use crate::sim::device::{SYNCED_APPS, SyncSettings};
 use crate::sim::{Env, Screen, Sim};
@@ -139,7 +138,7 @@ pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
                 sim.syncing_until = Some(now + Duration::seconds(SYNC_SECONDS));
             }
         }
-        "cloud.find_device" => sim.push(Screen::Info(Topic::FindDevice)),
+        "cloud.find_device" => sim.push(Screen::FindDevice),
         _ => {
             let Some(position) = ITEM_IDS.iter().position(|item| *item == id) else {
                 return;

@@ -4,6 +4,7 @@
 pub mod about;
 pub mod accounts;
 pub mod dialogs;
+pub mod find_device;
 pub mod forms;
 pub mod info;
 pub mod mi_cloud;
@@ -44,6 +45,9 @@ pub fn screen_name(screen: &Screen) -> String {
         Screen::AccountsSync => "accounts_sync".into(),
         Screen::MiAccount => "mi_account".into(),
         Screen::MiCloud => "mi_cloud".into(),
+        Screen::FindDevice => "find_device".into(),
+        Screen::FactoryReset => "factory_reset".into(),
+        Screen::ActivationLock(_) => "activation_lock".into(),
         Screen::SignIn(_) => "sign_in".into(),
         Screen::TwoStep(_) => "two_step".into(),
         Screen::CreateChoice => "create_choice".into(),
@@ -65,6 +69,9 @@ fn content(sim: &Sim, screen: &Screen) -> Content {
         Screen::AccountsSync => accounts::accounts_sync(sim),
         Screen::MiAccount => accounts::mi_account(sim),
         Screen::MiCloud => mi_cloud::content(sim),
+        Screen::FindDevice => find_device::find_device(sim),
+        Screen::FactoryReset => about::factory_reset(sim),
+        Screen::ActivationLock(form) => find_device::activation_lock(sim, form),
         Screen::SignIn(form) => forms::sign_in(form),
         Screen::TwoStep(form) => forms::two_step(sim, form),
         Screen::CreateChoice => forms::create_choice(),
@@ -193,6 +200,9 @@ pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
         | Screen::CreateAccount(_)
         | Screen::ForgotPassword(_) => forms::activate(sim, id, env),
         Screen::MiCloud => mi_cloud::activate(sim, id, env),
+        Screen::FindDevice => find_device::activate(sim, id, env),
+        Screen::FactoryReset => about::activate(sim, &screen, id, env),
+        Screen::ActivationLock(_) => find_device::activate_lock(sim, id, env),
         Screen::Info(_) => {}
     }
 }

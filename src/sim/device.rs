@@ -73,6 +73,10 @@ pub struct Phone {
     /// Offset of the phone's local time from UTC, in minutes (the status bar shows local time).
     #[serde(default)]
     pub utc_offset_minutes: i32,
+    /// Set when the phone was erased while an account was on it with Find Device on: it stays
+    /// locked to that account until the account's password is entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub activation_lock: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

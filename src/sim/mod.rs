@@ -37,6 +37,10 @@ pub enum Screen {
     AccountsSync,
     MiAccount,
     MiCloud,
+    FindDevice,
+    FactoryReset,
+    /// Shown instead of everything while the phone is locked to an account (seed 001).
+    ActivationLock(Box<screens::find_device::LockForm>),
     SignIn(Box<screens::forms::SignInForm>),
     TwoStep(Box<screens::forms::TwoStepForm>),
     CreateChoice,
@@ -97,10 +101,16 @@ pub struct Sim {
 
 impl Sim {
     pub fn new(device: DeviceFile, now: DateTime<Utc>) -> Sim {
+        // A phone locked to an account boots to the lock screen and nothing else.
+        let root = if device.phone.activation_lock.is_some() {
+            Screen::ActivationLock(Box::default())
+        } else {
+            Screen::Settings
+        };
         Sim {
             device,
             device_changed: false,
-            stack: vec![Page::new(Screen::Settings)],
+            stack: vec![Page::new(root)],
             dialog: None,
             toast: None,
             notification: None,
