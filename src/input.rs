@@ -37,6 +37,10 @@ pub fn key_action(key: &KeyEvent, view: &View) -> Option<Action> {
     if ctrl && matches!(key.code, KeyCode::Char('c') | KeyCode::Char('C')) {
         return Some(Action::Quit);
     }
+    // F2 switches between the phone and the browser from anywhere, even mid-typing.
+    if key.code == KeyCode::F(2) {
+        return Some(Action::SwitchSurface);
+    }
     let at_root = !view.back && view.dialog.is_none();
     if typing(view) {
         let action = match key.code {

@@ -17,6 +17,8 @@ pub type Text = Cow<'static, str>;
 pub struct View {
     /// Stable machine name of the screen, e.g. `settings` or `about_phone`.
     pub screen: String,
+    /// `phone`, or `browser` (i.mi.com on the same cloud).
+    pub surface: &'static str,
     /// The title bar text, e.g. "Settings".
     pub title: String,
     /// Whether the title bar shows a back arrow (every screen but the root).
@@ -203,6 +205,7 @@ impl View {
     pub fn empty() -> View {
         View {
             screen: String::new(),
+            surface: "phone",
             title: String::new(),
             back: false,
             status: StatusBar {

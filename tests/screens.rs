@@ -691,3 +691,41 @@ fn find_device_factory_reset_and_activation_lock() {
     assert!(texts[0].contains("This device is locked"));
     assert!(texts[0].contains("[ Activate ]"));
 }
+
+#[test]
+fn the_browser_side_and_what_it_does_to_the_phone() {
+    let texts = snap(
+        "web_sign_in",
+        "web.sign_in",
+        signed_in,
+        &[Action::SwitchSurface],
+    );
+    assert!(texts[0].contains("https://i.mi.com"));
+    assert!(texts[0].starts_with('┌'), "a browser has square corners");
+    let signed_in_web = [
+        Action::SwitchSurface,
+        tap("web.login"),
+        typed("6612345678"),
+        tap("web.password"),
+        typed("Xiaomi#2026"),
+        tap("web.sign_in"),
+    ];
+    let texts = snap(
+        "web_find_device",
+        "web.find_device",
+        signed_in,
+        &signed_in_web,
+    );
+    assert!(texts[0].contains("[ Play sound ]"));
+    let mut lost = signed_in_web.to_vec();
+    lost.push(tap("web.lost_mode"));
+    let texts = snap("web_lost_mode", "web.lost_mode", signed_in, &lost);
+    assert!(texts[0].contains("Lock device"));
+    lost.extend([tap("web.lock"), Action::SwitchSurface]);
+    let texts = snap("phone_lost_mode", "lost_mode", signed_in, &lost);
+    assert!(texts[0].contains("Device is locked. Message:"));
+    let mut ring = signed_in_web.to_vec();
+    ring.extend([tap("web.ring"), Action::SwitchSurface]);
+    let texts = snap("phone_ringing", "settings", signed_in, &ring);
+    assert!(texts[0].contains("This phone is ringing"));
+}

@@ -17,6 +17,7 @@ fn focused(mut element: Element) -> Element {
 fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
     View {
         screen: screen.into(),
+        surface: "phone",
         title: title.into(),
         back,
         status: StatusBar {

@@ -100,7 +100,7 @@ pub struct StepSpec {
     #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
     pub type_text: Option<String>,
     /// Press one key: enter, esc, tab, backtab, up, down, left, right, pageup, pagedown, home,
-    /// end, backspace, delete, space, ctrl+c, or one character.
+    /// end, backspace, delete, space, ctrl+c, f2 (phone / browser), or one character.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub key: Option<KeyName>,
     /// Swipe the page one screen up or down.
@@ -260,7 +260,7 @@ pub enum ScrollDirection {
 pub struct KeyName(String);
 
 /// Named keys a fixture may press (besides any single character).
-pub const KEY_NAMES: [&str; 16] = [
+pub const KEY_NAMES: [&str; 17] = [
     "enter",
     "esc",
     "tab",
@@ -277,6 +277,7 @@ pub const KEY_NAMES: [&str; 16] = [
     "delete",
     "space",
     "ctrl+c",
+    "f2",
 ];
 
 impl TryFrom<String> for KeyName {

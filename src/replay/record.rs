@@ -72,6 +72,7 @@ impl Recorder {
             Action::DeleteForward => key("delete"),
             Action::CursorLeft => key("left"),
             Action::CursorRight => key("right"),
+            Action::SwitchSurface => key("f2"),
             Action::PageUp => Some(Step::Scroll(ScrollDirection::Up)),
             Action::PageDown => Some(Step::Scroll(ScrollDirection::Down)),
             Action::Back => Some(Step::Back(1)),

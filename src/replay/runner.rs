@@ -435,6 +435,7 @@ pub fn key_event(key: &KeyName) -> KeyEvent {
         "delete" => KeyCode::Delete,
         "space" => KeyCode::Char(' '),
         "ctrl+c" => return KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL),
+        "f2" => KeyCode::F(2),
         other => KeyCode::Char(other.chars().next().unwrap_or(' ')),
     };
     KeyEvent::new(code, KeyModifiers::NONE)

@@ -28,6 +28,10 @@ pub enum DialogKind {
     TurnOffFindDevice,
     /// About phone → Factory reset → "Erase all data".
     ConfirmFactoryReset,
+    /// The phone rings: Find Device's "Play sound" from the browser.
+    Ringing,
+    /// i.mi.com: "Erase data?".
+    WebErase,
     /// "Delete synced items from this device?" with the apps that have synced items.
     KeepOrRemove { apps: Vec<&'static str> },
     /// A device-management policy forbids signing out (seed 002).
@@ -94,6 +98,21 @@ pub fn view(kind: &DialogKind) -> Dialog {
             vec![
                 Element::button("dialog.confirm", "Turn off anyway"),
                 Element::button("dialog.cancel", "Keep on"),
+            ],
+        ),
+        DialogKind::Ringing => dialog(
+            "ringing",
+            "Find Device",
+            vec!["♪ This phone is ringing: its owner asked Find Device to play a sound.".into()],
+            vec![Element::button("dialog.stop", "Stop")],
+        ),
+        DialogKind::WebErase => dialog(
+            "web_erase",
+            "Erase data?",
+            vec!["Everything on the phone will be erased. It stays locked to your Mi Account until your password is entered on it.".into()],
+            vec![
+                Element::button("dialog.cancel", "Cancel"),
+                Element::button("dialog.confirm", "Erase"),
             ],
         ),
         DialogKind::ConfirmFactoryReset => dialog(
@@ -222,6 +241,17 @@ pub fn activate(sim: &mut Sim, id: &str, _env: &mut Env) {
                 sim.open_dialog(DialogKind::account_password(
                     PasswordPurpose::TurnOffFindDevice,
                 ));
+            }
+        }
+        DialogKind::Ringing => {
+            if id == "dialog.stop" {
+                sim.device_mut().phone.ringing = false;
+                sim.close_dialog();
+            }
+        }
+        DialogKind::WebErase => {
+            if id == "dialog.confirm" {
+                super::web::erase_confirmed(sim);
             }
         }
         DialogKind::ConfirmFactoryReset => {

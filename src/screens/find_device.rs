@@ -31,6 +31,11 @@ pub fn activate(sim: &mut Sim, id: &str, _env: &mut Env) {
     if id != "find_device.toggle" {
         return;
     }
+    // The switch is the cloud's record as much as the phone's: it needs a connection.
+    if sim.device().network.connection() == crate::sim::device::Connection::Offline {
+        sim.show_toast(cloud::OFFLINE);
+        return;
+    }
     let on = sim.device().account.as_ref().is_some_and(|a| a.find_device);
     if on {
         // Off asks first, then the password (see `dialogs`).
@@ -80,6 +85,62 @@ pub fn activation_lock(sim: &Sim, form: &LockForm) -> Content {
     }
     elements.push(Element::button("lock.activate", "Activate"));
     Content::new(LOCKED_TITLE, elements)
+}
+
+pub fn lost_mode(sim: &Sim, form: &LockForm) -> Content {
+    let lost = sim
+        .device()
+        .phone
+        .lost_mode
+        .clone()
+        .unwrap_or(crate::sim::device::LostMode {
+            message: String::new(),
+            call: String::new(),
+        });
+    let mut elements = vec![
+        // Doc string: "Device is locked. Message: %s. Call %s."
+        Element::text(
+            "lost.message",
+            format!(
+                "Device is locked. Message: {}. Call {}.",
+                lost.message.trim_end_matches('.'),
+                lost.call
+            ),
+        ),
+        password_field(
+            "lost.password",
+            "Mi Account password",
+            &form.password,
+            false,
+        ),
+    ];
+    if let Some(error) = &form.error {
+        elements.push(Element::error("lost.error", error.clone()));
+    }
+    elements.push(Element::button("lost.unlock", "Unlock"));
+    Content::new("Device is locked", elements)
+}
+
+/// Lost mode ends when the signed-in account's password is entered on the phone.
+pub fn activate_lost(sim: &mut Sim, id: &str, _env: &mut Env) {
+    if id != "lost.unlock" && id != "lost.password" {
+        return;
+    }
+    let Screen::LostMode(mut form) = sim.screen().clone() else {
+        return;
+    };
+    let hash = cloud::signed_in_account(sim.device())
+        .map(|a| a.password_hash.clone())
+        .unwrap_or_default();
+    if cloud::verify_password(&hash, form.password.text()) {
+        sim.device_mut().phone.lost_mode = None;
+        sim.stack = vec![crate::sim::Page::new(Screen::Settings)];
+        sim.show_toast("Unlocked");
+    } else {
+        form.password = TextInput::default();
+        form.error = Some("Incorrect password. Try again.".to_string());
+        sim.replace_screen(Screen::LostMode(form));
+    }
 }
 
 pub fn activate_lock(sim: &mut Sim, id: &str, env: &mut Env) {

@@ -267,7 +267,8 @@ pub fn input_mut<'a>(screen: &'a mut Screen, id: &str) -> Option<&'a mut TextInp
         }
         (Screen::ForgotPassword(form), "forgot.new_password") => Some(&mut form.new_password),
         (Screen::ActivationLock(form), "lock.password") => Some(&mut form.password),
-        _ => None,
+        (Screen::LostMode(form), "lost.password") => Some(&mut form.password),
+        (screen, id) => super::web::input_mut(screen, id),
     }
 }
 

@@ -11,6 +11,7 @@ pub mod mi_cloud;
 pub mod names;
 pub mod network;
 pub mod settings;
+pub mod web;
 
 use chrono::Timelike;
 
@@ -46,6 +47,10 @@ pub fn screen_name(screen: &Screen) -> String {
         Screen::MiAccount => "mi_account".into(),
         Screen::MiCloud => "mi_cloud".into(),
         Screen::FindDevice => "find_device".into(),
+        Screen::LostMode(_) => "lost_mode".into(),
+        Screen::WebSignIn(_) => "web.sign_in".into(),
+        Screen::WebFindDevice => "web.find_device".into(),
+        Screen::WebLostMode(_) => "web.lost_mode".into(),
         Screen::FactoryReset => "factory_reset".into(),
         Screen::ActivationLock(_) => "activation_lock".into(),
         Screen::SignIn(_) => "sign_in".into(),
@@ -70,6 +75,10 @@ fn content(sim: &Sim, screen: &Screen) -> Content {
         Screen::MiAccount => accounts::mi_account(sim),
         Screen::MiCloud => mi_cloud::content(sim),
         Screen::FindDevice => find_device::find_device(sim),
+        Screen::LostMode(form) => find_device::lost_mode(sim, form),
+        Screen::WebSignIn(form) => web::sign_in(form),
+        Screen::WebFindDevice => web::find_device(sim),
+        Screen::WebLostMode(form) => web::lost_mode(form),
         Screen::FactoryReset => about::factory_reset(sim),
         Screen::ActivationLock(form) => find_device::activation_lock(sim, form),
         Screen::SignIn(form) => forms::sign_in(form),
@@ -116,6 +125,10 @@ pub fn view(sim: &Sim) -> View {
         sim.now + chrono::Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
     View {
         screen: screen_name(&page.screen),
+        surface: match sim.surface {
+            crate::sim::Surface::Phone => "phone",
+            crate::sim::Surface::Browser => "browser",
+        },
         title,
         back: sim.stack.len() > 1,
         status: StatusBar {
@@ -201,6 +214,10 @@ pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
         | Screen::ForgotPassword(_) => forms::activate(sim, id, env),
         Screen::MiCloud => mi_cloud::activate(sim, id, env),
         Screen::FindDevice => find_device::activate(sim, id, env),
+        Screen::LostMode(_) => find_device::activate_lost(sim, id, env),
+        Screen::WebSignIn(_) | Screen::WebFindDevice | Screen::WebLostMode(_) => {
+            web::activate(sim, id, env)
+        }
         Screen::FactoryReset => about::activate(sim, &screen, id, env),
         Screen::ActivationLock(_) => find_device::activate_lock(sim, id, env),
         Screen::Info(_) => {}

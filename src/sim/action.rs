@@ -39,6 +39,9 @@ pub enum Action {
     },
     /// Time has passed (the shell moved the clock); lets timed things expire.
     Tick,
+    /// Switch between the phone and the browser (i.mi.com, account.xiaomi.com) on the same
+    /// simulated cloud.
+    SwitchSurface,
     /// Leave the app.
     Quit,
 }

@@ -77,6 +77,27 @@ pub struct Phone {
     /// locked to that account until the account's password is entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub activation_lock: Option<String>,
+    /// Where the phone is, as Find Device's "Locate" reports it.
+    #[serde(default = "default_location")]
+    pub location: String,
+    /// Find Device's "Play sound": the phone rings until someone stops it.
+    #[serde(default)]
+    pub ringing: bool,
+    /// Find Device's "Lost mode": the phone shows the owner's message until the account password
+    /// is entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lost_mode: Option<LostMode>,
+}
+
+fn default_location() -> String {
+    "London, United Kingdom".to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LostMode {
+    pub message: String,
+    /// The number the finder should call.
+    pub call: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]

@@ -37,6 +37,14 @@ pub enum Screen {
     AccountsSync,
     MiAccount,
     MiCloud,
+    /// Lost mode, set from i.mi.com: the owner's message until the account password is entered.
+    LostMode(Box<screens::find_device::LockForm>),
+    /// i.mi.com in the browser: sign in.
+    WebSignIn(Box<screens::web::WebSignInForm>),
+    /// i.mi.com: Find Device, with the account's phones and the remote actions.
+    WebFindDevice,
+    /// i.mi.com: Lost mode's message and number.
+    WebLostMode(Box<screens::web::LostModeForm>),
     FindDevice,
     FactoryReset,
     /// Shown instead of everything while the phone is locked to an account (seed 001).
@@ -48,6 +56,13 @@ pub enum Screen {
     ForgotPassword(Box<screens::forms::ForgotForm>),
     /// A row of Settings that the simulation shows but does not model.
     Info(screens::info::Topic),
+}
+
+/// The phone, or a browser on the same simulated cloud.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Surface {
+    Phone,
+    Browser,
 }
 
 /// A screen on the navigation stack, with where the person was on it.
@@ -85,9 +100,17 @@ pub struct Sim {
     device: DeviceFile,
     /// Set by every change to `device`; turned into `Effect::Save` at the end of an update.
     device_changed: bool,
-    /// The navigation stack; never empty (Settings is at the bottom).
+    /// What the person is looking at: the phone, or the browser beside it.
+    pub surface: Surface,
+    /// The navigation stack of the surface in front; never empty.
     pub stack: Vec<Page>,
     pub dialog: Option<DialogState>,
+    /// The stack and dialog of the surface behind, as it was left.
+    pub behind: (Vec<Page>, Option<DialogState>),
+    /// The account signed in on the browser (i.mi.com), if any.
+    pub web_account: Option<String>,
+    /// When the browser last located the phone.
+    pub web_located: Option<DateTime<Utc>>,
     pub toast: Option<Toast>,
     /// A notification at the top of the screen (a simulated SMS or email with a code).
     pub notification: Option<Toast>,
@@ -101,23 +124,24 @@ pub struct Sim {
 
 impl Sim {
     pub fn new(device: DeviceFile, now: DateTime<Utc>) -> Sim {
-        // A phone locked to an account boots to the lock screen and nothing else.
-        let root = if device.phone.activation_lock.is_some() {
-            Screen::ActivationLock(Box::default())
-        } else {
-            Screen::Settings
-        };
-        Sim {
+        let mut sim = Sim {
             device,
             device_changed: false,
-            stack: vec![Page::new(root)],
+            surface: Surface::Phone,
+            stack: vec![Page::new(Screen::Settings)],
+            behind: (vec![Page::new(Screen::WebSignIn(Box::default()))], None),
+            web_account: None,
+            web_located: None,
             dialog: None,
             toast: None,
             notification: None,
             syncing_until: None,
             viewport: (60, 24),
             now,
-        }
+        };
+        // A locked, lost or ringing phone shows that first, whatever else it was doing.
+        sim.show_phone_state();
+        sim
     }
 
     pub fn device(&self) -> &DeviceFile {
@@ -181,6 +205,35 @@ impl Sim {
     /// Replaces the screen on top (a form's new state), keeping focus and scroll.
     pub fn replace_screen(&mut self, screen: Screen) {
         self.page_mut().screen = screen;
+    }
+
+    /// Makes the phone show what its state demands over anything else: the activation lock, lost
+    /// mode, or the ringing of "Play sound".
+    pub fn show_phone_state(&mut self) {
+        let phone = &self.device.phone;
+        let root = if phone.activation_lock.is_some() {
+            Some(Screen::ActivationLock(Box::default()))
+        } else if phone.lost_mode.is_some() {
+            Some(Screen::LostMode(Box::default()))
+        } else {
+            None
+        };
+        let ringing = phone.ringing;
+        if let Some(root) = root {
+            let same = std::mem::discriminant(&root) == std::mem::discriminant(self.screen());
+            if !same || self.stack.len() > 1 {
+                self.stack = vec![Page::new(root)];
+                self.dialog = None;
+            }
+        } else if matches!(
+            self.screen(),
+            Screen::ActivationLock(_) | Screen::LostMode(_)
+        ) {
+            self.stack = vec![Page::new(Screen::Settings)];
+        }
+        if ringing {
+            self.open_dialog(screens::dialogs::DialogKind::Ringing);
+        }
     }
 
     /// Goes back to Settings home, closing everything above it.
@@ -298,6 +351,7 @@ pub fn update(sim: &mut Sim, action: Action, env: &mut Env) -> Vec<Effect> {
         Action::CursorEnd => screens::edit_focused(sim, TextInput::end),
         Action::Resize { width, height } => sim.viewport = (width, height),
         Action::Tick => keep_focus_visible = false,
+        Action::SwitchSurface => switch_surface(sim),
         Action::Quit => effects.push(Effect::Quit),
     }
     // Mi Cloud's background sync: whatever waited for the network goes as soon as it allows.
@@ -357,8 +411,32 @@ fn move_focus(sim: &mut Sim, how: FocusMove) {
     *sim.focus_slot() = Some(id);
 }
 
+/// Puts the other surface in front, as it was left; the phone shows whatever the browser did to
+/// it in the meantime (ringing, lost mode, erased).
+fn switch_surface(sim: &mut Sim) {
+    let front = (std::mem::take(&mut sim.stack), sim.dialog.take());
+    let (stack, dialog) = std::mem::replace(&mut sim.behind, front);
+    sim.stack = stack;
+    sim.dialog = dialog;
+    sim.toast = None;
+    sim.surface = match sim.surface {
+        Surface::Phone => Surface::Browser,
+        Surface::Browser => Surface::Phone,
+    };
+    if sim.stack.is_empty() {
+        sim.stack.push(Page::new(Screen::Settings));
+    }
+    if sim.surface == Surface::Phone {
+        sim.show_phone_state();
+    }
+}
+
 fn back(sim: &mut Sim) {
-    if sim.dialog.is_some() {
+    if let Some(dialog) = &sim.dialog {
+        // Any press stops a ringing phone, as on the real one.
+        if dialog.kind == screens::dialogs::DialogKind::Ringing {
+            sim.device_mut().phone.ringing = false;
+        }
         sim.close_dialog();
     } else if sim.stack.len() > 1 {
         sim.stack.pop();

@@ -138,7 +138,7 @@ fn render_fresh(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
         too_small(area, buf);
         return hits;
     };
-    phone_frame(layout.phone, buf);
+    phone_frame(layout.phone, view.surface == "browser", buf);
     status_bar(view, layout.status, buf);
     title_bar(view, layout.title, buf, &mut hits);
     // The page's gutters (one column each side) belong to it: the focus marker lives there.
@@ -225,13 +225,19 @@ fn line_of(area: Rect, row: u16) -> Rect {
 
 /// The phone's rounded outline. Drawn by hand rather than with a `Block`, which styles every
 /// cell inside it too: this is drawn on every frame, and the inside is drawn over anyway.
-fn phone_frame(area: Rect, buf: &mut Buffer) {
+fn phone_frame(area: Rect, browser: bool, buf: &mut Buffer) {
     if area.width < 2 || area.height < 2 {
         return;
     }
     let inner = usize::from(area.width - 2);
-    let top = format!("╭{}╮", "─".repeat(inner));
-    let bottom = format!("╰{}╯", "─".repeat(inner));
+    // A browser window has square corners, the phone round ones: the two never look alike.
+    let (top_left, top_right, bottom_left, bottom_right) = if browser {
+        ('┌', '┐', '└', '┘')
+    } else {
+        ('╭', '╮', '╰', '╯')
+    };
+    let top = format!("{top_left}{}{top_right}", "─".repeat(inner));
+    let bottom = format!("{bottom_left}{}{bottom_right}", "─".repeat(inner));
     buf.set_string(area.x, area.y, top, theme::FRAME);
     buf.set_string(area.x, area.bottom() - 1, bottom, theme::FRAME);
     for y in area.y + 1..area.bottom() - 1 {
@@ -278,6 +284,12 @@ fn too_small(area: Rect, buf: &mut Buffer) {
 
 fn status_bar(view: &View, area: Rect, buf: &mut Buffer) {
     let area = padded(area);
+    // The browser has an address bar where the phone has its status bar.
+    if view.surface == "browser" {
+        put_line(&spanned("🌐 https://i.mi.com", theme::BOLD), area, buf);
+        put_line(&spanned("Browser", theme::FAINT).right_aligned(), area, buf);
+        return;
+    }
     let status = &view.status;
     let battery_style = if status.battery_percent <= 15 {
         theme::BATTERY_LOW
@@ -338,6 +350,18 @@ fn hint_line(view: &View, area: Rect, buf: &mut Buffer) {
         "↑↓ move · Enter open · Esc back"
     };
     let room = area.width.saturating_sub(2);
+    // The way to the browser (and back) is said wherever there is room for it.
+    let switch = if view.surface == "browser" {
+        "F2 phone"
+    } else {
+        "F2 browser"
+    };
+    let with_switch = format!("{hint} · {switch}");
+    let hint = if width_of(&with_switch) <= room {
+        with_switch.as_str()
+    } else {
+        hint
+    };
     // On the narrowest phones the dots go before any words do.
     let hint = if width_of(hint) > room {
         hint.replace(" · ", "  ")
