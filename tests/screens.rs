@@ -729,3 +729,36 @@ fn the_browser_side_and_what_it_does_to_the_phone() {
     let texts = snap("phone_ringing", "settings", signed_in, &ring);
     assert!(texts[0].contains("This phone is ringing"));
 }
+
+#[test]
+fn erase_dialogs_ask_first() {
+    let web_erase = [
+        Action::SwitchSurface,
+        tap("web.login"),
+        typed("6612345678"),
+        tap("web.password"),
+        typed("Xiaomi#2026"),
+        tap("web.sign_in"),
+        tap("web.erase"),
+    ];
+    let texts = snap(
+        "web_erase_confirm",
+        "web.find_device",
+        signed_in,
+        &web_erase,
+    );
+    assert!(texts[0].contains("Erase data?"));
+    let reset_password = [
+        tap("settings.about_phone"),
+        tap("about.factory_reset"),
+        tap("reset.erase"),
+        tap("dialog.confirm"),
+    ];
+    let texts = snap(
+        "factory_reset_password",
+        "factory_reset",
+        signed_in,
+        &reset_password,
+    );
+    assert!(texts[0].contains("Enter its password to"));
+}
