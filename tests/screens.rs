@@ -692,6 +692,18 @@ fn find_device_factory_reset_and_activation_lock() {
     assert!(texts[0].contains("[ Activate ]"));
 }
 
+/// To the browser, and signed in there as Lei Wang.
+fn web_sign_in() -> Vec<Action> {
+    vec![
+        Action::SwitchSurface,
+        tap("web.login"),
+        typed("6612345678"),
+        tap("web.password"),
+        typed("Xiaomi#2026"),
+        tap("web.sign_in"),
+    ]
+}
+
 #[test]
 fn the_browser_side_and_what_it_does_to_the_phone() {
     let texts = snap(
@@ -702,14 +714,7 @@ fn the_browser_side_and_what_it_does_to_the_phone() {
     );
     assert!(texts[0].contains("https://i.mi.com"));
     assert!(texts[0].starts_with('┌'), "a browser has square corners");
-    let signed_in_web = [
-        Action::SwitchSurface,
-        tap("web.login"),
-        typed("6612345678"),
-        tap("web.password"),
-        typed("Xiaomi#2026"),
-        tap("web.sign_in"),
-    ];
+    let signed_in_web = web_sign_in();
     let texts = snap(
         "web_find_device",
         "web.find_device",
@@ -732,15 +737,8 @@ fn the_browser_side_and_what_it_does_to_the_phone() {
 
 #[test]
 fn erase_dialogs_ask_first() {
-    let web_erase = [
-        Action::SwitchSurface,
-        tap("web.login"),
-        typed("6612345678"),
-        tap("web.password"),
-        typed("Xiaomi#2026"),
-        tap("web.sign_in"),
-        tap("web.erase"),
-    ];
+    let mut web_erase = web_sign_in();
+    web_erase.push(tap("web.erase"));
     let texts = snap(
         "web_erase_confirm",
         "web.find_device",
