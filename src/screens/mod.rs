@@ -156,6 +156,10 @@ fn rebranded(
     mut elements: Vec<Element>,
     mut dialog: Option<crate::view::Dialog>,
 ) -> (String, Vec<Element>, Option<crate::view::Dialog>) {
+    // Screens are written in MIUI's words: nothing to do for a MIUI phone, the common case.
+    if sim.device().phone.skin == crate::sim::device::Skin::Miui {
+        return (title, elements, dialog);
+    }
     let names = names::Names::for_skin(sim.device().phone.skin);
     let rename = |text: &mut String| {
         if let Some(renamed) = names.rebrand(text) {

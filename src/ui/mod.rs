@@ -17,7 +17,7 @@ use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
-use unicode_width::UnicodeWidthStr;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, PhoneLayout, element_offsets, truncate, wrap};
 use crate::view::{Text, View};
@@ -189,7 +189,8 @@ pub fn buffer_text(buf: &Buffer) -> String {
         if index > 0 {
             text.push('\n');
         }
-        let line_start = text.len();
+        // Where the line's last visible character ends: trailing blanks are cut there.
+        let mut kept = text.len();
         // A wide symbol covers the next cells; they hold a placeholder that is not text.
         let mut hidden = 0;
         for cell in row {
@@ -198,14 +199,26 @@ pub fn buffer_text(buf: &Buffer) -> String {
                 continue;
             }
             let symbol = cell.symbol();
-            text.push_str(symbol);
-            // Most cells are one ASCII column; only others need a width lookup.
-            if !symbol.is_ascii() {
-                hidden = symbol.width().saturating_sub(1);
+            // Most cells hold one ASCII byte: pushed as a char, with no copy of a string.
+            match symbol.as_bytes() {
+                [b' '] => text.push(' '),
+                [byte] if byte.is_ascii() => {
+                    text.push(char::from(*byte));
+                    kept = text.len();
+                }
+                _ => {
+                    text.push_str(symbol);
+                    kept = text.len();
+                    let mut chars = symbol.chars();
+                    let width = match (chars.next(), chars.next()) {
+                        (Some(only), None) => only.width().unwrap_or(0),
+                        _ => symbol.width(),
+                    };
+                    hidden = width.saturating_sub(1);
+                }
             }
         }
-        let kept = text[line_start..].trim_end_matches(' ').len();
-        text.truncate(line_start + kept);
+        text.truncate(kept);
     }
     text
 }
@@ -229,17 +242,29 @@ fn phone_frame(area: Rect, browser: bool, buf: &mut Buffer) {
     if area.width < 2 || area.height < 2 {
         return;
     }
-    let inner = usize::from(area.width - 2);
     // A browser window has square corners, the phone round ones: the two never look alike.
     let (top_left, top_right, bottom_left, bottom_right) = if browser {
         ('┌', '┐', '└', '┘')
     } else {
         ('╭', '╮', '╰', '╯')
     };
-    let top = format!("{top_left}{}{top_right}", "─".repeat(inner));
-    let bottom = format!("{bottom_left}{}{bottom_right}", "─".repeat(inner));
-    buf.set_string(area.x, area.y, top, theme::FRAME);
-    buf.set_string(area.x, area.bottom() - 1, bottom, theme::FRAME);
+    for (y, left, right) in [
+        (area.y, top_left, top_right),
+        (area.bottom() - 1, bottom_left, bottom_right),
+    ] {
+        for x in area.x..area.right() {
+            let ch = if x == area.x {
+                left
+            } else if x == area.right() - 1 {
+                right
+            } else {
+                '─'
+            };
+            if let Some(cell) = buf.cell_mut((x, y)) {
+                cell.set_char(ch).set_style(theme::FRAME);
+            }
+        }
+    }
     for y in area.y + 1..area.bottom() - 1 {
         for x in [area.x, area.right() - 1] {
             if let Some(cell) = buf.cell_mut((x, y)) {
@@ -458,6 +483,17 @@ fn put_line(line: &Line, area: Rect, buf: &mut Buffer) {
                 }
                 if let Some(cell) = buf.cell_mut((x, area.y)) {
                     cell.set_char(char::from(byte)).set_style(style);
+                }
+                x += 1;
+            }
+        } else if span.content.chars().all(|c| c.width() == Some(1)) {
+            // Chevrons, arrows and dots: one column each, no grapheme to join.
+            for ch in span.content.chars() {
+                if x >= right {
+                    break;
+                }
+                if let Some(cell) = buf.cell_mut((x, area.y)) {
+                    cell.set_char(ch).set_style(style);
                 }
                 x += 1;
             }
