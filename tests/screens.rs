@@ -633,6 +633,8 @@ fn sign_out_dialogs() {
     );
     assert!(texts[0].contains("Delete synced items from this"));
     assert!(texts[0].contains("[ Remove ]") && texts[0].contains("[ Keep ]"));
+    // Even on the smallest phone the apps whose data is at stake stay in sight.
+    assert!(texts[1].contains("Contacts, Messages"), "{}", texts[1]);
 
     let managed = |device: &mut DeviceFile| {
         mi_settings::sim::cloud::sign_in(device, 2, t0());

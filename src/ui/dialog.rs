@@ -64,12 +64,8 @@ pub(super) fn draw(dialog: &Dialog, inner: Rect, buf: &mut Buffer, hits: &mut Hi
     let body_shown = body_height.min(available - stack_shown);
     let gap_shown = body_gap.min(available - stack_shown - body_shown);
     let text = super::padded(band);
-    for (row, line) in (0..body_shown).zip(&body) {
-        let line = if row + 1 == body_shown && body_shown < body_height {
-            truncate(&format!("{line}…"), text.width)
-        } else {
-            line.clone()
-        };
+    let shown = fitted_body(&dialog.body, text_width, body_shown);
+    for (row, line) in (0..body_shown).zip(shown) {
         spanned(line, theme::SECONDARY).render(line_of(text, row), buf);
     }
     let stack_rows = Rect {
@@ -103,6 +99,35 @@ fn body_lines(body: &[String], width: u16) -> Vec<String> {
         lines.extend(wrap(paragraph, width));
     }
     lines
+}
+
+/// The body in at most `rows` lines. When it does not fit, the last paragraph is kept whole if
+/// it can be (it is what the person chooses about, such as the apps whose data would go) and the
+/// text before it is cut, marked with "…".
+fn fitted_body(body: &[String], width: u16, rows: u16) -> Vec<String> {
+    let rows = usize::from(rows);
+    let all = body_lines(body, width);
+    if all.len() <= rows {
+        return all;
+    }
+    let cut = |mut lines: Vec<String>, keep: usize| {
+        lines.truncate(keep);
+        if let Some(last) = lines.last_mut() {
+            *last = truncate(&format!("{last}…"), width);
+        }
+        lines
+    };
+    if let Some((last, earlier)) = body.split_last()
+        && !earlier.is_empty()
+    {
+        let last = wrap(last, width);
+        if last.len() < rows {
+            let mut lines = cut(body_lines(earlier, width), rows - last.len());
+            lines.extend(last);
+            return lines;
+        }
+    }
+    cut(all, rows)
 }
 
 /// Buttons side by side in equal shares of `row`, each centred in its share.
