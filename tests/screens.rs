@@ -762,3 +762,17 @@ fn erase_dialogs_ask_first() {
     );
     assert!(texts[0].contains("Enter its password to"));
 }
+
+#[test]
+fn devices_signed_in_to_the_account() {
+    let list = [tap("settings.account"), tap("account.devices")];
+    let texts = snap("devices", "devices", signed_in, &list);
+    assert!(texts[0].contains("Current device"));
+    let mut intruder = list.to_vec();
+    intruder.push(tap("devices.4"));
+    let texts = snap("device_details", "device_details", signed_in, &intruder);
+    assert!(texts[0].contains("São Paulo, Brazil"));
+    intruder.push(tap("device.remove"));
+    let texts = snap("device_remove", "device_details", signed_in, &intruder);
+    assert!(texts[0].contains("Remove device?"));
+}

@@ -58,6 +58,8 @@ pub fn mi_account(sim: &Sim) -> Content {
         Element::row("account.personal_info", "Personal info"),
         Element::row("account.security", "Account security"),
         Element::row("account.devices", "Devices"),
+        // Seed 000 calls the same place "Device management": both words lead there.
+        Element::row("account.device_management", "Device management"),
         Element::section("account.end", ""),
         Element::button(SIGN_OUT, "Sign out"),
     ];
@@ -85,7 +87,7 @@ pub fn storage_text(bytes: u64) -> String {
 }
 
 /// "Sign out" on the Mi Account page: refused under a device-management policy, else confirmed.
-fn sign_out_pressed(sim: &mut Sim) {
+pub fn sign_out_pressed(sim: &mut Sim) {
     match cloud::signed_in_account(sim.device()).and_then(|a| a.managed_by.clone()) {
         Some(managed_by) => sim.open_dialog(DialogKind::SignOutRefused { managed_by }),
         None => sim.open_dialog(DialogKind::ConfirmSignOut),
@@ -138,7 +140,9 @@ pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
         (Screen::MiAccount, "account.cloud") => sim.push(Screen::MiCloud),
         (Screen::MiAccount, "account.find_device") => sim.push(Screen::FindDevice),
         (Screen::MiAccount, "account.security") => sim.push(Screen::Info(Topic::AccountSecurity)),
-        (Screen::MiAccount, "account.devices") => sim.push(Screen::Info(Topic::Devices)),
+        (Screen::MiAccount, "account.devices" | "account.device_management") => {
+            sim.push(Screen::Devices)
+        }
         (Screen::MiAccount, SIGN_OUT) => sign_out_pressed(sim),
         _ => {}
     }

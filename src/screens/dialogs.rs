@@ -30,6 +30,8 @@ pub enum DialogKind {
     ConfirmFactoryReset,
     /// The phone rings: Find Device's "Play sound" from the browser.
     Ringing,
+    /// Devices → a device → "Remove".
+    RemoveDevice { device_id: String },
     /// i.mi.com: "Erase data?".
     WebErase,
     /// "Delete synced items from this device?" with the apps that have synced items.
@@ -98,6 +100,15 @@ pub fn view(kind: &DialogKind) -> Dialog {
             vec![
                 Element::button("dialog.confirm", "Turn off anyway"),
                 Element::button("dialog.cancel", "Keep on"),
+            ],
+        ),
+        DialogKind::RemoveDevice { .. } => dialog(
+            "remove_device",
+            "Remove device?",
+            vec![super::devices::REMOVE_NOTICE.into()],
+            vec![
+                Element::button("dialog.cancel", "Cancel"),
+                Element::button("dialog.confirm", "Remove"),
             ],
         ),
         DialogKind::Ringing => dialog(
@@ -241,6 +252,11 @@ pub fn activate(sim: &mut Sim, id: &str, _env: &mut Env) {
                 sim.open_dialog(DialogKind::account_password(
                     PasswordPurpose::TurnOffFindDevice,
                 ));
+            }
+        }
+        DialogKind::RemoveDevice { device_id } => {
+            if id == "dialog.confirm" {
+                super::devices::remove_confirmed(sim, &device_id);
             }
         }
         DialogKind::Ringing => {

@@ -64,7 +64,6 @@ topics! {
     AddAccount => "add_account", "Add account";
     PersonalInfo => "personal_info", "Personal info";
     AccountSecurity => "account_security", "Account security";
-    Devices => "devices", "Devices";
 }
 
 impl Topic {
@@ -80,10 +79,6 @@ fn coming(topic: Topic) -> Option<(String, String)> {
         Topic::AccountSecurity => (
             "Account security",
             "password change, two-step verification, login notifications and login history",
-        ),
-        Topic::Devices => (
-            "Devices",
-            "the devices signed in to your account, and removing them",
         ),
         _ => return None,
     };

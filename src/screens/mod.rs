@@ -3,6 +3,7 @@
 
 pub mod about;
 pub mod accounts;
+pub mod devices;
 pub mod dialogs;
 pub mod find_device;
 pub mod forms;
@@ -46,6 +47,8 @@ pub fn screen_name(screen: &Screen) -> String {
         Screen::AccountsSync => "accounts_sync".into(),
         Screen::MiAccount => "mi_account".into(),
         Screen::MiCloud => "mi_cloud".into(),
+        Screen::Devices => "devices".into(),
+        Screen::DeviceDetails(_) => "device_details".into(),
         Screen::FindDevice => "find_device".into(),
         Screen::LostMode(_) => "lost_mode".into(),
         Screen::WebSignIn(_) => "web.sign_in".into(),
@@ -74,6 +77,8 @@ fn content(sim: &Sim, screen: &Screen) -> Content {
         Screen::AccountsSync => accounts::accounts_sync(sim),
         Screen::MiAccount => accounts::mi_account(sim),
         Screen::MiCloud => mi_cloud::content(sim),
+        Screen::Devices => devices::list(sim),
+        Screen::DeviceDetails(id) => devices::details(sim, id),
         Screen::FindDevice => find_device::find_device(sim),
         Screen::LostMode(form) => find_device::lost_mode(sim, form),
         Screen::WebSignIn(form) => web::sign_in(form),
@@ -217,6 +222,7 @@ pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
         | Screen::CreateAccount(_)
         | Screen::ForgotPassword(_) => forms::activate(sim, id, env),
         Screen::MiCloud => mi_cloud::activate(sim, id, env),
+        Screen::Devices | Screen::DeviceDetails(_) => devices::activate(sim, &screen, id, env),
         Screen::FindDevice => find_device::activate(sim, id, env),
         Screen::LostMode(_) => find_device::activate_lost(sim, id, env),
         Screen::WebSignIn(_) | Screen::WebFindDevice | Screen::WebLostMode(_) => {

@@ -37,6 +37,10 @@ pub enum Screen {
     AccountsSync,
     MiAccount,
     MiCloud,
+    /// Mi Account → Devices: "My devices".
+    Devices,
+    /// One device of the account, by its id.
+    DeviceDetails(String),
     /// Lost mode, set from i.mi.com: the owner's message until the account password is entered.
     LostMode(Box<screens::find_device::LockForm>),
     /// i.mi.com in the browser: sign in.

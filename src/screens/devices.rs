@@ -1,0 +1,210 @@
+//! Mi Account → Devices (seed 000): the devices signed in to the account, this phone first, and
+//! removing one. Seed 000's advice sits where the person decides.
+
+use chrono::{DateTime, Duration, Timelike, Utc};
+
+use super::Content;
+use super::dialogs::DialogKind;
+use crate::sim::device::{AccountDevice, DeviceKind};
+use crate::sim::{Env, Screen, Sim, cloud};
+use crate::view::Element;
+
+/// Doc string (SCREENS.md): what removing a device does.
+pub const REMOVE_NOTICE: &str = "After device is removed, it will be signed out of your Mi Account automatically. To use it with this account again, sign in on it.";
+
+pub fn kind_name(kind: DeviceKind) -> &'static str {
+    match kind {
+        DeviceKind::Phone => "Phone",
+        DeviceKind::Tablet => "Tablet",
+        DeviceKind::Tv => "TV",
+        DeviceKind::Watch => "Watch",
+        DeviceKind::Band => "Band",
+        DeviceKind::SmartHome => "Smart home",
+    }
+}
+
+/// "Just now", "5 mins ago", "3 hours ago", "Yesterday" (doc words where SCREENS.md has them),
+/// else the date, in the phone's local time.
+pub fn relative(sim: &Sim, at: DateTime<Utc>) -> String {
+    let ago = sim.now - at;
+    if ago < Duration::minutes(1) {
+        return "Just now".to_string();
+    }
+    if ago < Duration::hours(1) {
+        return match ago.num_minutes() {
+            1 => "1 min ago".to_string(),
+            minutes => format!("{minutes} mins ago"),
+        };
+    }
+    let offset = Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
+    let (day, today) = ((at + offset).date_naive(), (sim.now + offset).date_naive());
+    if day == today {
+        match ago.num_hours() {
+            1 => "1 hour ago".to_string(),
+            hours => format!("{hours} hours ago"),
+        }
+    } else if today.pred_opt() == Some(day) {
+        "Yesterday".to_string()
+    } else {
+        (at + offset).format("%b %-d, %Y").to_string()
+    }
+}
+
+fn devices(sim: &Sim) -> Vec<AccountDevice> {
+    cloud::signed_in_account(sim.device()).map_or_else(Vec::new, |a| a.devices.clone())
+}
+
+fn is_current(sim: &Sim, device: &AccountDevice) -> bool {
+    device.id == sim.device().phone.id.to_string()
+}
+
+fn summary(sim: &Sim, device: &AccountDevice, current: bool) -> String {
+    let when = if current {
+        "Just now".to_string()
+    } else {
+        relative(sim, device.last_active)
+    };
+    let place = if current {
+        sim.device().phone.location.clone()
+    } else {
+        device.location.clone()
+    };
+    let mut parts = vec![kind_name(device.kind).to_string(), when];
+    if !place.is_empty() {
+        parts.push(place);
+    }
+    parts.join(" · ")
+}
+
+fn row_id(index: usize) -> String {
+    format!("devices.{index}")
+}
+
+pub fn list(sim: &Sim) -> Content {
+    let all = devices(sim);
+    let mut elements = vec![Element::text(
+        "devices.advice",
+        "Don't recognize a device? Remove it and change your password. Xiaomi TVs, bands, \
+         watches and tablets appear here too: keep them unless you're selling them.",
+    )];
+    elements.push(Element::section("devices.current", "Current device"));
+    for (index, device) in all.iter().enumerate().filter(|(_, d)| is_current(sim, d)) {
+        elements.push(
+            Element::row(row_id(index), device.name.clone()).summary(summary(sim, device, true)),
+        );
+    }
+    elements.push(Element::section("devices.others", "Other devices"));
+    let others: Vec<_> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| !is_current(sim, d))
+        .collect();
+    if others.is_empty() {
+        elements.push(Element::text("devices.none", "No other devices."));
+    }
+    for (index, device) in others {
+        elements.push(
+            Element::row(row_id(index), device.name.clone()).summary(summary(sim, device, false)),
+        );
+    }
+    Content::new("My devices", elements)
+}
+
+pub fn details(sim: &Sim, id: &str) -> Content {
+    let Some(device) = devices(sim).into_iter().find(|d| d.id == id) else {
+        return Content::new(
+            "Device",
+            vec![Element::text("device.gone", "This device was removed.")],
+        );
+    };
+    let current = is_current(sim, &device);
+    let local = |at: DateTime<Utc>| {
+        let at = at + Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
+        format!(
+            "{} {:02}:{:02}",
+            at.format("%b %-d, %Y"),
+            at.hour(),
+            at.minute()
+        )
+    };
+    let mut elements = vec![
+        Element::info("device.model", "Model", device.model.clone()),
+        Element::info("device.type", "Type", kind_name(device.kind)),
+        Element::info(
+            "device.last_login",
+            "Last login",
+            if current {
+                "Just now".to_string()
+            } else {
+                local(device.last_active)
+            },
+        ),
+        Element::info(
+            "device.location",
+            "Location",
+            if current {
+                sim.device().phone.location.clone()
+            } else {
+                device.location.clone()
+            },
+        ),
+        Element::info("device.first", "First sign-in", local(device.first_sign_in)),
+    ];
+    let advice = match device.kind {
+        _ if current => "This is the phone you're using. Removing it signs it out.",
+        DeviceKind::Tv | DeviceKind::Band | DeviceKind::Watch | DeviceKind::SmartHome => {
+            "TVs, bands, watches and smart home devices belong here: keep it unless you're selling it."
+        }
+        _ => {
+            "If you don't recognize this device, remove it and change your password. If it's an \
+             old phone you sold, remove it to prevent activation lock problems."
+        }
+    };
+    elements.push(Element::text("device.advice", advice));
+    elements.push(Element::button(
+        "device.remove",
+        if current { "Sign out" } else { "Remove" },
+    ));
+    Content::new(device.name, elements)
+}
+
+pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
+    match screen {
+        Screen::Devices => {
+            let Some(index) = id
+                .strip_prefix("devices.")
+                .and_then(|n| n.parse::<usize>().ok())
+            else {
+                return;
+            };
+            if let Some(device) = devices(sim).get(index) {
+                sim.push(Screen::DeviceDetails(device.id.clone()));
+            }
+        }
+        Screen::DeviceDetails(device_id) if id == "device.remove" => {
+            let current = sim.device().phone.id.to_string() == *device_id;
+            if current {
+                // Removing this phone is signing out, with all its questions.
+                super::accounts::sign_out_pressed(sim);
+            } else {
+                sim.open_dialog(DialogKind::RemoveDevice {
+                    device_id: device_id.clone(),
+                });
+                sim.set_focus("dialog.cancel");
+            }
+        }
+        _ => {}
+    }
+}
+
+/// "Remove" confirmed: the device leaves the account and its session ends.
+pub fn remove_confirmed(sim: &mut Sim, device_id: &str) {
+    sim.close_dialog();
+    if let Some(index) = cloud::signed_in_index(sim.device()) {
+        sim.device_mut().cloud.accounts[index]
+            .devices
+            .retain(|d| d.id != device_id);
+    }
+    sim.stack.pop();
+    sim.show_toast("Signed out");
+}
