@@ -253,6 +253,8 @@ fn check_names_each_problem_by_its_pointer() {
         devices: Vec::new(),
         data: Default::default(),
         storage_gb: 5,
+        login_notifications: Default::default(),
+        login_history: Vec::new(),
     };
     device.cloud.accounts = vec![cloud("6123456789"), cloud(""), cloud("6123456789")];
 

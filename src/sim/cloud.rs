@@ -9,7 +9,7 @@ use chrono::{DateTime, Duration, Utc};
 use super::Env;
 use super::device::{
     AccountDevice, CloudAccount, CodePurpose, Connection, DeviceFile, DeviceKind, Item, LocalData,
-    SYNCED_APPS, SignInFailures, SignedInAccount, SyncSettings, VerificationCode,
+    LoginRecord, SYNCED_APPS, SignInFailures, SignedInAccount, SyncSettings, VerificationCode,
 };
 
 /// Wrong passwords in a row before sign-in is refused for a while.
@@ -355,6 +355,8 @@ pub fn create_account(
         devices: Vec::new(),
         data: LocalData::default(),
         storage_gb: 5,
+        login_notifications: Default::default(),
+        login_history: Vec::new(),
     });
     device.cloud.accounts.len() - 1
 }
@@ -380,6 +382,12 @@ pub fn sign_in(device: &mut DeviceFile, index: usize, now: DateTime<Utc>) {
         return;
     };
     let id = phone.id.to_string();
+    account.login_history.push(LoginRecord {
+        at: now,
+        device: phone.name.clone(),
+        location: phone.location.clone(),
+        new_device: !account.devices.iter().any(|d| d.id == id),
+    });
     match account.devices.iter_mut().find(|d| d.id == id) {
         Some(known) => known.last_active = now,
         None => account.devices.insert(
@@ -406,6 +414,50 @@ pub fn sign_in(device: &mut DeviceFile, index: usize, now: DateTime<Utc>) {
         },
     });
     sync(device, now);
+}
+
+/// Plays the sign-ins from other devices that are due: each joins the account's devices and its
+/// login history, and, when this phone is signed in to that account with login notifications
+/// on, returns the alert the phone shows.
+pub fn run_scheduled_sign_ins(device: &mut DeviceFile, now: DateTime<Utc>) -> Vec<String> {
+    let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut device.cloud.scheduled_sign_ins)
+        .into_iter()
+        .partition(|s| s.at <= now);
+    device.cloud.scheduled_sign_ins = later;
+    let mut alerts = Vec::new();
+    for sign_in in due {
+        let Some(index) = index_of(device, &sign_in.mi_account_id) else {
+            continue;
+        };
+        let here = device
+            .account
+            .as_ref()
+            .is_some_and(|a| a.mi_account_id == sign_in.mi_account_id);
+        let account = &mut device.cloud.accounts[index];
+        let new_device = !account.devices.iter().any(|d| d.id == sign_in.device.id);
+        account.login_history.push(LoginRecord {
+            at: sign_in.at,
+            device: sign_in.device.name.clone(),
+            location: sign_in.device.location.clone(),
+            new_device,
+        });
+        let notify = account.login_notifications.email || account.login_notifications.sms;
+        match account
+            .devices
+            .iter_mut()
+            .find(|d| d.id == sign_in.device.id)
+        {
+            Some(known) => known.last_active = sign_in.at,
+            None => account.devices.push(sign_in.device.clone()),
+        }
+        if here && notify && new_device {
+            alerts.push(format!(
+                "New sign-in to your Mi Account: {} in {}. If this wasn't you, change your password.",
+                sign_in.device.name, sign_in.device.location
+            ));
+        }
+    }
+    alerts
 }
 
 /// Why Mi Cloud cannot sync right now.

@@ -251,6 +251,9 @@ pub struct Cloud {
     /// Wrong passwords in a row, per account.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sign_in_failures: Vec<SignInFailures>,
+    /// Sign-ins from other devices still to happen (see `ScheduledSignIn`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scheduled_sign_ins: Vec<ScheduledSignIn>,
 }
 
 /// An account as the cloud knows it.
@@ -276,6 +279,12 @@ pub struct CloudAccount {
     /// Devices signed in to the account.
     #[serde(default)]
     pub devices: Vec<AccountDevice>,
+    /// Who is told when a new device signs in.
+    #[serde(default)]
+    pub login_notifications: LoginNotifications,
+    /// Sign-ins to the account, oldest first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub login_history: Vec<LoginRecord>,
     /// The cloud storage plan, in GB (the free plan is 5).
     #[serde(default = "free_plan_gb")]
     pub storage_gb: u32,
@@ -286,6 +295,35 @@ pub struct CloudAccount {
 
 fn free_plan_gb() -> u32 {
     5
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+pub struct LoginNotifications {
+    #[serde(default)]
+    pub email: bool,
+    #[serde(default)]
+    pub sms: bool,
+}
+
+/// One sign-in to an account.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct LoginRecord {
+    pub at: DateTime<Utc>,
+    pub device: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub location: String,
+    /// The device had never signed in before.
+    #[serde(default)]
+    pub new_device: bool,
+}
+
+/// A sign-in from another device that happens at a set time: how the simulation plays someone
+/// else (or the owner elsewhere) signing in.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ScheduledSignIn {
+    pub at: DateTime<Utc>,
+    pub mi_account_id: String,
+    pub device: AccountDevice,
 }
 
 /// What kind of device a signed-in device is.
