@@ -86,7 +86,7 @@ pub fn element_height(element: &Element, width: u16) -> u16 {
         Role::Row | Role::Switch | Role::Info => with_summary,
         // A checkbox's text wraps beside its box.
         Role::Checkbox => wrapped_height(&element.label, width.saturating_sub(4)) + summary,
-        Role::Button => 1,
+        Role::Button | Role::Tab => 1,
         // The label above, the input line below.
         Role::TextField | Role::PasswordField => 2,
     }

@@ -17,8 +17,11 @@ pub type Text = Cow<'static, str>;
 pub struct View {
     /// Stable machine name of the screen, e.g. `settings` or `about_phone`.
     pub screen: String,
-    /// `phone`, or `browser` (i.mi.com on the same cloud).
+    /// `phone`, or `browser` (i.mi.com and account.xiaomi.com on the same cloud).
     pub surface: &'static str,
+    /// The browser's address bar ("account.xiaomi.com/security/devices"); none on the phone.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub address: Option<String>,
     /// The title bar text, e.g. "Settings".
     pub title: String,
     /// Whether the title bar shows a back arrow (every screen but the root).
@@ -82,6 +85,10 @@ pub struct Element {
     /// Where the text cursor is in a text field's value, in characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cursor: Option<usize>,
+    /// Another label a fixture may tap this element by: a seed's word for it where the phone
+    /// shows the doc's ("Remove device" for "Remove").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub also: Option<Text>,
 }
 
 /// What kind of thing an element is: decides how it is drawn and whether it can be focused.
@@ -113,6 +120,8 @@ pub enum Role {
     /// A password input: `value` is masked unless the person chose "Show password"; anything
     /// that leaves the phone masks it regardless (`View::redact_secrets`).
     PasswordField,
+    /// A browser tab naming a site ("account.xiaomi.com"); `checked` marks the open one.
+    Tab,
 }
 
 impl Role {
@@ -143,6 +152,7 @@ impl Element {
             enabled: true,
             focused: false,
             cursor: None,
+            also: None,
         }
     }
 
@@ -189,6 +199,16 @@ impl Element {
         self
     }
 
+    pub fn also(mut self, label: impl Into<Text>) -> Element {
+        self.also = Some(label.into());
+        self
+    }
+
+    /// Whether a tap by `label` means this element: its label, or the other one it answers to.
+    pub fn answers_to(&self, label: &str) -> bool {
+        self.label == label || self.also.as_deref() == Some(label)
+    }
+
     pub fn enabled(mut self, enabled: bool) -> Element {
         self.enabled = enabled;
         self
@@ -206,6 +226,7 @@ impl View {
         View {
             screen: String::new(),
             surface: "phone",
+            address: None,
             title: String::new(),
             back: false,
             status: StatusBar {

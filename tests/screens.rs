@@ -776,3 +776,95 @@ fn devices_signed_in_to_the_account() {
     let texts = snap("device_remove", "device_details", signed_in, &intruder);
     assert!(texts[0].contains("Remove device?"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Account security (seeds 000, 003) and account.xiaomi.com
+
+#[test]
+fn account_security_pages() {
+    let security = [tap("settings.account"), tap("account.security")];
+    let texts = snap("account_security", "account_security", signed_in, &security);
+    assert!(texts[0].contains("Two-step verification"));
+    assert!(
+        texts[0].contains("+86 *** **** 8000"),
+        "the recovery phone, masked"
+    );
+
+    let mut password = security.to_vec();
+    password.extend([
+        tap("security.password"),
+        tap("password.current"),
+        typed("Xiaomi#2026"),
+        tap("password.new"),
+        typed("weakpassword"),
+        tap("password.submit"),
+    ]);
+    let texts = snap(
+        "change_password_weak",
+        "change_password",
+        signed_in,
+        &password,
+    );
+    assert!(texts[0].contains("Include at least one number"));
+    assert!(
+        !texts[0].contains("weakpassword"),
+        "the new password is masked"
+    );
+
+    let mut notifications = security.to_vec();
+    notifications.extend([tap("security.notifications"), tap("notify.email")]);
+    let texts = snap(
+        "login_notifications",
+        "login_notifications",
+        signed_in,
+        &notifications,
+    );
+    assert!(texts[0].contains("le******@example.com"));
+
+    let mut history = security.to_vec();
+    history.push(tap("security.history"));
+    let texts = snap("login_history", "login_history", signed_in, &history);
+    assert!(texts[0].contains("Redmi Note 13 Pro"));
+
+    let mut two_step = security.to_vec();
+    two_step.push(tap("security.two_step"));
+    let texts = snap(
+        "two_step_password",
+        "account_security",
+        signed_in,
+        &two_step,
+    );
+    assert!(texts[0].contains("to turn on two-step"));
+}
+
+/// The browser on account.xiaomi.com, signed in as Lei Wang.
+fn account_site_signed_in() -> Vec<Action> {
+    let mut actions = vec![Action::SwitchSurface, tap("web.tab.account")];
+    actions.extend(web_sign_in().into_iter().skip(1));
+    actions
+}
+
+#[test]
+fn the_account_website() {
+    let texts = snap(
+        "web_account_sign_in",
+        "web.sign_in",
+        signed_in,
+        &[Action::SwitchSurface, tap("web.tab.account")],
+    );
+    assert!(texts[0].contains("https://account.xiaomi.com"));
+    let home = account_site_signed_in();
+    let texts = snap("web_account_home", "web.account", signed_in, &home);
+    assert!(texts[0].contains("Signed in as Lei Wang (6612345678)"));
+    let mut security = home.clone();
+    security.push(tap("web.security"));
+    let texts = snap("web_security", "account_security", signed_in, &security);
+    assert!(texts[0].contains("Change password"));
+    let mut devices = security.clone();
+    devices.push(tap("security.devices"));
+    let texts = snap("web_devices", "devices", signed_in, &devices);
+    assert!(!texts[0].contains("Current device"), "the website has none");
+    devices.extend([tap("devices.4"), tap("device.remove")]);
+    let texts = snap("web_delete_device", "device_details", signed_in, &devices);
+    assert!(texts[0].contains("Delete device"));
+}

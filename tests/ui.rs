@@ -18,6 +18,7 @@ fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
     View {
         screen: screen.into(),
         surface: "phone",
+        address: None,
         title: title.into(),
         back,
         status: StatusBar {

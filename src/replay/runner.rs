@@ -374,18 +374,24 @@ fn scroll_needed(view: &View, id: &str, viewport: (u16, u16)) -> Option<i32> {
 }
 
 /// The id of the touchable element labelled `label`: an exact match, else a unique
-/// case-insensitive one.
+/// case-insensitive one, else the element that answers to it as a seed's word (`Element::also`).
 fn resolve_label(view: &View, label: &str) -> Result<String, String> {
     let elements = view.active_elements();
     let touchable: Vec<_> = elements.iter().filter(|e| e.interactive()).collect();
     let exact: Vec<_> = touchable.iter().filter(|e| e.label == label).collect();
-    let matches = if exact.is_empty() {
-        touchable
-            .iter()
-            .filter(|e| e.label.to_lowercase() == label.to_lowercase())
-            .collect()
-    } else {
+    let matches = if !exact.is_empty() {
         exact
+    } else {
+        let lower = label.to_lowercase();
+        let by_label: Vec<_> = touchable
+            .iter()
+            .filter(|e| e.label.to_lowercase() == lower)
+            .collect();
+        if by_label.is_empty() {
+            touchable.iter().filter(|e| e.answers_to(label)).collect()
+        } else {
+            by_label
+        }
     };
     match matches.as_slice() {
         [one] => Ok(one.id.to_string()),

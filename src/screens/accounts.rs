@@ -139,7 +139,7 @@ pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
         }
         (Screen::MiAccount, "account.cloud") => sim.push(Screen::MiCloud),
         (Screen::MiAccount, "account.find_device") => sim.push(Screen::FindDevice),
-        (Screen::MiAccount, "account.security") => sim.push(Screen::Info(Topic::AccountSecurity)),
+        (Screen::MiAccount, "account.security") => sim.push(Screen::AccountSecurity),
         (Screen::MiAccount, "account.devices" | "account.device_management") => {
             sim.push(Screen::Devices)
         }

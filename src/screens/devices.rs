@@ -6,8 +6,11 @@ use chrono::{DateTime, Duration, Timelike, Utc};
 use super::Content;
 use super::dialogs::DialogKind;
 use crate::sim::device::{AccountDevice, DeviceKind};
-use crate::sim::{Env, Screen, Sim, cloud};
+use crate::sim::{Env, Page, Screen, Sim, Surface, cloud};
 use crate::view::Element;
+
+/// Removing a device that another screen (the phone or the website) removed meanwhile. Guess.
+pub const ALREADY_REMOVED: &str = "This device has already been removed.";
 
 /// Doc string (SCREENS.md): what removing a device does.
 pub const REMOVE_NOTICE: &str = "After device is removed, it will be signed out of your Mi Account automatically. To use it with this account again, sign in on it.";
@@ -51,24 +54,35 @@ pub fn relative(sim: &Sim, at: DateTime<Utc>) -> String {
 }
 
 fn devices(sim: &Sim) -> Vec<AccountDevice> {
-    cloud::signed_in_account(sim.device()).map_or_else(Vec::new, |a| a.devices.clone())
+    super::security::account(sim).map_or_else(Vec::new, |a| a.devices.clone())
 }
 
+/// The phone in hand, when looking from it (the website has no "current device").
 fn is_current(sim: &Sim, device: &AccountDevice) -> bool {
-    device.id == sim.device().phone.id.to_string()
+    sim.surface == Surface::Phone && device.id == sim.device().phone.id.to_string()
+}
+
+/// A date and time in the phone's time zone: "Nov 20, 2026 09:12".
+fn local(sim: &Sim, at: DateTime<Utc>) -> String {
+    let at = at + Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
+    format!(
+        "{} {:02}:{:02}",
+        at.format("%b %-d, %Y"),
+        at.hour(),
+        at.minute()
+    )
 }
 
 fn summary(sim: &Sim, device: &AccountDevice, current: bool) -> String {
     let when = if current {
         "Just now".to_string()
+    } else if sim.surface == Surface::Browser {
+        // The website lists "last login date and location" (seed 000).
+        local(sim, device.last_active)
     } else {
         relative(sim, device.last_active)
     };
-    let place = if current {
-        sim.device().phone.location.clone()
-    } else {
-        device.location.clone()
-    };
+    let place = location(sim, device, current);
     let mut parts = vec![kind_name(device.kind).to_string(), when];
     if !place.is_empty() {
         parts.push(place);
@@ -76,11 +90,24 @@ fn summary(sim: &Sim, device: &AccountDevice, current: bool) -> String {
     parts.join(" · ")
 }
 
+/// Where a device is: the phone simulated here is where its own state says.
+fn location(sim: &Sim, device: &AccountDevice, current: bool) -> String {
+    let phone = &sim.device().phone;
+    if current || (device.location.is_empty() && device.id == phone.id.to_string()) {
+        phone.location.clone()
+    } else {
+        device.location.clone()
+    }
+}
+
 fn row_id(index: usize) -> String {
     format!("devices.{index}")
 }
 
 pub fn list(sim: &Sim) -> Content {
+    if sim.surface == Surface::Browser {
+        return web_list(sim);
+    }
     let all = devices(sim);
     let mut elements = vec![Element::text(
         "devices.advice",
@@ -110,23 +137,34 @@ pub fn list(sim: &Sim) -> Content {
     Content::new("My devices", elements)
 }
 
+/// account.xiaomi.com → Security → Devices: every device alike, with its last login.
+fn web_list(sim: &Sim) -> Content {
+    let mut elements = vec![Element::text(
+        "devices.advice",
+        "Every device signed in to your account, with its last login and location. Click one \
+         to remove it. Don't recognize one? Remove it and change your password.",
+    )];
+    let all = devices(sim);
+    if all.is_empty() {
+        elements.push(Element::text("devices.none", "No devices."));
+    }
+    for (index, device) in all.iter().enumerate() {
+        elements.push(
+            Element::row(row_id(index), device.name.clone()).summary(summary(sim, device, false)),
+        );
+    }
+    Content::new(super::security::title(sim, "Devices"), elements)
+}
+
 pub fn details(sim: &Sim, id: &str) -> Content {
     let Some(device) = devices(sim).into_iter().find(|d| d.id == id) else {
         return Content::new(
             "Device",
-            vec![Element::text("device.gone", "This device was removed.")],
+            vec![Element::text("device.gone", ALREADY_REMOVED)],
         );
     };
     let current = is_current(sim, &device);
-    let local = |at: DateTime<Utc>| {
-        let at = at + Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
-        format!(
-            "{} {:02}:{:02}",
-            at.format("%b %-d, %Y"),
-            at.hour(),
-            at.minute()
-        )
-    };
+    let local = |at| local(sim, at);
     let mut elements = vec![
         Element::info("device.model", "Model", device.model.clone()),
         Element::info("device.type", "Type", kind_name(device.kind)),
@@ -142,11 +180,7 @@ pub fn details(sim: &Sim, id: &str) -> Content {
         Element::info(
             "device.location",
             "Location",
-            if current {
-                sim.device().phone.location.clone()
-            } else {
-                device.location.clone()
-            },
+            location(sim, &device, current),
         ),
         Element::info("device.first", "First sign-in", local(device.first_sign_in)),
     ];
@@ -161,11 +195,12 @@ pub fn details(sim: &Sim, id: &str) -> Content {
         }
     };
     elements.push(Element::text("device.advice", advice));
-    elements.push(Element::button(
-        "device.remove",
-        if current { "Sign out" } else { "Remove" },
-    ));
-    Content::new(device.name, elements)
+    // Seed 000 says "Tap Remove device or Sign out": the button answers to its words too.
+    elements.push(
+        Element::button("device.remove", if current { "Sign out" } else { "Remove" })
+            .also("Remove device"),
+    );
+    Content::new(super::security::title(sim, &device.name), elements)
 }
 
 pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
@@ -182,13 +217,15 @@ pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
             }
         }
         Screen::DeviceDetails(device_id) if id == "device.remove" => {
-            let current = sim.device().phone.id.to_string() == *device_id;
+            let current =
+                sim.surface == Surface::Phone && sim.device().phone.id.to_string() == *device_id;
             if current {
                 // Removing this phone is signing out, with all its questions.
                 super::accounts::sign_out_pressed(sim);
             } else {
                 sim.open_dialog(DialogKind::RemoveDevice {
                     device_id: device_id.clone(),
+                    web: sim.surface == Surface::Browser,
                 });
                 sim.set_focus("dialog.cancel");
             }
@@ -197,14 +234,40 @@ pub fn activate(sim: &mut Sim, screen: &Screen, id: &str, _env: &mut Env) {
     }
 }
 
-/// "Remove" confirmed: the device leaves the account and its session ends.
+/// "Remove" confirmed: the device leaves the account and its session ends. When that device is
+/// the phone (removed from the website), the phone is signed out, keeping its data, and shows
+/// "Sign in to Mi Account" the next time it is looked at.
 pub fn remove_confirmed(sim: &mut Sim, device_id: &str) {
     sim.close_dialog();
-    if let Some(index) = cloud::signed_in_index(sim.device()) {
-        sim.device_mut().cloud.accounts[index]
-            .devices
-            .retain(|d| d.id != device_id);
+    if matches!(sim.screen(), Screen::DeviceDetails(_)) {
+        sim.stack.pop();
     }
-    sim.stack.pop();
+    let Some(index) = super::security::account_index(sim) else {
+        return;
+    };
+    let account = &sim.device().cloud.accounts[index];
+    if !account.devices.iter().any(|d| d.id == device_id) {
+        sim.show_toast(ALREADY_REMOVED);
+        return;
+    }
+    let account_id = account.mi_account_id.clone();
+    sim.device_mut().cloud.accounts[index]
+        .devices
+        .retain(|d| d.id != device_id);
+    let phone = sim.device().phone.id.to_string() == device_id;
+    let phone_signed_in = sim
+        .device()
+        .account
+        .as_ref()
+        .is_some_and(|a| a.mi_account_id == account_id);
+    if phone && phone_signed_in {
+        cloud::sign_out(sim.device_mut(), true);
+        // The phone was somewhere in its Mi Account pages: it is back at Settings.
+        if sim.surface == Surface::Browser {
+            sim.behind = (vec![Page::new(Screen::Settings)], None);
+        } else {
+            sim.go_home();
+        }
+    }
     sim.show_toast("Signed out");
 }

@@ -30,8 +30,8 @@ pub enum DialogKind {
     ConfirmFactoryReset,
     /// The phone rings: Find Device's "Play sound" from the browser.
     Ringing,
-    /// Devices → a device → "Remove".
-    RemoveDevice { device_id: String },
+    /// Devices → a device → "Remove", on the phone or on account.xiaomi.com (`web`).
+    RemoveDevice { device_id: String, web: bool },
     /// i.mi.com: "Erase data?".
     WebErase,
     /// "Delete synced items from this device?" with the apps that have synced items.
@@ -46,6 +46,10 @@ pub enum PasswordPurpose {
     SignOut,
     TurnOffFindDevice,
     FactoryReset,
+    /// Account security → Two-step verification: turning it on (`on`) or off.
+    TwoStep {
+        on: bool,
+    },
 }
 
 impl DialogKind {
@@ -63,6 +67,9 @@ pub const KEEP_OR_REMOVE_TITLE: &str = "Delete synced items from this device?";
 pub const KEEP_OR_REMOVE_BODY: &str = "Some items from the following apps are synced with Mi Cloud. You can delete them from this device still keeping them in the cloud.";
 pub const WRONG_SIGN_OUT_PASSWORD: &str =
     "Can't turn off Find device. Enter your Mi Account password again.";
+/// A wrong password where Find Device is not involved (two-step verification). Guess, after the
+/// doc's sign-out wording.
+pub const WRONG_PASSWORD: &str = "Wrong password. Enter your Mi Account password again.";
 
 impl DialogKind {
     pub fn rename_device(current: String) -> DialogKind {
@@ -102,13 +109,14 @@ pub fn view(kind: &DialogKind) -> Dialog {
                 Element::button("dialog.cancel", "Keep on"),
             ],
         ),
-        DialogKind::RemoveDevice { .. } => dialog(
+        DialogKind::RemoveDevice { web, .. } => dialog(
             "remove_device",
             "Remove device?",
             vec![super::devices::REMOVE_NOTICE.into()],
             vec![
                 Element::button("dialog.cancel", "Cancel"),
-                Element::button("dialog.confirm", "Remove"),
+                // The website's word is "Delete device" (SCREENS.md).
+                Element::button("dialog.confirm", if *web { "Delete device" } else { "Remove" }),
             ],
         ),
         DialogKind::Ringing => dialog(
@@ -160,6 +168,12 @@ pub fn view(kind: &DialogKind) -> Dialog {
                 }
                 PasswordPurpose::FactoryReset => {
                     "This phone has a Mi Account. Enter its password to erase the phone."
+                }
+                PasswordPurpose::TwoStep { on: true } => {
+                    "Enter your Mi Account password to turn on two-step verification."
+                }
+                PasswordPurpose::TwoStep { on: false } => {
+                    "Enter your Mi Account password to turn off two-step verification."
                 }
             };
             dialog("account_password", "Enter password", vec![body.into()], elements)
@@ -254,7 +268,7 @@ pub fn activate(sim: &mut Sim, id: &str, _env: &mut Env) {
                 ));
             }
         }
-        DialogKind::RemoveDevice { device_id } => {
+        DialogKind::RemoveDevice { device_id, .. } => {
             if id == "dialog.confirm" {
                 super::devices::remove_confirmed(sim, &device_id);
             }
@@ -281,15 +295,19 @@ pub fn activate(sim: &mut Sim, id: &str, _env: &mut Env) {
             if id != "dialog.ok" && id != "dialog.password" {
                 return;
             }
-            let hash = cloud::signed_in_account(sim.device())
+            let hash = super::security::account(sim)
                 .map(|a| a.password_hash.clone())
                 .unwrap_or_default();
             if !cloud::verify_password(&hash, password.text()) {
                 // Nothing changes: the phone stays signed in with Find Device on.
+                let error = match purpose {
+                    PasswordPurpose::TwoStep { .. } => WRONG_PASSWORD,
+                    _ => WRONG_SIGN_OUT_PASSWORD,
+                };
                 sim.open_dialog(DialogKind::AccountPassword {
                     purpose,
                     password: TextInput::default(),
-                    error: Some(WRONG_SIGN_OUT_PASSWORD.to_string()),
+                    error: Some(error.to_string()),
                 });
                 return;
             }
@@ -303,6 +321,17 @@ pub fn activate(sim: &mut Sim, id: &str, _env: &mut Env) {
                     sim.show_toast("Find device is off.");
                 }
                 PasswordPurpose::FactoryReset => super::about::erase(sim),
+                PasswordPurpose::TwoStep { on } => {
+                    sim.close_dialog();
+                    if let Some(index) = super::security::account_index(sim) {
+                        sim.device_mut().cloud.accounts[index].two_step = on;
+                        sim.show_toast(if on {
+                            "Two-step verification is on"
+                        } else {
+                            "Two-step verification is off"
+                        });
+                    }
+                }
             }
         }
         DialogKind::KeepOrRemove { .. } => match id {

@@ -9,7 +9,7 @@ use super::dialogs::{password_field, text_field};
 use super::names::Names;
 use crate::sim::cloud::{self, AGREE_FIRST, ENTER_ACCOUNT_ID, ENTER_PASSWORD, OFFLINE};
 use crate::sim::device::{CodePurpose, Connection};
-use crate::sim::{Env, Screen, Sim, TextInput};
+use crate::sim::{Env, Screen, Sim, Surface, TextInput};
 use crate::view::{Element, Role};
 
 pub const SIGN_IN_TITLE: &str = "Sign in to your Mi Account";
@@ -268,6 +268,8 @@ pub fn input_mut<'a>(screen: &'a mut Screen, id: &str) -> Option<&'a mut TextInp
         (Screen::ForgotPassword(form), "forgot.new_password") => Some(&mut form.new_password),
         (Screen::ActivationLock(form), "lock.password") => Some(&mut form.password),
         (Screen::LostMode(form), "lost.password") => Some(&mut form.password),
+        (Screen::ChangePassword(form), "password.current") => Some(&mut form.current),
+        (Screen::ChangePassword(form), "password.new") => Some(&mut form.new),
         (screen, id) => super::web::input_mut(screen, id),
     }
 }
@@ -293,12 +295,34 @@ fn deliver(sim: &mut Sim, to: &str, code: &str) {
 
 /// Sends a code and shows it arriving; the error text when it cannot be sent.
 fn send(sim: &mut Sim, to: &str, purpose: CodePurpose, env: &mut Env) -> Result<(), String> {
-    if !online(sim) {
+    // The browser's computer is online whatever the phone is.
+    if sim.surface == Surface::Phone && !online(sim) {
         return Err(OFFLINE.to_string());
     }
     let code = cloud::send_code(sim.device_mut(), to, purpose, env)?;
     deliver(sim, to, &code);
     Ok(())
+}
+
+/// Sends a two-step account's sign-in code (the phone's SMS or email notification) and returns
+/// the "2-step verification" form that asks for it.
+pub fn send_sign_in_code(
+    sim: &mut Sim,
+    index: usize,
+    env: &mut Env,
+) -> Result<TwoStepForm, String> {
+    let account = &sim.device().cloud.accounts[index];
+    let to = cloud::code_destination(account);
+    let mi_account_id = account.mi_account_id.clone();
+    send(sim, &to, CodePurpose::SignIn, env)?;
+    Ok(TwoStepForm {
+        mi_account_id,
+        step: CodeStep {
+            to,
+            code: TextInput::default(),
+        },
+        error: None,
+    })
 }
 
 /// Finishes a sign-in: the phone joins the account, and the person lands on the Mi Account page
@@ -382,24 +406,14 @@ fn sign_in_action(sim: &mut Sim, form: &mut Box<SignInForm>, id: &str, env: &mut
                         form.password = TextInput::default();
                     }
                     Ok(index) => {
-                        let account = &sim.device().cloud.accounts[index];
-                        if account.two_step {
-                            let to = cloud::code_destination(account);
-                            let mi_account_id = account.mi_account_id.clone();
-                            match send(sim, &to, CodePurpose::SignIn, env) {
+                        if sim.device().cloud.accounts[index].two_step {
+                            match send_sign_in_code(sim, index, env) {
                                 Err(message) => form.error = Some(message),
-                                Ok(()) => {
+                                Ok(two_step) => {
                                     // The password has done its job: it is not kept around.
                                     form.password = TextInput::default();
                                     put_back(sim, &before, Screen::SignIn(form.clone()));
-                                    sim.push(Screen::TwoStep(Box::new(TwoStepForm {
-                                        mi_account_id,
-                                        step: CodeStep {
-                                            to,
-                                            code: TextInput::default(),
-                                        },
-                                        error: None,
-                                    })));
+                                    sim.push(Screen::TwoStep(Box::new(two_step)));
                                     return;
                                 }
                             }
@@ -436,8 +450,12 @@ fn two_step_action(sim: &mut Sim, form: &mut Box<TwoStepForm>, id: &str, env: &m
                 Err(message) => form.error = Some(message.to_string()),
                 Ok(()) => {
                     let index = cloud::index_of(sim.device(), &form.mi_account_id);
-                    if let Some(index) = index {
-                        finish_sign_in(sim, index, env, "Signed in");
+                    match (index, sim.surface) {
+                        (Some(index), Surface::Phone) => {
+                            finish_sign_in(sim, index, env, "Signed in")
+                        }
+                        (Some(index), Surface::Browser) => super::web::signed_in(sim, index),
+                        (None, _) => {}
                     }
                     return;
                 }

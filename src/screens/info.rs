@@ -63,7 +63,6 @@ topics! {
     ServicesFeedback => "services_feedback", "Services & feedback";
     AddAccount => "add_account", "Add account";
     PersonalInfo => "personal_info", "Personal info";
-    AccountSecurity => "account_security", "Account security";
 }
 
 impl Topic {
@@ -72,35 +71,7 @@ impl Topic {
     }
 }
 
-/// Account pages whose capability comes in a later version: they exist so every row leads
-/// somewhere, and say plainly what is coming.
-fn coming(topic: Topic) -> Option<(String, String)> {
-    let (title, what) = match topic {
-        Topic::AccountSecurity => (
-            "Account security",
-            "password change, two-step verification, login notifications and login history",
-        ),
-        _ => return None,
-    };
-    Some((
-        title.to_string(),
-        format!("Coming in the next version of mi-settings: {what}."),
-    ))
-}
-
 pub fn content(topic: Topic, names: &Names) -> Content {
-    if let Some((title, text)) = coming(topic) {
-        return Content {
-            title,
-            elements: vec![
-                Element::text(format!("info.{}.about", topic.key()), text),
-                Element::text(
-                    format!("info.{}.back", topic.key()),
-                    "Press ‹ or Esc to go back.",
-                ),
-            ],
-        };
-    }
     let about = format!(
         "{} is not simulated. mi-settings reproduces Settings → {}: signing in and out, {} \
          sync, {}, devices and account security, plus the Wi-Fi and mobile data switches they \

@@ -11,12 +11,13 @@ pub mod info;
 pub mod mi_cloud;
 pub mod names;
 pub mod network;
+pub mod security;
 pub mod settings;
 pub mod web;
 
 use chrono::Timelike;
 
-use crate::sim::{Env, Screen, Sim, TextInput};
+use crate::sim::{Env, Screen, Sim, Surface, TextInput, WebSite};
 use crate::view::{Element, Role, StatusBar, View};
 
 /// A page's own part of the view: its title and elements.
@@ -48,11 +49,16 @@ pub fn screen_name(screen: &Screen) -> String {
         Screen::MiAccount => "mi_account".into(),
         Screen::MiCloud => "mi_cloud".into(),
         Screen::Devices => "devices".into(),
+        Screen::AccountSecurity => "account_security".into(),
+        Screen::ChangePassword(_) => "change_password".into(),
+        Screen::LoginNotifications => "login_notifications".into(),
+        Screen::LoginHistory => "login_history".into(),
         Screen::DeviceDetails(_) => "device_details".into(),
         Screen::FindDevice => "find_device".into(),
         Screen::LostMode(_) => "lost_mode".into(),
         Screen::WebSignIn(_) => "web.sign_in".into(),
         Screen::WebFindDevice => "web.find_device".into(),
+        Screen::WebAccount => "web.account".into(),
         Screen::WebLostMode(_) => "web.lost_mode".into(),
         Screen::FactoryReset => "factory_reset".into(),
         Screen::ActivationLock(_) => "activation_lock".into(),
@@ -78,10 +84,15 @@ fn content(sim: &Sim, screen: &Screen) -> Content {
         Screen::MiAccount => accounts::mi_account(sim),
         Screen::MiCloud => mi_cloud::content(sim),
         Screen::Devices => devices::list(sim),
+        Screen::AccountSecurity => security::security(sim),
+        Screen::ChangePassword(form) => security::change_password(sim, form),
+        Screen::LoginNotifications => security::login_notifications(sim),
+        Screen::LoginHistory => security::login_history(sim),
         Screen::DeviceDetails(id) => devices::details(sim, id),
         Screen::FindDevice => find_device::find_device(sim),
         Screen::LostMode(form) => find_device::lost_mode(sim, form),
-        Screen::WebSignIn(form) => web::sign_in(form),
+        Screen::WebSignIn(form) => web::sign_in(sim.web_site, form),
+        Screen::WebAccount => web::account_home(sim),
         Screen::WebFindDevice => web::find_device(sim),
         Screen::WebLostMode(form) => web::lost_mode(form),
         Screen::FactoryReset => about::factory_reset(sim),
@@ -122,6 +133,10 @@ pub fn view(sim: &Sim) -> View {
             Element::new("notification", Role::Notice, format!("✉ {text}")),
         );
     }
+    let browser = sim.surface == Surface::Browser;
+    if browser {
+        elements.splice(0..0, web::tabs(sim.web_site));
+    }
     if dialog.is_none() {
         mark_focus(&mut elements, page.focus.as_deref());
     }
@@ -130,10 +145,8 @@ pub fn view(sim: &Sim) -> View {
         sim.now + chrono::Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
     View {
         screen: screen_name(&page.screen),
-        surface: match sim.surface {
-            crate::sim::Surface::Phone => "phone",
-            crate::sim::Surface::Browser => "browser",
-        },
+        surface: if browser { "browser" } else { "phone" },
+        address: browser.then(|| web::address(sim.web_site, &page.screen)),
         title,
         back: sim.stack.len() > 1,
         status: StatusBar {
@@ -197,7 +210,14 @@ fn rebranded(
 /// touchable one (so there is always a visible cursor on a page that has anything to touch).
 fn mark_focus(elements: &mut [crate::view::Element], focus: Option<&str>) {
     let wanted = focus.and_then(|id| elements.iter().position(|e| e.id == id && e.interactive()));
-    if let Some(index) = wanted.or_else(|| elements.iter().position(|e| e.interactive())) {
+    // The browser's tabs come first on its pages but are not where a page starts.
+    let first = || {
+        let page = elements
+            .iter()
+            .position(|e| e.interactive() && e.role != Role::Tab);
+        page.or_else(|| elements.iter().position(|e| e.interactive()))
+    };
+    if let Some(index) = wanted.or_else(first) {
         elements[index].focused = true;
     }
 }
@@ -207,6 +227,11 @@ pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
     if sim.dialog.is_some() {
         dialogs::activate(sim, id, env);
         return;
+    }
+    match id {
+        "web.tab.cloud" => return sim.open_web_site(WebSite::MiCloud),
+        "web.tab.account" => return sim.open_web_site(WebSite::Account),
+        _ => {}
     }
     let screen = sim.screen().clone();
     match screen {
@@ -223,11 +248,16 @@ pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
         | Screen::ForgotPassword(_) => forms::activate(sim, id, env),
         Screen::MiCloud => mi_cloud::activate(sim, id, env),
         Screen::Devices | Screen::DeviceDetails(_) => devices::activate(sim, &screen, id, env),
+        Screen::AccountSecurity
+        | Screen::ChangePassword(_)
+        | Screen::LoginNotifications
+        | Screen::LoginHistory => security::activate(sim, id, env),
         Screen::FindDevice => find_device::activate(sim, id, env),
         Screen::LostMode(_) => find_device::activate_lost(sim, id, env),
-        Screen::WebSignIn(_) | Screen::WebFindDevice | Screen::WebLostMode(_) => {
-            web::activate(sim, id, env)
-        }
+        Screen::WebSignIn(_)
+        | Screen::WebFindDevice
+        | Screen::WebLostMode(_)
+        | Screen::WebAccount => web::activate(sim, id, env),
         Screen::FactoryReset => about::activate(sim, &screen, id, env),
         Screen::ActivationLock(_) => find_device::activate_lock(sim, id, env),
         Screen::Info(_) => {}

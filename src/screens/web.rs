@@ -1,5 +1,6 @@
-//! The browser beside the phone: i.mi.com's Find Device, on the same simulated cloud (seed 003
-//! §6). What it does lands in the device file, and the phone shows it when looked at again.
+//! The browser beside the phone, on the same simulated cloud: i.mi.com's Find Device (seed 003
+//! §6) and account.xiaomi.com's Security (seed 000). What it does lands in the device file, and
+//! the phone shows it when looked at again.
 
 use chrono::{Duration, Timelike};
 
@@ -7,8 +8,8 @@ use super::Content;
 use super::dialogs::{DialogKind, password_field, text_field};
 use crate::sim::cloud;
 use crate::sim::device::{Connection, LostMode};
-use crate::sim::{Env, Page, Screen, Sim, TextInput};
-use crate::view::Element;
+use crate::sim::{Env, Screen, Sim, TextInput, WebSite, web_home};
+use crate::view::{Element, Role};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct WebSignInForm {
@@ -24,12 +25,53 @@ pub struct LostModeForm {
     pub error: Option<String>,
 }
 
-pub fn sign_in(form: &WebSignInForm) -> Content {
-    let mut elements = vec![
-        Element::text(
-            "web.about",
+/// The browser's two tabs, above every page: the sites a seed tells people to visit.
+pub fn tabs(site: WebSite) -> [Element; 2] {
+    [
+        Element::new("web.tab.cloud", Role::Tab, "i.mi.com").checked(site == WebSite::MiCloud),
+        Element::new("web.tab.account", Role::Tab, "account.xiaomi.com")
+            .checked(site == WebSite::Account),
+    ]
+}
+
+/// What the address bar shows for `screen` open on `site`.
+pub fn address(site: WebSite, screen: &Screen) -> String {
+    let path = match screen {
+        Screen::WebSignIn(_) | Screen::TwoStep(_) => "pass/serviceLogin",
+        Screen::WebFindDevice => "mobile/find",
+        Screen::WebLostMode(_) => "mobile/find/lost",
+        Screen::WebAccount => "",
+        Screen::AccountSecurity => "security",
+        Screen::ChangePassword(_) => "security/password",
+        Screen::LoginNotifications => "security/notifications",
+        Screen::LoginHistory => "security/history",
+        Screen::Devices | Screen::DeviceDetails(_) => "security/devices",
+        _ => "",
+    };
+    let host = match site {
+        WebSite::MiCloud => "i.mi.com",
+        WebSite::Account => "account.xiaomi.com",
+    };
+    if path.is_empty() {
+        host.to_string()
+    } else {
+        format!("{host}/{path}")
+    }
+}
+
+pub fn sign_in(site: WebSite, form: &WebSignInForm) -> Content {
+    let (title, about) = match site {
+        WebSite::MiCloud => (
+            "Mi Cloud — Sign in",
             "i.mi.com — sign in with your Mi Account to find your device.",
         ),
+        WebSite::Account => (
+            "Mi Account — Sign in",
+            "account.xiaomi.com — sign in to manage your Mi Account's security and devices.",
+        ),
+    };
+    let mut elements = vec![
+        Element::text("web.about", about),
         text_field("web.login", "Email/Phone number/Mi Account ID", &form.login),
         password_field("web.password", "Password", &form.password, false),
     ];
@@ -37,7 +79,39 @@ pub fn sign_in(form: &WebSignInForm) -> Content {
         elements.push(Element::error("web.error", error.clone()));
     }
     elements.push(Element::button("web.sign_in", "Sign in"));
-    Content::new("Mi Cloud — Sign in", elements)
+    Content::new(title, elements)
+}
+
+/// "Signed in as Lei Wang (6612345678)".
+fn signed_in_as(sim: &Sim) -> Element {
+    let web = sim.web_account.clone().unwrap_or_default();
+    let name = cloud::index_of(sim.device(), &web)
+        .map(|i| sim.device().cloud.accounts[i].name.clone())
+        .unwrap_or_default();
+    Element::text("web.signed_in", format!("Signed in as {name} ({web})"))
+}
+
+/// account.xiaomi.com's home: the way into Security (seed 000: "Sign in → go to Security").
+pub fn account_home(sim: &Sim) -> Content {
+    Content::new(
+        "Mi Account",
+        vec![
+            signed_in_as(sim),
+            Element::row("web.security", "Security").summary(
+                "Change password, Two-step verification, Login notifications, Devices, Login \
+                 history",
+            ),
+            Element::section("web.end", ""),
+            Element::button("web.sign_out", "Sign out"),
+        ],
+    )
+}
+
+/// The browser is signed in to the account at `index`: the open site's home.
+pub fn signed_in(sim: &mut Sim, index: usize) {
+    sim.web_account = Some(sim.device().cloud.accounts[index].mi_account_id.clone());
+    sim.web_located = None;
+    sim.stack = vec![web_home(sim.web_site, true)];
 }
 
 /// Whether this phone is one the signed-in web account can find.
@@ -48,15 +122,8 @@ fn phone_is_findable(sim: &Sim) -> Option<bool> {
 }
 
 pub fn find_device(sim: &Sim) -> Content {
-    let web = sim.web_account.clone().unwrap_or_default();
-    let name = cloud::index_of(sim.device(), &web)
-        .map(|i| sim.device().cloud.accounts[i].name.clone())
-        .unwrap_or_default();
     let phone = &sim.device().phone;
-    let mut elements = vec![Element::text(
-        "web.signed_in",
-        format!("Signed in as {name} ({web})"),
-    )];
+    let mut elements = vec![signed_in_as(sim)];
     elements.push(Element::section("web.devices", "Devices"));
     match phone_is_findable(sim) {
         Some(true) => {
@@ -154,29 +221,29 @@ pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
             form.password = TextInput::default();
             match result {
                 Ok(index) if sim.device().cloud.accounts[index].two_step => {
-                    form.error = Some(
-                        "This account uses two-step verification: sign in to it on the phone \
-                         (two-step sign-in on the web is not simulated yet)."
-                            .to_string(),
-                    );
-                    sim.replace_screen(Screen::WebSignIn(form));
+                    match super::forms::send_sign_in_code(sim, index, env) {
+                        Ok(two_step) => {
+                            sim.replace_screen(Screen::WebSignIn(form));
+                            sim.push(Screen::TwoStep(Box::new(two_step)));
+                        }
+                        Err(message) => {
+                            form.error = Some(message);
+                            sim.replace_screen(Screen::WebSignIn(form));
+                        }
+                    }
                 }
-                Ok(index) => {
-                    sim.web_account =
-                        Some(sim.device().cloud.accounts[index].mi_account_id.clone());
-                    sim.web_located = None;
-                    sim.stack = vec![Page::new(Screen::WebFindDevice)];
-                }
+                Ok(index) => signed_in(sim, index),
                 Err(message) => {
                     form.error = Some(message.to_string());
                     sim.replace_screen(Screen::WebSignIn(form));
                 }
             }
         }
-        (Screen::WebFindDevice, "web.sign_out") => {
+        (Screen::WebFindDevice | Screen::WebAccount, "web.sign_out") => {
             sim.web_account = None;
-            sim.stack = vec![Page::new(Screen::WebSignIn(Box::default()))];
+            sim.stack = vec![web_home(sim.web_site, false)];
         }
+        (Screen::WebAccount, "web.security") => sim.push(Screen::AccountSecurity),
         // An offline phone is not reached: `phone_online` says so and the action does nothing.
         (Screen::WebFindDevice, "web.locate") if phone_online(sim) => {
             sim.web_located = Some(env.now());

@@ -39,6 +39,10 @@ pub enum Screen {
     MiCloud,
     /// Mi Account → Devices: "My devices".
     Devices,
+    AccountSecurity,
+    ChangePassword(Box<screens::security::ChangePasswordForm>),
+    LoginNotifications,
+    LoginHistory,
     /// One device of the account, by its id.
     DeviceDetails(String),
     /// Lost mode, set from i.mi.com: the owner's message until the account password is entered.
@@ -49,6 +53,9 @@ pub enum Screen {
     WebFindDevice,
     /// i.mi.com: Lost mode's message and number.
     WebLostMode(Box<screens::web::LostModeForm>),
+    /// account.xiaomi.com once signed in: the account and its "Security" section. The security
+    /// pages behind it are the phone's own screens, drawn for the browser's account.
+    WebAccount,
     FindDevice,
     FactoryReset,
     /// Shown instead of everything while the phone is locked to an account (seed 001).
@@ -67,6 +74,16 @@ pub enum Screen {
 pub enum Surface {
     Phone,
     Browser,
+}
+
+/// The site open in the browser: one sign-in serves both, as Xiaomi's does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum WebSite {
+    /// i.mi.com: Mi Cloud's Find Device.
+    #[default]
+    MiCloud,
+    /// account.xiaomi.com: the account's security settings and devices.
+    Account,
 }
 
 /// A screen on the navigation stack, with where the person was on it.
@@ -111,7 +128,9 @@ pub struct Sim {
     pub dialog: Option<DialogState>,
     /// The stack and dialog of the surface behind, as it was left.
     pub behind: (Vec<Page>, Option<DialogState>),
-    /// The account signed in on the browser (i.mi.com), if any.
+    /// The site open in the browser.
+    pub web_site: WebSite,
+    /// The account signed in on the browser (both sites), if any.
     pub web_account: Option<String>,
     /// When the browser last located the phone.
     pub web_located: Option<DateTime<Utc>>,
@@ -133,7 +152,8 @@ impl Sim {
             device_changed: false,
             surface: Surface::Phone,
             stack: vec![Page::new(Screen::Settings)],
-            behind: (vec![Page::new(Screen::WebSignIn(Box::default()))], None),
+            behind: (vec![web_home(WebSite::MiCloud, false)], None),
+            web_site: WebSite::MiCloud,
             web_account: None,
             web_located: None,
             dialog: None,
@@ -275,6 +295,29 @@ impl Sim {
     }
 }
 
+/// The first page of `site`: its home when signed in, else the sign-in form with the focus on
+/// its first field (the tabs above it come first on the page).
+pub fn web_home(site: WebSite, signed_in: bool) -> Page {
+    match (site, signed_in) {
+        (WebSite::MiCloud, true) => Page::new(Screen::WebFindDevice),
+        (WebSite::Account, true) => Page::new(Screen::WebAccount),
+        (_, false) => Page {
+            focus: Some("web.login".to_string()),
+            ..Page::new(Screen::WebSignIn(Box::default()))
+        },
+    }
+}
+
+impl Sim {
+    /// Opens `site` in the browser at its first page.
+    pub fn open_web_site(&mut self, site: WebSite) {
+        self.web_site = site;
+        self.stack = vec![web_home(site, self.web_account.is_some())];
+        self.dialog = None;
+        self.toast = None;
+    }
+}
+
 impl Page {
     pub fn new(screen: Screen) -> Page {
         Page {
@@ -357,6 +400,20 @@ pub fn update(sim: &mut Sim, action: Action, env: &mut Env) -> Vec<Effect> {
         Action::Tick => keep_focus_visible = false,
         Action::SwitchSurface => switch_surface(sim),
         Action::Quit => effects.push(Effect::Quit),
+    }
+    // Other devices signing in at their scheduled time (a fixture's or device file's script).
+    if !sim.device().cloud.scheduled_sign_ins.is_empty() {
+        let due = sim
+            .device()
+            .cloud
+            .scheduled_sign_ins
+            .iter()
+            .any(|s| s.at <= env.now());
+        if due {
+            for alert in cloud::run_scheduled_sign_ins(sim.device_mut(), env.now()) {
+                sim.notify(alert);
+            }
+        }
     }
     // Mi Cloud's background sync: whatever waited for the network goes as soon as it allows.
     let waiting = sim

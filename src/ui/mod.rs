@@ -42,6 +42,9 @@ pub mod theme {
     pub const SWITCH_OFF: Style = Style::new().fg(Color::DarkGray);
     pub const CHECKED: Style = Style::new().fg(ACCENT);
     pub const BUTTON: Style = Style::new().fg(ACCENT).add_modifier(Modifier::BOLD);
+    /// A browser tab: underlined like a link, bold while its site is open.
+    pub const TAB: Style = Style::new().fg(ACCENT).add_modifier(Modifier::UNDERLINED);
+    pub const TAB_OPEN: Style = Style::new().add_modifier(Modifier::BOLD);
     /// Painted over a disabled element after it is drawn, so every part of it greys out.
     pub const DISABLED: Style = Style::new().fg(Color::DarkGray);
     /// Background of the focused element; its lines also get [`FOCUS_MARKER`] in the gutter.
@@ -311,7 +314,10 @@ fn status_bar(view: &View, area: Rect, buf: &mut Buffer) {
     let area = padded(area);
     // The browser has an address bar where the phone has its status bar.
     if view.surface == "browser" {
-        put_line(&spanned("🌐 https://i.mi.com", theme::BOLD), area, buf);
+        let address = format!("🌐 https://{}", view.address.as_deref().unwrap_or(""));
+        // The address gives way to the "Browser" label, cut with "…" like any long text.
+        let room = area.width.saturating_sub(width_of("Browser") + 1);
+        put_line(&spanned(truncate(&address, room), theme::BOLD), area, buf);
         put_line(&spanned("Browser", theme::FAINT).right_aligned(), area, buf);
         return;
     }

@@ -229,6 +229,19 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
                 ..Slot::default()
             }]
         }
+        Role::Tab => {
+            let open = element.checked == Some(true);
+            let (marker, style) = if open {
+                ("▸ ", theme::TAB_OPEN)
+            } else {
+                ("  ", theme::TAB)
+            };
+            let text = truncate(label, width.saturating_sub(2));
+            vec![Slot::left(vec![
+                Span::raw(marker),
+                Span::styled(text, style),
+            ])]
+        }
         Role::TextField | Role::PasswordField => {
             let value = element.value.as_deref().unwrap_or("");
             let mut input = Vec::new();
@@ -297,6 +310,7 @@ mod tests {
             Role::Button,
             Role::TextField,
             Role::PasswordField,
+            Role::Tab,
         ] {
             out.push(Element::new("a", role, ""));
             out.push(Element::new("b", role, long).summary(long).value(long));
