@@ -111,6 +111,8 @@ pub fn account_home(sim: &Sim) -> Content {
 pub fn signed_in(sim: &mut Sim, index: usize) {
     sim.web_account = Some(sim.device().cloud.accounts[index].mi_account_id.clone());
     sim.web_located = None;
+    // The code's message has done its job.
+    sim.clear_notification();
     sim.stack = vec![web_home(sim.web_site, true)];
 }
 

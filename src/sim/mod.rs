@@ -11,6 +11,8 @@ pub mod env;
 pub mod text_input;
 
 #[cfg(test)]
+mod security_tests;
+#[cfg(test)]
 mod tests;
 
 use chrono::{DateTime, Duration, Utc};
