@@ -13,6 +13,7 @@ use ratatui::layout::Rect;
 use ratatui::widgets::{Block, BorderType, List, Widget};
 
 use crate::screens;
+use crate::sim::device::LoginRecord;
 use crate::sim::{self, Action, DeviceFile, Env, Sim, cloud};
 use crate::store::{self, Store};
 use crate::ui;
@@ -112,6 +113,50 @@ fn sign_in_and_out() -> Vec<Action> {
         Action::FocusFirst,
         Action::FocusLast,
     ]
+}
+
+/// From Settings with Lei Wang signed in: Account security → Login history, back, Devices → the
+/// intruder's details, back to Settings. No password is checked: it measures the pages.
+fn security_walk() -> Vec<Action> {
+    let tap = |id: &str| Action::Tap(id.to_string());
+    vec![
+        tap("settings.account"),
+        tap("account.security"),
+        tap("security.history"),
+        Action::Back,
+        tap("security.devices"),
+        tap("devices.4"),
+        Action::Back,
+        Action::Back,
+        Action::Back,
+        Action::Back,
+    ]
+}
+
+/// The phone signed in to Lei Wang, whose login history holds `records` sign-ins.
+fn signed_in_sim(records: usize) -> (Sim, Env) {
+    let (mut sim, mut env) = new_sim();
+    let mut device = sim.device().clone();
+    cloud::sign_in(&mut device, 0, start_time());
+    let history = &mut device.cloud.accounts[0].login_history;
+    let template = history.first().cloned();
+    if let Some(template) = template {
+        history.extend((history.len()..records).map(|i| LoginRecord {
+            at: start_time() - chrono::Duration::hours(i as i64),
+            new_device: i % 7 == 0,
+            ..template.clone()
+        }));
+    }
+    sim = Sim::new(device, start_time());
+    sim::update(
+        &mut sim,
+        Action::Resize {
+            width: WIDTH,
+            height: HEIGHT,
+        },
+        &mut env,
+    );
+    (sim, env)
 }
 
 /// Runs every measurement and returns the report as text.
@@ -236,6 +281,40 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
         last.per_iteration /= walk.len() as u32;
     }
 
+    // Account security and devices, drawn as a replay draws them.
+    let (mut sim, mut env) = signed_in_sim(0);
+    let walk = security_walk();
+    let mut screen = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+    measures.push(Measure::time(
+        "security + devices walk (10 steps), rendered, per step",
+        (iterations / 10).max(7),
+        |_| {
+            for action in &walk {
+                black_box(sim::update(&mut sim, action.clone(), &mut env));
+                let view = screens::view(&sim);
+                black_box(ui::render(&view, screen.area, &mut screen));
+                black_box(ui::buffer_text(&screen));
+            }
+        },
+    ));
+    if let Some(last) = measures.last_mut() {
+        last.per_iteration /= walk.len() as u32;
+    }
+    // A long-lived account: its login history page holds every sign-in.
+    let (mut sim, mut env) = signed_in_sim(1_000);
+    for action in &walk[..3] {
+        sim::update(&mut sim, action.clone(), &mut env);
+    }
+    measures.push(Measure::time(
+        "login history page, 1,000 sign-ins on file, drawn",
+        (iterations / 10).max(7),
+        |_| {
+            black_box(sim::update(&mut sim, Action::Tick, &mut env));
+            let view = screens::view(&sim);
+            black_box(ui::render(&view, screen.area, &mut screen));
+        },
+    ));
+
     // Saving after a change: atomic write with fsync, plus the .bak copy.
     let save_runs = (iterations / 100).clamp(1, 200);
     let save_path = folder.join("saved.json");
@@ -288,6 +367,21 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The security walk visits the pages it names and ends where it began.
+    #[test]
+    fn the_security_walk_opens_the_history_and_a_device_and_comes_back() {
+        let (mut sim, mut env) = signed_in_sim(1_000);
+        assert_eq!(sim.device().cloud.accounts[0].login_history.len(), 1_000);
+        let mut seen = Vec::new();
+        for action in security_walk() {
+            sim::update(&mut sim, action, &mut env);
+            seen.push(screens::view(&sim).screen);
+        }
+        assert!(seen.iter().any(|s| s == "login_history"), "{seen:?}");
+        assert!(seen.iter().any(|s| s == "device_details"), "{seen:?}");
+        assert_eq!(seen.last().map(String::as_str), Some("settings"));
+    }
 
     /// The walk must do what its name says, or its figure would measure nothing.
     #[test]

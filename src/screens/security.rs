@@ -31,6 +31,9 @@ pub fn account(sim: &Sim) -> Option<&CloudAccount> {
     account_index(sim).map(|index| &sim.device().cloud.accounts[index])
 }
 
+/// How many sign-ins the login history page lists, newest first.
+pub const HISTORY_SHOWN: usize = 50;
+
 /// Seed 000's pro tip, said where the password is changed.
 pub const PASSWORD_CHANGED: &str =
     "Password changed. Other devices stay signed in: remove the ones you don't trust.";
@@ -163,7 +166,8 @@ pub fn login_history(sim: &Sim) -> Content {
     if account.login_history.is_empty() {
         elements.push(Element::text("history.none", "No sign-ins recorded yet."));
     }
-    for (index, record) in account.login_history.iter().enumerate().rev() {
+    let shown = account.login_history.len().min(HISTORY_SHOWN);
+    for (index, record) in account.login_history.iter().enumerate().rev().take(shown) {
         let mut summary = format!("{}", (record.at + offset).format("%b %-d, %Y %H:%M"));
         if !record.location.is_empty() {
             summary.push_str(&format!(" · {}", record.location));
@@ -179,6 +183,12 @@ pub fn login_history(sim: &Sim) -> Content {
             )
             .summary(summary),
         );
+    }
+    if account.login_history.len() > shown {
+        elements.push(Element::text(
+            "history.more",
+            format!("The {HISTORY_SHOWN} most recent sign-ins are shown."),
+        ));
     }
     Content::new(title(sim, "Login history"), elements)
 }

@@ -382,12 +382,15 @@ pub fn sign_in(device: &mut DeviceFile, index: usize, now: DateTime<Utc>) {
         return;
     };
     let id = phone.id.to_string();
-    account.login_history.push(LoginRecord {
-        at: now,
-        device: phone.name.clone(),
-        location: phone.location.clone(),
-        new_device: !account.devices.iter().any(|d| d.id == id),
-    });
+    record_login(
+        account,
+        LoginRecord {
+            at: now,
+            device: phone.name.clone(),
+            location: phone.location.clone(),
+            new_device: !account.devices.iter().any(|d| d.id == id),
+        },
+    );
     match account.devices.iter_mut().find(|d| d.id == id) {
         Some(known) => known.last_active = now,
         None => account.devices.insert(
@@ -416,6 +419,19 @@ pub fn sign_in(device: &mut DeviceFile, index: usize, now: DateTime<Utc>) {
     sync(device, now);
 }
 
+/// Sign-ins an account's history keeps; older ones are dropped, as account sites keep a
+/// limited history, so a long-lived device file does not grow without end.
+pub const LOGIN_HISTORY_KEPT: usize = 500;
+
+fn record_login(account: &mut CloudAccount, record: LoginRecord) {
+    account.login_history.push(record);
+    let excess = account
+        .login_history
+        .len()
+        .saturating_sub(LOGIN_HISTORY_KEPT);
+    account.login_history.drain(..excess);
+}
+
 /// Plays the sign-ins from other devices that are due: each joins the account's devices and its
 /// login history, and, when this phone is signed in to that account with login notifications
 /// on, returns the alert the phone shows.
@@ -435,12 +451,15 @@ pub fn run_scheduled_sign_ins(device: &mut DeviceFile, now: DateTime<Utc>) -> Ve
             .is_some_and(|a| a.mi_account_id == sign_in.mi_account_id);
         let account = &mut device.cloud.accounts[index];
         let new_device = !account.devices.iter().any(|d| d.id == sign_in.device.id);
-        account.login_history.push(LoginRecord {
-            at: sign_in.at,
-            device: sign_in.device.name.clone(),
-            location: sign_in.device.location.clone(),
-            new_device,
-        });
+        record_login(
+            account,
+            LoginRecord {
+                at: sign_in.at,
+                device: sign_in.device.name.clone(),
+                location: sign_in.device.location.clone(),
+                new_device,
+            },
+        );
         let notify = account.login_notifications.email || account.login_notifications.sms;
         match account
             .devices

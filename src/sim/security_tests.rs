@@ -283,3 +283,37 @@ fn the_website_acts_on_its_own_account_not_the_phones() {
     let title = screens::view(&sim).title;
     assert_eq!(title, "Mi Account — Login notifications");
 }
+
+#[test]
+fn the_login_history_keeps_the_newest_sign_ins_and_the_page_lists_the_most_recent() {
+    let mut device = DeviceFile::factory_default();
+    for i in 0..cloud::LOGIN_HISTORY_KEPT + 20 {
+        cloud::sign_in(&mut device, 0, t0() + Duration::minutes(i as i64));
+    }
+    let history = &device.cloud.accounts[0].login_history;
+    assert_eq!(history.len(), cloud::LOGIN_HISTORY_KEPT);
+    let newest = t0() + Duration::minutes((cloud::LOGIN_HISTORY_KEPT + 19) as i64);
+    assert_eq!(history.last().map(|r| r.at), Some(newest));
+
+    let mut sim = Sim::new(device, newest);
+    let mut env = Env::new(newest, 7);
+    open_security(&mut sim, &mut env);
+    tap(&mut sim, &mut env, "security.history");
+    let view = screens::view(&sim);
+    let rows = view
+        .elements
+        .iter()
+        .filter(|e| {
+            e.id.starts_with("history.")
+                && e.id.as_ref() != "history.about"
+                && e.id.as_ref() != "history.more"
+        })
+        .count();
+    assert_eq!(rows, crate::screens::security::HISTORY_SHOWN);
+    assert_eq!(
+        view.find("history.more")
+            .map(|e| e.label.to_string())
+            .as_deref(),
+        Some("The 50 most recent sign-ins are shown.")
+    );
+}
