@@ -72,7 +72,12 @@ impl Measure {
 }
 
 fn new_sim() -> (Sim, Env) {
-    let mut sim = Sim::new(DeviceFile::factory_default(), start_time());
+    sim_on(DeviceFile::factory_default())
+}
+
+/// The phone with `device`, told the bench's terminal size.
+fn sim_on(device: DeviceFile) -> (Sim, Env) {
+    let mut sim = Sim::new(device, start_time());
     let mut env = Env::new(start_time(), 7);
     sim::update(
         &mut sim,
@@ -135,28 +140,17 @@ fn security_walk() -> Vec<Action> {
 
 /// The phone signed in to Lei Wang, whose login history holds `records` sign-ins.
 fn signed_in_sim(records: usize) -> (Sim, Env) {
-    let (mut sim, mut env) = new_sim();
-    let mut device = sim.device().clone();
+    let mut device = DeviceFile::factory_default();
     cloud::sign_in(&mut device, 0, start_time());
     let history = &mut device.cloud.accounts[0].login_history;
-    let template = history.first().cloned();
-    if let Some(template) = template {
+    if let Some(template) = history.first().cloned() {
         history.extend((history.len()..records).map(|i| LoginRecord {
             at: start_time() - chrono::Duration::hours(i as i64),
             new_device: i % 7 == 0,
             ..template.clone()
         }));
     }
-    sim = Sim::new(device, start_time());
-    sim::update(
-        &mut sim,
-        Action::Resize {
-            width: WIDTH,
-            height: HEIGHT,
-        },
-        &mut env,
-    );
-    (sim, env)
+    sim_on(device)
 }
 
 /// Runs every measurement and returns the report as text.

@@ -135,13 +135,18 @@ fn two_step_verification_asks_for_the_password_and_a_wrong_one_changes_nothing()
     assert!(!lei(&sim).two_step);
 }
 
+/// Mi Account → Devices → the São Paulo phone → "Remove": the confirmation is open.
+fn ask_to_remove_the_intruder(sim: &mut Sim, env: &mut Env) {
+    tap(sim, env, settings::ACCOUNT_ENTRY);
+    tap(sim, env, "account.devices");
+    tap(sim, env, "devices.4");
+    tap(sim, env, "device.remove");
+}
+
 #[test]
 fn removing_a_device_that_is_already_gone_says_so_and_removes_nothing_else() {
     let (mut sim, mut env) = signed_in_phone();
-    tap(&mut sim, &mut env, settings::ACCOUNT_ENTRY);
-    tap(&mut sim, &mut env, "account.devices");
-    tap(&mut sim, &mut env, "devices.4");
-    tap(&mut sim, &mut env, "device.remove");
+    ask_to_remove_the_intruder(&mut sim, &mut env);
     // Meanwhile the device is removed elsewhere (the website, another phone).
     sim.device_mut().cloud.accounts[0]
         .devices
@@ -158,10 +163,7 @@ fn removing_a_device_that_is_already_gone_says_so_and_removes_nothing_else() {
 #[test]
 fn removing_a_device_ends_its_session_and_keeps_the_tv() {
     let (mut sim, mut env) = signed_in_phone();
-    tap(&mut sim, &mut env, settings::ACCOUNT_ENTRY);
-    tap(&mut sim, &mut env, "account.devices");
-    tap(&mut sim, &mut env, "devices.4");
-    tap(&mut sim, &mut env, "device.remove");
+    ask_to_remove_the_intruder(&mut sim, &mut env);
     tap(&mut sim, &mut env, "dialog.confirm");
     assert!(!has_device(&sim, "phone-x-77e0"));
     assert!(has_device(&sim, "tv-7f3a"));
@@ -316,4 +318,33 @@ fn the_login_history_keeps_the_newest_sign_ins_and_the_page_lists_the_most_recen
             .as_deref(),
         Some("The 50 most recent sign-ins are shown.")
     );
+}
+
+#[test]
+fn a_hyperos_phone_says_xiaomi_account_on_every_security_page() {
+    let mut device = DeviceFile::factory_default();
+    device.phone.skin = super::device::Skin::Hyperos;
+    cloud::sign_in(&mut device, 0, t0());
+    let mut sim = Sim::new(device, t0());
+    let mut env = Env::new(t0(), 7);
+    open_security(&mut sim, &mut env);
+    let mut pages = Vec::new();
+    for (open, dialog) in [
+        ("security.password", false),
+        ("security.two_step", true),
+        ("security.notifications", false),
+        ("security.history", false),
+        ("security.devices", false),
+    ] {
+        tap(&mut sim, &mut env, open);
+        pages.push(screens::view(&sim));
+        update(&mut sim, Action::Back, &mut env);
+        if !dialog {
+            assert!(matches!(sim.screen(), Screen::AccountSecurity), "{open}");
+        }
+    }
+    for view in pages {
+        let text = serde_json::to_string(&view).expect("view as JSON");
+        assert!(!text.contains("Mi Account"), "{}: {text}", view.screen);
+    }
 }
