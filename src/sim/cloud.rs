@@ -558,6 +558,15 @@ pub fn sync(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
     }
     settings.pending = false;
     settings.storage_full = full;
+    // Talking to the cloud is activity: the account's device list shows the phone as active now.
+    let phone_id = device.phone.id.to_string();
+    if let Some(entry) = device.cloud.accounts[index]
+        .devices
+        .iter_mut()
+        .find(|d| d.id == phone_id)
+    {
+        entry.last_active = now;
+    }
     true
 }
 

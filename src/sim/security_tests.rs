@@ -348,3 +348,13 @@ fn a_hyperos_phone_says_xiaomi_account_on_every_security_page() {
         assert!(!text.contains("Mi Account"), "{}: {text}", view.screen);
     }
 }
+
+#[test]
+fn a_sync_shows_the_phone_as_active_in_the_accounts_device_list() {
+    let (mut sim, _) = signed_in_phone();
+    let later = t0() + Duration::hours(3);
+    assert!(cloud::sync(sim.device_mut(), later));
+    let phone_id = sim.device().phone.id.to_string();
+    let entry = lei(&sim).devices.iter().find(|d| d.id == phone_id).cloned();
+    assert_eq!(entry.map(|d| d.last_active), Some(later));
+}
