@@ -137,7 +137,7 @@ fn malformed_fixtures_are_reported_with_position_and_nothing_runs() {
             "{\"version\": 1, \"name\": \"x\",\n \"steps\": [\n  {\"tapp\": \"Wi-Fi\"}\n ]\n}\n",
             ":3:9: at steps[0].tapp: unknown field `tapp`, expected one of `tap`, `tap_id`, \
              `label`, `type`, `key`, `scroll`, `back`, `wait`, `expect_screen`, `expect_text`, \
-             `expect_no_text`, `expect_state`, `snapshot`",
+             `expect_no_text`, `expect_state`, `snapshot`, `sign_in_elsewhere`",
         ),
         (
             "wrong-type.json",
@@ -273,6 +273,45 @@ fn taps_match_case_insensitively_only_when_unique_and_scroll_into_view() {
             passed: 1,
             failed: 0
         }),
+        "{printed}"
+    );
+}
+
+#[test]
+fn a_sign_in_elsewhere_needs_an_existing_account_and_known_fields() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "elsewhere.json",
+        "{\"version\": 1, \"name\": \"elsewhere\",\n \"steps\": [\n  {\"sign_in_elsewhere\": {\"account\": \"999\", \"device\": \"Redmi Note 12\"}}\n ]\n}\n",
+    );
+    let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 0,
+            failed: 1
+        })
+    );
+    assert!(
+        printed.contains(&format!(
+            "{}:3: step 1 (sign_in_elsewhere): no account with Mi Account ID \"999\" in the device file's cloud\n",
+            path.display()
+        )),
+        "{printed}"
+    );
+
+    let typo = write(
+        dir.path(),
+        "typo.json",
+        r#"{"version": 1, "name": "typo", "steps": [
+            {"sign_in_elsewhere": {"account": "6612345678", "device": "Pad", "kinds": "tablet"}}
+        ]}"#,
+    );
+    let (result, printed) = replay(&[typo], &BatchOptions::default());
+    assert_eq!(result, Ok(BatchResult::Malformed(1)), "{printed}");
+    assert!(
+        printed.contains("at steps[0].sign_in_elsewhere.kinds: unknown field `kinds`"),
         "{printed}"
     );
 }

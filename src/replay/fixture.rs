@@ -10,7 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use crate::sim::DeviceFile;
+use crate::sim::{DeviceFile, SignInElsewhere};
 
 pub const FIXTURE_VERSION: u32 = 1;
 pub const DEFAULT_WIDTH: u16 = 60;
@@ -81,6 +81,7 @@ pub enum Step {
     ExpectNoText(String),
     ExpectState(Map<String, Value>),
     Snapshot(String),
+    SignInElsewhere(SignInElsewhere),
 }
 
 /// The file's shape of a step: every kind optional, exactly one present.
@@ -127,6 +128,9 @@ pub struct StepSpec {
     /// The frame equals `<fixture-stem>.snapshots/<name>.txt` beside the fixture.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub snapshot: Option<String>,
+    /// Another device signs in to an account now, from somewhere else (the account must exist).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_in_elsewhere: Option<SignInElsewhere>,
 }
 
 impl TryFrom<StepSpec> for Step {
@@ -147,6 +151,7 @@ impl TryFrom<StepSpec> for Step {
             expect_no_text,
             expect_state,
             snapshot,
+            sign_in_elsewhere,
         } = spec;
         if label.is_some() && tap_id.is_none() {
             return Err("`label` only goes with `tap_id`".into());
@@ -184,10 +189,15 @@ impl TryFrom<StepSpec> for Step {
         add("expect_no_text", expect_no_text.map(Step::ExpectNoText));
         add("expect_state", expect_state.map(Step::ExpectState));
         add("snapshot", snapshot.map(Step::Snapshot));
+        add(
+            "sign_in_elsewhere",
+            sign_in_elsewhere.map(Step::SignInElsewhere),
+        );
         match kinds.len() {
             0 => Err(
                 "a step needs one kind: tap, tap_id, type, key, scroll, back, wait, \
-                      expect_screen, expect_text, expect_no_text, expect_state or snapshot"
+                      expect_screen, expect_text, expect_no_text, expect_state, snapshot or \
+                      sign_in_elsewhere"
                     .into(),
             ),
             1 => Ok(kinds.remove(0).1),
@@ -222,6 +232,7 @@ impl From<Step> for StepSpec {
             Step::ExpectNoText(text) => spec.expect_no_text = Some(text),
             Step::ExpectState(pointers) => spec.expect_state = Some(pointers),
             Step::Snapshot(name) => spec.snapshot = Some(name),
+            Step::SignInElsewhere(who) => spec.sign_in_elsewhere = Some(who),
         }
         spec
     }
@@ -243,6 +254,7 @@ impl Step {
             Step::ExpectNoText(_) => "expect_no_text",
             Step::ExpectState(_) => "expect_state",
             Step::Snapshot(_) => "snapshot",
+            Step::SignInElsewhere(_) => "sign_in_elsewhere",
         }
     }
 }

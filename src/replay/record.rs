@@ -86,6 +86,7 @@ impl Recorder {
                 None
             }
             Action::Type(text) => Some(Step::Type(text.clone())),
+            Action::SignInElsewhere(who) => Some(Step::SignInElsewhere(who.clone())),
             Action::Scroll(_) | Action::Resize { .. } | Action::Tick | Action::Quit => None,
         };
         let Some(step) = step else {

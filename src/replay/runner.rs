@@ -19,7 +19,7 @@ use super::fixture::{
 use crate::input;
 use crate::layout::{self, PhoneLayout};
 use crate::screens;
-use crate::sim::{self, Action, DeviceFile, Effect, Env, Sim};
+use crate::sim::{self, Action, DeviceFile, Effect, Env, Sim, cloud};
 use crate::store;
 use crate::ui;
 use crate::view::{Role, View};
@@ -256,6 +256,10 @@ fn describe(step: &Step, view: &View) -> String {
             format!("expect_state {}", Value::Object(pointers.clone()))
         }
         Step::Snapshot(name) => format!("snapshot {name:?}"),
+        Step::SignInElsewhere(who) => format!(
+            "sign_in_elsewhere {:?} on {:?} from {:?}",
+            who.account, who.device, who.location
+        ),
     }
 }
 
@@ -317,6 +321,16 @@ fn run_step(
         Step::Wait(wait) => {
             replay.env.advance(wait.duration());
             replay.apply(Action::Tick);
+            replay.redraw();
+        }
+        Step::SignInElsewhere(who) => {
+            if cloud::index_of(replay.sim.device(), &who.account).is_none() {
+                return Err(format!(
+                    "no account with Mi Account ID {:?} in the device file's cloud",
+                    who.account
+                ));
+            }
+            replay.apply(Action::SignInElsewhere(who.clone()));
             replay.redraw();
         }
         Step::ExpectScreen(title) => {

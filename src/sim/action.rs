@@ -1,6 +1,9 @@
 //! What can happen to the phone (actions in) and what the shells must do about it (effects out).
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
+
+use super::device::DeviceKind;
 
 /// Everything a person (or a script, or an agent) can do to the phone. Keys and clicks are turned
 /// into these by `crate::input`; fixtures and agents send them directly.
@@ -42,8 +45,55 @@ pub enum Action {
     /// Switch between the phone and the browser (i.mi.com, account.xiaomi.com) on the same
     /// simulated cloud.
     SwitchSurface,
+    /// Another device signs in to an account now, somewhere else (a script's event, not something
+    /// the person does on this phone): it joins the account's devices and login history, and a
+    /// phone signed in to that account with login notifications on is alerted.
+    SignInElsewhere(SignInElsewhere),
     /// Leave the app.
     Quit,
+}
+
+/// Who signs in elsewhere, as a fixture writes it:
+/// `{"account": "6612345678", "device": "Redmi Note 12", "location": "Lagos, Nigeria"}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SignInElsewhere {
+    /// The Mi Account ID signed in to.
+    pub account: String,
+    /// The device's name, as the account's device list will show it.
+    pub device: String,
+    /// Its model (default: the name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// Phone, tablet, TV ... (default: phone).
+    #[serde(default = "phone_kind")]
+    pub kind: DeviceKind,
+    /// Where it signs in from.
+    #[serde(default)]
+    pub location: String,
+    /// The device's id (default: made from the name); the same id signing in again is a known
+    /// device, not a new one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+fn phone_kind() -> DeviceKind {
+    DeviceKind::Phone
+}
+
+impl SignInElsewhere {
+    /// The device's id: given, or the name in lower case with dashes.
+    pub fn device_id(&self) -> String {
+        self.id.clone().unwrap_or_else(|| {
+            let slug: String = self
+                .device
+                .to_lowercase()
+                .chars()
+                .map(|c| if c.is_alphanumeric() { c } else { '-' })
+                .collect();
+            format!("elsewhere-{slug}")
+        })
+    }
 }
 
 /// What the shells must do after an update. The core never does I/O itself.

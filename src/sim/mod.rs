@@ -17,7 +17,7 @@ mod tests;
 
 use chrono::{DateTime, Duration, Utc};
 
-pub use action::{Action, Effect};
+pub use action::{Action, Effect, SignInElsewhere};
 pub use device::DeviceFile;
 pub use env::Env;
 pub use text_input::TextInput;
@@ -401,6 +401,27 @@ pub fn update(sim: &mut Sim, action: Action, env: &mut Env) -> Vec<Effect> {
         Action::Resize { width, height } => sim.viewport = (width, height),
         Action::Tick => keep_focus_visible = false,
         Action::SwitchSurface => switch_surface(sim),
+        Action::SignInElsewhere(who) => {
+            let now = env.now();
+            let device = device::AccountDevice {
+                id: who.device_id(),
+                name: who.device.clone(),
+                model: who.model.clone().unwrap_or_else(|| who.device.clone()),
+                kind: who.kind,
+                location: who.location,
+                first_sign_in: now,
+                last_active: now,
+            };
+            // Played below with the scheduled ones, the same way.
+            sim.device_mut()
+                .cloud
+                .scheduled_sign_ins
+                .push(device::ScheduledSignIn {
+                    at: now,
+                    mi_account_id: who.account,
+                    device,
+                });
+        }
         Action::Quit => effects.push(Effect::Quit),
     }
     // Other devices signing in at their scheduled time (a fixture's or device file's script).
