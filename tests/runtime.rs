@@ -247,3 +247,38 @@ fn a_failed_save_is_shown_and_reported() {
     assert_eq!(outcome.save_errors, vec!["disk full".to_string()]);
     assert!(ui::buffer_text(terminal.backend().buffer()).contains("Not saved: disk full"));
 }
+
+#[test]
+fn f2_opens_the_browser_and_a_click_on_a_tab_opens_that_site() {
+    let mut phone = Harness::new(60, 24);
+    phone.run(vec![key(KeyCode::F(2))]);
+    assert!(
+        phone.screen().contains("https://i.mi.com"),
+        "{}",
+        phone.screen()
+    );
+    let (column, row) = phone.locate("account.xiaomi.com");
+    phone.run(vec![click(column, row)]);
+    assert!(
+        phone.screen().contains("Mi Account — Sign in"),
+        "{}",
+        phone.screen()
+    );
+    // Typing goes straight into the first field: the page starts there, not on the tabs.
+    phone.run(
+        "6612345678"
+            .chars()
+            .map(|c| key(KeyCode::Char(c)))
+            .collect(),
+    );
+    assert!(phone.screen().contains("6612345678"), "{}", phone.screen());
+    let (column, row) = phone.locate("i.mi.com");
+    phone.run(vec![click(column, row)]);
+    assert!(
+        phone.screen().contains("Mi Cloud — Sign in"),
+        "{}",
+        phone.screen()
+    );
+    phone.run(vec![key(KeyCode::F(2))]);
+    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::Settings);
+}
