@@ -224,6 +224,23 @@ fn a_missing_device_file_and_a_missing_path_are_named() {
     );
 }
 
+/// Replays the one fixture at `path`, which must fail with the line `<path>:<message>`; returns
+/// what was printed.
+fn fails_with(path: &Path, message: &str) -> String {
+    let (result, printed) = replay(&[path.to_path_buf()], &BatchOptions::default());
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 0,
+            failed: 1
+        }),
+        "{printed}"
+    );
+    let line = format!("{}:{message}\n", path.display());
+    assert!(printed.contains(&line), "{line:?} not in:\n{printed}");
+    printed
+}
+
 #[test]
 fn a_failing_step_names_file_line_step_and_what_is_on_screen() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -232,20 +249,9 @@ fn a_failing_step_names_file_line_step_and_what_is_on_screen() {
         "typo.json",
         "{\"version\": 1, \"name\": \"typo\",\n \"steps\": [\n  {\"tap\": \"Wi-Fi\"},\n  {\"tap\": \"Bluetoooth\"}\n ]\n}\n",
     );
-    let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
-    assert_eq!(
-        result,
-        Ok(BatchResult::Ran {
-            passed: 0,
-            failed: 1
-        })
-    );
-    assert!(
-        printed.contains(&format!(
-            "{}:4: step 2 (tap): no element labelled \"Bluetoooth\" on this screen; touchable: \"Wi-Fi\"\n",
-            path.display()
-        )),
-        "{printed}"
+    let printed = fails_with(
+        &path,
+        "4: step 2 (tap): no element labelled \"Bluetoooth\" on this screen; touchable: \"Wi-Fi\"",
     );
     // The frame follows the message.
     assert!(printed.contains("‹ Wi-Fi"), "{printed}");
@@ -285,20 +291,10 @@ fn a_sign_in_elsewhere_needs_an_existing_account_and_known_fields() {
         "elsewhere.json",
         "{\"version\": 1, \"name\": \"elsewhere\",\n \"steps\": [\n  {\"sign_in_elsewhere\": {\"account\": \"999\", \"device\": \"Redmi Note 12\"}}\n ]\n}\n",
     );
-    let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
-    assert_eq!(
-        result,
-        Ok(BatchResult::Ran {
-            passed: 0,
-            failed: 1
-        })
-    );
-    assert!(
-        printed.contains(&format!(
-            "{}:3: step 1 (sign_in_elsewhere): no account with Mi Account ID \"999\" in the device file's cloud\n",
-            path.display()
-        )),
-        "{printed}"
+    fails_with(
+        &path,
+        "3: step 1 (sign_in_elsewhere): no account with Mi Account ID \"999\" in the device \
+         file's cloud",
     );
 
     let typo = write(
