@@ -109,12 +109,7 @@ pub fn list(sim: &Sim) -> Content {
         return web_list(sim);
     }
     let all = devices(sim);
-    let mut elements = vec![Element::text(
-        "devices.advice",
-        "Don't recognize a device? Remove it and change your password. Xiaomi TVs, bands, \
-         watches and tablets appear here too: keep them unless you're selling them.",
-    )];
-    elements.push(Element::section("devices.current", "Current device"));
+    let mut elements = vec![Element::section("devices.current", "Current device")];
     for (index, device) in all.iter().enumerate().filter(|(_, d)| is_current(sim, d)) {
         elements.push(
             Element::row(row_id(index), device.name.clone()).summary(summary(sim, device, true)),
@@ -134,6 +129,14 @@ pub fn list(sim: &Sim) -> Content {
             Element::row(row_id(index), device.name.clone()).summary(summary(sim, device, false)),
         );
     }
+    // Seed 000's "What to look for", under the list it is about: the devices come first.
+    elements.push(Element::section("devices.advice_gap", ""));
+    elements.push(Element::text(
+        "devices.advice",
+        "Don't recognize a device? Remove it and change your password. Devices in places far \
+         apart? Change your password and turn on two-step verification. Xiaomi TVs, bands, \
+         watches and tablets appear here too: keep them unless you're selling them.",
+    ));
     Content::new("My devices", elements)
 }
 
