@@ -470,6 +470,7 @@ pub fn run_scheduled_sign_ins(device: &mut DeviceFile, now: DateTime<Utc>) -> Ve
             None => account.devices.push(sign_in.device.clone()),
         }
         if here && notify && new_device {
+            // Guess at the wording: no doc string exists for the alert.
             alerts.push(format!(
                 "New sign-in to your Mi Account: {} in {}. If this wasn't you, change your password.",
                 sign_in.device.name, sign_in.device.location
