@@ -41,9 +41,13 @@ pub enum Screen {
     MiCloud,
     /// Mi Account → Devices: "My devices".
     Devices,
+    /// Mi Account → Account security (on the browser: account.xiaomi.com → Security).
     AccountSecurity,
+    /// Account security → Password.
     ChangePassword(Box<screens::security::ChangePasswordForm>),
+    /// Account security → Login notifications: email and SMS switches.
     LoginNotifications,
+    /// Account security → Login history, newest first.
     LoginHistory,
     /// One device of the account, by its id.
     DeviceDetails(String),
@@ -262,6 +266,14 @@ impl Sim {
         }
     }
 
+    /// Opens `site` in the browser at its first page.
+    pub fn open_web_site(&mut self, site: WebSite) {
+        self.web_site = site;
+        self.stack = vec![web_home(site, self.web_account.is_some())];
+        self.dialog = None;
+        self.toast = None;
+    }
+
     /// Goes back to Settings home, closing everything above it.
     pub fn go_home(&mut self) {
         self.stack.truncate(1);
@@ -307,16 +319,6 @@ pub fn web_home(site: WebSite, signed_in: bool) -> Page {
             focus: Some("web.login".to_string()),
             ..Page::new(Screen::WebSignIn(Box::default()))
         },
-    }
-}
-
-impl Sim {
-    /// Opens `site` in the browser at its first page.
-    pub fn open_web_site(&mut self, site: WebSite) {
-        self.web_site = site;
-        self.stack = vec![web_home(site, self.web_account.is_some())];
-        self.dialog = None;
-        self.toast = None;
     }
 }
 
@@ -425,17 +427,16 @@ pub fn update(sim: &mut Sim, action: Action, env: &mut Env) -> Vec<Effect> {
         Action::Quit => effects.push(Effect::Quit),
     }
     // Other devices signing in at their scheduled time (a fixture's or device file's script).
-    if !sim.device().cloud.scheduled_sign_ins.is_empty() {
-        let due = sim
-            .device()
-            .cloud
-            .scheduled_sign_ins
-            .iter()
-            .any(|s| s.at <= env.now());
-        if due {
-            for alert in cloud::run_scheduled_sign_ins(sim.device_mut(), env.now()) {
-                sim.notify(alert);
-            }
+    let now = env.now();
+    if sim
+        .device()
+        .cloud
+        .scheduled_sign_ins
+        .iter()
+        .any(|s| s.at <= now)
+    {
+        for alert in cloud::run_scheduled_sign_ins(sim.device_mut(), now) {
+            sim.notify(alert);
         }
     }
     // Mi Cloud's background sync: whatever waited for the network goes as soon as it allows.
