@@ -335,6 +335,23 @@ pub fn check(device: &DeviceFile) -> Vec<String> {
         .iter()
         .map(|account| account.mi_account_id.as_str());
     check_unique("/cloud/accounts", "mi_account_id", ids, &mut problems);
+    for (i, account) in accounts.iter().enumerate() {
+        let ids = account.devices.iter().map(|d| d.id.as_str());
+        check_unique(
+            &format!("/cloud/accounts/{i}/devices"),
+            "id",
+            ids,
+            &mut problems,
+        );
+    }
+    for (i, sign_in) in device.cloud.scheduled_sign_ins.iter().enumerate() {
+        let id = &sign_in.mi_account_id;
+        if !accounts.iter().any(|a| &a.mi_account_id == id) {
+            problems.push(format!(
+                "/cloud/scheduled_sign_ins/{i}/mi_account_id: no account {id:?} in /cloud/accounts"
+            ));
+        }
+    }
     problems
 }
 

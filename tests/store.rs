@@ -7,7 +7,8 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use mi_settings::sim::device::{
-    CloudAccount, DEFAULT_DEVICE_JSON, DeviceFile, Item, SignedInAccount,
+    AccountDevice, CloudAccount, DEFAULT_DEVICE_JSON, DeviceFile, DeviceKind, Item,
+    ScheduledSignIn, SignedInAccount,
 };
 use mi_settings::store::{self, Opened, SaveFault, Store};
 
@@ -257,6 +258,21 @@ fn check_names_each_problem_by_its_pointer() {
         login_history: Vec::new(),
     };
     device.cloud.accounts = vec![cloud("6123456789"), cloud(""), cloud("6123456789")];
+    let tv = AccountDevice {
+        id: "tv-1".to_owned(),
+        name: "TV".to_owned(),
+        model: "Xiaomi TV A2".to_owned(),
+        kind: DeviceKind::Tv,
+        location: String::new(),
+        first_sign_in: "2026-01-01T00:00:00Z".parse().expect("time"),
+        last_active: "2026-01-01T00:00:00Z".parse().expect("time"),
+    };
+    device.cloud.accounts[0].devices = vec![tv.clone(), tv.clone()];
+    device.cloud.scheduled_sign_ins = vec![ScheduledSignIn {
+        at: "2026-01-01T00:00:00Z".parse().expect("time"),
+        mi_account_id: "999".to_owned(),
+        device: tv,
+    }];
 
     assert_eq!(
         store::check(&device),
@@ -268,6 +284,8 @@ fn check_names_each_problem_by_its_pointer() {
             "/account/mi_account_id: \"12a\" is not a Mi Account ID (digits only)",
             "/cloud/accounts/1/mi_account_id: \"\" is not a Mi Account ID (digits only)",
             "/cloud/accounts/2/mi_account_id: \"6123456789\" is also used by /cloud/accounts/0",
+            "/cloud/accounts/0/devices/1/id: \"tv-1\" is also used by /cloud/accounts/0/devices/0",
+            "/cloud/scheduled_sign_ins/0/mi_account_id: no account \"999\" in /cloud/accounts",
         ]
     );
 }
