@@ -1,7 +1,7 @@
 //! Mi Account → Devices (seed 000): the devices signed in to the account, this phone first, and
 //! removing one. Seed 000's advice sits where the person decides.
 
-use chrono::{DateTime, Duration, Timelike, Utc};
+use chrono::{DateTime, Duration, Utc};
 
 use super::Content;
 use super::dialogs::DialogKind;
@@ -63,14 +63,9 @@ fn is_current(sim: &Sim, device: &AccountDevice) -> bool {
 }
 
 /// A date and time in the phone's time zone: "Nov 20, 2026 09:12".
-fn local(sim: &Sim, at: DateTime<Utc>) -> String {
+pub fn local(sim: &Sim, at: DateTime<Utc>) -> String {
     let at = at + Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
-    format!(
-        "{} {:02}:{:02}",
-        at.format("%b %-d, %Y"),
-        at.hour(),
-        at.minute()
-    )
+    at.format("%b %-d, %Y %H:%M").to_string()
 }
 
 fn summary(sim: &Sim, device: &AccountDevice, current: bool) -> String {

@@ -84,11 +84,11 @@ impl CreateForm {
     }
 }
 
-fn error_text(id: &'static str, error: &Option<String>) -> Option<Element> {
+pub fn error_text(id: &'static str, error: &Option<String>) -> Option<Element> {
     error.as_ref().map(|e| Element::error(id, e.clone()))
 }
 
-fn checkbox(id: &'static str, label: &'static str, on: bool) -> Element {
+pub fn checkbox(id: &'static str, label: &'static str, on: bool) -> Element {
     Element::new(id, Role::Checkbox, label).checked(on)
 }
 

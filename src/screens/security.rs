@@ -1,11 +1,9 @@
 //! Mi Account → Account security (seeds 000, 003): password, two-step verification, login
 //! notifications, recovery phone and email, devices, and the login history.
 
-use chrono::Duration;
-
 use super::Content;
 use super::dialogs::{DialogKind, PasswordPurpose, password_field};
-use super::forms::PASSWORD_RULES;
+use super::forms::{PASSWORD_RULES, checkbox, error_text};
 use crate::sim::device::CloudAccount;
 use crate::sim::{Env, Screen, Sim, Surface, TextInput, cloud};
 use crate::view::{Element, Role};
@@ -120,11 +118,9 @@ pub fn change_password(sim: &Sim, form: &ChangePasswordForm) -> Content {
             form.show_password,
         ),
         Element::text("password.rules", PASSWORD_RULES),
-        Element::new("password.show", Role::Checkbox, "Show password").checked(form.show_password),
+        checkbox("password.show", "Show password", form.show_password),
     ];
-    if let Some(error) = &form.error {
-        elements.push(Element::error("password.error", error.clone()));
-    }
+    elements.extend(error_text("password.error", &form.error));
     elements.push(Element::button("password.submit", "Change password"));
     Content::new(title(sim, "Change password"), elements)
 }
@@ -158,7 +154,6 @@ pub fn login_history(sim: &Sim) -> Content {
     let Some(account) = account(sim) else {
         return Content::new(title(sim, "Login history"), Vec::new());
     };
-    let offset = Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
     let mut elements = vec![Element::text(
         "history.about",
         "Look for places and devices you don't recognize.",
@@ -168,7 +163,7 @@ pub fn login_history(sim: &Sim) -> Content {
     }
     let shown = account.login_history.len().min(HISTORY_SHOWN);
     for (index, record) in account.login_history.iter().enumerate().rev().take(shown) {
-        let mut summary = format!("{}", (record.at + offset).format("%b %-d, %Y %H:%M"));
+        let mut summary = super::devices::local(sim, record.at);
         if !record.location.is_empty() {
             summary.push_str(&format!(" · {}", record.location));
         }
