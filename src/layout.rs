@@ -1,7 +1,7 @@
 //! Geometry of the phone on a terminal, shared by the renderer (which draws there) and the core
-//! (which scrolls the page so that focus stays visible). Pure arithmetic: no drawing here.
+//! (which scrolls the page so that focus stays visible). Pure arithmetic in plain numbers: no
+//! drawing here, and no terminal library's types.
 
-use ratatui::layout::Rect;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::view::{Element, Role};
@@ -14,42 +14,80 @@ pub const PHONE_MAX_WIDTH: u16 = 60;
 /// Columns of padding between the phone's frame and the page text, on each side.
 const PAGE_PADDING: u16 = 1;
 
+/// A rectangle of terminal cells.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Area {
+    pub x: u16,
+    pub y: u16,
+    pub width: u16,
+    pub height: u16,
+}
+
+impl Area {
+    pub const fn new(x: u16, y: u16, width: u16, height: u16) -> Area {
+        Area {
+            x,
+            y,
+            width,
+            height,
+        }
+    }
+
+    /// The first column to the right of the area.
+    pub fn right(self) -> u16 {
+        self.x.saturating_add(self.width)
+    }
+
+    /// The first row below the area.
+    pub fn bottom(self) -> u16 {
+        self.y.saturating_add(self.height)
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.width == 0 || self.height == 0
+    }
+
+    pub fn contains(self, column: u16, row: u16) -> bool {
+        column >= self.x && column < self.right() && row >= self.y && row < self.bottom()
+    }
+}
+
 /// Where each part of the phone goes on a terminal of a given size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhoneLayout {
     /// The whole phone, frame included.
-    pub phone: Rect,
+    pub phone: Area,
     /// Time, network and battery.
-    pub status: Rect,
+    pub status: Area,
     /// Back arrow and title.
-    pub title: Rect,
+    pub title: Area,
     /// The scrolling page.
-    pub page: Rect,
+    pub page: Area,
     /// Key hints, or the toast when there is one.
-    pub hint: Rect,
+    pub hint: Area,
 }
 
 impl PhoneLayout {
     /// The layout for a terminal area, or `None` when the area is too small for a usable phone.
-    pub fn new(area: Rect) -> Option<PhoneLayout> {
+    pub fn new(area: Area) -> Option<PhoneLayout> {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             return None;
         }
         let width = area.width.min(PHONE_MAX_WIDTH);
         let x = area.x + (area.width - width) / 2;
-        let phone = Rect::new(x, area.y, width, area.height);
+        let phone = Area::new(x, area.y, width, area.height);
         // Inside the rounded frame.
-        let inner = Rect::new(
+        let inner = Area::new(
             phone.x + 1,
             phone.y + 1,
             phone.width.saturating_sub(2),
             phone.height.saturating_sub(2),
         );
-        let status = Rect::new(inner.x, inner.y, inner.width, 1);
-        let title = Rect::new(inner.x, inner.y + 1, inner.width, 1);
-        let hint = Rect::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
+        let status = Area::new(inner.x, inner.y, inner.width, 1);
+        let title = Area::new(inner.x, inner.y + 1, inner.width, 1);
+        let hint = Area::new(inner.x, inner.bottom().saturating_sub(1), inner.width, 1);
         let page_top = title.bottom();
-        let page = Rect::new(
+        let page = Area::new(
             inner.x + PAGE_PADDING,
             page_top,
             inner.width.saturating_sub(2 * PAGE_PADDING),
@@ -66,7 +104,7 @@ impl PhoneLayout {
 
     /// The page size for a terminal of `width` x `height`, if the phone fits.
     pub fn page_size(width: u16, height: u16) -> Option<(u16, u16)> {
-        PhoneLayout::new(Rect::new(0, 0, width, height)).map(|l| (l.page.width, l.page.height))
+        PhoneLayout::new(Area::new(0, 0, width, height)).map(|l| (l.page.width, l.page.height))
     }
 }
 
@@ -237,15 +275,15 @@ mod tests {
 
     #[test]
     fn too_small_terminals_have_no_layout() {
-        assert!(PhoneLayout::new(Rect::new(0, 0, 39, 24)).is_none());
-        assert!(PhoneLayout::new(Rect::new(0, 0, 60, 11)).is_none());
-        assert!(PhoneLayout::new(Rect::new(0, 0, 40, 12)).is_some());
+        assert!(PhoneLayout::new(Area::new(0, 0, 39, 24)).is_none());
+        assert!(PhoneLayout::new(Area::new(0, 0, 60, 11)).is_none());
+        assert!(PhoneLayout::new(Area::new(0, 0, 40, 12)).is_some());
     }
 
     #[test]
     fn phone_is_centred_and_capped_on_wide_terminals() {
-        let layout = PhoneLayout::new(Rect::new(0, 0, 100, 30)).expect("fits");
-        assert_eq!(layout.phone, Rect::new(20, 0, 60, 30));
+        let layout = PhoneLayout::new(Area::new(0, 0, 100, 30)).expect("fits");
+        assert_eq!(layout.phone, Area::new(20, 0, 60, 30));
         assert_eq!(layout.page.width, 56);
         assert_eq!(layout.page.height, 30 - 2 - 3);
     }

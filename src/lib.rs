@@ -1,17 +1,20 @@
 //! mi-settings: a Xiaomi phone's Settings → Mi Account area, simulated in a terminal.
 //!
-//! The layout follows the architecture: one pure core (`sim`, `screens`, `view`) and thin shells
-//! around it (`ui` draws, `input` maps keys and clicks, `runtime` runs the interactive loop,
-//! `store` keeps the device file).
+//! Layers, each using only the ones below it:
+//! - `shells`: the drivers — the interactive terminal, replay, the device-file store, the
+//!   benchmarks — each reaching the phone through `engine` alone;
+//! - `ui`: the ratatui renderer, which draws a `View` and nothing else;
+//! - `engine`: the phone as a value (actions, keys, taps by label, the view);
+//! - `screens`: the UI state — pages, forms, dialogs, focus, navigation;
+//! - `view` and `layout`: the view model every consumer reads, and its geometry in plain numbers;
+//! - `strings`: every word the phone shows;
+//! - `sim`: the domain — the device file, the cloud's rules, the seeded clock and randomness.
 
-pub mod bench;
-pub mod input;
+pub mod engine;
 pub mod layout;
-pub mod replay;
-pub mod runtime;
-pub mod schema;
 pub mod screens;
+pub mod shells;
 pub mod sim;
-pub mod store;
+pub mod strings;
 pub mod ui;
 pub mod view;

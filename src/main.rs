@@ -10,13 +10,14 @@ use clap::{Parser, Subcommand};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
 use crossterm::execute;
 
-use mi_settings::replay::batch::{self, BatchOptions, BatchResult};
-use mi_settings::replay::record::Recorder;
-use mi_settings::runtime::{self, Hooks, TerminalEvents};
-use mi_settings::screens;
-use mi_settings::sim::{Action, DeviceFile};
-use mi_settings::sim::{Env, Sim};
-use mi_settings::store::{self, Opened, Store};
+use mi_settings::engine::{Engine, Start};
+use mi_settings::screens::Action;
+use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
+use mi_settings::shells::replay::record::Recorder;
+use mi_settings::shells::store::{self, Opened, Store};
+use mi_settings::shells::terminal::{self, Hooks, TerminalEvents};
+use mi_settings::sim::DeviceFile;
+use mi_settings::ui::Theme;
 use mi_settings::view::View;
 
 #[derive(Parser)]
@@ -63,11 +64,15 @@ enum Command {
         /// (FILE being a folder) for several.
         #[arg(long, value_name = "FILE")]
         cast: Option<PathBuf>,
+        /// How many fixtures to replay at once (default: the number of cores). The output keeps
+        /// the fixtures' order.
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
+        jobs: Option<u16>,
     },
     /// Print the JSON Schema of a file format.
     Schema {
         #[arg(value_enum)]
-        format: mi_settings::schema::Format,
+        format: mi_settings::shells::schema::Format,
     },
     /// Measure how fast the core, the renderer and the device file are.
     Bench {
@@ -133,12 +138,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             update,
             transcript,
             cast,
+            jobs,
         }) => {
             let options = BatchOptions {
                 update_snapshots: update,
                 ci: std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0"),
                 transcript_dir: transcript,
                 cast,
+                jobs: jobs.map(usize::from),
             };
             match batch::run(&paths, &options, &mut std::io::stdout())? {
                 BatchResult::Ran { failed: 0, .. } => Ok(ExitCode::SUCCESS),
@@ -148,12 +155,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             }
         }
         Some(Command::Schema { format }) => {
-            print!("{}", mi_settings::schema::generate(format));
+            print!("{}", mi_settings::shells::schema::generate(format));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Device { action }) => device_command(action, device_path(cli.device)?),
         Some(Command::Bench { iterations }) => {
-            let report = mi_settings::bench::run(iterations).map_err(|e| e.to_string())?;
+            let report = mi_settings::shells::bench::run(iterations).map_err(|e| e.to_string())?;
             print!("{report}");
             Ok(ExitCode::SUCCESS)
         }
@@ -203,8 +210,6 @@ fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, S
     let now = Utc::now();
     // Interactive sessions need no repeatability, so the seed comes from the clock.
     let seed = now.timestamp_nanos_opt().unwrap_or_default() as u64;
-    let mut env = Env::new(now, seed);
-    let mut sim = Sim::new(device, now);
 
     let mut terminal = ratatui::try_init().map_err(|e| {
         // A half-done set-up (raw mode on, no alternate screen) must not outlive us either.
@@ -221,19 +226,26 @@ fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, S
     let _ = execute!(std::io::stdout(), EnableMouseCapture);
 
     let size = terminal.size().unwrap_or_default();
+    let start = Start {
+        seed,
+        clock: now,
+        width: size.width,
+        height: size.height,
+    };
     let mut shell = Shell {
         store: &mut store,
         recorder: record
             .as_ref()
-            .map(|_| Recorder::new(sim.device(), now, seed, size.width, size.height)),
+            .map(|_| Recorder::new(&device, now, seed, size.width, size.height)),
     };
-    let result = runtime::run(
+    let mut engine = Engine::new(device, start);
+    let result = terminal::run(
         &mut terminal,
         &mut TerminalEvents,
         &mut Utc::now,
-        &mut sim,
-        &mut env,
+        &mut engine,
         &mut shell,
+        &Theme::miui(),
     );
 
     let _ = execute!(std::io::stdout(), DisableMouseCapture);
@@ -245,7 +257,7 @@ fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, S
             || "Recorded session".into(),
             |s| s.to_string_lossy().into_owned(),
         );
-        let fixture = recorder.fixture(&name, &screens::view(&sim).title, sim.device());
+        let fixture = recorder.fixture(&name, &engine.view().title, engine.device());
         let mut json = serde_json::to_string_pretty(&fixture).map_err(|e| e.to_string())?;
         json.push('\n');
         std::fs::write(file, json)

@@ -1,9 +1,9 @@
 //! The view model: how every screen describes itself, once.
 //!
-//! A [`View`] is produced by `crate::screens::view` from the state. Four consumers read it and
-//! nothing else: the ratatui renderer, mouse hit-testing, fixture steps (`tap "Sign out"`) and
-//! agent observations. So everything a person can see or touch must be in here, and nothing in
-//! here may depend on the terminal.
+//! A [`View`] is produced by the screens layer from the state and completed by the engine (the
+//! key hints). Four consumers read it and nothing else: the ratatui renderer, mouse hit-testing,
+//! fixture steps (`tap "Sign out"`) and agent observations. So everything a person can see or
+//! touch must be in here, and nothing in here may depend on the terminal.
 
 use std::borrow::Cow;
 
@@ -41,6 +41,44 @@ pub struct View {
     pub notification: Option<String>,
     /// First visible line of the page (the page scrolls; the dialog does not).
     pub scroll: u16,
+    /// The keys that do something here, from the engine's key table, most useful first: the
+    /// hint line shows as many as fit (optional ones go first when room is short).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<Hint>,
+    /// Words the renderer needs around the page, in the phone's language.
+    #[serde(skip)]
+    pub words: ChromeWords,
+}
+
+/// The renderer's own words, from the string table: what the browser is called, and what a
+/// terminal too small for the phone says (`{width}`, `{height}`, `{min_width}` and
+/// `{min_height}` filled in where it is drawn).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ChromeWords {
+    pub browser: &'static str,
+    pub too_small: &'static str,
+}
+
+/// One key hint: "Enter open", "F2 browser".
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Hint {
+    /// The key as written on the hint line ("Enter", "↑↓"); empty for "Type".
+    pub keys: &'static str,
+    /// What it does here ("open", "back").
+    pub does: &'static str,
+    /// Dropped first when the line is short of room.
+    pub optional: bool,
+}
+
+impl Hint {
+    /// The hint as the line shows it: "Enter open", or just "Type".
+    pub fn text(&self) -> String {
+        if self.keys.is_empty() {
+            self.does.to_string()
+        } else {
+            format!("{} {}", self.keys, self.does)
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -85,10 +123,6 @@ pub struct Element {
     /// Where the text cursor is in a text field's value, in characters.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cursor: Option<usize>,
-    /// Another label a fixture may tap this element by: a seed's word for it where the phone
-    /// shows the doc's ("Remove device" for "Remove").
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub also: Option<Text>,
 }
 
 /// What kind of thing an element is: decides how it is drawn and whether it can be focused.
@@ -152,7 +186,6 @@ impl Element {
             enabled: true,
             focused: false,
             cursor: None,
-            also: None,
         }
     }
 
@@ -199,16 +232,6 @@ impl Element {
         self
     }
 
-    pub fn also(mut self, label: impl Into<Text>) -> Element {
-        self.also = Some(label.into());
-        self
-    }
-
-    /// Whether a tap by `label` means this element: its label, or the other one it answers to.
-    pub fn answers_to(&self, label: &str) -> bool {
-        self.label == label || self.also.as_deref() == Some(label)
-    }
-
     pub fn enabled(mut self, enabled: bool) -> Element {
         self.enabled = enabled;
         self
@@ -239,6 +262,8 @@ impl View {
             toast: None,
             notification: None,
             scroll: 0,
+            hints: Vec::new(),
+            words: ChromeWords::default(),
         }
     }
 

@@ -62,10 +62,10 @@ fn show_and_validate_a_good_file() {
     let p = path.to_str().expect("utf-8 path");
     let (ok, out, _) = run(&mut mi_settings(&["--device", p, "device", "show"]));
     assert!(ok);
-    assert!(out.contains("\"version\": 1"), "{out}");
+    assert!(out.contains("\"version\": 2"), "{out}");
     let (ok, out, _) = run(&mut mi_settings(&["--device", p, "device", "validate"]));
     assert!(ok);
-    assert_eq!(out.trim(), format!("{p}: valid (version 1)"));
+    assert_eq!(out.trim(), format!("{p}: valid (version 2)"));
 }
 
 #[test]

@@ -6,14 +6,16 @@ use std::collections::VecDeque;
 
 use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use mi_settings::replay::batch::{self, BatchOptions};
-use mi_settings::replay::fixture;
-use mi_settings::replay::record::Recorder;
-use mi_settings::replay::runner::{self, Options};
-use mi_settings::runtime::{self, Hooks, ScriptedEvents};
-use mi_settings::screens;
-use mi_settings::sim::{self, Action, DeviceFile, Env, Sim, cloud};
-use mi_settings::store;
+use mi_settings::engine::{Engine, Start};
+use mi_settings::screens::Action;
+use mi_settings::shells::replay::batch::{self, BatchOptions};
+use mi_settings::shells::replay::fixture;
+use mi_settings::shells::replay::record::Recorder;
+use mi_settings::shells::replay::runner::{self, Options};
+use mi_settings::shells::store;
+use mi_settings::shells::terminal::{self, Hooks, ScriptedEvents};
+use mi_settings::sim::{DeviceFile, Env, cloud};
+use mi_settings::ui::Theme;
 use mi_settings::view::View;
 use proptest::prelude::*;
 use ratatui::Terminal;
@@ -35,6 +37,15 @@ fn phone_with_password(password: &str) -> DeviceFile {
     let mut env = Env::new(t0(), 99);
     cloud::set_password(&mut device, 0, password, &mut env);
     device
+}
+
+fn start(seed: u64) -> Start {
+    Start {
+        seed,
+        clock: t0(),
+        width: 60,
+        height: 24,
+    }
 }
 
 fn assert_absent(password: &str, what: &str, text: &str) {
@@ -110,10 +121,11 @@ proptest! {
         // The fixture itself holds the password (it is the script); everything made from it
         // must not.
         let loaded = fixture::load(&path).expect("fixture");
-        let report = runner::run(&loaded, &Options::default());
+        let captured = runner::run_captured(&loaded, &Options::default());
+        let report = &captured.report;
         prop_assert!(report.passed(), "{:?}", report.failure_text());
-        assert_absent(&password, "transcript", &report.transcript_text());
-        assert_absent(&password, "cast", &report.cast);
+        assert_absent(&password, "transcript", &captured.transcript);
+        assert_absent(&password, "cast", &captured.cast);
         let device = report.final_device.as_ref().expect("final device");
         assert_absent(&password, "device file", &store::to_json(device));
 
@@ -134,8 +146,7 @@ proptest! {
     #[test]
     fn a_typed_password_is_in_no_recording_or_saved_file(password in password()) {
         let device = phone_with_password(&password);
-        let mut sim = Sim::new(device.clone(), t0());
-        let mut env = Env::new(t0(), 5);
+        let mut engine = Engine::new(device.clone(), start(5));
         let mut shell = RecordingShell {
             recorder: Recorder::new(&device, t0(), 5, 60, 24),
             saved: Vec::new(),
@@ -150,10 +161,10 @@ proptest! {
         events.extend([key(KeyCode::Down), key(KeyCode::Enter), key(KeyCode::Down),
             key(KeyCode::Enter), key(KeyCode::Down), key(KeyCode::Enter)]);
         let mut terminal = Terminal::new(TestBackend::new(60, 24)).expect("terminal");
-        runtime::run(&mut terminal, &mut ScriptedEvents(VecDeque::from(events)), &mut t0,
-            &mut sim, &mut env, &mut shell).expect("session");
-        prop_assert!(sim.device().account.is_some(), "the scripted sign-in did not sign in");
-        let fixture = shell.recorder.fixture("recorded", &screens::view(&sim).title, sim.device());
+        terminal::run(&mut terminal, &mut ScriptedEvents(VecDeque::from(events)), &mut t0,
+            &mut engine, &mut shell, &Theme::miui()).expect("session");
+        prop_assert!(engine.device().account.is_some(), "the scripted sign-in did not sign in");
+        let fixture = shell.recorder.fixture("recorded", &engine.view().title, engine.device());
         let recording = serde_json::to_string_pretty(&fixture).expect("json");
         assert_absent(&password, "recording", &recording);
         // ... and the recording says where the password goes, so it can be replayed.
@@ -165,11 +176,10 @@ proptest! {
 
     #[test]
     fn a_new_accounts_password_is_stored_only_as_a_hash(password in password()) {
-        let mut sim = Sim::new(DeviceFile::factory_default(), t0());
-        let mut env = Env::new(t0(), 11);
-        let mut act = |sim: &mut Sim, action: Action| {
-            sim::update(sim, action, &mut env);
-            let mut view = screens::view(sim);
+        let mut engine = Engine::new(DeviceFile::factory_default(), start(11));
+        let act = |engine: &mut Engine, action: Action| {
+            engine.apply(action);
+            let mut view = engine.view().clone();
             view.redact_secrets();
             assert_absent(&password, "redacted view", &serde_json::to_string(&view).expect("json"));
         };
@@ -187,15 +197,15 @@ proptest! {
             Action::Tap("create.agree".into()),
             Action::Tap("create.get_code".into()),
         ] {
-            act(&mut sim, action);
+            act(&mut engine, action);
         }
-        let code = sim.device().cloud.codes.last().map(|c| c.code.clone()).expect("a code was sent");
-        act(&mut sim, Action::Type(code));
-        act(&mut sim, Action::Tap("create.submit".into()));
-        prop_assert_eq!(sim.device().account.as_ref().map(|a| a.name.as_str()), Some("New Person"));
-        let json = store::to_json(sim.device());
+        let code = engine.device().cloud.codes.last().map(|c| c.code.clone()).expect("a code was sent");
+        act(&mut engine, Action::Type(code));
+        act(&mut engine, Action::Tap("create.submit".into()));
+        prop_assert_eq!(engine.device().account.as_ref().map(|a| a.name.as_str()), Some("New Person"));
+        let json = store::to_json(engine.device());
         assert_absent(&password, "device file", &json);
-        let hash = &sim.device().cloud.accounts[3].password_hash;
+        let hash = &engine.device().cloud.accounts[3].password_hash;
         prop_assert!(hash.starts_with("$argon2id$"));
         prop_assert!(cloud::verify_password(hash, &password));
     }

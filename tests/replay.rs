@@ -6,13 +6,16 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Duration, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
-use mi_settings::replay::batch::{self, BatchOptions, BatchResult};
-use mi_settings::replay::fixture;
-use mi_settings::replay::record::Recorder;
-use mi_settings::replay::runner::{self, Options};
-use mi_settings::runtime::{self, Hooks, ScriptedEvents};
-use mi_settings::schema::{self, Format};
-use mi_settings::sim::{Action, DeviceFile, Env, Sim};
+use mi_settings::engine::{Engine, Start};
+use mi_settings::screens::Action;
+use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
+use mi_settings::shells::replay::fixture;
+use mi_settings::shells::replay::record::Recorder;
+use mi_settings::shells::replay::runner::{self, Options};
+use mi_settings::shells::schema::{self, Format};
+use mi_settings::shells::terminal::{self, Hooks, ScriptedEvents};
+use mi_settings::sim::DeviceFile;
+use mi_settings::ui::Theme;
 use mi_settings::view::View;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -66,16 +69,12 @@ fn replays_are_byte_for_byte_repeatable() {
         ci: true,
         ..Options::default()
     };
-    let first = runner::run(&loaded, &options);
-    let second = runner::run(&loaded, &options);
-    assert!(first.passed(), "{:?}", first.failure_text());
-    assert_eq!(first.transcript_text(), second.transcript_text());
+    let first = runner::run_captured(&loaded, &options);
+    let second = runner::run_captured(&loaded, &options);
+    assert!(first.report.passed(), "{:?}", first.report.failure_text());
+    assert_eq!(first.transcript, second.transcript);
     assert_eq!(first.cast, second.cast);
-    assert!(
-        first
-            .transcript_text()
-            .contains("## step 5: type \" (Anna)\"")
-    );
+    assert!(first.transcript.contains("## step 5: type \" (Anna)\""));
 }
 
 #[test]
@@ -421,8 +420,15 @@ fn a_recorded_session_replays_to_the_same_final_state() {
     let key = |code| Event::Key(KeyEvent::new(code, KeyModifiers::NONE));
     let mut device = DeviceFile::factory_default();
     device.phone.name = "Recorder".into();
-    let mut sim = Sim::new(device.clone(), start);
-    let mut env = Env::new(start, 42);
+    let mut engine = Engine::new(
+        device.clone(),
+        Start {
+            seed: 42,
+            clock: start,
+            width: 60,
+            height: 24,
+        },
+    );
     let mut shell = RecordingShell {
         recorder: Recorder::new(&device, start, 42, 60, 24),
     };
@@ -446,23 +452,21 @@ fn a_recorded_session_replays_to_the_same_final_state() {
     events.extend("!x".chars().map(|c| key(KeyCode::Char(c))));
     events.push(key(KeyCode::Backspace));
     events.push(key(KeyCode::Enter));
-    runtime::run(
+    terminal::run(
         &mut terminal,
         &mut ScriptedEvents(VecDeque::from(events)),
         &mut clock,
-        &mut sim,
-        &mut env,
+        &mut engine,
         &mut shell,
+        &Theme::miui(),
     )
     .expect("session");
-    assert!(!sim.device().network.wifi);
-    assert_eq!(sim.device().phone.name, "Recorder!");
+    assert!(!engine.device().network.wifi);
+    assert_eq!(engine.device().phone.name, "Recorder!");
 
-    let fixture = shell.recorder.fixture(
-        "recorded",
-        &mi_settings::screens::view(&sim).title,
-        sim.device(),
-    );
+    let fixture = shell
+        .recorder
+        .fixture("recorded", &engine.view().title, engine.device());
     let json = serde_json::to_string_pretty(&fixture).expect("json");
     assert!(json.contains("\"tap_id\": \"wifi.toggle\""), "{json}");
     assert!(json.contains("\"wait\": \"10s\""), "{json}");
@@ -476,9 +480,9 @@ fn a_recorded_session_replays_to_the_same_final_state() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = write(dir.path(), "recorded.json", &json);
     let loaded = fixture::load(&path).expect("a recording is a valid fixture");
-    let report = runner::run(&loaded, &Options::default());
+    let report = runner::run(&loaded, &Options::default(), runner::Outputs::default());
     assert!(report.passed(), "{:?}", report.failure_text());
-    assert_eq!(report.final_device.as_ref(), Some(sim.device()));
+    assert_eq!(report.final_device.as_ref(), Some(engine.device()));
 }
 
 #[test]
@@ -508,9 +512,9 @@ fn every_fixture_validates_against_nothing_but_its_own_format() {
     );
     for device in std::fs::read_dir(fixtures_dir().join("devices")).expect("devices") {
         let path = device.expect("entry").path();
-        let device = mi_settings::store::load(&path).expect("device file");
+        let device = mi_settings::shells::store::load(&path).expect("device file");
         assert_eq!(
-            mi_settings::store::check(&device),
+            mi_settings::shells::store::check(&device),
             Vec::<String>::new(),
             "{path:?}"
         );

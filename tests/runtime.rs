@@ -7,9 +7,11 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use mi_settings::runtime::{self, ScriptedEvents};
-use mi_settings::sim::{DeviceFile, Env, Sim};
-use mi_settings::ui;
+use mi_settings::engine::{Engine, Start};
+use mi_settings::screens::Action;
+use mi_settings::shells::terminal::{self, ScriptedEvents};
+use mi_settings::sim::DeviceFile;
+use mi_settings::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -46,35 +48,46 @@ fn wheel(down: bool, column: u16, row: u16) -> Event {
 /// A phone on a 60x24 test terminal, kept between runs like the app keeps the device file.
 struct Harness {
     terminal: Terminal<TestBackend>,
-    sim: Sim,
-    env: Env,
+    engine: Engine,
     saves: Vec<DeviceFile>,
+}
+
+fn start(width: u16, height: u16) -> Start {
+    Start {
+        seed: 7,
+        clock: t0(),
+        width,
+        height,
+    }
 }
 
 impl Harness {
     fn new(width: u16, height: u16) -> Harness {
         Harness {
             terminal: Terminal::new(TestBackend::new(width, height)).expect("terminal"),
-            sim: Sim::new(DeviceFile::factory_default(), t0()),
-            env: Env::new(t0(), 7),
+            engine: Engine::new(DeviceFile::factory_default(), start(width, height)),
             saves: Vec::new(),
         }
     }
 
-    fn run(&mut self, events: Vec<Event>) -> runtime::Outcome {
+    fn run(&mut self, events: Vec<Event>) -> terminal::Outcome {
         let saves = &mut self.saves;
-        runtime::run(
+        terminal::run(
             &mut self.terminal,
             &mut ScriptedEvents(VecDeque::from(events)),
             &mut t0,
-            &mut self.sim,
-            &mut self.env,
+            &mut self.engine,
             &mut |device: &DeviceFile| {
                 saves.push(device.clone());
                 Ok(())
             },
+            &Theme::miui(),
         )
         .expect("runtime")
+    }
+
+    fn screen_name(&self) -> String {
+        self.engine.view().screen.clone()
     }
 
     fn screen(&self) -> String {
@@ -106,10 +119,10 @@ fn keys_walk_to_mi_account_and_back_and_toggle_wifi() {
     events.push(key(KeyCode::Enter));
     phone.run(events);
     assert!(phone.screen().contains("Mi Account"), "{}", phone.screen());
-    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::MiAccount);
+    assert_eq!(phone.screen_name(), "mi_account");
 
     phone.run(vec![key(KeyCode::Esc)]);
-    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::Settings);
+    assert_eq!(phone.screen_name(), "settings");
 
     // Home, then down to Wi-Fi (About phone, SIM, Wi-Fi), open it and flip the switch.
     phone.run(vec![
@@ -119,7 +132,7 @@ fn keys_walk_to_mi_account_and_back_and_toggle_wifi() {
         key(KeyCode::Enter),
         key(KeyCode::Char(' ')),
     ]);
-    assert!(!phone.sim.device().network.wifi);
+    assert!(!phone.engine.device().network.wifi);
     assert_eq!(phone.saves.len(), 1);
     assert!(!phone.saves[0].network.wifi);
     assert!(phone.screen().contains("Wi-Fi turned off"));
@@ -130,10 +143,7 @@ fn keys_walk_to_mi_account_and_back_and_toggle_wifi() {
         key(KeyCode::Down),
     ]);
     // q quit at home: the Down after it was never read.
-    assert_eq!(
-        outcome.actions.last(),
-        Some(&mi_settings::sim::Action::Quit)
-    );
+    assert_eq!(outcome.actions.last(), Some(&Action::Quit));
 }
 
 #[test]
@@ -142,7 +152,7 @@ fn mouse_clicks_tap_what_is_under_them_and_the_wheel_scrolls() {
     phone.run(vec![]);
     let (column, row) = phone.locate("Wi-Fi");
     phone.run(vec![click(column, row)]);
-    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::WiFi);
+    assert_eq!(phone.screen_name(), "wifi");
 
     let (column, row) = phone.locate("Wi-Fi");
     // The title says Wi-Fi too: the switch row is the second match, below the title.
@@ -155,18 +165,18 @@ fn mouse_clicks_tap_what_is_under_them_and_the_wheel_scrolls() {
         .map(|(r, _)| r as u16)
         .expect("switch row");
     phone.run(vec![click(column, switch_row)]);
-    assert!(!phone.sim.device().network.wifi);
+    assert!(!phone.engine.device().network.wifi);
 
     let (column, row) = phone.locate("‹");
     phone.run(vec![click(column, row)]);
-    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::Settings);
+    assert_eq!(phone.screen_name(), "settings");
 
     // The account entry is below the fold on a Global ROM: wheel down until it shows, click it.
     assert!(!phone.screen().contains("Sign in to Mi Account"));
     phone.run(vec![wheel(true, 30, 10); 10]);
     let (column, row) = phone.locate("Sign in to Mi Account");
     phone.run(vec![click(column, row)]);
-    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::MiAccount);
+    assert_eq!(phone.screen_name(), "mi_account");
 
     // Clicking empty space does nothing.
     let before = phone.screen();
@@ -209,7 +219,7 @@ fn ctrl_c_quits_from_anywhere_even_a_text_field() {
         phone.locate("About phone")
     };
     phone.run(vec![click(column, row), key(KeyCode::Enter)]);
-    assert!(phone.sim.dialog.is_some());
+    assert!(phone.engine.view().dialog.is_some());
     // In a text field q is a letter, not quit.
     phone.run(vec![key(KeyCode::Char('q'))]);
     assert!(
@@ -221,16 +231,15 @@ fn ctrl_c_quits_from_anywhere_even_a_text_field() {
         Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL)),
         key(KeyCode::Esc),
     ]);
-    assert_eq!(outcome.actions, vec![mi_settings::sim::Action::Quit]);
+    assert_eq!(outcome.actions, vec![Action::Quit]);
     assert!(phone.saves.is_empty());
 }
 
 #[test]
 fn a_failed_save_is_shown_and_reported() {
     let mut terminal = Terminal::new(TestBackend::new(60, 24)).expect("terminal");
-    let mut sim = Sim::new(DeviceFile::factory_default(), t0());
-    let mut env = Env::new(t0(), 7);
-    let outcome = runtime::run(
+    let mut engine = Engine::new(DeviceFile::factory_default(), start(60, 24));
+    let outcome = terminal::run(
         &mut terminal,
         &mut ScriptedEvents(VecDeque::from(vec![
             key(KeyCode::Down),
@@ -239,9 +248,9 @@ fn a_failed_save_is_shown_and_reported() {
             key(KeyCode::Enter),
         ])),
         &mut t0,
-        &mut sim,
-        &mut env,
+        &mut engine,
         &mut |_: &DeviceFile| Err("disk full".to_string()),
+        &Theme::miui(),
     )
     .expect("runtime");
     assert_eq!(outcome.save_errors, vec!["disk full".to_string()]);
@@ -280,5 +289,5 @@ fn f2_opens_the_browser_and_a_click_on_a_tab_opens_that_site() {
         phone.screen()
     );
     phone.run(vec![key(KeyCode::F(2))]);
-    assert_eq!(phone.sim.screen(), &mi_settings::sim::Screen::Settings);
+    assert_eq!(phone.screen_name(), "settings");
 }

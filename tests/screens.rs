@@ -6,10 +6,11 @@
 //! without reading still cannot hide them going wrong.
 
 use chrono::{DateTime, Utc};
-use mi_settings::screens;
+use mi_settings::engine::{Engine, Start};
+use mi_settings::screens::Action;
+use mi_settings::sim::DeviceFile;
 use mi_settings::sim::device::{Rom, Skin};
-use mi_settings::sim::{Action, DeviceFile, Env, Sim, update};
-use mi_settings::ui;
+use mi_settings::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -35,17 +36,21 @@ struct Shot {
 fn shoot(setup: impl Fn(&mut DeviceFile), actions: &[Action], width: u16, height: u16) -> Shot {
     let mut device = DeviceFile::factory_default();
     setup(&mut device);
-    let mut sim = Sim::new(device, t0());
-    let mut env = Env::new(t0(), 7);
-    update(&mut sim, Action::Resize { width, height }, &mut env);
+    let start = Start {
+        seed: 7,
+        clock: t0(),
+        width,
+        height,
+    };
+    let mut engine = Engine::new(device, start);
     for action in actions {
-        update(&mut sim, action.clone(), &mut env);
+        engine.apply(action.clone());
     }
-    let view = screens::view(&sim);
+    let view = engine.view().clone();
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     terminal
         .draw(|frame| {
-            ui::draw(&view, frame);
+            ui::draw(&view, frame, &Theme::miui());
         })
         .expect("draw");
     Shot {

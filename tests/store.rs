@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use mi_settings::shells::store::{self, Opened, SaveFault, Store};
 use mi_settings::sim::device::{
     AccountDevice, CloudAccount, DEFAULT_DEVICE_JSON, DeviceFile, DeviceKind, Item,
     ScheduledSignIn, SignedInAccount,
 };
-use mi_settings::store::{self, Opened, SaveFault, Store};
 
 fn device_path(dir: &tempfile::TempDir) -> PathBuf {
     dir.path().join("nested").join("device.json")
@@ -127,12 +127,12 @@ fn a_wrong_type_is_reported_with_position_and_field_path_and_left_alone() {
 #[test]
 fn a_newer_version_is_refused_and_left_alone() {
     let good = store::to_json(&DeviceFile::factory_default());
-    let newer = good.replacen(r#""version": 1"#, r#""version": 99"#, 1);
+    let newer = good.replacen(r#""version": 2"#, r#""version": 99"#, 1);
     let (path, message) = open_fails_untouched(&newer);
     assert_eq!(
         message,
         format!(
-            "{}: version 99 is newer than this mi-settings understands (1 at most); use a newer mi-settings or reset the device file",
+            "{}: version 99 is newer than this mi-settings understands (2 at most); use a newer mi-settings or reset the device file",
             path.display()
         )
     );
@@ -322,7 +322,7 @@ fn to_json_is_stable_and_ends_with_a_newline() {
     });
     let text = store::to_json(&device);
     assert!(text.ends_with("}\n"));
-    assert!(text.starts_with("{\n  \"version\": 1,\n  \"phone\": {\n    \"id\""));
+    assert!(text.starts_with("{\n  \"version\": 2,\n  \"phone\": {\n    \"id\""));
     let again = store::to_json(&store::parse(&text, Path::new("x.json")).unwrap());
     assert_eq!(again, text);
 }
@@ -370,11 +370,16 @@ fn versions_are_checked_before_the_fields() {
         ),
         (
             r#"{"version": 7}"#,
-            "/tmp/x/device.json: version 7 is newer than this mi-settings understands (1 at most); use a newer mi-settings or reset the device file",
+            "/tmp/x/device.json: version 7 is newer than this mi-settings understands (2 at most); use a newer mi-settings or reset the device file",
         ),
         (
-            r#"{"version": 1}"#,
+            r#"{"version": 2}"#,
             "/tmp/x/device.json:1:14: missing field `phone`",
+        ),
+        // An older file is migrated first: the error names the field, not a position.
+        (
+            r#"{"version": 1}"#,
+            "/tmp/x/device.json: missing field `phone`",
         ),
         ("", "/tmp/x/device.json:1:0: EOF while parsing a value"),
     ];

@@ -1,9 +1,12 @@
 //! The renderer, seen from outside: snapshots of what a person sees, where clicks land, and that
 //! no terminal size makes it panic.
 
+use mi_settings::engine::keys::{self, Context};
 use mi_settings::layout::{PhoneLayout, scroll_to_show};
-use mi_settings::ui::{HitMap, Target, buffer_text, draw, render, theme};
-use mi_settings::view::{Dialog, Element, Role, StatusBar, View};
+use mi_settings::sim::device::Skin;
+use mi_settings::strings::{S, Tr};
+use mi_settings::ui::{HitMap, Target, Theme, buffer_text, draw, render};
+use mi_settings::view::{ChromeWords, Dialog, Element, Role, StatusBar, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -31,7 +34,22 @@ fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
         toast: None,
         notification: None,
         scroll: 0,
+        hints: Vec::new(),
+        words: ChromeWords {
+            browser: tr().get(S::BrowserLabel),
+            too_small: tr().get(S::TooSmall),
+        },
     }
+}
+
+fn tr() -> Tr {
+    Tr::new(Skin::Miui)
+}
+
+/// The key hints the engine gives a view like this one.
+fn hinted(mut view: View) -> View {
+    view.hints = keys::hints(&Context::of(&view), tr());
+    view
 }
 
 /// The root Settings screen.
@@ -153,8 +171,9 @@ fn rename() -> View {
 }
 
 fn draw_at(view: &View, width: u16, height: u16) -> (Buffer, HitMap) {
+    let view = hinted(view.clone());
     let mut buf = Buffer::empty(Rect::new(0, 0, width, height));
-    let hits = render(view, buf.area, &mut buf);
+    let hits = render(&view, buf.area, &mut buf, &Theme::miui());
     (buf, hits)
 }
 
@@ -201,9 +220,9 @@ fn toast_replaces_the_hint_and_is_highlighted() {
     let (buf, _) = draw_at(&toast(), 60, 24);
     let (x, y) = find(&buf, "Cloud backup turned on").expect("toast drawn");
     assert_eq!(y, 22);
-    assert_eq!(buf.cell((x, y)).map(|c| c.bg), theme::TOAST.bg);
+    assert_eq!(buf.cell((x, y)).map(|c| c.bg), Theme::miui().toast.bg);
     // Highlighted as a pill around the text, not the whole line.
-    assert_ne!(buf.cell((2, y)).map(|c| c.bg), theme::TOAST.bg);
+    assert_ne!(buf.cell((2, y)).map(|c| c.bg), Theme::miui().toast.bg);
     assert!(!buffer_text(&buf).contains("Esc back"));
 }
 
@@ -356,8 +375,8 @@ fn switch_state_shows_in_text_and_colour() {
     let (x_on, y_on) = find(&buf, "[ ON]").expect("on switch");
     let (x_off, y_off) = find(&buf, "[OFF]").expect("off switch");
     let fg = |x: u16, y: u16| buf.cell((x + 2, y)).map(|c| c.fg);
-    assert_eq!(fg(x_on, y_on), Some(theme::ACCENT));
-    assert_eq!(fg(x_off, y_off), theme::SWITCH_OFF.fg);
+    assert_eq!(fg(x_on, y_on), Theme::miui().switch_on.fg);
+    assert_eq!(fg(x_off, y_off), Theme::miui().switch_off.fg);
     assert_ne!(fg(x_on, y_on), fg(x_off, y_off));
 }
 
@@ -367,7 +386,7 @@ fn focus_is_marked_in_the_gutter_and_highlighted() {
     let (x, y) = find(&buf, "Sync over Wi-Fi only").expect("focused switch");
     for row in [y, y + 1] {
         assert_eq!(buf.cell((x - 1, row)).map(|c| c.symbol()), Some("▌"));
-        assert_eq!(buf.cell((x + 5, row)).map(|c| c.bg), theme::FOCUS.bg);
+        assert_eq!(buf.cell((x + 5, row)).map(|c| c.bg), Theme::miui().focus.bg);
     }
     assert_ne!(buf.cell((x - 1, y + 2)).map(|c| c.symbol()), Some("▌"));
 }
@@ -376,8 +395,9 @@ fn focus_is_marked_in_the_gutter_and_highlighted() {
 fn draw_renders_the_whole_frame() {
     let mut terminal = Terminal::new(TestBackend::new(60, 24)).expect("test backend");
     let mut hits = HitMap::default();
+    let view = hinted(account());
     terminal
-        .draw(|frame| hits = draw(&account(), frame))
+        .draw(|frame| hits = draw(&view, frame, &Theme::miui()))
         .expect("draw");
     let (expected, expected_hits) = draw_at(&account(), 60, 24);
     assert_eq!(
@@ -407,12 +427,14 @@ fn never_panics_at_any_size() {
     for view in &views {
         draw_at(view, 400, 200);
         let mut buf = Buffer::empty(Rect::new(30, 40, 50, 20));
-        render(view, Rect::new(35, 45, 100, 100), &mut buf);
-        render(view, Rect::new(0, 0, 10, 10), &mut buf);
+        let theme = Theme::miui();
+        render(view, Rect::new(35, 45, 100, 100), &mut buf, &theme);
+        render(view, Rect::new(0, 0, 10, 10), &mut buf, &theme);
         render(
             view,
             Rect::new(u16::MAX - 5, u16::MAX - 5, 500, 500),
             &mut buf,
+            &theme,
         );
     }
 }

@@ -1,33 +1,49 @@
-//! Every screen, described once: one module per screen (or family of screens) builds its
-//! elements from the state and says what its elements do when touched. Nothing here draws.
+//! The phone's UI state: every screen, the navigation stacks of the phone and the browser,
+//! dialogs, focus and scrolling.
+//!
+//! Each screen is one module that owns itself behind the [`Screen`] trait: its state (what is
+//! typed into a form), its elements with typed ids, what each element does, its text fields and
+//! its address on the browser. [`Phone`] holds the stacks and the [`World`] they share, and
+//! [`update`](update::update) applies an [`Action`](action::Action). The domain below (`sim`)
+//! knows nothing of any of this.
 
-pub mod about;
-pub mod accounts;
-pub mod devices;
+pub mod account;
+pub mod action;
+pub mod cloud;
+pub mod compose;
 pub mod dialogs;
-pub mod find_device;
-pub mod forms;
-pub mod info;
-pub mod mi_cloud;
-pub mod names;
-pub mod network;
-pub mod security;
+pub mod ids;
 pub mod settings;
+pub mod sign_out;
+pub mod text_input;
+pub mod update;
 pub mod web;
+pub mod widgets;
+pub mod world;
 
-use chrono::Timelike;
+use std::fmt;
 
-use crate::sim::{Env, Screen, Sim, Surface, TextInput, WebSite};
-use crate::view::{Element, Role, StatusBar, View};
+use chrono::{DateTime, Utc};
+
+pub use action::{Action, Effect};
+pub use dialogs::Dialog;
+pub use text_input::TextInput;
+pub use world::{Ctx, Surface, Timed, Web, WebSite, World};
+
+use crate::sim::device::DeviceFile;
+use crate::sim::env::Env;
+use crate::view::{Element, Text};
+use ids::ElementId;
+use world::Op;
 
 /// A page's own part of the view: its title and elements.
 pub struct Content {
     pub title: String,
-    pub elements: Vec<crate::view::Element>,
+    pub elements: Vec<Element>,
 }
 
 impl Content {
-    pub fn new(title: impl Into<String>, elements: Vec<crate::view::Element>) -> Content {
+    pub fn new(title: impl Into<String>, elements: Vec<Element>) -> Content {
         Content {
             title: title.into(),
             elements,
@@ -35,249 +51,428 @@ impl Content {
     }
 }
 
-/// The stable machine name of a screen (what `expect_screen`-style tooling and agents see).
-pub fn screen_name(screen: &Screen) -> String {
-    match screen {
-        Screen::Settings => "settings".into(),
-        Screen::WiFi => "wifi".into(),
-        Screen::MobileNetworks => "mobile_networks".into(),
-        Screen::Bluetooth => "bluetooth".into(),
-        Screen::ConnectionSharing => "connection_sharing".into(),
-        Screen::AboutPhone => "about_phone".into(),
-        Screen::SystemUpdate => "system_update".into(),
-        Screen::AccountsSync => "accounts_sync".into(),
-        Screen::MiAccount => "mi_account".into(),
-        Screen::MiCloud => "mi_cloud".into(),
-        Screen::Devices => "devices".into(),
-        Screen::AccountSecurity => "account_security".into(),
-        Screen::ChangePassword(_) => "change_password".into(),
-        Screen::LoginNotifications => "login_notifications".into(),
-        Screen::LoginHistory => "login_history".into(),
-        Screen::DeviceDetails(_) => "device_details".into(),
-        Screen::FindDevice => "find_device".into(),
-        Screen::LostMode(_) => "lost_mode".into(),
-        Screen::WebSignIn(_) => "web.sign_in".into(),
-        Screen::WebFindDevice => "web.find_device".into(),
-        Screen::WebAccount => "web.account".into(),
-        Screen::WebLostMode(_) => "web.lost_mode".into(),
-        Screen::FactoryReset => "factory_reset".into(),
-        Screen::ActivationLock(_) => "activation_lock".into(),
-        Screen::SignIn(_) => "sign_in".into(),
-        Screen::TwoStep(_) => "two_step".into(),
-        Screen::CreateChoice => "create_choice".into(),
-        Screen::CreateAccount(_) => "create_account".into(),
-        Screen::ForgotPassword(_) => "forgot_password".into(),
-        Screen::Info(topic) => format!("info.{}", topic.key()),
+/// What a screen that finished hands to the one below it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Resume {
+    /// "Forgot password?" set a new password for this login: sign in with it.
+    PasswordReset { login: TextInput },
+}
+
+/// One screen: its state, what it shows, and what its elements do.
+pub trait Screen: fmt::Debug + Clone + PartialEq + Into<AnyScreen> {
+    /// The ids of its elements; the handler matches them all.
+    type Id: ElementId;
+
+    /// The stable machine name agents and tooling see (`settings`, `info.display`).
+    fn name(&self) -> Text;
+
+    /// Its title and elements, from the world as it is now.
+    fn content(&self, world: &World) -> Content;
+
+    /// A touch on one of its elements (Enter, a click, a fixture's tap).
+    fn on_tap(&mut self, id: Self::Id, cx: &mut Ctx);
+
+    /// The text behind one of its fields, for typing.
+    fn field(&mut self, id: Self::Id) -> Option<&mut TextInput> {
+        let _ = id;
+        None
+    }
+
+    /// Its path on the browser's address bar (after the host), for the web's pages.
+    fn web_path(&self) -> &'static str {
+        ""
+    }
+
+    /// The screen above it finished and handed this back.
+    fn resume(&mut self, message: &Resume) {
+        let _ = message;
     }
 }
 
-fn content(sim: &Sim, screen: &Screen) -> Content {
-    match screen {
-        Screen::Settings => settings::content(sim),
-        Screen::WiFi => network::wifi(sim),
-        Screen::MobileNetworks => network::mobile_networks(sim),
-        Screen::Bluetooth => network::bluetooth(sim),
-        Screen::ConnectionSharing => network::connection_sharing(sim),
-        Screen::AboutPhone => about::about_phone(sim),
-        Screen::SystemUpdate => about::system_update(sim),
-        Screen::AccountsSync => accounts::accounts_sync(sim),
-        Screen::MiAccount => accounts::mi_account(sim),
-        Screen::MiCloud => mi_cloud::content(sim),
-        Screen::Devices => devices::list(sim),
-        Screen::AccountSecurity => security::security(sim),
-        Screen::ChangePassword(form) => security::change_password(sim, form),
-        Screen::LoginNotifications => security::login_notifications(sim),
-        Screen::LoginHistory => security::login_history(sim),
-        Screen::DeviceDetails(id) => devices::details(sim, id),
-        Screen::FindDevice => find_device::find_device(sim),
-        Screen::LostMode(form) => find_device::lost_mode(sim, form),
-        Screen::WebSignIn(form) => web::sign_in(sim.web_site, form),
-        Screen::WebAccount => web::account_home(sim),
-        Screen::WebFindDevice => web::find_device(sim),
-        Screen::WebLostMode(form) => web::lost_mode(form),
-        Screen::FactoryReset => about::factory_reset(sim),
-        Screen::ActivationLock(form) => find_device::activation_lock(sim, form),
-        Screen::SignIn(form) => forms::sign_in(form),
-        Screen::TwoStep(form) => forms::two_step(sim, form),
-        Screen::CreateChoice => forms::create_choice(),
-        Screen::CreateAccount(form) => forms::create_account(sim, form),
-        Screen::ForgotPassword(form) => forms::forgot_password(sim, form),
-        Screen::Info(topic) => {
-            info::content(*topic, &names::Names::for_skin(sim.device().phone.skin))
+/// Declares every screen once: the `AnyScreen` enum and its dispatch to each screen's `Screen`
+/// implementation.
+macro_rules! screens {
+    ($($variant:ident($ty:ty),)*) => {
+        /// Any screen of the phone or the browser.
+        #[derive(Debug, Clone, PartialEq)]
+        pub enum AnyScreen {
+            $($variant($ty),)*
         }
-    }
-}
 
-/// The whole view of the phone as it is now: page, dialog, focus, status bar and toast.
-pub fn view(sim: &Sim) -> View {
-    let page = sim.page();
-    let Content {
-        title,
-        mut elements,
-    } = content(sim, &page.screen);
-    let dialog = sim.dialog.as_ref().map(|state| {
-        let mut dialog = dialogs::view(&state.kind);
-        mark_focus(&mut dialog.elements, state.focus.as_deref());
-        dialog
-    });
-    // A notification (the simulated SMS with a code) shows at the top of the page, as the
-    // phone's heads-up banner does, pushing the page down rather than hiding what it covers.
-    let notification = sim
-        .notification
-        .as_ref()
-        .filter(|t| t.until > sim.now)
-        .map(|t| t.text.clone());
-    if let Some(text) = &notification {
-        elements.insert(
-            0,
-            Element::new("notification", Role::Notice, format!("✉ {text}")),
-        );
-    }
-    let browser = sim.surface == Surface::Browser;
-    if browser {
-        elements.splice(0..0, web::tabs(sim.web_site));
-    }
-    if dialog.is_none() {
-        mark_focus(&mut elements, page.focus.as_deref());
-    }
-    let (title, elements, dialog) = rebranded(sim, title, elements, dialog);
-    let local_time =
-        sim.now + chrono::Duration::minutes(i64::from(sim.device().phone.utc_offset_minutes));
-    View {
-        screen: screen_name(&page.screen),
-        surface: if browser { "browser" } else { "phone" },
-        address: browser.then(|| web::address(sim.web_site, &page.screen)),
-        title,
-        back: sim.stack.len() > 1,
-        status: StatusBar {
-            time: format!("{:02}:{:02}", local_time.hour(), local_time.minute()),
-            network: settings::network_indicator(sim).to_string(),
-            battery_percent: sim.device().phone.battery_percent,
-        },
-        elements,
-        dialog,
-        toast: sim
-            .toast
-            .as_ref()
-            .filter(|t| t.until > sim.now)
-            .map(|t| t.text.clone()),
-        notification,
-        scroll: page.scroll,
-    }
-}
+        $(impl From<$ty> for AnyScreen {
+            fn from(screen: $ty) -> AnyScreen {
+                AnyScreen::$variant(screen)
+            }
+        })*
 
-/// The view in the skin's names: screens are written in the seeds' MIUI words, and a HyperOS
-/// phone gets "Xiaomi Account", "Xiaomi Cloud", "Find device" from this one place.
-fn rebranded(
-    sim: &Sim,
-    mut title: String,
-    mut elements: Vec<Element>,
-    mut dialog: Option<crate::view::Dialog>,
-) -> (String, Vec<Element>, Option<crate::view::Dialog>) {
-    // Screens are written in MIUI's words: nothing to do for a MIUI phone, the common case.
-    if sim.device().phone.skin == crate::sim::device::Skin::Miui {
-        return (title, elements, dialog);
-    }
-    let names = names::Names::for_skin(sim.device().phone.skin);
-    let rename = |text: &mut String| {
-        if let Some(renamed) = names.rebrand(text) {
-            *text = renamed;
+        impl AnyScreen {
+            pub fn name(&self) -> Text {
+                match self {
+                    $(AnyScreen::$variant(screen) => screen.name(),)*
+                }
+            }
+
+            pub fn content(&self, world: &World) -> Content {
+                match self {
+                    $(AnyScreen::$variant(screen) => screen.content(world),)*
+                }
+            }
+
+            /// Hands a touch on `id` to the screen; an id that is not one of its own is ignored.
+            pub fn tap(&mut self, id: &str, cx: &mut Ctx) {
+                match self {
+                    $(AnyScreen::$variant(screen) => {
+                        if let Some(id) = <$ty as Screen>::Id::parse(id) {
+                            screen.on_tap(id, cx);
+                        }
+                    })*
+                }
+            }
+
+            pub fn field(&mut self, id: &str) -> Option<&mut TextInput> {
+                match self {
+                    $(AnyScreen::$variant(screen) => {
+                        <$ty as Screen>::Id::parse(id).and_then(|id| screen.field(id))
+                    })*
+                }
+            }
+
+            pub fn web_path(&self) -> &'static str {
+                match self {
+                    $(AnyScreen::$variant(screen) => screen.web_path(),)*
+                }
+            }
+
+            pub fn resume(&mut self, message: &Resume) {
+                match self {
+                    $(AnyScreen::$variant(screen) => screen.resume(message),)*
+                }
+            }
+
+            /// Every screen's element id patterns, by screen type.
+            pub fn id_patterns() -> Vec<(&'static str, &'static [&'static str])> {
+                vec![$((stringify!($variant), <<$ty as Screen>::Id as ElementId>::PATTERNS),)*]
+            }
         }
     };
-    let rename_text = |text: &mut crate::view::Text| {
-        if let Some(renamed) = names.rebrand(text) {
-            *text = renamed.into();
-        }
-    };
-    rename(&mut title);
-    for element in elements
-        .iter_mut()
-        .chain(dialog.iter_mut().flat_map(|d| d.elements.iter_mut()))
-    {
-        rename_text(&mut element.label);
-        if let Some(summary) = element.summary.as_mut() {
-            rename_text(summary);
-        }
-    }
-    if let Some(dialog) = dialog.as_mut() {
-        rename(&mut dialog.title);
-        dialog.body.iter_mut().for_each(rename);
-    }
-    (title, elements, dialog)
 }
 
-/// Marks the focused element: the one with `focus` as id if it is touchable, else the first
-/// touchable one (so there is always a visible cursor on a page that has anything to touch).
-fn mark_focus(elements: &mut [crate::view::Element], focus: Option<&str>) {
-    let wanted = focus.and_then(|id| elements.iter().position(|e| e.id == id && e.interactive()));
-    // The browser's tabs come first on its pages but are not where a page starts.
-    let first = || {
-        let page = elements
-            .iter()
-            .position(|e| e.interactive() && e.role != Role::Tab);
-        page.or_else(|| elements.iter().position(|e| e.interactive()))
-    };
-    if let Some(index) = wanted.or_else(first) {
-        elements[index].focused = true;
-    }
+screens! {
+    Settings(settings::home::Settings),
+    WiFi(settings::wifi::WiFi),
+    MobileNetworks(settings::mobile_networks::MobileNetworks),
+    Bluetooth(settings::bluetooth::Bluetooth),
+    ConnectionSharing(settings::connection_sharing::ConnectionSharing),
+    AboutPhone(settings::about_phone::AboutPhone),
+    SystemUpdate(settings::system_update::SystemUpdate),
+    FactoryReset(settings::factory_reset::FactoryReset),
+    AccountsSync(settings::accounts_sync::AccountsSync),
+    Info(settings::info::Info),
+    MiAccount(account::mi_account::MiAccount),
+    SignIn(account::sign_in::SignIn),
+    TwoStep(account::two_step::TwoStep),
+    CreateChoice(account::create_choice::CreateChoice),
+    CreateAccount(account::create_account::CreateAccount),
+    ForgotPassword(account::forgot_password::ForgotPassword),
+    AccountSecurity(account::security::AccountSecurity),
+    ChangePassword(account::change_password::ChangePassword),
+    LoginNotifications(account::login_notifications::LoginNotifications),
+    LoginHistory(account::login_history::LoginHistory),
+    Devices(account::devices::Devices),
+    DeviceDetails(account::device_details::DeviceDetails),
+    MiCloud(cloud::mi_cloud::MiCloud),
+    FindDevice(cloud::find_device::FindDevice),
+    LostMode(cloud::lost_mode::LostMode),
+    ActivationLock(cloud::activation_lock::ActivationLock),
+    WebSignIn(web::sign_in::WebSignIn),
+    WebFindDevice(web::find_device::WebFindDevice),
+    WebLostMode(web::lost_mode::WebLostMode),
+    WebAccount(web::account_home::WebAccount),
 }
 
-/// Carries out a touch on the element `id` of whatever is in front (dialog or page).
-pub fn activate(sim: &mut Sim, id: &str, env: &mut Env) {
-    if sim.dialog.is_some() {
-        dialogs::activate(sim, id, env);
-        return;
-    }
-    match id {
-        "web.tab.cloud" => return sim.open_web_site(WebSite::MiCloud),
-        "web.tab.account" => return sim.open_web_site(WebSite::Account),
-        _ => {}
-    }
-    let screen = sim.screen().clone();
-    match screen {
-        Screen::Settings => settings::activate(sim, id, env),
-        Screen::WiFi | Screen::MobileNetworks | Screen::Bluetooth | Screen::ConnectionSharing => {
-            network::activate(sim, &screen, id, env)
-        }
-        Screen::AboutPhone | Screen::SystemUpdate => about::activate(sim, &screen, id, env),
-        Screen::AccountsSync | Screen::MiAccount => accounts::activate(sim, &screen, id, env),
-        Screen::SignIn(_)
-        | Screen::TwoStep(_)
-        | Screen::CreateChoice
-        | Screen::CreateAccount(_)
-        | Screen::ForgotPassword(_) => forms::activate(sim, id, env),
-        Screen::MiCloud => mi_cloud::activate(sim, id, env),
-        Screen::Devices | Screen::DeviceDetails(_) => devices::activate(sim, &screen, id, env),
-        Screen::AccountSecurity
-        | Screen::ChangePassword(_)
-        | Screen::LoginNotifications
-        | Screen::LoginHistory => security::activate(sim, id, env),
-        Screen::FindDevice => find_device::activate(sim, id, env),
-        Screen::LostMode(_) => find_device::activate_lost(sim, id, env),
-        Screen::WebSignIn(_)
-        | Screen::WebFindDevice
-        | Screen::WebLostMode(_)
-        | Screen::WebAccount => web::activate(sim, id, env),
-        Screen::FactoryReset => about::activate(sim, &screen, id, env),
-        Screen::ActivationLock(_) => find_device::activate_lock(sim, id, env),
-        Screen::Info(_) => {}
+impl AnyScreen {
+    /// Whether two screens are the same kind of screen, whatever their state.
+    pub fn same_kind(&self, other: &AnyScreen) -> bool {
+        std::mem::discriminant(self) == std::mem::discriminant(other)
     }
 }
 
-/// Applies `edit` to the focused text field, if the focus is on one.
-pub fn edit_focused(sim: &mut Sim, edit: impl FnOnce(&mut TextInput)) {
-    let Some(id) = view(sim)
-        .focused()
-        .filter(|e| e.role.is_text_input())
-        .map(|e| e.id.clone())
-    else {
-        return;
-    };
-    if let Some(dialog) = sim.dialog.as_mut() {
-        if let Some(input) = dialogs::input_mut(&mut dialog.kind, &id) {
-            edit(input);
+/// A screen on a navigation stack, with where the person was on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub screen: AnyScreen,
+    /// Id of the focused element; `None` (or an id no longer on screen) means the first one.
+    pub focus: Option<Text>,
+    /// First visible line of the page.
+    pub scroll: u16,
+}
+
+impl Page {
+    pub fn new(screen: impl Into<AnyScreen>) -> Page {
+        Page {
+            screen: screen.into(),
+            focus: None,
+            scroll: 0,
         }
-    } else if let Some(input) = forms::input_mut(&mut sim.page_mut().screen, &id) {
-        edit(input);
+    }
+
+    pub fn focused(screen: impl Into<AnyScreen>, focus: impl Into<Text>) -> Page {
+        Page {
+            focus: Some(focus.into()),
+            ..Page::new(screen)
+        }
+    }
+}
+
+/// A modal dialog over the page, with its focus.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DialogState {
+    pub dialog: Dialog,
+    pub focus: Option<Text>,
+}
+
+/// A surface's navigation: its stack of pages (never empty) and the dialog over them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Nav {
+    pub stack: Vec<Page>,
+    pub dialog: Option<DialogState>,
+}
+
+impl Nav {
+    fn at(page: Page) -> Nav {
+        Nav {
+            stack: vec![page],
+            dialog: None,
+        }
+    }
+
+    fn top_mut(&mut self) -> &mut Page {
+        if self.stack.is_empty() {
+            self.stack.push(Page::new(settings::home::Settings));
+        }
+        let last = self.stack.len() - 1;
+        &mut self.stack[last]
+    }
+}
+
+/// The phone and the browser beside it: two navigation stacks over one world.
+#[derive(Debug, Clone)]
+pub struct Phone {
+    pub world: World,
+    /// The surface in front.
+    front: Nav,
+    /// The other surface, as it was left.
+    behind: Nav,
+}
+
+impl Phone {
+    pub fn new(device: DeviceFile, now: DateTime<Utc>) -> Phone {
+        let mut phone = Phone {
+            world: World::new(device, now),
+            front: Nav::at(Page::new(settings::home::Settings)),
+            behind: Nav::at(web::home(WebSite::MiCloud, false)),
+        };
+        // A locked, lost or ringing phone shows that first, whatever else it was doing.
+        phone.show_phone_state();
+        phone
+    }
+
+    pub fn device(&self) -> &DeviceFile {
+        self.world.device()
+    }
+
+    pub fn stack(&self) -> &[Page] {
+        &self.front.stack
+    }
+
+    pub fn page(&self) -> &Page {
+        // Never empty: `back` refuses to pop the root, and every op keeps a page.
+        match self.front.stack.last() {
+            Some(page) => page,
+            None => unreachable!("empty navigation stack"),
+        }
+    }
+
+    pub(crate) fn page_mut(&mut self) -> &mut Page {
+        self.front.top_mut()
+    }
+
+    pub fn dialog(&self) -> Option<&DialogState> {
+        self.front.dialog.as_ref()
+    }
+
+    pub fn screen(&self) -> &AnyScreen {
+        &self.page().screen
+    }
+
+    /// The focus of whatever is in front: the dialog's when one is open, else the page's.
+    pub(crate) fn focus_slot(&mut self) -> &mut Option<Text> {
+        let Nav { stack, dialog } = &mut self.front;
+        match dialog {
+            Some(dialog) => &mut dialog.focus,
+            None => {
+                if stack.is_empty() {
+                    stack.push(Page::new(settings::home::Settings));
+                }
+                let last = stack.len() - 1;
+                &mut stack[last].focus
+            }
+        }
+    }
+
+    /// Touches the element `id` of whatever is in front: the browser's tabs, the dialog's
+    /// elements, or the page's.
+    pub(crate) fn tap(&mut self, id: &str, env: &mut Env) {
+        let mut cx = Ctx::new(&mut self.world, env);
+        if let Some(chrome) = <web::ChromeId as ElementId>::parse(id) {
+            web::on_chrome(chrome, &mut cx);
+        } else if let Some(state) = self.front.dialog.as_mut() {
+            state.dialog.tap(id, &mut cx);
+        } else {
+            self.front.top_mut().screen.tap(id, &mut cx);
+        }
+        let ops = cx.ops;
+        self.run(ops);
+    }
+
+    /// The text field `id` of whatever is in front.
+    pub(crate) fn field_mut(&mut self, id: &str) -> Option<&mut TextInput> {
+        if self.front.dialog.is_some() {
+            return self.front.dialog.as_mut()?.dialog.field(id);
+        }
+        self.front.top_mut().screen.field(id)
+    }
+
+    /// Carries out what a handler asked for, in order.
+    pub(crate) fn run(&mut self, ops: Vec<Op>) {
+        for op in ops {
+            match op {
+                Op::Push(screen) => {
+                    self.front.stack.push(Page::new(screen));
+                    // A toast belongs to the screen it was shown on.
+                    self.world.toast = None;
+                }
+                Op::Pop => {
+                    if self.front.stack.len() > 1 {
+                        self.front.stack.pop();
+                    }
+                }
+                Op::PopIf(name) => {
+                    if self.front.stack.len() > 1 && self.screen().name() == name {
+                        self.front.stack.pop();
+                    }
+                }
+                Op::Home => self.go_home(),
+                Op::Root(page) => self.front.stack = vec![page],
+                Op::Land(screen) => {
+                    let stack = &mut self.front.stack;
+                    match stack.iter().position(|p| p.screen.same_kind(&screen)) {
+                        Some(landing) => stack.truncate(landing + 1),
+                        None => {
+                            stack.push(Page::new(screen));
+                            self.world.toast = None;
+                        }
+                    }
+                }
+                Op::Dialog(dialog) => {
+                    self.front.dialog = Some(DialogState {
+                        dialog,
+                        focus: None,
+                    })
+                }
+                Op::CloseDialog => self.front.dialog = None,
+                Op::Focus(id) => *self.focus_slot() = Some(id),
+                Op::Toast(text) => self.world.show_toast(text),
+                Op::Notify(text) => self.world.notify(text),
+                Op::ClearNotification => self.world.notification = None,
+                Op::Resume(message) => self.front.top_mut().screen.resume(&message),
+                Op::PhoneHome => match self.world.surface {
+                    Surface::Phone => self.go_home(),
+                    Surface::Browser => {
+                        self.behind = Nav::at(Page::new(settings::home::Settings));
+                    }
+                },
+                Op::OpenSite(site) => {
+                    self.world.web.site = site;
+                    let signed_in = self.world.web.account.is_some();
+                    self.front = Nav::at(web::home(site, signed_in));
+                    self.world.toast = None;
+                }
+                Op::ShowPhoneState => self.show_phone_state(),
+            }
+        }
+    }
+
+    /// Back to the root, closing everything above it.
+    pub(crate) fn go_home(&mut self) {
+        self.front.stack.truncate(1);
+        self.front.dialog = None;
+        self.world.toast = None;
+    }
+
+    /// The back arrow: closes a dialog first, else goes up one page.
+    pub(crate) fn back(&mut self) {
+        if let Some(state) = &self.front.dialog {
+            // Any press stops a ringing phone, as on the real one.
+            if state.dialog == Dialog::Ringing {
+                self.world.device_mut().phone.ringing = false;
+            }
+            self.front.dialog = None;
+        } else if self.front.stack.len() > 1 {
+            self.front.stack.pop();
+            self.world.toast = None;
+        }
+    }
+
+    /// Puts the other surface in front, as it was left; the phone shows whatever the browser
+    /// did to it in the meantime (ringing, lost mode, erased).
+    pub(crate) fn switch_surface(&mut self) {
+        std::mem::swap(&mut self.front, &mut self.behind);
+        self.world.toast = None;
+        self.world.surface = match self.world.surface {
+            Surface::Phone => Surface::Browser,
+            Surface::Browser => Surface::Phone,
+        };
+        if self.world.surface == Surface::Phone {
+            self.show_phone_state();
+        }
+    }
+
+    /// Makes the phone show what its state demands over anything else: the activation lock,
+    /// lost mode, or the ringing of "Play sound".
+    pub(crate) fn show_phone_state(&mut self) {
+        if self.world.surface != Surface::Phone {
+            return;
+        }
+        let phone = &self.world.device().phone;
+        let root: Option<AnyScreen> = if phone.activation_lock.is_some() {
+            Some(cloud::activation_lock::ActivationLock::default().into())
+        } else if phone.lost_mode.is_some() {
+            Some(cloud::lost_mode::LostMode::default().into())
+        } else {
+            None
+        };
+        let ringing = phone.ringing;
+        if let Some(root) = root {
+            if !root.same_kind(self.screen()) || self.front.stack.len() > 1 {
+                self.front = Nav::at(Page::new(root));
+            }
+        } else if matches!(
+            self.screen(),
+            AnyScreen::ActivationLock(_) | AnyScreen::LostMode(_)
+        ) {
+            self.front = Nav::at(Page::new(settings::home::Settings));
+        }
+        if ringing {
+            self.front.dialog = Some(DialogState {
+                dialog: Dialog::Ringing,
+                focus: None,
+            });
+        }
+    }
+
+    /// The device file changed since the last call: it needs saving.
+    pub fn take_device_changed(&mut self) -> bool {
+        self.world.take_device_changed()
     }
 }

@@ -8,8 +8,8 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::Env;
 use super::device::{
-    AccountDevice, CloudAccount, CodePurpose, Connection, DeviceFile, DeviceKind, Item, LocalData,
-    LoginRecord, SYNCED_APPS, SignInFailures, SignedInAccount, SyncSettings, VerificationCode,
+    AccountDevice, App, CloudAccount, CodePurpose, Connection, DeviceFile, DeviceKind, Item,
+    LocalData, LoginRecord, SignInFailures, SignedInAccount, SyncSettings, VerificationCode,
 };
 
 /// Wrong passwords in a row before sign-in is refused for a while.
@@ -23,23 +23,41 @@ pub const RESEND_SECONDS: i64 = 60;
 /// Codes one number or address may receive per hour.
 pub const MAX_CODES_PER_HOUR: usize = 5;
 
-// Error texts shown to the person: doc strings from SCREENS.md unless marked.
-pub const ENTER_ACCOUNT_ID: &str = "Enter your account ID";
-pub const ENTER_PASSWORD: &str = "Enter your password";
-pub const INVALID_CREDENTIALS: &str = "Invalid username or password";
-pub const TOO_MANY_ATTEMPTS: &str = "Too many attempts. Wait a minute or two and try again.";
-pub const CODE_INCORRECT: &str = "The code you entered is incorrect";
-pub const CODE_EXPIRED: &str = "Code expired. Try again.";
-pub const TOO_MANY_CODES: &str =
-    "Too many verification codes have been sent to this number. Try again later.";
-/// Guess: the email form of the doc string above.
-pub const TOO_MANY_CODES_EMAIL: &str =
-    "Too many verification codes have been sent to this email address. Try again later.";
 /// Wrong tries after which a code stops working, so six digits cannot be guessed.
 pub const MAX_CODE_TRIES: u32 = 5;
-pub const AGREE_FIRST: &str = "Agree to the terms and conditions first";
-/// Guess: the phone's wording when there is no connection.
-pub const OFFLINE: &str = "No network connection. Check your Wi-Fi or mobile data.";
+
+/// What the cloud refuses, and why. The words a person reads come from the string table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CloudError {
+    /// Unknown account or wrong password: the same answer, so the form reveals nobody.
+    InvalidCredentials,
+    /// Too many wrong passwords in a row: sign-in waits for a while.
+    TooManyAttempts,
+    CodeIncorrect,
+    CodeExpired,
+    /// Too many codes went to this destination within the hour.
+    TooManyCodes {
+        email: bool,
+    },
+}
+
+/// What is wrong with a new password (seed 003: at least 8 characters with letters, numbers
+/// and symbols), the first rule that fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    TooShort,
+    NoLetter,
+    NoNumber,
+    NoSymbol,
+}
+
+/// A new device signed in to the account this phone is signed in to, with login notifications
+/// on: what the phone's alert is about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSignIn {
+    pub device: String,
+    pub location: String,
+}
 
 /// The Argon2id parameters of every hash the simulation makes: cheap on purpose (see
 /// `CloudAccount::password_hash`).
@@ -171,15 +189,15 @@ pub fn check_password(
     login: &str,
     password: &str,
     now: DateTime<Utc>,
-) -> Result<usize, &'static str> {
+) -> Result<usize, CloudError> {
     let Some(index) = find_account(device, login) else {
-        return Err(INVALID_CREDENTIALS);
+        return Err(CloudError::InvalidCredentials);
     };
     let id = device.cloud.accounts[index].mi_account_id.clone();
     let failures = &mut device.cloud.sign_in_failures;
     if let Some(entry) = failures.iter_mut().find(|f| f.mi_account_id == id) {
         match entry.locked_until {
-            Some(until) if until > now => return Err(TOO_MANY_ATTEMPTS),
+            Some(until) if until > now => return Err(CloudError::TooManyAttempts),
             Some(_) => {
                 // The wait is over: a fresh set of tries.
                 entry.locked_until = None;
@@ -207,9 +225,9 @@ pub fn check_password(
     entry.count += 1;
     if entry.count >= MAX_FAILURES {
         entry.locked_until = Some(now + Duration::minutes(LOCKOUT_MINUTES));
-        return Err(TOO_MANY_ATTEMPTS);
+        return Err(CloudError::TooManyAttempts);
     }
-    Err(INVALID_CREDENTIALS)
+    Err(CloudError::InvalidCredentials)
 }
 
 /// Sends a six-digit code to `to`; refuses when too many went there within the hour.
@@ -218,7 +236,7 @@ pub fn send_code(
     to: &str,
     purpose: CodePurpose,
     env: &mut Env,
-) -> Result<String, &'static str> {
+) -> Result<String, CloudError> {
     let now = env.now();
     let recent = device
         .cloud
@@ -227,10 +245,8 @@ pub fn send_code(
         .filter(|c| c.to == to && c.sent_at > now - Duration::hours(1))
         .count();
     if recent >= MAX_CODES_PER_HOUR {
-        return Err(if is_email(to) {
-            TOO_MANY_CODES_EMAIL
-        } else {
-            TOO_MANY_CODES
+        return Err(CloudError::TooManyCodes {
+            email: is_email(to),
         });
     }
     let code = format!("{:06}", env.below(1_000_000));
@@ -267,7 +283,7 @@ pub fn check_code(
     purpose: CodePurpose,
     typed: &str,
     now: DateTime<Utc>,
-) -> Result<(), &'static str> {
+) -> Result<(), CloudError> {
     let Some(code) = device
         .cloud
         .codes
@@ -275,19 +291,19 @@ pub fn check_code(
         .rev()
         .find(|c| c.to == to && c.purpose == purpose && !c.used)
     else {
-        return Err(CODE_INCORRECT);
+        return Err(CloudError::CodeIncorrect);
     };
     if code.code != typed.trim() {
         code.wrong_tries += 1;
         // Too many guesses use the code up: the person must ask for a new one.
         if code.wrong_tries >= MAX_CODE_TRIES {
             code.used = true;
-            return Err(CODE_EXPIRED);
+            return Err(CloudError::CodeExpired);
         }
-        return Err(CODE_INCORRECT);
+        return Err(CloudError::CodeIncorrect);
     }
     if code.expires_at <= now {
-        return Err(CODE_EXPIRED);
+        return Err(CloudError::CodeExpired);
     }
     code.used = true;
     Ok(())
@@ -306,18 +322,18 @@ pub fn resend_at(device: &DeviceFile, to: &str, purpose: CodePurpose) -> Option<
 
 /// What is wrong with a new password, if anything (seed 003: at least 8 characters with letters,
 /// numbers and symbols).
-pub fn password_problem(password: &str) -> Option<&'static str> {
+pub fn password_problem(password: &str) -> Option<PasswordProblem> {
     if password.chars().count() < 8 {
-        Some("Use at least 8 characters")
+        Some(PasswordProblem::TooShort)
     } else if !password.chars().any(char::is_alphabetic) {
-        Some("Include at least one letter")
+        Some(PasswordProblem::NoLetter)
     } else if !password.chars().any(|c| c.is_ascii_digit()) {
-        Some("Include at least one number")
+        Some(PasswordProblem::NoNumber)
     } else if !password
         .chars()
         .any(|c| !c.is_alphanumeric() && !c.is_whitespace())
     {
-        Some("Include at least one symbol, such as ! or #")
+        Some(PasswordProblem::NoSymbol)
     } else {
         None
     }
@@ -434,8 +450,8 @@ fn record_login(account: &mut CloudAccount, record: LoginRecord) {
 
 /// Plays the sign-ins from other devices that are due: each joins the account's devices and its
 /// login history, and, when this phone is signed in to that account with login notifications
-/// on, returns the alert the phone shows.
-pub fn run_scheduled_sign_ins(device: &mut DeviceFile, now: DateTime<Utc>) -> Vec<String> {
+/// on, returns what the phone's alert is about.
+pub fn run_scheduled_sign_ins(device: &mut DeviceFile, now: DateTime<Utc>) -> Vec<NewSignIn> {
     let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut device.cloud.scheduled_sign_ins)
         .into_iter()
         .partition(|s| s.at <= now);
@@ -470,11 +486,10 @@ pub fn run_scheduled_sign_ins(device: &mut DeviceFile, now: DateTime<Utc>) -> Ve
             None => account.devices.push(sign_in.device.clone()),
         }
         if here && notify && new_device {
-            // Guess at the wording: no doc string exists for the alert.
-            alerts.push(format!(
-                "New sign-in to your Mi Account: {} in {}. If this wasn't you, change your password.",
-                sign_in.device.name, sign_in.device.location
-            ));
+            alerts.push(NewSignIn {
+                device: sign_in.device.name.clone(),
+                location: sign_in.device.location.clone(),
+            });
         }
     }
     alerts
@@ -529,8 +544,8 @@ pub fn sync(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
         .apps_mut()
         .into_iter()
         .zip(cloud_account.data.apps_mut());
-    for (position, (local, remote)) in apps.enumerate() {
-        if !settings.is_on(position) {
+    for (app, (local, remote)) in App::ALL.into_iter().zip(apps) {
+        if !settings.is_on(app) {
             continue;
         }
         for item in remote.iter() {
@@ -549,11 +564,7 @@ pub fn sync(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
             used += item.size_bytes;
             remote.push(item.clone());
         }
-        if let Some(entry) = settings
-            .items
-            .iter_mut()
-            .find(|i| i.app == SYNCED_APPS[position])
-        {
+        if let Some(entry) = settings.item_mut(app) {
             entry.last_synced = Some(now);
         }
     }
@@ -573,11 +584,11 @@ pub fn sync(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
 
 /// The apps that have items on this phone that are also in the account's cloud copy: what the
 /// keep-or-remove dialog lists.
-pub fn synced_apps(device: &DeviceFile) -> Vec<&'static str> {
+pub fn synced_apps(device: &DeviceFile) -> Vec<App> {
     let Some(account) = signed_in_account(device) else {
         return Vec::new();
     };
-    SYNCED_APPS
+    App::ALL
         .into_iter()
         .zip(device.data.apps().into_iter().zip(account.data.apps()))
         .filter(|(_, (local, cloud))| is_synced_somewhere(local, cloud))
@@ -753,17 +764,17 @@ mod tests {
         for _ in 0..4 {
             assert_eq!(
                 check_password(&mut device, "lei.wang@example.com", "wrong", now),
-                Err(INVALID_CREDENTIALS)
+                Err(CloudError::InvalidCredentials)
             );
         }
         assert_eq!(
             check_password(&mut device, "lei.wang@example.com", "wrong", now),
-            Err(TOO_MANY_ATTEMPTS)
+            Err(CloudError::TooManyAttempts)
         );
         // Even the right password waits.
         assert_eq!(
             check_password(&mut device, "lei.wang@example.com", "Secret#2026", now),
-            Err(TOO_MANY_ATTEMPTS)
+            Err(CloudError::TooManyAttempts)
         );
         let later = now + Duration::minutes(LOCKOUT_MINUTES);
         assert_eq!(
@@ -773,7 +784,7 @@ mod tests {
         assert!(device.cloud.sign_in_failures.is_empty());
         assert_eq!(
             check_password(&mut device, "nobody", "x", later),
-            Err(INVALID_CREDENTIALS)
+            Err(CloudError::InvalidCredentials)
         );
     }
 
@@ -786,7 +797,7 @@ mod tests {
         assert_eq!(code.len(), 6);
         assert_eq!(
             check_code(&mut device, to, CodePurpose::SignIn, "000000x", t0()),
-            Err(CODE_INCORRECT)
+            Err(CloudError::CodeIncorrect)
         );
         assert_eq!(
             check_code(&mut device, to, CodePurpose::SignIn, &code, t0()),
@@ -794,20 +805,20 @@ mod tests {
         );
         assert_eq!(
             check_code(&mut device, to, CodePurpose::SignIn, &code, t0()),
-            Err(CODE_INCORRECT)
+            Err(CloudError::CodeIncorrect)
         );
         let code = send_code(&mut device, to, CodePurpose::SignIn, &mut env).expect("sent");
         let late = t0() + Duration::minutes(CODE_MINUTES);
         assert_eq!(
             check_code(&mut device, to, CodePurpose::SignIn, &code, late),
-            Err(CODE_EXPIRED)
+            Err(CloudError::CodeExpired)
         );
         for _ in 0..3 {
             send_code(&mut device, to, CodePurpose::SignIn, &mut env).expect("sent");
         }
         assert_eq!(
             send_code(&mut device, to, CodePurpose::SignIn, &mut env),
-            Err(TOO_MANY_CODES)
+            Err(CloudError::TooManyCodes { email: false })
         );
     }
 
@@ -820,16 +831,16 @@ mod tests {
         for _ in 0..MAX_CODE_TRIES - 1 {
             assert_eq!(
                 check_code(&mut device, to, CodePurpose::SignIn, "000000x", t0()),
-                Err(CODE_INCORRECT)
+                Err(CloudError::CodeIncorrect)
             );
         }
         assert_eq!(
             check_code(&mut device, to, CodePurpose::SignIn, "000000x", t0()),
-            Err(CODE_EXPIRED)
+            Err(CloudError::CodeExpired)
         );
         assert_eq!(
             check_code(&mut device, to, CodePurpose::SignIn, &code, t0()),
-            Err(CODE_INCORRECT)
+            Err(CloudError::CodeIncorrect)
         );
     }
 
@@ -854,18 +865,18 @@ mod tests {
 
     #[test]
     fn password_rules_say_which_rule_fails() {
-        assert_eq!(password_problem("a1!"), Some("Use at least 8 characters"));
+        assert_eq!(password_problem("a1!"), Some(PasswordProblem::TooShort));
         assert_eq!(
             password_problem("12345678!"),
-            Some("Include at least one letter")
+            Some(PasswordProblem::NoLetter)
         );
         assert_eq!(
             password_problem("abcdefgh!"),
-            Some("Include at least one number")
+            Some(PasswordProblem::NoNumber)
         );
         assert_eq!(
             password_problem("abcdefgh1"),
-            Some("Include at least one symbol, such as ! or #")
+            Some(PasswordProblem::NoSymbol)
         );
         assert_eq!(password_problem("abcdefg1!"), None);
     }
@@ -888,8 +899,8 @@ mod tests {
         assert_eq!(account.data.contacts.len(), local_contacts);
         assert!(device.data.notes.iter().any(|n| n.id == "cloud-note"));
         assert!(device.account.as_ref().is_some_and(|a| a.find_device));
-        assert!(synced_apps(&device).contains(&"Contacts"));
-        assert!(!synced_apps(&device).contains(&"Recorder"));
+        assert!(synced_apps(&device).contains(&App::Contacts));
+        assert!(!synced_apps(&device).contains(&App::Recorder));
 
         let mut removed = device.clone();
         sign_out(&mut removed, false);
@@ -948,6 +959,7 @@ mod tests {
 
         // An item that is off neither uploads nor downloads, and the cloud keeps its copy.
         let gallery = 2;
+        assert_eq!(settings(&mut device).items[gallery].app, App::Gallery);
         settings(&mut device).items[gallery].on = false;
         device.data.gallery.push(Item {
             id: "off-photo".into(),
@@ -975,6 +987,20 @@ mod tests {
                 .iter()
                 .any(|i| i.id == "off-photo")
         );
+    }
+
+    #[test]
+    fn a_sync_shows_the_phone_as_active_in_the_accounts_device_list() {
+        let mut device = DeviceFile::factory_default();
+        sign_in(&mut device, 0, t0());
+        let later = t0() + Duration::hours(3);
+        assert!(sync(&mut device, later));
+        let phone_id = device.phone.id.to_string();
+        let entry = device.cloud.accounts[0]
+            .devices
+            .iter()
+            .find(|d| d.id == phone_id);
+        assert_eq!(entry.map(|d| d.last_active), Some(later));
     }
 
     #[test]

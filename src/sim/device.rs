@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 /// The format version this binary writes. Older versions are migrated forward by `crate::store`;
 /// newer ones are refused.
-pub const CURRENT_VERSION: u32 = 1;
+pub const CURRENT_VERSION: u32 = 2;
 
 /// The whole state of one simulated phone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -192,7 +192,7 @@ pub struct SyncSettings {
     /// "Sync over Wi-Fi only".
     #[serde(default)]
     pub wifi_only: bool,
-    /// One entry per app in `SYNCED_APPS` order.
+    /// One entry per app in `App::ALL` order.
     pub items: Vec<SyncItem>,
     /// Something is waiting to sync (the network did not allow it yet).
     #[serde(default)]
@@ -204,7 +204,8 @@ pub struct SyncSettings {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct SyncItem {
-    pub app: String,
+    /// The app, by its stable key (`contacts`, `gallery` ...), never by a display name.
+    pub app: App,
     pub on: bool,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_synced: Option<DateTime<Utc>>,
@@ -216,10 +217,10 @@ impl Default for SyncSettings {
         SyncSettings {
             auto: true,
             wifi_only: false,
-            items: SYNCED_APPS
+            items: App::ALL
                 .iter()
-                .map(|app| SyncItem {
-                    app: (*app).to_string(),
+                .map(|&app| SyncItem {
+                    app,
                     on: true,
                     last_synced: None,
                 })
@@ -231,12 +232,17 @@ impl Default for SyncSettings {
 }
 
 impl SyncSettings {
-    /// Whether the app at `index` (in `SYNCED_APPS` order) syncs.
-    pub fn is_on(&self, index: usize) -> bool {
-        SYNCED_APPS
-            .get(index)
-            .and_then(|app| self.items.iter().find(|i| i.app == *app))
-            .is_none_or(|item| item.on)
+    /// Whether `app` syncs (an app the file does not list syncs, as MIUI's default is on).
+    pub fn is_on(&self, app: App) -> bool {
+        self.item(app).is_none_or(|item| item.on)
+    }
+
+    pub fn item(&self, app: App) -> Option<&SyncItem> {
+        self.items.iter().find(|i| i.app == app)
+    }
+
+    pub fn item_mut(&mut self, app: App) -> Option<&mut SyncItem> {
+        self.items.iter_mut().find(|i| i.app == app)
     }
 }
 
@@ -385,21 +391,70 @@ pub struct SignInFailures {
     pub locked_until: Option<DateTime<Utc>>,
 }
 
-/// The apps Mi Cloud syncs, in the order the phone lists them, with their list in `LocalData`.
-pub const SYNCED_APPS: [&str; 9] = [
-    "Contacts",
-    "Messages",
-    "Gallery",
-    "Notes",
-    "Calendar",
-    "Call history",
-    "Recorder",
-    "Wi-Fi",
-    "Browser",
-];
+/// An app whose data Mi Cloud syncs: the device file's stable key for it (`contacts`), which
+/// is also the name of its list in `LocalData`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum App {
+    Contacts,
+    Messages,
+    Gallery,
+    Notes,
+    Calendar,
+    CallHistory,
+    Recorder,
+    #[serde(rename = "wifi")]
+    WiFi,
+    Browser,
+}
+
+impl App {
+    /// Every synced app, in the order the phone lists them.
+    pub const ALL: [App; 9] = [
+        App::Contacts,
+        App::Messages,
+        App::Gallery,
+        App::Notes,
+        App::Calendar,
+        App::CallHistory,
+        App::Recorder,
+        App::WiFi,
+        App::Browser,
+    ];
+
+    /// The stable key, as the device file writes it.
+    pub fn key(self) -> &'static str {
+        match self {
+            App::Contacts => "contacts",
+            App::Messages => "messages",
+            App::Gallery => "gallery",
+            App::Notes => "notes",
+            App::Calendar => "calendar",
+            App::CallHistory => "call_history",
+            App::Recorder => "recorder",
+            App::WiFi => "wifi",
+            App::Browser => "browser",
+        }
+    }
+}
 
 impl LocalData {
-    /// Each app's items, in `SYNCED_APPS` order.
+    /// The items of one app.
+    pub fn items(&self, app: App) -> &Vec<Item> {
+        match app {
+            App::Contacts => &self.contacts,
+            App::Messages => &self.messages,
+            App::Gallery => &self.gallery,
+            App::Notes => &self.notes,
+            App::Calendar => &self.calendar,
+            App::CallHistory => &self.call_history,
+            App::Recorder => &self.recorder,
+            App::WiFi => &self.wifi,
+            App::Browser => &self.browser,
+        }
+    }
+
+    /// Each app's items, in `App::ALL` order.
     pub fn apps(&self) -> [&Vec<Item>; 9] {
         [
             &self.contacts,

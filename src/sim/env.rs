@@ -9,6 +9,7 @@ use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 use uuid::Uuid;
 
+#[derive(Debug, Clone)]
 pub struct Env {
     now: DateTime<Utc>,
     rng: ChaCha8Rng,

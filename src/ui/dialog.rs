@@ -5,13 +5,19 @@ use ratatui::layout::Rect;
 use ratatui::text::Span;
 use ratatui::widgets::{Block, BorderType, Clear, Widget};
 
-use super::{HitMap, Target, focus_marker, line_of, page, spanned, theme};
+use super::{HitMap, Target, Theme, focus_marker, line_of, page, spanned};
 use crate::layout::{element_height, scroll_to_show, truncate, wrap};
 use crate::view::{Dialog, Element, Role};
 
 /// Draws `dialog` centred in `inner` (the inside of the phone's frame), registering its
 /// touchable elements in `hits`.
-pub(super) fn draw(dialog: &Dialog, inner: Rect, buf: &mut Buffer, hits: &mut HitMap) {
+pub(super) fn draw(
+    dialog: &Dialog,
+    inner: Rect,
+    buf: &mut Buffer,
+    hits: &mut HitMap,
+    theme: &Theme,
+) {
     let width = inner.width.saturating_sub(2).max(20).min(inner.width);
     // Borders, then a gutter each side like the page's.
     let text_width = width.saturating_sub(4);
@@ -51,9 +57,9 @@ pub(super) fn draw(dialog: &Dialog, inner: Rect, buf: &mut Buffer, hits: &mut Hi
     Clear.render(margin, buf);
     let block = Block::bordered()
         .border_type(BorderType::Rounded)
-        .border_style(theme::DIALOG_BORDER)
-        .style(theme::DIALOG)
-        .title(Span::styled(format!(" {} ", dialog.title), theme::BOLD));
+        .border_style(theme.dialog_border)
+        .style(theme.dialog)
+        .title(Span::styled(format!(" {} ", dialog.title), theme.bold));
     let band = block.inner(area);
     block.render(area, buf);
 
@@ -66,7 +72,7 @@ pub(super) fn draw(dialog: &Dialog, inner: Rect, buf: &mut Buffer, hits: &mut Hi
     let text = super::padded(band);
     let shown = fitted_body(&dialog.body, text_width, body_shown);
     for (row, line) in (0..body_shown).zip(shown) {
-        spanned(line, theme::SECONDARY).render(line_of(text, row), buf);
+        spanned(line, theme.secondary).render(line_of(text, row), buf);
     }
     let stack_rows = Rect {
         y: text.y + body_shown + gap_shown,
@@ -82,10 +88,10 @@ pub(super) fn draw(dialog: &Dialog, inner: Rect, buf: &mut Buffer, hits: &mut Hi
     let owned: Vec<Element> = stacked.iter().map(|&e| e.clone()).collect();
     let focus = owned.iter().position(|e| e.focused);
     let scroll = scroll_to_show(&owned, text.width, stack_shown, 0, focus);
-    page::draw_elements(&owned, stack_rows, stack_band, scroll, buf, hits);
+    page::draw_elements(&owned, stack_rows, stack_band, scroll, buf, hits, theme);
     if has_buttons && band.height > 0 {
         let row = super::padded(line_of(band, band.height - 1));
-        draw_buttons(&buttons, row, buf, hits);
+        draw_buttons(&buttons, row, buf, hits, theme);
     }
 }
 
@@ -155,7 +161,13 @@ fn button_shares(buttons: &[&Element], width: u16) -> Vec<u16> {
     vec![equal; buttons.len()]
 }
 
-fn draw_buttons(buttons: &[&Element], row: Rect, buf: &mut Buffer, hits: &mut HitMap) {
+fn draw_buttons(
+    buttons: &[&Element],
+    row: Rect,
+    buf: &mut Buffer,
+    hits: &mut HitMap,
+    theme: &Theme,
+) {
     let count = buttons.len();
     let shares = button_shares(buttons, row.width);
     let mut x = row.x;
@@ -185,9 +197,9 @@ fn draw_buttons(buttons: &[&Element], row: Rect, buf: &mut Buffer, hits: &mut Hi
             width: text_width.min(label_area.width),
             ..label_area
         };
-        spanned(text, theme::BUTTON).render(button_area, buf);
+        spanned(text, theme.button).render(button_area, buf);
         if !button.enabled {
-            buf.set_style(button_area, theme::DISABLED);
+            buf.set_style(button_area, theme.disabled);
         }
         if button.focused {
             let marked = Rect {
@@ -195,8 +207,8 @@ fn draw_buttons(buttons: &[&Element], row: Rect, buf: &mut Buffer, hits: &mut Hi
                 width: button_area.width + 1,
                 ..button_area
             };
-            buf.set_style(marked, theme::FOCUS);
-            focus_marker(buf, marked.x, marked);
+            buf.set_style(marked, theme.focus);
+            focus_marker(buf, marked.x, marked, theme);
         }
         if button.interactive() {
             hits.push(cell, Target::Element(button.id.clone()));

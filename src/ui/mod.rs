@@ -8,6 +8,7 @@
 
 mod dialog;
 mod page;
+pub mod theme;
 
 use std::borrow::Cow;
 
@@ -19,61 +20,43 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::layout::{MIN_HEIGHT, MIN_WIDTH, PhoneLayout, element_offsets, truncate, wrap};
+pub use theme::Theme;
+
+use crate::layout::{Area, MIN_HEIGHT, MIN_WIDTH, PhoneLayout, element_offsets, truncate, wrap};
 use crate::view::{Text, View};
 
-/// Every colour and text style of the renderer, in one place so the look is easy to change.
-pub mod theme {
-    use ratatui::style::{Color, Modifier, Style};
-
-    /// MIUI blue: switches that are on, checked boxes, buttons, the focus marker.
-    pub const ACCENT: Color = Color::Rgb(0x0d, 0x84, 0xff);
-    /// Xiaomi orange, for the account name in a header.
-    pub const ORANGE: Color = Color::Rgb(0xff, 0x69, 0x00);
-
-    pub const FRAME: Style = Style::new().fg(Color::DarkGray);
-    pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
-    /// Secondary text: summaries, values, chevrons, read-only text.
-    pub const SECONDARY: Style = Style::new().fg(Color::Gray);
-    /// Tertiary text: section headings, key hints.
-    pub const FAINT: Style = Style::new().fg(Color::DarkGray);
-    pub const HEADER_NAME: Style = Style::new().fg(ORANGE).add_modifier(Modifier::BOLD);
-    pub const SWITCH_ON: Style = Style::new().fg(ACCENT).add_modifier(Modifier::BOLD);
-    pub const SWITCH_OFF: Style = Style::new().fg(Color::DarkGray);
-    pub const CHECKED: Style = Style::new().fg(ACCENT);
-    pub const BUTTON: Style = Style::new().fg(ACCENT).add_modifier(Modifier::BOLD);
-    /// A browser tab: underlined like a link, bold while its site is open.
-    pub const TAB: Style = Style::new().fg(ACCENT).add_modifier(Modifier::UNDERLINED);
-    pub const TAB_OPEN: Style = Style::new().add_modifier(Modifier::BOLD);
-    /// Painted over a disabled element after it is drawn, so every part of it greys out.
-    pub const DISABLED: Style = Style::new().fg(Color::DarkGray);
-    /// Background of the focused element; its lines also get [`FOCUS_MARKER`] in the gutter.
-    pub const FOCUS: Style = Style::new().bg(Color::Rgb(0x1e, 0x2d, 0x44));
-    pub const FOCUS_MARKER: Style = Style::new().fg(ACCENT).add_modifier(Modifier::BOLD);
-    /// The input line of a text field.
-    pub const INPUT: Style = Style::new()
-        .bg(Color::Rgb(0x2a, 0x2a, 0x2e))
-        .add_modifier(Modifier::UNDERLINED);
-    pub const CURSOR: Style = Style::new().fg(ACCENT);
-    pub const TOAST: Style = Style::new()
-        .fg(Color::Black)
-        .bg(Color::Rgb(0xe0, 0xe0, 0xe0));
-    pub const BATTERY_LOW: Style = Style::new().fg(Color::Red);
-    pub const SCROLL_THUMB: Style = Style::new().fg(Color::Gray);
-    /// Laid over the phone behind a dialog.
-    pub const BEHIND_DIALOG: Style = Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM);
-    pub const DIALOG: Style = Style::new().bg(Color::Rgb(0x1c, 0x1c, 0x1e));
-    pub const DIALOG_BORDER: Style = Style::new().fg(Color::Gray);
-    pub const NOTICE: Style = Style::new()
-        .fg(Color::Black)
-        .bg(Color::Rgb(0xff, 0xd5, 0x80));
-    pub const ERROR: Style = Style::new().fg(Color::Rgb(0xff, 0x45, 0x3a));
+/// The renderer's rectangles are ratatui's; the shared geometry speaks plain numbers.
+impl From<Area> for Rect {
+    fn from(area: Area) -> Rect {
+        Rect::new(area.x, area.y, area.width, area.height)
+    }
 }
 
-/// The glyph in the gutter of every line of the focused element.
-pub const FOCUS_GLYPH: &str = "▌";
-/// The back arrow at the left of the title bar.
-pub const BACK_GLYPH: &str = "‹";
+fn area_of(rect: Rect) -> Area {
+    Area::new(rect.x, rect.y, rect.width, rect.height)
+}
+
+/// Where each part of the phone goes, in ratatui's rectangles.
+struct Layout {
+    phone: Rect,
+    status: Rect,
+    title: Rect,
+    page: Rect,
+    hint: Rect,
+}
+
+impl Layout {
+    fn new(area: Rect) -> Option<Layout> {
+        let layout = PhoneLayout::new(area_of(area))?;
+        Some(Layout {
+            phone: layout.phone.into(),
+            status: layout.status.into(),
+            title: layout.title.into(),
+            page: layout.page.into(),
+            hint: layout.hint.into(),
+        })
+    }
+}
 
 /// Something a click can land on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -114,14 +97,14 @@ impl HitMap {
 }
 
 /// Draws the whole phone for `view` on the frame and returns where each touchable thing is.
-pub fn draw(view: &View, frame: &mut Frame) -> HitMap {
+pub fn draw(view: &View, frame: &mut Frame, theme: &Theme) -> HitMap {
     // A frame's buffer starts empty, so there is nothing to clear.
     let area = frame.area();
-    render_fresh(view, area, frame.buffer_mut())
+    render_fresh(view, area, frame.buffer_mut(), theme)
 }
 
 /// Draws the whole phone for `view` in `area` of `buf` and returns where each touchable thing is.
-pub fn render(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
+pub fn render(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) -> HitMap {
     // Whatever the caller passes, draw only where the buffer has cells.
     let area = area.intersection(buf.area);
     if area == buf.area {
@@ -130,20 +113,20 @@ pub fn render(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
     } else {
         Clear.render(area, buf);
     }
-    render_fresh(view, area, buf)
+    render_fresh(view, area, buf, theme)
 }
 
 /// `render` on an area known to be blank.
-fn render_fresh(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
+fn render_fresh(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) -> HitMap {
     let area = area.intersection(buf.area);
     let mut hits = HitMap::default();
-    let Some(layout) = PhoneLayout::new(area) else {
-        too_small(area, buf);
+    let Some(layout) = Layout::new(area) else {
+        too_small(view, area, buf);
         return hits;
     };
-    phone_frame(layout.phone, view.surface == "browser", buf);
-    status_bar(view, layout.status, buf);
-    title_bar(view, layout.title, buf, &mut hits);
+    phone_frame(layout.phone, view.surface == "browser", buf, theme);
+    status_bar(view, layout.status, buf, theme);
+    title_bar(view, layout.title, buf, &mut hits, theme);
     // The page's gutters (one column each side) belong to it: the focus marker lives there.
     let band = Rect {
         y: layout.page.y,
@@ -157,9 +140,10 @@ fn render_fresh(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
         view.scroll,
         buf,
         &mut hits,
+        theme,
     );
-    scrollbar(view, &layout, buf);
-    hint_line(view, layout.hint, buf);
+    scrollbar(view, &layout, buf, theme);
+    hint_line(view, layout.hint, buf, theme);
 
     if let Some(dialog) = &view.dialog {
         // Only the dialog can be touched while it is open.
@@ -170,13 +154,13 @@ fn render_fresh(view: &View, area: Rect, buf: &mut Buffer) -> HitMap {
             height: layout.page.bottom().saturating_sub(layout.status.y),
             ..layout.status
         };
-        buf.set_style(behind, theme::BEHIND_DIALOG);
+        buf.set_style(behind, theme.behind_dialog);
         // The hint line stays visible below it: it says how to leave the dialog.
         let phone_inner = Rect {
             height: layout.hint.y.saturating_sub(layout.status.y),
             ..behind
         };
-        dialog::draw(dialog, phone_inner, buf, &mut hits);
+        dialog::draw(dialog, phone_inner, buf, &mut hits, theme);
     }
     hits
 }
@@ -241,15 +225,16 @@ fn line_of(area: Rect, row: u16) -> Rect {
 
 /// The phone's rounded outline. Drawn by hand rather than with a `Block`, which styles every
 /// cell inside it too: this is drawn on every frame, and the inside is drawn over anyway.
-fn phone_frame(area: Rect, browser: bool, buf: &mut Buffer) {
+fn phone_frame(area: Rect, browser: bool, buf: &mut Buffer, theme: &Theme) {
     if area.width < 2 || area.height < 2 {
         return;
     }
     // A browser window has square corners, the phone round ones: the two never look alike.
-    let (top_left, top_right, bottom_left, bottom_right) = if browser {
-        ('┌', '┐', '└', '┘')
+    let glyphs = &theme.glyphs;
+    let [top_left, top_right, bottom_left, bottom_right] = if browser {
+        glyphs.browser_corners
     } else {
-        ('╭', '╮', '╰', '╯')
+        glyphs.phone_corners
     };
     for (y, left, right) in [
         (area.y, top_left, top_right),
@@ -261,38 +246,44 @@ fn phone_frame(area: Rect, browser: bool, buf: &mut Buffer) {
             } else if x == area.right() - 1 {
                 right
             } else {
-                '─'
+                glyphs.horizontal
             };
             if let Some(cell) = buf.cell_mut((x, y)) {
-                cell.set_char(ch).set_style(theme::FRAME);
+                cell.set_char(ch).set_style(theme.frame);
             }
         }
     }
     for y in area.y + 1..area.bottom() - 1 {
         for x in [area.x, area.right() - 1] {
             if let Some(cell) = buf.cell_mut((x, y)) {
-                cell.set_symbol("│").set_style(theme::FRAME);
+                cell.set_symbol(glyphs.vertical).set_style(theme.frame);
             }
         }
     }
 }
 
-/// Puts `FOCUS_GLYPH` at `column` on every line of `rows`.
-fn focus_marker(buf: &mut Buffer, column: u16, rows: Rect) {
+/// Puts the focus glyph at `column` on every line of `rows`.
+fn focus_marker(buf: &mut Buffer, column: u16, rows: Rect, theme: &Theme) {
     for y in rows.top()..rows.bottom() {
         if let Some(cell) = buf.cell_mut((column, y)) {
-            cell.set_symbol(FOCUS_GLYPH).set_style(theme::FOCUS_MARKER);
+            cell.set_symbol(theme.glyphs.focus)
+                .set_style(theme.focus_marker);
         }
     }
 }
 
-fn too_small(area: Rect, buf: &mut Buffer) {
+fn too_small(view: &View, area: Rect, buf: &mut Buffer) {
     if area.is_empty() {
         return;
     }
-    let message = format!(
-        "Terminal too small: {}x{}. mi-settings needs at least {MIN_WIDTH}x{MIN_HEIGHT}.",
-        area.width, area.height
+    let message = crate::strings::fill(
+        view.words.too_small,
+        &[
+            ("width", &area.width),
+            ("height", &area.height),
+            ("min_width", &MIN_WIDTH),
+            ("min_height", &MIN_HEIGHT),
+        ],
     );
     let mut lines = wrap(&message, area.width);
     if lines.len() > usize::from(area.height) {
@@ -310,104 +301,103 @@ fn too_small(area: Rect, buf: &mut Buffer) {
     }
 }
 
-fn status_bar(view: &View, area: Rect, buf: &mut Buffer) {
+fn status_bar(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     let area = padded(area);
     // The browser has an address bar where the phone has its status bar.
     if view.surface == "browser" {
-        let address = format!("🌐 https://{}", view.address.as_deref().unwrap_or(""));
+        let address = format!(
+            "{}{}",
+            theme.glyphs.address,
+            view.address.as_deref().unwrap_or("")
+        );
         // The address gives way to the "Browser" label, cut with "…" like any long text.
-        let room = area.width.saturating_sub(width_of("Browser") + 1);
-        put_line(&spanned(truncate(&address, room), theme::BOLD), area, buf);
-        put_line(&spanned("Browser", theme::FAINT).right_aligned(), area, buf);
+        let label = view.words.browser;
+        let room = area.width.saturating_sub(width_of(label) + 1);
+        put_line(&spanned(truncate(&address, room), theme.bold), area, buf);
+        put_line(&spanned(label, theme.faint).right_aligned(), area, buf);
         return;
     }
     let status = &view.status;
     let battery_style = if status.battery_percent <= 15 {
-        theme::BATTERY_LOW
+        theme.battery_low
     } else {
-        theme::BOLD
+        theme.bold
     };
     let right = Line::from(vec![
         Span::raw(status.network.clone()),
         Span::raw("  "),
-        Span::styled(format!("▮{}%", status.battery_percent), battery_style),
+        Span::styled(
+            format!("{}{}%", theme.glyphs.battery, status.battery_percent),
+            battery_style,
+        ),
     ])
     .right_aligned();
     let time_width = area
         .width
         .saturating_sub(width_of_line(&right).saturating_add(1));
     put_line(
-        &spanned(truncate(&status.time, time_width), theme::BOLD),
+        &spanned(truncate(&status.time, time_width), theme.bold),
         area,
         buf,
     );
     put_line(&right, area, buf);
 }
 
-fn title_bar(view: &View, area: Rect, buf: &mut Buffer, hits: &mut HitMap) {
+fn title_bar(view: &View, area: Rect, buf: &mut Buffer, hits: &mut HitMap, theme: &Theme) {
     let text = padded(area);
     let mut spans = Vec::new();
     if view.back {
-        spans.push(Span::styled(format!("{BACK_GLYPH} "), theme::BOLD));
+        spans.push(Span::styled(format!("{} ", theme.glyphs.back), theme.bold));
         // Generous, as on a phone: the gutter, the arrow and the space after it, and one more.
         hits.push(area.intersection(Rect { width: 4, ..area }), Target::Back);
     }
     let used = spans.iter().map(|s| width_of(&s.content)).sum::<u16>();
     let title = truncate(&view.title, text.width.saturating_sub(used));
-    spans.push(Span::styled(title, theme::BOLD));
+    spans.push(Span::styled(title, theme.bold));
     put_line(&Line::from(spans), text, buf);
 }
 
-/// The key hint for what the view shows, or the toast when there is one.
-fn hint_line(view: &View, area: Rect, buf: &mut Buffer) {
+/// The key hints for what the view shows, or the toast when there is one.
+fn hint_line(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     if let Some(toast) = &view.toast {
         let text = truncate(toast, area.width.saturating_sub(2));
-        spanned(format!(" {text} "), theme::TOAST)
+        spanned(format!(" {text} "), theme.toast)
             .centered()
             .render(area, buf);
         return;
     }
-    let focused_input = view.focused().is_some_and(|e| e.role.is_text_input());
-    let touchable = view.active_elements().iter().any(|e| e.interactive());
-    let hint = if view.dialog.is_some() {
-        "↑↓ move · Enter select · Esc cancel"
-    } else if focused_input {
-        "Type · Tab next · Enter done · Esc back"
-    } else if !touchable {
-        "Esc back"
-    } else if !view.back {
-        "↑↓ move · Enter open · q quit"
-    } else {
-        "↑↓ move · Enter open · Esc back"
-    };
     let room = area.width.saturating_sub(2);
-    // The way to the browser (and back) is said wherever there is room for it.
-    let switch = if view.surface == "browser" {
-        "F2 phone"
-    } else {
-        "F2 browser"
-    };
-    let with_switch = format!("{hint} · {switch}");
-    let hint = if width_of(&with_switch) <= room {
-        with_switch.as_str()
-    } else {
-        hint
-    };
-    // On the narrowest phones the dots go before any words do.
-    let hint = if width_of(hint) > room {
-        hint.replace(" · ", "  ")
-    } else {
-        hint.to_string()
+    // Every hint when they fit; else the optional ones give way one at a time, the last first;
+    // and before any words go, the dots between them do.
+    let mut shown: Vec<String> = view.hints.iter().map(|h| h.text()).collect();
+    let mut optional: Vec<usize> = (0..view.hints.len())
+        .filter(|&i| view.hints[i].optional)
+        .collect();
+    let hint = loop {
+        let dotted = shown.join(" · ");
+        if width_of(&dotted) <= room {
+            break dotted;
+        }
+        let spaced = shown.join("  ");
+        if width_of(&spaced) <= room {
+            break spaced;
+        }
+        match optional.pop() {
+            Some(index) => {
+                shown.remove(index);
+            }
+            None => break spaced,
+        }
     };
     put_line(
-        &spanned(truncate(&hint, room), theme::FAINT).centered(),
+        &spanned(truncate(&hint, room), theme.faint).centered(),
         area,
         buf,
     );
 }
 
 /// A thumb on the phone's right border beside the page, when the page does not fit.
-fn scrollbar(view: &View, layout: &PhoneLayout, buf: &mut Buffer) {
+fn scrollbar(view: &View, layout: &Layout, buf: &mut Buffer, theme: &Theme) {
     let page = layout.page;
     let (_, total) = element_offsets(&view.elements, page.width);
     let (height, total) = (u32::from(page.height), u32::from(total));
@@ -424,7 +414,8 @@ fn scrollbar(view: &View, layout: &PhoneLayout, buf: &mut Buffer) {
             .y
             .saturating_add(u16::try_from(row).unwrap_or(u16::MAX));
         if let Some(cell) = buf.cell_mut((column, y)) {
-            cell.set_symbol("┃").set_style(theme::SCROLL_THUMB);
+            cell.set_symbol(theme.glyphs.scroll_thumb)
+                .set_style(theme.scroll_thumb);
         }
     }
 }
@@ -522,8 +513,8 @@ mod tests {
     #[test]
     fn buffer_text_trims_and_skips_wide_placeholders() {
         let mut buf = Buffer::empty(Rect::new(0, 0, 6, 2));
-        buf.set_string(0, 0, "ab", theme::BOLD);
-        buf.set_string(0, 1, "中x", theme::BOLD);
+        buf.set_string(0, 0, "ab", Style::new());
+        buf.set_string(0, 1, "中x", Style::new());
         assert_eq!(buffer_text(&buf), "ab\n中x");
         assert_eq!(buffer_text(&Buffer::empty(Rect::new(0, 0, 0, 3))), "\n\n");
         assert_eq!(buffer_text(&Buffer::empty(Rect::default())), "");

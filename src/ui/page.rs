@@ -6,16 +6,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::{HitMap, Target, focus_marker, put_line, spanned, theme, width_of};
+use super::{HitMap, Target, Theme, focus_marker, put_line, spanned, width_of};
 use crate::layout::{element_height, summary_lines, truncate, wrap};
 use crate::view::{Element, Role};
-
-const SWITCH_ON: &str = "[ ON]";
-const SWITCH_OFF: &str = "[OFF]";
-const CHECKBOX_ON: &str = "[x] ";
-const CHECKBOX_OFF: &str = "[ ] ";
-const CHEVRON: &str = "›";
-const CURSOR: &str = "▏";
 
 /// One line of an element: text from the left, text flush right, and a style for the whole line.
 #[derive(Default)]
@@ -52,6 +45,7 @@ pub(super) fn draw_elements<'a>(
     scroll: u16,
     buf: &mut Buffer,
     hits: &mut HitMap,
+    theme: &Theme,
 ) {
     let (scroll, view_end) = (
         u32::from(scroll),
@@ -78,9 +72,9 @@ pub(super) fn draw_elements<'a>(
         );
         // Focus goes under the text, so a focused input line keeps its own background.
         if element.focused {
-            buf.set_style(rows, theme::FOCUS);
+            buf.set_style(rows, theme.focus);
         }
-        let slots = slots(element, text.width);
+        let slots = slots(element, text.width, theme);
         for (line, y) in (first..last).zip(rows.top()..) {
             let Some(slot) = slots.get((line - element_top) as usize) else {
                 continue;
@@ -93,10 +87,10 @@ pub(super) fn draw_elements<'a>(
             put_line(&slot.right, area, buf);
         }
         if !element.enabled {
-            buf.set_style(rows, theme::DISABLED);
+            buf.set_style(rows, theme.disabled);
         }
         if element.focused {
-            focus_marker(buf, band.x, rows);
+            focus_marker(buf, band.x, rows, theme);
         }
         if element.interactive() {
             hits.push(rows, Target::Element(element.id.clone()));
@@ -105,14 +99,15 @@ pub(super) fn draw_elements<'a>(
 }
 
 /// The lines of `element` on a page `width` columns wide: as many as `element_height` says.
-fn slots(element: &Element, width: u16) -> Vec<Slot> {
+fn slots(element: &Element, width: u16, theme: &Theme) -> Vec<Slot> {
+    let glyphs = &theme.glyphs;
     let label: &str = &element.label;
     // The summary wraps under the label, as many lines as `element_height` counted.
     let summary = |indent: u16| {
         summary_lines(element, width).into_iter().map(move |line| {
             Slot::left(vec![
                 Span::raw(" ".repeat(usize::from(indent))),
-                Span::styled(line, theme::SECONDARY),
+                Span::styled(line, theme.secondary),
             ])
         })
     };
@@ -140,25 +135,25 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
     // A row's right side: its value if any, then the chevron that says it opens something.
     let value_and_chevron = || match element.value.as_deref() {
         Some(value) => vec![
-            Span::styled(truncate(value, value_room(value, 2)), theme::SECONDARY),
-            Span::styled(format!(" {CHEVRON}"), theme::SECONDARY),
+            Span::styled(truncate(value, value_room(value, 2)), theme.secondary),
+            Span::styled(format!(" {}", glyphs.chevron), theme.secondary),
         ],
-        None => vec![Span::styled(CHEVRON, theme::SECONDARY)],
+        None => vec![Span::styled(glyphs.chevron, theme.secondary)],
     };
     match element.role {
         Role::Section => {
             let mut slots = vec![Slot::default()];
             if !label.is_empty() {
-                let heading = Span::styled(truncate(label, width), theme::FAINT);
+                let heading = Span::styled(truncate(label, width), theme.faint);
                 slots.push(Slot::left(vec![heading]));
             }
             slots
         }
         Role::Error | Role::Notice => {
             let style = if element.role == Role::Error {
-                theme::ERROR
+                theme.error
             } else {
-                theme::NOTICE
+                theme.notice
             };
             wrap(label, width)
                 .into_iter()
@@ -171,11 +166,11 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
         }
         Role::Text => wrap(label, width)
             .into_iter()
-            .map(|line| Slot::left(vec![Span::styled(line, theme::SECONDARY)]))
+            .map(|line| Slot::left(vec![Span::styled(line, theme.secondary)]))
             .collect(),
         Role::Header => {
             // The person's name, with the service's (e.g. "Mi Account") beside it when given.
-            let mut slots = with_right(theme::HEADER_NAME, value_and_chevron());
+            let mut slots = with_right(theme.header_name, value_and_chevron());
             if slots.len() < 2 {
                 slots.push(Slot::default());
             }
@@ -188,23 +183,23 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
                 Style::new(),
                 vec![Span::styled(
                     truncate(value, value_room(value, 0)),
-                    theme::SECONDARY,
+                    theme.secondary,
                 )],
             )
         }
         Role::Switch => with_right(
             Style::new(),
             vec![if element.checked == Some(true) {
-                Span::styled(SWITCH_ON, theme::SWITCH_ON)
+                Span::styled(glyphs.switch_on, theme.switch_on)
             } else {
-                Span::styled(SWITCH_OFF, theme::SWITCH_OFF)
+                Span::styled(glyphs.switch_off, theme.switch_off)
             }],
         ),
         Role::Checkbox => {
             let (box_, style) = if element.checked == Some(true) {
-                (CHECKBOX_ON, theme::CHECKED)
+                (glyphs.checkbox_on, theme.checked)
             } else {
-                (CHECKBOX_OFF, Style::new())
+                (glyphs.checkbox_off, Style::new())
             };
             let indent = width_of(box_);
             let mut slots: Vec<Slot> = wrap(label, width.saturating_sub(indent))
@@ -225,16 +220,16 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
         Role::Button => {
             let text = format!("[ {} ]", truncate(label, width.saturating_sub(4)));
             vec![Slot {
-                left: spanned(text, theme::BUTTON).centered(),
+                left: spanned(text, theme.button).centered(),
                 ..Slot::default()
             }]
         }
         Role::Tab => {
             let open = element.checked == Some(true);
             let (marker, style) = if open {
-                ("▸ ", theme::TAB_OPEN)
+                (glyphs.tab_open, theme.tab_open)
             } else {
-                ("  ", theme::TAB)
+                ("  ", theme.tab)
             };
             let text = truncate(label, width.saturating_sub(2));
             vec![Slot::left(vec![
@@ -254,16 +249,16 @@ fn slots(element: &Element, width: u16) -> Vec<Slot> {
                 let before = tail(before, width.saturating_sub(1));
                 let room = width.saturating_sub(1).saturating_sub(width_of(&before));
                 input.push(Span::raw(before));
-                input.push(Span::styled(CURSOR, theme::CURSOR));
+                input.push(Span::styled(glyphs.cursor, theme.cursor));
                 input.push(Span::raw(truncate(after, room)));
             } else {
                 input.push(Span::raw(truncate(value, width)));
             }
-            let heading = Span::styled(truncate(label, width), theme::SECONDARY);
+            let heading = Span::styled(truncate(label, width), theme.secondary);
             vec![
                 Slot::left(vec![heading]),
                 Slot {
-                    fill: theme::INPUT,
+                    fill: theme.input,
                     ..Slot::left(input)
                 },
             ]
@@ -327,7 +322,7 @@ mod tests {
             for element in all_roles() {
                 let height = usize::from(element_height(&element, width));
                 assert_eq!(
-                    slots(&element, width).len(),
+                    slots(&element, width, &Theme::miui()).len(),
                     height,
                     "{element:?} at {width}"
                 );
@@ -339,7 +334,7 @@ mod tests {
     fn every_line_fits_its_width() {
         for width in 6..70 {
             for element in all_roles() {
-                for slot in slots(&element, width) {
+                for slot in slots(&element, width, &Theme::miui()) {
                     let used = slot.left.width() + slot.right.width();
                     assert!(used <= usize::from(width), "{element:?} at {width}");
                 }

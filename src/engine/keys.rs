@@ -1,0 +1,616 @@
+//! The one key table. Keys are data: each binding says which keys, where they work (typing in a
+//! field, a dialog, a page, the root), what they do, and how the hint line and the `?` help
+//! name them. The same table turns key presses into actions, writes the hint line (so it cannot
+//! name a key that does nothing), lists the keys in the help overlay, defines the key names
+//! fixtures may press, and writes the README's key section (a test keeps it in step).
+
+use std::fmt;
+
+use crate::screens::Action;
+use crate::strings::{S, Tr};
+use crate::view::{Hint, View};
+
+/// A key press, as the phone understands it (terminal libraries' events are turned into this by
+/// the shells).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Key {
+    Enter,
+    Esc,
+    Tab,
+    BackTab,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    Backspace,
+    Delete,
+    /// A function key: `F(2)` is F2.
+    F(u8),
+    /// A letter with Ctrl held: `Ctrl('c')`.
+    Ctrl(char),
+    /// A character typed (space included).
+    Char(char),
+}
+
+/// The named keys a fixture may press, besides any single character.
+pub const KEY_NAMES: [(&str, Key); 17] = [
+    ("enter", Key::Enter),
+    ("esc", Key::Esc),
+    ("tab", Key::Tab),
+    ("backtab", Key::BackTab),
+    ("up", Key::Up),
+    ("down", Key::Down),
+    ("left", Key::Left),
+    ("right", Key::Right),
+    ("pageup", Key::PageUp),
+    ("pagedown", Key::PageDown),
+    ("home", Key::Home),
+    ("end", Key::End),
+    ("backspace", Key::Backspace),
+    ("delete", Key::Delete),
+    ("space", Key::Char(' ')),
+    ("ctrl+c", Key::Ctrl('c')),
+    ("f2", Key::F(2)),
+];
+
+impl Key {
+    /// The key a fixture names: one of [`KEY_NAMES`], or any single character.
+    pub fn from_name(name: &str) -> Option<Key> {
+        if let Some((_, key)) = KEY_NAMES.iter().find(|(n, _)| *n == name) {
+            return Some(*key);
+        }
+        let mut chars = name.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => Some(Key::Char(c)),
+            _ => None,
+        }
+    }
+
+    /// The name a fixture writes for this key, when it has one.
+    pub fn name(self) -> Option<String> {
+        if let Some((name, _)) = KEY_NAMES.iter().find(|(_, k)| *k == self) {
+            return Some((*name).to_string());
+        }
+        match self {
+            Key::Char(c) => Some(c.to_string()),
+            _ => None,
+        }
+    }
+
+    /// The key as the help and the README write it.
+    pub fn cap(self, tr: Tr) -> String {
+        let cap = |id: S| tr.get(id).to_string();
+        match self {
+            Key::Enter => cap(S::KeyEnter),
+            Key::Esc => cap(S::KeyEsc),
+            Key::Tab => cap(S::KeyTab),
+            Key::BackTab => cap(S::KeyBackTab),
+            Key::Up => "↑".to_string(),
+            Key::Down => "↓".to_string(),
+            Key::Left => "←".to_string(),
+            Key::Right => "→".to_string(),
+            Key::PageUp => cap(S::KeyPageUp),
+            Key::PageDown => cap(S::KeyPageDown),
+            Key::Home => cap(S::KeyHome),
+            Key::End => cap(S::KeyEnd),
+            Key::Backspace => cap(S::KeyBackspace),
+            Key::Delete => cap(S::KeyDelete),
+            Key::F(n) => format!("F{n}"),
+            Key::Ctrl(c) => format!("{}-{}", tr.get(S::KeyCtrl), c.to_ascii_uppercase()),
+            Key::Char(' ') => cap(S::KeySpace),
+            Key::Char(c) => c.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Key {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.name() {
+            Some(name) => f.write_str(&name),
+            None => write!(f, "{self:?}"),
+        }
+    }
+}
+
+/// What is in front, as far as keys care.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Context {
+    /// The focus is in a text field: keys type.
+    pub typing: bool,
+    /// A dialog is open.
+    pub dialog: bool,
+    /// Back (Esc) goes somewhere: a page to go up to, or a dialog to close.
+    pub back: bool,
+    /// Settings' root page (or a lock screen), with no dialog: nothing to go back to.
+    pub root: bool,
+    /// Something can take the focus.
+    pub touchable: bool,
+    /// The browser is in front.
+    pub browser: bool,
+}
+
+impl Context {
+    pub fn of(view: &View) -> Context {
+        let dialog = view.dialog.is_some();
+        Context {
+            typing: view.focused().is_some_and(|e| e.role.is_text_input()),
+            dialog,
+            back: view.back || dialog,
+            root: !view.back && !dialog,
+            touchable: view.active_elements().iter().any(|e| e.interactive()),
+            browser: view.surface == "browser",
+        }
+    }
+}
+
+/// What a key does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    FocusPrev,
+    FocusNext,
+    FocusFirst,
+    FocusLast,
+    PageUp,
+    PageDown,
+    Activate,
+    Back,
+    /// The character typed goes into the field.
+    Type,
+    DeleteBackward,
+    DeleteForward,
+    CursorLeft,
+    CursorRight,
+    CursorHome,
+    CursorEnd,
+    SwitchSurface,
+    /// The key help over the screen.
+    Help,
+    Quit,
+}
+
+impl Command {
+    /// The action the command is, for `key` (typing needs the character).
+    pub fn action(self, key: Key) -> Option<Action> {
+        Some(match self {
+            Command::FocusPrev => Action::FocusPrev,
+            Command::FocusNext => Action::FocusNext,
+            Command::FocusFirst => Action::FocusFirst,
+            Command::FocusLast => Action::FocusLast,
+            Command::PageUp => Action::PageUp,
+            Command::PageDown => Action::PageDown,
+            Command::Activate => Action::Activate,
+            Command::Back => Action::Back,
+            Command::Type => match key {
+                Key::Char(c) => Action::Type(c.to_string()),
+                _ => return None,
+            },
+            Command::DeleteBackward => Action::DeleteBackward,
+            Command::DeleteForward => Action::DeleteForward,
+            Command::CursorLeft => Action::CursorLeft,
+            Command::CursorRight => Action::CursorRight,
+            Command::CursorHome => Action::CursorHome,
+            Command::CursorEnd => Action::CursorEnd,
+            Command::SwitchSurface => Action::SwitchSurface,
+            Command::Quit => Action::Quit,
+            Command::Help => return None,
+        })
+    }
+}
+
+/// Where a binding works.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Where {
+    Anywhere,
+    /// In a text field.
+    Typing,
+    /// In a text field with a page to go back to (no dialog).
+    TypingWithBack,
+    /// In a text field inside a dialog.
+    TypingInDialog,
+    /// Not in a text field.
+    Page,
+    /// Not in a text field, with something to focus.
+    PageTouchable,
+    /// On a page (no dialog, not typing) with something to touch.
+    PageNoDialog,
+    /// Not typing, with a page to go back to (no dialog).
+    PageWithBack,
+    /// In a dialog, not typing.
+    Dialog,
+    /// At the root page, not typing.
+    Root,
+    /// On the phone.
+    Phone,
+    /// On the browser.
+    Browser,
+}
+
+impl Where {
+    pub fn holds(self, cx: &Context) -> bool {
+        match self {
+            Where::Anywhere => true,
+            Where::Typing => cx.typing,
+            Where::TypingWithBack => cx.typing && cx.back && !cx.dialog,
+            Where::TypingInDialog => cx.typing && cx.dialog,
+            Where::Page => !cx.typing,
+            Where::PageTouchable => !cx.typing && cx.touchable,
+            Where::PageNoDialog => !cx.typing && cx.touchable && !cx.dialog,
+            Where::PageWithBack => !cx.typing && cx.back && !cx.dialog,
+            Where::Dialog => !cx.typing && cx.dialog,
+            Where::Root => !cx.typing && cx.root,
+            Where::Phone => !cx.browser,
+            Where::Browser => cx.browser,
+        }
+    }
+
+    /// Where it works, as the README says it.
+    fn describe(self, tr: Tr) -> &'static str {
+        tr.get(match self {
+            Where::Anywhere => S::WhereAnywhere,
+            Where::Typing => S::WhereTyping,
+            Where::TypingWithBack => S::WhereTypingWithBack,
+            Where::TypingInDialog => S::WhereTypingInDialog,
+            Where::Page | Where::PageTouchable => S::WherePage,
+            Where::PageNoDialog | Where::PageWithBack => S::WherePageNoDialog,
+            Where::Dialog => S::WhereDialog,
+            Where::Root => S::WhereRoot,
+            Where::Phone => S::WherePhone,
+            Where::Browser => S::WhereBrowser,
+        })
+    }
+}
+
+/// One line of the key table.
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// Any character (typing): the keys are then only what the help shows.
+    pub any_char: bool,
+    pub when: Where,
+    pub command: Command,
+    /// What the help says it does.
+    pub help: S,
+    /// How the hint line names it, if it does: the keys (none for typing), what they do, and
+    /// whether the line may drop it when short of room.
+    pub hint: Option<(Option<S>, S, bool)>,
+}
+
+const fn bind(keys: &'static [Key], when: Where, command: Command, help: S) -> Binding {
+    Binding {
+        keys,
+        any_char: false,
+        when,
+        command,
+        help,
+        hint: None,
+    }
+}
+
+const fn hinted(
+    keys: &'static [Key],
+    when: Where,
+    command: Command,
+    help: S,
+    hint: (S, S),
+) -> Binding {
+    Binding {
+        keys,
+        any_char: false,
+        when,
+        command,
+        help,
+        hint: Some((Some(hint.0), hint.1, false)),
+    }
+}
+
+/// The key table, in the order keys are resolved and hints are shown.
+pub const BINDINGS: &[Binding] = &[
+    // Typing in a text field.
+    Binding {
+        keys: &[],
+        any_char: true,
+        when: Where::Typing,
+        command: Command::Type,
+        help: S::HelpType,
+        hint: Some((None, S::HintType, true)),
+    },
+    hinted(
+        &[Key::Tab, Key::Down],
+        Where::Typing,
+        Command::FocusNext,
+        S::HelpNextField,
+        (S::KeyTab, S::HintNext),
+    ),
+    bind(
+        &[Key::BackTab, Key::Up],
+        Where::Typing,
+        Command::FocusPrev,
+        S::HelpPreviousField,
+    ),
+    hinted(
+        &[Key::Enter],
+        Where::Typing,
+        Command::Activate,
+        S::HelpDone,
+        (S::KeyEnter, S::HintDone),
+    ),
+    hinted(
+        &[Key::Esc],
+        Where::TypingWithBack,
+        Command::Back,
+        S::HelpBack,
+        (S::KeyEsc, S::HintBack),
+    ),
+    hinted(
+        &[Key::Esc],
+        Where::TypingInDialog,
+        Command::Back,
+        S::HelpCancel,
+        (S::KeyEsc, S::HintCancel),
+    ),
+    bind(
+        &[Key::Backspace],
+        Where::Typing,
+        Command::DeleteBackward,
+        S::HelpDeleteBackward,
+    ),
+    bind(
+        &[Key::Delete],
+        Where::Typing,
+        Command::DeleteForward,
+        S::HelpDeleteForward,
+    ),
+    bind(
+        &[Key::Left],
+        Where::Typing,
+        Command::CursorLeft,
+        S::HelpCursorLeft,
+    ),
+    bind(
+        &[Key::Right],
+        Where::Typing,
+        Command::CursorRight,
+        S::HelpCursorRight,
+    ),
+    bind(
+        &[Key::Home],
+        Where::Typing,
+        Command::CursorHome,
+        S::HelpCursorHome,
+    ),
+    bind(
+        &[Key::End],
+        Where::Typing,
+        Command::CursorEnd,
+        S::HelpCursorEnd,
+    ),
+    // Pages and dialogs.
+    hinted(
+        &[Key::Up, Key::Char('k'), Key::BackTab],
+        Where::PageTouchable,
+        Command::FocusPrev,
+        S::HelpFocusPrev,
+        (S::KeyUpDown, S::HintMove),
+    ),
+    hinted(
+        &[Key::Down, Key::Char('j'), Key::Tab],
+        Where::PageTouchable,
+        Command::FocusNext,
+        S::HelpFocusNext,
+        (S::KeyUpDown, S::HintMove),
+    ),
+    bind(
+        &[Key::Home, Key::Char('g')],
+        Where::PageTouchable,
+        Command::FocusFirst,
+        S::HelpFocusFirst,
+    ),
+    bind(
+        &[Key::End, Key::Char('G')],
+        Where::PageTouchable,
+        Command::FocusLast,
+        S::HelpFocusLast,
+    ),
+    bind(&[Key::PageUp], Where::Page, Command::PageUp, S::HelpPageUp),
+    bind(
+        &[Key::PageDown],
+        Where::Page,
+        Command::PageDown,
+        S::HelpPageDown,
+    ),
+    hinted(
+        &[Key::Enter, Key::Char(' ')],
+        Where::PageNoDialog,
+        Command::Activate,
+        S::HelpOpen,
+        (S::KeyEnter, S::HintOpen),
+    ),
+    hinted(
+        &[Key::Enter, Key::Char(' ')],
+        Where::Dialog,
+        Command::Activate,
+        S::HelpSelect,
+        (S::KeyEnter, S::HintSelect),
+    ),
+    hinted(
+        &[Key::Esc, Key::Backspace, Key::Left, Key::Char('h')],
+        Where::PageWithBack,
+        Command::Back,
+        S::HelpBack,
+        (S::KeyEsc, S::HintBack),
+    ),
+    hinted(
+        &[Key::Esc, Key::Backspace, Key::Left, Key::Char('h')],
+        Where::Dialog,
+        Command::Back,
+        S::HelpCancel,
+        (S::KeyEsc, S::HintCancel),
+    ),
+    hinted(
+        &[Key::Char('q')],
+        Where::Root,
+        Command::Quit,
+        S::HelpQuit,
+        (S::KeyQ, S::HintQuit),
+    ),
+    bind(&[Key::Char('?')], Where::Page, Command::Help, S::HelpHelp),
+    // Anywhere.
+    Binding {
+        keys: &[Key::F(2)],
+        any_char: false,
+        when: Where::Phone,
+        command: Command::SwitchSurface,
+        help: S::HelpToBrowser,
+        hint: Some((Some(S::KeyF2), S::HintBrowser, true)),
+    },
+    Binding {
+        keys: &[Key::F(2)],
+        any_char: false,
+        when: Where::Browser,
+        command: Command::SwitchSurface,
+        help: S::HelpToPhone,
+        hint: Some((Some(S::KeyF2), S::HintPhone, true)),
+    },
+    bind(
+        &[Key::Ctrl('c')],
+        Where::Anywhere,
+        Command::Quit,
+        S::HelpQuitAnywhere,
+    ),
+];
+
+impl Binding {
+    fn matches(&self, key: Key) -> bool {
+        self.keys.contains(&key) || (self.any_char && matches!(key, Key::Char(_)))
+    }
+}
+
+/// What `key` does in `context`, if anything.
+pub fn resolve(key: Key, context: &Context) -> Option<Command> {
+    BINDINGS
+        .iter()
+        .find(|b| b.when.holds(context) && b.matches(key))
+        .map(|b| b.command)
+}
+
+/// The hint line's hints for `context`, in table order, each once.
+pub fn hints(context: &Context, tr: Tr) -> Vec<Hint> {
+    let mut hints: Vec<Hint> = Vec::new();
+    for binding in BINDINGS.iter().filter(|b| b.when.holds(context)) {
+        let Some((keys, does, optional)) = binding.hint else {
+            continue;
+        };
+        let keys = keys.map_or("", |k| tr.get(k));
+        if !keys.is_empty() && hints.iter().any(|h| h.keys == keys) {
+            continue;
+        }
+        hints.push(Hint {
+            keys,
+            does: tr.get(does),
+            optional,
+        });
+    }
+    hints
+}
+
+/// The help overlay's lines for `context`: each binding that works here, its keys and what it
+/// does.
+pub fn help_lines(context: &Context, tr: Tr) -> Vec<String> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.when.holds(context))
+        .map(|b| format!("{}: {}", keys_text(b, tr), tr.get(b.help)))
+        .collect()
+}
+
+fn keys_text(binding: &Binding, tr: Tr) -> String {
+    if binding.any_char {
+        return tr.get(S::KeyAnyCharacter).to_string();
+    }
+    binding
+        .keys
+        .iter()
+        .map(|k| k.cap(tr))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The README's key section: a Markdown table of every binding.
+pub fn readme_table(tr: Tr) -> String {
+    let mut table = String::from("| keys | where | does |\n| --- | --- | --- |\n");
+    for binding in BINDINGS {
+        table.push_str(&format!(
+            "| {} | {} | {} |\n",
+            keys_text(binding, tr),
+            binding.when.describe(tr),
+            tr.get(binding.help)
+        ));
+    }
+    table
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::device::Skin;
+
+    fn cx(typing: bool, dialog: bool, back: bool) -> Context {
+        Context {
+            typing,
+            dialog,
+            back: back || dialog,
+            root: !back && !dialog,
+            touchable: true,
+            browser: false,
+        }
+    }
+
+    #[test]
+    fn keys_mean_what_the_context_says() {
+        let page = cx(false, false, true);
+        assert_eq!(resolve(Key::Char('j'), &page), Some(Command::FocusNext));
+        assert_eq!(resolve(Key::Left, &page), Some(Command::Back));
+        assert_eq!(resolve(Key::Char('q'), &page), None);
+        let root = cx(false, false, false);
+        assert_eq!(resolve(Key::Char('q'), &root), Some(Command::Quit));
+        assert_eq!(resolve(Key::Esc, &root), None);
+        let typing = cx(true, false, true);
+        assert_eq!(resolve(Key::Char('q'), &typing), Some(Command::Type));
+        assert_eq!(resolve(Key::Left, &typing), Some(Command::CursorLeft));
+        assert_eq!(resolve(Key::Ctrl('c'), &typing), Some(Command::Quit));
+        assert_eq!(resolve(Key::F(2), &typing), Some(Command::SwitchSurface));
+    }
+
+    #[test]
+    fn every_hint_names_a_key_that_works_there() {
+        let tr = Tr::new(Skin::Miui);
+        for typing in [false, true] {
+            for dialog in [false, true] {
+                for back in [false, true] {
+                    let context = cx(typing, dialog, back);
+                    for binding in BINDINGS.iter().filter(|b| b.when.holds(&context)) {
+                        let command = binding.keys.first().and_then(|&key| resolve(key, &context));
+                        if binding.hint.is_some() && !binding.any_char {
+                            assert_eq!(command, Some(binding.command), "{:?}", binding.keys);
+                        }
+                    }
+                    assert!(!hints(&context, tr).is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn key_names_round_trip() {
+        for (name, key) in KEY_NAMES {
+            assert_eq!(Key::from_name(name), Some(key));
+            assert_eq!(key.name().as_deref(), Some(name));
+        }
+        assert_eq!(Key::from_name("x"), Some(Key::Char('x')));
+        assert_eq!(Key::from_name("entr"), None);
+        assert_eq!(Key::from_name(""), None);
+    }
+}

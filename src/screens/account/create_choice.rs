@@ -1,0 +1,42 @@
+//! "Create account" (seed 003 §3): using a phone number or an email address.
+
+use super::create_account::{ContactKind, CreateAccount};
+use crate::screens::ids::ids;
+use crate::screens::{Content, Ctx, Screen, World};
+use crate::strings::S;
+use crate::view::{Element, Text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CreateChoice;
+
+ids! {
+    pub enum Id {
+        Phone = "create.phone",
+        Email = "create.email",
+    }
+}
+
+impl Screen for CreateChoice {
+    type Id = Id;
+
+    fn name(&self) -> Text {
+        "create_choice".into()
+    }
+
+    fn content(&self, world: &World) -> Content {
+        Content::new(
+            world.t(S::CreateAccount),
+            vec![
+                Element::row(Id::Phone, world.t(S::UsingPhoneNumber)),
+                Element::row(Id::Email, world.t(S::EmailAddress)),
+            ],
+        )
+    }
+
+    fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
+        match id {
+            Id::Phone => cx.push(CreateAccount::new(ContactKind::Phone)),
+            Id::Email => cx.push(CreateAccount::new(ContactKind::Email)),
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Mi Account → Devices (seed 000): the devices signed in to the account, this phone first with
+//! seed 000's advice under the list; on account.xiaomi.com every device alike with its last
+//! login.
+
+use super::device_details::DeviceDetails;
+use super::security::{account, title};
+use crate::screens::ids::{ElementId, numbered, parse_numbered};
+use crate::screens::widgets::{local_date_time, relative_time};
+use crate::screens::{Content, Ctx, Screen, World};
+use crate::sim::device::AccountDevice;
+use crate::strings::S;
+use crate::view::{Element, Text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Devices;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Id {
+    Current,
+    Others,
+    None,
+    AdviceGap,
+    Advice,
+    /// A device, by its index in the account's list.
+    Device(usize),
+}
+
+impl ElementId for Id {
+    fn parse(text: &str) -> Option<Id> {
+        match text {
+            "devices.current" => Some(Id::Current),
+            "devices.others" => Some(Id::Others),
+            "devices.none" => Some(Id::None),
+            "devices.advice_gap" => Some(Id::AdviceGap),
+            "devices.advice" => Some(Id::Advice),
+            _ => parse_numbered("devices.", text).map(Id::Device),
+        }
+    }
+
+    fn text(self) -> Text {
+        match self {
+            Id::Current => "devices.current".into(),
+            Id::Others => "devices.others".into(),
+            Id::None => "devices.none".into(),
+            Id::AdviceGap => "devices.advice_gap".into(),
+            Id::Advice => "devices.advice".into(),
+            Id::Device(index) => numbered("devices.", index),
+        }
+    }
+
+    const PATTERNS: &'static [&'static str] = &[
+        "devices.current",
+        "devices.others",
+        "devices.none",
+        "devices.advice_gap",
+        "devices.advice",
+        "devices.*",
+    ];
+}
+
+impl From<Id> for Text {
+    fn from(id: Id) -> Text {
+        id.text()
+    }
+}
+
+/// The phone in hand, when looking from it (the website has no "current device").
+pub fn is_current(world: &World, device: &AccountDevice) -> bool {
+    !world.on_browser() && device.id == world.device().phone.id.to_string()
+}
+
+/// Where a device is: the phone simulated here is where its own state says.
+pub fn location(world: &World, device: &AccountDevice, current: bool) -> String {
+    let phone = &world.device().phone;
+    if current || (device.location.is_empty() && device.id == phone.id.to_string()) {
+        phone.location.clone()
+    } else {
+        device.location.clone()
+    }
+}
+
+fn summary(world: &World, device: &AccountDevice, current: bool) -> String {
+    let tr = world.tr();
+    let when = if current {
+        tr.get(S::JustNow).to_string()
+    } else if world.on_browser() {
+        // The website lists "last login date and location" (seed 000).
+        local_date_time(world, device.last_active)
+    } else {
+        relative_time(world, device.last_active)
+    };
+    let place = location(world, device, current);
+    let mut parts = vec![tr.device_kind(device.kind).to_string(), when];
+    if !place.is_empty() {
+        parts.push(place);
+    }
+    parts.join(" · ")
+}
+
+impl Screen for Devices {
+    type Id = Id;
+
+    fn name(&self) -> Text {
+        "devices".into()
+    }
+
+    fn content(&self, world: &World) -> Content {
+        let tr = world.tr();
+        let all = account(world).map_or(&[][..], |a| &a.devices[..]);
+        let row = |index: usize, device: &AccountDevice, current: bool| {
+            Element::row(Id::Device(index), device.name.clone())
+                .summary(summary(world, device, current))
+        };
+        if world.on_browser() {
+            let mut elements = vec![Element::text(Id::Advice, tr.get(S::WebDevicesAbout))];
+            if all.is_empty() {
+                elements.push(Element::text(Id::None, tr.get(S::NoDevices)));
+            }
+            elements.extend(all.iter().enumerate().map(|(i, d)| row(i, d, false)));
+            return Content::new(title(world, tr.get(S::Devices)), elements);
+        }
+        let mut elements = vec![Element::section(Id::Current, tr.get(S::CurrentDevice))];
+        for (index, device) in all.iter().enumerate() {
+            if is_current(world, device) {
+                elements.push(row(index, device, true));
+            }
+        }
+        elements.push(Element::section(Id::Others, tr.get(S::OtherDevices)));
+        let others: Vec<_> = all
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| !is_current(world, d))
+            .collect();
+        if others.is_empty() {
+            elements.push(Element::text(Id::None, tr.get(S::NoOtherDevices)));
+        }
+        elements.extend(others.into_iter().map(|(i, d)| row(i, d, false)));
+        // Seed 000's "What to look for", under the list it is about: the devices come first.
+        elements.push(Element::section(Id::AdviceGap, ""));
+        elements.push(Element::text(Id::Advice, tr.get(S::DevicesAdvice)));
+        Content::new(tr.get(S::MyDevices), elements)
+    }
+
+    fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
+        match id {
+            Id::Device(index) => {
+                let device = account(cx.world).and_then(|a| a.devices.get(index));
+                if let Some(device) = device {
+                    let details = DeviceDetails(device.id.clone());
+                    cx.push(details);
+                }
+            }
+            Id::Current | Id::Others | Id::None | Id::AdviceGap | Id::Advice => {}
+        }
+    }
+
+    fn web_path(&self) -> &'static str {
+        "security/devices"
+    }
+}

@@ -1,0 +1,176 @@
+//! "Forgot password?" (seeds 001, 003): the account → a code to its phone number or email → a
+//! new password; back on the sign-in form with the account filled in.
+
+use super::send_code;
+use crate::screens::ids::ids;
+use crate::screens::widgets::{CodeStep, checkbox, error_line, password_field, text_field};
+use crate::screens::{Content, Ctx, Resume, Screen, TextInput, World};
+use crate::sim::cloud;
+use crate::sim::device::CodePurpose;
+use crate::strings::S;
+use crate::view::{Element, Text};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ForgotPassword {
+    pub login: TextInput,
+    pub error: Option<S>,
+    /// Set once the account is found and a code sent: its Mi Account ID and the code step.
+    pub account: Option<(String, CodeStep)>,
+    pub new_password: TextInput,
+    pub show_password: bool,
+}
+
+ids! {
+    pub enum Id {
+        About = "forgot.about",
+        Login = "forgot.login",
+        Error = "forgot.error",
+        Next = "forgot.next",
+        Sent = "code.sent",
+        Code = "forgot.code",
+        Resend = "forgot.resend",
+        NewPassword = "forgot.new_password",
+        Rules = "forgot.rules",
+        ShowPassword = "forgot.show_password",
+        Submit = "forgot.submit",
+    }
+}
+
+impl ForgotPassword {
+    /// The form with the login the person had typed already.
+    pub fn for_login(login: TextInput) -> ForgotPassword {
+        ForgotPassword {
+            login,
+            ..ForgotPassword::default()
+        }
+    }
+
+    fn find_account(&mut self, cx: &mut Ctx) {
+        let login = self.login.text().trim().to_string();
+        self.error = None;
+        if login.is_empty() {
+            self.error = Some(S::EnterAccountId);
+            return;
+        }
+        let Some(index) = cloud::find_account(cx.device(), &login) else {
+            self.error = Some(S::NoSuchAccount);
+            return;
+        };
+        let account = &cx.device().cloud.accounts[index];
+        let to = cloud::code_destination(account);
+        let mi_account_id = account.mi_account_id.clone();
+        match send_code(cx, &to, CodePurpose::ResetPassword) {
+            Err(error) => self.error = Some(error),
+            Ok(()) => {
+                self.account = Some((mi_account_id, CodeStep::to(to)));
+                cx.focus(Id::Code);
+            }
+        }
+    }
+
+    fn submit(&mut self, cx: &mut Ctx) {
+        let Some((mi_account_id, step)) = &self.account else {
+            return;
+        };
+        if let Some(problem) = cloud::password_problem(self.new_password.text()) {
+            self.error = Some(problem.into());
+            return;
+        }
+        let now = cx.now();
+        let checked = cloud::check_code(
+            cx.device_mut(),
+            &step.to,
+            CodePurpose::ResetPassword,
+            step.code.text(),
+            now,
+        );
+        if let Err(error) = checked {
+            self.error = Some(error.into());
+            return;
+        }
+        if let Some(index) = cloud::index_of(cx.device(), mi_account_id) {
+            let password = self.new_password.text().to_string();
+            cloud::set_password(cx.world.device_mut(), index, &password, cx.env);
+        }
+        cx.clear_notification();
+        cx.pop();
+        // Back on the sign-in form, with the account filled in and the cursor in the password
+        // field, ready for the new password.
+        cx.resume(Resume::PasswordReset {
+            login: self.login.clone(),
+        });
+        cx.focus(super::sign_in::Id::Password);
+        cx.toast_t(S::PasswordResetDone);
+    }
+}
+
+impl Screen for ForgotPassword {
+    type Id = Id;
+
+    fn name(&self) -> Text {
+        "forgot_password".into()
+    }
+
+    fn content(&self, world: &World) -> Content {
+        let tr = world.tr();
+        let error = error_line(Id::Error, self.error.map(|e| tr.get(e)));
+        let mut elements = Vec::new();
+        match &self.account {
+            None => {
+                elements.push(Element::text(Id::About, tr.get(S::ForgotAbout)));
+                elements.push(text_field(Id::Login, tr.get(S::LoginField), &self.login));
+                elements.extend(error);
+                elements.push(Element::button(Id::Next, tr.get(S::Next)));
+            }
+            Some((_, step)) => {
+                elements.extend(step.elements(
+                    world,
+                    CodePurpose::ResetPassword,
+                    Id::Sent,
+                    Id::Code,
+                    Id::Resend,
+                ));
+                elements.push(password_field(
+                    Id::NewPassword,
+                    tr.get(S::NewPassword),
+                    &self.new_password,
+                    self.show_password,
+                ));
+                elements.push(Element::text(Id::Rules, tr.get(S::PasswordRules)));
+                elements.push(checkbox(
+                    Id::ShowPassword,
+                    tr.get(S::ShowPassword),
+                    self.show_password,
+                ));
+                elements.extend(error);
+                elements.push(Element::button(Id::Submit, tr.get(S::ResetPassword)));
+            }
+        }
+        Content::new(tr.get(S::ResetPassword), elements)
+    }
+
+    fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
+        match id {
+            Id::ShowPassword => self.show_password = !self.show_password,
+            Id::Login | Id::Next => self.find_account(cx),
+            Id::Resend => {
+                if let Some((_, step)) = &self.account {
+                    let to = step.to.clone();
+                    self.error = send_code(cx, &to, CodePurpose::ResetPassword).err();
+                }
+            }
+            Id::Code => cx.focus(Id::NewPassword),
+            Id::NewPassword | Id::Submit => self.submit(cx),
+            Id::About | Id::Error | Id::Sent | Id::Rules => {}
+        }
+    }
+
+    fn field(&mut self, id: Id) -> Option<&mut TextInput> {
+        match id {
+            Id::Login => Some(&mut self.login),
+            Id::Code => self.account.as_mut().map(|(_, step)| &mut step.code),
+            Id::NewPassword => Some(&mut self.new_password),
+            _ => None,
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Account security → Login history (seed 000: "review login history for suspicious
+//! locations"): the newest sign-ins first.
+
+use super::security::{account, title};
+use crate::screens::ids::{ElementId, numbered, parse_numbered};
+use crate::screens::widgets::local_date_time;
+use crate::screens::{Content, Ctx, Screen, World};
+use crate::strings::S;
+use crate::view::{Element, Role, Text};
+
+/// How many sign-ins the page lists, newest first.
+pub const HISTORY_SHOWN: usize = 50;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct LoginHistory;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Id {
+    About,
+    None,
+    /// A sign-in, by its index in the account's history.
+    Record(usize),
+    More,
+}
+
+impl ElementId for Id {
+    fn parse(text: &str) -> Option<Id> {
+        match text {
+            "history.about" => Some(Id::About),
+            "history.none" => Some(Id::None),
+            "history.more" => Some(Id::More),
+            _ => parse_numbered("history.", text).map(Id::Record),
+        }
+    }
+
+    fn text(self) -> Text {
+        match self {
+            Id::About => "history.about".into(),
+            Id::None => "history.none".into(),
+            Id::More => "history.more".into(),
+            Id::Record(index) => numbered("history.", index),
+        }
+    }
+
+    const PATTERNS: &'static [&'static str] =
+        &["history.about", "history.none", "history.*", "history.more"];
+}
+
+impl From<Id> for Text {
+    fn from(id: Id) -> Text {
+        id.text()
+    }
+}
+
+impl Screen for LoginHistory {
+    type Id = Id;
+
+    fn name(&self) -> Text {
+        "login_history".into()
+    }
+
+    fn content(&self, world: &World) -> Content {
+        let tr = world.tr();
+        let page_title = title(world, tr.get(S::LoginHistory));
+        let Some(account) = account(world) else {
+            return Content::new(page_title, Vec::new());
+        };
+        let history = &account.login_history;
+        let mut elements = vec![Element::text(Id::About, tr.get(S::LoginHistoryAbout))];
+        if history.is_empty() {
+            elements.push(Element::text(Id::None, tr.get(S::NoSignInsYet)));
+        }
+        let shown = history.len().min(HISTORY_SHOWN);
+        for (index, record) in history.iter().enumerate().rev().take(shown) {
+            let mut summary = local_date_time(world, record.at);
+            if !record.location.is_empty() {
+                summary.push_str(" · ");
+                summary.push_str(&record.location);
+            }
+            if record.new_device {
+                summary.push_str(" · ");
+                summary.push_str(tr.get(S::NewDevice));
+            }
+            elements.push(
+                Element::new(Id::Record(index), Role::Info, record.device.clone()).summary(summary),
+            );
+        }
+        if history.len() > shown {
+            elements.push(Element::text(
+                Id::More,
+                tr.fill(S::HistoryMore, &[("shown", &HISTORY_SHOWN)]),
+            ));
+        }
+        Content::new(page_title, elements)
+    }
+
+    fn on_tap(&mut self, id: Id, _cx: &mut Ctx) {
+        match id {
+            Id::About | Id::None | Id::Record(_) | Id::More => {}
+        }
+    }
+
+    fn web_path(&self) -> &'static str {
+        "security/history"
+    }
+}

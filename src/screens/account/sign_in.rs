@@ -1,0 +1,139 @@
+//! "Sign in to your Mi Account" (seed 003 §4): the account (Mi Account ID, email or phone
+//! number), the password, the agreement, and the way to a forgotten password or a new account.
+
+use super::create_choice::CreateChoice;
+use super::forgot_password::ForgotPassword;
+use super::{finish_sign_in, online, send_sign_in_code};
+use crate::screens::ids::ids;
+use crate::screens::widgets::{checkbox, error_line, password_field, text_field};
+use crate::screens::{Content, Ctx, Resume, Screen, TextInput, World};
+use crate::sim::cloud;
+use crate::strings::S;
+use crate::view::{Element, Text};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SignIn {
+    pub login: TextInput,
+    pub password: TextInput,
+    pub show_password: bool,
+    pub agreed: bool,
+    pub error: Option<S>,
+}
+
+ids! {
+    pub enum Id {
+        Login = "signin.login",
+        Password = "signin.password",
+        ShowPassword = "signin.show_password",
+        Agree = "signin.agree",
+        Error = "signin.error",
+        Submit = "signin.submit",
+        Forgot = "signin.forgot",
+        Create = "signin.create",
+    }
+}
+
+impl Screen for SignIn {
+    type Id = Id;
+
+    fn name(&self) -> Text {
+        "sign_in".into()
+    }
+
+    fn content(&self, world: &World) -> Content {
+        let tr = world.tr();
+        let mut elements = vec![
+            text_field(Id::Login, tr.get(S::LoginField), &self.login),
+            password_field(
+                Id::Password,
+                tr.get(S::Password),
+                &self.password,
+                self.show_password,
+            ),
+            checkbox(
+                Id::ShowPassword,
+                tr.get(S::ShowPassword),
+                self.show_password,
+            ),
+            checkbox(Id::Agree, tr.get(S::Agreement), self.agreed),
+        ];
+        elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
+        elements.push(Element::button(Id::Submit, tr.get(S::SignIn)));
+        elements.push(Element::button(Id::Forgot, tr.get(S::ForgotPassword)));
+        elements.push(Element::button(Id::Create, tr.get(S::CreateAccount)));
+        Content::new(tr.get(S::SignInTitle), elements)
+    }
+
+    fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
+        match id {
+            Id::Login => cx.focus(Id::Password),
+            Id::ShowPassword => self.show_password = !self.show_password,
+            Id::Agree => self.agreed = !self.agreed,
+            Id::Forgot => cx.push(ForgotPassword::for_login(self.login.clone())),
+            Id::Create => cx.push(CreateChoice),
+            Id::Password | Id::Submit => self.submit(cx),
+            Id::Error => {}
+        }
+    }
+
+    fn field(&mut self, id: Id) -> Option<&mut TextInput> {
+        match id {
+            Id::Login => Some(&mut self.login),
+            Id::Password => Some(&mut self.password),
+            _ => None,
+        }
+    }
+
+    fn resume(&mut self, message: &Resume) {
+        match message {
+            // Back from "Forgot password?": the account filled in, ready for the new password.
+            Resume::PasswordReset { login } => {
+                self.login = login.clone();
+                self.password = TextInput::default();
+                self.error = None;
+            }
+        }
+    }
+}
+
+impl SignIn {
+    fn submit(&mut self, cx: &mut Ctx) {
+        self.error = None;
+        let login = self.login.text().trim().to_string();
+        self.error = if login.is_empty() {
+            Some(S::EnterAccountId)
+        } else if self.password.text().is_empty() {
+            Some(S::EnterPassword)
+        } else if !self.agreed {
+            Some(S::AgreeFirst)
+        } else if !online(cx.world) {
+            Some(S::Offline)
+        } else {
+            None
+        };
+        if self.error.is_some() {
+            return;
+        }
+        let now = cx.now();
+        match cloud::check_password(cx.device_mut(), &login, self.password.text(), now) {
+            Err(error) => {
+                self.error = Some(error.into());
+                self.password = TextInput::default();
+            }
+            Ok(index) if cx.device().cloud.accounts[index].two_step => {
+                match send_sign_in_code(cx, index) {
+                    Err(error) => self.error = Some(error),
+                    Ok(two_step) => {
+                        // The password has done its job: it is not kept around.
+                        self.password = TextInput::default();
+                        cx.push(two_step);
+                    }
+                }
+            }
+            Ok(index) => {
+                let toast = cx.t(S::SignedIn).to_string();
+                finish_sign_in(cx, index, toast);
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+//! "2-step verification": the code sent to the account's phone (or email) after the password,
+//! on the phone and on the browser's sign-in alike.
+
+use super::finish_sign_in;
+use crate::screens::ids::ids;
+use crate::screens::widgets::{CodeStep, error_line};
+use crate::screens::{Content, Ctx, Screen, Surface, TextInput, World, web};
+use crate::sim::cloud;
+use crate::sim::device::CodePurpose;
+use crate::strings::S;
+use crate::view::{Element, Text};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TwoStep {
+    pub mi_account_id: String,
+    pub step: CodeStep,
+    pub error: Option<S>,
+}
+
+ids! {
+    pub enum Id {
+        Sent = "code.sent",
+        Code = "twostep.code",
+        Resend = "twostep.resend",
+        Error = "twostep.error",
+        Next = "twostep.next",
+    }
+}
+
+impl TwoStep {
+    pub fn new(mi_account_id: String, to: String) -> TwoStep {
+        TwoStep {
+            mi_account_id,
+            step: CodeStep::to(to),
+            error: None,
+        }
+    }
+}
+
+impl Screen for TwoStep {
+    type Id = Id;
+
+    fn name(&self) -> Text {
+        "two_step".into()
+    }
+
+    fn content(&self, world: &World) -> Content {
+        let tr = world.tr();
+        let mut elements = Vec::from(self.step.elements(
+            world,
+            CodePurpose::SignIn,
+            Id::Sent,
+            Id::Code,
+            Id::Resend,
+        ));
+        elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
+        elements.push(Element::button(Id::Next, tr.get(S::Next)));
+        Content::new(tr.get(S::TwoStepTitle), elements)
+    }
+
+    fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
+        match id {
+            Id::Resend => {
+                let to = self.step.to.clone();
+                self.error = super::send_code(cx, &to, CodePurpose::SignIn).err();
+            }
+            Id::Code | Id::Next => {
+                let now = cx.now();
+                let checked = cloud::check_code(
+                    cx.device_mut(),
+                    &self.step.to,
+                    CodePurpose::SignIn,
+                    self.step.code.text(),
+                    now,
+                );
+                match checked {
+                    Err(error) => self.error = Some(error.into()),
+                    Ok(()) => {
+                        let index = cloud::index_of(cx.device(), &self.mi_account_id);
+                        match (index, cx.world.surface) {
+                            (Some(index), Surface::Phone) => {
+                                let toast = cx.t(S::SignedIn).to_string();
+                                finish_sign_in(cx, index, toast);
+                            }
+                            (Some(index), Surface::Browser) => web::signed_in(cx, index),
+                            (None, _) => {}
+                        }
+                    }
+                }
+            }
+            Id::Sent | Id::Error => {}
+        }
+    }
+
+    fn field(&mut self, id: Id) -> Option<&mut TextInput> {
+        match id {
+            Id::Code => Some(&mut self.step.code),
+            _ => None,
+        }
+    }
+
+    fn web_path(&self) -> &'static str {
+        "pass/serviceLogin"
+    }
+}

@@ -1,0 +1,93 @@
+//! The activation lock (seed 001): a phone erased while its account and Find Device were on it
+//! stays locked to that account until the account's password is entered.
+
+use crate::screens::ids::ids;
+use crate::screens::settings::home::Settings;
+use crate::screens::widgets::{error_line, password_field};
+use crate::screens::{Content, Ctx, Page, Screen, TextInput, World};
+use crate::sim::cloud::{self, CloudError};
+use crate::strings::S;
+use crate::view::{Element, Text};
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ActivationLock {
+    pub password: TextInput,
+    pub error: Option<S>,
+}
+
+ids! {
+    pub enum Id {
+        About = "lock.about",
+        Password = "lock.password",
+        Error = "lock.error",
+        Activate = "lock.activate",
+    }
+}
+
+impl Screen for ActivationLock {
+    type Id = Id;
+
+    fn name(&self) -> Text {
+        "activation_lock".into()
+    }
+
+    fn content(&self, world: &World) -> Content {
+        let tr = world.tr();
+        let device = world.device();
+        let locked_to = device.phone.activation_lock.as_deref().unwrap_or_default();
+        let shown = cloud::index_of(device, locked_to)
+            .map(|i| &device.cloud.accounts[i])
+            .map_or(locked_to.to_string(), |a| {
+                if a.email.is_empty() {
+                    a.mi_account_id.clone()
+                } else {
+                    cloud::masked(&a.email)
+                }
+            });
+        let mut elements = vec![
+            Element::text(
+                Id::About,
+                tr.fill(S::ActivationLockAbout, &[("account", &shown)]),
+            ),
+            password_field(Id::Password, tr.get(S::Password), &self.password, false),
+        ];
+        elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
+        elements.push(Element::button(Id::Activate, tr.get(S::Activate)));
+        Content::new(tr.get(S::ThisDeviceIsLocked), elements)
+    }
+
+    fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
+        match id {
+            Id::Activate | Id::Password => {
+                let Some(locked_to) = cx.device().phone.activation_lock.clone() else {
+                    return;
+                };
+                let now = cx.now();
+                match cloud::check_password(cx.device_mut(), &locked_to, self.password.text(), now)
+                {
+                    Ok(_) => {
+                        // The owner proved it is theirs: the phone starts fresh, signed out.
+                        cx.device_mut().phone.activation_lock = None;
+                        cx.root(Page::new(Settings));
+                        cx.toast_t(S::DeviceActivated);
+                    }
+                    Err(error) => {
+                        self.password = TextInput::default();
+                        self.error = Some(match error {
+                            CloudError::InvalidCredentials => S::IncorrectPassword,
+                            other => other.into(),
+                        });
+                    }
+                }
+            }
+            Id::About | Id::Error => {}
+        }
+    }
+
+    fn field(&mut self, id: Id) -> Option<&mut TextInput> {
+        match id {
+            Id::Password => Some(&mut self.password),
+            _ => None,
+        }
+    }
+}

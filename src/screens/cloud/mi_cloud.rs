@@ -1,0 +1,235 @@
+//! Settings → Mi Account → Mi Cloud (seed 003 §5): storage, "Sync automatically", a switch per
+//! app with its last sync, "Sync now", and "Sync over Wi-Fi only".
+
+use chrono::{DateTime, Duration, Timelike, Utc};
+
+use super::find_device::FindDevice;
+use crate::screens::account::mi_account::FREE_PLAN_GB;
+use crate::screens::ids::ElementId;
+use crate::screens::widgets::storage_text;
+use crate::screens::{Content, Ctx, Screen, World};
+use crate::sim::cloud::{self, SyncBlock};
+use crate::sim::device::{App, SyncSettings};
+use crate::strings::S;
+use crate::view::{Element, Text};
+
+/// How long "Syncing…" shows after "Sync now".
+pub const SYNC_SECONDS: i64 = 3;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct MiCloud;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Id {
+    SignedOut,
+    Storage,
+    Status,
+    Auto,
+    WifiOnly,
+    SyncNow,
+    Items,
+    /// The switch of one app.
+    Item(App),
+    More,
+    FindDevice,
+}
+
+const FIXED: [(Id, &str); 9] = [
+    (Id::SignedOut, "cloud.signed_out"),
+    (Id::Storage, "cloud.storage"),
+    (Id::Status, "cloud.status"),
+    (Id::Auto, "cloud.auto"),
+    (Id::WifiOnly, "cloud.wifi_only"),
+    (Id::SyncNow, "cloud.sync_now"),
+    (Id::Items, "cloud.items"),
+    (Id::More, "cloud.more"),
+    (Id::FindDevice, "cloud.find_device"),
+];
+
+/// The item switches' ids, in `App::ALL` order.
+const ITEM_IDS: [&str; 9] = [
+    "cloud.item.contacts",
+    "cloud.item.messages",
+    "cloud.item.gallery",
+    "cloud.item.notes",
+    "cloud.item.calendar",
+    "cloud.item.call_history",
+    "cloud.item.recorder",
+    "cloud.item.wifi",
+    "cloud.item.browser",
+];
+
+impl ElementId for Id {
+    fn parse(text: &str) -> Option<Id> {
+        FIXED
+            .iter()
+            .find(|(_, t)| *t == text)
+            .map(|(id, _)| *id)
+            .or_else(|| {
+                let index = ITEM_IDS.iter().position(|t| *t == text)?;
+                Some(Id::Item(App::ALL[index]))
+            })
+    }
+
+    fn text(self) -> Text {
+        Text::Borrowed(match self {
+            Id::Item(app) => {
+                let index = App::ALL.iter().position(|a| *a == app).unwrap_or(0);
+                ITEM_IDS[index]
+            }
+            fixed => FIXED
+                .iter()
+                .find(|(id, _)| *id == fixed)
+                .map_or("cloud", |(_, t)| t),
+        })
+    }
+
+    const PATTERNS: &'static [&'static str] = &[
+        "cloud.signed_out",
+        "cloud.storage",
+        "cloud.status",
+        "cloud.auto",
+        "cloud.wifi_only",
+        "cloud.sync_now",
+        "cloud.items",
+        "cloud.item.contacts",
+        "cloud.item.messages",
+        "cloud.item.gallery",
+        "cloud.item.notes",
+        "cloud.item.calendar",
+        "cloud.item.call_history",
+        "cloud.item.recorder",
+        "cloud.item.wifi",
+        "cloud.item.browser",
+        "cloud.more",
+        "cloud.find_device",
+    ];
+}
+
+impl From<Id> for Text {
+    fn from(id: Id) -> Text {
+        id.text()
+    }
+}
+
+/// "Last synced: 10:05" today, "Last synced: Nov 20" before, in the phone's local time.
+fn last_synced(world: &World, at: Option<DateTime<Utc>>) -> String {
+    let tr = world.tr();
+    let Some(at) = at else {
+        return tr.get(S::NotSyncedYet).to_string();
+    };
+    let (at, now) = (world.local(at), world.local(world.now));
+    let when = if at.date_naive() == now.date_naive() {
+        format!("{:02}:{:02}", at.hour(), at.minute())
+    } else {
+        at.format(tr.get(S::FormatDayMonth)).to_string()
+    };
+    tr.fill(S::LastSynced, &[("when", &when)])
+}
+
+impl Screen for MiCloud {
+    type Id = Id;
+
+    fn name(&self) -> Text {
+        "mi_cloud".into()
+    }
+
+    fn content(&self, world: &World) -> Content {
+        let tr = world.tr();
+        let Some(account) = &world.device().account else {
+            // Mi Cloud needs an account: the page says so rather than vanishing.
+            return Content::new(
+                tr.get(S::Cloud),
+                vec![Element::text(Id::SignedOut, tr.get(S::CloudSignedOut))],
+            );
+        };
+        let sync = &account.sync;
+        let cloud_account = cloud::signed_in_account(world.device());
+        let occupied = cloud_account.map_or(0, |a| a.data.total_bytes());
+        let plan = cloud_account.map_or(FREE_PLAN_GB, |a| a.storage_gb);
+        let mut elements = vec![Element::info(
+            Id::Storage,
+            tr.get(S::Storage),
+            tr.fill(
+                S::Occupied,
+                &[("used", &storage_text(occupied)), ("plan", &plan)],
+            ),
+        )];
+        let status = match cloud::sync_block(world.device()) {
+            Some(SyncBlock::MobileData) => Some(S::PausedOnMobileData),
+            Some(SyncBlock::Offline) => Some(S::SyncOffline),
+            None if sync.storage_full => Some(S::StorageFull),
+            None if !sync.auto => Some(S::AutoSyncOff),
+            None => None,
+        };
+        if let Some(status) = status {
+            elements.push(Element::error(Id::Status, tr.get(status)));
+        }
+        elements.push(Element::switch(
+            Id::Auto,
+            tr.get(S::SyncAutomatically),
+            sync.auto,
+        ));
+        elements.push(
+            Element::switch(Id::WifiOnly, tr.get(S::SyncOverWiFiOnly), sync.wifi_only)
+                .summary(tr.get(S::SavesMobileData)),
+        );
+        let syncing = world.syncing_until.is_some_and(|until| until > world.now);
+        elements.push(if syncing {
+            Element::button(Id::SyncNow, tr.get(S::Syncing)).enabled(false)
+        } else {
+            Element::button(Id::SyncNow, tr.get(S::SyncNow))
+        });
+        elements.push(Element::section(Id::Items, tr.get(S::Sync)));
+        for app in App::ALL {
+            let item = sync.item(app);
+            let on = item.is_none_or(|i| i.on);
+            let when = last_synced(world, item.and_then(|i| i.last_synced));
+            elements.push(
+                Element::switch(Id::Item(app), tr.app(app), on)
+                    .summary(format!("{}\n{when}", tr.app_summary(app))),
+            );
+        }
+        elements.push(Element::section(Id::More, ""));
+        elements.push(Element::row(Id::FindDevice, tr.get(S::FindDevice)));
+        Content::new(tr.get(S::Cloud), elements)
+    }
+
+    fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
+        if cx.device().account.is_none() {
+            return;
+        }
+        let now = cx.now();
+        match id {
+            Id::Auto => with_sync(cx, |sync| {
+                sync.auto = !sync.auto;
+                // Turning it on catches up with whatever waited.
+                sync.pending |= sync.auto;
+            }),
+            Id::WifiOnly => with_sync(cx, |sync| sync.wifi_only = !sync.wifi_only),
+            Id::SyncNow => {
+                // When the network does not allow it, the status line says why instead.
+                if cloud::sync(cx.device_mut(), now) {
+                    cx.world.syncing_until =
+                        now.checked_add_signed(Duration::seconds(SYNC_SECONDS));
+                }
+            }
+            Id::FindDevice => cx.push(FindDevice),
+            Id::Item(app) => with_sync(cx, |sync| {
+                if let Some(item) = sync.item_mut(app) {
+                    // Off keeps what the cloud already has; on syncs it again.
+                    item.on = !item.on;
+                    sync.pending |= item.on;
+                }
+            }),
+            Id::SignedOut | Id::Storage | Id::Status | Id::Items | Id::More => {}
+        }
+    }
+}
+
+/// Changes the phone's Mi Cloud settings (there are none when signed out).
+fn with_sync(cx: &mut Ctx, change: impl FnOnce(&mut SyncSettings)) {
+    if let Some(account) = cx.device_mut().account.as_mut() {
+        change(&mut account.sync);
+    }
+}

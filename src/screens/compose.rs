@@ -1,0 +1,101 @@
+//! The whole view of the phone as it is now: the page in front with its focus, the dialog over
+//! it, the browser's tabs and address, the status bar, the notification and the toast.
+
+use chrono::Timelike;
+
+use super::{Phone, Surface, Timed, web};
+use crate::sim::device::Connection;
+use crate::strings::S;
+use crate::view::{ChromeWords, Element, Role, StatusBar, View};
+
+pub fn view(phone: &Phone) -> View {
+    let world = &phone.world;
+    let page = phone.page();
+    let content = page.screen.content(world);
+    let mut elements = content.elements;
+    let dialog = phone.dialog().map(|state| {
+        let mut dialog = state.dialog.view(world);
+        mark_focus(&mut dialog.elements, state.focus.as_deref());
+        dialog
+    });
+    // A notification (the simulated SMS with a code) shows at the top of the page, as the
+    // phone's heads-up banner does, pushing the page down rather than hiding what it covers.
+    let notification = live(&world.notification, world.now);
+    if let Some(text) = &notification {
+        elements.insert(
+            0,
+            Element::new(
+                web::ChromeId::Notification,
+                Role::Notice,
+                format!("✉ {text}"),
+            ),
+        );
+    }
+    let browser = world.surface == Surface::Browser;
+    if browser {
+        elements.splice(0..0, web::tabs(world));
+    }
+    if dialog.is_none() {
+        mark_focus(&mut elements, page.focus.as_deref());
+    }
+    let local = world.local(world.now);
+    View {
+        screen: page.screen.name().into_owned(),
+        surface: if browser { "browser" } else { "phone" },
+        address: browser.then(|| web::address(world.web.site, page.screen.web_path())),
+        title: content.title,
+        back: phone.stack().len() > 1,
+        status: StatusBar {
+            time: format!("{:02}:{:02}", local.hour(), local.minute()),
+            network: network_indicator(phone).to_string(),
+            battery_percent: world.device().phone.battery_percent,
+        },
+        elements,
+        dialog,
+        toast: live(&world.toast, world.now),
+        notification,
+        scroll: page.scroll,
+        hints: Vec::new(),
+        words: ChromeWords {
+            browser: world.t(S::BrowserLabel),
+            too_small: world.t(S::TooSmall),
+        },
+    }
+}
+
+fn live(message: &Option<Timed>, now: chrono::DateTime<chrono::Utc>) -> Option<String> {
+    message
+        .as_ref()
+        .filter(|t| t.until > now)
+        .map(|t| t.text.clone())
+}
+
+/// What the status bar says about the network.
+fn network_indicator(phone: &Phone) -> &'static str {
+    let world = &phone.world;
+    let network = &world.device().network;
+    if network.airplane_mode {
+        return world.t(S::StatusAirplane);
+    }
+    world.t(match network.connection() {
+        Connection::WiFi => S::StatusWiFi,
+        Connection::Mobile => S::Status4G,
+        Connection::Offline => S::StatusNoData,
+    })
+}
+
+/// Marks the focused element: the one with `focus` as id if it is touchable, else the first
+/// touchable one (so there is always a visible cursor on a page that has anything to touch).
+fn mark_focus(elements: &mut [Element], focus: Option<&str>) {
+    let wanted = focus.and_then(|id| elements.iter().position(|e| e.id == id && e.interactive()));
+    // The browser's tabs come first on its pages but are not where a page starts.
+    let first = || {
+        let page = elements
+            .iter()
+            .position(|e| e.interactive() && e.role != Role::Tab);
+        page.or_else(|| elements.iter().position(|e| e.interactive()))
+    };
+    if let Some(index) = wanted.or_else(first) {
+        elements[index].focused = true;
+    }
+}

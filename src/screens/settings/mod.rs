@@ -1,0 +1,14 @@
+//! Settings home and the pages it opens directly: the network switches, About phone (device
+//! name, system update, factory reset), Accounts & sync, and the rows the simulation shows but
+//! does not model.
+
+pub mod about_phone;
+pub mod accounts_sync;
+pub mod bluetooth;
+pub mod connection_sharing;
+pub mod factory_reset;
+pub mod home;
+pub mod info;
+pub mod mobile_networks;
+pub mod system_update;
+pub mod wifi;

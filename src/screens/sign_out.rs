@@ -1,0 +1,46 @@
+//! Signing this phone out (seeds 001 and 002): refused under a device-management policy, else
+//! confirmed; the account password when Find Device is on; then keep or remove the synced data.
+//! Each step is a dialog that carries the pending sign-out, so Esc at any step changes nothing.
+
+use super::dialogs::{Dialog, PasswordPurpose};
+use super::world::Ctx;
+use crate::sim::cloud;
+use crate::strings::S;
+
+/// "Sign out" on the Mi Account page (or for this phone in its device list).
+pub fn pressed(cx: &mut Ctx) {
+    match cloud::signed_in_account(cx.device()).and_then(|a| a.managed_by.clone()) {
+        Some(managed_by) => cx.dialog(Dialog::SignOutRefused { managed_by }),
+        None => cx.dialog(Dialog::ConfirmSignOut),
+    }
+}
+
+/// After "Sign out" is confirmed: the password when Find Device is on, else keep or remove.
+pub fn confirmed(cx: &mut Ctx) {
+    let find_device = cx.device().account.as_ref().is_some_and(|a| a.find_device);
+    if find_device {
+        cx.dialog(Dialog::account_password(PasswordPurpose::SignOut));
+    } else {
+        ask_keep_or_remove(cx);
+    }
+}
+
+/// Asks whether to keep synced data on the phone, when there is any; signs out directly when
+/// nothing on the phone is synced.
+pub fn ask_keep_or_remove(cx: &mut Ctx) {
+    let apps = cloud::synced_apps(cx.device());
+    if apps.is_empty() {
+        finish(cx, true);
+    } else {
+        cx.dialog(Dialog::KeepOrRemove { apps });
+        // The safe choice has the focus, so a hasty Enter does not delete anything.
+        cx.focus(super::dialogs::DialogId::Keep);
+    }
+}
+
+/// Signs out (Find Device goes off with it) and returns to Settings.
+pub fn finish(cx: &mut Ctx, keep: bool) {
+    cloud::sign_out(cx.device_mut(), keep);
+    cx.home();
+    cx.toast_t(S::SigningOut);
+}

@@ -1,0 +1,225 @@
+//! `update(phone, action, env)`: the one function that changes the phone. It moves focus,
+//! scrolls, types, hands touches to the screen in front, plays what the simulated world does on
+//! its own (other devices signing in, Mi Cloud catching up) and says what the shells must do.
+//! No terminal, file, wall clock or OS randomness is touched here.
+
+use super::compose;
+use super::{Action, Effect, Phone, TextInput};
+use crate::layout::{self, PhoneLayout};
+use crate::sim::cloud;
+use crate::sim::env::Env;
+use crate::strings::S;
+
+/// Applies one action to the phone and says what the shells must do.
+pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
+    phone.world.now = env.now();
+    phone.world.expire();
+    let mut effects = Vec::new();
+    let mut keep_focus_visible = true;
+    match action {
+        Action::FocusNext | Action::FocusPrev | Action::FocusFirst | Action::FocusLast => {
+            move_focus(phone, &action);
+            // move_focus already scrolled: moving focus changes no element's size.
+            keep_focus_visible = false;
+        }
+        Action::Activate => {
+            let view = compose::view(phone);
+            if let Some(id) = view.focused().map(|e| e.id.clone()) {
+                phone.tap(&id, env);
+            }
+        }
+        Action::Tap(id) => {
+            let view = compose::view(phone);
+            if let Some(element) = view.find(&id).filter(|e| e.interactive()) {
+                // Touching a text field puts the cursor there; only Enter submits it.
+                let is_field = element.role.is_text_input();
+                *phone.focus_slot() = Some(element.id.clone());
+                if !is_field {
+                    phone.tap(&id, env);
+                }
+            }
+        }
+        Action::Back => phone.back(),
+        Action::Scroll(lines) => {
+            scroll_by(phone, lines);
+            keep_focus_visible = false;
+        }
+        Action::PageUp | Action::PageDown => {
+            let page = i32::from(page_size(phone).1.saturating_sub(1).max(1));
+            scroll_by(
+                phone,
+                if action == Action::PageUp {
+                    -page
+                } else {
+                    page
+                },
+            );
+            keep_focus_visible = false;
+        }
+        Action::Type(text) => edit_focused(phone, |input| input.insert(&text)),
+        Action::DeleteBackward => edit_focused(phone, TextInput::delete_backward),
+        Action::DeleteForward => edit_focused(phone, TextInput::delete_forward),
+        Action::CursorLeft => edit_focused(phone, TextInput::left),
+        Action::CursorRight => edit_focused(phone, TextInput::right),
+        Action::CursorHome => edit_focused(phone, TextInput::home),
+        Action::CursorEnd => edit_focused(phone, TextInput::end),
+        Action::Resize { width, height } => phone.world.viewport = (width, height),
+        Action::Tick => keep_focus_visible = false,
+        Action::SwitchSurface => phone.switch_surface(),
+        Action::SignInElsewhere(who) => {
+            // Played below with the device file's scheduled sign-ins, the same way.
+            let now = env.now();
+            phone
+                .world
+                .device_mut()
+                .cloud
+                .scheduled_sign_ins
+                .push(who.at(now));
+        }
+        Action::Quit => effects.push(Effect::Quit),
+    }
+    play_the_world(phone, env);
+    if keep_focus_visible {
+        scroll_focus_into_view(phone);
+    }
+    if phone.take_device_changed() {
+        effects.push(Effect::Save);
+    }
+    effects
+}
+
+/// What happens without the person: other devices signing in at their scheduled time, and Mi
+/// Cloud's background sync going as soon as the network allows.
+fn play_the_world(phone: &mut Phone, env: &Env) {
+    let now = env.now();
+    let world = &mut phone.world;
+    if world
+        .device()
+        .cloud
+        .scheduled_sign_ins
+        .iter()
+        .any(|s| s.at <= now)
+    {
+        let tr = world.tr();
+        for alert in cloud::run_scheduled_sign_ins(world.device_mut(), now) {
+            let text = tr.fill(
+                S::NewSignInAlert,
+                &[("device", &alert.device), ("place", &alert.location)],
+            );
+            world.notify(text);
+        }
+    }
+    let waiting = world
+        .device()
+        .account
+        .as_ref()
+        .is_some_and(|a| a.sync.auto && a.sync.pending);
+    if waiting && cloud::sync_block(world.device()).is_none() {
+        cloud::sync(world.device_mut(), now);
+    }
+}
+
+/// The page size for the current viewport (a fallback keeps scrolling sane when the terminal
+/// is too small to draw the phone at all).
+pub fn page_size(phone: &Phone) -> (u16, u16) {
+    let (width, height) = phone.world.viewport;
+    PhoneLayout::page_size(width, height).unwrap_or((36, 7))
+}
+
+fn move_focus(phone: &mut Phone, how: &Action) {
+    let view = compose::view(phone);
+    let touchable: Vec<&str> = view
+        .active_elements()
+        .iter()
+        .filter(|e| e.interactive())
+        .map(|e| e.id.as_ref())
+        .collect();
+    if touchable.is_empty() {
+        return;
+    }
+    let current = view
+        .focused()
+        .and_then(|f| touchable.iter().position(|id| *id == f.id));
+    let last = touchable.len() - 1;
+    let index = match (how, current) {
+        (Action::FocusFirst, _) | (Action::FocusNext, None) => 0,
+        (Action::FocusNext, Some(i)) => (i + 1).min(last),
+        // Focus stops at the ends of a page rather than wrapping, like a phone list.
+        (Action::FocusPrev, Some(i)) => i.saturating_sub(1),
+        (_, _) => last,
+    };
+    let id = touchable[index].to_string();
+    if phone.dialog().is_none() {
+        let position = view.elements.iter().position(|e| e.id == id);
+        let (width, height) = page_size(phone);
+        let scroll = layout::scroll_to_show(&view.elements, width, height, view.scroll, position);
+        phone.page_mut().scroll = scroll;
+    }
+    *phone.focus_slot() = Some(id.into());
+}
+
+/// Scrolls the page, then moves focus onto a visible element if it scrolled out of sight.
+fn scroll_by(phone: &mut Phone, lines: i32) {
+    if phone.dialog().is_some() {
+        return;
+    }
+    let (width, height) = page_size(phone);
+    let view = compose::view(phone);
+    let (offsets, total) = layout::element_offsets(&view.elements, width);
+    let max_scroll = i32::from(total.saturating_sub(height));
+    let scroll = (i32::from(view.scroll).saturating_add(lines)).clamp(0, max_scroll.max(0));
+    let scroll = u16::try_from(scroll).unwrap_or(0);
+    let visible = |i: usize| {
+        let top = offsets[i];
+        let bottom = top.saturating_add(layout::element_height(&view.elements[i], width));
+        top >= scroll && bottom <= scroll.saturating_add(height)
+    };
+    let focus_visible = view
+        .elements
+        .iter()
+        .position(|e| e.focused)
+        .is_some_and(visible);
+    let new_focus = if focus_visible {
+        None
+    } else {
+        let mut candidates =
+            (0..view.elements.len()).filter(|&i| view.elements[i].interactive() && visible(i));
+        let pick = if lines < 0 {
+            candidates.next_back()
+        } else {
+            candidates.next()
+        };
+        pick.map(|i| view.elements[i].id.clone())
+    };
+    let page = phone.page_mut();
+    page.scroll = scroll;
+    if new_focus.is_some() {
+        page.focus = new_focus;
+    }
+}
+
+fn scroll_focus_into_view(phone: &mut Phone) {
+    // A dialog does not scroll the page under it.
+    if phone.dialog().is_some() {
+        return;
+    }
+    let (width, height) = page_size(phone);
+    let view = compose::view(phone);
+    let focus = view.elements.iter().position(|e| e.focused);
+    let scroll = layout::scroll_to_show(&view.elements, width, height, view.scroll, focus);
+    phone.page_mut().scroll = scroll;
+}
+
+/// Applies `edit` to the focused text field, if the focus is on one.
+fn edit_focused(phone: &mut Phone, edit: impl FnOnce(&mut TextInput)) {
+    let Some(id) = compose::view(phone)
+        .focused()
+        .filter(|e| e.role.is_text_input())
+        .map(|e| e.id.clone())
+    else {
+        return;
+    };
+    if let Some(input) = phone.field_mut(&id) {
+        edit(input);
+    }
+}

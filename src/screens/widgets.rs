@@ -1,0 +1,154 @@
+//! Element builders and formats that several screens share: text fields, checkboxes, the code
+//! step of the account forms, storage sizes and times as the phone writes them.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{TextInput, World};
+use crate::sim::cloud;
+use crate::sim::device::CodePurpose;
+use crate::strings::S;
+use crate::view::{Element, Role, Text};
+
+/// A text field element showing `input`.
+pub fn text_field(id: impl Into<Text>, label: &'static str, input: &TextInput) -> Element {
+    let mut element = Element::new(id, Role::TextField, label).value(input.text().to_string());
+    element.cursor = Some(input.cursor());
+    element
+}
+
+/// A password field: masked here, in the core, unless the person asked to see it, so no
+/// consumer of the view ever sees a password it was not shown.
+pub fn password_field(
+    id: impl Into<Text>,
+    label: &'static str,
+    input: &TextInput,
+    revealed: bool,
+) -> Element {
+    let shown = if revealed {
+        input.text().to_string()
+    } else {
+        "•".repeat(input.text().chars().count())
+    };
+    let mut element = Element::new(id, Role::PasswordField, label).value(shown);
+    element.cursor = Some(input.cursor());
+    element
+}
+
+pub fn checkbox(id: impl Into<Text>, label: &'static str, on: bool) -> Element {
+    Element::new(id, Role::Checkbox, label).checked(on)
+}
+
+/// The error line of a form, when it has one.
+pub fn error_line(id: impl Into<Text>, error: Option<&'static str>) -> Option<Element> {
+    error.map(|text| Element::error(id, text))
+}
+
+/// The code step shared by two-step sign-in, account creation and password reset.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CodeStep {
+    /// The phone number or email the code went to.
+    pub to: String,
+    pub code: TextInput,
+}
+
+impl CodeStep {
+    pub fn to(to: String) -> CodeStep {
+        CodeStep {
+            to,
+            code: TextInput::default(),
+        }
+    }
+
+    /// "Code sent to +86 *** **** 8000", the code field, and "Resend code" (or its countdown).
+    pub fn elements(
+        &self,
+        world: &World,
+        purpose: CodePurpose,
+        sent: impl Into<Text>,
+        field: impl Into<Text>,
+        resend: impl Into<Text>,
+    ) -> [Element; 3] {
+        let tr = world.tr();
+        [
+            Element::text(
+                sent,
+                tr.fill(S::CodeSentTo, &[("to", &cloud::masked(&self.to))]),
+            ),
+            text_field(field, tr.get(S::EnterCode), &self.code),
+            resend_button(resend, world, &self.to, purpose),
+        ]
+    }
+}
+
+/// "Resend code", or "Send in 42" (disabled) while the countdown runs.
+fn resend_button(id: impl Into<Text>, world: &World, to: &str, purpose: CodePurpose) -> Element {
+    let tr = world.tr();
+    match cloud::resend_at(world.device(), to, purpose).filter(|at| *at > world.now) {
+        Some(at) => Element::button(
+            id,
+            tr.fill(S::SendIn, &[("seconds", &seconds_until(world.now, at))]),
+        )
+        .enabled(false),
+        None => Element::button(id, tr.get(S::ResendCode)),
+    }
+}
+
+fn seconds_until(now: DateTime<Utc>, at: DateTime<Utc>) -> i64 {
+    // Round up, so the countdown never shows 0 while it still waits.
+    let millis = (at - now).num_milliseconds().max(0);
+    (millis + 999) / 1000
+}
+
+/// Bytes as the storage line shows them: "54.3 MB", "1.2 GB".
+pub fn storage_text(bytes: u64) -> String {
+    const MB: f64 = 1_000_000.0;
+    const GB: f64 = 1_000_000_000.0;
+    let bytes = bytes as f64;
+    if bytes >= GB {
+        format!("{:.1} GB", bytes / GB)
+    } else if bytes >= MB / 10.0 {
+        format!("{:.1} MB", bytes / MB)
+    } else if bytes > 0.0 {
+        format!("{:.0} KB", (bytes / 1000.0).ceil())
+    } else {
+        "0 KB".to_string()
+    }
+}
+
+/// A date and time in the phone's time zone: "Nov 20, 2026 09:12".
+pub fn local_date_time(world: &World, at: DateTime<Utc>) -> String {
+    world
+        .local(at)
+        .format(world.t(S::FormatDateTime))
+        .to_string()
+}
+
+/// "Just now", "5 mins ago", "3 hours ago", "Yesterday" (doc words where the phone has them),
+/// else the date, in the phone's local time.
+pub fn relative_time(world: &World, at: DateTime<Utc>) -> String {
+    let tr = world.tr();
+    let ago = world.now - at;
+    if ago < Duration::minutes(1) {
+        return tr.get(S::JustNow).to_string();
+    }
+    if ago < Duration::hours(1) {
+        return match ago.num_minutes() {
+            1 => tr.get(S::OneMinAgo).to_string(),
+            minutes => tr.fill(S::MinsAgo, &[("minutes", &minutes)]),
+        };
+    }
+    let (day, today) = (
+        world.local(at).date_naive(),
+        world.local(world.now).date_naive(),
+    );
+    if day == today {
+        match ago.num_hours() {
+            1 => tr.get(S::OneHourAgo).to_string(),
+            hours => tr.fill(S::HoursAgo, &[("hours", &hours)]),
+        }
+    } else if today.pred_opt() == Some(day) {
+        tr.get(S::Yesterday).to_string()
+    } else {
+        world.local(at).format(tr.get(S::FormatDate)).to_string()
+    }
+}

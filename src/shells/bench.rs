@@ -1,0 +1,437 @@
+//! `mi-settings bench`: how fast the parts a person waits on are, measured in one run so the
+//! figures compare. Wall-clock timing belongs here, never in tests.
+
+use std::fmt::Write as _;
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use chrono::{DateTime, Utc};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::{Block, BorderType, List, Widget};
+
+use super::replay::batch::{self, BatchOptions};
+use super::store::{self, Store};
+use crate::engine::{Engine, Start};
+use crate::screens::Action;
+use crate::sim::cloud;
+use crate::sim::device::{DeviceFile, LoginRecord};
+use crate::ui::{self, Theme};
+
+const WIDTH: u16 = 60;
+const HEIGHT: u16 = 24;
+
+fn start_time() -> DateTime<Utc> {
+    DateTime::<Utc>::from_timestamp(1_795_780_800, 0).unwrap_or_default()
+}
+
+/// A walk that a person's session is made of: down the list, into a page and back out.
+const WALK: [Action; 8] = [
+    Action::FocusNext,
+    Action::FocusNext,
+    Action::FocusNext,
+    Action::Activate,
+    Action::FocusNext,
+    Action::FocusPrev,
+    Action::Back,
+    Action::FocusPrev,
+];
+
+struct Measure {
+    name: &'static str,
+    per_iteration: Duration,
+}
+
+impl Measure {
+    /// Times `body` over `iterations` calls split into rounds and keeps the fastest round: on a
+    /// shared machine, slower rounds measure the neighbours, not the code.
+    fn time(name: &'static str, iterations: u32, mut body: impl FnMut(u32)) -> Measure {
+        const ROUNDS: u32 = 7;
+        // One untimed pass warms caches and the allocator.
+        body(0);
+        let per_round = (iterations / ROUNDS).max(1);
+        let mut best = Duration::MAX;
+        let mut i = 0;
+        for _ in 0..ROUNDS {
+            let started = Instant::now();
+            for _ in 0..per_round {
+                body(i);
+                i += 1;
+            }
+            best = best.min(started.elapsed() / per_round);
+        }
+        Measure {
+            name,
+            per_iteration: best,
+        }
+    }
+
+    fn per_second(&self) -> f64 {
+        1.0 / self.per_iteration.as_secs_f64().max(1e-12)
+    }
+}
+
+fn start() -> Start {
+    Start {
+        seed: 7,
+        clock: start_time(),
+        width: WIDTH,
+        height: HEIGHT,
+    }
+}
+
+fn new_engine() -> Engine {
+    Engine::new(DeviceFile::factory_default(), start())
+}
+
+fn test_terminal() -> Terminal<TestBackend> {
+    match Terminal::new(TestBackend::new(WIDTH, HEIGHT)) {
+        Ok(terminal) => terminal,
+        Err(never) => match never {},
+    }
+}
+
+/// Settings → Sign in → sign in as Lei Wang → Sign out → password → Keep: back where it began.
+fn sign_in_and_out() -> Vec<Action> {
+    let tap = |id: &str| Action::Tap(id.to_string());
+    vec![
+        tap("settings.account"),
+        tap("account.sign_in"),
+        tap("signin.login"),
+        Action::Type("lei.wang@example.com".into()),
+        tap("signin.password"),
+        Action::Type("Xiaomi#2026".into()),
+        tap("signin.agree"),
+        tap("signin.submit"),
+        tap("account.sign_out"),
+        tap("dialog.confirm"),
+        Action::Type("Xiaomi#2026".into()),
+        Action::Activate,
+        tap("dialog.keep"),
+        Action::Tick,
+        Action::FocusFirst,
+        Action::FocusLast,
+    ]
+}
+
+/// From Settings with Lei Wang signed in: Account security → Login history, back, Devices → the
+/// intruder's details, back to Settings. No password is checked: it measures the pages.
+fn security_walk() -> Vec<Action> {
+    let tap = |id: &str| Action::Tap(id.to_string());
+    vec![
+        tap("settings.account"),
+        tap("account.security"),
+        tap("security.history"),
+        Action::Back,
+        tap("security.devices"),
+        tap("devices.4"),
+        Action::Back,
+        Action::Back,
+        Action::Back,
+        Action::Back,
+    ]
+}
+
+/// The phone signed in to Lei Wang, whose login history holds `records` sign-ins.
+fn signed_in_engine(records: usize) -> Engine {
+    let mut device = DeviceFile::factory_default();
+    cloud::sign_in(&mut device, 0, start_time());
+    let history = &mut device.cloud.accounts[0].login_history;
+    if let Some(template) = history.first().cloned() {
+        history.extend((history.len()..records).map(|i| LoginRecord {
+            at: start_time() - chrono::Duration::hours(i as i64),
+            new_device: i % 7 == 0,
+            ..template.clone()
+        }));
+    }
+    Engine::new(device, start())
+}
+
+/// A fixture of `steps` key presses walking Settings as `WALK` does.
+fn walk_fixture(steps: u32) -> String {
+    let keys = ["down", "down", "down", "enter", "down", "up", "esc", "up"];
+    let steps: Vec<String> = (0..steps as usize)
+        .map(|i| format!("{{\"key\": \"{}\"}}", keys[i % keys.len()]))
+        .collect();
+    format!(
+        "{{\"version\": 1, \"name\": \"walk\", \"steps\": [\n{}\n]}}\n",
+        steps.join(",\n")
+    )
+}
+
+/// Runs every measurement and returns the report as text.
+pub fn run(iterations: u32) -> std::io::Result<String> {
+    let iterations = iterations.max(1);
+    let mut measures = Vec::new();
+
+    // Start-up as the interactive app does it: read the device file, build the phone, draw the
+    // first frame (the terminal's own set-up is not ours to speed up).
+    let folder = std::env::temp_dir().join(format!("mi-settings-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&folder)?;
+    let path = folder.join("device.json");
+    std::fs::write(&path, store::to_json(&DeviceFile::factory_default()))?;
+    let startup_runs = (iterations / 20).max(1);
+    let theme = Theme::miui();
+    measures.push(Measure::time(
+        "start-up to first frame",
+        startup_runs,
+        |_| {
+            if let Ok(device) = store::load(&path) {
+                let engine = Engine::new(device, start());
+                let mut buffer = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+                black_box(ui::render(engine.view(), buffer.area, &mut buffer, &theme));
+            }
+        },
+    ));
+
+    let mut engine = new_engine();
+    measures.push(Measure::time("step: update + view", iterations, |i| {
+        let action = WALK[i as usize % WALK.len()].clone();
+        black_box(engine.apply(action));
+        black_box(engine.view());
+    }));
+
+    // What a replay step costs: the runner draws straight into a buffer and reads it as text.
+    let mut engine = new_engine();
+    let mut screen = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+    measures.push(Measure::time(
+        "rendered step: update + view + draw 60x24 + frame text",
+        iterations,
+        |i| {
+            let action = WALK[i as usize % WALK.len()].clone();
+            black_box(engine.apply(action));
+            black_box(ui::render(engine.view(), screen.area, &mut screen, &theme));
+            black_box(ui::buffer_text(&screen));
+        },
+    ));
+
+    // What the interactive phone does on a key: the same, through a ratatui Terminal (double
+    // buffer and diff), minus the terminal's own I/O.
+    let mut engine = new_engine();
+    let mut terminal = test_terminal();
+    measures.push(Measure::time(
+        "interactive redraw: update + view + Terminal::draw 60x24",
+        iterations,
+        |i| {
+            let action = WALK[i as usize % WALK.len()].clone();
+            black_box(engine.apply(action));
+            let view = engine.view();
+            let _ = terminal.draw(|frame| {
+                black_box(ui::draw(view, frame, &theme));
+            });
+        },
+    ));
+
+    // The yardsticks: ratatui itself drawing a bordered 20-row List at the same size, through a
+    // Terminal as an app does, and straight into a buffer read back as text as a replay does.
+    let items: Vec<String> = (1..=20).map(|i| format!("Row {i}")).collect();
+    let list = || {
+        List::new(items.iter().map(String::as_str)).block(
+            Block::bordered()
+                .border_type(BorderType::Rounded)
+                .title("Settings"),
+        )
+    };
+    let mut terminal = test_terminal();
+    measures.push(Measure::time(
+        "ratatui baseline: bordered 20-row List, Terminal::draw",
+        iterations,
+        |_| {
+            let _ = terminal.draw(|frame| frame.render_widget(list(), frame.area()));
+        },
+    ));
+    let mut screen = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+    measures.push(Measure::time(
+        "ratatui baseline: same List into a buffer + frame text",
+        iterations,
+        |_| {
+            screen.reset();
+            list().render(screen.area, &mut screen);
+            black_box(ui::buffer_text(&screen));
+        },
+    ));
+
+    // Signing in and out checks the password hash twice (sign in, then sign out with Find Device
+    // on): the costliest walk the core has.
+    let hash = DeviceFile::factory_default().cloud.accounts[0]
+        .password_hash
+        .clone();
+    let verify_runs = (iterations / 50).max(7);
+    measures.push(Measure::time(
+        "password check (Argon2id, 1 MiB, 1 pass)",
+        verify_runs,
+        |_| {
+            black_box(cloud::verify_password(&hash, "Xiaomi#2026"));
+        },
+    ));
+    let mut engine = new_engine();
+    let walk = sign_in_and_out();
+    let walk_runs = (iterations / 500).max(7);
+    measures.push(Measure::time(
+        "sign in + sign out walk (16 steps, 2 hash checks), per step",
+        walk_runs,
+        |_| {
+            for action in &walk {
+                black_box(engine.apply(action.clone()));
+                black_box(engine.view());
+            }
+        },
+    ));
+    if let Some(last) = measures.last_mut() {
+        last.per_iteration /= walk.len() as u32;
+    }
+
+    // Account security and devices, drawn as a replay draws them.
+    let mut engine = signed_in_engine(0);
+    let walk = security_walk();
+    let mut screen = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+    measures.push(Measure::time(
+        "security + devices walk (10 steps), rendered, per step",
+        (iterations / 10).max(7),
+        |_| {
+            for action in &walk {
+                black_box(engine.apply(action.clone()));
+                black_box(ui::render(engine.view(), screen.area, &mut screen, &theme));
+                black_box(ui::buffer_text(&screen));
+            }
+        },
+    ));
+    if let Some(last) = measures.last_mut() {
+        last.per_iteration /= walk.len() as u32;
+    }
+    // A long-lived account: its login history page holds every sign-in.
+    let mut engine = signed_in_engine(1_000);
+    for action in &walk[..3] {
+        engine.apply(action.clone());
+    }
+    measures.push(Measure::time(
+        "login history page, 1,000 sign-ins on file, drawn",
+        (iterations / 10).max(7),
+        |_| {
+            black_box(engine.apply(Action::Tick));
+            black_box(ui::render(engine.view(), screen.area, &mut screen, &theme));
+        },
+    ));
+
+    // Replay through the command line's own path: read and check the fixture, replay it, write
+    // its transcript. Per step.
+    let replay_steps = iterations.clamp(1_000, 200_000);
+    let fixture_path = folder.join("walk.json");
+    std::fs::write(&fixture_path, walk_fixture(replay_steps))?;
+    let transcripts = folder.join("transcripts");
+    let options = BatchOptions {
+        ci: true,
+        transcript_dir: Some(transcripts),
+        jobs: Some(1),
+        ..BatchOptions::default()
+    };
+    measures.push(Measure::time(
+        "replay via the CLI path (parse + run + transcript), per step",
+        7,
+        |_| {
+            let mut printed = Vec::new();
+            black_box(
+                batch::run(std::slice::from_ref(&fixture_path), &options, &mut printed).is_ok(),
+            );
+        },
+    ));
+    if let Some(last) = measures.last_mut() {
+        last.per_iteration /= replay_steps;
+    }
+
+    // Saving after a change: atomic write with fsync, plus the .bak copy.
+    let save_runs = (iterations / 100).clamp(1, 200);
+    let save_path = folder.join("saved.json");
+    let save = match Store::open(&save_path) {
+        Ok((mut store, mut device, _)) => Some(Measure::time(
+            "device file save (atomic, fsync, .bak)",
+            save_runs,
+            |i| {
+                device.network.wifi = i % 2 == 0;
+                black_box(store.save(&device).is_ok());
+            },
+        )),
+        Err(_) => None,
+    };
+    measures.extend(save);
+    let _ = std::fs::remove_dir_all(&folder);
+
+    let mut report = String::new();
+    let _ = writeln!(
+        report,
+        "mi-settings bench ({iterations} iterations per line in 7 rounds, fastest round; one thread)"
+    );
+    for measure in &measures {
+        let _ = writeln!(
+            report,
+            "  {:<56} {:>10.2} µs  {:>12.0} /s",
+            measure.name,
+            measure.per_iteration.as_secs_f64() * 1e6,
+            measure.per_second()
+        );
+    }
+    let find = |prefix: &str| measures.iter().find(|m| m.name.starts_with(prefix));
+    if let (Some(replay), Some(baseline)) = (
+        find("replay via the CLI path"),
+        find("ratatui baseline: same List"),
+    ) {
+        let _ = writeln!(
+            report,
+            "  replay speed / ratatui List into a buffer + frame text          {:.2}x",
+            baseline.per_iteration.as_secs_f64() / replay.per_iteration.as_secs_f64().max(1e-12)
+        );
+    }
+    if let Some(rendered) = find("rendered step") {
+        for baseline in measures
+            .iter()
+            .filter(|m| m.name.starts_with("ratatui baseline"))
+        {
+            let _ = writeln!(
+                report,
+                "  rendered step / {:<50} {:.2}x",
+                baseline.name.trim_start_matches("ratatui baseline: "),
+                rendered.per_iteration.as_secs_f64()
+                    / baseline.per_iteration.as_secs_f64().max(1e-12)
+            );
+        }
+    }
+    Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The security walk visits the pages it names and ends where it began.
+    #[test]
+    fn the_security_walk_opens_the_history_and_a_device_and_comes_back() {
+        let mut engine = signed_in_engine(1_000);
+        assert_eq!(engine.device().cloud.accounts[0].login_history.len(), 1_000);
+        let mut seen = Vec::new();
+        for action in security_walk() {
+            engine.apply(action);
+            seen.push(engine.view().screen.clone());
+        }
+        assert!(seen.iter().any(|s| s == "login_history"), "{seen:?}");
+        assert!(seen.iter().any(|s| s == "device_details"), "{seen:?}");
+        assert_eq!(seen.last().map(String::as_str), Some("settings"));
+    }
+
+    /// The walk must do what its name says, or its figure would measure nothing.
+    #[test]
+    fn the_sign_in_walk_signs_in_and_then_out() {
+        let mut engine = new_engine();
+        let walk = sign_in_and_out();
+        for action in &walk[..8] {
+            engine.apply(action.clone());
+        }
+        assert!(engine.device().account.is_some());
+        for action in &walk[8..] {
+            engine.apply(action.clone());
+        }
+        assert!(engine.device().account.is_none());
+        assert!(!engine.view().back);
+    }
+}

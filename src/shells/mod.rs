@@ -1,0 +1,8 @@
+//! The thin shells around the engine: each drives the phone through `crate::engine` and does the
+//! I/O the core never does.
+
+pub mod bench;
+pub mod replay;
+pub mod schema;
+pub mod store;
+pub mod terminal;

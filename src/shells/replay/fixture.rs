@@ -1,0 +1,571 @@
+//! The fixture format, version 1: a walkthrough as data. Parsing is strict (unknown fields and
+//! step kinds are errors, so a typo cannot pass silently) and every error names the file, line,
+//! column and the JSON path of the culprit.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Duration, Utc};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::engine::keys::{KEY_NAMES, Key};
+use crate::sim::{DeviceFile, SignInElsewhere};
+
+pub const FIXTURE_VERSION: u32 = 1;
+pub const DEFAULT_WIDTH: u16 = 60;
+pub const DEFAULT_HEIGHT: u16 = 24;
+pub const DEFAULT_SEED: u64 = 1;
+/// The default simulated start time: fixed, so replays never depend on when they run.
+pub const DEFAULT_CLOCK: &str = "2026-11-21T10:00:00Z";
+
+/// One walkthrough: where it starts and what is done and checked, step by step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Fixture {
+    /// Format version; this is version 1.
+    pub version: u32,
+    /// What the walkthrough shows, in a few words.
+    pub name: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Terminal size to replay at (default 60x24).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub terminal: Option<TerminalSize>,
+    /// The starting phone: a path relative to the fixture file, or an inline device file.
+    /// Default: the fresh phone from `assets/default-device.json`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<DeviceSourceSchema>")]
+    pub device: Option<Value>,
+    /// Seed of the simulation's random numbers (default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    /// Simulated time at the start, RFC 3339 (default 2026-11-21T10:00:00Z).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clock: Option<DateTime<Utc>>,
+    pub steps: Vec<Step>,
+}
+
+/// For the schema only: what `device` may hold.
+#[derive(JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum DeviceSourceSchema {
+    /// Path to a device file, relative to the fixture file.
+    Path(String),
+    /// A whole device file.
+    Inline(Box<DeviceFile>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TerminalSize {
+    pub width: u16,
+    pub height: u16,
+}
+
+/// One step. In the file a step is an object with exactly one kind key (`{"tap": "Wi-Fi"}`);
+/// a `tap_id` step may also carry the element's `label`, for readers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "StepSpec", into = "StepSpec")]
+pub enum Step {
+    Tap(String),
+    TapId { id: String, label: Option<String> },
+    Type(String),
+    Key(KeyName),
+    Scroll(ScrollDirection),
+    Back(u32),
+    Wait(WaitDuration),
+    ExpectScreen(String),
+    ExpectText(String),
+    ExpectNoText(String),
+    ExpectState(Map<String, Value>),
+    Snapshot(String),
+    SignInElsewhere(SignInElsewhere),
+}
+
+/// The file's shape of a step: every kind optional, exactly one present.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StepSpec {
+    /// Tap the element whose label is this text (exact, else a unique case-insensitive match).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tap: Option<String>,
+    /// Tap the element with this stable id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tap_id: Option<String>,
+    /// With `tap_id`: the element's label when recorded (a comment; not checked).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// Type text into the focused field.
+    #[serde(default, rename = "type", skip_serializing_if = "Option::is_none")]
+    pub type_text: Option<String>,
+    /// Press one key: enter, esc, tab, backtab, up, down, left, right, pageup, pagedown, home,
+    /// end, backspace, delete, space, ctrl+c, f2 (phone / browser), or one character.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<KeyName>,
+    /// Swipe the page one screen up or down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scroll: Option<ScrollDirection>,
+    /// Press the back arrow this many times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back: Option<u32>,
+    /// Let simulated time pass: `30s`, `2m`, `1h`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub wait: Option<WaitDuration>,
+    /// The current screen's title equals this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect_screen: Option<String>,
+    /// The rendered frame contains this text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect_text: Option<String>,
+    /// The rendered frame does not contain this text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect_no_text: Option<String>,
+    /// Each JSON Pointer into the device file equals the value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect_state: Option<Map<String, Value>>,
+    /// The frame equals `<fixture-stem>.snapshots/<name>.txt` beside the fixture.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snapshot: Option<String>,
+    /// Another device signs in to an account now, from somewhere else (the account must exist).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sign_in_elsewhere: Option<SignInElsewhere>,
+}
+
+impl TryFrom<StepSpec> for Step {
+    type Error = String;
+
+    fn try_from(spec: StepSpec) -> Result<Step, String> {
+        let StepSpec {
+            tap,
+            tap_id,
+            label,
+            type_text,
+            key,
+            scroll,
+            back,
+            wait,
+            expect_screen,
+            expect_text,
+            expect_no_text,
+            expect_state,
+            snapshot,
+            sign_in_elsewhere,
+        } = spec;
+        if label.is_some() && tap_id.is_none() {
+            return Err("`label` only goes with `tap_id`".into());
+        }
+        if let Some(pointers) = &expect_state
+            && let Some(bad) = pointers
+                .keys()
+                .find(|p| !p.is_empty() && !p.starts_with('/'))
+        {
+            return Err(format!(
+                "expect_state key {bad:?} is not a JSON Pointer (it must start with '/')"
+            ));
+        }
+        if snapshot
+            .as_deref()
+            .is_some_and(|n| n.is_empty() || n.contains(['/', '\\']) || n.starts_with('.'))
+        {
+            return Err("a snapshot name must be a plain file name (no '/', not empty)".into());
+        }
+        let mut kinds: Vec<(&str, Step)> = Vec::new();
+        let mut add = |name, step: Option<Step>| {
+            if let Some(step) = step {
+                kinds.push((name, step));
+            }
+        };
+        add("tap", tap.map(Step::Tap));
+        add("tap_id", tap_id.map(|id| Step::TapId { id, label }));
+        add("type", type_text.map(Step::Type));
+        add("key", key.map(Step::Key));
+        add("scroll", scroll.map(Step::Scroll));
+        add("back", back.map(Step::Back));
+        add("wait", wait.map(Step::Wait));
+        add("expect_screen", expect_screen.map(Step::ExpectScreen));
+        add("expect_text", expect_text.map(Step::ExpectText));
+        add("expect_no_text", expect_no_text.map(Step::ExpectNoText));
+        add("expect_state", expect_state.map(Step::ExpectState));
+        add("snapshot", snapshot.map(Step::Snapshot));
+        add(
+            "sign_in_elsewhere",
+            sign_in_elsewhere.map(Step::SignInElsewhere),
+        );
+        match kinds.len() {
+            0 => Err(
+                "a step needs one kind: tap, tap_id, type, key, scroll, back, wait, \
+                      expect_screen, expect_text, expect_no_text, expect_state, snapshot or \
+                      sign_in_elsewhere"
+                    .into(),
+            ),
+            1 => Ok(kinds.remove(0).1),
+            _ => Err(format!(
+                "a step has exactly one kind; this one has {}",
+                kinds
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )),
+        }
+    }
+}
+
+impl From<Step> for StepSpec {
+    fn from(step: Step) -> StepSpec {
+        let mut spec = StepSpec::default();
+        match step {
+            Step::Tap(label) => spec.tap = Some(label),
+            Step::TapId { id, label } => {
+                spec.tap_id = Some(id);
+                spec.label = label;
+            }
+            Step::Type(text) => spec.type_text = Some(text),
+            Step::Key(key) => spec.key = Some(key),
+            Step::Scroll(direction) => spec.scroll = Some(direction),
+            Step::Back(times) => spec.back = Some(times),
+            Step::Wait(duration) => spec.wait = Some(duration),
+            Step::ExpectScreen(title) => spec.expect_screen = Some(title),
+            Step::ExpectText(text) => spec.expect_text = Some(text),
+            Step::ExpectNoText(text) => spec.expect_no_text = Some(text),
+            Step::ExpectState(pointers) => spec.expect_state = Some(pointers),
+            Step::Snapshot(name) => spec.snapshot = Some(name),
+            Step::SignInElsewhere(who) => spec.sign_in_elsewhere = Some(who),
+        }
+        spec
+    }
+}
+
+impl Step {
+    /// The step's kind as written in the file.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Step::Tap(_) => "tap",
+            Step::TapId { .. } => "tap_id",
+            Step::Type(_) => "type",
+            Step::Key(_) => "key",
+            Step::Scroll(_) => "scroll",
+            Step::Back(_) => "back",
+            Step::Wait(_) => "wait",
+            Step::ExpectScreen(_) => "expect_screen",
+            Step::ExpectText(_) => "expect_text",
+            Step::ExpectNoText(_) => "expect_no_text",
+            Step::ExpectState(_) => "expect_state",
+            Step::Snapshot(_) => "snapshot",
+            Step::SignInElsewhere(_) => "sign_in_elsewhere",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ScrollDirection {
+    Up,
+    Down,
+}
+
+/// A key name as fixtures write it, checked when the fixture is read: a name from the engine's
+/// key table, or any single character.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "String", into = "String")]
+pub struct KeyName(String, #[serde(skip)] Key);
+
+impl TryFrom<String> for KeyName {
+    type Error = String;
+
+    fn try_from(name: String) -> Result<KeyName, String> {
+        match Key::from_name(&name) {
+            Some(key) => Ok(KeyName(name, key)),
+            None => Err(format!(
+                "unknown key {name:?}; expected one of {} or a single character",
+                key_names().join(", ")
+            )),
+        }
+    }
+}
+
+fn key_names() -> Vec<&'static str> {
+    KEY_NAMES.iter().map(|(name, _)| *name).collect()
+}
+
+impl From<KeyName> for String {
+    fn from(key: KeyName) -> String {
+        key.0
+    }
+}
+
+impl KeyName {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The key it names.
+    pub fn key(&self) -> Key {
+        self.1
+    }
+}
+
+/// The schema lists the key table's names, so editors can complete them.
+impl JsonSchema for KeyName {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "KeyName".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A key: one of the named keys, or any single character.",
+            "anyOf": [
+                {"type": "string", "enum": key_names()},
+                {"type": "string", "minLength": 1, "maxLength": 1}
+            ]
+        })
+    }
+}
+
+/// How long a `wait` step lets the simulated clock run, written `30s`, `2m` or `1h`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "String", into = "String")]
+pub struct WaitDuration(String);
+
+impl WaitDuration {
+    pub fn duration(&self) -> Duration {
+        parse_duration(&self.0).unwrap_or_else(Duration::zero)
+    }
+
+    pub fn from_seconds(seconds: i64) -> WaitDuration {
+        if seconds % 3600 == 0 && seconds > 0 {
+            WaitDuration(format!("{}h", seconds / 3600))
+        } else if seconds % 60 == 0 && seconds > 0 {
+            WaitDuration(format!("{}m", seconds / 60))
+        } else {
+            WaitDuration(format!("{seconds}s"))
+        }
+    }
+}
+
+fn parse_duration(text: &str) -> Option<Duration> {
+    let unit_at = text.find(|c: char| !c.is_ascii_digit())?;
+    let (number, unit) = text.split_at(unit_at);
+    let number: i64 = number.parse().ok()?;
+    match unit {
+        "s" => Duration::try_seconds(number),
+        "m" => Duration::try_minutes(number),
+        "h" => Duration::try_hours(number),
+        _ => None,
+    }
+}
+
+impl TryFrom<String> for WaitDuration {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<WaitDuration, String> {
+        match parse_duration(&text) {
+            Some(_) => Ok(WaitDuration(text)),
+            None => Err(format!(
+                "{text:?} is not a duration; write a whole number and s, m or h, e.g. \"30s\", \"2m\", \"1h\""
+            )),
+        }
+    }
+}
+
+impl From<WaitDuration> for String {
+    fn from(wait: WaitDuration) -> String {
+        wait.0
+    }
+}
+
+/// A fixture that could not be read: one line naming where and what.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FixtureError {
+    pub path: PathBuf,
+    pub position: Option<(usize, usize)>,
+    pub at: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for FixtureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.path.display())?;
+        if let Some((line, column)) = self.position {
+            write!(f, ":{line}:{column}")?;
+        }
+        write!(f, ": ")?;
+        if let Some(at) = &self.at {
+            write!(f, "at {at}: ")?;
+        }
+        write!(f, "{}", self.message)
+    }
+}
+
+impl std::error::Error for FixtureError {}
+
+/// A fixture read from a file, with where each step starts (for failure messages).
+#[derive(Debug, Clone)]
+pub struct LoadedFixture {
+    pub path: PathBuf,
+    pub fixture: Fixture,
+    /// Line of each step in the file (1-based); empty for fixtures not read from text.
+    pub step_lines: Vec<usize>,
+}
+
+impl LoadedFixture {
+    pub fn step_line(&self, index: usize) -> Option<usize> {
+        self.step_lines.get(index).copied()
+    }
+}
+
+pub fn load(path: &Path) -> Result<LoadedFixture, FixtureError> {
+    let text = std::fs::read_to_string(path).map_err(|e| FixtureError {
+        path: path.to_path_buf(),
+        position: None,
+        at: None,
+        message: format!("cannot read the fixture: {e}"),
+    })?;
+    parse(&text, path)
+}
+
+pub fn parse(text: &str, path: &Path) -> Result<LoadedFixture, FixtureError> {
+    let fixture: Fixture = serde_path_to_error::deserialize(
+        &mut serde_json::Deserializer::from_str(text),
+    )
+    .map_err(|e| {
+        let inner = e.inner();
+        let at = e.path().to_string();
+        FixtureError {
+            path: path.to_path_buf(),
+            position: Some((inner.line(), inner.column())),
+            at: (at != ".").then_some(at),
+            message: crate::shells::store::bare_message(inner),
+        }
+    })?;
+    if fixture.version != FIXTURE_VERSION {
+        return Err(FixtureError {
+            path: path.to_path_buf(),
+            position: None,
+            at: Some("version".into()),
+            message: format!(
+                "fixture version {} is not supported (this mi-settings reads version {FIXTURE_VERSION})",
+                fixture.version
+            ),
+        });
+    }
+    if let Some(size) = fixture.terminal
+        && (size.width == 0 || size.height == 0 || size.width > 500 || size.height > 200)
+    {
+        return Err(FixtureError {
+            path: path.to_path_buf(),
+            position: None,
+            at: Some("terminal".into()),
+            message: format!(
+                "{}x{} is not a usable terminal size (1x1 to 500x200)",
+                size.width, size.height
+            ),
+        });
+    }
+    Ok(LoadedFixture {
+        path: path.to_path_buf(),
+        step_lines: step_lines(text),
+        fixture,
+    })
+}
+
+/// The line on which each element of the top-level `steps` array starts. serde_json keeps no
+/// positions for values it accepted, so a small scan of the text finds them.
+fn step_lines(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut lines = Vec::new();
+    let mut line = 1;
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut string_start = 0;
+    let mut last_key: Option<&str> = None;
+    let mut in_steps = false;
+    let mut expecting_element = false;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b == b'\n' {
+            line += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if b == b'\\' {
+                escaped = true;
+            } else if b == b'"' {
+                in_string = false;
+                if depth == 1 {
+                    last_key = text.get(string_start + 1..i);
+                }
+            }
+            continue;
+        }
+        if in_steps && expecting_element && depth == 2 && !b.is_ascii_whitespace() && b != b']' {
+            lines.push(line);
+            expecting_element = false;
+        }
+        match b {
+            b'"' => {
+                in_string = true;
+                string_start = i;
+            }
+            b'[' | b'{' => {
+                depth += 1;
+                if b == b'[' && depth == 2 && last_key == Some("steps") {
+                    in_steps = true;
+                    expecting_element = true;
+                }
+            }
+            b']' | b'}' => {
+                if in_steps && depth == 2 {
+                    in_steps = false;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            b',' if in_steps && depth == 2 => expecting_element = true,
+            _ => {}
+        }
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_line_of_each_step() {
+        let text = "{\n \"name\": \"x\", \"version\": 1,\n \"steps\": [\n  {\"tap\": \"a]\"},\n\n  {\"key\": \"up\"}, {\"back\": 1}\n ]\n}";
+        assert_eq!(step_lines(text), vec![4, 6, 6]);
+    }
+
+    #[test]
+    fn durations_and_keys_are_checked() {
+        assert_eq!(
+            WaitDuration::try_from("2m".to_string()).map(|w| w.duration()),
+            Ok(Duration::minutes(2))
+        );
+        assert!(WaitDuration::try_from("2 min".to_string()).is_err());
+        assert!(KeyName::try_from("ctrl+c".to_string()).is_ok());
+        assert!(KeyName::try_from("x".to_string()).is_ok());
+        assert!(KeyName::try_from("entr".to_string()).is_err());
+        assert_eq!(WaitDuration::from_seconds(120).0, "2m");
+        assert_eq!(WaitDuration::from_seconds(45).0, "45s");
+    }
+
+    #[test]
+    fn a_step_has_exactly_one_kind() {
+        let both = StepSpec {
+            tap: Some("a".into()),
+            back: Some(1),
+            ..StepSpec::default()
+        };
+        assert_eq!(
+            Step::try_from(both),
+            Err("a step has exactly one kind; this one has tap and back".into())
+        );
+        assert!(Step::try_from(StepSpec::default()).is_err());
+    }
+}

@@ -1,0 +1,530 @@
+//! Replays a fixture headless through the engine, drawing each step once into a reused buffer
+//! with the same renderer as the interactive phone, and checking each expectation as it comes.
+//! Frames go to the transcript and the cast as they happen, and only when asked for, so memory
+//! stays flat whatever the fixture's length.
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration as StdDuration, Instant};
+
+use chrono::{DateTime, Utc};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use serde_json::Value;
+
+use super::cast::CastWriter;
+use super::fixture::{
+    DEFAULT_CLOCK, DEFAULT_HEIGHT, DEFAULT_SEED, DEFAULT_WIDTH, LoadedFixture, ScrollDirection,
+    Step,
+};
+use crate::engine::{Engine, Start};
+use crate::screens::Action;
+use crate::shells::store;
+use crate::sim::device::DeviceFile;
+use crate::ui::{self, Theme};
+use crate::view::{Role, View};
+
+/// How a replay treats snapshots.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Rewrite every snapshot with the current frame.
+    pub update_snapshots: bool,
+    /// Refuse to write missing snapshots (CI): a missing snapshot fails instead.
+    pub ci: bool,
+}
+
+/// Where a replay writes as it goes; each only when asked for.
+#[derive(Default)]
+pub struct Outputs<'a> {
+    /// Every step's heading and frame.
+    pub transcript: Option<&'a mut dyn Write>,
+    /// An asciicast v2 recording.
+    pub cast: Option<&'a mut dyn Write>,
+}
+
+/// Why a step failed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepFailure {
+    /// 1-based step number.
+    pub step: usize,
+    pub kind: &'static str,
+    pub line: Option<usize>,
+    pub message: String,
+    /// The frame when it failed.
+    pub frame: String,
+}
+
+/// The result of replaying one fixture.
+#[derive(Debug)]
+pub struct Report {
+    pub path: PathBuf,
+    pub name: String,
+    pub steps_run: usize,
+    pub elapsed: StdDuration,
+    pub failure: Option<StepFailure>,
+    /// The device file at the end of the replay.
+    pub final_device: Option<DeviceFile>,
+}
+
+impl Report {
+    pub fn passed(&self) -> bool {
+        self.failure.is_none()
+    }
+
+    /// A failure as `file:line: step N (kind): message`, then the frame.
+    pub fn failure_text(&self) -> Option<String> {
+        let failure = self.failure.as_ref()?;
+        if failure.step == 0 {
+            // Nothing ran: the fixture's set-up (its device, an output) is what failed.
+            return Some(format!(
+                "{}: {}: {}",
+                self.path.display(),
+                failure.kind,
+                failure.message
+            ));
+        }
+        let mut text = self.path.display().to_string();
+        if let Some(line) = failure.line {
+            text.push_str(&format!(":{line}"));
+        }
+        text.push_str(&format!(
+            ": step {} ({}): {}\n{}",
+            failure.step, failure.kind, failure.message, failure.frame
+        ));
+        Some(text)
+    }
+}
+
+/// The phone under replay, drawn into one reused buffer.
+struct Replay {
+    engine: Engine,
+    screen: Buffer,
+    /// The text of `screen`, worked out when first needed after each drawing.
+    frame: Option<String>,
+    theme: Theme,
+    quit: bool,
+}
+
+impl Replay {
+    /// Draws what is on screen now. What a replay writes out never carries a password, even one
+    /// the person chose to show.
+    fn redraw(&mut self) {
+        let view = self.engine.view();
+        let area = self.screen.area;
+        if shows_a_password(view) {
+            let mut masked = view.clone();
+            masked.redact_secrets();
+            ui::render(&masked, area, &mut self.screen, &self.theme);
+        } else {
+            ui::render(view, area, &mut self.screen, &self.theme);
+        }
+        self.frame = None;
+    }
+
+    fn frame(&mut self) -> &str {
+        self.frame
+            .get_or_insert_with(|| ui::buffer_text(&self.screen))
+    }
+
+    fn after(&mut self, outcome: crate::engine::Outcome) {
+        self.quit |= outcome.quit;
+        self.redraw();
+    }
+}
+
+/// Whether a password field shows its text (the person ticked "Show password").
+fn shows_a_password(view: &View) -> bool {
+    let dialog = view.dialog.iter().flat_map(|d| d.elements.iter());
+    view.elements.iter().chain(dialog).any(|e| {
+        e.role == Role::PasswordField
+            && e.value
+                .as_deref()
+                .is_some_and(|v| v.chars().any(|c| c != '•'))
+    })
+}
+
+/// Replays one fixture, writing to `outputs` as it goes.
+pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Report {
+    let started = Instant::now();
+    let fixture = &loaded.fixture;
+    let mut report = Report {
+        path: loaded.path.clone(),
+        name: fixture.name.clone(),
+        steps_run: 0,
+        elapsed: StdDuration::ZERO,
+        failure: None,
+        final_device: None,
+    };
+    let set_up_failure = |kind: &'static str, message: String| StepFailure {
+        step: 0,
+        kind,
+        line: None,
+        message,
+        frame: String::new(),
+    };
+    let device = match starting_device(loaded) {
+        Ok(device) => device,
+        Err(message) => {
+            report.failure = Some(set_up_failure("device", message));
+            return report;
+        }
+    };
+    let width = fixture.terminal.map_or(DEFAULT_WIDTH, |t| t.width);
+    let height = fixture.terminal.map_or(DEFAULT_HEIGHT, |t| t.height);
+    let clock = fixture.clock.unwrap_or_else(default_clock);
+    let start = Start {
+        seed: fixture.seed.unwrap_or(DEFAULT_SEED),
+        clock,
+        width,
+        height,
+    };
+    let mut replay = Replay {
+        engine: Engine::new(device, start),
+        screen: Buffer::empty(Rect::new(0, 0, width, height)),
+        frame: None,
+        theme: Theme::miui(),
+        quit: false,
+    };
+    replay.redraw();
+    let Outputs { transcript, cast } = outputs;
+    let mut transcript = transcript.map(Transcript::new);
+    let mut cast = match cast.map(|out| CastWriter::new(out, width, height, &fixture.name)) {
+        Some(Ok(cast)) => Some(cast),
+        Some(Err(e)) => {
+            report.failure = Some(set_up_failure("cast", e.to_string()));
+            return report;
+        }
+        None => None,
+    };
+    let written = (|| -> io::Result<()> {
+        if let Some(transcript) = &mut transcript {
+            transcript.start(&fixture.name, replay.frame())?;
+        }
+        if let Some(cast) = &mut cast {
+            cast.frame(&replay.screen)?;
+        }
+        Ok(())
+    })();
+    if let Err(e) = written {
+        report.failure = Some(set_up_failure("output", e.to_string()));
+        return report;
+    }
+
+    for (index, step) in fixture.steps.iter().enumerate() {
+        let heading = (transcript.is_some() || cast.is_some()).then(|| {
+            format!(
+                "step {}: {}",
+                index + 1,
+                describe(step, replay.engine.view())
+            )
+        });
+        let outcome = (|| -> Result<(), String> {
+            if let (Some(cast), Some(heading)) = (&mut cast, &heading) {
+                cast.marker(heading).map_err(|e| e.to_string())?;
+            }
+            if replay.quit {
+                return Err("the app has quit (ctrl+c) before this step".to_string());
+            }
+            let drew = run_step(&mut replay, step, loaded, options)?;
+            if let (Some(cast), true) = (&mut cast, drew) {
+                cast.frame(&replay.screen).map_err(|e| e.to_string())?;
+            }
+            Ok(())
+        })();
+        report.steps_run = index + 1;
+        if let (Some(transcript), Some(heading)) = (&mut transcript, &heading) {
+            let frame = replay
+                .frame
+                .get_or_insert_with(|| ui::buffer_text(&replay.screen));
+            if let Err(e) = transcript.step(heading, frame) {
+                report.failure = Some(set_up_failure("transcript", e.to_string()));
+                break;
+            }
+        }
+        if let Err(message) = outcome {
+            report.failure = Some(StepFailure {
+                step: index + 1,
+                kind: step.kind(),
+                line: loaded.step_line(index),
+                message,
+                frame: replay.frame().to_string(),
+            });
+            break;
+        }
+    }
+    let finished = (|| -> io::Result<()> {
+        if let Some(cast) = cast {
+            cast.finish()?;
+        }
+        if let Some(transcript) = transcript {
+            transcript.out.flush()?;
+        }
+        Ok(())
+    })();
+    if let (Err(e), None) = (finished, &report.failure) {
+        report.failure = Some(set_up_failure("output", e.to_string()));
+    }
+    report.final_device = Some(replay.engine.device().clone());
+    report.elapsed = started.elapsed();
+    report
+}
+
+/// A replay with its transcript and cast kept in memory: for tests and short fixtures (a long
+/// replay should stream to files through [`run`]).
+pub struct Captured {
+    pub report: Report,
+    pub transcript: String,
+    pub cast: String,
+}
+
+pub fn run_captured(loaded: &LoadedFixture, options: &Options) -> Captured {
+    let (mut transcript, mut cast) = (Vec::new(), Vec::new());
+    let report = run(
+        loaded,
+        options,
+        Outputs {
+            transcript: Some(&mut transcript),
+            cast: Some(&mut cast),
+        },
+    );
+    Captured {
+        report,
+        transcript: String::from_utf8_lossy(&transcript).into_owned(),
+        cast: String::from_utf8_lossy(&cast).into_owned(),
+    }
+}
+
+/// The transcript, written as the replay goes: a heading per step, then its frame.
+struct Transcript<'a> {
+    out: &'a mut dyn Write,
+}
+
+impl<'a> Transcript<'a> {
+    fn new(out: &'a mut dyn Write) -> Transcript<'a> {
+        Transcript { out }
+    }
+
+    fn start(&mut self, name: &str, frame: &str) -> io::Result<()> {
+        write!(self.out, "# {name}\n\n## start\n{frame}\n")
+    }
+
+    fn step(&mut self, heading: &str, frame: &str) -> io::Result<()> {
+        write!(self.out, "\n## {heading}\n{frame}\n")
+    }
+}
+
+fn default_clock() -> DateTime<Utc> {
+    DEFAULT_CLOCK.parse().unwrap_or_default()
+}
+
+fn starting_device(loaded: &LoadedFixture) -> Result<DeviceFile, String> {
+    match &loaded.fixture.device {
+        None => Ok(DeviceFile::factory_default()),
+        Some(Value::String(relative)) => {
+            let folder = loaded.path.parent().unwrap_or(Path::new("."));
+            store::load(&folder.join(relative)).map_err(|e| e.to_string())
+        }
+        Some(inline @ Value::Object(_)) => {
+            store::parse_value(inline.clone(), &loaded.path).map_err(|e| e.to_string())
+        }
+        Some(other) => Err(format!(
+            "device must be a path or a device-file object, not {other}"
+        )),
+    }
+}
+
+/// A step's heading in transcripts and casts. Text typed into a password field is masked.
+fn describe(step: &Step, view: &View) -> String {
+    match step {
+        Step::Type(text) => {
+            let secret = view
+                .focused()
+                .is_some_and(|e| e.role == Role::PasswordField);
+            if secret {
+                format!("type {:?}", "•".repeat(text.chars().count()))
+            } else {
+                format!("type {text:?}")
+            }
+        }
+        Step::Tap(label) => format!("tap {label:?}"),
+        Step::TapId { id, .. } => format!("tap_id {id:?}"),
+        Step::Key(key) => format!("key {:?}", key.as_str()),
+        Step::Scroll(direction) => format!("scroll {direction:?}").to_lowercase(),
+        Step::Back(times) => format!("back {times}"),
+        Step::Wait(wait) => format!("wait {}", String::from(wait.clone())),
+        Step::ExpectScreen(title) => format!("expect_screen {title:?}"),
+        Step::ExpectText(text) => format!("expect_text {text:?}"),
+        Step::ExpectNoText(text) => format!("expect_no_text {text:?}"),
+        Step::ExpectState(pointers) => {
+            format!("expect_state {}", Value::Object(pointers.clone()))
+        }
+        Step::Snapshot(name) => format!("snapshot {name:?}"),
+        Step::SignInElsewhere(who) => format!(
+            "sign_in_elsewhere {:?} on {:?} from {:?}",
+            who.account, who.device, who.location
+        ),
+    }
+}
+
+/// Runs one step; says whether it drew a new frame.
+fn run_step(
+    replay: &mut Replay,
+    step: &Step,
+    loaded: &LoadedFixture,
+    options: &Options,
+) -> Result<bool, String> {
+    let engine = &mut replay.engine;
+    let outcome = match step {
+        Step::Tap(label) => engine.tap_label(label).map_err(|e| e.to_string())?,
+        Step::TapId { id, .. } => engine.tap_id(id).map_err(|e| e.to_string())?,
+        Step::Type(text) => {
+            let focused = engine.view().focused();
+            if !focused.is_some_and(|e| e.role.is_text_input()) {
+                return Err(format!(
+                    "no text field has focus (focus is on {})",
+                    focused.map_or("nothing".to_string(), |e| format!("{:?}", e.label))
+                ));
+            }
+            engine.apply(Action::Type(text.clone()))
+        }
+        Step::Key(key) => engine.press(key.key()),
+        Step::Scroll(direction) => engine.apply(match direction {
+            ScrollDirection::Up => Action::PageUp,
+            ScrollDirection::Down => Action::PageDown,
+        }),
+        Step::Back(times) => {
+            let mut outcome = crate::engine::Outcome::default();
+            for _ in 0..*times {
+                let once = engine.apply(Action::Back);
+                outcome.quit |= once.quit;
+            }
+            outcome
+        }
+        Step::Wait(wait) => engine.wait(wait.duration()),
+        Step::SignInElsewhere(who) => engine.sign_in_elsewhere(who)?,
+        Step::ExpectScreen(title) => {
+            let found = &engine.view().title;
+            if found != title {
+                return Err(format!("expected the screen {title:?}, found {found:?}"));
+            }
+            return Ok(false);
+        }
+        Step::ExpectText(text) => {
+            if !replay.frame().contains(text.as_str()) {
+                return Err(format!(
+                    "expected the text {text:?} on screen; it is not there"
+                ));
+            }
+            return Ok(false);
+        }
+        Step::ExpectNoText(text) => {
+            if replay.frame().contains(text.as_str()) {
+                return Err(format!("expected no {text:?} on screen; it is there"));
+            }
+            return Ok(false);
+        }
+        Step::ExpectState(pointers) => {
+            check_state(engine.device(), pointers)?;
+            return Ok(false);
+        }
+        Step::Snapshot(name) => {
+            let frame = replay.frame().to_string();
+            check_snapshot(&frame, loaded, name, options)?;
+            return Ok(false);
+        }
+    };
+    replay.after(outcome);
+    Ok(true)
+}
+
+fn check_state(
+    device: &DeviceFile,
+    pointers: &serde_json::Map<String, Value>,
+) -> Result<(), String> {
+    let state = serde_json::to_value(device).map_err(|e| e.to_string())?;
+    let mismatches: Vec<String> = pointers
+        .iter()
+        .filter_map(|(pointer, expected)| match state.pointer(pointer) {
+            Some(found) if found == expected => None,
+            // A field the file leaves out when empty reads as null.
+            None if expected.is_null() => None,
+            Some(found) => Some(format!("{pointer}: expected {expected}, found {found}")),
+            None => Some(format!(
+                "{pointer}: expected {expected}, found nothing (no such field)"
+            )),
+        })
+        .collect();
+    if mismatches.is_empty() {
+        Ok(())
+    } else {
+        Err(mismatches.join("; "))
+    }
+}
+
+/// Where a fixture's snapshot lives: `<stem>.snapshots/<name>.txt` beside the fixture.
+pub fn snapshot_path(fixture: &Path, name: &str) -> PathBuf {
+    let stem = fixture
+        .file_stem()
+        .map_or_else(|| "fixture".into(), |s| s.to_string_lossy().into_owned());
+    fixture
+        .with_file_name(format!("{stem}.snapshots"))
+        .join(format!("{name}.txt"))
+}
+
+fn check_snapshot(
+    frame: &str,
+    loaded: &LoadedFixture,
+    name: &str,
+    options: &Options,
+) -> Result<(), String> {
+    let path = snapshot_path(&loaded.path, name);
+    let wanted = format!("{frame}\n");
+    let write = |path: &Path| -> Result<(), String> {
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder)
+                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+        }
+        std::fs::write(path, &wanted).map_err(|e| format!("cannot write {}: {e}", path.display()))
+    };
+    match std::fs::read_to_string(&path) {
+        Ok(_) if options.update_snapshots => write(&path),
+        Ok(stored) if stored == wanted => Ok(()),
+        Ok(stored) => Err(format!(
+            "the frame differs from {}:\n{}",
+            path.display(),
+            line_diff(&stored, &wanted)
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            if options.ci && !options.update_snapshots {
+                Err(format!(
+                    "{} is missing (CI does not write snapshots: run `mi-settings replay --update` and commit it)",
+                    path.display()
+                ))
+            } else {
+                write(&path)
+            }
+        }
+        Err(e) => Err(format!("cannot read {}: {e}", path.display())),
+    }
+}
+
+/// The lines that differ, as `-stored` / `+now` pairs.
+fn line_diff(stored: &str, now: &str) -> String {
+    use std::fmt::Write as _;
+    let stored: Vec<&str> = stored.lines().collect();
+    let now: Vec<&str> = now.lines().collect();
+    let mut out = String::new();
+    for i in 0..stored.len().max(now.len()) {
+        let (a, b) = (stored.get(i), now.get(i));
+        if a != b {
+            let _ = writeln!(out, "  line {}:", i + 1);
+            if let Some(a) = a {
+                let _ = writeln!(out, "  - {a}");
+            }
+            if let Some(b) = b {
+                let _ = writeln!(out, "  + {b}");
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,24 @@
+//! JSON Schemas of the file formats, generated from the types that read them, so the schema can
+//! never drift from the parser. Committed copies live in `assets/schema/` (a test keeps them equal).
+
+use super::replay::Fixture;
+use crate::sim::DeviceFile;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// A replay fixture (version 1).
+    Fixture,
+    /// The device file.
+    Device,
+}
+
+/// The schema as pretty JSON with a trailing newline.
+pub fn generate(format: Format) -> String {
+    let schema = match format {
+        Format::Fixture => schemars::schema_for!(Fixture),
+        Format::Device => schemars::schema_for!(DeviceFile),
+    };
+    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    text.push('\n');
+    text
+}

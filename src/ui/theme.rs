@@ -1,0 +1,138 @@
+//! The look of the phone: every colour, text style and glyph the renderer uses, in one value it
+//! receives. [`Theme::miui`] is the MIUI look and the default.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// Colours, styles and glyphs of the renderer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Theme {
+    pub frame: Style,
+    pub bold: Style,
+    /// Secondary text: summaries, values, chevrons, read-only text.
+    pub secondary: Style,
+    /// Tertiary text: section headings, key hints.
+    pub faint: Style,
+    pub header_name: Style,
+    pub switch_on: Style,
+    pub switch_off: Style,
+    pub checked: Style,
+    pub button: Style,
+    /// A browser tab: underlined like a link, bold while its site is open.
+    pub tab: Style,
+    pub tab_open: Style,
+    /// Painted over a disabled element after it is drawn, so every part of it greys out.
+    pub disabled: Style,
+    /// Background of the focused element; its lines also get the focus glyph in the gutter.
+    pub focus: Style,
+    pub focus_marker: Style,
+    /// The input line of a text field.
+    pub input: Style,
+    pub cursor: Style,
+    pub toast: Style,
+    pub battery_low: Style,
+    pub scroll_thumb: Style,
+    /// Laid over the phone behind a dialog.
+    pub behind_dialog: Style,
+    pub dialog: Style,
+    pub dialog_border: Style,
+    pub notice: Style,
+    pub error: Style,
+    pub glyphs: Glyphs,
+}
+
+/// The characters the renderer draws with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Glyphs {
+    /// In the gutter of every line of the focused element.
+    pub focus: &'static str,
+    /// At the left of the title bar when there is somewhere to go back to.
+    pub back: &'static str,
+    pub switch_on: &'static str,
+    pub switch_off: &'static str,
+    pub checkbox_on: &'static str,
+    pub checkbox_off: &'static str,
+    /// After a row that opens something.
+    pub chevron: &'static str,
+    /// The text cursor in a focused field.
+    pub cursor: &'static str,
+    pub scroll_thumb: &'static str,
+    /// Before the open browser tab.
+    pub tab_open: &'static str,
+    /// The phone's rounded corners: top left, top right, bottom left, bottom right.
+    pub phone_corners: [char; 4],
+    /// The browser window's square corners.
+    pub browser_corners: [char; 4],
+    pub horizontal: char,
+    pub vertical: &'static str,
+    /// Before the browser's address.
+    pub address: &'static str,
+    /// Before the battery level.
+    pub battery: &'static str,
+}
+
+/// MIUI blue: switches that are on, checked boxes, buttons, the focus marker.
+const ACCENT: Color = Color::Rgb(0x0d, 0x84, 0xff);
+/// Xiaomi orange, for the account name in a header.
+const ORANGE: Color = Color::Rgb(0xff, 0x69, 0x00);
+
+impl Theme {
+    /// The MIUI look: dark, with MIUI's blue for what can be touched.
+    pub fn miui() -> Theme {
+        Theme {
+            frame: Style::new().fg(Color::DarkGray),
+            bold: Style::new().add_modifier(Modifier::BOLD),
+            secondary: Style::new().fg(Color::Gray),
+            faint: Style::new().fg(Color::DarkGray),
+            header_name: Style::new().fg(ORANGE).add_modifier(Modifier::BOLD),
+            switch_on: Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+            switch_off: Style::new().fg(Color::DarkGray),
+            checked: Style::new().fg(ACCENT),
+            button: Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+            tab: Style::new().fg(ACCENT).add_modifier(Modifier::UNDERLINED),
+            tab_open: Style::new().add_modifier(Modifier::BOLD),
+            disabled: Style::new().fg(Color::DarkGray),
+            focus: Style::new().bg(Color::Rgb(0x1e, 0x2d, 0x44)),
+            focus_marker: Style::new().fg(ACCENT).add_modifier(Modifier::BOLD),
+            input: Style::new()
+                .bg(Color::Rgb(0x2a, 0x2a, 0x2e))
+                .add_modifier(Modifier::UNDERLINED),
+            cursor: Style::new().fg(ACCENT),
+            toast: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Rgb(0xe0, 0xe0, 0xe0)),
+            battery_low: Style::new().fg(Color::Red),
+            scroll_thumb: Style::new().fg(Color::Gray),
+            behind_dialog: Style::new().fg(Color::DarkGray).add_modifier(Modifier::DIM),
+            dialog: Style::new().bg(Color::Rgb(0x1c, 0x1c, 0x1e)),
+            dialog_border: Style::new().fg(Color::Gray),
+            notice: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Rgb(0xff, 0xd5, 0x80)),
+            error: Style::new().fg(Color::Rgb(0xff, 0x45, 0x3a)),
+            glyphs: Glyphs {
+                focus: "▌",
+                back: "‹",
+                switch_on: "[ ON]",
+                switch_off: "[OFF]",
+                checkbox_on: "[x] ",
+                checkbox_off: "[ ] ",
+                chevron: "›",
+                cursor: "▏",
+                scroll_thumb: "┃",
+                tab_open: "▸ ",
+                phone_corners: ['╭', '╮', '╰', '╯'],
+                browser_corners: ['┌', '┐', '└', '┘'],
+                horizontal: '─',
+                vertical: "│",
+                address: "🌐 https://",
+                battery: "▮",
+            },
+        }
+    }
+}
+
+impl Default for Theme {
+    fn default() -> Theme {
+        Theme::miui()
+    }
+}
