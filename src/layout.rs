@@ -189,6 +189,16 @@ pub fn scroll_to_show(
     scroll.min(max_scroll)
 }
 
+/// How many columns `text` takes: printable ASCII (most labels) by its length, without looking
+/// characters up in the width tables.
+pub fn text_width(text: &str) -> usize {
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        text.len()
+    } else {
+        text.width()
+    }
+}
+
 /// Word-wraps `text` to `width` columns (by display width, so wide characters count double).
 /// Words longer than a line are broken. Always returns at least one line.
 pub fn wrap(text: &str, width: u16) -> Vec<String> {
@@ -201,7 +211,7 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
 /// update and every frame.
 pub fn wrapped_height(text: &str, width: u16) -> u16 {
     // A line that fits needs no breaking at all, and most do.
-    if !text.contains('\n') && text.width() <= usize::from(width.max(1)) {
+    if !text.contains('\n') && text_width(text) <= usize::from(width.max(1)) {
         return 1;
     }
     let mut count: u16 = 0;
@@ -216,7 +226,7 @@ fn wrap_each(text: &str, width: u16, mut emit: impl FnMut(&str)) {
     for paragraph in text.split('\n') {
         let mut line_width = 0;
         for word in paragraph.split(' ').filter(|w| !w.is_empty()) {
-            let word_width = word.width();
+            let word_width = text_width(word);
             let gap = usize::from(line_width > 0);
             if line_width + gap + word_width <= width {
                 if gap == 1 {
@@ -250,7 +260,7 @@ fn wrap_each(text: &str, width: u16, mut emit: impl FnMut(&str)) {
 /// Cuts `text` to at most `width` columns, ending with "…" when something was cut.
 pub fn truncate(text: &str, width: u16) -> String {
     let width = usize::from(width);
-    if text.width() <= width {
+    if text_width(text) <= width {
         return text.to_string();
     }
     let mut out = String::new();

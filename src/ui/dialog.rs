@@ -1,20 +1,18 @@
 //! A modal dialog centred over the phone.
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::Span;
-use ratatui::widgets::{Block, BorderType, Clear, Widget};
+use ratatui::text::{Line, Span};
 
-use super::{HitMap, Target, Theme, focus_marker, line_of, page, spanned};
+use super::{Canvas, HitMap, Target, Theme, focus_marker, line_of, page, put_line, spanned};
 use crate::layout::{element_height, scroll_to_show, truncate, wrap};
 use crate::view::{Dialog, Element, Role};
 
 /// Draws `dialog` centred in `inner` (the inside of the phone's frame), registering its
 /// touchable elements in `hits`.
-pub(super) fn draw(
+pub(super) fn draw<C: Canvas>(
     dialog: &Dialog,
     inner: Rect,
-    buf: &mut Buffer,
+    buf: &mut C,
     hits: &mut HitMap,
     theme: &Theme,
 ) {
@@ -54,14 +52,8 @@ pub(super) fn draw(
         width: area.width.saturating_add(2).min(inner.width),
         ..area
     };
-    Clear.render(margin, buf);
-    let block = Block::bordered()
-        .border_type(BorderType::Rounded)
-        .border_style(theme.dialog_border)
-        .style(theme.dialog)
-        .title(Span::styled(format!(" {} ", dialog.title), theme.bold));
-    let band = block.inner(area);
-    block.render(area, buf);
+    buf.clear(margin);
+    let band = framed(buf, area, &format!(" {} ", dialog.title), theme);
 
     // When the phone is too short, the blank gaps go first, then the body's last lines, then
     // the fields: a person can still see what they type and what they can press.
@@ -72,7 +64,7 @@ pub(super) fn draw(
     let text = super::padded(band);
     let shown = fitted_body(&dialog.body, text_width, body_shown);
     for (row, line) in (0..body_shown).zip(shown) {
-        spanned(line, theme.secondary).render(line_of(text, row), buf);
+        put_line(&spanned(line, theme.secondary), line_of(text, row), buf);
     }
     let stack_rows = Rect {
         y: text.y + body_shown + gap_shown,
@@ -93,6 +85,57 @@ pub(super) fn draw(
         let row = super::padded(line_of(band, band.height - 1));
         draw_buttons(&buttons, row, buf, hits, theme);
     }
+}
+
+/// The dialog's rounded box: its background over `area`, the border, and `title` on the top
+/// edge (cut at the border when too long). Returns the area inside the border.
+fn framed<C: Canvas>(buf: &mut C, area: Rect, title: &str, theme: &Theme) -> Rect {
+    let inside = Rect {
+        x: area.x.saturating_add(1).min(area.right()),
+        y: area.y.saturating_add(1).min(area.bottom()),
+        width: area.width.saturating_sub(2),
+        height: area.height.saturating_sub(2),
+    };
+    let area = area.intersection(buf.area());
+    if area.is_empty() {
+        return inside;
+    }
+    buf.set_style(area, theme.dialog);
+    let (left, top) = (area.left(), area.top());
+    let (right, bottom) = (area.right() - 1, area.bottom() - 1);
+    let border = theme.dialog_border;
+    let glyphs = &theme.glyphs;
+    for y in top..=bottom {
+        buf.put(left, y, glyphs.vertical, border);
+    }
+    for x in left..=right {
+        buf.put_char(x, top, glyphs.horizontal, border);
+    }
+    for y in top..=bottom {
+        buf.put(right, y, glyphs.vertical, border);
+    }
+    for x in left..=right {
+        buf.put_char(x, bottom, glyphs.horizontal, border);
+    }
+    let [top_left, top_right, bottom_left, bottom_right] = glyphs.phone_corners;
+    for (x, y, corner) in [
+        (right, bottom, bottom_right),
+        (right, top, top_right),
+        (left, bottom, bottom_left),
+        (left, top, top_left),
+    ] {
+        buf.put_char(x, y, corner, border);
+    }
+    let room = area.width.saturating_sub(2);
+    if room > 0 {
+        let title_area = Rect::new(left + 1, top, room, 1);
+        put_line(
+            &Line::from(Span::styled(title, theme.bold)),
+            title_area,
+            buf,
+        );
+    }
+    inside
 }
 
 /// The paragraphs wrapped to `width`, with a blank line between them.
@@ -161,10 +204,10 @@ fn button_shares(buttons: &[&Element], width: u16) -> Vec<u16> {
     vec![equal; buttons.len()]
 }
 
-fn draw_buttons(
+fn draw_buttons<C: Canvas>(
     buttons: &[&Element],
     row: Rect,
-    buf: &mut Buffer,
+    buf: &mut C,
     hits: &mut HitMap,
     theme: &Theme,
 ) {
@@ -197,7 +240,7 @@ fn draw_buttons(
             width: text_width.min(label_area.width),
             ..label_area
         };
-        spanned(text, theme.button).render(button_area, buf);
+        put_line(&spanned(text, theme.button), button_area, buf);
         if !button.enabled {
             buf.set_style(button_area, theme.disabled);
         }

@@ -6,6 +6,7 @@
 //! [`crate::layout`], so that what the core scrolls to is exactly what is drawn. It never panics
 //! at any size and writes to the buffer only through bounds-checked calls.
 
+pub mod canvas;
 mod dialog;
 mod page;
 pub mod theme;
@@ -17,9 +18,9 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Widget};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
+pub use canvas::{Canvas, TextGrid, buffer_text};
 pub use theme::Theme;
 
 use crate::layout::{Area, MIN_HEIGHT, MIN_WIDTH, PhoneLayout, element_offsets, truncate, wrap};
@@ -105,20 +106,32 @@ pub fn draw(view: &View, frame: &mut Frame, theme: &Theme) -> HitMap {
 
 /// Draws the whole phone for `view` in `area` of `buf` and returns where each touchable thing is.
 pub fn render(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) -> HitMap {
-    // Whatever the caller passes, draw only where the buffer has cells.
-    let area = area.intersection(buf.area);
-    if area == buf.area {
-        // The whole buffer: resetting it in one pass is cheaper than clearing cell by cell.
+    render_on(view, area, buf, theme)
+}
+
+/// Draws the whole phone for `view` on a text grid (its whole area): the frame as text, for
+/// replay transcripts and expectations.
+pub fn render_text(view: &View, grid: &mut TextGrid, theme: &Theme) -> HitMap {
+    let area = grid.area();
+    render_on(view, area, grid, theme)
+}
+
+/// Draws the whole phone for `view` in `area` of any canvas.
+pub fn render_on<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) -> HitMap {
+    // Whatever the caller passes, draw only where the canvas has cells.
+    let area = area.intersection(buf.area());
+    if area == buf.area() {
+        // The whole canvas: resetting it in one pass is cheaper than clearing cell by cell.
         buf.reset();
     } else {
-        Clear.render(area, buf);
+        buf.clear(area);
     }
     render_fresh(view, area, buf, theme)
 }
 
 /// `render` on an area known to be blank.
-fn render_fresh(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) -> HitMap {
-    let area = area.intersection(buf.area);
+fn render_fresh<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) -> HitMap {
+    let area = area.intersection(buf.area());
     let mut hits = HitMap::default();
     let Some(layout) = Layout::new(area) else {
         too_small(view, area, buf);
@@ -165,54 +178,9 @@ fn render_fresh(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) -> Hit
     hits
 }
 
-/// The buffer as plain text: one line per row, trailing spaces trimmed, joined with '\n'.
-pub fn buffer_text(buf: &Buffer) -> String {
-    let width = usize::from(buf.area.width);
-    if width == 0 {
-        return vec![""; usize::from(buf.area.height)].join("\n");
-    }
-    let mut text = String::with_capacity(buf.content().len() + usize::from(buf.area.height));
-    for (index, row) in buf.content().chunks(width).enumerate() {
-        if index > 0 {
-            text.push('\n');
-        }
-        // Where the line's last visible character ends: trailing blanks are cut there.
-        let mut kept = text.len();
-        // A wide symbol covers the next cells; they hold a placeholder that is not text.
-        let mut hidden = 0;
-        for cell in row {
-            if hidden > 0 {
-                hidden -= 1;
-                continue;
-            }
-            let symbol = cell.symbol();
-            // Most cells hold one ASCII byte: pushed as a char, with no copy of a string.
-            match symbol.as_bytes() {
-                [b' '] => text.push(' '),
-                [byte] if byte.is_ascii() => {
-                    text.push(char::from(*byte));
-                    kept = text.len();
-                }
-                _ => {
-                    text.push_str(symbol);
-                    kept = text.len();
-                    let mut chars = symbol.chars();
-                    let width = match (chars.next(), chars.next()) {
-                        (Some(only), None) => only.width().unwrap_or(0),
-                        _ => symbol.width(),
-                    };
-                    hidden = width.saturating_sub(1);
-                }
-            }
-        }
-        text.truncate(kept);
-    }
-    text
-}
-
 /// Display width of `text` in columns, as a `u16`.
 fn width_of(text: &str) -> u16 {
-    u16::try_from(text.width()).unwrap_or(u16::MAX)
+    u16::try_from(crate::layout::text_width(text)).unwrap_or(u16::MAX)
 }
 
 /// One line of `area` (at `row` lines from its top), or an empty rect when `row` is outside it.
@@ -225,7 +193,7 @@ fn line_of(area: Rect, row: u16) -> Rect {
 
 /// The phone's rounded outline. Drawn by hand rather than with a `Block`, which styles every
 /// cell inside it too: this is drawn on every frame, and the inside is drawn over anyway.
-fn phone_frame(area: Rect, browser: bool, buf: &mut Buffer, theme: &Theme) {
+fn phone_frame<C: Canvas>(area: Rect, browser: bool, buf: &mut C, theme: &Theme) {
     if area.width < 2 || area.height < 2 {
         return;
     }
@@ -248,31 +216,24 @@ fn phone_frame(area: Rect, browser: bool, buf: &mut Buffer, theme: &Theme) {
             } else {
                 glyphs.horizontal
             };
-            if let Some(cell) = buf.cell_mut((x, y)) {
-                cell.set_char(ch).set_style(theme.frame);
-            }
+            buf.put_char(x, y, ch, theme.frame);
         }
     }
     for y in area.y + 1..area.bottom() - 1 {
         for x in [area.x, area.right() - 1] {
-            if let Some(cell) = buf.cell_mut((x, y)) {
-                cell.set_symbol(glyphs.vertical).set_style(theme.frame);
-            }
+            buf.put(x, y, glyphs.vertical, theme.frame);
         }
     }
 }
 
 /// Puts the focus glyph at `column` on every line of `rows`.
-fn focus_marker(buf: &mut Buffer, column: u16, rows: Rect, theme: &Theme) {
+fn focus_marker<C: Canvas>(buf: &mut C, column: u16, rows: Rect, theme: &Theme) {
     for y in rows.top()..rows.bottom() {
-        if let Some(cell) = buf.cell_mut((column, y)) {
-            cell.set_symbol(theme.glyphs.focus)
-                .set_style(theme.focus_marker);
-        }
+        buf.put(column, y, theme.glyphs.focus, theme.focus_marker);
     }
 }
 
-fn too_small(view: &View, area: Rect, buf: &mut Buffer) {
+fn too_small<C: Canvas>(view: &View, area: Rect, buf: &mut C) {
     if area.is_empty() {
         return;
     }
@@ -295,13 +256,15 @@ fn too_small(view: &View, area: Rect, buf: &mut Buffer) {
     let count = u16::try_from(lines.len()).unwrap_or(area.height);
     let top = area.height.saturating_sub(count) / 2;
     for (row, text) in (top..).zip(&lines) {
-        Line::from(truncate(text, area.width))
-            .centered()
-            .render(line_of(area, row), buf);
+        put_line(
+            &Line::from(truncate(text, area.width)).centered(),
+            line_of(area, row),
+            buf,
+        );
     }
 }
 
-fn status_bar(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+fn status_bar<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) {
     let area = padded(area);
     // The browser has an address bar where the phone has its status bar.
     if view.surface == "browser" {
@@ -343,7 +306,7 @@ fn status_bar(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
     put_line(&right, area, buf);
 }
 
-fn title_bar(view: &View, area: Rect, buf: &mut Buffer, hits: &mut HitMap, theme: &Theme) {
+fn title_bar<C: Canvas>(view: &View, area: Rect, buf: &mut C, hits: &mut HitMap, theme: &Theme) {
     let text = padded(area);
     let mut spans = Vec::new();
     if view.back {
@@ -358,12 +321,14 @@ fn title_bar(view: &View, area: Rect, buf: &mut Buffer, hits: &mut HitMap, theme
 }
 
 /// The key hints for what the view shows, or the toast when there is one.
-fn hint_line(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
+fn hint_line<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) {
     if let Some(toast) = &view.toast {
         let text = truncate(toast, area.width.saturating_sub(2));
-        spanned(format!(" {text} "), theme.toast)
-            .centered()
-            .render(area, buf);
+        put_line(
+            &spanned(format!(" {text} "), theme.toast).centered(),
+            area,
+            buf,
+        );
         return;
     }
     let room = area.width.saturating_sub(2);
@@ -397,7 +362,7 @@ fn hint_line(view: &View, area: Rect, buf: &mut Buffer, theme: &Theme) {
 }
 
 /// A thumb on the phone's right border beside the page, when the page does not fit.
-fn scrollbar(view: &View, layout: &Layout, buf: &mut Buffer, theme: &Theme) {
+fn scrollbar<C: Canvas>(view: &View, layout: &Layout, buf: &mut C, theme: &Theme) {
     let page = layout.page;
     let (_, total) = element_offsets(&view.elements, page.width);
     let (height, total) = (u32::from(page.height), u32::from(total));
@@ -413,10 +378,7 @@ fn scrollbar(view: &View, layout: &Layout, buf: &mut Buffer, theme: &Theme) {
         let y = page
             .y
             .saturating_add(u16::try_from(row).unwrap_or(u16::MAX));
-        if let Some(cell) = buf.cell_mut((column, y)) {
-            cell.set_symbol(theme.glyphs.scroll_thumb)
-                .set_style(theme.scroll_thumb);
-        }
+        buf.put(column, y, theme.glyphs.scroll_thumb, theme.scroll_thumb);
     }
 }
 
@@ -434,11 +396,12 @@ fn spanned<'a>(text: impl Into<Cow<'a, str>>, style: Style) -> Line<'a> {
     Line::from(Span::styled(text, style))
 }
 
-/// Draws a one-line `Line` at the top of `area`, as `Line::render` does (alignment, span styles
-/// over the line's), with a fast path for plain ASCII text, which most labels are: it needs no
-/// grapheme segmentation or width tables, and this runs for every line of every frame.
-fn put_line(line: &Line, area: Rect, buf: &mut Buffer) {
-    let area = area.intersection(buf.area);
+/// Draws a one-line `Line` at the top of `area`: its style over the row, its spans aligned as
+/// the line says, cut at the area's edge. Plain ASCII, which most labels are, goes straight to
+/// the cells: it needs no grapheme segmentation or width tables, and this runs for every line of
+/// every frame.
+fn put_line<C: Canvas>(line: &Line, area: Rect, buf: &mut C) {
+    let area = area.intersection(buf.area());
     if area.is_empty() {
         return;
     }
@@ -474,30 +437,22 @@ fn put_line(line: &Line, area: Rect, buf: &mut Buffer) {
         }
         let style = line.style.patch(span.style);
         if plain(&span.content) {
-            for byte in span.content.bytes() {
-                if x >= right {
-                    break;
-                }
-                if let Some(cell) = buf.cell_mut((x, area.y)) {
-                    cell.set_char(char::from(byte)).set_style(style);
-                }
-                x += 1;
-            }
+            let bytes = span.content.as_bytes();
+            let room = usize::from(right - x);
+            let bytes = &bytes[..bytes.len().min(room)];
+            buf.put_ascii(x, area.y, bytes, style);
+            x = x.saturating_add(u16::try_from(bytes.len()).unwrap_or(u16::MAX));
         } else if span.content.chars().all(|c| c.width() == Some(1)) {
             // Chevrons, arrows and dots: one column each, no grapheme to join.
             for ch in span.content.chars() {
                 if x >= right {
                     break;
                 }
-                if let Some(cell) = buf.cell_mut((x, area.y)) {
-                    cell.set_char(ch).set_style(style);
-                }
+                buf.put_char(x, area.y, ch, style);
                 x += 1;
             }
         } else {
-            let (next, _) =
-                buf.set_stringn(x, area.y, &span.content, usize::from(right - x), style);
-            x = next;
+            x = canvas::draw_text(buf, x, area.y, &span.content, usize::from(right - x), style);
         }
     }
 }
@@ -509,16 +464,6 @@ fn width_of_line(line: &Line) -> u16 {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn buffer_text_trims_and_skips_wide_placeholders() {
-        let mut buf = Buffer::empty(Rect::new(0, 0, 6, 2));
-        buf.set_string(0, 0, "ab", Style::new());
-        buf.set_string(0, 1, "中x", Style::new());
-        assert_eq!(buffer_text(&buf), "ab\n中x");
-        assert_eq!(buffer_text(&Buffer::empty(Rect::new(0, 0, 0, 3))), "\n\n");
-        assert_eq!(buffer_text(&Buffer::empty(Rect::default())), "");
-    }
 
     #[test]
     fn hit_map_prefers_later_targets() {

@@ -1,12 +1,11 @@
 //! Elements stacked top to bottom in a scrolling viewport: the page, and a dialog's fields.
 
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthChar;
 
-use super::{HitMap, Target, Theme, focus_marker, put_line, spanned, width_of};
+use super::{Canvas, HitMap, Target, Theme, focus_marker, put_line, spanned, width_of};
 use crate::layout::{element_height, summary_lines, truncate, wrap};
 use crate::view::{Element, Role};
 
@@ -38,12 +37,12 @@ impl Slot {
 /// Draws `elements` in `text` (the columns for their text) scrolled down by `scroll` lines.
 /// `band` is the same rows widened by the gutters: focus, disabled greying and touch areas
 /// span it. Elements cut by the viewport's edges are clipped, never moved.
-pub(super) fn draw_elements<'a>(
+pub(super) fn draw_elements<'a, C: Canvas>(
     elements: impl IntoIterator<Item = &'a Element>,
     text: Rect,
     band: Rect,
     scroll: u16,
-    buf: &mut Buffer,
+    buf: &mut C,
     hits: &mut HitMap,
     theme: &Theme,
 ) {
@@ -269,7 +268,7 @@ fn slots(element: &Element, width: u16, theme: &Theme) -> Vec<Slot> {
 /// The end of `text` in at most `width` columns, starting with "…" when something was cut.
 fn tail(text: &str, width: u16) -> String {
     let width = usize::from(width);
-    if text.width() <= width {
+    if crate::layout::text_width(text) <= width {
         return text.to_string();
     }
     if width == 0 {

@@ -186,8 +186,9 @@ fn replay_one(
             std::fs::create_dir_all(folder)
                 .map_err(|e| format!("{}: cannot create the folder: {e}", folder.display()))?;
         }
+        // Frames are kilobytes each: a large buffer spares the system calls.
         File::create(path)
-            .map(BufWriter::new)
+            .map(|file| BufWriter::with_capacity(1 << 18, file))
             .map_err(|e| format!("{}: cannot write: {e}", path.display()))
     };
     let mut transcript = match &options.transcript_dir {

@@ -71,7 +71,7 @@ pub struct TerminalSize {
 #[serde(try_from = "StepSpec", into = "StepSpec")]
 pub enum Step {
     Tap(String),
-    TapId { id: String, label: Option<String> },
+    TapId { id: String, label: Option<Box<str>> },
     Type(String),
     Key(KeyName),
     Scroll(ScrollDirection),
@@ -80,9 +80,10 @@ pub enum Step {
     ExpectScreen(String),
     ExpectText(String),
     ExpectNoText(String),
-    ExpectState(Map<String, Value>),
+    // The rare large kinds are boxed, so a long fixture's steps stay small in memory.
+    ExpectState(Box<Map<String, Value>>),
     Snapshot(String),
-    SignInElsewhere(SignInElsewhere),
+    SignInElsewhere(Box<SignInElsewhere>),
 }
 
 /// The file's shape of a step: every kind optional, exactly one present.
@@ -179,7 +180,13 @@ impl TryFrom<StepSpec> for Step {
             }
         };
         add("tap", tap.map(Step::Tap));
-        add("tap_id", tap_id.map(|id| Step::TapId { id, label }));
+        add(
+            "tap_id",
+            tap_id.map(|id| Step::TapId {
+                id,
+                label: label.map(String::into_boxed_str),
+            }),
+        );
         add("type", type_text.map(Step::Type));
         add("key", key.map(Step::Key));
         add("scroll", scroll.map(Step::Scroll));
@@ -188,11 +195,14 @@ impl TryFrom<StepSpec> for Step {
         add("expect_screen", expect_screen.map(Step::ExpectScreen));
         add("expect_text", expect_text.map(Step::ExpectText));
         add("expect_no_text", expect_no_text.map(Step::ExpectNoText));
-        add("expect_state", expect_state.map(Step::ExpectState));
+        add(
+            "expect_state",
+            expect_state.map(|pointers| Step::ExpectState(Box::new(pointers))),
+        );
         add("snapshot", snapshot.map(Step::Snapshot));
         add(
             "sign_in_elsewhere",
-            sign_in_elsewhere.map(Step::SignInElsewhere),
+            sign_in_elsewhere.map(|who| Step::SignInElsewhere(Box::new(who))),
         );
         match kinds.len() {
             0 => Err(
@@ -221,7 +231,7 @@ impl From<Step> for StepSpec {
             Step::Tap(label) => spec.tap = Some(label),
             Step::TapId { id, label } => {
                 spec.tap_id = Some(id);
-                spec.label = label;
+                spec.label = label.map(String::from);
             }
             Step::Type(text) => spec.type_text = Some(text),
             Step::Key(key) => spec.key = Some(key),
@@ -231,9 +241,9 @@ impl From<Step> for StepSpec {
             Step::ExpectScreen(title) => spec.expect_screen = Some(title),
             Step::ExpectText(text) => spec.expect_text = Some(text),
             Step::ExpectNoText(text) => spec.expect_no_text = Some(text),
-            Step::ExpectState(pointers) => spec.expect_state = Some(pointers),
+            Step::ExpectState(pointers) => spec.expect_state = Some(*pointers),
             Step::Snapshot(name) => spec.snapshot = Some(name),
-            Step::SignInElsewhere(who) => spec.sign_in_elsewhere = Some(who),
+            Step::SignInElsewhere(who) => spec.sign_in_elsewhere = Some(*who),
         }
         spec
     }
@@ -269,16 +279,16 @@ pub enum ScrollDirection {
 
 /// A key name as fixtures write it, checked when the fixture is read: a name from the engine's
 /// key table, or any single character.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
-pub struct KeyName(String, #[serde(skip)] Key);
+pub struct KeyName(Key);
 
 impl TryFrom<String> for KeyName {
     type Error = String;
 
     fn try_from(name: String) -> Result<KeyName, String> {
         match Key::from_name(&name) {
-            Some(key) => Ok(KeyName(name, key)),
+            Some(key) => Ok(KeyName(key)),
             None => Err(format!(
                 "unknown key {name:?}; expected one of {} or a single character",
                 key_names().join(", ")
@@ -293,18 +303,24 @@ fn key_names() -> Vec<&'static str> {
 
 impl From<KeyName> for String {
     fn from(key: KeyName) -> String {
-        key.0
+        key.name()
     }
 }
 
 impl KeyName {
-    pub fn as_str(&self) -> &str {
-        &self.0
+    /// The name as a fixture writes it.
+    pub fn name(&self) -> String {
+        self.0.name().unwrap_or_default()
     }
 
     /// The key it names.
     pub fn key(&self) -> Key {
-        self.1
+        self.0
+    }
+
+    /// The name of a key a fixture can press, if it has one.
+    pub fn of(key: Key) -> Option<KeyName> {
+        key.name().map(|_| KeyName(key))
     }
 }
 
@@ -408,12 +424,12 @@ pub struct LoadedFixture {
     pub path: PathBuf,
     pub fixture: Fixture,
     /// Line of each step in the file (1-based); empty for fixtures not read from text.
-    pub step_lines: Vec<usize>,
+    pub step_lines: Vec<u32>,
 }
 
 impl LoadedFixture {
     pub fn step_line(&self, index: usize) -> Option<usize> {
-        self.step_lines.get(index).copied()
+        self.step_lines.get(index).map(|&line| line as usize)
     }
 }
 
@@ -465,19 +481,24 @@ pub fn parse(text: &str, path: &Path) -> Result<LoadedFixture, FixtureError> {
             ),
         });
     }
+    let mut fixture = fixture;
+    // Parsing grows the list by doubling; a long fixture should not keep the slack.
+    fixture.steps.shrink_to_fit();
+    let mut lines = step_lines(text);
+    lines.shrink_to_fit();
     Ok(LoadedFixture {
         path: path.to_path_buf(),
-        step_lines: step_lines(text),
+        step_lines: lines,
         fixture,
     })
 }
 
 /// The line on which each element of the top-level `steps` array starts. serde_json keeps no
 /// positions for values it accepted, so a small scan of the text finds them.
-fn step_lines(text: &str) -> Vec<usize> {
+fn step_lines(text: &str) -> Vec<u32> {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
-    let mut line = 1;
+    let mut line: u32 = 1;
     let mut depth = 0usize;
     let mut in_string = false;
     let mut escaped = false;
@@ -487,7 +508,7 @@ fn step_lines(text: &str) -> Vec<usize> {
     let mut expecting_element = false;
     for (i, &b) in bytes.iter().enumerate() {
         if b == b'\n' {
-            line += 1;
+            line = line.saturating_add(1);
         }
         if in_string {
             if escaped {
@@ -549,6 +570,10 @@ mod tests {
         );
         assert!(WaitDuration::try_from("2 min".to_string()).is_err());
         assert!(KeyName::try_from("ctrl+c".to_string()).is_ok());
+        assert_eq!(
+            KeyName::try_from("space".to_string()).map(String::from),
+            Ok("space".to_string())
+        );
         assert!(KeyName::try_from("x".to_string()).is_ok());
         assert!(KeyName::try_from("entr".to_string()).is_err());
         assert_eq!(WaitDuration::from_seconds(120).0, "2m");

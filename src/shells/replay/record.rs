@@ -56,13 +56,13 @@ impl Recorder {
         let step = match action {
             Action::Tap(id) => Some(Step::TapId {
                 id: id.clone(),
-                label: view.find(id).map(|e| e.label.to_string()),
+                label: view.find(id).map(|e| e.label.as_ref().into()),
             }),
             // Enter on a row is a tap on it: recording the id keeps the replay right even if
             // focus got there by a mouse-wheel scroll, which is not recorded.
             Action::Activate if !typing => focused.map(|e| Step::TapId {
                 id: e.id.to_string(),
-                label: Some(e.label.to_string()),
+                label: Some(e.label.as_ref().into()),
             }),
             Action::Activate => key("enter"),
             Action::FocusNext => key("down"),
@@ -87,7 +87,7 @@ impl Recorder {
                 None
             }
             Action::Type(text) => Some(Step::Type(text.clone())),
-            Action::SignInElsewhere(who) => Some(Step::SignInElsewhere(who.clone())),
+            Action::SignInElsewhere(who) => Some(Step::SignInElsewhere(Box::new(who.clone()))),
             Action::Scroll(_) | Action::Resize { .. } | Action::Tick | Action::Quit => None,
         };
         let Some(step) = step else {
@@ -117,7 +117,7 @@ impl Recorder {
         let mut changed = serde_json::Map::new();
         changed_values(&self.device, &end, String::new(), &mut changed);
         if !changed.is_empty() {
-            steps.push(Step::ExpectState(changed));
+            steps.push(Step::ExpectState(Box::new(changed)));
         }
         Fixture {
             version: FIXTURE_VERSION,

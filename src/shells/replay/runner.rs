@@ -21,7 +21,7 @@ use crate::engine::{Engine, Start};
 use crate::screens::Action;
 use crate::shells::store;
 use crate::sim::device::DeviceFile;
-use crate::ui::{self, Theme};
+use crate::ui::{self, TextGrid, Theme};
 use crate::view::{Role, View};
 
 /// How a replay treats snapshots.
@@ -95,10 +95,38 @@ impl Report {
     }
 }
 
-/// The phone under replay, drawn into one reused buffer.
+/// Where a replay draws: bare text when only the text is read, a styled buffer when a cast
+/// needs the colours too. The same renderer draws both.
+enum Screen {
+    Text(TextGrid),
+    Styled(Buffer),
+}
+
+impl Screen {
+    fn draw(&mut self, view: &View, theme: &Theme) {
+        match self {
+            Screen::Text(grid) => {
+                ui::render_text(view, grid, theme);
+            }
+            Screen::Styled(buffer) => {
+                let area = buffer.area;
+                ui::render(view, area, buffer, theme);
+            }
+        }
+    }
+
+    fn text(&mut self) -> String {
+        match self {
+            Screen::Text(grid) => grid.text(),
+            Screen::Styled(buffer) => ui::buffer_text(buffer),
+        }
+    }
+}
+
+/// The phone under replay, drawn into one reused screen.
 struct Replay {
     engine: Engine,
-    screen: Buffer,
+    screen: Screen,
     /// The text of `screen`, worked out when first needed after each drawing.
     frame: Option<String>,
     theme: Theme,
@@ -110,20 +138,35 @@ impl Replay {
     /// the person chose to show.
     fn redraw(&mut self) {
         let view = self.engine.view();
-        let area = self.screen.area;
         if shows_a_password(view) {
             let mut masked = view.clone();
             masked.redact_secrets();
-            ui::render(&masked, area, &mut self.screen, &self.theme);
+            self.screen.draw(&masked, &self.theme);
         } else {
-            ui::render(view, area, &mut self.screen, &self.theme);
+            self.screen.draw(view, &self.theme);
         }
         self.frame = None;
     }
 
     fn frame(&mut self) -> &str {
-        self.frame
-            .get_or_insert_with(|| ui::buffer_text(&self.screen))
+        let screen = &mut self.screen;
+        self.frame.get_or_insert_with(|| screen.text())
+    }
+
+    /// Writes the frame's text to `out`, straight from the grid when nothing read it yet.
+    fn write_frame(&mut self, out: &mut dyn Write, scratch: &mut Vec<u8>) -> io::Result<()> {
+        match (&self.frame, &mut self.screen) {
+            (Some(frame), _) => out.write_all(frame.as_bytes()),
+            (None, Screen::Text(grid)) => {
+                scratch.clear();
+                grid.write_text(scratch);
+                out.write_all(scratch)
+            }
+            (None, Screen::Styled(_)) => {
+                let frame = self.frame();
+                out.write_all(frame.as_bytes())
+            }
+        }
     }
 
     fn after(&mut self, outcome: crate::engine::Outcome) {
@@ -178,15 +221,20 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         width,
         height,
     };
+    let Outputs { transcript, cast } = outputs;
+    let screen = if cast.is_some() {
+        Screen::Styled(Buffer::empty(Rect::new(0, 0, width, height)))
+    } else {
+        Screen::Text(TextGrid::new(width, height))
+    };
     let mut replay = Replay {
         engine: Engine::new(device, start),
-        screen: Buffer::empty(Rect::new(0, 0, width, height)),
+        screen,
         frame: None,
         theme: Theme::miui(),
         quit: false,
     };
     replay.redraw();
-    let Outputs { transcript, cast } = outputs;
     let mut transcript = transcript.map(Transcript::new);
     let mut cast = match cast.map(|out| CastWriter::new(out, width, height, &fixture.name)) {
         Some(Ok(cast)) => Some(cast),
@@ -198,10 +246,10 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
     };
     let written = (|| -> io::Result<()> {
         if let Some(transcript) = &mut transcript {
-            transcript.start(&fixture.name, replay.frame())?;
+            transcript.start(&fixture.name, &mut replay)?;
         }
-        if let Some(cast) = &mut cast {
-            cast.frame(&replay.screen)?;
+        if let (Some(cast), Screen::Styled(buffer)) = (&mut cast, &replay.screen) {
+            cast.frame(buffer)?;
         }
         Ok(())
     })();
@@ -226,20 +274,17 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
                 return Err("the app has quit (ctrl+c) before this step".to_string());
             }
             let drew = run_step(&mut replay, step, loaded, options)?;
-            if let (Some(cast), true) = (&mut cast, drew) {
-                cast.frame(&replay.screen).map_err(|e| e.to_string())?;
+            if let (Some(cast), Screen::Styled(buffer), true) = (&mut cast, &replay.screen, drew) {
+                cast.frame(buffer).map_err(|e| e.to_string())?;
             }
             Ok(())
         })();
         report.steps_run = index + 1;
-        if let (Some(transcript), Some(heading)) = (&mut transcript, &heading) {
-            let frame = replay
-                .frame
-                .get_or_insert_with(|| ui::buffer_text(&replay.screen));
-            if let Err(e) = transcript.step(heading, frame) {
-                report.failure = Some(set_up_failure("transcript", e.to_string()));
-                break;
-            }
+        if let (Some(transcript), Some(heading)) = (&mut transcript, &heading)
+            && let Err(e) = transcript.step(heading, &mut replay)
+        {
+            report.failure = Some(set_up_failure("transcript", e.to_string()));
+            break;
         }
         if let Err(message) = outcome {
             report.failure = Some(StepFailure {
@@ -297,19 +342,30 @@ pub fn run_captured(loaded: &LoadedFixture, options: &Options) -> Captured {
 /// The transcript, written as the replay goes: a heading per step, then its frame.
 struct Transcript<'a> {
     out: &'a mut dyn Write,
+    /// A frame's bytes, reused from step to step.
+    scratch: Vec<u8>,
 }
 
 impl<'a> Transcript<'a> {
     fn new(out: &'a mut dyn Write) -> Transcript<'a> {
-        Transcript { out }
+        Transcript {
+            out,
+            scratch: Vec::new(),
+        }
     }
 
-    fn start(&mut self, name: &str, frame: &str) -> io::Result<()> {
-        write!(self.out, "# {name}\n\n## start\n{frame}\n")
+    fn start(&mut self, name: &str, replay: &mut Replay) -> io::Result<()> {
+        write!(self.out, "# {name}\n\n## start\n")?;
+        replay.write_frame(self.out, &mut self.scratch)?;
+        self.out.write_all(b"\n")
     }
 
-    fn step(&mut self, heading: &str, frame: &str) -> io::Result<()> {
-        write!(self.out, "\n## {heading}\n{frame}\n")
+    fn step(&mut self, heading: &str, replay: &mut Replay) -> io::Result<()> {
+        self.out.write_all(b"\n## ")?;
+        self.out.write_all(heading.as_bytes())?;
+        self.out.write_all(b"\n")?;
+        replay.write_frame(self.out, &mut self.scratch)?;
+        self.out.write_all(b"\n")
     }
 }
 
@@ -348,7 +404,7 @@ fn describe(step: &Step, view: &View) -> String {
         }
         Step::Tap(label) => format!("tap {label:?}"),
         Step::TapId { id, .. } => format!("tap_id {id:?}"),
-        Step::Key(key) => format!("key {:?}", key.as_str()),
+        Step::Key(key) => format!("key {:?}", key.name()),
         Step::Scroll(direction) => format!("scroll {direction:?}").to_lowercase(),
         Step::Back(times) => format!("back {times}"),
         Step::Wait(wait) => format!("wait {}", String::from(wait.clone())),
@@ -356,7 +412,7 @@ fn describe(step: &Step, view: &View) -> String {
         Step::ExpectText(text) => format!("expect_text {text:?}"),
         Step::ExpectNoText(text) => format!("expect_no_text {text:?}"),
         Step::ExpectState(pointers) => {
-            format!("expect_state {}", Value::Object(pointers.clone()))
+            format!("expect_state {}", Value::Object((**pointers).clone()))
         }
         Step::Snapshot(name) => format!("snapshot {name:?}"),
         Step::SignInElsewhere(who) => format!(
