@@ -1,13 +1,11 @@
 //! Modal dialogs: what each shows and what its buttons do. A dialog carries the pending change
-//! until it is confirmed, so cancelling (Esc, "Cancel") changes nothing.
+//! until it is confirmed, so cancelling (Esc, "Cancel") changes nothing; when confirmed it hands
+//! the change on as an [`Answer`] (gitui's confirm-action pattern), and the flows carry it out.
 
-use super::account::device_details;
-use super::account::security::{account, account_index};
 use super::ids::{ElementId, ids};
-use super::settings::factory_reset;
-use super::web::find_device as web_find_device;
+use super::text_input::TextInput;
 use super::widgets::{password_field, text_field};
-use super::{Ctx, TextInput, World, sign_out};
+use super::world::World;
 use crate::sim::cloud;
 use crate::sim::device::App;
 use crate::strings::S;
@@ -58,6 +56,35 @@ pub enum PasswordPurpose {
     TwoStep {
         on: bool,
     },
+}
+
+/// What a touch on a dialog leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Answer {
+    /// The dialog closes.
+    Close,
+    /// Another dialog takes its place.
+    Open(Dialog),
+    /// The focus goes to one of its elements (the field to fix).
+    Focus(DialogId),
+    /// The change it carried is confirmed: a flow carries it out.
+    Then(Confirmed),
+}
+
+/// A change a dialog carried, now confirmed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirmed {
+    /// "Sign out" in "Sign out?".
+    SignOut,
+    /// "Keep" (true) or "Remove" in "Delete synced items from this device?".
+    KeepData(bool),
+    RemoveDevice(String),
+    /// i.mi.com's "Erase data?".
+    WebErase,
+    /// About phone's "Erase all data?".
+    FactoryReset,
+    /// The account password was right, for this purpose.
+    Password(PasswordPurpose),
 }
 
 /// What is wrong with a new device name.
@@ -245,112 +272,72 @@ impl Dialog {
         }
     }
 
-    /// A touch on the dialog's element `id`.
-    pub fn tap(&mut self, id: &str, cx: &mut Ctx) {
-        let Some(id) = DialogId::parse(id) else {
-            return;
-        };
+    /// A touch on the dialog's element `id`: what happens next, if anything.
+    pub fn tap(&mut self, id: &str, world: &mut World) -> Option<Answer> {
+        let id = DialogId::parse(id)?;
         if id == DialogId::Cancel {
-            cx.close_dialog();
-            return;
+            return Some(Answer::Close);
         }
+        let confirmed = |what| (id == DialogId::Confirm).then_some(Answer::Then(what));
         match self {
-            Dialog::ConfirmSignOut => {
-                if id == DialogId::Confirm {
-                    sign_out::confirmed(cx);
-                }
-            }
-            Dialog::TurnOffFindDevice => {
-                if id == DialogId::Confirm {
-                    cx.dialog(Dialog::account_password(PasswordPurpose::TurnOffFindDevice));
-                }
-            }
+            Dialog::ConfirmSignOut => confirmed(Confirmed::SignOut),
+            Dialog::TurnOffFindDevice => (id == DialogId::Confirm).then(|| {
+                Answer::Open(Dialog::account_password(PasswordPurpose::TurnOffFindDevice))
+            }),
             Dialog::RemoveDevice { device_id, .. } => {
-                if id == DialogId::Confirm {
-                    device_details::remove_confirmed(cx, device_id);
-                }
+                confirmed(Confirmed::RemoveDevice(device_id.clone()))
             }
-            Dialog::Ringing => {
-                if id == DialogId::Stop {
-                    cx.device_mut().phone.ringing = false;
-                    cx.close_dialog();
-                }
-            }
-            Dialog::WebErase => {
-                if id == DialogId::Confirm {
-                    web_find_device::erase_confirmed(cx);
-                }
-            }
-            Dialog::ConfirmFactoryReset => {
-                if id == DialogId::Confirm {
-                    factory_reset::erase_confirmed(cx);
-                }
-            }
+            Dialog::Ringing => (id == DialogId::Stop).then(|| {
+                world.device_mut().phone.ringing = false;
+                Answer::Close
+            }),
+            Dialog::WebErase => confirmed(Confirmed::WebErase),
+            Dialog::ConfirmFactoryReset => confirmed(Confirmed::FactoryReset),
             Dialog::AccountPassword {
                 purpose,
                 password,
                 error,
             } => {
                 // Enter in the field confirms, as the keyboard's "done" key does on a phone.
-                if id == DialogId::Ok || id == DialogId::Password {
-                    password_given(*purpose, password, error, cx);
+                if id != DialogId::Ok && id != DialogId::Password {
+                    return None;
                 }
+                let right = world
+                    .account()
+                    .is_some_and(|a| cloud::verify_password(&a.password_hash, password.text()));
+                if right {
+                    return Some(Answer::Then(Confirmed::Password(*purpose)));
+                }
+                // Nothing changes: the dialog asks again.
+                *password = TextInput::default();
+                *error = Some(match purpose {
+                    PasswordPurpose::TwoStep { .. } => S::WrongPassword,
+                    _ => S::WrongSignOutPassword,
+                });
+                Some(Answer::Focus(DialogId::Password))
             }
             Dialog::KeepOrRemove { .. } => match id {
-                DialogId::Keep => sign_out::finish(cx, true),
-                DialogId::Remove => sign_out::finish(cx, false),
-                _ => {}
+                DialogId::Keep => Some(Answer::Then(Confirmed::KeepData(true))),
+                DialogId::Remove => Some(Answer::Then(Confirmed::KeepData(false))),
+                _ => None,
             },
-            Dialog::SignOutRefused { .. } => {}
+            Dialog::SignOutRefused { .. } => None,
             Dialog::RenameDevice { name, error } => {
-                if id == DialogId::Ok || id == DialogId::DeviceName {
-                    rename(name, error, cx);
+                if id != DialogId::Ok && id != DialogId::DeviceName {
+                    return None;
                 }
+                rename(name, error, world)
             }
         }
     }
 }
 
-/// The account password was given: a wrong one changes nothing (the dialog asks again); the
-/// right one carries out what it was asked for.
-fn password_given(
-    purpose: PasswordPurpose,
-    password: &mut TextInput,
-    error: &mut Option<S>,
-    cx: &mut Ctx,
-) {
-    let right = account(cx.world)
-        .is_some_and(|a| cloud::verify_password(&a.password_hash, password.text()));
-    if !right {
-        *password = TextInput::default();
-        cx.focus(DialogId::Password);
-        *error = Some(match purpose {
-            PasswordPurpose::TwoStep { .. } => S::WrongPassword,
-            _ => S::WrongSignOutPassword,
-        });
-        return;
-    }
-    match purpose {
-        PasswordPurpose::SignOut => sign_out::ask_keep_or_remove(cx),
-        PasswordPurpose::TurnOffFindDevice => {
-            cx.close_dialog();
-            if let Some(account) = cx.device_mut().account.as_mut() {
-                account.find_device = false;
-            }
-            cx.toast_t(S::FindDeviceTurnedOff);
-        }
-        PasswordPurpose::FactoryReset => factory_reset::erase(cx),
-        PasswordPurpose::TwoStep { on } => {
-            cx.close_dialog();
-            if let Some(index) = account_index(cx.world) {
-                cx.device_mut().cloud.accounts[index].two_step = on;
-                cx.toast_t(if on { S::TwoStepIsOn } else { S::TwoStepIsOff });
-            }
-        }
-    }
-}
-
-fn rename(name: &TextInput, error: &mut Option<DeviceNameProblem>, cx: &mut Ctx) {
+/// A new device name: refused with the reason, or given to the phone.
+fn rename(
+    name: &TextInput,
+    error: &mut Option<DeviceNameProblem>,
+    world: &mut World,
+) -> Option<Answer> {
     let new_name = name.text().trim().to_string();
     *error = if new_name.is_empty() {
         Some(DeviceNameProblem::Empty)
@@ -360,10 +347,10 @@ fn rename(name: &TextInput, error: &mut Option<DeviceNameProblem>, cx: &mut Ctx)
         None
     };
     if error.is_some() {
-        return;
+        return None;
     }
-    cx.close_dialog();
-    if cx.device().phone.name != new_name {
-        cx.device_mut().phone.name = new_name;
+    if world.device().phone.name != new_name {
+        world.device_mut().phone.name = new_name;
     }
+    Some(Answer::Close)
 }

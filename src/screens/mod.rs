@@ -1,9 +1,11 @@
 //! The phone's UI state: every screen, the navigation stacks of the phone and the browser,
 //! dialogs, focus and scrolling.
 //!
-//! Each screen is one module that owns itself behind the [`Screen`] trait: its state (what is
-//! typed into a form), its elements with typed ids, what each element does, its text fields and
-//! its address on the browser. [`Phone`] holds the stacks and the [`World`] they share, and
+//! Each screen is one module that owns itself behind the [`Screen`](screen::Screen) trait: its
+//! state (what is typed into a form), its elements with typed ids, what each element does, its
+//! text fields and its address on the browser. Screens never name each other: they ask for a
+//! [`Target`](target::Target), and this registry makes it. Dialogs hand what they confirm to the
+//! flows. [`Phone`] holds the stacks and the [`World`](world::World) they share, and
 //! [`update`](update::update) applies an [`Action`](action::Action). The domain below (`sim`)
 //! knows nothing of any of this.
 
@@ -11,83 +13,35 @@ pub mod account;
 pub mod action;
 pub mod cloud;
 pub mod compose;
+pub mod ctx;
 pub mod dialogs;
+pub mod flows;
 pub mod ids;
+pub mod screen;
 pub mod settings;
-pub mod sign_out;
+pub mod target;
 pub mod text_input;
 pub mod update;
 pub mod web;
 pub mod widgets;
 pub mod world;
 
-use std::fmt;
-
 use chrono::{DateTime, Utc};
 
 pub use action::{Action, Effect};
 pub use dialogs::Dialog;
+pub use screen::{Content, Screen};
+pub use target::Target;
 pub use text_input::TextInput;
-pub use world::{Ctx, Surface, Timed, Web, WebSite, World};
+pub use world::{Surface, Timed, Web, WebSite, World};
 
 use crate::sim::device::DeviceFile;
 use crate::sim::env::Env;
-use crate::view::{Element, Text};
+use crate::view::Text;
+use ctx::{Ctx, Op};
+use dialogs::Answer;
 use ids::ElementId;
-use world::Op;
-
-/// A page's own part of the view: its title and elements.
-pub struct Content {
-    pub title: String,
-    pub elements: Vec<Element>,
-}
-
-impl Content {
-    pub fn new(title: impl Into<String>, elements: Vec<Element>) -> Content {
-        Content {
-            title: title.into(),
-            elements,
-        }
-    }
-}
-
-/// What a screen that finished hands to the one below it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Resume {
-    /// "Forgot password?" set a new password for this login: sign in with it.
-    PasswordReset { login: TextInput },
-}
-
-/// One screen: its state, what it shows, and what its elements do.
-pub trait Screen: fmt::Debug + Clone + PartialEq + Into<AnyScreen> {
-    /// The ids of its elements; the handler matches them all.
-    type Id: ElementId;
-
-    /// The stable machine name agents and tooling see (`settings`, `info.display`).
-    fn name(&self) -> Text;
-
-    /// Its title and elements, from the world as it is now.
-    fn content(&self, world: &World) -> Content;
-
-    /// A touch on one of its elements (Enter, a click, a fixture's tap).
-    fn on_tap(&mut self, id: Self::Id, cx: &mut Ctx);
-
-    /// The text behind one of its fields, for typing.
-    fn field(&mut self, id: Self::Id) -> Option<&mut TextInput> {
-        let _ = id;
-        None
-    }
-
-    /// Its path on the browser's address bar (after the host), for the web's pages.
-    fn web_path(&self) -> &'static str {
-        ""
-    }
-
-    /// The screen above it finished and handed this back.
-    fn resume(&mut self, message: &Resume) {
-        let _ = message;
-    }
-}
+use target::Resume;
 
 /// Declares every screen once: the `AnyScreen` enum and its dispatch to each screen's `Screen`
 /// implementation.
@@ -143,7 +97,7 @@ macro_rules! screens {
                 }
             }
 
-            pub fn resume(&mut self, message: &Resume) {
+            pub fn resume(&mut self, message: &Resume) -> Option<Text> {
                 match self {
                     $(AnyScreen::$variant(screen) => screen.resume(message),)*
                 }
@@ -195,6 +149,47 @@ impl AnyScreen {
     pub fn same_kind(&self, other: &AnyScreen) -> bool {
         std::mem::discriminant(self) == std::mem::discriminant(other)
     }
+
+    /// The screen a target names, as it first shows.
+    pub fn open(target: Target) -> AnyScreen {
+        use account::create_account::CreateAccount;
+        use account::forgot_password::ForgotPassword;
+        use web::lost_mode::WebLostMode;
+        match target {
+            Target::Settings => settings::home::Settings.into(),
+            Target::WiFi => settings::wifi::WiFi.into(),
+            Target::MobileNetworks => settings::mobile_networks::MobileNetworks.into(),
+            Target::Bluetooth => settings::bluetooth::Bluetooth.into(),
+            Target::ConnectionSharing => settings::connection_sharing::ConnectionSharing.into(),
+            Target::AboutPhone => settings::about_phone::AboutPhone.into(),
+            Target::SystemUpdate => settings::system_update::SystemUpdate.into(),
+            Target::FactoryReset => settings::factory_reset::FactoryReset.into(),
+            Target::AccountsSync => settings::accounts_sync::AccountsSync.into(),
+            Target::Info(topic) => settings::info::Info(topic).into(),
+            Target::MiAccount => account::mi_account::MiAccount.into(),
+            Target::SignIn => account::sign_in::SignIn::default().into(),
+            Target::TwoStep { mi_account_id, to } => {
+                account::two_step::TwoStep::new(mi_account_id, to).into()
+            }
+            Target::CreateChoice => account::create_choice::CreateChoice.into(),
+            Target::CreateAccount(kind) => CreateAccount::new(kind).into(),
+            Target::ForgotPassword(login) => ForgotPassword::for_login(login).into(),
+            Target::AccountSecurity => account::security::AccountSecurity.into(),
+            Target::ChangePassword => account::change_password::ChangePassword::default().into(),
+            Target::LoginNotifications => account::login_notifications::LoginNotifications.into(),
+            Target::LoginHistory => account::login_history::LoginHistory.into(),
+            Target::Devices => account::devices::Devices.into(),
+            Target::DeviceDetails(id) => account::device_details::DeviceDetails(id).into(),
+            Target::MiCloud => cloud::mi_cloud::MiCloud.into(),
+            Target::FindDevice => cloud::find_device::FindDevice.into(),
+            Target::LostMode => cloud::lost_mode::LostMode::default().into(),
+            Target::ActivationLock => cloud::activation_lock::ActivationLock::default().into(),
+            Target::WebSignIn => web::sign_in::WebSignIn::default().into(),
+            Target::WebFindDevice => web::find_device::WebFindDevice.into(),
+            Target::WebLostMode { message, call } => WebLostMode::new(&message, call).into(),
+            Target::WebAccount => web::account_home::WebAccount.into(),
+        }
+    }
 }
 
 /// A screen on a navigation stack, with where the person was on it.
@@ -216,10 +211,11 @@ impl Page {
         }
     }
 
-    pub fn focused(screen: impl Into<AnyScreen>, focus: impl Into<Text>) -> Page {
+    /// The page a target opens, focused on an element if given.
+    pub fn open(target: Target, focus: Option<Text>) -> Page {
         Page {
-            focus: Some(focus.into()),
-            ..Page::new(screen)
+            focus,
+            ..Page::new(AnyScreen::open(target))
         }
     }
 }
@@ -255,6 +251,12 @@ impl Nav {
     }
 }
 
+/// The first page of a site on the browser.
+fn web_home(site: WebSite, signed_in: bool) -> Page {
+    let (target, focus) = flows::web::home(site, signed_in);
+    Page::open(target, focus)
+}
+
 /// The phone and the browser beside it: two navigation stacks over one world.
 #[derive(Debug, Clone)]
 pub struct Phone {
@@ -270,7 +272,7 @@ impl Phone {
         let mut phone = Phone {
             world: World::new(device, now),
             front: Nav::at(Page::new(settings::home::Settings)),
-            behind: Nav::at(web::home(WebSite::MiCloud, false)),
+            behind: Nav::at(web_home(WebSite::MiCloud, false)),
         };
         // A locked, lost or ringing phone shows that first, whatever else it was doing.
         phone.show_phone_state();
@@ -327,7 +329,13 @@ impl Phone {
         if let Some(chrome) = <web::ChromeId as ElementId>::parse(id) {
             web::on_chrome(chrome, &mut cx);
         } else if let Some(state) = self.front.dialog.as_mut() {
-            state.dialog.tap(id, &mut cx);
+            match state.dialog.tap(id, cx.world) {
+                Some(Answer::Close) => cx.close_dialog(),
+                Some(Answer::Open(next)) => cx.dialog(next),
+                Some(Answer::Focus(element)) => cx.focus(element),
+                Some(Answer::Then(confirmed)) => flows::confirmed(confirmed, &mut cx),
+                None => {}
+            }
         } else {
             self.front.top_mut().screen.tap(id, &mut cx);
         }
@@ -347,8 +355,8 @@ impl Phone {
     pub(crate) fn run(&mut self, ops: Vec<Op>) {
         for op in ops {
             match op {
-                Op::Push(screen) => {
-                    self.front.stack.push(Page::new(screen));
+                Op::Push(target) => {
+                    self.front.stack.push(Page::open(target, None));
                     // A toast belongs to the screen it was shown on.
                     self.world.toast = None;
                 }
@@ -363,8 +371,9 @@ impl Phone {
                     }
                 }
                 Op::Home => self.go_home(),
-                Op::Root(page) => self.front.stack = vec![page],
-                Op::Land(screen) => {
+                Op::Root(target, focus) => self.front.stack = vec![Page::open(target, focus)],
+                Op::Land(target) => {
+                    let screen = AnyScreen::open(target);
                     let stack = &mut self.front.stack;
                     match stack.iter().position(|p| p.screen.same_kind(&screen)) {
                         Some(landing) => stack.truncate(landing + 1),
@@ -385,7 +394,12 @@ impl Phone {
                 Op::Toast(text) => self.world.show_toast(text),
                 Op::Notify(text) => self.world.notify(text),
                 Op::ClearNotification => self.world.notification = None,
-                Op::Resume(message) => self.front.top_mut().screen.resume(&message),
+                Op::Resume(message) => {
+                    let top = self.front.top_mut();
+                    if let Some(focus) = top.screen.resume(&message) {
+                        top.focus = Some(focus);
+                    }
+                }
                 Op::PhoneHome => match self.world.surface {
                     Surface::Phone => self.go_home(),
                     Surface::Browser => {
@@ -395,7 +409,7 @@ impl Phone {
                 Op::OpenSite(site) => {
                     self.world.web.site = site;
                     let signed_in = self.world.web.account.is_some();
-                    self.front = Nav::at(web::home(site, signed_in));
+                    self.front = Nav::at(web_home(site, signed_in));
                     self.world.toast = None;
                 }
                 Op::ShowPhoneState => self.show_phone_state(),

@@ -3,7 +3,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{TextInput, World};
+use super::text_input::TextInput;
+use super::world::World;
 use crate::sim::cloud;
 use crate::sim::device::CodePurpose;
 use crate::strings::S;

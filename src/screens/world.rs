@@ -1,19 +1,11 @@
 //! What a screen sees and changes besides itself: the device file, the moment, the browser's
-//! sign-in, messages on screen ([`World`]); and, while it handles a touch, the seeded
-//! environment and the navigation it asks for ([`Ctx`]).
-//!
-//! A handler never touches the navigation stack it lives in: it asks for pushes, pops, dialogs,
-//! focus and toasts through `Ctx`, and they are carried out in order once it returns. So a
-//! screen changes itself in place (`&mut self`) while the phone around it changes too.
+//! sign-in, and the messages on screen.
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::dialogs::Dialog;
-use super::{AnyScreen, Page, Resume};
-use crate::sim::device::DeviceFile;
-use crate::sim::env::Env;
+use crate::sim::cloud;
+use crate::sim::device::{CloudAccount, Connection, DeviceFile};
 use crate::strings::{S, Tr};
-use crate::view::Text;
 
 /// How long a toast stays up.
 pub const TOAST_SECONDS: i64 = 3;
@@ -139,6 +131,33 @@ impl World {
         });
     }
 
+    /// Whether the phone can reach the cloud.
+    pub fn online(&self) -> bool {
+        self.device.network.connection() != Connection::Offline
+    }
+
+    /// The account the account pages act on: the phone's, or on the browser the one signed in
+    /// there (the same pages serve account.xiaomi.com's "Security").
+    pub fn account_index(&self) -> Option<usize> {
+        match self.surface {
+            Surface::Phone => cloud::signed_in_index(&self.device),
+            Surface::Browser => cloud::index_of(&self.device, self.web.account.as_deref()?),
+        }
+    }
+
+    pub fn account(&self) -> Option<&CloudAccount> {
+        self.account_index()
+            .map(|index| &self.device.cloud.accounts[index])
+    }
+
+    /// A page's title: the phone's, or on the website the site's name before the page's.
+    pub fn page_title(&self, page: &str) -> String {
+        match self.surface {
+            Surface::Phone => page.to_string(),
+            Surface::Browser => self.tr().fill(S::WebPageTitle, &[("page", &page)]),
+        }
+    }
+
     /// Drops a toast or notification whose time is up.
     pub fn expire(&mut self) {
         let now = self.now;
@@ -153,150 +172,7 @@ impl World {
 
 /// `now + by`, or the end of time when that overflows: a message that never expires is better
 /// than a panic.
-fn later(now: DateTime<Utc>, by: Duration) -> DateTime<Utc> {
+pub fn later(now: DateTime<Utc>, by: Duration) -> DateTime<Utc> {
     now.checked_add_signed(by)
         .unwrap_or(DateTime::<Utc>::MAX_UTC)
-}
-
-/// A change to the navigation (or to what is shown) that a handler asks for.
-#[derive(Debug)]
-pub(crate) enum Op {
-    Push(AnyScreen),
-    /// Up one page (never below the root).
-    Pop,
-    /// Up one page if the top is the screen with this machine name.
-    PopIf(&'static str),
-    /// Back to the root, closing any dialog and toast.
-    Home,
-    /// Replace the whole stack with one page.
-    Root(Page),
-    /// Back to the nearest page of this kind of screen, or push it when there is none.
-    Land(AnyScreen),
-    Dialog(Dialog),
-    CloseDialog,
-    Focus(Text),
-    Toast(String),
-    Notify(String),
-    ClearNotification,
-    /// Tell the screen on top what the one above it finished with.
-    Resume(Resume),
-    /// The phone's own pages go back to Settings (it was signed out from elsewhere), whether the
-    /// phone is in front or behind the browser.
-    PhoneHome,
-    /// Open a site in the browser at its first page.
-    OpenSite(WebSite),
-    /// Make the phone show its locked, lost or ringing state.
-    ShowPhoneState,
-}
-
-/// What a handler works with while it handles a touch: the world, the seeded environment, and
-/// the changes to navigation it asks for.
-pub struct Ctx<'a> {
-    pub world: &'a mut World,
-    pub env: &'a mut Env,
-    pub(crate) ops: Vec<Op>,
-}
-
-impl<'a> Ctx<'a> {
-    pub fn new(world: &'a mut World, env: &'a mut Env) -> Ctx<'a> {
-        Ctx {
-            world,
-            env,
-            ops: Vec::new(),
-        }
-    }
-
-    pub fn device(&self) -> &DeviceFile {
-        self.world.device()
-    }
-
-    pub fn device_mut(&mut self) -> &mut DeviceFile {
-        self.world.device_mut()
-    }
-
-    pub fn now(&self) -> DateTime<Utc> {
-        self.env.now()
-    }
-
-    pub fn tr(&self) -> Tr {
-        self.world.tr()
-    }
-
-    pub fn t(&self, id: S) -> &'static str {
-        self.world.t(id)
-    }
-
-    pub fn on_browser(&self) -> bool {
-        self.world.on_browser()
-    }
-
-    pub fn push(&mut self, screen: impl Into<AnyScreen>) {
-        self.ops.push(Op::Push(screen.into()));
-    }
-
-    pub fn pop(&mut self) {
-        self.ops.push(Op::Pop);
-    }
-
-    pub fn pop_if(&mut self, screen_name: &'static str) {
-        self.ops.push(Op::PopIf(screen_name));
-    }
-
-    pub fn home(&mut self) {
-        self.ops.push(Op::Home);
-    }
-
-    pub fn root(&mut self, page: Page) {
-        self.ops.push(Op::Root(page));
-    }
-
-    pub fn land(&mut self, screen: impl Into<AnyScreen>) {
-        self.ops.push(Op::Land(screen.into()));
-    }
-
-    pub fn dialog(&mut self, dialog: Dialog) {
-        self.ops.push(Op::Dialog(dialog));
-    }
-
-    pub fn close_dialog(&mut self) {
-        self.ops.push(Op::CloseDialog);
-    }
-
-    pub fn focus(&mut self, id: impl Into<Text>) {
-        self.ops.push(Op::Focus(id.into()));
-    }
-
-    pub fn toast(&mut self, text: impl Into<String>) {
-        self.ops.push(Op::Toast(text.into()));
-    }
-
-    /// A toast with the catalogue's text.
-    pub fn toast_t(&mut self, id: S) {
-        let text = self.t(id);
-        self.toast(text);
-    }
-
-    pub fn notify(&mut self, text: impl Into<String>) {
-        self.ops.push(Op::Notify(text.into()));
-    }
-
-    pub fn clear_notification(&mut self) {
-        self.ops.push(Op::ClearNotification);
-    }
-
-    pub fn resume(&mut self, message: Resume) {
-        self.ops.push(Op::Resume(message));
-    }
-
-    pub fn phone_home(&mut self) {
-        self.ops.push(Op::PhoneHome);
-    }
-
-    pub fn open_site(&mut self, site: WebSite) {
-        self.ops.push(Op::OpenSite(site));
-    }
-
-    pub fn show_phone_state(&mut self) {
-        self.ops.push(Op::ShowPhoneState);
-    }
 }

@@ -12,6 +12,8 @@ use super::device::{
     LocalData, LoginRecord, SignInFailures, SignedInAccount, SyncSettings, VerificationCode,
 };
 
+/// The free Mi Cloud plan, in GB.
+pub const FREE_PLAN_GB: u32 = 5;
 /// Wrong passwords in a row before sign-in is refused for a while.
 pub const MAX_FAILURES: u32 = 5;
 /// How long sign-in stays refused after too many wrong passwords.
@@ -370,7 +372,7 @@ pub fn create_account(
         managed_by: None,
         devices: Vec::new(),
         data: LocalData::default(),
-        storage_gb: 5,
+        storage_gb: FREE_PLAN_GB,
         login_notifications: Default::default(),
         login_history: Vec::new(),
     });

@@ -3,8 +3,20 @@
 //! real phone's string), `seed` (the guides' words), `guess` (our guess at the phone's wording),
 //! `ours` (the simulation's own text).
 
-use super::Source;
 use crate::sim::device::Skin;
+
+/// Where a wording comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Source {
+    /// A string of the real phone (MIUI or HyperOS string resources).
+    Doc,
+    /// The words of the seed guides that people follow.
+    Seed,
+    /// Our guess at what the phone says; free to improve.
+    Guess,
+    /// The simulation's own words (key hints, what is not simulated).
+    Ours,
+}
 
 macro_rules! catalogue {
     ($($(#[$meta:meta])* $id:ident = $source:ident $miui:literal $(, hyperos $hyperos:literal)?;)*) => {

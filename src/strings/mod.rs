@@ -13,23 +13,10 @@ mod catalogue;
 
 use std::fmt;
 
-pub use catalogue::S;
+pub use catalogue::{S, Source};
 
 use crate::sim::cloud::{CloudError, PasswordProblem};
 use crate::sim::device::{App, DeviceKind, Skin};
-
-/// Where a wording comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Source {
-    /// A string of the real phone (MIUI or HyperOS string resources).
-    Doc,
-    /// The words of the seed guides that people follow.
-    Seed,
-    /// Our guess at what the phone says; free to improve.
-    Guess,
-    /// The simulation's own words (key hints, what is not simulated).
-    Ours,
-}
 
 /// The languages the phone speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

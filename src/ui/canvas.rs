@@ -423,7 +423,7 @@ mod tests {
 
     #[test]
     fn the_grid_reads_as_the_buffer_does() {
-        both(8, 3, &|put: &mut dyn FnMut(u16, u16, &str)| {
+        both(8, 3, |put: &mut dyn FnMut(u16, u16, &str)| {
             put(0, 0, "ab中c");
             put(0, 1, "e\u{301}x🌐y");
             put(2, 1, "z");

@@ -3,7 +3,10 @@
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
-use super::{Canvas, HitMap, Target, Theme, focus_marker, line_of, page, put_line, spanned};
+use super::canvas::Canvas;
+use super::page;
+use super::paint::{self, HitMap, Target, focus_marker, line_of, put_line, spanned};
+use super::theme::Theme;
 use crate::layout::{element_height, scroll_to_show, truncate, wrap};
 use crate::view::{Dialog, Element, Role};
 
@@ -61,7 +64,7 @@ pub(super) fn draw<C: Canvas>(
     let stack_shown = stacked_height.min(available);
     let body_shown = body_height.min(available - stack_shown);
     let gap_shown = body_gap.min(available - stack_shown - body_shown);
-    let text = super::padded(band);
+    let text = paint::padded(band);
     let shown = fitted_body(&dialog.body, text_width, body_shown);
     for (row, line) in (0..body_shown).zip(shown) {
         put_line(&spanned(line, theme.secondary), line_of(text, row), buf);
@@ -82,7 +85,7 @@ pub(super) fn draw<C: Canvas>(
     let scroll = scroll_to_show(&owned, text.width, stack_shown, 0, focus);
     page::draw_elements(&owned, stack_rows, stack_band, scroll, buf, hits, theme);
     if has_buttons && band.height > 0 {
-        let row = super::padded(line_of(band, band.height - 1));
+        let row = paint::padded(line_of(band, band.height - 1));
         draw_buttons(&buttons, row, buf, hits, theme);
     }
 }
@@ -190,7 +193,7 @@ fn button_shares(buttons: &[&Element], width: u16) -> Vec<u16> {
     for room in [6, 5] {
         let needed: Vec<u16> = buttons
             .iter()
-            .map(|b| super::width_of(&b.label).saturating_add(room))
+            .map(|b| paint::width_of(&b.label).saturating_add(room))
             .collect();
         let total = needed.iter().fold(0u16, |sum, n| sum.saturating_add(*n));
         if needed.iter().all(|n| *n <= equal) {
@@ -233,7 +236,7 @@ fn draw_buttons<C: Canvas>(
         };
         let label = truncate(&button.label, label_area.width.saturating_sub(4));
         let text = truncate(&format!("[ {label} ]"), label_area.width);
-        let text_width = super::width_of(&text);
+        let text_width = paint::width_of(&text);
         // The button itself, centred in its share; the marker sits right before it.
         let button_area = Rect {
             x: label_area.x + label_area.width.saturating_sub(text_width) / 2,

@@ -5,7 +5,9 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
-use super::{Canvas, HitMap, Target, Theme, focus_marker, put_line, spanned, width_of};
+use super::canvas::Canvas;
+use super::paint::{HitMap, Target, focus_marker, put_line, spanned, width_of};
+use super::theme::Theme;
 use crate::layout::{element_height, summary_lines, truncate, wrap};
 use crate::view::{Element, Role};
 

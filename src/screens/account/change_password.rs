@@ -1,10 +1,12 @@
 //! Account security → Password: the current password, a new one under the account rules. Other
 //! devices stay signed in, as seed 000's pro tip says.
 
-use super::security::{account_index, title};
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{checkbox, error_line, password_field};
-use crate::screens::{Content, Ctx, Screen, TextInput, World};
+use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -30,7 +32,7 @@ ids! {
 
 impl ChangePassword {
     fn submit(&mut self, cx: &mut Ctx) {
-        let Some(index) = account_index(cx.world) else {
+        let Some(index) = cx.world.account_index() else {
             return;
         };
         let hash = &cx.device().cloud.accounts[index].password_hash;
@@ -81,7 +83,7 @@ impl Screen for ChangePassword {
         ];
         elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
         elements.push(Element::button(Id::Submit, tr.get(S::ChangePassword)));
-        Content::new(title(world, tr.get(S::ChangePassword)), elements)
+        Content::new(world.page_title(tr.get(S::ChangePassword)), elements)
     }
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {

@@ -1,20 +1,18 @@
 //! Create account (seed 003 §3): phone number or email, name and a password under the rules →
 //! a code to that number or address → the new account, signed in.
 
-use super::{finish_sign_in, send_code};
+use crate::screens::ctx::Ctx;
+use crate::screens::flows::account::{finish_sign_in, send_code};
 use crate::screens::ids::ids;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::ContactKind;
+use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{CodeStep, checkbox, error_line, password_field, text_field};
-use crate::screens::{Content, Ctx, Screen, TextInput, World};
+use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::sim::device::CodePurpose;
 use crate::strings::S;
 use crate::view::{Element, Text};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ContactKind {
-    Phone,
-    Email,
-}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CreateAccount {

@@ -1,8 +1,10 @@
 //! "Create account" (seed 003 §3): using a phone number or an email address.
 
-use super::create_account::{ContactKind, CreateAccount};
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::{ContactKind, Target};
+use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
 
@@ -35,8 +37,8 @@ impl Screen for CreateChoice {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::Phone => cx.push(CreateAccount::new(ContactKind::Phone)),
-            Id::Email => cx.push(CreateAccount::new(ContactKind::Email)),
+            Id::Phone => cx.push(Target::CreateAccount(ContactKind::Phone)),
+            Id::Email => cx.push(Target::CreateAccount(ContactKind::Email)),
         }
     }
 }

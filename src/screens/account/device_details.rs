@@ -2,12 +2,13 @@
 //! sign-in, seed 000's advice for its kind, and "Remove" (for this phone, "Sign out").
 
 use super::devices::{is_current, location};
-use super::security::{account, account_index, title};
+use crate::screens::ctx::Ctx;
 use crate::screens::dialogs::{Dialog, DialogId};
+use crate::screens::flows::sign_out;
 use crate::screens::ids::ids;
+use crate::screens::screen::{Content, Screen};
 use crate::screens::widgets::local_date_time;
-use crate::screens::{Content, Ctx, Screen, World, sign_out};
-use crate::sim::cloud;
+use crate::screens::world::World;
 use crate::sim::device::DeviceKind;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -38,7 +39,9 @@ impl Screen for DeviceDetails {
 
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
-        let found = account(world).and_then(|a| a.devices.iter().find(|d| d.id == self.0));
+        let found = world
+            .account()
+            .and_then(|a| a.devices.iter().find(|d| d.id == self.0));
         let Some(device) = found else {
             return Content::new(
                 tr.get(S::Device),
@@ -76,7 +79,7 @@ impl Screen for DeviceDetails {
             Element::text(Id::Advice, advice),
             Element::button(Id::Remove, remove),
         ];
-        Content::new(title(world, &device.name), elements)
+        Content::new(world.page_title(&device.name), elements)
     }
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
@@ -107,36 +110,4 @@ impl Screen for DeviceDetails {
     fn web_path(&self) -> &'static str {
         "security/devices"
     }
-}
-
-/// "Remove" confirmed: the device leaves the account and its session ends. When that device is
-/// the phone (removed from the website), the phone is signed out, keeping its data, and shows
-/// "Sign in to Mi Account" the next time it is looked at.
-pub fn remove_confirmed(cx: &mut Ctx, device_id: &str) {
-    cx.close_dialog();
-    cx.pop_if("device_details");
-    let Some(index) = account_index(cx.world) else {
-        return;
-    };
-    let account = &cx.device().cloud.accounts[index];
-    if !account.devices.iter().any(|d| d.id == device_id) {
-        cx.toast_t(S::AlreadyRemoved);
-        return;
-    }
-    let account_id = account.mi_account_id.clone();
-    cx.device_mut().cloud.accounts[index]
-        .devices
-        .retain(|d| d.id != device_id);
-    let phone = cx.device().phone.id.to_string() == device_id;
-    let phone_signed_in = cx
-        .device()
-        .account
-        .as_ref()
-        .is_some_and(|a| a.mi_account_id == account_id);
-    if phone && phone_signed_in {
-        cloud::sign_out(cx.device_mut(), true);
-        // The phone was somewhere in its Mi Account pages: it is back at Settings.
-        cx.phone_home();
-    }
-    cx.toast_t(S::SignedOut);
 }

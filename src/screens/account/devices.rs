@@ -2,11 +2,12 @@
 //! seed 000's advice under the list; on account.xiaomi.com every device alike with its last
 //! login.
 
-use super::device_details::DeviceDetails;
-use super::security::{account, title};
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::{ElementId, numbered, parse_numbered};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::Target;
 use crate::screens::widgets::{local_date_time, relative_time};
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::world::World;
 use crate::sim::device::AccountDevice;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -106,7 +107,7 @@ impl Screen for Devices {
 
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
-        let all = account(world).map_or(&[][..], |a| &a.devices[..]);
+        let all = world.account().map_or(&[][..], |a| &a.devices[..]);
         let row = |index: usize, device: &AccountDevice, current: bool| {
             Element::row(Id::Device(index), device.name.clone())
                 .summary(summary(world, device, current))
@@ -117,7 +118,7 @@ impl Screen for Devices {
                 elements.push(Element::text(Id::None, tr.get(S::NoDevices)));
             }
             elements.extend(all.iter().enumerate().map(|(i, d)| row(i, d, false)));
-            return Content::new(title(world, tr.get(S::Devices)), elements);
+            return Content::new(world.page_title(tr.get(S::Devices)), elements);
         }
         let mut elements = vec![Element::section(Id::Current, tr.get(S::CurrentDevice))];
         for (index, device) in all.iter().enumerate() {
@@ -144,9 +145,9 @@ impl Screen for Devices {
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
             Id::Device(index) => {
-                let device = account(cx.world).and_then(|a| a.devices.get(index));
+                let device = cx.world.account().and_then(|a| a.devices.get(index));
                 if let Some(device) = device {
-                    let details = DeviceDetails(device.id.clone());
+                    let details = Target::DeviceDetails(device.id.clone());
                     cx.push(details);
                 }
             }

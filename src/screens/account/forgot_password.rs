@@ -1,10 +1,14 @@
 //! "Forgot password?" (seeds 001, 003): the account → a code to its phone number or email → a
 //! new password; back on the sign-in form with the account filled in.
 
-use super::send_code;
+use crate::screens::ctx::Ctx;
+use crate::screens::flows::account::send_code;
 use crate::screens::ids::ids;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::Resume;
+use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{CodeStep, checkbox, error_line, password_field, text_field};
-use crate::screens::{Content, Ctx, Resume, Screen, TextInput, World};
+use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::sim::device::CodePurpose;
 use crate::strings::S;
@@ -94,12 +98,10 @@ impl ForgotPassword {
         }
         cx.clear_notification();
         cx.pop();
-        // Back on the sign-in form, with the account filled in and the cursor in the password
-        // field, ready for the new password.
+        // Back on the sign-in form, with the account filled in.
         cx.resume(Resume::PasswordReset {
             login: self.login.clone(),
         });
-        cx.focus(super::sign_in::Id::Password);
         cx.toast_t(S::PasswordResetDone);
     }
 }

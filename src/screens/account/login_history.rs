@@ -1,10 +1,11 @@
 //! Account security → Login history (seed 000: "review login history for suspicious
 //! locations"): the newest sign-ins first.
 
-use super::security::{account, title};
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::{ElementId, numbered, parse_numbered};
+use crate::screens::screen::{Content, Screen};
 use crate::screens::widgets::local_date_time;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Role, Text};
 
@@ -61,8 +62,8 @@ impl Screen for LoginHistory {
 
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
-        let page_title = title(world, tr.get(S::LoginHistory));
-        let Some(account) = account(world) else {
+        let page_title = world.page_title(tr.get(S::LoginHistory));
+        let Some(account) = world.account() else {
             return Content::new(page_title, Vec::new());
         };
         let history = &account.login_history;

@@ -1,9 +1,10 @@
 //! Account security → Login notifications (seed 000): an alert by email and/or SMS when a new
 //! device signs in.
 
-use super::security::{account, account_index, title};
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -28,8 +29,8 @@ impl Screen for LoginNotifications {
 
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
-        let page_title = title(world, tr.get(S::LoginNotifications));
-        let Some(account) = account(world) else {
+        let page_title = world.page_title(tr.get(S::LoginNotifications));
+        let Some(account) = world.account() else {
             return Content::new(page_title, Vec::new());
         };
         let mut email = Element::switch(
@@ -55,7 +56,7 @@ impl Screen for LoginNotifications {
     }
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
-        let Some(index) = account_index(cx.world) else {
+        let Some(index) = cx.world.account_index() else {
             return;
         };
         let settings = &mut cx.device_mut().cloud.accounts[index].login_notifications;

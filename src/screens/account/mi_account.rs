@@ -1,17 +1,13 @@
 //! Settings → Mi Account: signed out, the way in (sign in, create account); signed in, the
 //! account's services and settings, and "Sign out" at the bottom (seed 001: scroll down).
 
-use super::create_choice::CreateChoice;
-use super::devices::Devices;
-use super::security::AccountSecurity;
-use super::sign_in::SignIn;
-use crate::screens::cloud::find_device::FindDevice;
-use crate::screens::cloud::mi_cloud::MiCloud;
+use crate::screens::ctx::Ctx;
+use crate::screens::flows::sign_out;
 use crate::screens::ids::ids;
-use crate::screens::settings::info::{Info, Topic};
-use crate::screens::sign_out;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::{Target, Topic};
 use crate::screens::widgets::storage_text;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::strings::S;
 use crate::view::{Element, Role, Text};
@@ -37,9 +33,6 @@ ids! {
         SignOut = "account.sign_out",
     }
 }
-
-/// The free Mi Cloud plan.
-pub const FREE_PLAN_GB: u32 = 5;
 
 impl Screen for MiAccount {
     type Id = Id;
@@ -67,7 +60,10 @@ impl Screen for MiAccount {
             Element::section(Id::Services, ""),
             Element::row(Id::Cloud, tr.get(S::Cloud)).summary(tr.fill(
                 S::Occupied,
-                &[("used", &storage_text(occupied)), ("plan", &FREE_PLAN_GB)],
+                &[
+                    ("used", &storage_text(occupied)),
+                    ("plan", &cloud::FREE_PLAN_GB),
+                ],
             )),
             Element::row(Id::FindDevice, tr.get(S::FindDevice))
                 .value(tr.on_off(account.find_device)),
@@ -85,14 +81,14 @@ impl Screen for MiAccount {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::SignIn => cx.push(SignIn::default()),
-            Id::Create => cx.push(CreateChoice),
+            Id::SignIn => cx.push(Target::SignIn),
+            Id::Create => cx.push(Target::CreateChoice),
             // Personal info (name, photo, birthday) is not modelled beyond the name.
-            Id::Header | Id::PersonalInfo => cx.push(Info(Topic::PersonalInfo)),
-            Id::Cloud => cx.push(MiCloud),
-            Id::FindDevice => cx.push(FindDevice),
-            Id::Security => cx.push(AccountSecurity),
-            Id::Devices | Id::DeviceManagement => cx.push(Devices),
+            Id::Header | Id::PersonalInfo => cx.push(Target::Info(Topic::PersonalInfo)),
+            Id::Cloud => cx.push(Target::MiCloud),
+            Id::FindDevice => cx.push(Target::FindDevice),
+            Id::Security => cx.push(Target::AccountSecurity),
+            Id::Devices | Id::DeviceManagement => cx.push(Target::Devices),
             Id::SignOut => sign_out::pressed(cx),
             Id::Tagline | Id::Services | Id::Settings | Id::End => {}
         }

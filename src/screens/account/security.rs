@@ -2,37 +2,15 @@
 //! notifications, recovery phone and email, devices, and the login history. The same pages serve
 //! account.xiaomi.com's "Security" on the browser, for the browser's account.
 
-use super::change_password::ChangePassword;
-use super::devices::Devices;
-use super::login_history::LoginHistory;
-use super::login_notifications::LoginNotifications;
+use crate::screens::ctx::Ctx;
 use crate::screens::dialogs::{Dialog, PasswordPurpose};
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, Surface, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::Target;
+use crate::screens::world::World;
 use crate::sim::cloud;
-use crate::sim::device::CloudAccount;
 use crate::strings::S;
 use crate::view::{Element, Text};
-
-/// The account these pages act on: the phone's, or the one signed in on the browser.
-pub fn account_index(world: &World) -> Option<usize> {
-    match world.surface {
-        Surface::Phone => cloud::signed_in_index(world.device()),
-        Surface::Browser => cloud::index_of(world.device(), world.web.account.as_deref()?),
-    }
-}
-
-pub fn account(world: &World) -> Option<&CloudAccount> {
-    account_index(world).map(|index| &world.device().cloud.accounts[index])
-}
-
-/// A page's title: the phone's, or on the website the site's name before the page's.
-pub fn title(world: &World, page: &str) -> String {
-    match world.surface {
-        Surface::Phone => page.to_string(),
-        Surface::Browser => world.tr().fill(S::WebPageTitle, &[("page", &page)]),
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct AccountSecurity;
@@ -59,11 +37,9 @@ impl Screen for AccountSecurity {
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
         let web = world.on_browser();
-        let page_title = title(
-            world,
-            tr.get(if web { S::Security } else { S::AccountSecurity }),
-        );
-        let Some(account) = account(world) else {
+        let page_title =
+            world.page_title(tr.get(if web { S::Security } else { S::AccountSecurity }));
+        let Some(account) = world.account() else {
             return Content::new(page_title, Vec::new());
         };
         let notifications = tr.get(
@@ -116,14 +92,14 @@ impl Screen for AccountSecurity {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::Password => cx.push(ChangePassword::default()),
+            Id::Password => cx.push(Target::ChangePassword),
             Id::TwoStep => {
-                let on = !account(cx.world).is_some_and(|a| a.two_step);
+                let on = !cx.world.account().is_some_and(|a| a.two_step);
                 cx.dialog(Dialog::account_password(PasswordPurpose::TwoStep { on }));
             }
-            Id::Notifications => cx.push(LoginNotifications),
-            Id::Devices => cx.push(Devices),
-            Id::History => cx.push(LoginHistory),
+            Id::Notifications => cx.push(Target::LoginNotifications),
+            Id::Devices => cx.push(Target::Devices),
+            Id::History => cx.push(Target::LoginHistory),
             Id::RecoveryPhone | Id::RecoveryEmail => {}
         }
     }

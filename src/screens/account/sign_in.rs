@@ -1,12 +1,15 @@
 //! "Sign in to your Mi Account" (seed 003 §4): the account (Mi Account ID, email or phone
 //! number), the password, the agreement, and the way to a forgotten password or a new account.
 
-use super::create_choice::CreateChoice;
-use super::forgot_password::ForgotPassword;
-use super::{finish_sign_in, online, send_sign_in_code};
+use crate::screens::ctx::Ctx;
+use crate::screens::flows::account::{finish_sign_in, send_sign_in_code};
 use crate::screens::ids::ids;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::Resume;
+use crate::screens::target::Target;
+use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{checkbox, error_line, password_field, text_field};
-use crate::screens::{Content, Ctx, Resume, Screen, TextInput, World};
+use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -69,8 +72,8 @@ impl Screen for SignIn {
             Id::Login => cx.focus(Id::Password),
             Id::ShowPassword => self.show_password = !self.show_password,
             Id::Agree => self.agreed = !self.agreed,
-            Id::Forgot => cx.push(ForgotPassword::for_login(self.login.clone())),
-            Id::Create => cx.push(CreateChoice),
+            Id::Forgot => cx.push(Target::ForgotPassword(self.login.clone())),
+            Id::Create => cx.push(Target::CreateChoice),
             Id::Password | Id::Submit => self.submit(cx),
             Id::Error => {}
         }
@@ -84,13 +87,15 @@ impl Screen for SignIn {
         }
     }
 
-    fn resume(&mut self, message: &Resume) {
+    fn resume(&mut self, message: &Resume) -> Option<Text> {
         match message {
-            // Back from "Forgot password?": the account filled in, ready for the new password.
+            // Back from "Forgot password?": the account filled in and the cursor in the password
+            // field, ready for the new password.
             Resume::PasswordReset { login } => {
                 self.login = login.clone();
                 self.password = TextInput::default();
                 self.error = None;
+                Some(Id::Password.into())
             }
         }
     }
@@ -106,7 +111,7 @@ impl SignIn {
             Some(S::EnterPassword)
         } else if !self.agreed {
             Some(S::AgreeFirst)
-        } else if !online(cx.world) {
+        } else if !cx.world.online() {
             Some(S::Offline)
         } else {
             None

@@ -1,10 +1,14 @@
 //! "2-step verification": the code sent to the account's phone (or email) after the password,
 //! on the phone and on the browser's sign-in alike.
 
-use super::finish_sign_in;
+use crate::screens::ctx::Ctx;
+use crate::screens::flows::account::{finish_sign_in, send_code};
+use crate::screens::flows::web;
 use crate::screens::ids::ids;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{CodeStep, error_line};
-use crate::screens::{Content, Ctx, Screen, Surface, TextInput, World, web};
+use crate::screens::world::{Surface, World};
 use crate::sim::cloud;
 use crate::sim::device::CodePurpose;
 use crate::strings::S;
@@ -62,7 +66,7 @@ impl Screen for TwoStep {
         match id {
             Id::Resend => {
                 let to = self.step.to.clone();
-                self.error = super::send_code(cx, &to, CodePurpose::SignIn).err();
+                self.error = send_code(cx, &to, CodePurpose::SignIn).err();
             }
             Id::Code | Id::Next => {
                 let now = cx.now();

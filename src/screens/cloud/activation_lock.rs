@@ -1,10 +1,13 @@
 //! The activation lock (seed 001): a phone erased while its account and Find Device were on it
 //! stays locked to that account until the account's password is entered.
 
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
-use crate::screens::settings::home::Settings;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::Target;
+use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{error_line, password_field};
-use crate::screens::{Content, Ctx, Page, Screen, TextInput, World};
+use crate::screens::world::World;
 use crate::sim::cloud::{self, CloudError};
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -68,7 +71,7 @@ impl Screen for ActivationLock {
                     Ok(_) => {
                         // The owner proved it is theirs: the phone starts fresh, signed out.
                         cx.device_mut().phone.activation_lock = None;
-                        cx.root(Page::new(Settings));
+                        cx.root(Target::Settings, None);
                         cx.toast_t(S::DeviceActivated);
                     }
                     Err(error) => {

@@ -1,10 +1,11 @@
 //! Find Device on the phone (seed 003 §6): the switch; turning it off asks first, then the
 //! account password.
 
-use crate::screens::account::online;
+use crate::screens::ctx::Ctx;
 use crate::screens::dialogs::{Dialog, DialogId};
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
 
@@ -46,7 +47,7 @@ impl Screen for FindDevice {
         match id {
             Id::Toggle => {
                 // The switch is the cloud's record as much as the phone's: it needs a connection.
-                if !online(cx.world) {
+                if !cx.world.online() {
                     cx.toast_t(S::Offline);
                     return;
                 }

@@ -1,10 +1,13 @@
 //! Lost mode, set from i.mi.com: the phone shows the owner's message and number until the
 //! account password is entered on it.
 
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
-use crate::screens::settings::home::Settings;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::Target;
+use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{error_line, password_field};
-use crate::screens::{Content, Ctx, Page, Screen, TextInput, World};
+use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -64,7 +67,7 @@ impl Screen for LostMode {
                     .unwrap_or_default();
                 if cloud::verify_password(hash, self.password.text()) {
                     cx.device_mut().phone.lost_mode = None;
-                    cx.root(Page::new(Settings));
+                    cx.root(Target::Settings, None);
                     cx.toast_t(S::Unlocked);
                 } else {
                     self.password = TextInput::default();

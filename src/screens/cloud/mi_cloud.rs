@@ -3,11 +3,12 @@
 
 use chrono::{DateTime, Duration, Timelike, Utc};
 
-use super::find_device::FindDevice;
-use crate::screens::account::mi_account::FREE_PLAN_GB;
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::ElementId;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::Target;
 use crate::screens::widgets::storage_text;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::world::World;
 use crate::sim::cloud::{self, SyncBlock};
 use crate::sim::device::{App, SyncSettings};
 use crate::strings::S;
@@ -146,7 +147,7 @@ impl Screen for MiCloud {
         let sync = &account.sync;
         let cloud_account = cloud::signed_in_account(world.device());
         let occupied = cloud_account.map_or(0, |a| a.data.total_bytes());
-        let plan = cloud_account.map_or(FREE_PLAN_GB, |a| a.storage_gb);
+        let plan = cloud_account.map_or(cloud::FREE_PLAN_GB, |a| a.storage_gb);
         let mut elements = vec![Element::info(
             Id::Storage,
             tr.get(S::Storage),
@@ -214,7 +215,7 @@ impl Screen for MiCloud {
                         now.checked_add_signed(Duration::seconds(SYNC_SECONDS));
                 }
             }
-            Id::FindDevice => cx.push(FindDevice),
+            Id::FindDevice => cx.push(Target::FindDevice),
             Id::Item(app) => with_sync(cx, |sync| {
                 if let Some(item) = sync.item_mut(app) {
                     // Off keeps what the cloud already has; on syncs it again.

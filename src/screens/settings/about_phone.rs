@@ -1,11 +1,12 @@
 //! Settings → About phone: the device name (which can be changed), System update, Factory reset
 //! and the phone's specs.
 
-use super::factory_reset::FactoryReset;
-use super::system_update::SystemUpdate;
+use crate::screens::ctx::Ctx;
 use crate::screens::dialogs::Dialog;
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::Target;
+use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
 
@@ -75,8 +76,8 @@ impl Screen for AboutPhone {
                 let name = cx.device().phone.name.clone();
                 cx.dialog(Dialog::rename_device(name));
             }
-            Id::SystemUpdate => cx.push(SystemUpdate),
-            Id::FactoryReset => cx.push(FactoryReset),
+            Id::SystemUpdate => cx.push(Target::SystemUpdate),
+            Id::FactoryReset => cx.push(Target::FactoryReset),
             Id::SpecsSection
             | Id::Model
             | Id::OsVersion

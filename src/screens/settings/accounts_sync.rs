@@ -1,9 +1,10 @@
 //! Settings → Accounts & sync (seed 002's route to the Mi Account).
 
-use super::info::{Info, Topic};
-use crate::screens::account::mi_account::MiAccount;
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::{Target, Topic};
+use crate::screens::world::World;
 use crate::sim::device::Rom;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -50,9 +51,9 @@ impl Screen for AccountsSync {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::MiAccount => cx.push(MiAccount),
-            Id::Google => cx.push(Info(Topic::Google)),
-            Id::AddAccount => cx.push(Info(Topic::AddAccount)),
+            Id::MiAccount => cx.push(Target::MiAccount),
+            Id::Google => cx.push(Target::Info(Topic::Google)),
+            Id::AddAccount => cx.push(Target::Info(Topic::AddAccount)),
             Id::Section => {}
         }
     }

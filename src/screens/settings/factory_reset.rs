@@ -1,10 +1,11 @@
 //! About phone → Factory reset (seed 001): a phone with an account asks for its password, so
-//! that whoever erases it also frees it of the account.
+//! that whoever erases it also frees it of the account (see `flows::erase`).
 
-use crate::screens::dialogs::{Dialog, PasswordPurpose};
+use crate::screens::ctx::Ctx;
+use crate::screens::dialogs::Dialog;
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, World};
-use crate::sim::cloud;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
 
@@ -41,23 +42,4 @@ impl Screen for FactoryReset {
             Id::About | Id::Account => {}
         }
     }
-}
-
-/// After "Erase" is confirmed: a phone with an account asks for its password first.
-pub fn erase_confirmed(cx: &mut Ctx) {
-    if cx.device().account.is_some() {
-        cx.dialog(Dialog::account_password(PasswordPurpose::FactoryReset));
-    } else {
-        erase(cx);
-    }
-}
-
-/// Erases the phone as a factory reset does, the account's password having been given: the
-/// account is signed out (so no activation lock follows) and every setting goes back to new.
-pub fn erase(cx: &mut Ctx) {
-    let device = cx.device_mut();
-    cloud::sign_out(device, true);
-    cloud::wipe(device);
-    cx.home();
-    cx.toast_t(S::PhoneErased);
 }

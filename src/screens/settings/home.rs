@@ -3,21 +3,14 @@
 //! The account entry is the first row on a China ROM and sits near the bottom, in the accounts
 //! group, on a Global ROM (seed 001).
 
-use super::info::Topic;
-use crate::screens::account::mi_account::MiAccount;
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::ElementId;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::{Target, Topic};
+use crate::screens::world::World;
 use crate::sim::device::Rom;
 use crate::strings::S;
 use crate::view::{Element, Role, Text};
-
-use super::about_phone::AboutPhone;
-use super::accounts_sync::AccountsSync;
-use super::bluetooth::Bluetooth;
-use super::connection_sharing::ConnectionSharing;
-use super::info::Info;
-use super::mobile_networks::MobileNetworks;
-use super::wifi::WiFi;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Settings;
@@ -231,14 +224,14 @@ impl Screen for Settings {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::Account => cx.push(MiAccount),
-            Id::AboutPhone => cx.push(AboutPhone),
-            Id::Sim => cx.push(MobileNetworks),
-            Id::WiFi => cx.push(WiFi),
-            Id::Bluetooth => cx.push(Bluetooth),
-            Id::ConnectionSharing => cx.push(ConnectionSharing),
-            Id::AccountsSync => cx.push(AccountsSync),
-            Id::Topic(topic) => cx.push(Info(topic)),
+            Id::Account => cx.push(Target::MiAccount),
+            Id::AboutPhone => cx.push(Target::AboutPhone),
+            Id::Sim => cx.push(Target::MobileNetworks),
+            Id::WiFi => cx.push(Target::WiFi),
+            Id::Bluetooth => cx.push(Target::Bluetooth),
+            Id::ConnectionSharing => cx.push(Target::ConnectionSharing),
+            Id::AccountsSync => cx.push(Target::AccountsSync),
+            Id::Topic(topic) => cx.push(Target::Info(topic)),
             Id::Group(_) => {}
         }
     }

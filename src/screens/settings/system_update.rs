@@ -1,7 +1,9 @@
 //! About phone → System update.
 
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
 

@@ -1,8 +1,10 @@
 //! Settings → Wi-Fi: the switch that (with mobile data) decides whether the phone reaches the
 //! cloud.
 
+use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
 

@@ -1,9 +1,12 @@
 //! account.xiaomi.com once signed in: the way into "Security" (seed 000: "Sign in → go to
 //! Security").
 
-use crate::screens::account::security::AccountSecurity;
+use crate::screens::ctx::Ctx;
+use crate::screens::flows::web;
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::Target;
+use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
 
@@ -42,8 +45,8 @@ impl Screen for WebAccount {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::Security => cx.push(AccountSecurity),
-            Id::SignOut => super::sign_out(cx),
+            Id::Security => cx.push(Target::AccountSecurity),
+            Id::SignOut => web::sign_out(cx),
             Id::SignedIn | Id::End => {}
         }
     }

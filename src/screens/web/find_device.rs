@@ -1,11 +1,13 @@
 //! i.mi.com: Find Device (seed 003 §6), with the account's phone and the remote actions:
 //! Locate, Play sound, Lost mode and Erase data.
 
-use super::lost_mode::WebLostMode;
-use super::phone_online;
+use crate::screens::ctx::Ctx;
 use crate::screens::dialogs::{Dialog, DialogId};
+use crate::screens::flows::web::{self, phone_online};
 use crate::screens::ids::ids;
-use crate::screens::{Content, Ctx, Screen, World};
+use crate::screens::screen::{Content, Screen};
+use crate::screens::target::Target;
+use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::sim::device::Connection;
 use crate::strings::S;
@@ -84,7 +86,7 @@ impl Screen for WebFindDevice {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::SignOut => super::sign_out(cx),
+            Id::SignOut => web::sign_out(cx),
             // An offline phone is not reached: `phone_online` says so and nothing happens.
             Id::Locate => {
                 if phone_online(cx) {
@@ -104,8 +106,8 @@ impl Screen for WebFindDevice {
                 let call = cloud::signed_in_account(cx.device())
                     .map(|a| a.phone.clone())
                     .unwrap_or_default();
-                let message = cx.t(S::LostModeDefaultMessage);
-                cx.push(WebLostMode::new(message, call));
+                let message = cx.t(S::LostModeDefaultMessage).to_string();
+                cx.push(Target::WebLostMode { message, call });
             }
             Id::Erase => {
                 cx.dialog(Dialog::WebErase);
@@ -124,17 +126,4 @@ impl Screen for WebFindDevice {
     fn web_path(&self) -> &'static str {
         "mobile/find"
     }
-}
-
-/// "Erase data" confirmed: the phone is wiped and stays locked to the account.
-pub fn erase_confirmed(cx: &mut Ctx) {
-    cx.close_dialog();
-    if !phone_online(cx) {
-        return;
-    }
-    cloud::erase_with_activation_lock(cx.device_mut());
-    let text = cx
-        .tr()
-        .fill(S::PhoneWasErased, &[("name", &cx.device().phone.name)]);
-    cx.toast(text);
 }

@@ -1,9 +1,12 @@
 //! i.mi.com → Lost mode: the message and number the phone will show while it is locked.
 
-use super::phone_online;
+use crate::screens::ctx::Ctx;
+use crate::screens::flows::web::phone_online;
 use crate::screens::ids::ids;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{error_line, text_field};
-use crate::screens::{Content, Ctx, Screen, TextInput, World};
+use crate::screens::world::World;
 use crate::sim::device::LostMode;
 use crate::strings::S;
 use crate::view::{Element, Text};

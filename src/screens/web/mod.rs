@@ -7,9 +7,9 @@ pub mod find_device;
 pub mod lost_mode;
 pub mod sign_in;
 
+use super::ctx::Ctx;
 use super::ids::ids;
-use super::{Ctx, Page, WebSite, World};
-use crate::sim::device::Connection;
+use super::world::{WebSite, World};
 use crate::strings::S;
 use crate::view::{Element, Role};
 
@@ -55,33 +55,6 @@ pub fn address(site: WebSite, path: &str) -> String {
     }
 }
 
-/// The first page of `site`: its home when signed in, else the sign-in form with the focus on
-/// its first field (the tabs above it come first on the page).
-pub fn home(site: WebSite, signed_in: bool) -> Page {
-    match (site, signed_in) {
-        (WebSite::MiCloud, true) => Page::new(find_device::WebFindDevice),
-        (WebSite::Account, true) => Page::new(account_home::WebAccount),
-        (_, false) => Page::focused(sign_in::WebSignIn::default(), sign_in::Id::Login),
-    }
-}
-
-/// The browser is signed in to the account at `index`: the open site's home.
-pub fn signed_in(cx: &mut Ctx, index: usize) {
-    cx.world.web.account = Some(cx.device().cloud.accounts[index].mi_account_id.clone());
-    cx.world.web.located = None;
-    // The code's message has done its job.
-    cx.clear_notification();
-    let site = cx.world.web.site;
-    cx.root(home(site, true));
-}
-
-/// The browser signs out: the open site's sign-in form.
-pub fn sign_out(cx: &mut Ctx) {
-    cx.world.web.account = None;
-    let site = cx.world.web.site;
-    cx.root(home(site, false));
-}
-
 /// "Signed in as Lei Wang (6612345678)".
 pub fn signed_in_as(world: &World, id: impl Into<crate::view::Text>) -> Element {
     let web = world.web.account.clone().unwrap_or_default();
@@ -94,16 +67,4 @@ pub fn signed_in_as(world: &World, id: impl Into<crate::view::Text>) -> Element 
             .tr()
             .fill(S::SignedInAs, &[("name", &name), ("id", &web)]),
     )
-}
-
-/// A remote action reaches the phone only while it is online; the toast says when it is not.
-pub fn phone_online(cx: &mut Ctx) -> bool {
-    if cx.device().network.connection() == Connection::Offline {
-        let text = cx
-            .tr()
-            .fill(S::PhoneOffline, &[("name", &cx.device().phone.name)]);
-        cx.toast(text);
-        return false;
-    }
-    true
 }

@@ -1,10 +1,14 @@
 //! Sign in on the browser (i.mi.com and account.xiaomi.com share it): a two-step account gets
 //! its code on the phone, as on the phone's own sign-in.
 
-use crate::screens::account::send_sign_in_code;
+use crate::screens::ctx::Ctx;
+use crate::screens::flows::account::send_sign_in_code;
+use crate::screens::flows::web;
 use crate::screens::ids::ids;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{error_line, password_field, text_field};
-use crate::screens::{Content, Ctx, Screen, TextInput, WebSite, World};
+use crate::screens::world::{WebSite, World};
 use crate::sim::cloud;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -46,7 +50,7 @@ impl WebSignIn {
                     Err(error) => self.error = Some(error),
                 }
             }
-            Ok(index) => super::signed_in(cx, index),
+            Ok(index) => web::signed_in(cx, index),
             Err(error) => self.error = Some(error),
         }
     }

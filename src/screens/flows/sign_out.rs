@@ -2,8 +2,8 @@
 //! confirmed; the account password when Find Device is on; then keep or remove the synced data.
 //! Each step is a dialog that carries the pending sign-out, so Esc at any step changes nothing.
 
-use super::dialogs::{Dialog, PasswordPurpose};
-use super::world::Ctx;
+use crate::screens::ctx::Ctx;
+use crate::screens::dialogs::{Dialog, DialogId, PasswordPurpose};
 use crate::sim::cloud;
 use crate::strings::S;
 
@@ -34,7 +34,7 @@ pub fn ask_keep_or_remove(cx: &mut Ctx) {
     } else {
         cx.dialog(Dialog::KeepOrRemove { apps });
         // The safe choice has the focus, so a hasty Enter does not delete anything.
-        cx.focus(super::dialogs::DialogId::Keep);
+        cx.focus(DialogId::Keep);
     }
 }
 

@@ -1,0 +1,159 @@
+//! What a handler works with while it handles a touch: the world, the seeded environment, and
+//! the changes to navigation it asks for.
+//!
+//! A handler never touches the navigation stack it lives in: it asks for pushes, pops, dialogs,
+//! focus and toasts through [`Ctx`], and they are carried out in order once it returns. So a
+//! screen changes itself in place (`&mut self`) while the phone around it changes too.
+
+use chrono::{DateTime, Utc};
+
+use super::dialogs::Dialog;
+use super::target::{Resume, Target};
+use super::world::{WebSite, World};
+use crate::sim::device::DeviceFile;
+use crate::sim::env::Env;
+use crate::strings::{S, Tr};
+use crate::view::Text;
+
+/// A change to the navigation (or to what is shown) that a handler asks for.
+#[derive(Debug)]
+pub(crate) enum Op {
+    Push(Target),
+    /// Up one page (never below the root).
+    Pop,
+    /// Up one page if the top is the screen with this machine name.
+    PopIf(&'static str),
+    /// Back to the root, closing any dialog and toast.
+    Home,
+    /// Replace the whole stack with one page, focused on an element if given.
+    Root(Target, Option<Text>),
+    /// Back to the nearest page of this kind of screen, or push it when there is none.
+    Land(Target),
+    Dialog(Dialog),
+    CloseDialog,
+    Focus(Text),
+    Toast(String),
+    Notify(String),
+    ClearNotification,
+    /// Tell the screen on top what the one above it finished with.
+    Resume(Resume),
+    /// The phone's own pages go back to Settings (it was signed out from elsewhere), whether the
+    /// phone is in front or behind the browser.
+    PhoneHome,
+    /// Open a site in the browser at its first page.
+    OpenSite(WebSite),
+    /// Make the phone show its locked, lost or ringing state.
+    ShowPhoneState,
+}
+
+/// What a handler works with while it handles a touch: the world, the seeded environment, and
+/// the changes to navigation it asks for.
+pub struct Ctx<'a> {
+    pub world: &'a mut World,
+    pub env: &'a mut Env,
+    pub(crate) ops: Vec<Op>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(world: &'a mut World, env: &'a mut Env) -> Ctx<'a> {
+        Ctx {
+            world,
+            env,
+            ops: Vec::new(),
+        }
+    }
+
+    pub fn device(&self) -> &DeviceFile {
+        self.world.device()
+    }
+
+    pub fn device_mut(&mut self) -> &mut DeviceFile {
+        self.world.device_mut()
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        self.env.now()
+    }
+
+    pub fn tr(&self) -> Tr {
+        self.world.tr()
+    }
+
+    pub fn t(&self, id: S) -> &'static str {
+        self.world.t(id)
+    }
+
+    pub fn on_browser(&self) -> bool {
+        self.world.on_browser()
+    }
+
+    pub fn push(&mut self, target: Target) {
+        self.ops.push(Op::Push(target));
+    }
+
+    pub fn pop(&mut self) {
+        self.ops.push(Op::Pop);
+    }
+
+    pub fn pop_if(&mut self, screen_name: &'static str) {
+        self.ops.push(Op::PopIf(screen_name));
+    }
+
+    pub fn home(&mut self) {
+        self.ops.push(Op::Home);
+    }
+
+    pub fn root(&mut self, target: Target, focus: Option<Text>) {
+        self.ops.push(Op::Root(target, focus));
+    }
+
+    pub fn land(&mut self, target: Target) {
+        self.ops.push(Op::Land(target));
+    }
+
+    pub fn dialog(&mut self, dialog: Dialog) {
+        self.ops.push(Op::Dialog(dialog));
+    }
+
+    pub fn close_dialog(&mut self) {
+        self.ops.push(Op::CloseDialog);
+    }
+
+    pub fn focus(&mut self, id: impl Into<Text>) {
+        self.ops.push(Op::Focus(id.into()));
+    }
+
+    pub fn toast(&mut self, text: impl Into<String>) {
+        self.ops.push(Op::Toast(text.into()));
+    }
+
+    /// A toast with the catalogue's text.
+    pub fn toast_t(&mut self, id: S) {
+        let text = self.t(id);
+        self.toast(text);
+    }
+
+    pub fn notify(&mut self, text: impl Into<String>) {
+        self.ops.push(Op::Notify(text.into()));
+    }
+
+    pub fn clear_notification(&mut self) {
+        self.ops.push(Op::ClearNotification);
+    }
+
+    pub fn resume(&mut self, message: Resume) {
+        self.ops.push(Op::Resume(message));
+    }
+
+    pub fn phone_home(&mut self) {
+        self.ops.push(Op::PhoneHome);
+    }
+
+    pub fn open_site(&mut self, site: WebSite) {
+        self.ops.push(Op::OpenSite(site));
+    }
+
+    pub fn show_phone_state(&mut self) {
+        self.ops.push(Op::ShowPhoneState);
+    }
+}

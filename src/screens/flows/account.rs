@@ -1,0 +1,52 @@
+//! Signing in: verification codes arriving as the phone's SMS or email, the two-step code step,
+//! and landing on the Mi Account page once signed in.
+
+use crate::screens::ctx::Ctx;
+use crate::screens::target::Target;
+use crate::sim::cloud;
+use crate::sim::device::CodePurpose;
+use crate::strings::S;
+
+/// Sends a code and shows it arriving as the phone's SMS or email notification; why not when it
+/// cannot be sent.
+pub fn send_code(cx: &mut Ctx, to: &str, purpose: CodePurpose) -> Result<(), S> {
+    // The browser's computer is online whatever the phone is.
+    if !cx.on_browser() && !cx.world.online() {
+        return Err(S::Offline);
+    }
+    let tr = cx.tr();
+    let code = cloud::send_code(cx.world.device_mut(), to, purpose, cx.env).map_err(S::from)?;
+    let channel = tr.get(if cloud::is_email(to) {
+        S::ChannelEmail
+    } else {
+        S::ChannelMessages
+    });
+    cx.notify(tr.fill(
+        S::CodeNotification,
+        &[
+            ("channel", &channel),
+            ("code", &code),
+            ("minutes", &cloud::CODE_MINUTES),
+        ],
+    ));
+    Ok(())
+}
+
+/// Sends a two-step account's sign-in code; the "2-step verification" screen that asks for it.
+pub fn send_sign_in_code(cx: &mut Ctx, index: usize) -> Result<Target, S> {
+    let account = &cx.device().cloud.accounts[index];
+    let to = cloud::code_destination(account);
+    let mi_account_id = account.mi_account_id.clone();
+    send_code(cx, &to, CodePurpose::SignIn)?;
+    Ok(Target::TwoStep { mi_account_id, to })
+}
+
+/// Finishes a sign-in on the phone: it joins the account, and the person lands on the Mi
+/// Account page they started from.
+pub fn finish_sign_in(cx: &mut Ctx, index: usize, toast: String) {
+    let now = cx.now();
+    cloud::sign_in(cx.device_mut(), index, now);
+    cx.clear_notification();
+    cx.land(Target::MiAccount);
+    cx.toast(toast);
+}

@@ -1,0 +1,47 @@
+//! The browser's sign-in, shared by i.mi.com and account.xiaomi.com, and what reaches the phone
+//! from there.
+
+use crate::screens::ctx::Ctx;
+use crate::screens::target::Target;
+use crate::screens::world::WebSite;
+use crate::strings::S;
+use crate::view::Text;
+
+/// The first page of `site`: its home when signed in, else the sign-in form with the focus on
+/// its first field (the tabs above it come first on the page).
+pub fn home(site: WebSite, signed_in: bool) -> (Target, Option<Text>) {
+    match (site, signed_in) {
+        (WebSite::MiCloud, true) => (Target::WebFindDevice, None),
+        (WebSite::Account, true) => (Target::WebAccount, None),
+        (_, false) => (Target::WebSignIn, Some(Text::Borrowed("web.login"))),
+    }
+}
+
+/// The browser is signed in to the account at `index`: the open site's home.
+pub fn signed_in(cx: &mut Ctx, index: usize) {
+    cx.world.web.account = Some(cx.device().cloud.accounts[index].mi_account_id.clone());
+    cx.world.web.located = None;
+    // The code's message has done its job.
+    cx.clear_notification();
+    let (target, focus) = home(cx.world.web.site, true);
+    cx.root(target, focus);
+}
+
+/// The browser signs out: the open site's sign-in form.
+pub fn sign_out(cx: &mut Ctx) {
+    cx.world.web.account = None;
+    let (target, focus) = home(cx.world.web.site, false);
+    cx.root(target, focus);
+}
+
+/// A remote action reaches the phone only while it is online; the toast says when it is not.
+pub fn phone_online(cx: &mut Ctx) -> bool {
+    if !cx.world.online() {
+        let text = cx
+            .tr()
+            .fill(S::PhoneOffline, &[("name", &cx.device().phone.name)]);
+        cx.toast(text);
+        return false;
+    }
+    true
+}
