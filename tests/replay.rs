@@ -545,3 +545,37 @@ fn the_readme_example_fixture_runs() {
         "{printed}"
     );
 }
+
+/// Every element id a screen declares (and so handles) is shown by some fixture: an id that no
+/// walkthrough ever meets is dead code, or a walkthrough is missing.
+#[test]
+fn every_declared_element_id_is_shown_by_some_fixture() {
+    let files = batch::collect(&[fixtures_dir()]).expect("fixtures");
+    let options = Options {
+        ci: true,
+        collect_ids: true,
+        ..Options::default()
+    };
+    let mut seen = std::collections::BTreeSet::new();
+    for loaded in batch::load_all(&files).expect("fixtures load") {
+        let report = runner::run(&loaded, &options, runner::Outputs::default());
+        seen.extend(report.ids_seen);
+    }
+    let mut never = Vec::new();
+    for (screen, patterns) in mi_settings::screens::AnyScreen::id_patterns() {
+        for pattern in patterns {
+            let shown = match pattern.strip_suffix('*') {
+                Some(prefix) => seen.iter().any(|id| id.starts_with(prefix)),
+                None => seen.contains(*pattern),
+            };
+            if !shown {
+                never.push(format!("{screen}: {pattern}"));
+            }
+        }
+    }
+    assert!(
+        never.is_empty(),
+        "declared but never shown by a fixture:\n{}",
+        never.join("\n")
+    );
+}

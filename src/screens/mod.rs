@@ -103,9 +103,14 @@ macro_rules! screens {
                 }
             }
 
-            /// Every screen's element id patterns, by screen type.
+            /// Every element id any screen, dialog or the browser's chrome declares, as
+            /// patterns (`devices.*` for numbered rows), with who declares it.
             pub fn id_patterns() -> Vec<(&'static str, &'static [&'static str])> {
-                vec![$((stringify!($variant), <<$ty as Screen>::Id as ElementId>::PATTERNS),)*]
+                vec![
+                    $((stringify!($variant), <<$ty as Screen>::Id as ElementId>::PATTERNS),)*
+                    ("dialogs", <dialogs::DialogId as ElementId>::PATTERNS),
+                    ("chrome", <web::ChromeId as ElementId>::PATTERNS),
+                ]
             }
         }
     };

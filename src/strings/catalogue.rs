@@ -249,7 +249,6 @@ catalogue! {
     SignOutRefusedBody = guess "This Mi Account is managed by {organisation}. Its device management policy doesn't allow signing out on this device. Contact your IT administrator.", hyperos "This Xiaomi Account is managed by {organisation}. Its device management policy doesn't allow signing out on this device. Contact your IT administrator.";
 
     // ---- Mi Cloud ---------------------------------------------------------------------------
-    CloudSignedOut = guess "Sign in to your Mi Account to use Mi Cloud.", hyperos "Sign in to your Xiaomi Account to use Xiaomi Cloud.";
     SyncAutomatically = doc "Sync automatically";
     SyncOverWiFiOnly = seed "Sync over Wi-Fi only";
     SavesMobileData = seed "Saves mobile data";

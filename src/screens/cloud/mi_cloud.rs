@@ -22,7 +22,6 @@ pub struct MiCloud;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Id {
-    SignedOut,
     Storage,
     Status,
     Auto,
@@ -35,8 +34,7 @@ pub enum Id {
     FindDevice,
 }
 
-const FIXED: [(Id, &str); 9] = [
-    (Id::SignedOut, "cloud.signed_out"),
+const FIXED: [(Id, &str); 8] = [
     (Id::Storage, "cloud.storage"),
     (Id::Status, "cloud.status"),
     (Id::Auto, "cloud.auto"),
@@ -86,7 +84,6 @@ impl ElementId for Id {
     }
 
     const PATTERNS: &'static [&'static str] = &[
-        "cloud.signed_out",
         "cloud.storage",
         "cloud.status",
         "cloud.auto",
@@ -137,12 +134,10 @@ impl Screen for MiCloud {
 
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
+        // Mi Cloud opens only from a signed-in Mi Account page, and a phone signed out from
+        // elsewhere goes back to Settings: without an account there is nothing to show.
         let Some(account) = &world.device().account else {
-            // Mi Cloud needs an account: the page says so rather than vanishing.
-            return Content::new(
-                tr.get(S::Cloud),
-                vec![Element::text(Id::SignedOut, tr.get(S::CloudSignedOut))],
-            );
+            return Content::new(tr.get(S::Cloud), Vec::new());
         };
         let sync = &account.sync;
         let cloud_account = cloud::signed_in_account(world.device());
@@ -223,7 +218,7 @@ impl Screen for MiCloud {
                     sync.pending |= item.on;
                 }
             }),
-            Id::SignedOut | Id::Storage | Id::Status | Id::Items | Id::More => {}
+            Id::Storage | Id::Status | Id::Items | Id::More => {}
         }
     }
 }

@@ -108,6 +108,7 @@ pub fn run(
     let runner_options = runner::Options {
         update_snapshots: options.update_snapshots,
         ci: options.ci,
+        collect_ids: false,
     };
     let count = fixtures.len();
     let jobs = options

@@ -3,6 +3,7 @@
 //! Frames go to the transcript and the cast as they happen, and only when asked for, so memory
 //! stays flat whatever the fixture's length.
 
+use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration as StdDuration, Instant};
@@ -31,6 +32,8 @@ pub struct Options {
     pub update_snapshots: bool,
     /// Refuse to write missing snapshots (CI): a missing snapshot fails instead.
     pub ci: bool,
+    /// Keep the id of every element shown along the way (`Report::ids_seen`).
+    pub collect_ids: bool,
 }
 
 /// Where a replay writes as it goes; each only when asked for.
@@ -64,6 +67,8 @@ pub struct Report {
     pub failure: Option<StepFailure>,
     /// The device file at the end of the replay.
     pub final_device: Option<DeviceFile>,
+    /// The ids of the elements shown, when `Options::collect_ids` asked for them.
+    pub ids_seen: BTreeSet<String>,
 }
 
 impl Report {
@@ -197,6 +202,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         elapsed: StdDuration::ZERO,
         failure: None,
         final_device: None,
+        ids_seen: BTreeSet::new(),
     };
     let set_up_failure = |kind: &'static str, message: String| StepFailure {
         step: 0,
@@ -280,6 +286,13 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
             Ok(())
         })();
         report.steps_run = index + 1;
+        if options.collect_ids {
+            let view = replay.engine.view();
+            let dialog = view.dialog.iter().flat_map(|d| d.elements.iter());
+            for element in view.elements.iter().chain(dialog) {
+                report.ids_seen.insert(element.id.to_string());
+            }
+        }
         if let (Some(transcript), Some(heading)) = (&mut transcript, &heading)
             && let Err(e) = transcript.step(heading, &mut replay)
         {

@@ -1,0 +1,222 @@
+//! Every word the phone shows comes from the string table (`src/strings/`): a test reads the
+//! code that builds what is shown (screens, engine, renderer) and fails on any literal that reads
+//! as words. Ids, formats, addresses and glyphs are not words.
+
+use std::path::Path;
+
+use mi_settings::sim::device::Skin;
+use mi_settings::strings::{S, Source, Tr, placeholders};
+
+/// The folders whose code builds what a person sees.
+const SHOWN_BY: &[&str] = &["src/screens", "src/engine", "src/ui", "src/view.rs"];
+
+/// Words in the code that are not the phone's: messages for the people who write fixtures and
+/// drive agents (in English, like a compiler's), the seed guides' words a tap may use, and the
+/// README's key table. Each with its file and why.
+const NOT_THE_PHONES: &[(&str, &str, &str)] = &[
+    (
+        "src/engine/tap.rs",
+        "Remove device",
+        "a seed guide's word, matched, never shown",
+    ),
+    (
+        "src/engine/tap.rs",
+        "no element",
+        "a tap error, for fixture and agent authors",
+    ),
+    (
+        "src/engine/tap.rs",
+        "element {id",
+        "a tap error, for fixture and agent authors",
+    ),
+    (
+        "src/engine/tap.rs",
+        "{label:?}",
+        "a tap error, for fixture and agent authors",
+    ),
+    (
+        "src/engine/tap.rs",
+        "{} elements",
+        "a tap error, for fixture and agent authors",
+    ),
+    (
+        "src/engine/mod.rs",
+        "no account with",
+        "a script error, for fixture authors",
+    ),
+    ("src/engine/keys.rs", "| keys |", "the README's key table"),
+    (
+        "src/screens/mod.rs",
+        "empty navigation stack",
+        "a panic that cannot happen",
+    ),
+];
+
+/// Every string literal in `code` (outside comments), with its line.
+fn literals(code: &str) -> Vec<(usize, String)> {
+    let mut found = Vec::new();
+    let bytes = code.as_bytes();
+    let (mut i, mut line) = (0, 1);
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => line += 1,
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                while i < bytes.len() && bytes[i] != b'\n' {
+                    i += 1;
+                }
+                continue;
+            }
+            // A char literal ('"', '\'') is not the start of a string.
+            b'\'' if bytes.get(i + 2) == Some(&b'\'') => {
+                i += 3;
+                continue;
+            }
+            b'\'' if bytes.get(i + 1) == Some(&b'\\') => {
+                i += 4;
+                continue;
+            }
+            b'"' => {
+                let start = i + 1;
+                let mut j = start;
+                while j < bytes.len() && bytes[j] != b'"' {
+                    if bytes[j] == b'\\' {
+                        j += 1;
+                    }
+                    if bytes.get(j) == Some(&b'\n') {
+                        line += 1;
+                    }
+                    j += 1;
+                }
+                found.push((line, code[start..j.min(code.len())].to_string()));
+                i = j + 1;
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    found
+}
+
+/// Whether a literal reads as words a person would read (and so belongs in the table): two
+/// letters or more in a row, and either a space between words or a capitalised word. Ids
+/// (`settings.wifi`), formats (`{:02}`, `%b %-d`), addresses and glyphs are not.
+fn reads_as_words(text: &str) -> bool {
+    let letters: String = text
+        .chars()
+        .map(|c| if c.is_alphabetic() { c } else { ' ' })
+        .collect();
+    let words: Vec<&str> = letters
+        .split_whitespace()
+        .filter(|w| w.len() >= 2)
+        .collect();
+    if words.is_empty() {
+        return false;
+    }
+    let id_like = text
+        .chars()
+        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-/:*{}".contains(c));
+    if id_like {
+        return false;
+    }
+    let prose = text.contains(' ') && words.len() >= 2;
+    let capitalised = words.iter().any(|w| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase)
+    });
+    prose || capitalised
+}
+
+fn sources(root: &Path) -> Vec<std::path::PathBuf> {
+    if root.is_file() {
+        return vec![root.to_path_buf()];
+    }
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(root).expect("folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            files.extend(sources(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            files.push(path);
+        }
+    }
+    files
+}
+
+#[test]
+fn no_word_is_shown_that_is_not_in_the_string_table() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut outside = Vec::new();
+    for folder in SHOWN_BY {
+        for path in sources(&root.join(folder)) {
+            let text = std::fs::read_to_string(&path).expect("source");
+            // Unit tests sit behind #[cfg(test)] at the end of a file.
+            let code = text
+                .find("#[cfg(test)]")
+                .map_or(&text[..], |at| &text[..at]);
+            let file = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            for (line, literal) in literals(code) {
+                let excused = NOT_THE_PHONES
+                    .iter()
+                    .any(|(f, start, _)| *f == file && literal.starts_with(start));
+                // serde's attributes name functions (`Option::is_none`), not words.
+                let a_path = literal.contains("::") && !literal.contains(' ');
+                if reads_as_words(&literal) && !excused && !a_path {
+                    outside.push(format!("{file}:{line}: {literal:?}"));
+                }
+            }
+        }
+    }
+    assert!(
+        outside.is_empty(),
+        "words outside the string table (add them to src/strings/catalogue.rs):\n{}",
+        outside.join("\n")
+    );
+}
+
+#[test]
+fn the_scanner_knows_words_from_ids_and_formats() {
+    for words in ["Sign out", "Off", "Wi-Fi turned off", "{name} is offline"] {
+        assert!(reads_as_words(words), "{words}");
+    }
+    for not_words in [
+        "settings.wifi",
+        "{:02}:{:02}",
+        "%b %-d, %Y",
+        "security/devices",
+        "i.mi.com",
+        "GB",
+        "▌",
+        "[ ON]",
+        "",
+    ] {
+        assert!(!reads_as_words(not_words), "{not_words}");
+    }
+    assert_eq!(
+        literals("let a = \"x y\"; // \"comment\"\nlet b = '\"'; \"z\""),
+        vec![(1, "x y".to_string()), (2, "z".to_string())]
+    );
+}
+
+#[test]
+fn every_text_has_its_source_and_every_skin_its_wording() {
+    let miui = Tr::new(Skin::Miui);
+    let hyperos = Tr::new(Skin::Hyperos);
+    for &id in S::ALL {
+        assert!(!miui.get(id).is_empty(), "{} is empty", id.name());
+        assert_eq!(
+            placeholders(miui.get(id)),
+            placeholders(hyperos.get(id)),
+            "{}",
+            id.name()
+        );
+        // Doc strings are the phone's own words: they never speak of the simulation.
+        if id.source() == Source::Doc {
+            assert!(!miui.get(id).contains("mi-settings"), "{}", id.name());
+        }
+    }
+}
