@@ -566,7 +566,7 @@ fn every_declared_element_id_is_shown_by_some_fixture() {
         for pattern in patterns {
             let shown = match pattern.strip_suffix('*') {
                 Some(prefix) => seen.iter().any(|id| id.starts_with(prefix)),
-                None => seen.contains(*pattern),
+                None => seen.contains(pattern),
             };
             if !shown {
                 never.push(format!("{screen}: {pattern}"));
@@ -578,4 +578,35 @@ fn every_declared_element_id_is_shown_by_some_fixture() {
         "declared but never shown by a fixture:\n{}",
         never.join("\n")
     );
+}
+
+/// `--jobs`: fixtures replayed side by side print exactly what one at a time prints, in the
+/// order the fixtures were named (only the timings differ).
+#[test]
+fn parallel_replays_print_the_same_in_the_same_order() {
+    let untimed = |jobs| {
+        let options = BatchOptions {
+            ci: true,
+            jobs: Some(jobs),
+            ..BatchOptions::default()
+        };
+        let (result, printed) = replay(&[fixtures_dir()], &options);
+        assert!(
+            matches!(result, Ok(BatchResult::Ran { failed: 0, .. })),
+            "{printed}"
+        );
+        printed
+            .lines()
+            .map(|line| match line.find(" ms)") {
+                Some(end) => {
+                    let start = line[..end].rfind(", ").unwrap_or(end);
+                    format!("{}{}", &line[..start], &line[end + 4..])
+                }
+                None => line.to_string(),
+            })
+            .collect::<Vec<_>>()
+    };
+    let one = untimed(1);
+    assert!(one.len() > 40, "{one:?}");
+    assert_eq!(untimed(4), one);
 }

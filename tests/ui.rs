@@ -438,3 +438,93 @@ fn never_panics_at_any_size() {
         );
     }
 }
+
+mod text_grid {
+    use super::*;
+    use mi_settings::ui::{TextGrid, render_text};
+    use proptest::prelude::*;
+
+    /// Labels from every kind of script the phone may show: ASCII, CJK (two cells wide), emoji,
+    /// an accent that combines with the letter before it, and box drawing.
+    fn label() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("Wi-Fi".to_string()),
+                Just("小米账号".to_string()),
+                Just("设置 ".to_string()),
+                Just("🌐".to_string()),
+                Just("e\u{301}".to_string()),
+                Just("─│".to_string()),
+                "[a-zA-Z ]{0,12}",
+            ],
+            0..5,
+        )
+        .prop_map(|parts| parts.concat())
+    }
+
+    fn element() -> impl Strategy<Value = Element> {
+        (0usize..8, label(), label(), any::<bool>()).prop_map(|(kind, text, extra, on)| {
+            let id = format!("e.{kind}");
+            match kind {
+                0 => Element::row(id, text).value(extra),
+                1 => Element::text(id, text),
+                2 => Element::switch(id, text, on).summary(extra),
+                3 => Element::button(id, text),
+                4 => Element::new(id, Role::TextField, text).value(extra),
+                5 => Element::section(id, text),
+                6 => Element::info(id, text, extra),
+                _ => Element::new(id, Role::Checkbox, text).checked(on),
+            }
+        })
+    }
+
+    fn a_view() -> impl Strategy<Value = View> {
+        (
+            label(),
+            proptest::collection::vec(element(), 0..14),
+            proptest::option::of(label()),
+            any::<bool>(),
+            0u16..30,
+        )
+            .prop_map(|(title, elements, toast, dialog, scroll)| {
+                let mut view = hinted(view("random", &title, true, elements));
+                view.toast = toast;
+                view.scroll = scroll;
+                if dialog {
+                    view.dialog = Some(Dialog {
+                        id: "d".into(),
+                        title: title.clone(),
+                        body: vec![title],
+                        elements: vec![Element::button("d.ok", "OK")],
+                    });
+                }
+                view
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+        /// The grid a replay draws on reads exactly as ratatui's buffer does, frame after frame
+        /// (the grid reuses rows that did not change, so consecutive frames are drawn on one).
+        #[test]
+        fn the_text_grid_reads_as_the_buffer(
+            views in proptest::collection::vec(a_view(), 1..4),
+            width in 1u16..90,
+            height in 1u16..30,
+        ) {
+            let theme = Theme::miui();
+            let mut grid = TextGrid::new(width, height);
+            for view in &views {
+                let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
+                let hits = render(view, buffer.area, &mut buffer, &theme);
+                let grid_hits = render_text(view, &mut grid, &theme);
+                prop_assert_eq!(grid.text(), buffer_text(&buffer));
+                prop_assert_eq!(grid_hits, hits);
+                for line in buffer_text(&buffer).lines() {
+                    prop_assert!(unicode_width::UnicodeWidthStr::width(line) <= usize::from(width));
+                }
+            }
+        }
+    }
+}

@@ -289,197 +289,71 @@ const fn bind(keys: &'static [Key], when: Where, command: Command, help: S) -> B
     }
 }
 
-const fn hinted(
-    keys: &'static [Key],
-    when: Where,
-    command: Command,
-    help: S,
-    hint: (S, S),
-) -> Binding {
-    Binding {
-        keys,
-        any_char: false,
-        when,
-        command,
-        help,
-        hint: Some((Some(hint.0), hint.1, false)),
+impl Binding {
+    /// Named on the hint line as `keys does`.
+    const fn hint(self, keys: S, does: S) -> Binding {
+        Binding {
+            hint: Some((Some(keys), does, false)),
+            ..self
+        }
+    }
+
+    /// Named on the hint line only when there is room for it.
+    const fn optional(self) -> Binding {
+        match self.hint {
+            Some((keys, does, _)) => Binding {
+                hint: Some((keys, does, true)),
+                ..self
+            },
+            None => self,
+        }
     }
 }
 
+const ENTER: &[Key] = &[Key::Enter, Key::Char(' ')];
+const BACK: &[Key] = &[Key::Esc, Key::Backspace, Key::Left, Key::Char('h')];
+
+use Command as C;
+use Where as W;
+
 /// The key table, in the order keys are resolved and hints are shown.
+#[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // Typing in a text field.
-    Binding {
-        keys: &[],
-        any_char: true,
-        when: Where::Typing,
-        command: Command::Type,
-        help: S::HelpType,
-        hint: Some((None, S::HintType, true)),
-    },
-    hinted(
-        &[Key::Tab, Key::Down],
-        Where::Typing,
-        Command::FocusNext,
-        S::HelpNextField,
-        (S::KeyTab, S::HintNext),
-    ),
-    bind(
-        &[Key::BackTab, Key::Up],
-        Where::Typing,
-        Command::FocusPrev,
-        S::HelpPreviousField,
-    ),
-    hinted(
-        &[Key::Enter],
-        Where::Typing,
-        Command::Activate,
-        S::HelpDone,
-        (S::KeyEnter, S::HintDone),
-    ),
-    hinted(
-        &[Key::Esc],
-        Where::TypingWithBack,
-        Command::Back,
-        S::HelpBack,
-        (S::KeyEsc, S::HintBack),
-    ),
-    hinted(
-        &[Key::Esc],
-        Where::TypingInDialog,
-        Command::Back,
-        S::HelpCancel,
-        (S::KeyEsc, S::HintCancel),
-    ),
-    bind(
-        &[Key::Backspace],
-        Where::Typing,
-        Command::DeleteBackward,
-        S::HelpDeleteBackward,
-    ),
-    bind(
-        &[Key::Delete],
-        Where::Typing,
-        Command::DeleteForward,
-        S::HelpDeleteForward,
-    ),
-    bind(
-        &[Key::Left],
-        Where::Typing,
-        Command::CursorLeft,
-        S::HelpCursorLeft,
-    ),
-    bind(
-        &[Key::Right],
-        Where::Typing,
-        Command::CursorRight,
-        S::HelpCursorRight,
-    ),
-    bind(
-        &[Key::Home],
-        Where::Typing,
-        Command::CursorHome,
-        S::HelpCursorHome,
-    ),
-    bind(
-        &[Key::End],
-        Where::Typing,
-        Command::CursorEnd,
-        S::HelpCursorEnd,
-    ),
+    Binding { keys: &[], any_char: true, when: W::Typing, command: C::Type, help: S::HelpType,
+        hint: Some((None, S::HintType, true)) },
+    bind(&[Key::Tab, Key::Down], W::Typing, C::FocusNext, S::HelpNextField).hint(S::KeyTab, S::HintNext),
+    bind(&[Key::BackTab, Key::Up], W::Typing, C::FocusPrev, S::HelpPreviousField),
+    bind(&[Key::Enter], W::Typing, C::Activate, S::HelpDone).hint(S::KeyEnter, S::HintDone),
+    bind(&[Key::Esc], W::TypingWithBack, C::Back, S::HelpBack).hint(S::KeyEsc, S::HintBack),
+    bind(&[Key::Esc], W::TypingInDialog, C::Back, S::HelpCancel).hint(S::KeyEsc, S::HintCancel),
+    bind(&[Key::Backspace], W::Typing, C::DeleteBackward, S::HelpDeleteBackward),
+    bind(&[Key::Delete], W::Typing, C::DeleteForward, S::HelpDeleteForward),
+    bind(&[Key::Left], W::Typing, C::CursorLeft, S::HelpCursorLeft),
+    bind(&[Key::Right], W::Typing, C::CursorRight, S::HelpCursorRight),
+    bind(&[Key::Home], W::Typing, C::CursorHome, S::HelpCursorHome),
+    bind(&[Key::End], W::Typing, C::CursorEnd, S::HelpCursorEnd),
     // Pages and dialogs.
-    hinted(
-        &[Key::Up, Key::Char('k'), Key::BackTab],
-        Where::PageTouchable,
-        Command::FocusPrev,
-        S::HelpFocusPrev,
-        (S::KeyUpDown, S::HintMove),
-    ),
-    hinted(
-        &[Key::Down, Key::Char('j'), Key::Tab],
-        Where::PageTouchable,
-        Command::FocusNext,
-        S::HelpFocusNext,
-        (S::KeyUpDown, S::HintMove),
-    ),
-    bind(
-        &[Key::Home, Key::Char('g')],
-        Where::PageTouchable,
-        Command::FocusFirst,
-        S::HelpFocusFirst,
-    ),
-    bind(
-        &[Key::End, Key::Char('G')],
-        Where::PageTouchable,
-        Command::FocusLast,
-        S::HelpFocusLast,
-    ),
-    bind(&[Key::PageUp], Where::Page, Command::PageUp, S::HelpPageUp),
-    bind(
-        &[Key::PageDown],
-        Where::Page,
-        Command::PageDown,
-        S::HelpPageDown,
-    ),
-    hinted(
-        &[Key::Enter, Key::Char(' ')],
-        Where::PageNoDialog,
-        Command::Activate,
-        S::HelpOpen,
-        (S::KeyEnter, S::HintOpen),
-    ),
-    hinted(
-        &[Key::Enter, Key::Char(' ')],
-        Where::Dialog,
-        Command::Activate,
-        S::HelpSelect,
-        (S::KeyEnter, S::HintSelect),
-    ),
-    hinted(
-        &[Key::Esc, Key::Backspace, Key::Left, Key::Char('h')],
-        Where::PageWithBack,
-        Command::Back,
-        S::HelpBack,
-        (S::KeyEsc, S::HintBack),
-    ),
-    hinted(
-        &[Key::Esc, Key::Backspace, Key::Left, Key::Char('h')],
-        Where::Dialog,
-        Command::Back,
-        S::HelpCancel,
-        (S::KeyEsc, S::HintCancel),
-    ),
-    hinted(
-        &[Key::Char('q')],
-        Where::Root,
-        Command::Quit,
-        S::HelpQuit,
-        (S::KeyQ, S::HintQuit),
-    ),
-    bind(&[Key::Char('?')], Where::Page, Command::Help, S::HelpHelp),
+    bind(&[Key::Up, Key::Char('k'), Key::BackTab], W::PageTouchable, C::FocusPrev, S::HelpFocusPrev)
+        .hint(S::KeyUpDown, S::HintMove),
+    bind(&[Key::Down, Key::Char('j'), Key::Tab], W::PageTouchable, C::FocusNext, S::HelpFocusNext)
+        .hint(S::KeyUpDown, S::HintMove),
+    bind(&[Key::Home, Key::Char('g')], W::PageTouchable, C::FocusFirst, S::HelpFocusFirst),
+    bind(&[Key::End, Key::Char('G')], W::PageTouchable, C::FocusLast, S::HelpFocusLast),
+    bind(&[Key::PageUp], W::Page, C::PageUp, S::HelpPageUp),
+    bind(&[Key::PageDown], W::Page, C::PageDown, S::HelpPageDown),
+    bind(ENTER, W::PageNoDialog, C::Activate, S::HelpOpen).hint(S::KeyEnter, S::HintOpen),
+    bind(ENTER, W::Dialog, C::Activate, S::HelpSelect).hint(S::KeyEnter, S::HintSelect),
+    bind(BACK, W::PageWithBack, C::Back, S::HelpBack).hint(S::KeyEsc, S::HintBack),
+    bind(BACK, W::Dialog, C::Back, S::HelpCancel).hint(S::KeyEsc, S::HintCancel),
+    bind(&[Key::Char('q')], W::Root, C::Quit, S::HelpQuit).hint(S::KeyQ, S::HintQuit),
+    bind(&[Key::Char('?')], W::Page, C::Help, S::HelpHelp),
     // Anywhere.
-    Binding {
-        keys: &[Key::F(2)],
-        any_char: false,
-        when: Where::Phone,
-        command: Command::SwitchSurface,
-        help: S::HelpToBrowser,
-        hint: Some((Some(S::KeyF2), S::HintBrowser, true)),
-    },
-    Binding {
-        keys: &[Key::F(2)],
-        any_char: false,
-        when: Where::Browser,
-        command: Command::SwitchSurface,
-        help: S::HelpToPhone,
-        hint: Some((Some(S::KeyF2), S::HintPhone, true)),
-    },
-    bind(
-        &[Key::Ctrl('c')],
-        Where::Anywhere,
-        Command::Quit,
-        S::HelpQuitAnywhere,
-    ),
+    bind(&[Key::F(2)], W::Phone, C::SwitchSurface, S::HelpToBrowser)
+        .hint(S::KeyF2, S::HintBrowser).optional(),
+    bind(&[Key::F(2)], W::Browser, C::SwitchSurface, S::HelpToPhone)
+        .hint(S::KeyF2, S::HintPhone).optional(),
+    bind(&[Key::Ctrl('c')], W::Anywhere, C::Quit, S::HelpQuitAnywhere),
 ];
 
 impl Binding {

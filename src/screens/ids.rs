@@ -13,33 +13,68 @@ pub trait ElementId: Copy + Eq + std::fmt::Debug + 'static {
     fn text(self) -> Text;
     /// Every id this type can produce, as patterns (`devices.*` for numbered rows): a test checks
     /// that each is shown somewhere.
-    const PATTERNS: &'static [&'static str];
+    fn patterns() -> Vec<&'static str>;
 }
 
-/// Declares a screen's element ids: `ids! { pub enum Id { Toggle = "wifi.toggle", } }`.
+/// Declares a screen's element ids: plain ones (`Toggle = "wifi.toggle"`), then optionally
+/// ones made of another id type (`; nested Group(GroupId)`), then numbered rows
+/// (`; numbered Device = "devices."`, so `Device(3)` is `devices.3`).
 macro_rules! ids {
-    ($(#[$meta:meta])* $vis:vis enum $name:ident { $($(#[$vmeta:meta])* $variant:ident = $text:literal),* $(,)? }) => {
+    (
+        $(#[$meta:meta])* $vis:vis enum $name:ident {
+            $($(#[$vmeta:meta])* $variant:ident = $text:literal),* $(,)?
+            $(; nested $($(#[$nmeta:meta])* $nested:ident($inner:ty)),* $(,)?)?
+            $(; numbered $($(#[$rmeta:meta])* $row:ident = $prefix:literal),* $(,)?)?
+        }
+    ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         $vis enum $name {
             $($(#[$vmeta])* $variant,)*
+            $($($(#[$nmeta])* $nested($inner),)*)?
+            $($($(#[$rmeta])* $row(usize),)*)?
         }
 
         impl $crate::screens::ids::ElementId for $name {
             fn parse(text: &str) -> Option<Self> {
                 match text {
-                    $($text => Some($name::$variant),)*
-                    _ => None,
+                    $($text => return Some($name::$variant),)*
+                    _ => {}
                 }
+                $($(
+                    if let Some(inner) =
+                        <$inner as $crate::screens::ids::ElementId>::parse(text)
+                    {
+                        return Some($name::$nested(inner));
+                    }
+                )*)?
+                $($(
+                    if let Some(index) = $crate::screens::ids::parse_numbered($prefix, text) {
+                        return Some($name::$row(index));
+                    }
+                )*)?
+                None
             }
 
             fn text(self) -> $crate::view::Text {
-                ::std::borrow::Cow::Borrowed(match self {
-                    $($name::$variant => $text,)*
-                })
+                match self {
+                    $($name::$variant => ::std::borrow::Cow::Borrowed($text),)*
+                    $($($name::$nested(inner) => {
+                        $crate::screens::ids::ElementId::text(inner)
+                    })*)?
+                    $($($name::$row(index) => {
+                        $crate::screens::ids::numbered($prefix, index)
+                    })*)?
+                }
             }
 
-            const PATTERNS: &'static [&'static str] = &[$($text,)*];
+            fn patterns() -> Vec<&'static str> {
+                #[allow(unused_mut)]
+                let mut all = vec![$($text,)*];
+                $($(all.extend(<$inner as $crate::screens::ids::ElementId>::patterns());)*)?
+                $($(all.push(concat!($prefix, "*"));)*)?
+                all
+            }
         }
 
         impl From<$name> for $crate::view::Text {
@@ -65,7 +100,9 @@ impl ElementId for NoId {
         match self {}
     }
 
-    const PATTERNS: &'static [&'static str] = &[];
+    fn patterns() -> Vec<&'static str> {
+        Vec::new()
+    }
 }
 
 /// `prefix` followed by a number: the id of a numbered row (`devices.3`).

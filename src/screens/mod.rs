@@ -105,11 +105,11 @@ macro_rules! screens {
 
             /// Every element id any screen, dialog or the browser's chrome declares, as
             /// patterns (`devices.*` for numbered rows), with who declares it.
-            pub fn id_patterns() -> Vec<(&'static str, &'static [&'static str])> {
+            pub fn id_patterns() -> Vec<(&'static str, Vec<&'static str>)> {
                 vec![
-                    $((stringify!($variant), <<$ty as Screen>::Id as ElementId>::PATTERNS),)*
-                    ("dialogs", <dialogs::DialogId as ElementId>::PATTERNS),
-                    ("chrome", <web::ChromeId as ElementId>::PATTERNS),
+                    $((stringify!($variant), <<$ty as Screen>::Id as ElementId>::patterns()),)*
+                    ("dialogs", <dialogs::DialogId as ElementId>::patterns()),
+                    ("chrome", <web::ChromeId as ElementId>::patterns()),
                 ]
             }
         }

@@ -60,6 +60,13 @@ impl CodeStep {
         }
     }
 
+    /// Checks the code typed against the one sent for `purpose` (a right code works once).
+    pub fn check(&self, world: &mut World, purpose: CodePurpose) -> Result<(), S> {
+        let now = world.now;
+        cloud::check_code(world.device_mut(), &self.to, purpose, self.code.text(), now)
+            .map_err(S::from)
+    }
+
     /// "Code sent to +86 *** **** 8000", the code field, and "Resend code" (or its countdown).
     pub fn elements(
         &self,

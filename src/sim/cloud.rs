@@ -606,21 +606,12 @@ fn is_synced_somewhere(local: &[Item], cloud: &[Item]) -> bool {
 
 /// The cloud's record of the account signed in on this phone.
 pub fn signed_in_account(device: &DeviceFile) -> Option<&CloudAccount> {
-    let id = &device.account.as_ref()?.mi_account_id;
-    device
-        .cloud
-        .accounts
-        .iter()
-        .find(|a| &a.mi_account_id == id)
+    signed_in_index(device).map(|index| &device.cloud.accounts[index])
 }
 
+/// Where the account signed in on this phone is in the cloud's list.
 pub fn signed_in_index(device: &DeviceFile) -> Option<usize> {
-    let id = &device.account.as_ref()?.mi_account_id;
-    device
-        .cloud
-        .accounts
-        .iter()
-        .position(|a| &a.mi_account_id == id)
+    index_of(device, &device.account.as_ref()?.mi_account_id)
 }
 
 /// Signs this phone out. `keep` leaves synced data on the phone; otherwise what the cloud holds

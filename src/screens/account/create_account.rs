@@ -106,16 +106,8 @@ impl CreateAccount {
         let Some(step) = &self.code else {
             return;
         };
-        let now = cx.now();
-        let checked = cloud::check_code(
-            cx.device_mut(),
-            &step.to,
-            CodePurpose::CreateAccount,
-            step.code.text(),
-            now,
-        );
-        if let Err(error) = checked {
-            self.error = Some(error.into());
+        if let Err(error) = step.check(cx.world, CodePurpose::CreateAccount) {
+            self.error = Some(error);
             return;
         }
         let (email, phone) = match self.by {

@@ -3,7 +3,7 @@
 //! login.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::ids::{ElementId, numbered, parse_numbered};
+use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::Target;
 use crate::screens::widgets::{local_date_time, relative_time};
@@ -15,53 +15,16 @@ use crate::view::{Element, Text};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Devices;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Id {
-    Current,
-    Others,
-    None,
-    AdviceGap,
-    Advice,
-    /// A device, by its index in the account's list.
-    Device(usize),
-}
-
-impl ElementId for Id {
-    fn parse(text: &str) -> Option<Id> {
-        match text {
-            "devices.current" => Some(Id::Current),
-            "devices.others" => Some(Id::Others),
-            "devices.none" => Some(Id::None),
-            "devices.advice_gap" => Some(Id::AdviceGap),
-            "devices.advice" => Some(Id::Advice),
-            _ => parse_numbered("devices.", text).map(Id::Device),
-        }
-    }
-
-    fn text(self) -> Text {
-        match self {
-            Id::Current => "devices.current".into(),
-            Id::Others => "devices.others".into(),
-            Id::None => "devices.none".into(),
-            Id::AdviceGap => "devices.advice_gap".into(),
-            Id::Advice => "devices.advice".into(),
-            Id::Device(index) => numbered("devices.", index),
-        }
-    }
-
-    const PATTERNS: &'static [&'static str] = &[
-        "devices.current",
-        "devices.others",
-        "devices.none",
-        "devices.advice_gap",
-        "devices.advice",
-        "devices.*",
-    ];
-}
-
-impl From<Id> for Text {
-    fn from(id: Id) -> Text {
-        id.text()
+ids! {
+    pub enum Id {
+        Current = "devices.current",
+        Others = "devices.others",
+        None = "devices.none",
+        AdviceGap = "devices.advice_gap",
+        Advice = "devices.advice";
+        numbered
+        /// A device, by its index in the account's list.
+        Device = "devices.",
     }
 }
 

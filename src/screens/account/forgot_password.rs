@@ -80,16 +80,8 @@ impl ForgotPassword {
             self.error = Some(problem.into());
             return;
         }
-        let now = cx.now();
-        let checked = cloud::check_code(
-            cx.device_mut(),
-            &step.to,
-            CodePurpose::ResetPassword,
-            step.code.text(),
-            now,
-        );
-        if let Err(error) = checked {
-            self.error = Some(error.into());
+        if let Err(error) = step.check(cx.world, CodePurpose::ResetPassword) {
+            self.error = Some(error);
             return;
         }
         if let Some(index) = cloud::index_of(cx.device(), mi_account_id) {

@@ -2,7 +2,7 @@
 //! locations"): the newest sign-ins first.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::ids::{ElementId, numbered, parse_numbered};
+use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::widgets::local_date_time;
 use crate::screens::world::World;
@@ -15,41 +15,14 @@ pub const HISTORY_SHOWN: usize = 50;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct LoginHistory;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Id {
-    About,
-    None,
-    /// A sign-in, by its index in the account's history.
-    Record(usize),
-    More,
-}
-
-impl ElementId for Id {
-    fn parse(text: &str) -> Option<Id> {
-        match text {
-            "history.about" => Some(Id::About),
-            "history.none" => Some(Id::None),
-            "history.more" => Some(Id::More),
-            _ => parse_numbered("history.", text).map(Id::Record),
-        }
-    }
-
-    fn text(self) -> Text {
-        match self {
-            Id::About => "history.about".into(),
-            Id::None => "history.none".into(),
-            Id::More => "history.more".into(),
-            Id::Record(index) => numbered("history.", index),
-        }
-    }
-
-    const PATTERNS: &'static [&'static str] =
-        &["history.about", "history.none", "history.*", "history.more"];
-}
-
-impl From<Id> for Text {
-    fn from(id: Id) -> Text {
-        id.text()
+ids! {
+    pub enum Id {
+        About = "history.about",
+        None = "history.none",
+        More = "history.more";
+        numbered
+        /// A sign-in, by its index in the account's history.
+        Record = "history.",
     }
 }
 

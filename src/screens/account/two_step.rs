@@ -68,30 +68,20 @@ impl Screen for TwoStep {
                 let to = self.step.to.clone();
                 self.error = send_code(cx, &to, CodePurpose::SignIn).err();
             }
-            Id::Code | Id::Next => {
-                let now = cx.now();
-                let checked = cloud::check_code(
-                    cx.device_mut(),
-                    &self.step.to,
-                    CodePurpose::SignIn,
-                    self.step.code.text(),
-                    now,
-                );
-                match checked {
-                    Err(error) => self.error = Some(error.into()),
-                    Ok(()) => {
-                        let index = cloud::index_of(cx.device(), &self.mi_account_id);
-                        match (index, cx.world.surface) {
-                            (Some(index), Surface::Phone) => {
-                                let toast = cx.t(S::SignedIn).to_string();
-                                finish_sign_in(cx, index, toast);
-                            }
-                            (Some(index), Surface::Browser) => web::signed_in(cx, index),
-                            (None, _) => {}
+            Id::Code | Id::Next => match self.step.check(cx.world, CodePurpose::SignIn) {
+                Err(error) => self.error = Some(error),
+                Ok(()) => {
+                    let index = cloud::index_of(cx.device(), &self.mi_account_id);
+                    match (index, cx.world.surface) {
+                        (Some(index), Surface::Phone) => {
+                            let toast = cx.t(S::SignedIn).to_string();
+                            finish_sign_in(cx, index, toast);
                         }
+                        (Some(index), Surface::Browser) => web::signed_in(cx, index),
+                        (None, _) => {}
                     }
                 }
-            }
+            },
             Id::Sent | Id::Error => {}
         }
     }

@@ -4,7 +4,7 @@
 use chrono::{DateTime, Duration, Timelike, Utc};
 
 use crate::screens::ctx::Ctx;
-use crate::screens::ids::ElementId;
+use crate::screens::ids::{ElementId, ids};
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::Target;
 use crate::screens::widgets::storage_text;
@@ -20,30 +20,21 @@ pub const SYNC_SECONDS: i64 = 3;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct MiCloud;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Id {
-    Storage,
-    Status,
-    Auto,
-    WifiOnly,
-    SyncNow,
-    Items,
-    /// The switch of one app.
-    Item(App),
-    More,
-    FindDevice,
+ids! {
+    pub enum Id {
+        Storage = "cloud.storage",
+        Status = "cloud.status",
+        Auto = "cloud.auto",
+        WifiOnly = "cloud.wifi_only",
+        SyncNow = "cloud.sync_now",
+        Items = "cloud.items",
+        More = "cloud.more",
+        FindDevice = "cloud.find_device";
+        nested
+        /// The switch of one app.
+        Item(App),
+    }
 }
-
-const FIXED: [(Id, &str); 8] = [
-    (Id::Storage, "cloud.storage"),
-    (Id::Status, "cloud.status"),
-    (Id::Auto, "cloud.auto"),
-    (Id::WifiOnly, "cloud.wifi_only"),
-    (Id::SyncNow, "cloud.sync_now"),
-    (Id::Items, "cloud.items"),
-    (Id::More, "cloud.more"),
-    (Id::FindDevice, "cloud.find_device"),
-];
 
 /// The item switches' ids, in `App::ALL` order.
 const ITEM_IDS: [&str; 9] = [
@@ -58,55 +49,20 @@ const ITEM_IDS: [&str; 9] = [
     "cloud.item.browser",
 ];
 
-impl ElementId for Id {
-    fn parse(text: &str) -> Option<Id> {
-        FIXED
-            .iter()
-            .find(|(_, t)| *t == text)
-            .map(|(id, _)| *id)
-            .or_else(|| {
-                let index = ITEM_IDS.iter().position(|t| *t == text)?;
-                Some(Id::Item(App::ALL[index]))
-            })
+/// An app's switch is `cloud.item.<app key>`.
+impl ElementId for App {
+    fn parse(text: &str) -> Option<App> {
+        let index = ITEM_IDS.iter().position(|t| *t == text)?;
+        App::ALL.get(index).copied()
     }
 
     fn text(self) -> Text {
-        Text::Borrowed(match self {
-            Id::Item(app) => {
-                let index = App::ALL.iter().position(|a| *a == app).unwrap_or(0);
-                ITEM_IDS[index]
-            }
-            fixed => FIXED
-                .iter()
-                .find(|(id, _)| *id == fixed)
-                .map_or("cloud", |(_, t)| t),
-        })
+        let index = App::ALL.iter().position(|a| *a == self).unwrap_or(0);
+        Text::Borrowed(ITEM_IDS[index])
     }
 
-    const PATTERNS: &'static [&'static str] = &[
-        "cloud.storage",
-        "cloud.status",
-        "cloud.auto",
-        "cloud.wifi_only",
-        "cloud.sync_now",
-        "cloud.items",
-        "cloud.item.contacts",
-        "cloud.item.messages",
-        "cloud.item.gallery",
-        "cloud.item.notes",
-        "cloud.item.calendar",
-        "cloud.item.call_history",
-        "cloud.item.recorder",
-        "cloud.item.wifi",
-        "cloud.item.browser",
-        "cloud.more",
-        "cloud.find_device",
-    ];
-}
-
-impl From<Id> for Text {
-    fn from(id: Id) -> Text {
-        id.text()
+    fn patterns() -> Vec<&'static str> {
+        ITEM_IDS.to_vec()
     }
 }
 

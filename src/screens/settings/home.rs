@@ -4,7 +4,7 @@
 //! group, on a Global ROM (seed 001).
 
 use crate::screens::ctx::Ctx;
-use crate::screens::ids::ElementId;
+use crate::screens::ids::{ElementId, ids};
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::{Target, Topic};
 use crate::screens::world::World;
@@ -15,107 +15,59 @@ use crate::view::{Element, Role, Text};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Settings;
 
-/// Settings home's elements. The rows that open a page about something not simulated are
-/// named by their topic (`settings.display`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Id {
-    Account,
-    AboutPhone,
-    Sim,
-    WiFi,
-    Bluetooth,
-    ConnectionSharing,
-    AccountsSync,
-    Topic(Topic),
-    /// The blank gaps between groups of rows.
-    Group(Group),
+ids! {
+    /// Settings home's elements. The rows that open a page about something not simulated are
+    /// named by their topic (`settings.display`).
+    pub enum Id {
+        Account = "settings.account",
+        AboutPhone = "settings.about_phone",
+        Sim = "settings.sim",
+        WiFi = "settings.wifi",
+        Bluetooth = "settings.bluetooth",
+        ConnectionSharing = "settings.connection_sharing",
+        AccountsSync = "settings.accounts_sync";
+        nested
+        /// The blank gaps between groups of rows.
+        Group(Group),
+        Topic(Topic),
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Group {
-    Network,
-    Device,
-    System,
-    Features,
-    Accounts,
-    Services,
+ids! {
+    pub enum Group {
+        Network = "settings.group.network",
+        Device = "settings.group.device",
+        System = "settings.group.system",
+        Features = "settings.group.features",
+        Accounts = "settings.group.accounts",
+        Services = "settings.group.services",
+    }
 }
 
-impl Group {
-    const ALL: [(Group, &'static str); 6] = [
-        (Group::Network, "settings.group.network"),
-        (Group::Device, "settings.group.device"),
-        (Group::System, "settings.group.system"),
-        (Group::Features, "settings.group.features"),
-        (Group::Accounts, "settings.group.accounts"),
-        (Group::Services, "settings.group.services"),
-    ];
-}
-
-const FIXED: [(Id, &str); 7] = [
-    (Id::Account, "settings.account"),
-    (Id::AboutPhone, "settings.about_phone"),
-    (Id::Sim, "settings.sim"),
-    (Id::WiFi, "settings.wifi"),
-    (Id::Bluetooth, "settings.bluetooth"),
-    (Id::ConnectionSharing, "settings.connection_sharing"),
-    (Id::AccountsSync, "settings.accounts_sync"),
-];
-
-impl ElementId for Id {
-    fn parse(text: &str) -> Option<Id> {
-        FIXED
-            .iter()
-            .find(|(_, t)| *t == text)
-            .map(|(id, _)| *id)
-            .or_else(|| {
-                Group::ALL
-                    .iter()
-                    .find(|(_, t)| *t == text)
-                    .map(|(g, _)| Id::Group(*g))
-            })
-            .or_else(|| {
-                text.strip_prefix("settings.")
-                    .and_then(Topic::from_key)
-                    .map(Id::Topic)
-            })
+/// A topic's row is `settings.<topic key>`.
+impl ElementId for Topic {
+    fn parse(text: &str) -> Option<Topic> {
+        text.strip_prefix("settings.").and_then(Topic::from_key)
     }
 
     fn text(self) -> Text {
-        Text::Borrowed(match self {
-            Id::Topic(topic) => topic.settings_id(),
-            Id::Group(group) => Group::ALL
-                .iter()
-                .find(|(g, _)| *g == group)
-                .map_or("settings.group", |(_, t)| t),
-            fixed => FIXED
-                .iter()
-                .find(|(id, _)| *id == fixed)
-                .map_or("settings", |(_, t)| t),
-        })
+        Text::Borrowed(self.settings_id())
     }
 
-    const PATTERNS: &'static [&'static str] = &[
-        "settings.account",
-        "settings.about_phone",
-        "settings.sim",
-        "settings.wifi",
-        "settings.bluetooth",
-        "settings.connection_sharing",
-        "settings.accounts_sync",
-        "settings.group.network",
-        "settings.group.device",
-        "settings.group.system",
-        "settings.group.features",
-        "settings.group.accounts",
-        "settings.group.services",
-        "settings.*",
-    ];
-}
-
-impl From<Id> for Text {
-    fn from(id: Id) -> Text {
-        id.text()
+    fn patterns() -> Vec<&'static str> {
+        // Only the topics Settings home lists.
+        DEVICE_GROUP
+            .iter()
+            .chain(&SYSTEM_GROUP)
+            .chain(&[
+                Topic::Battery,
+                Topic::Wellbeing,
+                Topic::SpecialFeatures,
+                Topic::Google,
+                Topic::ServicesFeedback,
+            ])
+            .map(|t| t.settings_id())
+            .collect()
     }
 }
 

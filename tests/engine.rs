@@ -1,0 +1,244 @@
+//! The engine as every driver sees it: keys through the one key table, the hint line and the
+//! `?` help made from it, taps by id and by label with typed errors, and determinism.
+
+mod common;
+
+use common::*;
+use mi_settings::engine::keys::{self, BINDINGS, Context, KEY_NAMES, Key};
+use mi_settings::engine::{Engine, HELP_CLOSE, TapError};
+use mi_settings::screens::Action;
+use mi_settings::strings::S;
+
+fn hint_text(engine: &Engine) -> Vec<String> {
+    engine.view().hints.iter().map(|h| h.text()).collect()
+}
+
+#[test]
+fn keys_are_resolved_by_the_table_for_what_is_in_front() {
+    let mut engine = phone();
+    // On Settings home: q quits, ↓ moves.
+    assert_eq!(focused_id(&engine).as_deref(), Some("settings.about_phone"));
+    engine.press(Key::Down);
+    assert_eq!(focused_id(&engine).as_deref(), Some("settings.sim"));
+    assert!(engine.press(Key::Char('q')).quit);
+
+    // In a text field the same q is a letter, and ← moves the cursor, not back.
+    let mut engine = phone();
+    tap(&mut engine, "settings.about_phone");
+    tap(&mut engine, "about.device_name");
+    assert!(engine.context().typing);
+    assert!(!engine.press(Key::Char('q')).quit);
+    engine.press(Key::Left);
+    assert!(
+        engine.view().dialog.is_some(),
+        "← in a field must not cancel"
+    );
+    let field = engine
+        .view()
+        .find("dialog.device_name")
+        .cloned()
+        .expect("field");
+    assert_eq!(field.value.as_deref(), Some("Redmi Note 13 Proq"));
+    assert_eq!(field.cursor, Some(17));
+    // Ctrl-C quits from anywhere, even there.
+    assert!(engine.press(Key::Ctrl('c')).quit);
+}
+
+#[test]
+fn the_hint_line_names_only_keys_that_work_in_front() {
+    let mut engine = phone();
+    assert_eq!(
+        hint_text(&engine),
+        ["↑↓ move", "Enter open", "q quit", "F2 browser"]
+    );
+    tap(&mut engine, "settings.wifi");
+    assert_eq!(
+        hint_text(&engine),
+        ["↑↓ move", "Enter open", "Esc back", "F2 browser"]
+    );
+    // A password field in a dialog: typing keys, and Esc cancels the dialog.
+    let mut engine = signed_in_phone();
+    tap(&mut engine, "settings.account");
+    tap(&mut engine, "account.sign_out");
+    tap(&mut engine, "dialog.confirm");
+    assert_eq!(
+        hint_text(&engine),
+        ["Type", "Tab next", "Enter done", "Esc cancel", "F2 browser"]
+    );
+    // Every hint's key does what the hint says, wherever it is shown.
+    for binding in BINDINGS {
+        if let (Some((Some(_), _, _)), Some(key)) = (binding.hint, binding.keys.first()) {
+            let context = Context {
+                typing: matches!(
+                    binding.when,
+                    keys::Where::Typing | keys::Where::TypingInDialog | keys::Where::TypingWithBack
+                ),
+                dialog: matches!(
+                    binding.when,
+                    keys::Where::Dialog | keys::Where::TypingInDialog
+                ),
+                back: true,
+                root: matches!(binding.when, keys::Where::Root),
+                touchable: true,
+                browser: matches!(binding.when, keys::Where::Browser),
+            };
+            if binding.when.holds(&context) {
+                assert_eq!(keys::resolve(*key, &context), Some(binding.command));
+            }
+        }
+    }
+}
+
+#[test]
+fn the_lock_screen_does_not_offer_esc_which_does_nothing_there() {
+    let mut device = DeviceFile::factory_default();
+    device.phone.activation_lock = Some("6612345678".into());
+    let engine = phone_with(device);
+    assert_eq!(engine.view().screen, "activation_lock");
+    let hints = hint_text(&engine);
+    assert!(!hints.iter().any(|h| h.starts_with("Esc")), "{hints:?}");
+}
+
+use mi_settings::sim::device::DeviceFile;
+
+#[test]
+fn question_mark_opens_the_keys_of_the_screen_in_front_and_any_key_closes_it() {
+    let mut engine = phone();
+    tap(&mut engine, "settings.wifi");
+    let before = engine.view().clone();
+    let outcome = engine.press(Key::Char('?'));
+    assert!(!outcome.changed && outcome.action.is_none());
+    let help = engine.view().dialog.clone().expect("the help is open");
+    assert_eq!(help.title, miui(S::HelpTitle));
+    let body = help.body.join("\n");
+    // The keys that work on a page with a way back, and not the root's q.
+    assert!(body.contains("Esc, Backspace, ←, h: back"), "{body}");
+    assert!(body.contains("Enter, Space: open a row"), "{body}");
+    assert!(!body.contains("q: quit"), "{body}");
+    assert!(body.contains("F2: switch to the browser"), "{body}");
+    // The next key only closes it: the page is as it was.
+    engine.press(Key::Down);
+    assert_eq!(engine.view(), &before);
+    // Clicking its one button closes it too.
+    engine.press(Key::Char('?'));
+    assert!(engine.tap_id(HELP_CLOSE).is_ok());
+    assert_eq!(engine.view(), &before);
+}
+
+#[test]
+fn taps_by_label_follow_a_persons_reading_and_fail_with_the_candidates() {
+    let mut engine = signed_in_phone();
+    // Case does not matter when only one element answers.
+    engine.tap_label("mi account").expect("case-insensitive");
+    assert_eq!(engine.view().screen, "mi_account");
+    engine.apply(Action::Back);
+    // An element far down is scrolled into view first.
+    engine
+        .tap_label("Accounts & sync")
+        .expect("scrolled into view");
+    assert_eq!(engine.view().screen, "accounts_sync");
+    engine.apply(Action::Back);
+
+    match engine.tap_label("Bluetoooth") {
+        Err(TapError::NoSuchLabel { label, touchable }) => {
+            assert_eq!(label, "Bluetoooth");
+            assert!(touchable.iter().any(|t| t == "Bluetooth"), "{touchable:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    // A seed's word for an element: seed 000 says "Remove device" for "Remove".
+    tap(&mut engine, "settings.account");
+    tap(&mut engine, "account.devices");
+    tap(&mut engine, "devices.4");
+    assert_eq!(
+        engine.resolve("Remove device").as_deref(),
+        Ok("device.remove")
+    );
+    // Text that is there but cannot be touched says so.
+    let error = engine.tap_label("Model").expect_err("an info row");
+    assert!(
+        matches!(error, TapError::LabelNotTouchable { .. }),
+        "{error:?}"
+    );
+    assert_eq!(
+        engine.tap_id("device.model"),
+        Err(TapError::IdNotTouchable {
+            id: "device.model".into()
+        })
+    );
+    let error = engine.tap_id("device.nothing").expect_err("no such id");
+    assert!(
+        error.to_string().starts_with(
+            "no element with id \"device.nothing\" on this screen; ids on screen: \"device.model\""
+        ),
+        "{error}"
+    );
+}
+
+#[test]
+fn two_touchable_elements_with_one_label_are_ambiguous() {
+    use mi_settings::engine::tap;
+    use mi_settings::view::{Element, View};
+    let mut view = View::empty();
+    view.elements = vec![
+        Element::row("a.one", "Devices"),
+        Element::row("a.two", "Devices"),
+        Element::text("a.note", "Devices"),
+    ];
+    assert_eq!(
+        tap::resolve(&view, "Devices"),
+        Err(TapError::Ambiguous {
+            label: "Devices".into(),
+            ids: vec!["a.one".into(), "a.two".into()],
+        })
+    );
+    assert_eq!(
+        tap::resolve(&view, "Devices").map_err(|e| e.to_string()),
+        Err("2 elements are labelled \"Devices\" (\"a.one\", \"a.two\"); use tap_id".into())
+    );
+    // In a dialog only the dialog's elements answer.
+    let mut engine = signed_in_phone();
+    tap(&mut engine, "settings.account");
+    tap(&mut engine, "account.sign_out");
+    assert_eq!(engine.resolve("Sign out").as_deref(), Ok("dialog.confirm"));
+}
+
+#[test]
+fn the_same_start_and_keys_give_the_same_views() {
+    let run = || {
+        let mut engine = phone();
+        let mut views = Vec::new();
+        for name in [
+            "end", "up", "up", "up", "enter", "enter", "tab", "x", "enter",
+        ] {
+            let key = Key::from_name(name).expect("key");
+            engine.press(key);
+            views.push(serde_json::to_string(engine.view()).expect("json"));
+        }
+        views
+    };
+    assert_eq!(run(), run());
+}
+
+#[test]
+fn every_fixture_key_name_is_a_key_of_the_table() {
+    for (name, key) in KEY_NAMES {
+        assert_eq!(Key::from_name(name), Some(key));
+        let used = BINDINGS.iter().any(|b| b.keys.contains(&key)) || matches!(key, Key::Char(_));
+        assert!(used, "{name} is a fixture key that nothing binds");
+    }
+}
+
+/// The README's key section is the key table, word for word.
+#[test]
+fn the_readme_lists_the_key_table() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).expect("README");
+    let table = keys::readme_table(mi_settings::strings::Tr::new(
+        mi_settings::sim::device::Skin::Miui,
+    ));
+    assert!(
+        readme.contains(&table),
+        "the README's key table is out of date; it should read:\n{table}"
+    );
+}
