@@ -81,6 +81,7 @@ fn the_hint_line_names_only_keys_that_work_in_front() {
                 root: matches!(binding.when, keys::Where::Root),
                 touchable: true,
                 browser: matches!(binding.when, keys::Where::Browser),
+                help: matches!(binding.when, keys::Where::Help),
             };
             if binding.when.holds(&context) {
                 assert_eq!(keys::resolve(*key, &context), Some(binding.command));
@@ -116,6 +117,8 @@ fn question_mark_opens_the_keys_of_the_screen_in_front_and_any_key_closes_it() {
     assert!(body.contains("Enter, Space: open a row"), "{body}");
     assert!(!body.contains("q: quit"), "{body}");
     assert!(body.contains("F2: switch to the browser"), "{body}");
+    // Its hint line says what keys do there: any of them closes it.
+    assert_eq!(hint_text(&engine), ["any key close"]);
     // The next key only closes it: the page is as it was.
     engine.press(Key::Down);
     assert_eq!(engine.view(), &before);

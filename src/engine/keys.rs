@@ -131,6 +131,8 @@ pub struct Context {
     pub touchable: bool,
     /// The browser is in front.
     pub browser: bool,
+    /// The `?` key help is over the screen.
+    pub help: bool,
 }
 
 impl Context {
@@ -143,9 +145,13 @@ impl Context {
             root: !view.back && !dialog,
             touchable: view.active_elements().iter().any(|e| e.interactive()),
             browser: view.surface == "browser",
+            help: view.dialog.as_ref().is_some_and(|d| d.id == HELP_DIALOG),
         }
     }
 }
+
+/// The id of the help overlay's dialog.
+pub const HELP_DIALOG: &str = "help";
 
 /// What a key does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -169,6 +175,8 @@ pub enum Command {
     SwitchSurface,
     /// The key help over the screen.
     Help,
+    /// Closes the key help.
+    CloseHelp,
     Quit,
 }
 
@@ -196,7 +204,7 @@ impl Command {
             Command::CursorEnd => Action::CursorEnd,
             Command::SwitchSurface => Action::SwitchSurface,
             Command::Quit => Action::Quit,
-            Command::Help => return None,
+            Command::Help | Command::CloseHelp => return None,
         })
     }
 }
@@ -204,6 +212,9 @@ impl Command {
 /// Where a binding works.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Where {
+    /// While the key help is over the screen (and nowhere else).
+    Help,
+    /// Anywhere but under the key help.
     Anywhere,
     /// In a text field.
     Typing,
@@ -231,7 +242,12 @@ pub enum Where {
 
 impl Where {
     pub fn holds(self, cx: &Context) -> bool {
+        // The key help takes every key for itself.
+        if cx.help {
+            return self == Where::Help;
+        }
         match self {
+            Where::Help => false,
             Where::Anywhere => true,
             Where::Typing => cx.typing,
             Where::TypingWithBack => cx.typing && cx.back && !cx.dialog,
@@ -250,6 +266,7 @@ impl Where {
     /// Where it works, as the README says it.
     fn describe(self, tr: Tr) -> &'static str {
         tr.get(match self {
+            Where::Help => S::WhereHelp,
             Where::Anywhere => S::WhereAnywhere,
             Where::Typing => S::WhereTyping,
             Where::TypingWithBack => S::WhereTypingWithBack,
@@ -269,6 +286,8 @@ pub struct Binding {
     pub keys: &'static [Key],
     /// Any character (typing): the keys are then only what the help shows.
     pub any_char: bool,
+    /// Any key at all.
+    pub any_key: bool,
     pub when: Where,
     pub command: Command,
     /// What the help says it does.
@@ -282,6 +301,7 @@ const fn bind(keys: &'static [Key], when: Where, command: Command, help: S) -> B
     Binding {
         keys,
         any_char: false,
+        any_key: false,
         when,
         command,
         help,
@@ -319,9 +339,12 @@ use Where as W;
 /// The key table, in the order keys are resolved and hints are shown.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
+    // The key help: any key closes it.
+    Binding { keys: &[], any_char: false, any_key: true, when: W::Help, command: C::CloseHelp,
+        help: S::HelpCloseHelp, hint: Some((Some(S::KeyAny), S::HintClose, false)) },
     // Typing in a text field.
-    Binding { keys: &[], any_char: true, when: W::Typing, command: C::Type, help: S::HelpType,
-        hint: Some((None, S::HintType, true)) },
+    Binding { keys: &[], any_char: true, any_key: false, when: W::Typing, command: C::Type,
+        help: S::HelpType, hint: Some((None, S::HintType, true)) },
     bind(&[Key::Tab, Key::Down], W::Typing, C::FocusNext, S::HelpNextField).hint(S::KeyTab, S::HintNext),
     bind(&[Key::BackTab, Key::Up], W::Typing, C::FocusPrev, S::HelpPreviousField),
     bind(&[Key::Enter], W::Typing, C::Activate, S::HelpDone).hint(S::KeyEnter, S::HintDone),
@@ -358,7 +381,7 @@ pub const BINDINGS: &[Binding] = &[
 
 impl Binding {
     fn matches(&self, key: Key) -> bool {
-        self.keys.contains(&key) || (self.any_char && matches!(key, Key::Char(_)))
+        self.any_key || self.keys.contains(&key) || (self.any_char && matches!(key, Key::Char(_)))
     }
 }
 
@@ -401,6 +424,9 @@ pub fn help_lines(context: &Context, tr: Tr) -> Vec<String> {
 }
 
 fn keys_text(binding: &Binding, tr: Tr) -> String {
+    if binding.any_key {
+        return tr.get(S::KeyAny).to_string();
+    }
     if binding.any_char {
         return tr.get(S::KeyAnyCharacter).to_string();
     }
@@ -439,6 +465,7 @@ mod tests {
             root: !back && !dialog,
             touchable: true,
             browser: false,
+            help: false,
         }
     }
 

@@ -139,14 +139,14 @@ impl Engine {
 
     /// A key press, through the key table: what it means where the person is.
     pub fn press(&mut self, key: Key) -> Outcome {
-        if self.help {
-            self.help = false;
-            self.refresh();
-            return Outcome::default();
-        }
         match keys::resolve(key, &self.context()) {
             Some(keys::Command::Help) => {
                 self.help = true;
+                self.refresh();
+                Outcome::default()
+            }
+            Some(keys::Command::CloseHelp) => {
+                self.help = false;
                 self.refresh();
                 Outcome::default()
             }
@@ -227,7 +227,7 @@ impl Engine {
             let mut close = Element::button(HELP_CLOSE, tr.get(S::HelpClose));
             close.focused = true;
             view.dialog = Some(view::Dialog {
-                id: "help".to_string(),
+                id: keys::HELP_DIALOG.to_string(),
                 title: tr.get(S::HelpTitle).to_string(),
                 body: vec![body.join("\n")],
                 elements: vec![close],

@@ -423,6 +423,10 @@ catalogue! {
     KeyQ = ours "q";
     KeyF2 = ours "F2";
     KeyAnyCharacter = ours "any character";
+    KeyAny = ours "any key";
+    HintClose = ours "close";
+    HelpCloseHelp = ours "closes this help";
+    WhereHelp = ours "in this help";
     HintType = ours "Type";
     HintNext = ours "next";
     HintDone = ours "done";
