@@ -373,3 +373,164 @@ fn a_wrong_sign_out_password_is_refused_and_a_managed_account_cannot_sign_out() 
     tap(&mut engine, "dialog.cancel");
     assert_eq!(engine.device(), &device);
 }
+
+mod focus_rule {
+    use super::*;
+    use mi_settings::engine::{Engine, Key};
+    use proptest::prelude::*;
+    use std::collections::BTreeMap;
+
+    #[derive(Debug, Clone)]
+    enum Act {
+        Key(Key),
+        Wait(i64),
+        /// Tap the n-th touchable element of what is in front.
+        Tap(usize),
+    }
+
+    fn act() -> impl Strategy<Value = Act> {
+        prop_oneof![
+            3 => prop_oneof![
+                Just(Key::Down), Just(Key::Up), Just(Key::Enter), Just(Key::Char(' ')),
+                Just(Key::Esc), Just(Key::PageDown), Just(Key::Home), Just(Key::End),
+            ].prop_map(Act::Key),
+            1 => (0i64..90).prop_map(Act::Wait),
+            2 => (0usize..12).prop_map(Act::Tap),
+        ]
+    }
+
+    /// The switches in front, by id, with their state.
+    fn switches(engine: &Engine) -> (String, BTreeMap<String, Option<bool>>) {
+        let view = engine.view();
+        let shown = view
+            .active_elements()
+            .iter()
+            .filter(|e| e.role == mi_settings::view::Role::Switch)
+            .map(|e| (e.id.to_string(), e.checked))
+            .collect();
+        let front = format!("{}/{:?}", view.screen, view.dialog.as_ref().map(|d| &d.id));
+        (front, shown)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+        /// Whatever a person does, a switch changes only when it is the one Enter, Space or a
+        /// tap acts on: never because time passed or focus drifted to it.
+        #[test]
+        fn only_the_switch_acted_on_changes(
+            signed_in in any::<bool>(),
+            start in prop_oneof![Just("settings.wifi"), Just("settings.account")],
+            acts in proptest::collection::vec(act(), 1..40),
+        ) {
+            let mut engine = if signed_in { signed_in_phone() } else { phone() };
+            engine.tap_id(start).expect("start page");
+            if signed_in && start == "settings.account" {
+                engine.tap_id("account.cloud").expect("Mi Cloud");
+            }
+            for act in acts {
+                let (front, before) = switches(&engine);
+                let before_focus = focused_id(&engine);
+                let target = match &act {
+                    Act::Key(Key::Enter | Key::Char(' ')) => focused_id(&engine),
+                    Act::Tap(n) => engine
+                        .view()
+                        .active_elements()
+                        .iter()
+                        .filter(|e| e.interactive())
+                        .nth(*n)
+                        .map(|e| e.id.to_string()),
+                    _ => None,
+                };
+                match &act {
+                    Act::Key(key) => {
+                        engine.press(*key);
+                    }
+                    Act::Wait(seconds) => {
+                        engine.wait(Duration::seconds(*seconds));
+                    }
+                    Act::Tap(_) => {
+                        if let Some(id) = &target {
+                            let _ = engine.tap_id(id);
+                        }
+                    }
+                }
+                let (front_after, after) = switches(&engine);
+                if front_after != front {
+                    continue;
+                }
+                // The focus is where the person put it: on what they tapped, and where it was
+                // after time passed, as long as that element is still there.
+                let present = |id: &str| engine.view().active_elements().iter().any(|e| e.id == id);
+                let expected_focus = match &act {
+                    Act::Tap(_) => target.clone(),
+                    Act::Wait(_) => before_focus.clone(),
+                    _ => None,
+                };
+                // (A handler may put the cursor in a field to fix: that is the person's doing.)
+                let in_a_field = engine
+                    .view()
+                    .focused()
+                    .is_some_and(|e| e.role.is_text_input());
+                if let Some(expected) = expected_focus.filter(|id| present(id))
+                    && !(in_a_field && matches!(act, Act::Tap(_)))
+                {
+                    prop_assert_eq!(
+                        focused_id(&engine), Some(expected.clone()),
+                        "focus left {} on {} after {:?}", expected, front, act
+                    );
+                }
+                for (id, state) in &before {
+                    if Some(id) != target.as_ref() {
+                        prop_assert_eq!(
+                            after.get(id), Some(state),
+                            "{} changed on {} after {:?} (target {:?})", id, front, act, target
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn enter_twice_on_sync_now_does_not_turn_auto_sync_off() {
+        let mut engine = signed_in_phone();
+        tap(&mut engine, "settings.account");
+        tap(&mut engine, "account.cloud");
+        engine.tap_id("cloud.sync_now").expect("Sync now");
+        assert_eq!(label_of(&engine, "cloud.sync_now"), "Syncing…");
+        engine.press(Key::Enter);
+        assert_eq!(focused_id(&engine).as_deref(), Some("cloud.sync_now"));
+        assert!(
+            engine
+                .device()
+                .account
+                .as_ref()
+                .is_some_and(|a| a.sync.auto)
+        );
+        // When it is done the button comes back, still focused.
+        engine.wait(Duration::seconds(5));
+        assert_eq!(label_of(&engine, "cloud.sync_now"), "Sync now");
+        assert_eq!(focused_id(&engine).as_deref(), Some("cloud.sync_now"));
+    }
+
+    #[test]
+    fn the_countdown_ending_leaves_a_half_typed_code_where_it_is() {
+        let mut engine = phone();
+        tap(&mut engine, "settings.account");
+        tap(&mut engine, "account.sign_in");
+        type_into(&mut engine, "signin.login", "anna.schmidt@example.com");
+        type_into(&mut engine, "signin.password", "Anna#2026!");
+        tap(&mut engine, "signin.agree");
+        tap(&mut engine, "signin.submit");
+        assert_eq!(engine.view().screen, "two_step");
+        assert_eq!(focused_id(&engine).as_deref(), Some("twostep.code"));
+        type_text(&mut engine, "123");
+        engine.wait(Duration::seconds(61));
+        assert_eq!(label_of(&engine, "twostep.resend"), "Resend code");
+        assert_eq!(focused_id(&engine).as_deref(), Some("twostep.code"));
+        type_text(&mut engine, "456");
+        let field = engine.view().find("twostep.code").cloned().expect("field");
+        assert_eq!(field.value.as_deref(), Some("123456"));
+    }
+}

@@ -218,6 +218,8 @@ impl Engine {
     /// Recomputes the view: the screens' own, the key hints for it, and the help over it.
     fn refresh(&mut self) {
         let mut view = compose::view(&self.phone);
+        self.phone
+            .pin_focus(view.focused().map(|element| element.id.clone()));
         let context = Context::of(&view);
         let tr = self.phone.world.tr();
         view.hints = keys::hints(&context, tr);

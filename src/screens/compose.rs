@@ -84,10 +84,16 @@ fn network_indicator(phone: &Phone) -> &'static str {
     })
 }
 
-/// Marks the focused element: the one with `focus` as id if it is touchable, else the first
-/// touchable one (so there is always a visible cursor on a page that has anything to touch).
+/// Marks the focused element: the one with `focus` as id while it is on screen, even when it
+/// cannot be touched just now (a button greyed out while it works keeps the focus: focus never
+/// moves because time passed), else the first touchable one, so there is always a visible cursor
+/// on a page that has anything to touch.
 fn mark_focus(elements: &mut [Element], focus: Option<&str>) {
-    let wanted = focus.and_then(|id| elements.iter().position(|e| e.id == id && e.interactive()));
+    let wanted = focus.and_then(|id| {
+        elements
+            .iter()
+            .position(|e| e.id == id && e.role.focusable())
+    });
     // The browser's tabs come first on its pages but are not where a page starts.
     let first = || {
         let page = elements

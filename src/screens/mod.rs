@@ -327,6 +327,15 @@ impl Phone {
         }
     }
 
+    /// Makes the focus shown (`id`) the focus kept, when none was chosen yet: so the focus stays
+    /// on that element when others appear or come to life above it.
+    pub(crate) fn pin_focus(&mut self, id: Option<Text>) {
+        let slot = self.focus_slot();
+        if slot.is_none() {
+            *slot = id;
+        }
+    }
+
     /// Touches the element `id` of whatever is in front: the browser's tabs, the dialog's
     /// elements, or the page's.
     pub(crate) fn tap(&mut self, id: &str, env: &mut Env) {

@@ -18,13 +18,24 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
     let mut keep_focus_visible = true;
     match action {
         Action::FocusNext | Action::FocusPrev | Action::FocusFirst | Action::FocusLast => {
-            move_focus(phone, &action);
+            let how = match action {
+                Action::FocusNext => Move::Next,
+                Action::FocusPrev => Move::Prev,
+                Action::FocusFirst => Move::First,
+                _ => Move::Last,
+            };
+            move_focus(phone, how);
             // move_focus already scrolled: moving focus changes no element's size.
             keep_focus_visible = false;
         }
         Action::Activate => {
             let view = compose::view(phone);
-            if let Some(id) = view.focused().map(|e| e.id.clone()) {
+            // Enter on an element that cannot be touched now (a greyed-out button) does nothing.
+            if let Some(id) = view
+                .focused()
+                .filter(|e| e.interactive())
+                .map(|e| e.id.clone())
+            {
                 phone.tap(&id, env);
             }
         }
@@ -126,31 +137,41 @@ pub fn page_size(phone: &Phone) -> (u16, u16) {
     PhoneLayout::page_size(width, height).unwrap_or((36, 7))
 }
 
-fn move_focus(phone: &mut Phone, how: &Action) {
+/// Where a focus move goes.
+enum Move {
+    Next,
+    Prev,
+    First,
+    Last,
+}
+
+fn move_focus(phone: &mut Phone, how: Move) {
     let view = compose::view(phone);
-    let touchable: Vec<&str> = view
-        .active_elements()
-        .iter()
-        .filter(|e| e.interactive())
-        .map(|e| e.id.as_ref())
+    let elements = view.active_elements();
+    let touchable: Vec<usize> = (0..elements.len())
+        .filter(|&i| elements[i].interactive())
         .collect();
-    if touchable.is_empty() {
+    let (Some(&first), Some(&last)) = (touchable.first(), touchable.last()) else {
         return;
-    }
-    let current = view
-        .focused()
-        .and_then(|f| touchable.iter().position(|id| *id == f.id));
-    let last = touchable.len() - 1;
-    let index = match (how, current) {
-        (Action::FocusFirst, _) | (Action::FocusNext, None) => 0,
-        (Action::FocusNext, Some(i)) => (i + 1).min(last),
-        // Focus stops at the ends of a page rather than wrapping, like a phone list.
-        (Action::FocusPrev, Some(i)) => i.saturating_sub(1),
-        (_, _) => last,
     };
-    let id = touchable[index].to_string();
+    // Where the focus is, even on an element that cannot be touched just now: the move goes
+    // from there.
+    let current = elements.iter().position(|e| e.focused);
+    let index = match (how, current) {
+        (Move::First, _) | (Move::Next, None) => first,
+        (Move::Last, _) | (Move::Prev, None) => last,
+        // Focus stops at the ends of a page rather than wrapping, like a phone list.
+        (Move::Next, Some(at)) => touchable.iter().copied().find(|&i| i > at).unwrap_or(at),
+        (Move::Prev, Some(at)) => touchable
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| i < at)
+            .unwrap_or(at),
+    };
+    let id = elements[index].id.to_string();
     if phone.dialog().is_none() {
-        let position = view.elements.iter().position(|e| e.id == id);
+        let position = Some(index);
         let (width, height) = page_size(phone);
         let scroll = layout::scroll_to_show(&view.elements, width, height, view.scroll, position);
         phone.page_mut().scroll = scroll;

@@ -188,6 +188,7 @@ impl Screen for CreateAccount {
                 if let Some(step) = &self.code {
                     let to = step.to.clone();
                     self.error = send_code(cx, &to, CodePurpose::CreateAccount).err();
+                    cx.focus(Id::Code);
                 }
             }
             Id::Code | Id::Submit => self.submit(cx),

@@ -151,6 +151,7 @@ impl Screen for ForgotPassword {
                 if let Some((_, step)) = &self.account {
                     let to = step.to.clone();
                     self.error = send_code(cx, &to, CodePurpose::ResetPassword).err();
+                    cx.focus(Id::Code);
                 }
             }
             Id::Code => cx.focus(Id::NewPassword),

@@ -67,6 +67,8 @@ impl Screen for TwoStep {
             Id::Resend => {
                 let to = self.step.to.clone();
                 self.error = send_code(cx, &to, CodePurpose::SignIn).err();
+                // The new code goes where the old one went: the cursor is there for it.
+                cx.focus(Id::Code);
             }
             Id::Code | Id::Next => match self.step.check(cx.world, CodePurpose::SignIn) {
                 Err(error) => self.error = Some(error),
