@@ -245,3 +245,31 @@ fn the_readme_lists_the_key_table() {
         "the README's key table is out of date; it should read:\n{table}"
     );
 }
+
+/// Seed 001's keep-or-remove choice: ← reaches "Remove" beside "Keep" instead of cancelling a
+/// sign-out whose password was already given; only Esc cancels.
+#[test]
+fn left_and_right_go_between_dialog_buttons_and_only_esc_cancels() {
+    let mut engine = signed_in_phone();
+    tap(&mut engine, "settings.account");
+    tap(&mut engine, "account.sign_out");
+    tap(&mut engine, "dialog.confirm");
+    type_text(&mut engine, "Xiaomi#2026");
+    engine.press(Key::Enter);
+    assert_eq!(focused_id(&engine).as_deref(), Some("dialog.keep"));
+    engine.press(Key::Left);
+    assert_eq!(focused_id(&engine).as_deref(), Some("dialog.remove"));
+    engine.press(Key::Right);
+    assert_eq!(focused_id(&engine).as_deref(), Some("dialog.keep"));
+    for key in [Key::Backspace, Key::Char('h')] {
+        engine.press(key);
+        assert!(engine.view().dialog.is_some(), "{key:?} must not cancel");
+    }
+    assert!(hint_text(&engine).contains(&"←→ move".to_string()));
+    engine.press(Key::Esc);
+    assert!(engine.view().dialog.is_none());
+    assert!(
+        engine.device().account.is_some(),
+        "cancelled: still signed in"
+    );
+}

@@ -224,7 +224,7 @@ pub enum Where {
     TypingInDialog,
     /// Not in a text field.
     Page,
-    /// Not in a text field, with something to focus.
+    /// On a page (no dialog, not typing), with something to focus.
     PageTouchable,
     /// On a page (no dialog, not typing) with something to touch.
     PageNoDialog,
@@ -253,7 +253,7 @@ impl Where {
             Where::TypingWithBack => cx.typing && cx.back && !cx.dialog,
             Where::TypingInDialog => cx.typing && cx.dialog,
             Where::Page => !cx.typing,
-            Where::PageTouchable => !cx.typing && cx.touchable,
+            Where::PageTouchable => !cx.typing && cx.touchable && !cx.dialog,
             Where::PageNoDialog => !cx.typing && cx.touchable && !cx.dialog,
             Where::PageWithBack => !cx.typing && cx.back && !cx.dialog,
             Where::Dialog => !cx.typing && cx.dialog,
@@ -332,6 +332,9 @@ impl Binding {
 
 const ENTER: &[Key] = &[Key::Enter, Key::Char(' ')];
 const BACK: &[Key] = &[Key::Esc, Key::Backspace, Key::Left, Key::Char('h')];
+// In a dialog the buttons sit side by side: ← and → go between them, and only Esc cancels.
+const DIALOG_PREVIOUS: &[Key] = &[Key::Left, Key::Up, Key::Char('k'), Key::BackTab];
+const DIALOG_NEXT: &[Key] = &[Key::Right, Key::Down, Key::Char('j'), Key::Tab];
 
 use Command as C;
 use Where as W;
@@ -361,6 +364,10 @@ pub const BINDINGS: &[Binding] = &[
         .hint(S::KeyUpDown, S::HintMove),
     bind(&[Key::Down, Key::Char('j'), Key::Tab], W::PageTouchable, C::FocusNext, S::HelpFocusNext)
         .hint(S::KeyUpDown, S::HintMove),
+    bind(DIALOG_PREVIOUS, W::Dialog, C::FocusPrev, S::HelpFocusPrevButton)
+        .hint(S::KeyLeftRight, S::HintMove),
+    bind(DIALOG_NEXT, W::Dialog, C::FocusNext, S::HelpFocusNextButton)
+        .hint(S::KeyLeftRight, S::HintMove),
     bind(&[Key::Home, Key::Char('g')], W::PageTouchable, C::FocusFirst, S::HelpFocusFirst),
     bind(&[Key::End, Key::Char('G')], W::PageTouchable, C::FocusLast, S::HelpFocusLast),
     bind(&[Key::PageUp], W::Page, C::PageUp, S::HelpPageUp),
@@ -368,7 +375,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(ENTER, W::PageNoDialog, C::Activate, S::HelpOpen).hint(S::KeyEnter, S::HintOpen),
     bind(ENTER, W::Dialog, C::Activate, S::HelpSelect).hint(S::KeyEnter, S::HintSelect),
     bind(BACK, W::PageWithBack, C::Back, S::HelpBack).hint(S::KeyEsc, S::HintBack),
-    bind(BACK, W::Dialog, C::Back, S::HelpCancel).hint(S::KeyEsc, S::HintCancel),
+    bind(&[Key::Esc], W::Dialog, C::Back, S::HelpCancel).hint(S::KeyEsc, S::HintCancel),
     bind(&[Key::Char('q')], W::Root, C::Quit, S::HelpQuit).hint(S::KeyQ, S::HintQuit),
     bind(&[Key::Char('?')], W::Page, C::Help, S::HelpHelp),
     // Anywhere.

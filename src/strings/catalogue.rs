@@ -420,6 +420,7 @@ catalogue! {
     KeyCtrl = ours "Ctrl";
     KeySpace = ours "Space";
     KeyUpDown = ours "↑↓";
+    KeyLeftRight = ours "←→";
     KeyQ = ours "q";
     KeyF2 = ours "F2";
     KeyAnyCharacter = ours "any character";
@@ -452,6 +453,8 @@ catalogue! {
     HelpCursorEnd = ours "cursor to the end";
     HelpFocusPrev = ours "move focus up";
     HelpFocusNext = ours "move focus down";
+    HelpFocusPrevButton = ours "the button or field before";
+    HelpFocusNextButton = ours "the button or field after";
     HelpFocusFirst = ours "first item";
     HelpFocusLast = ours "last item";
     HelpPageUp = ours "scroll a page up";
