@@ -534,3 +534,44 @@ mod focus_rule {
         assert_eq!(field.value.as_deref(), Some("123456"));
     }
 }
+
+/// An error stays only while its cause does: ticking the agreement or changing what was typed
+/// takes it away, on every form and dialog.
+#[test]
+fn an_error_goes_when_its_cause_is_changed() {
+    let mut engine = phone();
+    tap(&mut engine, "settings.account");
+    tap(&mut engine, "account.sign_in");
+    type_into(&mut engine, "signin.login", "lei.wang@example.com");
+    type_into(&mut engine, "signin.password", "Xiaomi#2026");
+    tap(&mut engine, "signin.submit");
+    assert_eq!(
+        label_of(&engine, "signin.error"),
+        "Agree to the terms and conditions first"
+    );
+    tap(&mut engine, "signin.agree");
+    assert!(engine.view().find("signin.error").is_none());
+
+    let mut engine = phone();
+    tap(&mut engine, "settings.account");
+    tap(&mut engine, "account.create");
+    tap(&mut engine, "create.phone");
+    type_into(&mut engine, "create.contact", "12");
+    tap(&mut engine, "create.get_code");
+    assert_eq!(label_of(&engine, "create.error"), "Enter a valid phone number");
+    type_into(&mut engine, "create.contact", "3 456 7890");
+    assert!(engine.view().find("create.error").is_none());
+
+    // A dialog's error goes the same way, and moving the cursor alone changes nothing.
+    let mut engine = signed_in_phone();
+    tap(&mut engine, "settings.account");
+    tap(&mut engine, "account.sign_out");
+    tap(&mut engine, "dialog.confirm");
+    type_text(&mut engine, "wrong");
+    engine.apply(Action::Activate);
+    assert!(engine.view().find("dialog.error").is_some());
+    engine.apply(Action::CursorLeft);
+    assert!(engine.view().find("dialog.error").is_some());
+    type_text(&mut engine, "X");
+    assert!(engine.view().find("dialog.error").is_none());
+}

@@ -263,6 +263,15 @@ impl Dialog {
         }
     }
 
+    /// One of its fields was edited: an error about what was there no longer applies.
+    pub fn edited(&mut self) {
+        match self {
+            Dialog::AccountPassword { error, .. } => *error = None,
+            Dialog::RenameDevice { error, .. } => *error = None,
+            _ => {}
+        }
+    }
+
     /// The text field `id` of this dialog, for typing.
     pub fn field(&mut self, id: &str) -> Option<&mut TextInput> {
         match (self, DialogId::parse(id)?) {

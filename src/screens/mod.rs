@@ -91,6 +91,12 @@ macro_rules! screens {
                 }
             }
 
+            pub fn edited(&mut self) {
+                match self {
+                    $(AnyScreen::$variant(screen) => screen.edited(),)*
+                }
+            }
+
             pub fn web_path(&self) -> &'static str {
                 match self {
                     $(AnyScreen::$variant(screen) => screen.web_path(),)*
@@ -355,6 +361,14 @@ impl Phone {
         }
         let ops = cx.ops;
         self.run(ops);
+    }
+
+    /// A field of whatever is in front was edited.
+    pub(crate) fn edited(&mut self) {
+        match self.front.dialog.as_mut() {
+            Some(state) => state.dialog.edited(),
+            None => self.front.top_mut().screen.edited(),
+        }
     }
 
     /// The text field `id` of whatever is in front.

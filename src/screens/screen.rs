@@ -44,6 +44,9 @@ pub trait Screen: fmt::Debug + Clone + PartialEq {
         None
     }
 
+    /// One of its fields was edited: an error about what was there no longer applies.
+    fn edited(&mut self) {}
+
     /// Its path on the browser's address bar (after the host), for the web's pages.
     fn web_path(&self) -> &'static str {
         ""

@@ -241,6 +241,10 @@ fn edit_focused(phone: &mut Phone, edit: impl FnOnce(&mut TextInput)) {
         return;
     };
     if let Some(input) = phone.field_mut(&id) {
+        let before = input.clone();
         edit(input);
+        if *input != before {
+            phone.edited();
+        }
     }
 }

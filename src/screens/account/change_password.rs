@@ -95,6 +95,10 @@ impl Screen for ChangePassword {
         }
     }
 
+    fn edited(&mut self) {
+        self.error = None;
+    }
+
     fn field(&mut self, id: Id) -> Option<&mut TextInput> {
         match id {
             Id::Current => Some(&mut self.current),

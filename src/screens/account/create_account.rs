@@ -182,7 +182,10 @@ impl Screen for CreateAccount {
             Id::Contact => cx.focus(Id::Name),
             Id::Name => cx.focus(Id::Password),
             Id::ShowPassword => self.show_password = !self.show_password,
-            Id::Agree => self.agreed = !self.agreed,
+            Id::Agree => {
+                self.agreed = !self.agreed;
+                self.edited();
+            }
             Id::Password | Id::GetCode => self.get_code(cx),
             Id::Resend => {
                 if let Some(step) = &self.code {
@@ -194,6 +197,10 @@ impl Screen for CreateAccount {
             Id::Code | Id::Submit => self.submit(cx),
             Id::Rules | Id::Error | Id::Sent => {}
         }
+    }
+
+    fn edited(&mut self) {
+        self.error = None;
     }
 
     fn field(&mut self, id: Id) -> Option<&mut TextInput> {

@@ -160,6 +160,10 @@ impl Screen for ForgotPassword {
         }
     }
 
+    fn edited(&mut self) {
+        self.error = None;
+    }
+
     fn field(&mut self, id: Id) -> Option<&mut TextInput> {
         match id {
             Id::Login => Some(&mut self.login),

@@ -71,12 +71,19 @@ impl Screen for SignIn {
         match id {
             Id::Login => cx.focus(Id::Password),
             Id::ShowPassword => self.show_password = !self.show_password,
-            Id::Agree => self.agreed = !self.agreed,
+            Id::Agree => {
+                self.agreed = !self.agreed;
+                self.edited();
+            }
             Id::Forgot => cx.push(Target::ForgotPassword(self.login.clone())),
             Id::Create => cx.push(Target::CreateChoice),
             Id::Password | Id::Submit => self.submit(cx),
             Id::Error => {}
         }
+    }
+
+    fn edited(&mut self) {
+        self.error = None;
     }
 
     fn field(&mut self, id: Id) -> Option<&mut TextInput> {

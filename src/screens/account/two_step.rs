@@ -88,6 +88,10 @@ impl Screen for TwoStep {
         }
     }
 
+    fn edited(&mut self) {
+        self.error = None;
+    }
+
     fn field(&mut self, id: Id) -> Option<&mut TextInput> {
         match id {
             Id::Code => Some(&mut self.step.code),

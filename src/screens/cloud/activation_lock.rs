@@ -87,6 +87,10 @@ impl Screen for ActivationLock {
         }
     }
 
+    fn edited(&mut self) {
+        self.error = None;
+    }
+
     fn field(&mut self, id: Id) -> Option<&mut TextInput> {
         match id {
             Id::Password => Some(&mut self.password),

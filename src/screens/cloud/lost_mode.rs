@@ -78,6 +78,10 @@ impl Screen for LostMode {
         }
     }
 
+    fn edited(&mut self) {
+        self.error = None;
+    }
+
     fn field(&mut self, id: Id) -> Option<&mut TextInput> {
         match id {
             Id::Password => Some(&mut self.password),

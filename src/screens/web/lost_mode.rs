@@ -81,6 +81,10 @@ impl Screen for WebLostMode {
         }
     }
 
+    fn edited(&mut self) {
+        self.error = None;
+    }
+
     fn field(&mut self, id: Id) -> Option<&mut TextInput> {
         match id {
             Id::Message => Some(&mut self.message),
