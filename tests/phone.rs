@@ -558,7 +558,10 @@ fn an_error_goes_when_its_cause_is_changed() {
     tap(&mut engine, "create.phone");
     type_into(&mut engine, "create.contact", "12");
     tap(&mut engine, "create.get_code");
-    assert_eq!(label_of(&engine, "create.error"), "Enter a valid phone number");
+    assert_eq!(
+        label_of(&engine, "create.error"),
+        "Enter a valid phone number"
+    );
     type_into(&mut engine, "create.contact", "3 456 7890");
     assert!(engine.view().find("create.error").is_none());
 

@@ -332,7 +332,7 @@ fn expect_state_reports_every_mismatch_with_its_pointer() {
 }
 
 #[test]
-fn snapshots_are_written_when_missing_compared_after_and_refused_in_ci() {
+fn a_missing_snapshot_fails_until_update_writes_it_and_ci_never_writes() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = write(
         dir.path(),
@@ -340,43 +340,27 @@ fn snapshots_are_written_when_missing_compared_after_and_refused_in_ci() {
         r#"{"version": 1, "name": "snap", "steps": [{"snapshot": "home"}]}"#,
     );
     let stored = dir.path().join("snap.snapshots/home.txt");
-    let ci = BatchOptions {
-        ci: true,
-        ..BatchOptions::default()
-    };
-    let (_, printed) = replay(std::slice::from_ref(&path), &ci);
-    assert!(
-        printed.contains("home.txt is missing (CI does not write snapshots"),
-        "{printed}"
-    );
-    assert!(!stored.exists());
-
-    let (result, _) = replay(std::slice::from_ref(&path), &BatchOptions::default());
-    assert_eq!(
-        result,
-        Ok(BatchResult::Ran {
-            passed: 1,
-            failed: 0
-        })
-    );
-    assert!(
-        std::fs::read_to_string(&stored)
-            .expect("snapshot")
-            .contains("Settings")
-    );
-
-    std::fs::write(&stored, "something else\n").expect("edit");
-    let (result, printed) = replay(std::slice::from_ref(&path), &ci);
-    assert_eq!(
-        result,
-        Ok(BatchResult::Ran {
-            passed: 0,
-            failed: 1
-        })
-    );
-    assert!(printed.contains("the frame differs from"), "{printed}");
-    assert!(printed.contains("  - something else"), "{printed}");
-
+    // Missing: it fails, in CI or not, and nothing is written.
+    for ci in [false, true] {
+        let options = BatchOptions {
+            ci,
+            ..BatchOptions::default()
+        };
+        let (result, printed) = replay(std::slice::from_ref(&path), &options);
+        assert_eq!(
+            result,
+            Ok(BatchResult::Ran {
+                passed: 0,
+                failed: 1
+            })
+        );
+        assert!(
+            printed.contains("home.txt is missing: run `mi-settings replay --update"),
+            "{printed}"
+        );
+        assert!(!stored.exists());
+    }
+    // --update writes it; after that it is compared.
     let update = BatchOptions {
         update_snapshots: true,
         ..BatchOptions::default()
@@ -389,13 +373,38 @@ fn snapshots_are_written_when_missing_compared_after_and_refused_in_ci() {
             failed: 0
         })
     );
-    let (result, _) = replay(&[path], &ci);
+    assert!(
+        std::fs::read_to_string(&stored)
+            .expect("snapshot")
+            .contains("Settings")
+    );
+    std::fs::write(&stored, "something else\n").expect("edit");
+    let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
     assert_eq!(
         result,
         Ok(BatchResult::Ran {
-            passed: 1,
-            failed: 0
+            passed: 0,
+            failed: 1
         })
+    );
+    assert!(printed.contains("the frame differs from"), "{printed}");
+    assert!(printed.contains("  - something else"), "{printed}");
+    // Under CI, --update is refused before anything runs, and the file is left as it is.
+    let ci_update = BatchOptions {
+        ci: true,
+        update_snapshots: true,
+        ..BatchOptions::default()
+    };
+    let (result, _) = replay(std::slice::from_ref(&path), &ci_update);
+    assert!(
+        result
+            .as_ref()
+            .is_err_and(|e| e.starts_with("--update is refused while CI is set")),
+        "{result:?}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&stored).expect("kept"),
+        "something else\n"
     );
 }
 
@@ -535,6 +544,14 @@ fn the_readme_example_fixture_runs() {
     )
     .expect("copy device");
     let path = write(dir.path(), "example.json", example);
+    // Its snapshot step needs its snapshot: written once, as a person would with --update.
+    let update = BatchOptions {
+        update_snapshots: true,
+        ..BatchOptions::default()
+    };
+    replay(std::slice::from_ref(&path), &update)
+        .0
+        .expect("written");
     let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
     assert_eq!(
         result,

@@ -16,7 +16,7 @@ use super::runner::{self, Report};
 #[derive(Debug, Clone, Default)]
 pub struct BatchOptions {
     pub update_snapshots: bool,
-    /// Refuse to write missing snapshots (set from the `CI` environment variable).
+    /// Running under CI (the `CI` environment variable): snapshots are never written.
     pub ci: bool,
     pub transcript_dir: Option<PathBuf>,
     pub cast: Option<PathBuf>,
@@ -90,6 +90,13 @@ pub fn run(
     options: &BatchOptions,
     out: &mut impl Write,
 ) -> Result<BatchResult, String> {
+    if options.ci && options.update_snapshots {
+        return Err(
+            "--update is refused while CI is set: snapshots are written on a developer's machine, \
+             read, and committed"
+                .to_string(),
+        );
+    }
     let files = collect(paths)?;
     let fixtures = match load_all(&files) {
         Ok(fixtures) => fixtures,

@@ -30,7 +30,7 @@ use crate::view::{Role, View};
 pub struct Options {
     /// Rewrite every snapshot with the current frame.
     pub update_snapshots: bool,
-    /// Refuse to write missing snapshots (CI): a missing snapshot fails instead.
+    /// Running under CI: snapshots are never written (`update_snapshots` is refused).
     pub ci: bool,
     /// Keep the id of every element shown along the way (`Report::ids_seen`).
     pub collect_ids: bool,
@@ -563,14 +563,17 @@ fn check_snapshot(
             path.display(),
             line_diff(&stored, &wanted)
         )),
+        // A snapshot is written only when asked: a deleted one must not pass unnoticed.
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            if options.ci && !options.update_snapshots {
-                Err(format!(
-                    "{} is missing (CI does not write snapshots: run `mi-settings replay --update` and commit it)",
-                    path.display()
-                ))
-            } else {
+            if options.update_snapshots {
                 write(&path)
+            } else {
+                Err(format!(
+                    "{} is missing: run `mi-settings replay --update {}` to write it, read it, \
+                     and commit it",
+                    path.display(),
+                    loaded.path.display()
+                ))
             }
         }
         Err(e) => Err(format!("cannot read {}: {e}", path.display())),
