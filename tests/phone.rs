@@ -359,7 +359,7 @@ fn a_wrong_sign_out_password_is_refused_and_a_managed_account_cannot_sign_out() 
             .view()
             .find("dialog.error")
             .map(|e| e.label.to_string()),
-        Some("Can't turn off Find device. Enter your Mi Account password again.".into())
+        Some("Can't turn off Find Device. Enter your Mi Account password again.".into())
     );
     assert_eq!(engine.device(), &before);
 

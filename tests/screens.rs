@@ -549,7 +549,7 @@ fn two_step_verification_page() {
         tap("signin.submit"),
     ];
     let texts = snap("two_step", "two_step", two_step, &actions);
-    assert!(texts[0].contains("2-step verification"));
+    assert!(texts[0].contains("Two-step verification"));
     assert!(texts[0].contains("is your Mi Account verification code"));
     assert!(texts[0].contains("Code sent to +49 *** **** 6789"));
     assert!(texts[0].contains("[ Send in 60 ]"));
@@ -626,7 +626,7 @@ fn sign_out_dialogs() {
     let mut wrong = password.clone();
     wrong.extend([typed("guess"), Action::Activate]);
     let texts = snap("sign_out_wrong_password", "mi_account", signed_in, &wrong);
-    assert!(texts[0].contains("Can't turn off Find device."));
+    assert!(texts[0].contains("Can't turn off Find Device."));
 
     let mut keep_or_remove = password.clone();
     keep_or_remove.extend([typed("Xiaomi#2026"), Action::Activate]);
@@ -674,7 +674,7 @@ fn find_device_factory_reset_and_activation_lock() {
     let mut turn_off = find.to_vec();
     turn_off.push(tap("find_device.toggle"));
     let texts = snap("find_device_turn_off", "find_device", signed_in, &turn_off);
-    assert!(texts[0].contains("Turn off Find device?"));
+    assert!(texts[0].contains("Turn off Find Device?"));
     assert!(texts[0].contains("[ Turn off anyway ]"));
 
     let reset = [tap("settings.about_phone"), tap("about.factory_reset")];

@@ -87,7 +87,7 @@ fn account() -> View {
             Element::row("account.cloud", "Xiaomi Cloud")
                 .value("5 GB")
                 .summary("Last synced today at 09:41"),
-            Element::row("account.find", "Find device").value("On"),
+            Element::row("account.find", "Find Device").value("On"),
             focused(
                 Element::switch("account.sync_wifi", "Sync over Wi-Fi only", true)
                     .summary("Save mobile data"),
@@ -276,7 +276,7 @@ fn buffer_text_trims_trailing_spaces() {
 #[test]
 fn clicks_land_on_rows_and_the_back_arrow() {
     let (buf, hits) = draw_at(&account(), 60, 24);
-    let (x, y) = find(&buf, "Find device").expect("row drawn");
+    let (x, y) = find(&buf, "Find Device").expect("row drawn");
     assert_eq!(hits.at(x, y), Some(&element("account.find")));
     // The whole line of the row is touchable, up to the gutter.
     assert_eq!(hits.at(1, y), Some(&element("account.find")));

@@ -30,7 +30,7 @@ pub enum Dialog {
         password: TextInput,
         error: Option<S>,
     },
-    /// "Turn off Find device?" (doc), before the password.
+    /// "Turn off Find Device?" (doc), before the password.
     TurnOffFindDevice,
     /// About phone → Factory reset → "Erase all data".
     ConfirmFactoryReset,

@@ -120,7 +120,7 @@ catalogue! {
     TopicServicesFeedback = doc "Services & feedback";
     TopicAddAccount = doc "Add account";
     TopicPersonalInfo = doc "Personal info";
-    NotSimulated = ours "{topic} is not simulated. mi-settings reproduces Settings → Mi Account: signing in and out, Mi Cloud sync, Find Device, devices and account security, plus the Wi-Fi and mobile data switches they depend on.", hyperos "{topic} is not simulated. mi-settings reproduces Settings → Xiaomi Account: signing in and out, Xiaomi Cloud sync, Find device, devices and account security, plus the Wi-Fi and mobile data switches they depend on.";
+    NotSimulated = ours "{topic} is not simulated. This phone covers Settings → Mi Account: signing in and out, Mi Cloud sync, Find Device, devices and account security, plus the Wi-Fi and mobile data switches they depend on.", hyperos "{topic} is not simulated. This phone covers Settings → Xiaomi Account: signing in and out, Xiaomi Cloud sync, Find device, devices and account security, plus the Wi-Fi and mobile data switches they depend on.";
     PressBack = ours "Press ‹ or Esc to go back.";
     StatusWiFi = ours "Wi-Fi";
     Status4G = ours "4G";
@@ -194,7 +194,9 @@ catalogue! {
     AgreeFirst = doc "Agree to the terms and conditions first";
     Offline = guess "No network connection. Check your Wi-Fi or mobile data.";
     SignedIn = guess "Signed in";
-    TwoStepTitle = doc "2-step verification";
+    /// The doc says "2-step verification" here but "Two-step verification" in the settings and the
+    /// seeds: one name per thing, the one people are told to look for.
+    TwoStepTitle = seed "Two-step verification";
     CodeSentTo = doc "Code sent to {to}";
     EnterCode = doc "Enter verification code";
     ResendCode = doc "Resend code";
@@ -237,7 +239,8 @@ catalogue! {
     Ok = doc "OK";
     EnterPasswordTitle = doc "Enter password";
     PasswordForSignOut = guess "Find Device is on. Enter your Mi Account password to turn it off and sign out.", hyperos "Find device is on. Enter your Xiaomi Account password to turn it off and sign out.";
-    WrongSignOutPassword = doc "Can't turn off Find device. Enter your Mi Account password again.", hyperos "Can't turn off Find device. Enter your Xiaomi Account password again.";
+    /// The doc's sentence with the skin's one name for the feature ("Find Device" on MIUI).
+    WrongSignOutPassword = seed "Can't turn off Find Device. Enter your Mi Account password again.", hyperos "Can't turn off Find device. Enter your Xiaomi Account password again.";
     /// A wrong password where Find Device is not involved, after the doc's sign-out wording.
     WrongPassword = guess "Wrong password. Enter your Mi Account password again.", hyperos "Wrong password. Enter your Xiaomi Account password again.";
     KeepOrRemoveTitle = doc "Delete synced items from this device?";
@@ -282,10 +285,12 @@ catalogue! {
 
     // ---- Find Device, lost mode, activation lock --------------------------------------------
     FindDeviceSummary = doc "Locate and lock your device, as well as erase data remotely";
-    FindDeviceWeb = ours "When it's on, the account can locate, ring, lock and erase this phone from i.mi.com. (The browser side comes in the next version of mi-settings.)";
-    FindDeviceTurnedOn = doc "Find device is on.";
-    FindDeviceTurnedOff = guess "Find device is off.";
-    TurnOffFindDeviceTitle = doc "Turn off Find device?";
+    FindDeviceWeb = ours "When it's on, the account can locate, ring, lock and erase this phone from i.mi.com.";
+    /// The doc's sentence with the skin's one name for the feature ("Find Device" on MIUI).
+    FindDeviceTurnedOn = seed "Find Device is on.", hyperos "Find device is on.";
+    FindDeviceTurnedOff = guess "Find Device is off.", hyperos "Find device is off.";
+    /// The doc's sentence with the skin's one name for the feature ("Find Device" on MIUI).
+    TurnOffFindDeviceTitle = seed "Turn off Find Device?", hyperos "Turn off Find device?";
     TurnOffFindDeviceBody = guess "You won't be able to locate, lock or erase this device if you lose it.";
     TurnOffAnyway = doc "Turn off anyway";
     KeepOn = doc "Keep on";

@@ -1,4 +1,4 @@
-//! "2-step verification": the code sent to the account's phone (or email) after the password,
+//! "Two-step verification": the code sent to the account's phone (or email) after the password,
 //! on the phone and on the browser's sign-in alike.
 
 use crate::screens::ctx::Ctx;

@@ -32,7 +32,7 @@ pub fn send_code(cx: &mut Ctx, to: &str, purpose: CodePurpose) -> Result<(), S> 
     Ok(())
 }
 
-/// Sends a two-step account's sign-in code; the "2-step verification" screen that asks for it.
+/// Sends a two-step account's sign-in code; the "Two-step verification" screen that asks for it.
 pub fn send_sign_in_code(cx: &mut Ctx, index: usize) -> Result<Target, S> {
     let account = &cx.device().cloud.accounts[index];
     let to = cloud::code_destination(account);
