@@ -149,14 +149,9 @@ fn taps_by_label_follow_a_persons_reading_and_fail_with_the_candidates() {
         }
         other => panic!("{other:?}"),
     }
-    // A seed's word for an element: seed 000 says "Remove device" for "Remove".
     tap(&mut engine, "settings.account");
     tap(&mut engine, "account.devices");
     tap(&mut engine, "devices.4");
-    assert_eq!(
-        engine.resolve("Remove device").as_deref(),
-        Ok("device.remove")
-    );
     // Text that is there but cannot be touched says so.
     let error = engine.tap_label("Model").expect_err("an info row");
     assert!(
@@ -272,4 +267,76 @@ fn left_and_right_go_between_dialog_buttons_and_only_esc_cancels() {
         engine.device().account.is_some(),
         "cancelled: still signed in"
     );
+}
+
+/// Each word a seed guide uses for an element reaches it, where the guide says it and nowhere
+/// else: a guide's "Delete" confirms removing a device on the website, not erasing the phone.
+#[test]
+fn seed_words_reach_their_elements_where_the_guides_say_them() {
+    // Seed 003: "Settings → Mi Account" while signed out (the entry reads "Sign in to Mi Account").
+    let mut engine = phone();
+    assert_eq!(
+        engine.resolve("Mi Account").as_deref(),
+        Ok("settings.account")
+    );
+    // Seed 002: "Account & Sync" (the phone says "Accounts & sync").
+    assert_eq!(
+        engine.resolve("Account & Sync").as_deref(),
+        Ok("settings.accounts_sync")
+    );
+    engine.tap_label("Account & Sync").expect("seed 002's word");
+    assert_eq!(engine.view().screen, "accounts_sync");
+    // Here "Mi Account" is a row's own label, which wins over any seed word.
+    assert_ne!(
+        engine.resolve("Mi Account").as_deref(),
+        Ok("settings.account")
+    );
+    assert!(
+        engine.resolve("Account & Sync").is_err(),
+        "only on Settings"
+    );
+
+    // Seed 000: "Settings → Mi Account" while signed in (the entry shows the account's name).
+    let mut engine = signed_in_phone();
+    engine.tap_label("Mi Account").expect("seed 000's word");
+    assert_eq!(engine.view().screen, "mi_account");
+    // Seed 000 on the phone: "Remove device" for the device's "Remove".
+    tap(&mut engine, "account.devices");
+    tap(&mut engine, "devices.4");
+    assert_eq!(
+        engine.resolve("Remove device").as_deref(),
+        Ok("device.remove")
+    );
+    engine.tap_label("Remove device").expect("seed 000's word");
+    assert_eq!(
+        engine.view().dialog.as_ref().map(|d| d.id.as_str()),
+        Some("remove_device")
+    );
+    assert_eq!(engine.resolve("Delete").as_deref(), Ok("dialog.confirm"));
+
+    // Seed 001 on the website: the device → "Delete device" → "Delete".
+    let mut engine = signed_in_phone();
+    web_account_site(&mut engine);
+    tap(&mut engine, "web.security");
+    tap(&mut engine, "security.devices");
+    tap(&mut engine, "devices.4");
+    assert!(engine.resolve("Delete").is_err(), "no dialog yet");
+    engine.tap_label("Delete device").expect("seed 001's word");
+    engine.tap_label("Delete").expect("seed 001's word");
+    assert!(engine.view().dialog.is_none());
+    assert!(
+        !engine.device().cloud.accounts[0]
+            .devices
+            .iter()
+            .any(|d| d.id == "phone-x-77e0"),
+        "the device is removed"
+    );
+
+    // The same "Delete" means nothing in another dialog with a confirm button.
+    let mut engine = phone();
+    tap(&mut engine, "settings.about_phone");
+    engine.tap_label("Factory reset").expect("about phone");
+    engine.tap_label("Erase all data").expect("factory reset");
+    assert!(engine.view().dialog.is_some());
+    assert!(engine.resolve("Delete").is_err(), "Delete is not Erase");
 }

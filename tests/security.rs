@@ -13,7 +13,7 @@ use mi_settings::sim::device::{
 };
 use mi_settings::strings::S;
 
-const PASSWORD: &str = "Xiaomi#2026";
+const PASSWORD: &str = LEI_PASSWORD;
 
 fn error(engine: &Engine, id: &str) -> Option<String> {
     engine.view().find(id).map(|e| e.label.to_string())
@@ -123,16 +123,6 @@ fn ask_to_remove_the_intruder(engine: &mut Engine) {
     tap(engine, "account.devices");
     tap(engine, "devices.4");
     tap(engine, "device.remove");
-}
-
-/// The browser signed in to account.xiaomi.com as Lei Wang.
-fn web_account_site(engine: &mut Engine) {
-    engine.apply(Action::SwitchSurface);
-    tap(engine, "web.tab.account");
-    type_into(engine, "web.login", "lei.wang@example.com");
-    type_into(engine, "web.password", PASSWORD);
-    tap(engine, "web.sign_in");
-    assert_eq!(engine.view().screen, "web.account");
 }
 
 /// On the website: Security → Devices → the device `id` → Remove → Delete device.

@@ -10,15 +10,13 @@ use mi_settings::strings::{S, Source, Tr, placeholders};
 /// The folders whose code builds what a person sees.
 const SHOWN_BY: &[&str] = &["src/screens", "src/engine", "src/ui", "src/view.rs"];
 
+/// Files whose words are matched, never shown: the seed guides' words a tap may use.
+const NEVER_SHOWN: &[&str] = &["src/engine/seed_words.rs"];
+
 /// Words in the code that are not the phone's: messages for the people who write fixtures and
 /// drive agents (in English, like a compiler's), the seed guides' words a tap may use, and the
 /// README's key table. Each with its file and why.
 const NOT_THE_PHONES: &[(&str, &str, &str)] = &[
-    (
-        "src/engine/tap.rs",
-        "Remove device",
-        "a seed guide's word, matched, never shown",
-    ),
     (
         "src/engine/tap.rs",
         "no element",
@@ -159,6 +157,9 @@ fn no_word_is_shown_that_is_not_in_the_string_table() {
                 .unwrap_or(&path)
                 .display()
                 .to_string();
+            if NEVER_SHOWN.contains(&file.as_str()) {
+                continue;
+            }
             for (line, literal) in literals(code) {
                 let excused = NOT_THE_PHONES
                     .iter()

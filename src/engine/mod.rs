@@ -7,6 +7,7 @@
 //! (screens, the domain) is reached only through here.
 
 pub mod keys;
+pub mod seed_words;
 pub mod tap;
 
 use chrono::{DateTime, Duration, Utc};

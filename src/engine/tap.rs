@@ -1,28 +1,18 @@
 //! Tapping by label, as a person reading the screen would: the exact label, else a unique
-//! case-insensitive one, else a word the seed guides use for the element. Shared by replay,
+//! case-insensitive one, else a word the seed guides use for the element (`seed_words`). Shared by replay,
 //! lesson mode and the agent protocol, so all of them tap alike.
 
 use std::fmt;
 
+use super::seed_words::SEED_WORDS;
 use crate::view::View;
 
-/// A word a seed guide uses for an element whose label on the phone is a doc string: a tap by
-/// the guide's word reaches the element.
-pub struct SeedWord {
-    /// The guide's word.
-    pub word: &'static str,
-    /// The element it means.
-    pub id: &'static str,
-    /// Which guide says it.
-    pub seed: &'static str,
+/// Where a tap lands: the open dialog, else the screen.
+fn place(view: &View) -> &str {
+    view.dialog
+        .as_ref()
+        .map_or(view.screen.as_str(), |dialog| dialog.id.as_str())
 }
-
-/// Every seed word, in one place.
-pub const SEED_WORDS: &[SeedWord] = &[SeedWord {
-    word: "Remove device",
-    id: "device.remove",
-    seed: "000",
-}];
 
 /// Why a tap found nothing to touch.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -117,9 +107,10 @@ pub fn resolve(view: &View, label: &str) -> Result<String, TapError> {
             .filter(|e| e.label.to_lowercase() == lower)
             .collect();
         if by_label.is_empty() {
+            let here = place(view);
             let seed_ids: Vec<&str> = SEED_WORDS
                 .iter()
-                .filter(|w| w.word.to_lowercase() == lower)
+                .filter(|w| w.on == here && w.word.to_lowercase() == lower)
                 .map(|w| w.id)
                 .collect();
             touchable

@@ -40,6 +40,19 @@ pub fn signed_in_device() -> DeviceFile {
     device
 }
 
+/// The demo account's password.
+pub const LEI_PASSWORD: &str = "Xiaomi#2026";
+
+/// The browser signed in to account.xiaomi.com as Lei Wang.
+pub fn web_account_site(engine: &mut Engine) {
+    engine.apply(Action::SwitchSurface);
+    tap(engine, "web.tab.account");
+    type_into(engine, "web.login", "lei.wang@example.com");
+    type_into(engine, "web.password", LEI_PASSWORD);
+    tap(engine, "web.sign_in");
+    assert_eq!(engine.view().screen, "web.account");
+}
+
 pub fn signed_in_phone() -> Engine {
     phone_with(signed_in_device())
 }

@@ -17,6 +17,8 @@ pub struct Devices;
 
 ids! {
     pub enum Id {
+        /// The website's heading over every device (seed 001: "under My Devices").
+        All = "devices.all",
         Current = "devices.current",
         Others = "devices.others",
         None = "devices.none",
@@ -76,7 +78,10 @@ impl Screen for Devices {
                 .summary(summary(world, device, current))
         };
         if world.on_browser() {
-            let mut elements = vec![Element::text(Id::Advice, tr.get(S::WebDevicesAbout))];
+            let mut elements = vec![
+                Element::text(Id::Advice, tr.get(S::WebDevicesAbout)),
+                Element::section(Id::All, tr.get(S::MyDevices)),
+            ];
             if all.is_empty() {
                 elements.push(Element::text(Id::None, tr.get(S::NoDevices)));
             }
@@ -114,7 +119,7 @@ impl Screen for Devices {
                     cx.push(details);
                 }
             }
-            Id::Current | Id::Others | Id::None | Id::AdviceGap | Id::Advice => {}
+            Id::All | Id::Current | Id::Others | Id::None | Id::AdviceGap | Id::Advice => {}
         }
     }
 
