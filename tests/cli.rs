@@ -4,6 +4,8 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
+use mi_settings::sim::device::CURRENT_VERSION;
+
 fn mi_settings(args: &[&str]) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_mi-settings"));
     command.args(args).env_remove("MI_SETTINGS_DEVICE");
@@ -62,10 +64,16 @@ fn show_and_validate_a_good_file() {
     let p = path.to_str().expect("utf-8 path");
     let (ok, out, _) = run(&mut mi_settings(&["--device", p, "device", "show"]));
     assert!(ok);
-    assert!(out.contains("\"version\": 2"), "{out}");
+    assert!(
+        out.contains(&format!("\"version\": {CURRENT_VERSION}")),
+        "{out}"
+    );
     let (ok, out, _) = run(&mut mi_settings(&["--device", p, "device", "validate"]));
     assert!(ok);
-    assert_eq!(out.trim(), format!("{p}: valid (version 2)"));
+    assert_eq!(
+        out.trim(),
+        format!("{p}: valid (version {CURRENT_VERSION})")
+    );
 }
 
 #[test]

@@ -343,3 +343,44 @@ fn a_hyperos_phone_says_xiaomi_account_on_every_security_page() {
         assert!(!text.contains("Mi Account"), "{}: {text}", view.screen);
     }
 }
+
+/// "New device" in the login history means the account has never seen the device: the phone
+/// signing in again after signing out is not new, nor is a removed device that signs in again,
+/// and neither alerts; a device the account has never seen is new.
+#[test]
+fn new_device_means_the_account_never_saw_it() {
+    let mut device = DeviceFile::factory_default();
+    let at = t0();
+    cloud::sign_in(&mut device, 0, at);
+    cloud::sign_out(&mut device, true);
+    cloud::sign_in(&mut device, 0, at + Duration::minutes(1));
+    let history = &device.cloud.accounts[0].login_history;
+    let phone = device.phone.name.clone();
+    let news: Vec<bool> = history
+        .iter()
+        .filter(|r| r.device == phone && r.at >= at)
+        .map(|r| r.new_device)
+        .collect();
+    assert_eq!(news, [true, false], "first sign-in new, the second not");
+
+    // The intruder signs in, is removed, and signs in again: known, so no alert.
+    device.cloud.accounts[0].login_notifications.sms = true;
+    let first = at + Duration::minutes(2);
+    device.cloud.scheduled_sign_ins = vec![intruder_at(first)];
+    let mut engine = phone_with(device);
+    engine.wait(Duration::minutes(3));
+    assert!(lei(&engine).login_history.last().expect("signed in").new_device);
+    assert!(engine.view().notification.is_some());
+    let mut device = engine.device().clone();
+    device.cloud.accounts[0]
+        .devices
+        .retain(|d| d.id != "phone-intruder");
+    let again = at + Duration::minutes(10);
+    device.cloud.scheduled_sign_ins = vec![intruder_at(again)];
+    let mut engine = phone_with(device);
+    engine.wait(Duration::minutes(11));
+    let record = lei(&engine).login_history.last().cloned().expect("again");
+    assert_eq!(record.at, again);
+    assert!(!record.new_device, "the account has seen it before");
+    assert_eq!(engine.view().notification, None);
+}

@@ -8,8 +8,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use mi_settings::shells::store::{self, Opened, SaveFault, Store};
 use mi_settings::sim::device::{
-    AccountDevice, CloudAccount, DEFAULT_DEVICE_JSON, DeviceFile, DeviceKind, Item,
-    ScheduledSignIn, SignedInAccount,
+    AccountDevice, CURRENT_VERSION, CloudAccount, DEFAULT_DEVICE_JSON, DeviceFile, DeviceKind,
+    Item, ScheduledSignIn, SignedInAccount,
 };
 
 fn device_path(dir: &tempfile::TempDir) -> PathBuf {
@@ -127,12 +127,13 @@ fn a_wrong_type_is_reported_with_position_and_field_path_and_left_alone() {
 #[test]
 fn a_newer_version_is_refused_and_left_alone() {
     let good = store::to_json(&DeviceFile::factory_default());
-    let newer = good.replacen(r#""version": 2"#, r#""version": 99"#, 1);
+    let current = format!("\"version\": {CURRENT_VERSION}");
+    let newer = good.replacen(&current, r#""version": 99"#, 1);
     let (path, message) = open_fails_untouched(&newer);
     assert_eq!(
         message,
         format!(
-            "{}: version 99 is newer than this mi-settings understands (2 at most); use a newer mi-settings or reset the device file",
+            "{}: version 99 is newer than this mi-settings understands ({CURRENT_VERSION} at most); use a newer mi-settings or reset the device file",
             path.display()
         )
     );
@@ -252,6 +253,7 @@ fn check_names_each_problem_by_its_pointer() {
         two_step: false,
         managed_by: None,
         devices: Vec::new(),
+        known_devices: Vec::new(),
         data: Default::default(),
         storage_gb: 5,
         login_notifications: Default::default(),
@@ -322,7 +324,9 @@ fn to_json_is_stable_and_ends_with_a_newline() {
     });
     let text = store::to_json(&device);
     assert!(text.ends_with("}\n"));
-    assert!(text.starts_with("{\n  \"version\": 2,\n  \"phone\": {\n    \"id\""));
+    assert!(text.starts_with(&format!(
+        "{{\n  \"version\": {CURRENT_VERSION},\n  \"phone\": {{\n    \"id\""
+    )));
     let again = store::to_json(&store::parse(&text, Path::new("x.json")).unwrap());
     assert_eq!(again, text);
 }
@@ -368,14 +372,6 @@ fn versions_are_checked_before_the_fields() {
             r#"{"version": "1"}"#,
             "/tmp/x/device.json: \"version\" is \"1\", not a whole number: not a mi-settings device file",
         ),
-        (
-            r#"{"version": 7}"#,
-            "/tmp/x/device.json: version 7 is newer than this mi-settings understands (2 at most); use a newer mi-settings or reset the device file",
-        ),
-        (
-            r#"{"version": 2}"#,
-            "/tmp/x/device.json:1:14: missing field `phone`",
-        ),
         // An older file is migrated first: the error names the field, not a position.
         (
             r#"{"version": 1}"#,
@@ -383,9 +379,30 @@ fn versions_are_checked_before_the_fields() {
         ),
         ("", "/tmp/x/device.json:1:0: EOF while parsing a value"),
     ];
+    let newer = CURRENT_VERSION + 1;
+    let current = format!(r#"{{"version": {CURRENT_VERSION}}}"#);
+    let by_version = [
+        (
+            format!(r#"{{"version": {newer}}}"#),
+            format!(
+                "/tmp/x/device.json: version {newer} is newer than this mi-settings understands ({CURRENT_VERSION} at most); use a newer mi-settings or reset the device file"
+            ),
+        ),
+        (
+            current.clone(),
+            format!(
+                "/tmp/x/device.json:1:{}: missing field `phone`",
+                current.len()
+            ),
+        ),
+    ];
+    let cases = cases
+        .iter()
+        .map(|(text, expected)| (text.to_string(), expected.to_string()))
+        .chain(by_version);
     for (text, expected) in cases {
         assert_eq!(
-            store::parse(text, origin).unwrap_err().to_string(),
+            store::parse(&text, origin).unwrap_err().to_string(),
             expected,
             "{text}"
         );

@@ -23,7 +23,7 @@ pub const ENV_VAR: &str = "MI_SETTINGS_DEVICE";
 type Migration = fn(Value) -> Result<Value, String>;
 
 /// Every step from the first format to the current one, oldest first.
-const MIGRATIONS: &[Migration] = &[sync_items_by_key];
+const MIGRATIONS: &[Migration] = &[sync_items_by_key, accounts_remember_devices];
 
 /// 1 -> 2: Mi Cloud's sync items name their app by a stable key (`call_history`) instead of
 /// the English words the phone shows ("Call history"), so wording can change without touching
@@ -55,6 +55,13 @@ fn sync_items_by_key(mut value: Value) -> Result<Value, String> {
         };
         *app = Value::from(key);
     }
+    Ok(value)
+}
+
+/// 2 -> 3: accounts remember every device that ever signed in (`known_devices`), so that "new
+/// device" in the login history means new. A version-2 file knows only the devices still in each
+/// account's list, and those count as known without being copied: nothing to rewrite.
+fn accounts_remember_devices(value: Value) -> Result<Value, String> {
     Ok(value)
 }
 

@@ -371,6 +371,7 @@ pub fn create_account(
         two_step: false,
         managed_by: None,
         devices: Vec::new(),
+        known_devices: Vec::new(),
         data: LocalData::default(),
         storage_gb: FREE_PLAN_GB,
         login_notifications: Default::default(),
@@ -400,13 +401,14 @@ pub fn sign_in(device: &mut DeviceFile, index: usize, now: DateTime<Utc>) {
         return;
     };
     let id = phone.id.to_string();
+    let new_device = remember_device(account, &id);
     record_login(
         account,
         LoginRecord {
             at: now,
             device: phone.name.clone(),
             location: phone.location.clone(),
-            new_device: !account.devices.iter().any(|d| d.id == id),
+            new_device,
         },
     );
     match account.devices.iter_mut().find(|d| d.id == id) {
@@ -435,6 +437,17 @@ pub fn sign_in(device: &mut DeviceFile, index: usize, now: DateTime<Utc>) {
         },
     });
     sync(device, now);
+}
+
+/// Whether the device `id` signs in to `account` for the first time ever (a device still in the
+/// list, or one the account remembers from before it was removed, is not new); remembers it.
+fn remember_device(account: &mut CloudAccount, id: &str) -> bool {
+    let known = account.known_devices.iter().any(|known| known == id)
+        || account.devices.iter().any(|d| d.id == id);
+    if !account.known_devices.iter().any(|known| known == id) {
+        account.known_devices.push(id.to_string());
+    }
+    !known
 }
 
 /// Sign-ins an account's history keeps; older ones are dropped, as account sites keep a
@@ -468,7 +481,7 @@ pub fn run_scheduled_sign_ins(device: &mut DeviceFile, now: DateTime<Utc>) -> Ve
             .as_ref()
             .is_some_and(|a| a.mi_account_id == sign_in.mi_account_id);
         let account = &mut device.cloud.accounts[index];
-        let new_device = !account.devices.iter().any(|d| d.id == sign_in.device.id);
+        let new_device = remember_device(account, &sign_in.device.id);
         record_login(
             account,
             LoginRecord {

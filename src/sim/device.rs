@@ -11,7 +11,7 @@ use uuid::Uuid;
 
 /// The format version this binary writes. Older versions are migrated forward by `crate::store`;
 /// newer ones are refused.
-pub const CURRENT_VERSION: u32 = 2;
+pub const CURRENT_VERSION: u32 = 3;
 
 /// The whole state of one simulated phone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -285,6 +285,11 @@ pub struct CloudAccount {
     /// Devices signed in to the account.
     #[serde(default)]
     pub devices: Vec<AccountDevice>,
+    /// The id of every device that ever signed in to the account, removed ones too (a device in
+    /// `devices` counts as known whether or not it is here): a sign-in from any other device is
+    /// from a new device.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub known_devices: Vec<String>,
     /// Who is told when a new device signs in.
     #[serde(default)]
     pub login_notifications: LoginNotifications,
