@@ -193,6 +193,8 @@ proptest! {
             Action::Type("New Person".into()),
             Action::Tap("create.password".into()),
             Action::Type(password.clone()),
+            Action::Tap("create.confirm".into()),
+            Action::Type(password.clone()),
             Action::Tap("create.show_password".into()),
             Action::Tap("create.agree".into()),
             Action::Tap("create.get_code".into()),

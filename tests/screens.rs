@@ -585,6 +585,8 @@ fn create_account_pages() {
     form.extend([
         tap("create.password"),
         typed("er#2026x"),
+        tap("create.confirm"),
+        typed("shorter#2026x"),
         tap("create.get_code"),
     ]);
     let texts = snap("create_account_code", "create_account", factory, &form);

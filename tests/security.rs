@@ -40,6 +40,7 @@ fn change_password(engine: &mut Engine, current: &str, new: &str) {
     tap(engine, "security.password");
     type_into(engine, "password.current", current);
     type_into(engine, "password.new", new);
+    type_into(engine, "password.confirm", new);
     tap(engine, "password.submit");
 }
 
@@ -369,7 +370,13 @@ fn new_device_means_the_account_never_saw_it() {
     device.cloud.scheduled_sign_ins = vec![intruder_at(first)];
     let mut engine = phone_with(device);
     engine.wait(Duration::minutes(3));
-    assert!(lei(&engine).login_history.last().expect("signed in").new_device);
+    assert!(
+        lei(&engine)
+            .login_history
+            .last()
+            .expect("signed in")
+            .new_device
+    );
     assert!(engine.view().notification.is_some());
     let mut device = engine.device().clone();
     device.cloud.accounts[0]

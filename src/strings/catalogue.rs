@@ -231,6 +231,9 @@ catalogue! {
     ForgotAbout = guess "Enter your account and we'll send a verification code to its phone number or email.";
     NoSuchAccount = guess "No account uses this ID, email or phone number";
     NewPassword = guess "New password";
+    ConfirmNewPassword = guess "Confirm new password";
+    ConfirmPassword = guess "Confirm password";
+    PasswordsDontMatch = guess "The passwords don't match";
     PasswordResetDone = guess "Password changed. Sign in with your new password.";
 
     // ---- Sign out ---------------------------------------------------------------------------

@@ -1,5 +1,5 @@
-//! Account security → Password: the current password, a new one under the account rules. Other
-//! devices stay signed in, as seed 000's pro tip says.
+//! Account security → Password: the current password, a new one under the account rules, typed
+//! twice. Other devices stay signed in, as seed 000's pro tip says.
 
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
@@ -15,6 +15,7 @@ use crate::view::{Element, Text};
 pub struct ChangePassword {
     pub current: TextInput,
     pub new: TextInput,
+    pub confirm: TextInput,
     pub show_password: bool,
     pub error: Option<S>,
 }
@@ -23,6 +24,7 @@ ids! {
     pub enum Id {
         Current = "password.current",
         New = "password.new",
+        Confirm = "password.confirm",
         Rules = "password.rules",
         Show = "password.show",
         Error = "password.error",
@@ -47,6 +49,9 @@ impl ChangePassword {
         } else if self.new.text() == self.current.text() {
             self.error = Some(S::SamePassword);
             cx.focus(Id::New);
+        } else if self.confirm.text() != self.new.text() {
+            self.error = Some(S::PasswordsDontMatch);
+            cx.focus(Id::Confirm);
         } else {
             let new = self.new.text().to_string();
             cloud::set_password(cx.world.device_mut(), index, &new, cx.env);
@@ -79,6 +84,12 @@ impl Screen for ChangePassword {
                 self.show_password,
             ),
             Element::text(Id::Rules, tr.get(S::PasswordRules)),
+            password_field(
+                Id::Confirm,
+                tr.get(S::ConfirmNewPassword),
+                &self.confirm,
+                self.show_password,
+            ),
             checkbox(Id::Show, tr.get(S::ShowPassword), self.show_password),
         ];
         elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
@@ -90,7 +101,8 @@ impl Screen for ChangePassword {
         match id {
             Id::Show => self.show_password = !self.show_password,
             Id::Current => cx.focus(Id::New),
-            Id::New | Id::Submit => self.submit(cx),
+            Id::New => cx.focus(Id::Confirm),
+            Id::Confirm | Id::Submit => self.submit(cx),
             Id::Rules | Id::Error => {}
         }
     }
@@ -103,6 +115,7 @@ impl Screen for ChangePassword {
         match id {
             Id::Current => Some(&mut self.current),
             Id::New => Some(&mut self.new),
+            Id::Confirm => Some(&mut self.confirm),
             _ => None,
         }
     }

@@ -1,5 +1,5 @@
-//! Create account (seed 003 §3): phone number or email, name and a password under the rules →
-//! a code to that number or address → the new account, signed in.
+//! Create account (seed 003 §3): phone number or email, name and a password under the rules
+//! (typed twice) → a code to that number or address → the new account, signed in.
 
 use crate::screens::ctx::Ctx;
 use crate::screens::flows::account::{finish_sign_in, send_code};
@@ -20,6 +20,7 @@ pub struct CreateAccount {
     pub contact: TextInput,
     pub name: TextInput,
     pub password: TextInput,
+    pub confirm: TextInput,
     pub show_password: bool,
     pub agreed: bool,
     pub error: Option<S>,
@@ -32,6 +33,7 @@ ids! {
         Contact = "create.contact",
         Name = "create.name",
         Password = "create.password",
+        Confirm = "create.confirm",
         Rules = "create.rules",
         ShowPassword = "create.show_password",
         Agree = "create.agree",
@@ -51,6 +53,7 @@ impl CreateAccount {
             contact: TextInput::default(),
             name: TextInput::default(),
             password: TextInput::default(),
+            confirm: TextInput::default(),
             show_password: false,
             agreed: false,
             error: None,
@@ -58,8 +61,8 @@ impl CreateAccount {
         }
     }
 
-    /// The first thing wrong with the details, if anything.
-    fn problem(&self, cx: &Ctx) -> Option<S> {
+    /// The first thing wrong with the details, if anything, and the element to fix it in.
+    fn problem(&self, cx: &Ctx) -> Option<(S, Id)> {
         let contact = self.contact.text().trim();
         let (valid, invalid, registered, taken) = match self.by {
             ContactKind::Phone => (
@@ -76,15 +79,17 @@ impl CreateAccount {
             ),
         };
         if !valid {
-            Some(invalid)
+            Some((invalid, Id::Contact))
         } else if registered {
-            Some(taken)
+            Some((taken, Id::Contact))
         } else if self.name.text().trim().is_empty() {
-            Some(S::EnterYourName)
+            Some((S::EnterYourName, Id::Name))
         } else if let Some(problem) = cloud::password_problem(self.password.text()) {
-            Some(problem.into())
+            Some((problem.into(), Id::Password))
+        } else if self.confirm.text() != self.password.text() {
+            Some((S::PasswordsDontMatch, Id::Confirm))
         } else if !self.agreed {
-            Some(S::AgreeFirst)
+            Some((S::AgreeFirst, Id::Agree))
         } else {
             None
         }
@@ -92,10 +97,13 @@ impl CreateAccount {
 
     fn get_code(&mut self, cx: &mut Ctx) {
         let contact = self.contact.text().trim().to_string();
-        self.error = self.problem(cx);
-        if self.error.is_none() {
-            self.error = send_code(cx, &contact, CodePurpose::CreateAccount).err();
+        if let Some((problem, fix_in)) = self.problem(cx) {
+            self.error = Some(problem);
+            // The cursor goes to the field to fix.
+            cx.focus(fix_in);
+            return;
         }
+        self.error = send_code(cx, &contact, CodePurpose::CreateAccount).err();
         if self.error.is_none() {
             self.code = Some(CodeStep::to(contact));
             cx.focus(Id::Code);
@@ -153,6 +161,12 @@ impl Screen for CreateAccount {
                     self.show_password,
                 ));
                 elements.push(Element::text(Id::Rules, tr.get(S::PasswordRules)));
+                elements.push(password_field(
+                    Id::Confirm,
+                    tr.get(S::ConfirmPassword),
+                    &self.confirm,
+                    self.show_password,
+                ));
                 elements.push(checkbox(
                     Id::ShowPassword,
                     tr.get(S::ShowPassword),
@@ -186,7 +200,8 @@ impl Screen for CreateAccount {
                 self.agreed = !self.agreed;
                 self.edited();
             }
-            Id::Password | Id::GetCode => self.get_code(cx),
+            Id::Password => cx.focus(Id::Confirm),
+            Id::Confirm | Id::GetCode => self.get_code(cx),
             Id::Resend => {
                 if let Some(step) = &self.code {
                     let to = step.to.clone();
@@ -208,6 +223,7 @@ impl Screen for CreateAccount {
             Id::Contact => Some(&mut self.contact),
             Id::Name => Some(&mut self.name),
             Id::Password => Some(&mut self.password),
+            Id::Confirm => Some(&mut self.confirm),
             Id::Code => self.code.as_mut().map(|step| &mut step.code),
             _ => None,
         }

@@ -1,5 +1,5 @@
 //! "Forgot password?" (seeds 001, 003): the account → a code to its phone number or email → a
-//! new password; back on the sign-in form with the account filled in.
+//! new password, typed twice; back on the sign-in form with the account filled in.
 
 use crate::screens::ctx::Ctx;
 use crate::screens::flows::account::send_code;
@@ -21,6 +21,7 @@ pub struct ForgotPassword {
     /// Set once the account is found and a code sent: its Mi Account ID and the code step.
     pub account: Option<(String, CodeStep)>,
     pub new_password: TextInput,
+    pub confirm: TextInput,
     pub show_password: bool,
 }
 
@@ -34,6 +35,7 @@ ids! {
         Code = "forgot.code",
         Resend = "forgot.resend",
         NewPassword = "forgot.new_password",
+        Confirm = "forgot.confirm",
         Rules = "forgot.rules",
         ShowPassword = "forgot.show_password",
         Submit = "forgot.submit",
@@ -76,8 +78,15 @@ impl ForgotPassword {
         let Some((mi_account_id, step)) = &self.account else {
             return;
         };
+        // The cursor goes to the field to fix.
         if let Some(problem) = cloud::password_problem(self.new_password.text()) {
             self.error = Some(problem.into());
+            cx.focus(Id::NewPassword);
+            return;
+        }
+        if self.confirm.text() != self.new_password.text() {
+            self.error = Some(S::PasswordsDontMatch);
+            cx.focus(Id::Confirm);
             return;
         }
         if let Err(error) = step.check(cx.world, CodePurpose::ResetPassword) {
@@ -131,6 +140,12 @@ impl Screen for ForgotPassword {
                     self.show_password,
                 ));
                 elements.push(Element::text(Id::Rules, tr.get(S::PasswordRules)));
+                elements.push(password_field(
+                    Id::Confirm,
+                    tr.get(S::ConfirmNewPassword),
+                    &self.confirm,
+                    self.show_password,
+                ));
                 elements.push(checkbox(
                     Id::ShowPassword,
                     tr.get(S::ShowPassword),
@@ -155,7 +170,8 @@ impl Screen for ForgotPassword {
                 }
             }
             Id::Code => cx.focus(Id::NewPassword),
-            Id::NewPassword | Id::Submit => self.submit(cx),
+            Id::NewPassword => cx.focus(Id::Confirm),
+            Id::Confirm | Id::Submit => self.submit(cx),
             Id::About | Id::Error | Id::Sent | Id::Rules => {}
         }
     }
@@ -169,6 +185,7 @@ impl Screen for ForgotPassword {
             Id::Login => Some(&mut self.login),
             Id::Code => self.account.as_mut().map(|(_, step)| &mut step.code),
             Id::NewPassword => Some(&mut self.new_password),
+            Id::Confirm => Some(&mut self.confirm),
             _ => None,
         }
     }
