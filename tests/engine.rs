@@ -82,6 +82,7 @@ fn the_hint_line_names_only_keys_that_work_in_front() {
                 touchable: true,
                 browser: matches!(binding.when, keys::Where::Browser),
                 help: matches!(binding.when, keys::Where::Help),
+                busy: matches!(binding.when, keys::Where::Busy),
             };
             if binding.when.holds(&context) {
                 assert_eq!(keys::resolve(*key, &context), Some(binding.command));

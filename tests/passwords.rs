@@ -80,6 +80,7 @@ fn sign_in_and_out_fixture(password: &str) -> serde_json::Value {
             {"type": password},
             {"key": "enter"},
             {"tap": "Keep"},
+            {"wait": "2s"},
             {"expect_text": "Sign in to Mi Account"},
             {"expect_state": {"/account": null}}
         ]

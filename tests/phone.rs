@@ -5,6 +5,7 @@ mod common;
 
 use chrono::Duration;
 use common::*;
+use mi_settings::engine::Key;
 use mi_settings::screens::Action;
 use mi_settings::sim::cloud;
 use mi_settings::sim::device::{DeviceFile, Rom, SignedInAccount, Skin};
@@ -316,14 +317,38 @@ fn sign_out_asks_confirmation_then_password_then_keep_or_remove() {
     let dialog = engine.view().dialog.clone().expect("keep or remove");
     assert_eq!(dialog.title, "Delete synced items from this device?");
     assert!(dialog.body[1].contains("Contacts"), "{:?}", dialog.body);
-    assert!(tap(&mut engine, "dialog.keep").changed);
+    tap(&mut engine, "dialog.keep");
+    // "Signing out…" shows while it runs; nothing interrupts it.
+    let working = engine.view().dialog.clone().expect("signing out");
+    assert_eq!(working.body, ["Signing out…"]);
+    assert!(working.elements.is_empty());
+    assert!(engine.device().account.is_some(), "not signed out yet");
+    assert_eq!(hints_of(&engine), ["Please wait"]);
+    for key in [Key::Esc, Key::Enter, Key::F(2), Key::Char('q'), Key::Left] {
+        engine.press(key);
+    }
+    engine.apply(Action::Back);
+    engine.apply(Action::SwitchSurface);
+    engine.wait(Duration::seconds(1));
+    assert_eq!(engine.view().surface, "phone");
+    assert_eq!(
+        engine.view().dialog.as_ref().map(|d| d.id.as_str()),
+        Some("working")
+    );
+    // Then it is done, and Settings says so.
+    assert!(engine.wait(Duration::seconds(1)).changed);
     assert!(engine.device().account.is_none());
+    assert!(engine.view().dialog.is_none());
     assert!(!engine.view().back);
     assert_eq!(
         label_of(&engine, "settings.account"),
         "Sign in to Mi Account"
     );
-    assert_eq!(engine.view().toast.as_deref(), Some("Signing out…"));
+    assert_eq!(engine.view().toast.as_deref(), Some("Signed out"));
+}
+
+fn hints_of(engine: &mi_settings::engine::Engine) -> Vec<String> {
+    engine.view().hints.iter().map(|h| h.text()).collect()
 }
 
 #[test]

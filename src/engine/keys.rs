@@ -7,6 +7,7 @@
 use std::fmt;
 
 use crate::screens::Action;
+use crate::screens::dialogs::WORKING;
 use crate::strings::{S, Tr};
 use crate::view::{Hint, View};
 
@@ -133,6 +134,8 @@ pub struct Context {
     pub browser: bool,
     /// The `?` key help is over the screen.
     pub help: bool,
+    /// The phone is busy ("Signing out…"): keys wait.
+    pub busy: bool,
 }
 
 impl Context {
@@ -146,6 +149,7 @@ impl Context {
             touchable: view.active_elements().iter().any(|e| e.interactive()),
             browser: view.surface == "browser",
             help: view.dialog.as_ref().is_some_and(|d| d.id == HELP_DIALOG),
+            busy: view.dialog.as_ref().is_some_and(|d| d.id == WORKING),
         }
     }
 }
@@ -177,6 +181,8 @@ pub enum Command {
     Help,
     /// Closes the key help.
     CloseHelp,
+    /// Nothing: the phone is busy.
+    Wait,
     Quit,
 }
 
@@ -204,7 +210,7 @@ impl Command {
             Command::CursorEnd => Action::CursorEnd,
             Command::SwitchSurface => Action::SwitchSurface,
             Command::Quit => Action::Quit,
-            Command::Help | Command::CloseHelp => return None,
+            Command::Help | Command::CloseHelp | Command::Wait => return None,
         })
     }
 }
@@ -214,6 +220,8 @@ impl Command {
 pub enum Where {
     /// While the key help is over the screen (and nowhere else).
     Help,
+    /// While the phone is busy (and nowhere else).
+    Busy,
     /// Anywhere but under the key help.
     Anywhere,
     /// In a text field.
@@ -246,8 +254,12 @@ impl Where {
         if cx.help {
             return self == Where::Help;
         }
+        // Work in progress takes every key but Ctrl-C.
+        if cx.busy {
+            return matches!(self, Where::Busy | Where::Anywhere);
+        }
         match self {
-            Where::Help => false,
+            Where::Help | Where::Busy => false,
             Where::Anywhere => true,
             Where::Typing => cx.typing,
             Where::TypingWithBack => cx.typing && cx.back && !cx.dialog,
@@ -267,6 +279,7 @@ impl Where {
     fn describe(self, tr: Tr) -> &'static str {
         tr.get(match self {
             Where::Help => S::WhereHelp,
+            Where::Busy => S::WhereBusy,
             Where::Anywhere => S::WhereAnywhere,
             Where::Typing => S::WhereTyping,
             Where::TypingWithBack => S::WhereTypingWithBack,
@@ -384,6 +397,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::F(2)], W::Browser, C::SwitchSurface, S::HelpToPhone)
         .hint(S::KeyF2, S::HintPhone).optional(),
     bind(&[Key::Ctrl('c')], W::Anywhere, C::Quit, S::HelpQuitAnywhere),
+    // Busy: every other key waits.
+    Binding { keys: &[], any_char: false, any_key: true, when: W::Busy, command: C::Wait,
+        help: S::HelpWait, hint: Some((None, S::HintWait, false)) },
 ];
 
 impl Binding {
@@ -473,6 +489,7 @@ mod tests {
             touchable: true,
             browser: false,
             help: false,
+            busy: false,
         }
     }
 

@@ -2,6 +2,8 @@
 //! until it is confirmed, so cancelling (Esc, "Cancel") changes nothing; when confirmed it hands
 //! the change on as an [`Answer`] (gitui's confirm-action pattern), and the flows carry it out.
 
+use chrono::{DateTime, Utc};
+
 use super::ids::{ElementId, ids};
 use super::text_input::TextInput;
 use super::widgets::{password_field, text_field};
@@ -44,7 +46,18 @@ pub enum Dialog {
     KeepOrRemove { apps: Vec<App> },
     /// A device-management policy forbids signing out (seed 002).
     SignOutRefused { managed_by: String },
+    /// Work in progress ("Signing out…"): nothing can be touched until `until`, when what it
+    /// carries is carried out.
+    Working {
+        /// What is going on ("Signing out…").
+        doing: S,
+        until: DateTime<Utc>,
+        then: Confirmed,
+    },
 }
+
+/// The id of the work-in-progress dialog's view: keys wait while it is up.
+pub const WORKING: &str = "working";
 
 /// What the account password is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,6 +98,10 @@ pub enum Confirmed {
     FactoryReset,
     /// The account password was right, for this purpose.
     Password(PasswordPurpose),
+    /// "Signing out…" is over: the phone signs out, keeping its synced data (`keep`) or not.
+    SignOutNow {
+        keep: bool,
+    },
 }
 
 /// What is wrong with a new device name.
@@ -240,6 +257,10 @@ impl Dialog {
                 vec![tr.fill(S::SignOutRefusedBody, &[("organisation", managed_by)])],
                 vec![button(DialogId::Cancel, S::Ok)],
             ),
+            // What is going on is the body, as the phone's progress dialogs show it.
+            Dialog::Working { doing, .. } => {
+                dialog(WORKING, t(S::Account), vec![t(*doing).into()], Vec::new())
+            }
             Dialog::RenameDevice { name, error } => {
                 let mut elements = vec![text_field(DialogId::DeviceName, t(S::DeviceName), name)];
                 if let Some(error) = error {
@@ -261,6 +282,19 @@ impl Dialog {
                 )
             }
         }
+    }
+
+    /// What the work in progress carries, once its time has come.
+    pub fn due(&self, now: DateTime<Utc>) -> Option<&Confirmed> {
+        match self {
+            Dialog::Working { until, then, .. } if *until <= now => Some(then),
+            _ => None,
+        }
+    }
+
+    /// Work in progress, which nothing interrupts.
+    pub fn is_working(&self) -> bool {
+        matches!(self, Dialog::Working { .. })
     }
 
     /// One of its fields was edited: an error about what was there no longer applies.
@@ -330,7 +364,7 @@ impl Dialog {
                 DialogId::Remove => Some(Answer::Then(Confirmed::KeepData(false))),
                 _ => None,
             },
-            Dialog::SignOutRefused { .. } => None,
+            Dialog::SignOutRefused { .. } | Dialog::Working { .. } => None,
             Dialog::RenameDevice { name, error } => {
                 if id != DialogId::Ok && id != DialogId::DeviceName {
                     return None;

@@ -363,6 +363,34 @@ impl Phone {
         self.run(ops);
     }
 
+    /// Work in progress whose time has come is carried out: its dialog closes and what it
+    /// carries happens.
+    pub(crate) fn finish_due_work(&mut self, env: &mut Env) {
+        let now = env.now();
+        let Some(then) = self
+            .front
+            .dialog
+            .as_ref()
+            .and_then(|state| state.dialog.due(now))
+            .cloned()
+        else {
+            return;
+        };
+        self.front.dialog = None;
+        let mut cx = Ctx::new(&mut self.world, env);
+        flows::confirmed(then, &mut cx);
+        let ops = cx.ops;
+        self.run(ops);
+    }
+
+    /// Work in progress is in front: nothing interrupts it.
+    fn working(&self) -> bool {
+        self.front
+            .dialog
+            .as_ref()
+            .is_some_and(|state| state.dialog.is_working())
+    }
+
     /// A field of whatever is in front was edited.
     pub(crate) fn edited(&mut self) {
         match self.front.dialog.as_mut() {
@@ -454,6 +482,9 @@ impl Phone {
 
     /// The back arrow: closes a dialog first, else goes up one page.
     pub(crate) fn back(&mut self) {
+        if self.working() {
+            return;
+        }
         if let Some(state) = &self.front.dialog {
             // Any press stops a ringing phone, as on the real one.
             if state.dialog == Dialog::Ringing {
@@ -469,6 +500,9 @@ impl Phone {
     /// Puts the other surface in front, as it was left; the phone shows whatever the browser
     /// did to it in the meantime (ringing, lost mode, erased).
     pub(crate) fn switch_surface(&mut self) {
+        if self.working() {
+            return;
+        }
         std::mem::swap(&mut self.front, &mut self.behind);
         self.world.toast = None;
         self.world.surface = match self.world.surface {

@@ -101,7 +101,8 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
 
 /// What happens without the person: other devices signing in at their scheduled time, and Mi
 /// Cloud's background sync going as soon as the network allows.
-fn play_the_world(phone: &mut Phone, env: &Env) {
+fn play_the_world(phone: &mut Phone, env: &mut Env) {
+    phone.finish_due_work(env);
     let now = env.now();
     let world = &mut phone.world;
     if world

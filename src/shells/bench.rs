@@ -16,6 +16,7 @@ use super::replay::batch::{self, BatchOptions};
 use super::store::{self, Store};
 use crate::engine::{Engine, Start};
 use crate::screens::Action;
+use crate::screens::flows::sign_out::SIGNING_OUT_SECONDS;
 use crate::sim::cloud;
 use crate::sim::device::{DeviceFile, LoginRecord};
 use crate::ui::{self, Theme};
@@ -93,10 +94,26 @@ fn test_terminal() -> Terminal<TestBackend> {
     }
 }
 
-/// Settings → Sign in → sign in as Lei Wang → Sign out → password → Keep: back where it began.
-fn sign_in_and_out() -> Vec<Action> {
+/// A step of a walk: an action, or simulated time passing.
+enum Walk {
+    Do(Action),
+    Wait(chrono::Duration),
+}
+
+impl Walk {
+    fn play(&self, engine: &mut Engine) -> crate::engine::Outcome {
+        match self {
+            Walk::Do(action) => engine.apply(action.clone()),
+            Walk::Wait(by) => engine.wait(*by),
+        }
+    }
+}
+
+/// Settings → Sign in → sign in as Lei Wang → Sign out → password → Keep → "Signing out…":
+/// back where it began.
+fn sign_in_and_out() -> Vec<Walk> {
     let tap = |id: &str| Action::Tap(id.to_string());
-    vec![
+    let actions = vec![
         tap("settings.account"),
         tap("account.sign_in"),
         tap("signin.login"),
@@ -110,10 +127,12 @@ fn sign_in_and_out() -> Vec<Action> {
         Action::Type("Xiaomi#2026".into()),
         Action::Activate,
         tap("dialog.keep"),
-        Action::Tick,
-        Action::FocusFirst,
-        Action::FocusLast,
-    ]
+    ];
+    let mut walk: Vec<Walk> = actions.into_iter().map(Walk::Do).collect();
+    walk.push(Walk::Wait(chrono::Duration::seconds(SIGNING_OUT_SECONDS)));
+    walk.push(Walk::Do(Action::FocusFirst));
+    walk.push(Walk::Do(Action::FocusLast));
+    walk
 }
 
 /// From Settings with Lei Wang signed in: Account security → Login history, back, Devices → the
@@ -273,8 +292,8 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
         "sign in + sign out walk (16 steps, 2 hash checks), per step",
         walk_runs,
         |_| {
-            for action in &walk {
-                black_box(engine.apply(action.clone()));
+            for step in &walk {
+                black_box(step.play(&mut engine));
                 black_box(engine.view());
             }
         },
@@ -424,12 +443,12 @@ mod tests {
     fn the_sign_in_walk_signs_in_and_then_out() {
         let mut engine = new_engine();
         let walk = sign_in_and_out();
-        for action in &walk[..8] {
-            engine.apply(action.clone());
+        for step in &walk[..8] {
+            step.play(&mut engine);
         }
         assert!(engine.device().account.is_some());
-        for action in &walk[8..] {
-            engine.apply(action.clone());
+        for step in &walk[8..] {
+            step.play(&mut engine);
         }
         assert!(engine.device().account.is_none());
         assert!(!engine.view().back);

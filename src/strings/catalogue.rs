@@ -434,6 +434,9 @@ catalogue! {
     KeyAnyCharacter = ours "any character";
     KeyAny = ours "any key";
     HintClose = ours "close";
+    HintWait = ours "Please wait";
+    HelpWait = ours "nothing: the phone is busy (Ctrl-C still quits)";
+    WhereBusy = ours "while the phone is busy (\"Signing out…\")";
     HelpCloseHelp = ours "closes this help";
     WhereHelp = ours "in this help";
     HintType = ours "Type";

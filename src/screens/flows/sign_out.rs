@@ -3,7 +3,9 @@
 //! Each step is a dialog that carries the pending sign-out, so Esc at any step changes nothing.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::dialogs::{Dialog, DialogId, PasswordPurpose};
+use chrono::Duration;
+
+use crate::screens::dialogs::{Confirmed, Dialog, DialogId, PasswordPurpose};
 use crate::sim::cloud;
 use crate::strings::S;
 
@@ -38,9 +40,22 @@ pub fn ask_keep_or_remove(cx: &mut Ctx) {
     }
 }
 
-/// Signs out (Find Device goes off with it) and returns to Settings.
+/// How long "Signing out…" shows before the phone is signed out.
+pub const SIGNING_OUT_SECONDS: i64 = 2;
+
+/// Everything is decided: "Signing out…" shows while the phone signs out.
 pub fn finish(cx: &mut Ctx, keep: bool) {
+    let until = cx.now() + Duration::seconds(SIGNING_OUT_SECONDS);
+    cx.dialog(Dialog::Working {
+        doing: S::SigningOut,
+        until,
+        then: Confirmed::SignOutNow { keep },
+    });
+}
+
+/// Signs out (Find Device goes off with it) and returns to Settings, which says so.
+pub fn now(cx: &mut Ctx, keep: bool) {
     cloud::sign_out(cx.device_mut(), keep);
     cx.home();
-    cx.toast_t(S::SigningOut);
+    cx.toast_t(S::SignedOut);
 }
