@@ -226,6 +226,36 @@ fn toast_replaces_the_hint_and_is_highlighted() {
     assert!(!buffer_text(&buf).contains("Esc back"));
 }
 
+/// A toast longer than the line wraps upwards over the page: every word of it is on screen, at
+/// the smallest size too, and a reading of the frame finds the whole sentence.
+#[test]
+fn a_long_toast_wraps_upwards_and_is_read_whole() {
+    let tip = "Password changed. Other devices stay signed in: remove the ones you don't trust.";
+    let mut view = account();
+    view.toast = Some(tip.into());
+    for (width, height) in [(40, 12), (60, 24), (120, 30)] {
+        let (buf, _) = draw_at(&view, width, height);
+        let text = buffer_text(&buf);
+        let reading = mi_settings::ui::reading(&text, &Theme::miui());
+        assert!(reading.contains(tip), "{width}x{height}:\n{text}");
+        // It ends on the hint line, just above the phone's bottom edge.
+        let last_row: Vec<&str> = text.lines().collect();
+        assert!(
+            last_row[usize::from(height) - 2].contains("trust."),
+            "{width}x{height}:\n{text}"
+        );
+    }
+}
+
+#[test]
+fn a_frame_reads_without_its_borders_and_markers() {
+    let frame = "╭──────╮\n│▌Find  ┃\n│ Device │\n│ ╭ Mi Account ─╮ │\n╰──────╯";
+    assert_eq!(
+        mi_settings::ui::reading(frame, &Theme::miui()),
+        "Find Device Mi Account"
+    );
+}
+
 #[test]
 fn a_focused_field_keeps_its_end_and_cursor_in_sight() {
     let mut field = rename();

@@ -7,8 +7,17 @@ use crate::sim::cloud;
 use crate::sim::device::{CloudAccount, Connection, DeviceFile};
 use crate::strings::{S, Tr};
 
-/// How long a toast stays up.
+/// How long a short toast stays up.
 pub const TOAST_SECONDS: i64 = 3;
+/// Words a person reads in a second: a longer toast stays up long enough to be read.
+const WORDS_READ_PER_SECOND: usize = 3;
+
+/// How long a toast with `text` stays up: 3 seconds, or longer for more words.
+pub fn toast_seconds(text: &str) -> i64 {
+    let words = text.split_whitespace().count();
+    let reading = i64::try_from(words.div_ceil(WORDS_READ_PER_SECOND)).unwrap_or(i64::MAX);
+    reading.max(TOAST_SECONDS)
+}
 /// How long a notification stays up (a code lasts longer, but by then it has been read).
 pub const NOTIFICATION_MINUTES: i64 = 5;
 
@@ -118,10 +127,9 @@ impl World {
     }
 
     pub fn show_toast(&mut self, text: impl Into<String>) {
-        self.toast = Some(Timed {
-            text: text.into(),
-            until: later(self.now, Duration::seconds(TOAST_SECONDS)),
-        });
+        let text = text.into();
+        let until = later(self.now, Duration::seconds(toast_seconds(&text)));
+        self.toast = Some(Timed { text, until });
     }
 
     pub fn notify(&mut self, text: impl Into<String>) {

@@ -264,6 +264,8 @@ catalogue! {
     AutoSyncOff = doc "Auto sync is off";
     PausedOnMobileData = doc "Sync is paused while you're using mobile data";
     SyncOffline = guess "Sync will resume when the phone is back online";
+    /// "Sync now" on mobile data with "Sync over Wi-Fi only" on: why nothing happens, and the way out.
+    SyncNowOnMobileData = guess "Sync is paused while you're using mobile data. Connect to Wi-Fi, or turn off \"Sync over Wi-Fi only\".";
     StorageFull = guess "Mi Cloud storage is full. New items aren't uploaded.", hyperos "Xiaomi Cloud storage is full. New items aren't uploaded.";
     NotSyncedYet = guess "Not synced yet";
     LastSynced = doc "Last synced: {when}";

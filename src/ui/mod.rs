@@ -117,7 +117,7 @@ fn render_fresh<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) 
         theme,
     );
     scrollbar(view, &layout, buf, theme);
-    hint_line(view, layout.hint, buf, theme);
+    hint_line(view, layout.hint, layout.page, buf, theme);
 
     if let Some(dialog) = &view.dialog {
         // Only the dialog can be touched while it is open.
@@ -261,15 +261,27 @@ fn title_bar<C: Canvas>(view: &View, area: Rect, buf: &mut C, hits: &mut HitMap,
     put_line(&Line::from(spans), text, buf);
 }
 
-/// The key hints for what the view shows, or the toast when there is one.
-fn hint_line<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) {
+/// The key hints for what the view shows, or the toast when there is one: a long toast wraps
+/// upwards over the page, so every word of it is read (`above` is the page's rows).
+fn hint_line<C: Canvas>(view: &View, area: Rect, above: Rect, buf: &mut C, theme: &Theme) {
     if let Some(toast) = &view.toast {
-        let text = truncate(toast, area.width.saturating_sub(2));
-        put_line(
-            &spanned(format!(" {text} "), theme.toast).centered(),
-            area,
-            buf,
-        );
+        let mut lines = wrap(toast, area.width.saturating_sub(2));
+        let room = usize::from(above.height) + 1;
+        if lines.len() > room {
+            lines.truncate(room);
+            if let Some(last) = lines.last_mut() {
+                *last = truncate(&format!("{last}…"), area.width.saturating_sub(2));
+            }
+        }
+        let count = u16::try_from(lines.len()).unwrap_or(1);
+        let top = area.y.saturating_sub(count.saturating_sub(1));
+        for (y, text) in (top..).zip(&lines) {
+            put_line(
+                &spanned(format!(" {text} "), theme.toast).centered(),
+                Rect { y, ..area },
+                buf,
+            );
+        }
         return;
     }
     let room = area.width.saturating_sub(2);
@@ -321,6 +333,29 @@ fn scrollbar<C: Canvas>(view: &View, layout: &Layout, buf: &mut C, theme: &Theme
             .saturating_add(u16::try_from(row).unwrap_or(u16::MAX));
         buf.put(column, y, theme.glyphs.scroll_thumb, theme.scroll_thumb);
     }
+}
+
+/// A frame as a person reads it: each line without the frame, borders and markers around it,
+/// the lines joined by one space and runs of spaces made one. So text wrapped over several
+/// lines reads as the one sentence it is.
+pub fn reading(frame: &str, theme: &Theme) -> String {
+    let glyphs = &theme.glyphs;
+    let mut out = String::with_capacity(frame.len());
+    for line in frame.lines() {
+        let text = line.trim_matches(|c: char| c.is_whitespace() || glyphs.is_drawing(c));
+        for word in text.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// `text` with its runs of whitespace made one space, to be found in a [`reading`].
+pub fn as_read(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn width_of_line(line: &Line) -> u16 {

@@ -131,6 +131,18 @@ impl Theme {
     }
 }
 
+impl Glyphs {
+    /// Whether `ch` only draws the phone (frames, borders, markers) and is never read.
+    pub fn is_drawing(&self, ch: char) -> bool {
+        self.phone_corners.contains(&ch)
+            || self.browser_corners.contains(&ch)
+            || ch == self.horizontal
+            || [self.vertical, self.focus, self.scroll_thumb]
+                .iter()
+                .any(|glyph| glyph.chars().eq([ch]))
+    }
+}
+
 impl Default for Theme {
     fn default() -> Theme {
         Theme::miui()

@@ -160,10 +160,16 @@ impl Screen for MiCloud {
             }),
             Id::WifiOnly => with_sync(cx, |sync| sync.wifi_only = !sync.wifi_only),
             Id::SyncNow => {
-                // When the network does not allow it, the status line says why instead.
+                let block = cloud::sync_block(cx.device());
                 if cloud::sync(cx.device_mut(), now) {
                     cx.world.syncing_until =
                         now.checked_add_signed(Duration::seconds(SYNC_SECONDS));
+                } else {
+                    // A press that cannot sync says why, and what would let it.
+                    cx.toast_t(match block {
+                        Some(SyncBlock::MobileData) => S::SyncNowOnMobileData,
+                        Some(SyncBlock::Offline) | None => S::Offline,
+                    });
                 }
             }
             Id::FindDevice => cx.push(Target::FindDevice),

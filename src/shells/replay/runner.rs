@@ -158,6 +158,16 @@ impl Replay {
         self.frame.get_or_insert_with(|| screen.text())
     }
 
+    /// Whether `text` is on screen: as drawn on one line, or as read across the lines it is
+    /// wrapped over.
+    fn shows(&mut self, text: &str) -> bool {
+        if self.frame().contains(text) {
+            return true;
+        }
+        let theme = self.theme.clone();
+        ui::reading(self.frame(), &theme).contains(&ui::as_read(text))
+    }
+
     /// Writes the frame's text to `out`, straight from the grid when nothing read it yet.
     fn write_frame(&mut self, out: &mut dyn Write, scratch: &mut Vec<u8>) -> io::Result<()> {
         match (&self.frame, &mut self.screen) {
@@ -479,7 +489,7 @@ fn run_step(
             return Ok(false);
         }
         Step::ExpectText(text) => {
-            if !replay.frame().contains(text.as_str()) {
+            if !replay.shows(text) {
                 return Err(format!(
                     "expected the text {text:?} on screen; it is not there"
                 ));
@@ -487,7 +497,7 @@ fn run_step(
             return Ok(false);
         }
         Step::ExpectNoText(text) => {
-            if replay.frame().contains(text.as_str()) {
+            if replay.shows(text) {
                 return Err(format!("expected no {text:?} on screen; it is there"));
             }
             return Ok(false);
