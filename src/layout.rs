@@ -108,20 +108,93 @@ impl PhoneLayout {
     }
 }
 
+/// Columns of a row's chevron (`›`), which the theme's glyph must match.
+pub const CHEVRON_WIDTH: u16 = 1;
+/// Columns of a switch (`[ ON]`, `[OFF]`), which the theme's glyphs must match.
+pub const SWITCH_WIDTH: u16 = 5;
+
+/// How a row's words share its lines: the label's lines, with the right-hand part (value,
+/// chevron, switch) beside the first; and when the value does not fit there, its own lines
+/// under the label, flush right. Nothing is cut: a long label or value wraps.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowText {
+    pub label: Vec<String>,
+    /// The value beside the label's first line.
+    pub value_beside: bool,
+    /// The value's lines under the label when it is not beside it.
+    pub value_below: Vec<String>,
+}
+
+impl RowText {
+    pub fn height(&self) -> u16 {
+        let lines = self.label.len().max(1) + self.value_below.len();
+        u16::try_from(lines).unwrap_or(u16::MAX)
+    }
+}
+
+/// Lays out a row `width` columns wide: `label`, its `value` if any, and `trailer` columns that
+/// always stay at the right of the first line (the chevron or the switch; 0 for none).
+pub fn row_text(label: &str, value: Option<&str>, trailer: u16, width: u16) -> RowText {
+    let value = value.filter(|v| !v.is_empty());
+    let label_width = text_width(label);
+    // The label's room beside the trailer (and the blank column before it).
+    let room = |trailer: u16| width.saturating_sub(if trailer > 0 { trailer + 1 } else { 0 });
+    match value {
+        Some(value) => {
+            let gap = if trailer > 0 { 1 + trailer } else { 0 };
+            let beside = usize::from(gap) + text_width(value);
+            if label_width + 1 + beside <= usize::from(width) {
+                return RowText {
+                    label: vec![label.to_string()],
+                    value_beside: true,
+                    value_below: Vec::new(),
+                };
+            }
+            RowText {
+                label: wrap(label, room(trailer)),
+                value_beside: false,
+                value_below: wrap(value, width),
+            }
+        }
+        None => RowText {
+            label: if label_width + usize::from(width - room(trailer)) <= usize::from(width) {
+                vec![label.to_string()]
+            } else {
+                wrap(label, room(trailer))
+            },
+            value_beside: false,
+            value_below: Vec::new(),
+        },
+    }
+}
+
+/// A row's layout on a page `width` columns wide, by its role.
+pub fn row_text_of(element: &Element, width: u16) -> RowText {
+    let value = element.value.as_deref();
+    match element.role {
+        Role::Switch => row_text(&element.label, None, SWITCH_WIDTH, width),
+        Role::Info => row_text(&element.label, value, 0, width),
+        _ => row_text(&element.label, value, CHEVRON_WIDTH, width),
+    }
+}
+
 /// How many terminal lines an element takes on a page `width` columns wide.
 pub fn element_height(element: &Element, width: u16) -> u16 {
     let summary = element.summary.as_deref().map_or(0, |summary| {
         wrapped_height(summary, width.saturating_sub(summary_indent(element)))
     });
-    let with_summary = 1 + summary;
     match element.role {
         // A blank gap, then the heading (a heading without text is just the gap).
         Role::Section if element.label.is_empty() => 1,
-        Role::Section => 2,
+        Role::Section => 1 + wrapped_height(&element.label, width),
         Role::Text | Role::Error | Role::Notice => wrapped_height(&element.label, width),
         // The name, then its summary (a blank line when there is none).
-        Role::Header => 1 + summary.max(1),
-        Role::Row | Role::Switch | Role::Info => with_summary,
+        Role::Header => row_text_of(element, width)
+            .height()
+            .saturating_add(summary.max(1)),
+        Role::Row | Role::Switch | Role::Info => {
+            row_text_of(element, width).height().saturating_add(summary)
+        }
         // A checkbox's text wraps beside its box.
         Role::Checkbox => wrapped_height(&element.label, width.saturating_sub(4)) + summary,
         Role::Button | Role::Tab => 1,

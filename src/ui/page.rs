@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthChar;
 use super::canvas::Canvas;
 use super::paint::{HitMap, Target, focus_marker, put_line, spanned, width_of};
 use super::theme::Theme;
-use crate::layout::{element_height, summary_lines, truncate, wrap};
+use crate::layout::{element_height, row_text_of, summary_lines, truncate, wrap};
 use crate::view::{Element, Role};
 
 /// One line of an element: text from the left, text flush right, and a style for the whole line.
@@ -112,41 +112,48 @@ fn slots(element: &Element, width: u16, theme: &Theme) -> Vec<Slot> {
             ])
         })
     };
-    // How wide a right-hand value may be: all of it when the row has room for label and value,
-    // else at least half the row, the label giving way.
-    let value_room = |value: &str, extra: u16| {
-        let needed = width_of(label)
-            .saturating_add(1)
-            .saturating_add(width_of(value))
-            .saturating_add(extra);
-        if needed <= width {
-            width_of(value)
-        } else {
-            let rest = width.saturating_sub(width_of(label).saturating_add(1 + extra));
-            rest.max((width / 2).saturating_sub(extra))
+    // A row: the label's lines with the right-hand part beside the first (the value when it
+    // fits there, then `trailer`: the chevron or the switch), the value's own lines under the
+    // label when it does not, then the summary. Nothing is cut.
+    let with_right = |label_style: Style, trailer: Option<Span<'static>>| {
+        let text = row_text_of(element, width);
+        let value = element.value.as_deref().filter(|v| !v.is_empty());
+        let mut right = Vec::new();
+        if let (true, Some(value)) = (text.value_beside, value) {
+            right.push(Span::styled(value.to_string(), theme.secondary));
+            if trailer.is_some() {
+                right.push(Span::raw(" "));
+            }
         }
-    };
-    let with_right = |label_style: Style, right: Vec<Span<'static>>| {
-        let right_width = right.iter().map(|s| width_of(&s.content)).sum::<u16>();
-        let label = truncate(label, width.saturating_sub(right_width.saturating_add(1)));
-        let mut slots = vec![Slot::split(vec![Span::styled(label, label_style)], right)];
+        right.extend(trailer);
+        let mut slots = Vec::new();
+        for (i, line) in text.label.into_iter().enumerate() {
+            let left = vec![Span::styled(line, label_style)];
+            slots.push(if i == 0 {
+                Slot::split(left, std::mem::take(&mut right))
+            } else {
+                Slot::left(left)
+            });
+        }
+        for line in text.value_below {
+            slots.push(Slot::split(
+                Vec::new(),
+                vec![Span::styled(line, theme.secondary)],
+            ));
+        }
         slots.extend(summary(0));
         slots
     };
-    // A row's right side: its value if any, then the chevron that says it opens something.
-    let value_and_chevron = || match element.value.as_deref() {
-        Some(value) => vec![
-            Span::styled(truncate(value, value_room(value, 2)), theme.secondary),
-            Span::styled(format!(" {}", glyphs.chevron), theme.secondary),
-        ],
-        None => vec![Span::styled(glyphs.chevron, theme.secondary)],
-    };
+    let chevron = || Some(Span::styled(glyphs.chevron, theme.secondary));
     match element.role {
         Role::Section => {
             let mut slots = vec![Slot::default()];
             if !label.is_empty() {
-                let heading = Span::styled(truncate(label, width), theme.faint);
-                slots.push(Slot::left(vec![heading]));
+                slots.extend(
+                    wrap(label, width)
+                        .into_iter()
+                        .map(|line| Slot::left(vec![Span::styled(line, theme.faint)])),
+                );
             }
             slots
         }
@@ -170,31 +177,23 @@ fn slots(element: &Element, width: u16, theme: &Theme) -> Vec<Slot> {
             .map(|line| Slot::left(vec![Span::styled(line, theme.secondary)]))
             .collect(),
         Role::Header => {
-            // The person's name, with the service's (e.g. "Mi Account") beside it when given.
-            let mut slots = with_right(theme.header_name, value_and_chevron());
-            if slots.len() < 2 {
+            // The person's name, with the service's (e.g. "Mi Account") beside it when given,
+            // and a blank line under it when it has no summary.
+            let mut slots = with_right(theme.header_name, chevron());
+            if element.summary.is_none() {
                 slots.push(Slot::default());
             }
             slots
         }
-        Role::Row => with_right(Style::new(), value_and_chevron()),
-        Role::Info => {
-            let value = element.value.as_deref().unwrap_or("");
-            with_right(
-                Style::new(),
-                vec![Span::styled(
-                    truncate(value, value_room(value, 0)),
-                    theme.secondary,
-                )],
-            )
-        }
+        Role::Row => with_right(Style::new(), chevron()),
+        Role::Info => with_right(Style::new(), None),
         Role::Switch => with_right(
             Style::new(),
-            vec![if element.checked == Some(true) {
+            Some(if element.checked == Some(true) {
                 Span::styled(glyphs.switch_on, theme.switch_on)
             } else {
                 Span::styled(glyphs.switch_off, theme.switch_off)
-            }],
+            }),
         ),
         Role::Checkbox => {
             let (box_, style) = if element.checked == Some(true) {
@@ -299,8 +298,11 @@ mod tests {
         for role in [
             Role::Section,
             Role::Text,
+            Role::Error,
+            Role::Notice,
             Role::Header,
             Role::Row,
+            Role::Info,
             Role::Switch,
             Role::Checkbox,
             Role::Button,

@@ -148,3 +148,18 @@ impl Default for Theme {
         Theme::miui()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::layout::{CHEVRON_WIDTH, SWITCH_WIDTH, text_width};
+
+    /// The shared geometry counts these glyphs' widths: a theme must keep them.
+    #[test]
+    fn the_glyphs_have_the_widths_the_layout_counts() {
+        let glyphs = Theme::miui().glyphs;
+        assert_eq!(text_width(glyphs.chevron), usize::from(CHEVRON_WIDTH));
+        assert_eq!(text_width(glyphs.switch_on), usize::from(SWITCH_WIDTH));
+        assert_eq!(text_width(glyphs.switch_off), usize::from(SWITCH_WIDTH));
+    }
+}
