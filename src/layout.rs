@@ -4,7 +4,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::view::{Element, Role};
+use crate::view::{Dialog, Element, Role};
 
 /// Smallest terminal the phone fits in; below it a "terminal too small" message is shown.
 pub const MIN_WIDTH: u16 = 40;
@@ -65,6 +65,9 @@ pub struct PhoneLayout {
     pub page: Area,
     /// Key hints, or the toast when there is one.
     pub hint: Area,
+    /// Where a dialog may go: inside the frame, above the hint line (which stays readable: it
+    /// says how to leave the dialog).
+    pub dialog_room: Area,
 }
 
 impl PhoneLayout {
@@ -93,12 +96,19 @@ impl PhoneLayout {
             inner.width.saturating_sub(2 * PAGE_PADDING),
             hint.y.saturating_sub(page_top),
         );
+        let dialog_room = Area::new(
+            inner.x,
+            status.y,
+            inner.width,
+            hint.y.saturating_sub(status.y),
+        );
         Some(PhoneLayout {
             phone,
             status,
             title,
             page,
             hint,
+            dialog_room,
         })
     }
 
@@ -178,6 +188,145 @@ pub fn row_text_of(element: &Element, width: u16) -> RowText {
     }
 }
 
+/// Where a dialog and its parts go, shared by the renderer (which draws there) and the core
+/// (which scrolls the dialog's text). The title sits on the top edge, cut with "…" when too long,
+/// and then it is also the first line of the text, so that every word can be read. The text
+/// (title, body, fields) scrolls when it does not fit; the buttons stay on the bottom line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DialogLayout {
+    /// The box, border included.
+    pub area: Area,
+    /// The title as the top edge shows it.
+    pub title: String,
+    /// What scrolls: the title again when it was cut, the body's paragraphs, the fields.
+    pub content: Vec<Element>,
+    /// The content's rows and columns (inside the border and its gutters).
+    pub text: Area,
+    /// The content's rows across the whole inside, gutters included (focus is marked there).
+    pub band: Area,
+    /// The buttons' line, when there are buttons.
+    pub buttons: Option<Area>,
+    /// The content's whole height.
+    pub content_height: u16,
+}
+
+/// The ids of the lines a dialog's text is made of (never touchable).
+pub const DIALOG_TITLE_ID: &str = "dialog.title";
+pub const DIALOG_BODY_ID: &str = "dialog.body";
+const DIALOG_GAP_ID: &str = "dialog.gap";
+
+impl DialogLayout {
+    /// Lays out `dialog` centred in `room` (see [`PhoneLayout::dialog_room`]).
+    pub fn new(dialog: &Dialog, room: Area) -> DialogLayout {
+        let width = room.width.saturating_sub(2).max(20).min(room.width);
+        // Borders, then a gutter each side like the page's.
+        let text_width = width.saturating_sub(4);
+        let title_room = width.saturating_sub(4);
+        let title_fits = text_width_u16(&dialog.title) <= title_room;
+        let title = if title_fits {
+            dialog.title.clone()
+        } else {
+            truncate(&dialog.title, title_room)
+        };
+        let mut content = Vec::new();
+        if !title_fits {
+            content.push(Element::text(DIALOG_TITLE_ID, dialog.title.clone()));
+        }
+        for paragraph in &dialog.body {
+            if !content.is_empty() {
+                content.push(Element::section(DIALOG_GAP_ID, ""));
+            }
+            content.push(Element::text(DIALOG_BODY_ID, paragraph.clone()));
+        }
+        let (fields, buttons): (Vec<&Element>, Vec<&Element>) =
+            dialog.elements.iter().partition(|e| e.role != Role::Button);
+        if !content.is_empty() && !fields.is_empty() {
+            content.push(Element::section(DIALOG_GAP_ID, ""));
+        }
+        content.extend(fields.into_iter().cloned());
+        let content_height = content.iter().fold(0u16, |sum, e| {
+            sum.saturating_add(element_height(e, text_width))
+        });
+        let button_rows = u16::from(!buttons.is_empty());
+        // A blank line between the text and the buttons, unless the phone is too short for it.
+        let borders = 2;
+        let mut gap = u16::from(button_rows > 0 && content_height > 0);
+        let wanted = content_height
+            .saturating_add(gap)
+            .saturating_add(button_rows)
+            .saturating_add(borders);
+        if wanted > room.height {
+            gap = 0;
+        }
+        let height = content_height
+            .saturating_add(gap)
+            .saturating_add(button_rows)
+            .saturating_add(borders)
+            .min(room.height);
+        let area = Area::new(
+            room.x + room.width.saturating_sub(width) / 2,
+            room.y + room.height.saturating_sub(height) / 2,
+            width,
+            height,
+        );
+        let inside = Area::new(
+            area.x.saturating_add(1),
+            area.y.saturating_add(1),
+            width.saturating_sub(2),
+            height.saturating_sub(borders),
+        );
+        let content_rows = inside
+            .height
+            .saturating_sub(gap)
+            .saturating_sub(button_rows);
+        let band = Area::new(inside.x, inside.y, inside.width, content_rows);
+        let text = Area::new(
+            band.x.saturating_add(1),
+            band.y,
+            band.width.saturating_sub(2),
+            band.height,
+        );
+        let buttons_line = (button_rows > 0 && inside.height > 0).then(|| {
+            Area::new(
+                inside.x.saturating_add(1),
+                inside.bottom().saturating_sub(1),
+                inside.width.saturating_sub(2),
+                1,
+            )
+        });
+        DialogLayout {
+            area,
+            title,
+            content,
+            text,
+            band,
+            buttons: buttons_line,
+            content_height,
+        }
+    }
+
+    /// How far the content can scroll.
+    pub fn max_scroll(&self) -> u16 {
+        self.content_height.saturating_sub(self.text.height)
+    }
+
+    /// The scroll offset that keeps the focused field (if the focus is on one) in sight.
+    pub fn scroll_to_focus(&self, scroll: u16) -> u16 {
+        let focus = self.content.iter().position(|e| e.focused);
+        scroll_to_show(
+            &self.content,
+            self.text.width,
+            self.text.height,
+            scroll,
+            focus,
+        )
+    }
+}
+
+fn text_width_u16(text: &str) -> u16 {
+    u16::try_from(text_width(text)).unwrap_or(u16::MAX)
+}
+
 /// How many terminal lines an element takes on a page `width` columns wide.
 pub fn element_height(element: &Element, width: u16) -> u16 {
     let summary = element.summary.as_deref().map_or(0, |summary| {
@@ -229,7 +378,9 @@ pub fn element_offsets(elements: &[Element], width: u16) -> (Vec<u16>, u16) {
 }
 
 /// The scroll offset that shows `focus` (an index into `elements`) whole, moving `scroll` as
-/// little as possible, and never past the end of the page.
+/// little as possible, and never past the end of the page. An error on the page is kept in sight
+/// with the focus when both fit: the cursor goes to the field to fix, and the message says what
+/// is wrong with it.
 pub fn scroll_to_show(
     elements: &[Element],
     width: u16,
@@ -252,7 +403,16 @@ pub fn scroll_to_show(
         {
             top = section_top;
         }
-        let bottom = offsets.get(index).copied().unwrap_or(top) + height;
+        let mut bottom = offsets.get(index).copied().unwrap_or(top) + height;
+        if let Some(error) = elements.iter().position(|e| e.role == Role::Error)
+            && let Some(&error_top) = offsets.get(error)
+        {
+            let error_bottom = error_top + element_height(&elements[error], width);
+            let (span_top, span_bottom) = (top.min(error_top), bottom.max(error_bottom));
+            if span_bottom - span_top <= page_height {
+                (top, bottom) = (span_top, span_bottom);
+            }
+        }
         if top < scroll {
             scroll = top;
         } else if bottom > scroll + page_height {
@@ -406,5 +566,44 @@ mod tests {
         assert_eq!(scroll_to_show(&rows, 30, 5, 10, Some(4)), 4);
         // Never past the end of the page.
         assert_eq!(scroll_to_show(&rows, 30, 5, 99, None), 15);
+    }
+
+    #[test]
+    fn an_error_stays_in_sight_with_the_focused_field_when_both_fit() {
+        let mut elements: Vec<Element> = (0..10)
+            .map(|i| Element::row(format!("r{i}"), format!("Row {i}")))
+            .collect();
+        elements[6] = Element::error("e", "The passwords don't match");
+        // Focus on row 3, error on line 6: a 5-line page shows lines 2..7.
+        assert_eq!(scroll_to_show(&elements, 30, 5, 0, Some(3)), 2);
+        // Too far apart to show both: the focus wins.
+        assert_eq!(scroll_to_show(&elements, 30, 3, 0, Some(1)), 0);
+    }
+
+    #[test]
+    fn a_dialog_too_long_for_the_phone_scrolls_and_shows_a_cut_title_whole() {
+        let dialog = Dialog {
+            id: "d".into(),
+            title: "Delete synced items from this device?".into(),
+            body: vec!["Some items from the following apps are synced with Mi Cloud. You can delete them from this device still keeping them in the cloud.".into(), "Contacts, Gallery".into()],
+            elements: vec![Element::button("b1", "Remove"), Element::button("b2", "Keep")],
+            scroll: 0,
+        };
+        let room = PhoneLayout::new(Area::new(0, 0, 40, 12))
+            .expect("fits")
+            .dialog_room;
+        let layout = DialogLayout::new(&dialog, room);
+        assert!(layout.title.ends_with('…'), "{}", layout.title);
+        assert_eq!(layout.content[0].label.as_ref(), dialog.title);
+        assert!(layout.max_scroll() > 0);
+        assert!(layout.buttons.is_some());
+        assert!(layout.area.bottom() <= room.bottom());
+        // On a tall phone it all shows, title on the edge.
+        let room = PhoneLayout::new(Area::new(0, 0, 60, 24))
+            .expect("fits")
+            .dialog_room;
+        let layout = DialogLayout::new(&dialog, room);
+        assert_eq!(layout.title, dialog.title);
+        assert_eq!(layout.max_scroll(), 0);
     }
 }

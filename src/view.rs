@@ -50,13 +50,18 @@ pub struct View {
     pub words: ChromeWords,
 }
 
-/// The renderer's own words, from the string table: what the browser is called, and what a
+/// The renderer's own words, from the string table: what the browser is called, what a
 /// terminal too small for the phone says (`{width}`, `{height}`, `{min_width}` and
-/// `{min_height}` filled in where it is drawn).
+/// `{min_height}` filled in where it is drawn), and the keys a dialog whose text is cut shows on
+/// its bottom edge.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ChromeWords {
     pub browser: &'static str,
     pub too_small: &'static str,
+    /// More of a dialog's text below: the key that shows it.
+    pub more_below: &'static str,
+    /// More of a dialog's text above.
+    pub more_above: &'static str,
 }
 
 /// One key hint: "Enter open", "F2 browser".
@@ -98,6 +103,8 @@ pub struct Dialog {
     /// Paragraphs of explanatory text.
     pub body: Vec<String>,
     pub elements: Vec<Element>,
+    /// How far its text (title, body, fields) is scrolled, in lines, when it does not fit.
+    pub scroll: u16,
 }
 
 /// One thing on screen.

@@ -118,15 +118,35 @@ fn question_mark_opens_the_keys_of_the_screen_in_front_and_any_key_closes_it() {
     assert!(body.contains("Enter, Space: open a row"), "{body}");
     assert!(!body.contains("q: quit"), "{body}");
     assert!(body.contains("F2: switch to the browser"), "{body}");
-    // Its hint line says what keys do there: any of them closes it.
-    assert_eq!(hint_text(&engine), ["any key close"]);
+    // Its hint line says what keys do there: the arrows scroll, any other key closes it.
+    assert_eq!(hint_text(&engine), ["↑↓ scroll", "any key close"]);
     // The next key only closes it: the page is as it was.
-    engine.press(Key::Down);
+    engine.press(Key::Char('x'));
     assert_eq!(engine.view(), &before);
     // Clicking its one button closes it too.
     engine.press(Key::Char('?'));
     assert!(engine.tap_id(HELP_CLOSE).is_ok());
     assert_eq!(engine.view(), &before);
+
+    // On the smallest phone the help is longer than the screen: PageDown, ↓ and the wheel
+    // scroll it to its end and no further, and it stays open.
+    let mut engine = phone_with_size(DeviceFile::factory_default(), 40, 12);
+    engine.press(Key::Char('?'));
+    let scroll = |engine: &Engine| engine.view().dialog.as_ref().map(|d| d.scroll);
+    assert_eq!(scroll(&engine), Some(0));
+    engine.press(Key::PageDown);
+    let paged = scroll(&engine).expect("still open");
+    assert!(paged > 0);
+    engine.press(Key::Down);
+    assert_eq!(scroll(&engine), Some(paged + 1));
+    engine.apply(Action::Scroll(-1));
+    assert_eq!(scroll(&engine), Some(paged));
+    for _ in 0..100 {
+        engine.press(Key::PageDown);
+    }
+    let end = scroll(&engine).expect("still open");
+    engine.press(Key::Down);
+    assert_eq!(scroll(&engine), Some(end), "not past the end");
 }
 
 #[test]

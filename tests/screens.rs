@@ -640,8 +640,30 @@ fn sign_out_dialogs() {
     );
     assert!(texts[0].contains("Delete synced items from this"));
     assert!(texts[0].contains("[ Remove ]") && texts[0].contains("[ Keep ]"));
-    // Even on the smallest phone the apps whose data is at stake stay in sight.
+    // On the smallest phone the title is cut on the edge but read whole above the text, and the
+    // edge says there is more; PageDown shows the apps whose data is at stake.
+    assert!(
+        texts[1].contains("Delete synced items from this d…"),
+        "{}",
+        texts[1]
+    );
+    assert!(texts[1].contains("device?"), "{}", texts[1]);
+    assert!(texts[1].contains("PgDn ↓"), "{}", texts[1]);
+    let mut scrolled = keep_or_remove.clone();
+    scrolled.push(Action::PageDown);
+    let texts = snap(
+        "sign_out_keep_or_remove_scrolled",
+        "mi_account",
+        signed_in,
+        &scrolled,
+    );
     assert!(texts[1].contains("Contacts, Messages"), "{}", texts[1]);
+    let reading = mi_settings::ui::reading(&texts[1], &Theme::miui());
+    assert!(
+        reading.contains("still keeping them in the cloud."),
+        "{reading}"
+    );
+    assert!(texts[1].contains("[ Keep ]"), "{}", texts[1]);
 
     let managed = |device: &mut DeviceFile| {
         mi_settings::sim::cloud::sign_in(device, 2, t0());

@@ -38,6 +38,8 @@ fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
         words: ChromeWords {
             browser: tr().get(S::BrowserLabel),
             too_small: tr().get(S::TooSmall),
+            more_below: tr().get(S::MoreBelow),
+            more_above: tr().get(S::MoreAbove),
         },
     }
 }
@@ -138,6 +140,7 @@ fn dialog() -> View {
             "Use your Mi Account to sync across devices.".into(),
             "Forgot it? Reset it on the web.".into(),
         ],
+        scroll: 0,
         elements: vec![
             focused(
                 Element::new("sign_in.user", Role::TextField, "Account").value("user@example.com"),
@@ -526,6 +529,7 @@ mod text_grid {
                         title: title.clone(),
                         body: vec![title],
                         elements: vec![Element::button("d.ok", "OK")],
+                        scroll: 0,
                     });
                 }
                 view

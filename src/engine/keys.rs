@@ -166,6 +166,9 @@ pub enum Command {
     FocusLast,
     PageUp,
     PageDown,
+    /// One line of text up or down (the key help).
+    ScrollUp,
+    ScrollDown,
     Activate,
     Back,
     /// The character typed goes into the field.
@@ -196,6 +199,8 @@ impl Command {
             Command::FocusLast => Action::FocusLast,
             Command::PageUp => Action::PageUp,
             Command::PageDown => Action::PageDown,
+            Command::ScrollUp => Action::Scroll(-1),
+            Command::ScrollDown => Action::Scroll(1),
             Command::Activate => Action::Activate,
             Command::Back => Action::Back,
             Command::Type => match key {
@@ -355,7 +360,13 @@ use Where as W;
 /// The key table, in the order keys are resolved and hints are shown.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
-    // The key help: any key closes it.
+    // The key help: the arrows and pages scroll it, any other key closes it.
+    bind(&[Key::Up, Key::Char('k')], W::Help, C::ScrollUp, S::HelpScrollUp)
+        .hint(S::KeyUpDown, S::HintScroll),
+    bind(&[Key::Down, Key::Char('j')], W::Help, C::ScrollDown, S::HelpScrollDown)
+        .hint(S::KeyUpDown, S::HintScroll),
+    bind(&[Key::PageUp], W::Help, C::PageUp, S::HelpPageUp),
+    bind(&[Key::PageDown], W::Help, C::PageDown, S::HelpPageDown),
     Binding { keys: &[], any_char: false, any_key: true, when: W::Help, command: C::CloseHelp,
         help: S::HelpCloseHelp, hint: Some((Some(S::KeyAny), S::HintClose, false)) },
     // Typing in a text field.
@@ -383,8 +394,8 @@ pub const BINDINGS: &[Binding] = &[
         .hint(S::KeyLeftRight, S::HintMove),
     bind(&[Key::Home, Key::Char('g')], W::PageTouchable, C::FocusFirst, S::HelpFocusFirst),
     bind(&[Key::End, Key::Char('G')], W::PageTouchable, C::FocusLast, S::HelpFocusLast),
-    bind(&[Key::PageUp], W::Page, C::PageUp, S::HelpPageUp),
-    bind(&[Key::PageDown], W::Page, C::PageDown, S::HelpPageDown),
+    bind(&[Key::PageUp], W::Anywhere, C::PageUp, S::HelpPageUp),
+    bind(&[Key::PageDown], W::Anywhere, C::PageDown, S::HelpPageDown),
     bind(ENTER, W::PageNoDialog, C::Activate, S::HelpOpen).hint(S::KeyEnter, S::HintOpen),
     bind(ENTER, W::Dialog, C::Activate, S::HelpSelect).hint(S::KeyEnter, S::HintSelect),
     bind(BACK, W::PageWithBack, C::Back, S::HelpBack).hint(S::KeyEsc, S::HintBack),

@@ -56,6 +56,8 @@ pub struct Engine {
     view: View,
     /// The `?` key help is over the screen.
     help: bool,
+    /// How far the key help's text is scrolled.
+    help_scroll: u16,
 }
 
 impl Engine {
@@ -65,6 +67,7 @@ impl Engine {
             env: Env::new(start.clock, start.seed),
             view: View::empty(),
             help: false,
+            help_scroll: 0,
         };
         engine.apply(Action::Resize {
             width: start.width,
@@ -116,6 +119,20 @@ impl Engine {
             match action {
                 Action::Tick | Action::Resize { .. } => {}
                 Action::Quit => self.help = false,
+                // The help scrolls like any dialog whose text does not fit.
+                Action::Scroll(lines) => {
+                    self.scroll_help(lines);
+                    return Outcome::default();
+                }
+                Action::PageUp | Action::PageDown => {
+                    let page = self.help_page();
+                    self.scroll_help(if action == Action::PageUp {
+                        -page
+                    } else {
+                        page
+                    });
+                    return Outcome::default();
+                }
                 // Anything else the person does closes the help first, and only that.
                 _ => {
                     self.help = false;
@@ -143,6 +160,7 @@ impl Engine {
         match keys::resolve(key, &self.context()) {
             Some(keys::Command::Help) => {
                 self.help = true;
+                self.help_scroll = 0;
                 self.refresh();
                 Outcome::default()
             }
@@ -234,10 +252,42 @@ impl Engine {
                 title: tr.get(S::HelpTitle).to_string(),
                 body: vec![body.join("\n")],
                 elements: vec![close],
+                scroll: 0,
             });
+            if let Some(layout) = self.dialog_layout(&view) {
+                self.help_scroll = self.help_scroll.min(layout.max_scroll());
+            }
+            if let Some(dialog) = view.dialog.as_mut() {
+                dialog.scroll = self.help_scroll;
+            }
             view.hints = keys::hints(&Context::of(&view), tr);
         }
         self.view = view;
+    }
+}
+
+impl Engine {
+    /// Where the dialog of `view` goes on this terminal, if one is open and the phone fits.
+    fn dialog_layout(&self, view: &View) -> Option<layout::DialogLayout> {
+        let (width, height) = self.viewport();
+        let phone = PhoneLayout::new(layout::Area::new(0, 0, width, height))?;
+        Some(layout::DialogLayout::new(
+            view.dialog.as_ref()?,
+            phone.dialog_room,
+        ))
+    }
+
+    /// The key help's lines shown at once, less one kept in sight when paging.
+    fn help_page(&self) -> i32 {
+        self.dialog_layout(&self.view)
+            .map_or(1, |l| i32::from(l.text.height.saturating_sub(1).max(1)))
+    }
+
+    fn scroll_help(&mut self, lines: i32) {
+        let scrolled = i32::from(self.help_scroll).saturating_add(lines).max(0);
+        self.help_scroll = u16::try_from(scrolled).unwrap_or(u16::MAX);
+        // `refresh` keeps it within the text.
+        self.refresh();
     }
 }
 

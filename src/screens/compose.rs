@@ -16,6 +16,7 @@ pub fn view(phone: &Phone) -> View {
     let dialog = phone.dialog().map(|state| {
         let mut dialog = state.dialog.view(world);
         mark_focus(&mut dialog.elements, state.focus.as_deref());
+        dialog.scroll = state.scroll;
         dialog
     });
     // A notification (the simulated SMS with a code) shows at the top of the page, as the
@@ -59,6 +60,8 @@ pub fn view(phone: &Phone) -> View {
         words: ChromeWords {
             browser: world.t(S::BrowserLabel),
             too_small: world.t(S::TooSmall),
+            more_below: world.t(S::MoreBelow),
+            more_above: world.t(S::MoreAbove),
         },
     }
 }

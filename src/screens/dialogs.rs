@@ -152,6 +152,7 @@ impl Dialog {
                 title: title.to_string(),
                 body,
                 elements,
+                scroll: 0,
             };
         match self {
             Dialog::ConfirmSignOut => dialog(

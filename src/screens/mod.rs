@@ -236,6 +236,8 @@ impl Page {
 pub struct DialogState {
     pub dialog: Dialog,
     pub focus: Option<Text>,
+    /// How far its text is scrolled, when it does not fit.
+    pub scroll: u16,
 }
 
 /// A surface's navigation: its stack of pages (never empty) and the dialog over them.
@@ -312,6 +314,11 @@ impl Phone {
 
     pub fn dialog(&self) -> Option<&DialogState> {
         self.front.dialog.as_ref()
+    }
+
+    /// How far the open dialog's text is scrolled, to change it.
+    pub(crate) fn dialog_scroll_mut(&mut self) -> Option<&mut u16> {
+        self.front.dialog.as_mut().map(|state| &mut state.scroll)
     }
 
     pub fn screen(&self) -> &AnyScreen {
@@ -443,6 +450,7 @@ impl Phone {
                     self.front.dialog = Some(DialogState {
                         dialog,
                         focus: None,
+                        scroll: 0,
                     })
                 }
                 Op::CloseDialog => self.front.dialog = None,
@@ -543,6 +551,7 @@ impl Phone {
             self.front.dialog = Some(DialogState {
                 dialog: Dialog::Ringing,
                 focus: None,
+                scroll: 0,
             });
         }
     }

@@ -5,7 +5,7 @@
 
 use super::compose;
 use super::{Action, Effect, Phone, TextInput};
-use crate::layout::{self, PhoneLayout};
+use crate::layout::{self, Area, DialogLayout, PhoneLayout};
 use crate::sim::cloud;
 use crate::sim::env::Env;
 use crate::strings::S;
@@ -56,7 +56,11 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
             keep_focus_visible = false;
         }
         Action::PageUp | Action::PageDown => {
-            let page = i32::from(page_size(phone).1.saturating_sub(1).max(1));
+            let rows = match dialog_layout(phone) {
+                Some(dialog) => dialog.text.height,
+                None => page_size(phone).1,
+            };
+            let page = i32::from(rows.saturating_sub(1).max(1));
             scroll_by(
                 phone,
                 if action == Action::PageUp {
@@ -178,11 +182,44 @@ fn move_focus(phone: &mut Phone, how: Move) {
         phone.page_mut().scroll = scroll;
     }
     *phone.focus_slot() = Some(id.into());
+    if phone.dialog().is_some() {
+        scroll_dialog(phone, 0);
+    }
+}
+
+/// Where the open dialog goes on the viewport, if a dialog is open and the phone fits.
+fn dialog_layout(phone: &Phone) -> Option<DialogLayout> {
+    phone.dialog()?;
+    let view = compose::view(phone);
+    let (width, height) = phone.world.viewport;
+    let room = PhoneLayout::new(Area::new(0, 0, width, height))?.dialog_room;
+    Some(DialogLayout::new(view.dialog.as_ref()?, room))
+}
+
+/// Scrolls the open dialog's text by `lines` (within it), or keeps it where it can show the
+/// focused field (`lines` 0).
+fn scroll_dialog(phone: &mut Phone, lines: i32) {
+    let Some(layout) = dialog_layout(phone) else {
+        return;
+    };
+    let Some(scroll) = phone.dialog_scroll_mut() else {
+        return;
+    };
+    let wanted = i32::from(*scroll).saturating_add(lines);
+    let max = i32::from(layout.max_scroll());
+    let clamped = u16::try_from(wanted.clamp(0, max.max(0))).unwrap_or(0);
+    *scroll = if lines == 0 {
+        layout.scroll_to_focus(clamped)
+    } else {
+        clamped
+    };
 }
 
 /// Scrolls the page, then moves focus onto a visible element if it scrolled out of sight.
 fn scroll_by(phone: &mut Phone, lines: i32) {
     if phone.dialog().is_some() {
+        // A dialog's text scrolls on its own; its buttons stay where they are.
+        scroll_dialog(phone, lines);
         return;
     }
     let (width, height) = page_size(phone);
@@ -221,8 +258,9 @@ fn scroll_by(phone: &mut Phone, lines: i32) {
 }
 
 fn scroll_focus_into_view(phone: &mut Phone) {
-    // A dialog does not scroll the page under it.
+    // A dialog does not scroll the page under it: it keeps its own focused field in sight.
     if phone.dialog().is_some() {
+        scroll_dialog(phone, 0);
         return;
     }
     let (width, height) = page_size(phone);

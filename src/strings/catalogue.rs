@@ -436,7 +436,13 @@ catalogue! {
     KeyAnyCharacter = ours "any character";
     KeyAny = ours "any key";
     HintClose = ours "close";
+    HintScroll = ours "scroll";
+    HelpScrollUp = ours "scroll up a line";
+    HelpScrollDown = ours "scroll down a line";
     HintWait = ours "Please wait";
+    /// On a dialog's bottom edge when its text goes on below: the key that scrolls it.
+    MoreBelow = ours "PgDn ↓";
+    MoreAbove = ours "PgUp ↑";
     HelpWait = ours "nothing: the phone is busy (Ctrl-C still quits)";
     WhereBusy = ours "while the phone is busy (\"Signing out…\")";
     HelpCloseHelp = ours "closes this help";
@@ -470,8 +476,8 @@ catalogue! {
     HelpFocusNextButton = ours "the button or field after";
     HelpFocusFirst = ours "first item";
     HelpFocusLast = ours "last item";
-    HelpPageUp = ours "scroll a page up";
-    HelpPageDown = ours "scroll a page down";
+    HelpPageUp = ours "scroll a page up (the page, or a dialog's text)";
+    HelpPageDown = ours "scroll a page down (the page, or a dialog's text)";
     HelpOpen = ours "open a row, flip a switch, press a button";
     HelpSelect = ours "press the focused button";
     HelpQuit = ours "quit";

@@ -5,103 +5,107 @@ use ratatui::text::{Line, Span};
 
 use super::canvas::Canvas;
 use super::page;
-use super::paint::{self, HitMap, Target, focus_marker, line_of, put_line, spanned};
+use super::paint::{self, HitMap, Target, area_of, focus_marker, put_line, spanned};
 use super::theme::Theme;
-use crate::layout::{element_height, scroll_to_show, truncate, wrap};
-use crate::view::{Dialog, Element, Role};
+use crate::layout::{DialogLayout, truncate};
+use crate::view::{ChromeWords, Dialog, Element, Role};
 
-/// Draws `dialog` centred in `inner` (the inside of the phone's frame), registering its
-/// touchable elements in `hits`.
+/// Draws `dialog` centred in `room` (see [`crate::layout::PhoneLayout::dialog_room`]),
+/// registering its touchable elements in `hits`. Its text scrolls when it does not fit: a thumb
+/// on the right edge and the key on the bottom edge say there is more.
 pub(super) fn draw<C: Canvas>(
     dialog: &Dialog,
-    inner: Rect,
+    room: Rect,
+    words: &ChromeWords,
     buf: &mut C,
     hits: &mut HitMap,
     theme: &Theme,
 ) {
-    let width = inner.width.saturating_sub(2).max(20).min(inner.width);
-    // Borders, then a gutter each side like the page's.
-    let text_width = width.saturating_sub(4);
-    let body = body_lines(&dialog.body, text_width);
-    let (stacked, buttons): (Vec<&Element>, Vec<&Element>) =
-        dialog.elements.iter().partition(|e| e.role != Role::Button);
-    let stacked_height = stacked.iter().fold(0u16, |sum, e| {
-        sum.saturating_add(element_height(e, text_width))
-    });
-    let body_height = u16::try_from(body.len()).unwrap_or(u16::MAX);
-    let body_gap = u16::from(body_height > 0 && stacked_height > 0);
-    let has_buttons = !buttons.is_empty();
-    let button_gap = u16::from(has_buttons && body_height.saturating_add(stacked_height) > 0);
-    let content = [
-        body_height,
-        body_gap,
-        stacked_height,
-        button_gap,
-        u16::from(has_buttons),
-    ]
-    .into_iter()
-    .fold(0u16, u16::saturating_add);
-    let height = content.saturating_add(2).min(inner.height);
-    let area = Rect::new(
-        inner.x + (inner.width - width) / 2,
-        inner.y + (inner.height - height) / 2,
-        width,
-        height,
-    );
-
+    let layout = DialogLayout::new(dialog, area_of(room));
+    let area = Rect::from(layout.area);
     // One blank column each side, so the page behind does not peek out as stray letters.
     let margin = Rect {
-        x: area.x.saturating_sub(1).max(inner.x),
-        width: area.width.saturating_add(2).min(inner.width),
+        x: area.x.saturating_sub(1).max(room.x),
+        width: area.width.saturating_add(2).min(room.width),
         ..area
     };
     buf.clear(margin);
-    let band = framed(buf, area, &format!(" {} ", dialog.title), theme);
-
-    // When the phone is too short, the blank gaps go first, then the body's last lines, then
-    // the fields: a person can still see what they type and what they can press.
-    let available = band.height.saturating_sub(u16::from(has_buttons));
-    let stack_shown = stacked_height.min(available);
-    let body_shown = body_height.min(available - stack_shown);
-    let gap_shown = body_gap.min(available - stack_shown - body_shown);
-    let text = paint::padded(band);
-    let shown = fitted_body(&dialog.body, text_width, body_shown);
-    for (row, line) in (0..body_shown).zip(shown) {
-        put_line(&spanned(line, theme.secondary), line_of(text, row), buf);
+    framed(buf, area, &format!(" {} ", layout.title), theme);
+    let max_scroll = layout.max_scroll();
+    let scroll = dialog.scroll.min(max_scroll);
+    page::draw_elements(
+        &layout.content,
+        layout.text.into(),
+        layout.band.into(),
+        scroll,
+        buf,
+        hits,
+        theme,
+    );
+    if max_scroll > 0 {
+        more_cues(&layout, scroll, area, words, buf, theme);
     }
-    let stack_rows = Rect {
-        y: text.y + body_shown + gap_shown,
-        height: stack_shown,
-        ..text
+    if let Some(row) = layout.buttons {
+        let buttons: Vec<&Element> = dialog
+            .elements
+            .iter()
+            .filter(|e| e.role == Role::Button)
+            .collect();
+        draw_buttons(&buttons, row.into(), buf, hits, theme);
+    }
+}
+
+/// A thumb on the right edge beside the text, and on the bottom edge the key that shows the
+/// rest ("PgDn ↓" while there is more below, "PgUp ↑" at the end).
+fn more_cues<C: Canvas>(
+    layout: &DialogLayout,
+    scroll: u16,
+    area: Rect,
+    words: &ChromeWords,
+    buf: &mut C,
+    theme: &Theme,
+) {
+    let rows = u32::from(layout.text.height);
+    let total = u32::from(layout.content_height);
+    let max_scroll = u32::from(layout.max_scroll());
+    if rows == 0 || total == 0 || max_scroll == 0 {
+        return;
+    }
+    let thumb = (rows * rows / total).max(1);
+    let top = u32::from(scroll) * (rows - thumb) / max_scroll;
+    let column = area.right().saturating_sub(1);
+    for row in top..top + thumb {
+        let y = layout
+            .text
+            .y
+            .saturating_add(u16::try_from(row).unwrap_or(u16::MAX));
+        buf.put(column, y, theme.glyphs.scroll_thumb, theme.scroll_thumb);
+    }
+    let cue = if u32::from(scroll) < max_scroll {
+        words.more_below
+    } else {
+        words.more_above
     };
-    let stack_band = Rect {
-        x: band.x,
-        width: band.width,
-        ..stack_rows
-    };
-    // Fields that do not all fit are scrolled as the page would be, to keep focus in sight.
-    let owned: Vec<Element> = stacked.iter().map(|&e| e.clone()).collect();
-    let focus = owned.iter().position(|e| e.focused);
-    let scroll = scroll_to_show(&owned, text.width, stack_shown, 0, focus);
-    page::draw_elements(&owned, stack_rows, stack_band, scroll, buf, hits, theme);
-    if has_buttons && band.height > 0 {
-        let row = paint::padded(line_of(band, band.height - 1));
-        draw_buttons(&buttons, row, buf, hits, theme);
+    let cue = format!(" {cue} ");
+    let width = paint::width_of(&cue);
+    // Right-aligned on the bottom edge, clear of the corner.
+    if width.saturating_add(3) <= area.width {
+        let at = Rect::new(
+            area.right().saturating_sub(width + 2),
+            area.bottom().saturating_sub(1),
+            width,
+            1,
+        );
+        put_line(&Line::from(Span::styled(cue, theme.bold)), at, buf);
     }
 }
 
 /// The dialog's rounded box: its background over `area`, the border, and `title` on the top
-/// edge (cut at the border when too long). Returns the area inside the border.
-fn framed<C: Canvas>(buf: &mut C, area: Rect, title: &str, theme: &Theme) -> Rect {
-    let inside = Rect {
-        x: area.x.saturating_add(1).min(area.right()),
-        y: area.y.saturating_add(1).min(area.bottom()),
-        width: area.width.saturating_sub(2),
-        height: area.height.saturating_sub(2),
-    };
+/// edge (already cut to fit by the layout).
+fn framed<C: Canvas>(buf: &mut C, area: Rect, title: &str, theme: &Theme) {
     let area = area.intersection(buf.area());
     if area.is_empty() {
-        return inside;
+        return;
     }
     buf.set_style(area, theme.dialog);
     let (left, top) = (area.left(), area.top());
@@ -138,48 +142,6 @@ fn framed<C: Canvas>(buf: &mut C, area: Rect, title: &str, theme: &Theme) -> Rec
             buf,
         );
     }
-    inside
-}
-
-/// The paragraphs wrapped to `width`, with a blank line between them.
-fn body_lines(body: &[String], width: u16) -> Vec<String> {
-    let mut lines = Vec::new();
-    for (i, paragraph) in body.iter().enumerate() {
-        if i > 0 {
-            lines.push(String::new());
-        }
-        lines.extend(wrap(paragraph, width));
-    }
-    lines
-}
-
-/// The body in at most `rows` lines. When it does not fit, the last paragraph is kept whole if
-/// it can be (it is what the person chooses about, such as the apps whose data would go) and the
-/// text before it is cut, marked with "…".
-fn fitted_body(body: &[String], width: u16, rows: u16) -> Vec<String> {
-    let rows = usize::from(rows);
-    let all = body_lines(body, width);
-    if all.len() <= rows {
-        return all;
-    }
-    let cut = |mut lines: Vec<String>, keep: usize| {
-        lines.truncate(keep);
-        if let Some(last) = lines.last_mut() {
-            *last = truncate(&format!("{last}…"), width);
-        }
-        lines
-    };
-    if let Some((last, earlier)) = body.split_last()
-        && !earlier.is_empty()
-    {
-        let last = wrap(last, width);
-        if last.len() < rows {
-            let mut lines = cut(body_lines(earlier, width), rows - last.len());
-            lines.extend(last);
-            return lines;
-        }
-    }
-    cut(all, rows)
 }
 
 /// Buttons side by side in equal shares of `row`, each centred in its share.

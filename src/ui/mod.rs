@@ -23,17 +23,13 @@ pub use theme::Theme;
 
 use crate::layout::{Area, MIN_HEIGHT, MIN_WIDTH, PhoneLayout, element_offsets, truncate, wrap};
 use crate::view::View;
-use paint::{line_of, padded, put_line, spanned, width_of};
+use paint::{area_of, line_of, padded, put_line, spanned, width_of};
 
 /// The renderer's rectangles are ratatui's; the shared geometry speaks plain numbers.
 impl From<Area> for Rect {
     fn from(area: Area) -> Rect {
         Rect::new(area.x, area.y, area.width, area.height)
     }
-}
-
-fn area_of(rect: Rect) -> Area {
-    Area::new(rect.x, rect.y, rect.width, rect.height)
 }
 
 /// Where each part of the phone goes, in ratatui's rectangles.
@@ -43,6 +39,7 @@ struct Layout {
     title: Rect,
     page: Rect,
     hint: Rect,
+    dialog_room: Rect,
 }
 
 impl Layout {
@@ -54,6 +51,7 @@ impl Layout {
             title: layout.title.into(),
             page: layout.page.into(),
             hint: layout.hint.into(),
+            dialog_room: layout.dialog_room.into(),
         })
     }
 }
@@ -130,11 +128,14 @@ fn render_fresh<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) 
         };
         buf.set_style(behind, theme.behind_dialog);
         // The hint line stays visible below it: it says how to leave the dialog.
-        let phone_inner = Rect {
-            height: layout.hint.y.saturating_sub(layout.status.y),
-            ..behind
-        };
-        dialog::draw(dialog, phone_inner, buf, &mut hits, theme);
+        dialog::draw(
+            dialog,
+            layout.dialog_room,
+            &view.words,
+            buf,
+            &mut hits,
+            theme,
+        );
     }
     hits
 }

@@ -146,6 +146,11 @@ pub(super) fn put_line<C: Canvas>(line: &Line, area: Rect, buf: &mut C) {
     }
 }
 
+/// The shared geometry's area as ratatui's rectangle's counterpart.
+pub(super) fn area_of(rect: Rect) -> crate::layout::Area {
+    crate::layout::Area::new(rect.x, rect.y, rect.width, rect.height)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -27,6 +27,11 @@ pub fn phone_with(device: DeviceFile) -> Engine {
     Engine::new(device, start(60, 24))
 }
 
+/// A phone with `device` on a `width` x `height` terminal.
+pub fn phone_with_size(device: DeviceFile, width: u16, height: u16) -> Engine {
+    Engine::new(device, start(width, height))
+}
+
 /// The fresh phone from `assets/`.
 pub fn phone() -> Engine {
     phone_with(DeviceFile::factory_default())
