@@ -112,6 +112,23 @@ impl PhoneLayout {
         })
     }
 
+    /// How many lines `toast` takes: wrapped to the hint line's width, it rises from the hint
+    /// line over the page (never higher than the page's top).
+    pub fn toast_lines(&self, toast: &str) -> u16 {
+        wrapped_height(toast, self.hint.width.saturating_sub(2))
+            .clamp(1, self.page.height.saturating_add(1))
+    }
+
+    /// Where a dialog goes while `toast` shows: above the toast, so that neither hides the
+    /// other.
+    pub fn room_for_dialog(&self, toast: Option<&str>) -> Area {
+        let toast_rows = toast.map_or(1, |t| self.toast_lines(t)).saturating_sub(1);
+        Area {
+            height: self.dialog_room.height.saturating_sub(toast_rows),
+            ..self.dialog_room
+        }
+    }
+
     /// The page size for a terminal of `width` x `height`, if the phone fits.
     pub fn page_size(width: u16, height: u16) -> Option<(u16, u16)> {
         PhoneLayout::new(Area::new(0, 0, width, height)).map(|l| (l.page.width, l.page.height))
@@ -124,12 +141,12 @@ pub const CHEVRON_WIDTH: u16 = 1;
 pub const SWITCH_WIDTH: u16 = 5;
 
 /// How a row's words share its lines: the label's lines, with the right-hand part (value,
-/// chevron, switch) beside the first; and when the value does not fit there, its own lines
+/// chevron, switch) beside the last; and when the value does not fit there, its own lines
 /// under the label, flush right. Nothing is cut: a long label or value wraps.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowText {
     pub label: Vec<String>,
-    /// The value beside the label's first line.
+    /// The value beside the label's last line.
     pub value_beside: bool,
     /// The value's lines under the label when it is not beside it.
     pub value_below: Vec<String>,
@@ -143,7 +160,7 @@ impl RowText {
 }
 
 /// Lays out a row `width` columns wide: `label`, its `value` if any, and `trailer` columns that
-/// always stay at the right of the first line (the chevron or the switch; 0 for none).
+/// always stay at the right of the label's last line (the chevron or the switch; 0 for none).
 pub fn row_text(label: &str, value: Option<&str>, trailer: u16, width: u16) -> RowText {
     let value = value.filter(|v| !v.is_empty());
     let label_width = text_width(label);

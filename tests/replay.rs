@@ -570,13 +570,22 @@ fn every_declared_element_id_is_shown_by_some_fixture() {
     let files = batch::collect(&[fixtures_dir()]).expect("fixtures");
     let options = Options {
         ci: true,
-        collect_ids: true,
         ..Options::default()
     };
     let mut seen = std::collections::BTreeSet::new();
     for loaded in batch::load_all(&files).expect("fixtures load") {
-        let report = runner::run(&loaded, &options, runner::Outputs::default());
-        seen.extend(report.ids_seen);
+        let mut collect = |_: usize, engine: &mi_settings::engine::Engine| {
+            let view = engine.view();
+            let dialog = view.dialog.iter().flat_map(|d| d.elements.iter());
+            for element in view.elements.iter().chain(dialog) {
+                seen.insert(element.id.to_string());
+            }
+        };
+        let outputs = runner::Outputs {
+            each_step: Some(&mut collect),
+            ..runner::Outputs::default()
+        };
+        runner::run(&loaded, &options, outputs);
     }
     let mut never = Vec::new();
     for (screen, patterns) in mi_settings::screens::AnyScreen::id_patterns() {

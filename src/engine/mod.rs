@@ -273,7 +273,7 @@ impl Engine {
         let phone = PhoneLayout::new(layout::Area::new(0, 0, width, height))?;
         Some(layout::DialogLayout::new(
             view.dialog.as_ref()?,
-            phone.dialog_room,
+            phone.room_for_dialog(view.toast.as_deref()),
         ))
     }
 

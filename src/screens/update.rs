@@ -192,7 +192,8 @@ fn dialog_layout(phone: &Phone) -> Option<DialogLayout> {
     phone.dialog()?;
     let view = compose::view(phone);
     let (width, height) = phone.world.viewport;
-    let room = PhoneLayout::new(Area::new(0, 0, width, height))?.dialog_room;
+    let room =
+        PhoneLayout::new(Area::new(0, 0, width, height))?.room_for_dialog(view.toast.as_deref());
     Some(DialogLayout::new(view.dialog.as_ref()?, room))
 }
 

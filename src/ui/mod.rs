@@ -39,7 +39,8 @@ struct Layout {
     title: Rect,
     page: Rect,
     hint: Rect,
-    dialog_room: Rect,
+    /// The same, in the shared geometry's numbers.
+    shared: PhoneLayout,
 }
 
 impl Layout {
@@ -51,7 +52,7 @@ impl Layout {
             title: layout.title.into(),
             page: layout.page.into(),
             hint: layout.hint.into(),
-            dialog_room: layout.dialog_room.into(),
+            shared: layout,
         })
     }
 }
@@ -115,7 +116,6 @@ fn render_fresh<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) 
         theme,
     );
     scrollbar(view, &layout, buf, theme);
-    hint_line(view, layout.hint, layout.page, buf, theme);
 
     if let Some(dialog) = &view.dialog {
         // Only the dialog can be touched while it is open.
@@ -130,13 +130,15 @@ fn render_fresh<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) 
         // The hint line stays visible below it: it says how to leave the dialog.
         dialog::draw(
             dialog,
-            layout.dialog_room,
+            Rect::from(layout.shared.room_for_dialog(view.toast.as_deref())),
             &view.words,
             buf,
             &mut hits,
             theme,
         );
     }
+    // Last, so that a toast is over everything, dialogs too, as on the phone.
+    hint_line(view, layout.hint, layout.page, buf, theme);
     hits
 }
 
@@ -210,16 +212,26 @@ fn status_bar<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) {
     let area = padded(area);
     // The browser has an address bar where the phone has its status bar.
     if view.surface == "browser" {
-        let address = format!(
-            "{}{}",
-            theme.glyphs.address,
-            view.address.as_deref().unwrap_or("")
-        );
-        // The address gives way to the "Browser" label, cut with "…" like any long text.
+        let address = view.address.as_deref().unwrap_or("");
         let label = view.words.browser;
         let room = area.width.saturating_sub(width_of(label) + 1);
-        put_line(&spanned(truncate(&address, room), theme.bold), area, buf);
-        put_line(&spanned(label, theme.faint).right_aligned(), area, buf);
+        let full = format!("{}{address}", theme.glyphs.address);
+        // Too narrow for the whole address: the site alone, as phone browsers show it (the
+        // page's title names the page).
+        let shown = if width_of(&full) <= room {
+            full
+        } else {
+            let site = address.split('/').next().unwrap_or(address);
+            format!("{}{site}", theme.glyphs.site)
+        };
+        if width_of(&shown) <= room {
+            put_line(&spanned(label, theme.faint).right_aligned(), area, buf);
+        }
+        put_line(
+            &spanned(truncate(&shown, area.width), theme.bold),
+            area,
+            buf,
+        );
         return;
     }
     let status = &view.status;

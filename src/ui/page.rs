@@ -112,9 +112,10 @@ fn slots(element: &Element, width: u16, theme: &Theme) -> Vec<Slot> {
             ])
         })
     };
-    // A row: the label's lines with the right-hand part beside the first (the value when it
-    // fits there, then `trailer`: the chevron or the switch), the value's own lines under the
-    // label when it does not, then the summary. Nothing is cut.
+    // A row: the label's lines with the right-hand part beside the last (the value when it
+    // fits there, then `trailer`: the chevron or the switch), so that a wrapped label reads on
+    // unbroken; the value's own lines under the label when it does not fit; then the summary.
+    // Nothing is cut.
     let with_right = |label_style: Style, trailer: Option<Span<'static>>| {
         let text = row_text_of(element, width);
         let value = element.value.as_deref().filter(|v| !v.is_empty());
@@ -127,9 +128,10 @@ fn slots(element: &Element, width: u16, theme: &Theme) -> Vec<Slot> {
         }
         right.extend(trailer);
         let mut slots = Vec::new();
+        let last = text.label.len().saturating_sub(1);
         for (i, line) in text.label.into_iter().enumerate() {
             let left = vec![Span::styled(line, label_style)];
-            slots.push(if i == 0 {
+            slots.push(if i == last {
                 Slot::split(left, std::mem::take(&mut right))
             } else {
                 Slot::left(left)

@@ -66,6 +66,8 @@ pub struct Glyphs {
     pub vertical: &'static str,
     /// Before the browser's address.
     pub address: &'static str,
+    /// Before the site alone, when the address does not fit.
+    pub site: &'static str,
     /// Before the battery level.
     pub battery: &'static str,
 }
@@ -125,6 +127,7 @@ impl Theme {
                 horizontal: '─',
                 vertical: "│",
                 address: "🌐 https://",
+                site: "🌐 ",
                 battery: "▮",
             },
         }

@@ -115,7 +115,6 @@ pub fn run(
     let runner_options = runner::Options {
         update_snapshots: options.update_snapshots,
         ci: options.ci,
-        collect_ids: false,
     };
     let count = fixtures.len();
     let jobs = options
@@ -211,6 +210,7 @@ fn replay_one(
     let outputs = runner::Outputs {
         transcript: transcript.as_mut().map(|w| w as &mut dyn Write),
         cast: cast.as_mut().map(|w| w as &mut dyn Write),
+        each_step: None,
     };
     let report = runner::run(loaded, runner_options, outputs);
     let mut text = summary_line(&report, loaded);

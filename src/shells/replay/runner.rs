@@ -3,7 +3,6 @@
 //! Frames go to the transcript and the cast as they happen, and only when asked for, so memory
 //! stays flat whatever the fixture's length.
 
-use std::collections::BTreeSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration as StdDuration, Instant};
@@ -32,8 +31,6 @@ pub struct Options {
     pub update_snapshots: bool,
     /// Running under CI: snapshots are never written (`update_snapshots` is refused).
     pub ci: bool,
-    /// Keep the id of every element shown along the way (`Report::ids_seen`).
-    pub collect_ids: bool,
 }
 
 /// Where a replay writes as it goes; each only when asked for.
@@ -43,6 +40,9 @@ pub struct Outputs<'a> {
     pub transcript: Option<&'a mut dyn Write>,
     /// An asciicast v2 recording.
     pub cast: Option<&'a mut dyn Write>,
+    /// Called with the phone after each step (its 1-based number): tests look at every state a
+    /// walkthrough passes through.
+    pub each_step: Option<&'a mut dyn FnMut(usize, &Engine)>,
 }
 
 /// Why a step failed.
@@ -67,8 +67,6 @@ pub struct Report {
     pub failure: Option<StepFailure>,
     /// The device file at the end of the replay.
     pub final_device: Option<DeviceFile>,
-    /// The ids of the elements shown, when `Options::collect_ids` asked for them.
-    pub ids_seen: BTreeSet<String>,
 }
 
 impl Report {
@@ -212,7 +210,6 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         elapsed: StdDuration::ZERO,
         failure: None,
         final_device: None,
-        ids_seen: BTreeSet::new(),
     };
     let set_up_failure = |kind: &'static str, message: String| StepFailure {
         step: 0,
@@ -237,7 +234,11 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         width,
         height,
     };
-    let Outputs { transcript, cast } = outputs;
+    let Outputs {
+        transcript,
+        cast,
+        mut each_step,
+    } = outputs;
     let screen = if cast.is_some() {
         Screen::Styled(Buffer::empty(Rect::new(0, 0, width, height)))
     } else {
@@ -296,12 +297,8 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
             Ok(())
         })();
         report.steps_run = index + 1;
-        if options.collect_ids {
-            let view = replay.engine.view();
-            let dialog = view.dialog.iter().flat_map(|d| d.elements.iter());
-            for element in view.elements.iter().chain(dialog) {
-                report.ids_seen.insert(element.id.to_string());
-            }
+        if let Some(each_step) = each_step.as_mut() {
+            each_step(index + 1, &replay.engine);
         }
         if let (Some(transcript), Some(heading)) = (&mut transcript, &heading)
             && let Err(e) = transcript.step(heading, &mut replay)
@@ -353,6 +350,7 @@ pub fn run_captured(loaded: &LoadedFixture, options: &Options) -> Captured {
         Outputs {
             transcript: Some(&mut transcript),
             cast: Some(&mut cast),
+            each_step: None,
         },
     );
     Captured {
