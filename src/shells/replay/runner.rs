@@ -33,6 +33,9 @@ pub struct Options {
     pub ci: bool,
 }
 
+/// Called with each step's number (from 1) and the phone after it.
+pub type StepWatcher<'a> = dyn FnMut(usize, &Engine) + 'a;
+
 /// Where a replay writes as it goes; each only when asked for.
 #[derive(Default)]
 pub struct Outputs<'a> {
@@ -42,7 +45,7 @@ pub struct Outputs<'a> {
     pub cast: Option<&'a mut dyn Write>,
     /// Called with the phone after each step (its 1-based number): tests look at every state a
     /// walkthrough passes through.
-    pub each_step: Option<&'a mut dyn FnMut(usize, &Engine)>,
+    pub each_step: Option<&'a mut StepWatcher<'a>>,
 }
 
 /// Why a step failed.
