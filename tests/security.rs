@@ -166,7 +166,11 @@ fn removing_a_device_ends_its_session_and_keeps_the_tv() {
     tap(&mut engine, "dialog.confirm");
     assert!(!has_device(&engine, "phone-x-77e0"));
     assert!(has_device(&engine, "tv-7f3a"));
-    assert_eq!(toast(&engine).as_deref(), Some("Signed out"));
+    // The toast names the device: "Signed out" would read as this phone.
+    assert_eq!(
+        toast(&engine).as_deref(),
+        Some("Redmi 12C was removed and signed out of your Mi Account.")
+    );
 }
 
 fn intruder_at(at: DateTime<Utc>) -> ScheduledSignIn {
@@ -255,12 +259,40 @@ fn removing_the_phone_on_the_website_signs_the_phone_out_and_keeps_its_data() {
     assert!(!has_device(&engine, &phone_id));
     assert_eq!(engine.device().data, data, "a removed phone keeps its data");
 
+    // The website names the device it removed.
+    assert_eq!(
+        toast(&engine).as_deref(),
+        Some("Redmi Note 13 Pro was removed and signed out of your Mi Account.")
+    );
+
+    // The phone says what happened when it is looked at, once, and survives a restart.
+    let saved = engine.device().clone();
     engine.apply(Action::SwitchSurface);
     assert_eq!(engine.view().screen, "settings", "back at Settings");
+    let notice = engine.view().dialog.clone().expect("the phone says so");
+    assert_eq!(notice.title, "Signed out of Mi Account");
+    assert!(notice.body[0].starts_with("This phone was removed from Lei Wang's Mi Account"));
+    let mut restarted = phone_with(saved);
+    assert_eq!(
+        restarted.view().dialog.as_ref().map(|d| d.id.as_str()),
+        Some("signed_out_remotely")
+    );
+    restarted.apply(Action::Back);
+    assert_eq!(
+        restarted.device().phone.signed_out_remotely,
+        None,
+        "Esc reads it too"
+    );
+    tap(&mut engine, "dialog.ok");
+    assert!(engine.view().dialog.is_none());
+    assert_eq!(engine.device().phone.signed_out_remotely, None);
     assert_eq!(
         label_of(&engine, "settings.account"),
         "Sign in to Mi Account"
     );
+    engine.apply(Action::SwitchSurface);
+    engine.apply(Action::SwitchSurface);
+    assert!(engine.view().dialog.is_none(), "said once");
 }
 
 #[test]

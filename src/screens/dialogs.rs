@@ -46,6 +46,8 @@ pub enum Dialog {
     KeepOrRemove { apps: Vec<App> },
     /// A device-management policy forbids signing out (seed 002).
     SignOutRefused { managed_by: String },
+    /// The phone was signed out from elsewhere (removed on the website): the account's name.
+    SignedOutRemotely { account: String },
     /// Work in progress ("Signing out…"): nothing can be touched until `until`, when what it
     /// carries is carried out.
     Working {
@@ -252,6 +254,12 @@ impl Dialog {
                     ],
                 )
             }
+            Dialog::SignedOutRemotely { account } => dialog(
+                "signed_out_remotely",
+                t(S::SignedOutRemotelyTitle),
+                vec![tr.fill(S::SignedOutRemotelyBody, &[("name", account)])],
+                vec![button(DialogId::Ok, S::Ok)],
+            ),
             Dialog::SignOutRefused { managed_by } => dialog(
                 "sign_out_refused",
                 t(S::CantSignOut),
@@ -365,6 +373,10 @@ impl Dialog {
                 DialogId::Remove => Some(Answer::Then(Confirmed::KeepData(false))),
                 _ => None,
             },
+            Dialog::SignedOutRemotely { .. } => (id == DialogId::Ok).then(|| {
+                world.device_mut().phone.signed_out_remotely = None;
+                Answer::Close
+            }),
             Dialog::SignOutRefused { .. } | Dialog::Working { .. } => None,
             Dialog::RenameDevice { name, error } => {
                 if id != DialogId::Ok && id != DialogId::DeviceName {

@@ -494,9 +494,13 @@ impl Phone {
             return;
         }
         if let Some(state) = &self.front.dialog {
-            // Any press stops a ringing phone, as on the real one.
-            if state.dialog == Dialog::Ringing {
-                self.world.device_mut().phone.ringing = false;
+            // Any press stops a ringing phone, as on the real one; a notice, once closed, is read.
+            match state.dialog {
+                Dialog::Ringing => self.world.device_mut().phone.ringing = false,
+                Dialog::SignedOutRemotely { .. } => {
+                    self.world.device_mut().phone.signed_out_remotely = None;
+                }
+                _ => {}
             }
             self.front.dialog = None;
         } else if self.front.stack.len() > 1 {
@@ -547,9 +551,18 @@ impl Phone {
         ) {
             self.front = Nav::at(Page::new(settings::home::Settings));
         }
+        let notice = phone.signed_out_remotely.clone();
         if ringing {
             self.front.dialog = Some(DialogState {
                 dialog: Dialog::Ringing,
+                focus: None,
+                scroll: 0,
+            });
+        } else if let Some(account) = notice
+            && self.front.dialog.is_none()
+        {
+            self.front.dialog = Some(DialogState {
+                dialog: Dialog::SignedOutRemotely { account },
                 focus: None,
                 scroll: 0,
             });

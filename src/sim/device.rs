@@ -87,6 +87,11 @@ pub struct Phone {
     /// is entered.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lost_mode: Option<LostMode>,
+    /// Set when the phone was signed out from elsewhere (removed from the account on
+    /// account.xiaomi.com): the account's name. The phone says so the next time it is looked
+    /// at, and the notice clears when it is read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signed_out_remotely: Option<String>,
 }
 
 fn default_location() -> String {

@@ -363,6 +363,10 @@ catalogue! {
     DeleteDevice = seed "Delete device";
     SignedOut = doc "Signed out";
     AlreadyRemoved = guess "This device has already been removed.";
+    /// Another device removed from the account: not "Signed out", which reads as this phone.
+    DeviceRemoved = guess "{name} was removed and signed out of your Mi Account.", hyperos "{name} was removed and signed out of your Xiaomi Account.";
+    SignedOutRemotelyTitle = guess "Signed out of Mi Account", hyperos "Signed out of Xiaomi Account";
+    SignedOutRemotelyBody = guess "This phone was removed from {name}'s Mi Account on another device, so it was signed out. Its data is still on the phone. Sign in again to sync it.", hyperos "This phone was removed from {name}'s Xiaomi Account on another device, so it was signed out. Its data is still on the phone. Sign in again to sync it.";
     KindPhone = doc "Phone";
     KindTablet = doc "Tablet";
     KindTv = doc "TV";

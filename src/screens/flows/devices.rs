@@ -4,9 +4,9 @@ use crate::screens::ctx::Ctx;
 use crate::sim::cloud;
 use crate::strings::S;
 
-/// "Remove" confirmed: the device leaves the account and its session ends. When that device is
-/// the phone (removed from the website), the phone is signed out, keeping its data, and shows
-/// "Sign in to Mi Account" the next time it is looked at.
+/// "Remove" confirmed: the device leaves the account and its session ends, and the toast names
+/// it. When that device is the phone (removed from the website), the phone is signed out,
+/// keeping its data, and says so, over "Sign in to Mi Account", the next time it is looked at.
 pub fn remove_confirmed(cx: &mut Ctx, device_id: &str) {
     cx.close_dialog();
     cx.pop_if("device_details");
@@ -19,6 +19,13 @@ pub fn remove_confirmed(cx: &mut Ctx, device_id: &str) {
         return;
     }
     let account_id = account.mi_account_id.clone();
+    let account_name = account.name.clone();
+    let name = account
+        .devices
+        .iter()
+        .find(|d| d.id == device_id)
+        .map(|d| d.name.clone())
+        .unwrap_or_default();
     cx.device_mut().cloud.accounts[index]
         .devices
         .retain(|d| d.id != device_id);
@@ -30,8 +37,11 @@ pub fn remove_confirmed(cx: &mut Ctx, device_id: &str) {
         .is_some_and(|a| a.mi_account_id == account_id);
     if phone && phone_signed_in {
         cloud::sign_out(cx.device_mut(), true);
+        // The phone says so when it is next looked at.
+        cx.device_mut().phone.signed_out_remotely = Some(account_name);
         // The phone was somewhere in its Mi Account pages: it is back at Settings.
         cx.phone_home();
     }
-    cx.toast_t(S::SignedOut);
+    let removed = cx.tr().fill(S::DeviceRemoved, &[("name", &name)]);
+    cx.toast(removed);
 }
