@@ -47,4 +47,16 @@ pub const SEED_WORDS: &[SeedWord] = &[
         id: "dialog.confirm",
         seed: "001 (the website)",
     },
+    SeedWord {
+        word: "Forgot Password",
+        on: "account_password",
+        id: "dialog.forgot",
+        seed: "002 (a wrong password when signing out)",
+    },
+    SeedWord {
+        word: "forgot password ?",
+        on: "web.sign_in",
+        id: "web.forgot",
+        seed: "001 (the website)",
+    },
 ];

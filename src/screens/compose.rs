@@ -11,6 +11,7 @@ use crate::view::{ChromeWords, Element, Role, StatusBar, View};
 pub fn view(phone: &Phone) -> View {
     let world = &phone.world;
     let page = phone.page();
+    let browser = world.surface == Surface::Browser;
     let content = page.screen.content(world);
     let mut elements = content.elements;
     let dialog = phone.dialog().map(|state| {
@@ -21,7 +22,9 @@ pub fn view(phone: &Phone) -> View {
     });
     // A notification (the simulated SMS with a code) shows at the top of the page, as the
     // phone's heads-up banner does, pushing the page down rather than hiding what it covers.
-    let notification = live(&world.notification, world.now);
+    // It is the phone's: the browser never shows it (a code sent for a web sign-in is read on
+    // the phone).
+    let notification = live(&world.notification, world.now).filter(|_| !browser);
     if let Some(text) = &notification {
         elements.insert(
             0,
@@ -32,7 +35,6 @@ pub fn view(phone: &Phone) -> View {
             ),
         );
     }
-    let browser = world.surface == Surface::Browser;
     if browser {
         elements.splice(0..0, web::tabs(world));
     }

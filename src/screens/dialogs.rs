@@ -100,6 +100,8 @@ pub enum Confirmed {
     FactoryReset,
     /// The account password was right, for this purpose.
     Password(PasswordPurpose),
+    /// "Forgot password?" under the account password: the flow that resets it.
+    ForgotPassword,
     /// "Signing out…" is over: the phone signs out, keeping its synced data (`keep`) or not.
     SignOutNow {
         keep: bool,
@@ -123,6 +125,7 @@ ids! {
         Keep = "dialog.keep",
         Remove = "dialog.remove",
         Password = "dialog.password",
+        Forgot = "dialog.forgot",
         DeviceName = "dialog.device_name",
         Error = "dialog.error",
     }
@@ -226,6 +229,9 @@ impl Dialog {
                 if let Some(error) = error {
                     elements.push(Element::error(DialogId::Error, t(*error)));
                 }
+                // Seed 002: "You can also reset your password by clicking on the Forgot Password
+                // link."
+                elements.push(Element::row(DialogId::Forgot, t(S::ForgotPassword)));
                 elements.push(button(DialogId::Cancel, S::Cancel));
                 elements.push(button(DialogId::Ok, S::Ok));
                 let body = match purpose {
@@ -350,6 +356,9 @@ impl Dialog {
                 password,
                 error,
             } => {
+                if id == DialogId::Forgot {
+                    return Some(Answer::Then(Confirmed::ForgotPassword));
+                }
                 // Enter in the field confirms, as the keyboard's "done" key does on a phone.
                 if id != DialogId::Ok && id != DialogId::Password {
                     return None;

@@ -184,7 +184,7 @@ impl AnyScreen {
             }
             Target::CreateChoice => account::create_choice::CreateChoice.into(),
             Target::CreateAccount(kind) => CreateAccount::new(kind).into(),
-            Target::ForgotPassword(login) => ForgotPassword::for_login(login).into(),
+            Target::ForgotPassword { login, from } => ForgotPassword::for_login(login, from).into(),
             Target::AccountSecurity => account::security::AccountSecurity.into(),
             Target::ChangePassword => account::change_password::ChangePassword::default().into(),
             Target::LoginNotifications => account::login_notifications::LoginNotifications.into(),
@@ -542,7 +542,13 @@ impl Phone {
         };
         let ringing = phone.ringing;
         if let Some(root) = root {
-            if !root.same_kind(self.screen()) || self.front.stack.len() > 1 {
+            // Pages the lock screen itself opened ("Forgot password?") may stay above it.
+            let at_root = self
+                .front
+                .stack
+                .first()
+                .is_some_and(|page| root.same_kind(&page.screen));
+            if !at_root {
                 self.front = Nav::at(Page::new(root));
             }
         } else if matches!(

@@ -27,8 +27,11 @@ pub enum Target {
     },
     CreateChoice,
     CreateAccount(ContactKind),
-    /// "Forgot password?" with the login typed so far.
-    ForgotPassword(TextInput),
+    /// "Forgot password?" with the login typed (or known) so far, and where it was asked from.
+    ForgotPassword {
+        login: TextInput,
+        from: ForgotFrom,
+    },
     AccountSecurity,
     ChangePassword,
     LoginNotifications,
@@ -55,6 +58,17 @@ pub enum Target {
 pub enum Resume {
     /// "Forgot password?" set a new password for this login: sign in with it.
     PasswordReset { login: TextInput },
+}
+
+/// Where "Forgot password?" was asked from, which decides what the person does next.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ForgotFrom {
+    /// A sign-in form (phone or website): it is filled in, ready for the new password.
+    #[default]
+    SignIn,
+    /// A prompt for the account password (signing out, Find Device, a reset) or the
+    /// activation lock: the person goes back and enters the new password there.
+    PasswordPrompt,
 }
 
 /// How an account is created: by phone number or by email address.

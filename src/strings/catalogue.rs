@@ -235,6 +235,7 @@ catalogue! {
     ConfirmPassword = guess "Confirm password";
     PasswordsDontMatch = guess "The passwords don't match";
     PasswordResetDone = guess "Password changed. Sign in with your new password.";
+    PasswordResetUseIt = guess "Password changed. Use your new password from now on.";
 
     // ---- Sign out ---------------------------------------------------------------------------
     ConfirmSignOutBody = guess "Sign out of your Mi Account on this device? You can sign in again at any time.", hyperos "Sign out of your Xiaomi Account on this device? You can sign in again at any time.";

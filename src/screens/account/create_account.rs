@@ -116,6 +116,7 @@ impl CreateAccount {
         };
         if let Err(error) = step.check(cx.world, CodePurpose::CreateAccount) {
             self.error = Some(error);
+            cx.focus(Id::Code);
             return;
         }
         let (email, phone) = match self.by {

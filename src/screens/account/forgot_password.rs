@@ -5,7 +5,7 @@ use crate::screens::ctx::Ctx;
 use crate::screens::flows::account::send_code;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Resume;
+use crate::screens::target::{ForgotFrom, Resume};
 use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{CodeStep, checkbox, error_line, password_field, text_field};
 use crate::screens::world::World;
@@ -23,6 +23,7 @@ pub struct ForgotPassword {
     pub new_password: TextInput,
     pub confirm: TextInput,
     pub show_password: bool,
+    pub from: ForgotFrom,
 }
 
 ids! {
@@ -43,10 +44,11 @@ ids! {
 }
 
 impl ForgotPassword {
-    /// The form with the login the person had typed already.
-    pub fn for_login(login: TextInput) -> ForgotPassword {
+    /// The form with the login the person had typed already (or the phone knows).
+    pub fn for_login(login: TextInput, from: ForgotFrom) -> ForgotPassword {
         ForgotPassword {
             login,
+            from,
             ..ForgotPassword::default()
         }
     }
@@ -56,10 +58,12 @@ impl ForgotPassword {
         self.error = None;
         if login.is_empty() {
             self.error = Some(S::EnterAccountId);
+            cx.focus(Id::Login);
             return;
         }
         let Some(index) = cloud::find_account(cx.device(), &login) else {
             self.error = Some(S::NoSuchAccount);
+            cx.focus(Id::Login);
             return;
         };
         let account = &cx.device().cloud.accounts[index];
@@ -91,6 +95,7 @@ impl ForgotPassword {
         }
         if let Err(error) = step.check(cx.world, CodePurpose::ResetPassword) {
             self.error = Some(error);
+            cx.focus(Id::Code);
             return;
         }
         if let Some(index) = cloud::index_of(cx.device(), mi_account_id) {
@@ -99,11 +104,17 @@ impl ForgotPassword {
         }
         cx.clear_notification();
         cx.pop();
-        // Back on the sign-in form, with the account filled in.
-        cx.resume(Resume::PasswordReset {
-            login: self.login.clone(),
-        });
-        cx.toast_t(S::PasswordResetDone);
+        match self.from {
+            ForgotFrom::SignIn => {
+                // Back on the sign-in form, with the account filled in.
+                cx.resume(Resume::PasswordReset {
+                    login: self.login.clone(),
+                });
+                cx.toast_t(S::PasswordResetDone);
+            }
+            // Back where the password was asked for, to enter the new one there.
+            ForgotFrom::PasswordPrompt => cx.toast_t(S::PasswordResetUseIt),
+        }
     }
 }
 
@@ -155,7 +166,7 @@ impl Screen for ForgotPassword {
                 elements.push(Element::button(Id::Submit, tr.get(S::ResetPassword)));
             }
         }
-        Content::new(tr.get(S::ResetPassword), elements)
+        Content::new(world.page_title(tr.get(S::ResetPassword)), elements)
     }
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
@@ -178,6 +189,10 @@ impl Screen for ForgotPassword {
 
     fn edited(&mut self) {
         self.error = None;
+    }
+
+    fn web_path(&self) -> &'static str {
+        "pass/forgetPassword"
     }
 
     fn field(&mut self, id: Id) -> Option<&mut TextInput> {

@@ -5,8 +5,7 @@ use crate::screens::ctx::Ctx;
 use crate::screens::flows::account::{finish_sign_in, send_sign_in_code};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Resume;
-use crate::screens::target::Target;
+use crate::screens::target::{ForgotFrom, Resume, Target};
 use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{checkbox, error_line, password_field, text_field};
 use crate::screens::world::World;
@@ -75,7 +74,10 @@ impl Screen for SignIn {
                 self.agreed = !self.agreed;
                 self.edited();
             }
-            Id::Forgot => cx.push(Target::ForgotPassword(self.login.clone())),
+            Id::Forgot => cx.push(Target::ForgotPassword {
+                login: self.login.clone(),
+                from: ForgotFrom::SignIn,
+            }),
             Id::Create => cx.push(Target::CreateChoice),
             Id::Password | Id::Submit => self.submit(cx),
             Id::Error => {}
@@ -112,18 +114,23 @@ impl SignIn {
     fn submit(&mut self, cx: &mut Ctx) {
         self.error = None;
         let login = self.login.text().trim().to_string();
-        self.error = if login.is_empty() {
-            Some(S::EnterAccountId)
+        // The cursor goes to the field to fix.
+        let problem = if login.is_empty() {
+            Some((S::EnterAccountId, Some(Id::Login)))
         } else if self.password.text().is_empty() {
-            Some(S::EnterPassword)
+            Some((S::EnterPassword, Some(Id::Password)))
         } else if !self.agreed {
-            Some(S::AgreeFirst)
+            Some((S::AgreeFirst, Some(Id::Agree)))
         } else if !cx.world.online() {
-            Some(S::Offline)
+            Some((S::Offline, None))
         } else {
             None
         };
-        if self.error.is_some() {
+        if let Some((error, fix_in)) = problem {
+            self.error = Some(error);
+            if let Some(fix_in) = fix_in {
+                cx.focus(fix_in);
+            }
             return;
         }
         let now = cx.now();
@@ -131,6 +138,7 @@ impl SignIn {
             Err(error) => {
                 self.error = Some(error.into());
                 self.password = TextInput::default();
+                cx.focus(Id::Password);
             }
             Ok(index) if cx.device().cloud.accounts[index].two_step => {
                 match send_sign_in_code(cx, index) {

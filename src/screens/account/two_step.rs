@@ -71,7 +71,10 @@ impl Screen for TwoStep {
                 cx.focus(Id::Code);
             }
             Id::Code | Id::Next => match self.step.check(cx.world, CodePurpose::SignIn) {
-                Err(error) => self.error = Some(error),
+                Err(error) => {
+                    self.error = Some(error);
+                    cx.focus(Id::Code);
+                }
                 Ok(()) => {
                     let index = cloud::index_of(cx.device(), &self.mi_account_id);
                     match (index, cx.world.surface) {

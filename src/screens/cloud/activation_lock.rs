@@ -4,7 +4,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::{ForgotFrom, Target};
 use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{error_line, password_field};
 use crate::screens::world::World;
@@ -24,6 +24,7 @@ ids! {
         Password = "lock.password",
         Error = "lock.error",
         Activate = "lock.activate",
+        Forgot = "lock.forgot",
     }
 }
 
@@ -56,6 +57,7 @@ impl Screen for ActivationLock {
         ];
         elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
         elements.push(Element::button(Id::Activate, tr.get(S::Activate)));
+        elements.push(Element::button(Id::Forgot, tr.get(S::ForgotPassword)));
         Content::new(tr.get(S::ThisDeviceIsLocked), elements)
     }
 
@@ -80,9 +82,15 @@ impl Screen for ActivationLock {
                             CloudError::InvalidCredentials => S::IncorrectPassword,
                             other => other.into(),
                         });
+                        cx.focus(Id::Password);
                     }
                 }
             }
+            // The login is not filled in: whoever holds a locked phone must know the account.
+            Id::Forgot => cx.push(Target::ForgotPassword {
+                login: TextInput::default(),
+                from: ForgotFrom::PasswordPrompt,
+            }),
             Id::About | Id::Error => {}
         }
     }

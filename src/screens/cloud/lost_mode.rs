@@ -72,6 +72,7 @@ impl Screen for LostMode {
                 } else {
                     self.password = TextInput::default();
                     self.error = Some(S::IncorrectPassword);
+                    cx.focus(Id::Password);
                 }
             }
             Id::Message | Id::Error => {}

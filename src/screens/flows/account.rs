@@ -2,7 +2,8 @@
 //! and landing on the Mi Account page once signed in.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::target::Target;
+use crate::screens::target::{ForgotFrom, Target};
+use crate::screens::text_input::TextInput;
 use crate::sim::cloud;
 use crate::sim::device::CodePurpose;
 use crate::strings::S;
@@ -49,4 +50,26 @@ pub fn finish_sign_in(cx: &mut Ctx, index: usize, toast: String) {
     cx.clear_notification();
     cx.land(Target::MiAccount);
     cx.toast(toast);
+}
+
+/// "Forgot password?" under a prompt for the account password: the prompt closes and the reset
+/// flow opens for the account it asked about, its login filled in; afterwards the person asks
+/// again with the new password.
+pub fn forgot_password(cx: &mut Ctx) {
+    cx.close_dialog();
+    let login = cx
+        .world
+        .account()
+        .map(|a| {
+            [&a.email, &a.phone, &a.mi_account_id]
+                .into_iter()
+                .find(|l| !l.is_empty())
+                .cloned()
+                .unwrap_or_default()
+        })
+        .unwrap_or_default();
+    cx.push(Target::ForgotPassword {
+        login: TextInput::new(login),
+        from: ForgotFrom::PasswordPrompt,
+    });
 }

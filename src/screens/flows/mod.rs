@@ -23,6 +23,7 @@ pub fn confirmed(what: Confirmed, cx: &mut Ctx) {
         Confirmed::WebErase => erase::web_erase_confirmed(cx),
         Confirmed::FactoryReset => erase::factory_reset_confirmed(cx),
         Confirmed::Password(purpose) => password_given(purpose, cx),
+        Confirmed::ForgotPassword => account::forgot_password(cx),
     }
 }
 

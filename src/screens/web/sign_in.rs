@@ -6,6 +6,7 @@ use crate::screens::flows::account::send_sign_in_code;
 use crate::screens::flows::web;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
+use crate::screens::target::{ForgotFrom, Resume, Target};
 use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{error_line, password_field, text_field};
 use crate::screens::world::{WebSite, World};
@@ -27,6 +28,7 @@ ids! {
         Password = "web.password",
         Error = "web.error",
         SignIn = "web.sign_in",
+        Forgot = "web.forgot",
     }
 }
 
@@ -43,6 +45,14 @@ impl WebSignIn {
                 .map_err(S::from)
         };
         self.password = TextInput::default();
+        // The cursor goes to the field to fix.
+        if result.is_err() {
+            cx.focus(if login.is_empty() {
+                Id::Login
+            } else {
+                Id::Password
+            });
+        }
         match result {
             Ok(index) if cx.device().cloud.accounts[index].two_step => {
                 match send_sign_in_code(cx, index) {
@@ -76,6 +86,9 @@ impl Screen for WebSignIn {
         ];
         elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
         elements.push(Element::button(Id::SignIn, tr.get(S::SignIn)));
+        // Seed 001: "click “forgot password ?” … the site will send a code to your mobile phone
+        // number": the same flow as the phone's, its code arriving on the phone.
+        elements.push(Element::button(Id::Forgot, tr.get(S::ForgotPassword)));
         Content::new(tr.get(title), elements)
     }
 
@@ -83,6 +96,10 @@ impl Screen for WebSignIn {
         match id {
             Id::Login => cx.focus(Id::Password),
             Id::Password | Id::SignIn => self.submit(cx),
+            Id::Forgot => cx.push(Target::ForgotPassword {
+                login: self.login.clone(),
+                from: ForgotFrom::SignIn,
+            }),
             Id::About | Id::Error => {}
         }
     }
@@ -96,6 +113,18 @@ impl Screen for WebSignIn {
             Id::Login => Some(&mut self.login),
             Id::Password => Some(&mut self.password),
             _ => None,
+        }
+    }
+
+    fn resume(&mut self, message: &Resume) -> Option<Text> {
+        match message {
+            // Back from "Forgot password?": the account filled in, ready for the new password.
+            Resume::PasswordReset { login } => {
+                self.login = login.clone();
+                self.password = TextInput::default();
+                self.error = None;
+                Some(Id::Password.into())
+            }
         }
     }
 
