@@ -745,7 +745,19 @@ fn the_browser_side_and_what_it_does_to_the_phone() {
     );
     assert!(texts[0].contains("https://i.mi.com"));
     assert!(texts[0].starts_with('┌'), "a browser has square corners");
-    let signed_in_web = web_sign_in();
+    let texts = snap("web_cloud_home", "web.cloud", signed_in, &web_sign_in());
+    assert!(texts[0].contains("4 in Mi Cloud"), "{}", texts[0]);
+    let mut contacts = web_sign_in();
+    contacts.push(tap("web.contacts"));
+    let texts = snap(
+        "web_cloud_contacts",
+        "web.cloud.contacts",
+        signed_in,
+        &contacts,
+    );
+    assert!(texts[0].contains("Wang Fang"), "{}", texts[0]);
+    let mut signed_in_web = web_sign_in();
+    signed_in_web.push(tap("web.find_device"));
     let texts = snap(
         "web_find_device",
         "web.find_device",
@@ -769,7 +781,7 @@ fn the_browser_side_and_what_it_does_to_the_phone() {
 #[test]
 fn erase_dialogs_ask_first() {
     let mut web_erase = web_sign_in();
-    web_erase.push(tap("web.erase"));
+    web_erase.extend([tap("web.find_device"), tap("web.erase")]);
     let texts = snap(
         "web_erase_confirm",
         "web.find_device",
@@ -896,4 +908,13 @@ fn the_account_website() {
     devices.extend([tap("devices.4"), tap("device.remove")]);
     let texts = snap("web_delete_device", "device_details", signed_in, &devices);
     assert!(texts[0].contains("Delete device"));
+    let mut profile = home.clone();
+    profile.push(tap("web.profile"));
+    let texts = snap("web_profile", "web.profile", signed_in, &profile);
+    assert!(texts[0].contains("le******@example.com"), "{}", texts[0]);
+    assert!(!texts[0].contains("lei.wang@example.com"), "masked");
+    let mut storage = home.clone();
+    storage.push(tap("web.storage"));
+    let texts = snap("web_storage", "web.storage", signed_in, &storage);
+    assert!(texts[0].contains("Occupied: 60.2 MB/5 GB"), "{}", texts[0]);
 }

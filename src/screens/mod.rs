@@ -153,6 +153,10 @@ screens! {
     WebFindDevice(web::find_device::WebFindDevice),
     WebLostMode(web::lost_mode::WebLostMode),
     WebAccount(web::account_home::WebAccount),
+    WebCloudHome(web::cloud_home::WebCloudHome),
+    WebCloudItems(web::cloud_items::WebCloudItems),
+    WebProfile(web::profile::WebProfile),
+    WebStorage(web::storage::WebStorage),
 }
 
 impl AnyScreen {
@@ -199,6 +203,10 @@ impl AnyScreen {
             Target::WebFindDevice => web::find_device::WebFindDevice.into(),
             Target::WebLostMode { message, call } => WebLostMode::new(&message, call).into(),
             Target::WebAccount => web::account_home::WebAccount.into(),
+            Target::WebCloudHome => web::cloud_home::WebCloudHome.into(),
+            Target::WebCloudItems(app) => web::cloud_items::WebCloudItems(app).into(),
+            Target::WebProfile => web::profile::WebProfile.into(),
+            Target::WebStorage => web::storage::WebStorage.into(),
         }
     }
 }

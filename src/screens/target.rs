@@ -2,6 +2,7 @@
 //! depends on another; the registry (`screens::AnyScreen::open`) makes the screen a target names.
 
 use super::text_input::TextInput;
+use crate::sim::device::App;
 use crate::strings::S;
 
 /// A screen to open, with what it starts from.
@@ -51,6 +52,12 @@ pub enum Target {
         call: String,
     },
     WebAccount,
+    /// i.mi.com's home: the account's cloud and Find Device.
+    WebCloudHome,
+    /// What the account's cloud holds of one app.
+    WebCloudItems(App),
+    WebProfile,
+    WebStorage,
 }
 
 /// What a screen that finished hands to the one below it.

@@ -6,9 +6,31 @@ use chrono::{DateTime, Duration, Utc};
 use super::text_input::TextInput;
 use super::world::World;
 use crate::sim::cloud;
-use crate::sim::device::CodePurpose;
+use crate::sim::device::{CodePurpose, Item};
 use crate::strings::S;
 use crate::view::{Element, Role, Text};
+
+/// Read-only rows for data items (contacts, photos, notes, messages): each titled, its detail
+/// under it, and `mark` after the detail where it says something (such as "In Mi Cloud").
+pub fn item_rows<'a, I: Into<Text>>(
+    items: &'a [Item],
+    id: impl Fn(usize) -> I + 'a,
+    mark: impl Fn(&Item) -> Option<&'static str> + 'a,
+) -> impl Iterator<Item = Element> + 'a {
+    items.iter().enumerate().map(move |(index, item)| {
+        let mut summary: Vec<&str> = Vec::new();
+        if !item.detail.is_empty() {
+            summary.push(&item.detail);
+        }
+        summary.extend(mark(item));
+        let element = Element::new(id(index), Role::Info, item.title.clone());
+        if summary.is_empty() {
+            element
+        } else {
+            element.summary(summary.join(" · "))
+        }
+    })
+}
 
 /// A text field element showing `input`.
 pub fn text_field(id: impl Into<Text>, label: &'static str, input: &TextInput) -> Element {

@@ -450,6 +450,41 @@ fn remember_device(account: &mut CloudAccount, id: &str) -> bool {
     !known
 }
 
+/// The id the website's sign-ins are known by among an account's devices: one browser, the
+/// one beside the phone.
+pub const WEB_BROWSER_ID: &str = "web-browser";
+
+/// The browser beside the phone signed in to the account at `index` (named `browser` in the
+/// history, where the phone is): the sign-in joins the login history; it is from a new device
+/// the first time. Returns the phone's alert when the phone is signed in to that account and
+/// login notifications are on.
+pub fn web_sign_in(
+    device: &mut DeviceFile,
+    index: usize,
+    browser: &str,
+    now: DateTime<Utc>,
+) -> Option<NewSignIn> {
+    let location = device.phone.location.clone();
+    let phone_account = device.account.as_ref().map(|a| a.mi_account_id.clone());
+    let account = device.cloud.accounts.get_mut(index)?;
+    let new_device = remember_device(account, WEB_BROWSER_ID);
+    record_login(
+        account,
+        LoginRecord {
+            at: now,
+            device: browser.to_string(),
+            location: location.clone(),
+            new_device,
+        },
+    );
+    let notify = account.login_notifications.email || account.login_notifications.sms;
+    let here = phone_account.as_deref() == Some(account.mi_account_id.as_str());
+    (here && notify && new_device).then(|| NewSignIn {
+        device: browser.to_string(),
+        location,
+    })
+}
+
 /// Sign-ins an account's history keeps; older ones are dropped, as account sites keep a
 /// limited history, so a long-lived device file does not grow without end.
 pub const LOGIN_HISTORY_KEPT: usize = 500;

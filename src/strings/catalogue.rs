@@ -365,6 +365,8 @@ catalogue! {
     SignedOut = doc "Signed out";
     AlreadyRemoved = guess "This device has already been removed.";
     /// Another device removed from the account: not "Signed out", which reads as this phone.
+    /// The browser beside the phone, as the login history names it.
+    WebBrowserDevice = guess "Web browser";
     DeviceRemoved = guess "{name} was removed and signed out of your Mi Account.", hyperos "{name} was removed and signed out of your Xiaomi Account.";
     SignedOutRemotelyTitle = guess "Signed out of Mi Account", hyperos "Signed out of Xiaomi Account";
     SignedOutRemotelyBody = guess "This phone was removed from {name}'s Mi Account on another device, so it was signed out. Its data is still on the phone. Sign in again to sync it.", hyperos "This phone was removed from {name}'s Xiaomi Account on another device, so it was signed out. Its data is still on the phone. Sign in again to sync it.";
@@ -391,6 +393,17 @@ catalogue! {
     SiteCloud = ours "i.mi.com";
     SiteAccount = ours "account.xiaomi.com";
     WebPageTitle = ours "Mi Account — {page}", hyperos "Xiaomi Account — {page}";
+    WebCloudPageTitle = ours "Mi Cloud — {page}", hyperos "Xiaomi Cloud — {page}";
+    /// i.mi.com: the heading over what the account's cloud holds.
+    InTheCloud = guess "In the cloud";
+    InCloudCount = guess "{count} in Mi Cloud", hyperos "{count} in Xiaomi Cloud";
+    NothingHere = guess "Nothing here.";
+    /// account.xiaomi.com's profile and storage (seed 003 §7).
+    ProfileSummary = guess "Name, Mi Account ID, recovery phone and email", hyperos "Name, Xiaomi Account ID, recovery phone and email";
+    AccountIdLabel = doc "Mi Account ID", hyperos "Xiaomi Account ID";
+    CloudStorage = guess "Mi Cloud storage", hyperos "Xiaomi Cloud storage";
+    CloudStorageAbout = guess "What each app keeps in Mi Cloud. Manage it on i.mi.com.", hyperos "What each app keeps in Xiaomi Cloud. Manage it on i.mi.com.";
+    AppUsage = guess "{size} · items: {count}";
     WebCloudSignInTitle = guess "Mi Cloud — Sign in", hyperos "Xiaomi Cloud — Sign in";
     WebCloudSignInAbout = guess "i.mi.com — sign in with your Mi Account to find your device.", hyperos "i.mi.com — sign in with your Xiaomi Account to find your device.";
     WebAccountSignInTitle = guess "Mi Account — Sign in", hyperos "Xiaomi Account — Sign in";

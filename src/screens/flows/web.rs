@@ -4,6 +4,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::target::Target;
 use crate::screens::world::WebSite;
+use crate::sim::cloud;
 use crate::strings::S;
 use crate::view::Text;
 
@@ -11,7 +12,7 @@ use crate::view::Text;
 /// its first field (the tabs above it come first on the page).
 pub fn home(site: WebSite, signed_in: bool) -> (Target, Option<Text>) {
     match (site, signed_in) {
-        (WebSite::MiCloud, true) => (Target::WebFindDevice, None),
+        (WebSite::MiCloud, true) => (Target::WebCloudHome, None),
         (WebSite::Account, true) => (Target::WebAccount, None),
         (_, false) => (Target::WebSignIn, Some(Text::Borrowed("web.login"))),
     }
@@ -23,6 +24,16 @@ pub fn signed_in(cx: &mut Ctx, index: usize) {
     cx.world.web.located = None;
     // The code's message has done its job.
     cx.clear_notification();
+    // The sign-in is in the account's login history, as the phone's are.
+    let browser = cx.t(S::WebBrowserDevice).to_string();
+    let now = cx.now();
+    if let Some(alert) = cloud::web_sign_in(cx.device_mut(), index, &browser, now) {
+        let text = cx.tr().fill(
+            S::NewSignInAlert,
+            &[("device", &alert.device), ("place", &alert.location)],
+        );
+        cx.notify(text);
+    }
     let (target, focus) = home(cx.world.web.site, true);
     cx.root(target, focus);
 }

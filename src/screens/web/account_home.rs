@@ -1,11 +1,13 @@
-//! account.xiaomi.com once signed in: the way into "Security" (seed 000: "Sign in → go to
-//! Security").
+//! account.xiaomi.com once signed in (seed 003 §7: the profile, password, devices, storage and
+//! two-step verification): Personal info, Mi Cloud storage, and "Security" (seed 000: "Sign in →
+//! go to Security").
 
 use crate::screens::ctx::Ctx;
 use crate::screens::flows::web;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::Target;
+use crate::screens::widgets::storage_text;
 use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -16,6 +18,8 @@ pub struct WebAccount;
 ids! {
     pub enum Id {
         SignedIn = "web.signed_in",
+        Profile = "web.profile",
+        Storage = "web.storage",
         Security = "web.security",
         End = "web.end",
         SignOut = "web.sign_out",
@@ -31,10 +35,22 @@ impl Screen for WebAccount {
 
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
+        let occupied = world.account().map_or_else(String::new, |account| {
+            tr.fill(
+                S::Occupied,
+                &[
+                    ("used", &storage_text(account.data.total_bytes())),
+                    ("plan", &account.storage_gb),
+                ],
+            )
+        });
         Content::new(
             tr.get(S::Account),
             vec![
                 super::signed_in_as(world, Id::SignedIn),
+                Element::row(Id::Profile, tr.get(S::TopicPersonalInfo))
+                    .summary(tr.get(S::ProfileSummary)),
+                Element::row(Id::Storage, tr.get(S::CloudStorage)).summary(occupied),
                 Element::row(Id::Security, tr.get(S::Security))
                     .summary(tr.get(S::WebSecuritySummary)),
                 Element::section(Id::End, ""),
@@ -45,6 +61,8 @@ impl Screen for WebAccount {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
+            Id::Profile => cx.push(Target::WebProfile),
+            Id::Storage => cx.push(Target::WebStorage),
             Id::Security => cx.push(Target::AccountSecurity),
             Id::SignOut => web::sign_out(cx),
             Id::SignedIn | Id::End => {}

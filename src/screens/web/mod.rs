@@ -3,9 +3,13 @@
 //! the phone shows it when looked at again.
 
 pub mod account_home;
+pub mod cloud_home;
+pub mod cloud_items;
 pub mod find_device;
 pub mod lost_mode;
+pub mod profile;
 pub mod sign_in;
+pub mod storage;
 
 use super::ctx::Ctx;
 use super::ids::ids;

@@ -1,0 +1,70 @@
+//! i.mi.com → Contacts, Gallery, Notes or Messages: what the account's cloud holds of the app,
+//! read-only (seed 000: "check Mi Cloud for any deleted or accessed files").
+
+use crate::screens::ctx::Ctx;
+use crate::screens::ids::ids;
+use crate::screens::screen::{Content, Screen};
+use crate::screens::widgets::item_rows;
+use crate::screens::world::World;
+use crate::sim::device::App;
+use crate::strings::S;
+use crate::view::{Element, Text};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebCloudItems(pub App);
+
+ids! {
+    pub enum Id {
+        Count = "web.items.count",
+        None = "web.items.none";
+        numbered
+        /// An item, by its place in the cloud's list.
+        Item = "web.items.",
+    }
+}
+
+impl Screen for WebCloudItems {
+    type Id = Id;
+
+    fn name(&self) -> Text {
+        format!("web.cloud.{}", self.0.key()).into()
+    }
+
+    fn content(&self, world: &World) -> Content {
+        let tr = world.tr();
+        let title = tr.fill(S::WebCloudPageTitle, &[("page", &tr.app(self.0))]);
+        let Some(account) = world.account() else {
+            return Content::new(title, Vec::new());
+        };
+        let items = account.data.items(self.0);
+        let mut elements = vec![Element::text(
+            Id::Count,
+            tr.fill(S::InCloudCount, &[("count", &items.len())]),
+        )];
+        if items.is_empty() {
+            elements.push(Element::text(Id::None, tr.get(S::NothingHere)));
+        }
+        elements.extend(item_rows(items, Id::Item, |_| None));
+        Content::new(title, elements)
+    }
+
+    fn on_tap(&mut self, id: Id, _cx: &mut Ctx) {
+        match id {
+            Id::Count | Id::None | Id::Item(_) => {}
+        }
+    }
+
+    fn web_path(&self) -> &'static str {
+        match self.0 {
+            App::Contacts => "contacts",
+            App::Gallery => "gallery",
+            App::Notes => "note",
+            App::Messages => "sms",
+            App::Calendar => "calendar",
+            App::CallHistory => "calllog",
+            App::Recorder => "recorder",
+            App::WiFi => "wifi",
+            App::Browser => "browser",
+        }
+    }
+}
