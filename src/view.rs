@@ -26,6 +26,9 @@ pub struct View {
     pub title: String,
     /// Whether the title bar shows a back arrow (every screen but the root).
     pub back: bool,
+    /// Whether the phone's Home button (⌂, under the screen) does something: on the phone,
+    /// unless it is locked or busy.
+    pub home: bool,
     /// The status bar: simulated time, network, battery.
     pub status: StatusBar,
     /// The page's elements, top to bottom.
@@ -259,6 +262,7 @@ impl View {
             address: None,
             title: String::new(),
             back: false,
+            home: false,
             status: StatusBar {
                 time: String::new(),
                 network: String::new(),

@@ -49,12 +49,12 @@ fn the_hint_line_names_only_keys_that_work_in_front() {
     let mut engine = phone();
     assert_eq!(
         hint_text(&engine),
-        ["↑↓ move", "Enter open", "q quit", "F2 browser"]
+        ["↑↓ move", "Enter open", "q quit", "F2 browser", "F3 home"]
     );
     tap(&mut engine, "settings.wifi");
     assert_eq!(
         hint_text(&engine),
-        ["↑↓ move", "Enter open", "Esc back", "F2 browser"]
+        ["↑↓ move", "Enter open", "Esc back", "F2 browser", "F3 home"]
     );
     // A password field in a dialog: typing keys, and Esc cancels the dialog.
     let mut engine = signed_in_phone();
@@ -63,7 +63,14 @@ fn the_hint_line_names_only_keys_that_work_in_front() {
     tap(&mut engine, "dialog.confirm");
     assert_eq!(
         hint_text(&engine),
-        ["Type", "Tab next", "Enter done", "Esc cancel", "F2 browser"]
+        [
+            "Type",
+            "Tab next",
+            "Enter done",
+            "Esc cancel",
+            "F2 browser",
+            "F3 home"
+        ]
     );
     // Every hint's key does what the hint says, wherever it is shown.
     for binding in BINDINGS {
@@ -83,6 +90,7 @@ fn the_hint_line_names_only_keys_that_work_in_front() {
                 browser: matches!(binding.when, keys::Where::Browser),
                 help: matches!(binding.when, keys::Where::Help),
                 busy: matches!(binding.when, keys::Where::Busy),
+                home: matches!(binding.when, keys::Where::PhoneHome),
             };
             if binding.when.holds(&context) {
                 assert_eq!(keys::resolve(*key, &context), Some(binding.command));
@@ -360,4 +368,40 @@ fn seed_words_reach_their_elements_where_the_guides_say_them() {
     engine.tap_label("Erase all data").expect("factory reset");
     assert!(engine.view().dialog.is_some());
     assert!(engine.resolve("Delete").is_err(), "Delete is not Erase");
+}
+
+/// The phone's Home key (F3, or a click on the ⌂ under the screen) opens its home screen from
+/// anywhere on the phone, over dialogs too; the hint line offers it only where it works: not on
+/// the browser, a locked phone, or while the phone is busy signing out.
+#[test]
+fn the_home_key_opens_the_home_screen_wherever_the_phone_is_not_locked() {
+    let mut engine = signed_in_phone();
+    tap(&mut engine, "settings.account");
+    tap(&mut engine, "account.sign_out");
+    assert!(engine.view().dialog.is_some());
+    assert!(hint_text(&engine).iter().any(|h| h == "F3 home"));
+    engine.press(Key::F(3));
+    assert_eq!(engine.view().screen, "home_screen");
+    assert!(engine.view().dialog.is_none());
+    assert!(!engine.view().back, "the home screen is a root");
+    assert!(engine.device().account.is_some(), "nothing was signed out");
+    tap(&mut engine, "home.settings");
+    assert_eq!(engine.view().screen, "settings");
+    assert!(!engine.view().back, "Settings opens as the phone starts");
+
+    // The browser has no Home key.
+    engine.press(Key::F(2));
+    assert!(!engine.view().home);
+    assert!(!hint_text(&engine).iter().any(|h| h.starts_with("F3")));
+    engine.press(Key::F(3));
+    assert_eq!(engine.view().surface, "browser");
+
+    // A locked phone stays locked.
+    let mut device = DeviceFile::factory_default();
+    device.phone.activation_lock = Some("6612345678".into());
+    let mut engine = phone_with(device);
+    assert!(!engine.view().home);
+    engine.press(Key::F(3));
+    engine.apply(Action::Home);
+    assert_eq!(engine.view().screen, "activation_lock");
 }

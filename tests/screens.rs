@@ -918,3 +918,32 @@ fn the_account_website() {
     let texts = snap("web_storage", "web.storage", signed_in, &storage);
     assert!(texts[0].contains("Occupied: 60.2 MB/5 GB"), "{}", texts[0]);
 }
+
+#[test]
+fn the_home_screen_and_its_data_apps() {
+    let texts = snap("home_screen", "home_screen", signed_in, &[Action::Home]);
+    assert!(texts[0].contains("4 on this phone"), "{}", texts[0]);
+    assert!(
+        texts[0].contains("╰─────────────────────────── ⌂ ─"),
+        "{}",
+        texts[0]
+    );
+    let texts = snap(
+        "data_app_gallery",
+        "app.gallery",
+        signed_in,
+        &[Action::Home, tap("home.gallery")],
+    );
+    assert!(texts[0].contains("In Mi Cloud"), "{}", texts[0]);
+    let texts = snap(
+        "data_app_notes_signed_out",
+        "app.notes",
+        factory,
+        &[Action::Home, tap("home.notes")],
+    );
+    assert!(
+        !texts[0].contains("In Mi Cloud"),
+        "no account: {}",
+        texts[0]
+    );
+}

@@ -24,6 +24,7 @@ fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
         address: None,
         title: title.into(),
         back,
+        home: true,
         status: StatusBar {
             time: "10:00".into(),
             network: "Wi-Fi".into(),
@@ -336,7 +337,7 @@ fn clicks_land_on_rows_and_the_back_arrow() {
 }
 
 #[test]
-fn only_the_dialog_is_touchable_while_it_is_open() {
+fn only_the_dialog_and_the_home_button_are_touchable_while_it_is_open() {
     let (buf, hits) = draw_at(&dialog(), 60, 24);
     let ids: Vec<&Target> = hits.targets().map(|(_, t)| t).collect();
     assert_eq!(
@@ -346,6 +347,8 @@ fn only_the_dialog_is_touchable_while_it_is_open() {
             &element("sign_in.password"),
             &element("sign_in.cancel"),
             &element("sign_in.ok"),
+            // The phone's Home button works over dialogs, as a phone's does.
+            &Target::Home,
         ]
     );
     let (x, y) = find(&buf, "[ Sign in ]").expect("button drawn");
@@ -561,4 +564,20 @@ mod text_grid {
             }
         }
     }
+}
+
+/// The phone's Home button sits on the middle of the bottom edge and a click there is Home;
+/// the browser (square corners) has none.
+#[test]
+fn the_home_button_is_under_the_screen_and_touchable() {
+    let (buf, hits) = draw_at(&account(), 60, 24);
+    let text = buffer_text(&buf);
+    let bottom = text.lines().last().expect("a bottom edge");
+    assert!(bottom.contains("⌂"), "{bottom}");
+    let (x, y) = find(&buf, "⌂").expect("drawn");
+    assert_eq!(hits.at(x, y), Some(&mi_settings::ui::Target::Home));
+    let mut browser = account();
+    browser.surface = "browser";
+    browser.home = false;
+    assert!(!text_at(&browser, 60, 24).contains("⌂"));
 }

@@ -38,7 +38,7 @@ pub enum Key {
 }
 
 /// The named keys a fixture may press, besides any single character.
-pub const KEY_NAMES: [(&str, Key); 17] = [
+pub const KEY_NAMES: [(&str, Key); 18] = [
     ("enter", Key::Enter),
     ("esc", Key::Esc),
     ("tab", Key::Tab),
@@ -56,6 +56,7 @@ pub const KEY_NAMES: [(&str, Key); 17] = [
     ("space", Key::Char(' ')),
     ("ctrl+c", Key::Ctrl('c')),
     ("f2", Key::F(2)),
+    ("f3", Key::F(3)),
 ];
 
 impl Key {
@@ -136,6 +137,8 @@ pub struct Context {
     pub help: bool,
     /// The phone is busy ("Signing out…"): keys wait.
     pub busy: bool,
+    /// The phone's Home key goes somewhere (not on the browser or a locked phone).
+    pub home: bool,
 }
 
 impl Context {
@@ -150,6 +153,7 @@ impl Context {
             browser: view.surface == "browser",
             help: view.dialog.as_ref().is_some_and(|d| d.id == HELP_DIALOG),
             busy: view.dialog.as_ref().is_some_and(|d| d.id == WORKING),
+            home: view.home,
         }
     }
 }
@@ -180,6 +184,8 @@ pub enum Command {
     CursorHome,
     CursorEnd,
     SwitchSurface,
+    /// The phone's home screen.
+    Home,
     /// The key help over the screen.
     Help,
     /// Closes the key help.
@@ -214,6 +220,7 @@ impl Command {
             Command::CursorHome => Action::CursorHome,
             Command::CursorEnd => Action::CursorEnd,
             Command::SwitchSurface => Action::SwitchSurface,
+            Command::Home => Action::Home,
             Command::Quit => Action::Quit,
             Command::Help | Command::CloseHelp | Command::Wait => return None,
         })
@@ -251,6 +258,8 @@ pub enum Where {
     Phone,
     /// On the browser.
     Browser,
+    /// Where the phone's Home key goes somewhere.
+    PhoneHome,
 }
 
 impl Where {
@@ -277,6 +286,7 @@ impl Where {
             Where::Root => !cx.typing && cx.root,
             Where::Phone => !cx.browser,
             Where::Browser => cx.browser,
+            Where::PhoneHome => cx.home,
         }
     }
 
@@ -295,6 +305,7 @@ impl Where {
             Where::Root => S::WhereRoot,
             Where::Phone => S::WherePhone,
             Where::Browser => S::WhereBrowser,
+            Where::PhoneHome => S::WherePhoneHome,
         })
     }
 }
@@ -407,6 +418,8 @@ pub const BINDINGS: &[Binding] = &[
         .hint(S::KeyF2, S::HintBrowser).optional(),
     bind(&[Key::F(2)], W::Browser, C::SwitchSurface, S::HelpToPhone)
         .hint(S::KeyF2, S::HintPhone).optional(),
+    bind(&[Key::F(3)], W::PhoneHome, C::Home, S::HelpHome)
+        .hint(S::KeyF3, S::HintHome).optional(),
     bind(&[Key::Ctrl('c')], W::Anywhere, C::Quit, S::HelpQuitAnywhere),
     // Busy: every other key waits.
     Binding { keys: &[], any_char: false, any_key: true, when: W::Busy, command: C::Wait,
@@ -501,6 +514,7 @@ mod tests {
             browser: false,
             help: false,
             busy: false,
+            home: true,
         }
     }
 

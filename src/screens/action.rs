@@ -45,6 +45,8 @@ pub enum Action {
     /// Switch between the phone and the browser (i.mi.com, account.xiaomi.com) on the same
     /// simulated cloud.
     SwitchSurface,
+    /// The phone's Home key: its home screen, with the apps.
+    Home,
     /// Another device signs in to an account now, somewhere else (a script's event, not
     /// something the person does on this phone): it joins the account's devices and login
     /// history, and a phone signed in to that account with login notifications on is alerted.

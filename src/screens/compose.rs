@@ -48,6 +48,7 @@ pub fn view(phone: &Phone) -> View {
         address: browser.then(|| web::address(world.web.site, page.screen.web_path())),
         title: content.title,
         back: phone.stack().len() > 1,
+        home: phone.has_home(),
         status: StatusBar {
             time: format!("{:02}:{:02}", local.hour(), local.minute()),
             network: network_indicator(phone).to_string(),

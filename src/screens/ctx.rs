@@ -44,6 +44,8 @@ pub(crate) enum Op {
     OpenSite(WebSite),
     /// Make the phone show its locked, lost or ringing state.
     ShowPhoneState,
+    /// The other surface in front (the home screen's Browser).
+    SwitchSurface,
 }
 
 /// What a handler works with while it handles a touch: the world, the seeded environment, and
@@ -155,5 +157,9 @@ impl<'a> Ctx<'a> {
 
     pub fn show_phone_state(&mut self) {
         self.ops.push(Op::ShowPhoneState);
+    }
+
+    pub fn switch_surface(&mut self) {
+        self.ops.push(Op::SwitchSurface);
     }
 }

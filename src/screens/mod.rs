@@ -11,6 +11,7 @@
 
 pub mod account;
 pub mod action;
+pub mod apps;
 pub mod cloud;
 pub mod compose;
 pub mod ctx;
@@ -157,6 +158,8 @@ screens! {
     WebCloudItems(web::cloud_items::WebCloudItems),
     WebProfile(web::profile::WebProfile),
     WebStorage(web::storage::WebStorage),
+    Launcher(apps::launcher::Launcher),
+    DataApp(apps::data_app::DataApp),
 }
 
 impl AnyScreen {
@@ -207,6 +210,8 @@ impl AnyScreen {
             Target::WebCloudItems(app) => web::cloud_items::WebCloudItems(app).into(),
             Target::WebProfile => web::profile::WebProfile.into(),
             Target::WebStorage => web::storage::WebStorage.into(),
+            Target::HomeScreen => apps::launcher::Launcher.into(),
+            Target::DataApp(app) => apps::data_app::DataApp(app).into(),
         }
     }
 }
@@ -398,6 +403,33 @@ impl Phone {
         self.run(ops);
     }
 
+    /// The Home key: the phone's home screen, closing whatever was open. A locked phone (the
+    /// activation lock, lost mode) and work in progress stay as they are; the browser has none.
+    pub(crate) fn home_screen(&mut self) {
+        if !self.has_home() {
+            return;
+        }
+        if self
+            .front
+            .dialog
+            .as_ref()
+            .is_some_and(|s| s.dialog == Dialog::Ringing)
+        {
+            self.world.device_mut().phone.ringing = false;
+        }
+        self.front = Nav::at(Page::new(apps::launcher::Launcher));
+        self.world.toast = None;
+    }
+
+    /// Whether the Home key does something now.
+    pub fn has_home(&self) -> bool {
+        let phone = &self.world.device().phone;
+        self.world.surface == Surface::Phone
+            && !self.working()
+            && phone.activation_lock.is_none()
+            && phone.lost_mode.is_none()
+    }
+
     /// Work in progress is in front: nothing interrupts it.
     fn working(&self) -> bool {
         self.front
@@ -485,6 +517,7 @@ impl Phone {
                     self.world.toast = None;
                 }
                 Op::ShowPhoneState => self.show_phone_state(),
+                Op::SwitchSurface => self.switch_surface(),
             }
         }
     }

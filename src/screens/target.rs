@@ -58,6 +58,10 @@ pub enum Target {
     WebCloudItems(App),
     WebProfile,
     WebStorage,
+    /// The phone's home screen.
+    HomeScreen,
+    /// Contacts, Gallery, Notes or Messages on the phone.
+    DataApp(App),
 }
 
 /// What a screen that finished hands to the one below it.

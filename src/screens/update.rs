@@ -81,6 +81,7 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
         Action::Resize { width, height } => phone.world.viewport = (width, height),
         Action::Tick => keep_focus_visible = false,
         Action::SwitchSurface => phone.switch_surface(),
+        Action::Home => phone.home_screen(),
         Action::SignInElsewhere(who) => {
             // Played below with the device file's scheduled sign-ins, the same way.
             let now = env.now();

@@ -398,6 +398,11 @@ catalogue! {
     InTheCloud = guess "In the cloud";
     InCloudCount = guess "{count} in Mi Cloud", hyperos "{count} in Xiaomi Cloud";
     NothingHere = guess "Nothing here.";
+    /// The phone's home screen and its apps.
+    HomeScreenTitle = ours "Home";
+    OnPhoneCount = guess "{count} on this phone";
+    InCloudMark = guess "In Mi Cloud", hyperos "In Xiaomi Cloud";
+    BrowserAppSummary = ours "i.mi.com and account.xiaomi.com";
     /// account.xiaomi.com's profile and storage (seed 003 §7).
     ProfileSummary = guess "Name, Mi Account ID, recovery phone and email", hyperos "Name, Xiaomi Account ID, recovery phone and email";
     AccountIdLabel = doc "Mi Account ID", hyperos "Xiaomi Account ID";
@@ -451,6 +456,7 @@ catalogue! {
     KeyLeftRight = ours "←→";
     KeyQ = ours "q";
     KeyF2 = ours "F2";
+    KeyF3 = ours "F3";
     KeyAnyCharacter = ours "any character";
     KeyAny = ours "any key";
     HintClose = ours "close";
@@ -476,6 +482,7 @@ catalogue! {
     HintQuit = ours "quit";
     HintBrowser = ours "browser";
     HintPhone = ours "phone";
+    HintHome = ours "home";
     HelpType = ours "types it";
     HelpNextField = ours "next field";
     HelpPreviousField = ours "previous field";
@@ -502,6 +509,7 @@ catalogue! {
     HelpHelp = ours "these keys";
     HelpToBrowser = ours "switch to the browser (i.mi.com, account.xiaomi.com)";
     HelpToPhone = ours "switch back to the phone";
+    HelpHome = ours "the phone's home screen: Settings, Contacts, Gallery, Notes, Messages, Browser";
     HelpQuitAnywhere = ours "quit from anywhere";
     HelpTitle = ours "Keys";
     HelpClose = ours "Close";
@@ -516,6 +524,7 @@ catalogue! {
     WhereRoot = ours "on Settings home";
     WherePhone = ours "on the phone";
     WhereBrowser = ours "on the browser";
+    WherePhoneHome = ours "on the phone, unless it is locked";
 
     // ---- The renderer -----------------------------------------------------------------------
     TooSmall = ours "Terminal too small: {width}x{height}. mi-settings needs at least {min_width}x{min_height}.";

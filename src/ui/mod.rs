@@ -137,6 +137,10 @@ fn render_fresh<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) 
             theme,
         );
     }
+    // The Home button works over dialogs too, as a phone's does.
+    if view.home {
+        home_button(layout.phone, buf, &mut hits, theme);
+    }
     // Last, so that a toast is over everything, dialogs too, as on the phone.
     hint_line(view, layout.hint, layout.page, buf, theme);
     hits
@@ -175,6 +179,23 @@ fn phone_frame<C: Canvas>(area: Rect, browser: bool, buf: &mut C, theme: &Theme)
             buf.put(x, y, glyphs.vertical, theme.frame);
         }
     }
+}
+
+/// The phone's Home button, centred on the bottom edge, as under a phone's screen.
+fn home_button<C: Canvas>(phone: Rect, buf: &mut C, hits: &mut HitMap, theme: &Theme) {
+    let label = theme.glyphs.home;
+    let width = width_of(label);
+    if phone.height < 2 || phone.width < width.saturating_add(4) {
+        return;
+    }
+    let at = Rect::new(
+        phone.x + (phone.width - width) / 2,
+        phone.bottom() - 1,
+        width,
+        1,
+    );
+    put_line(&spanned(label, theme.bold), at, buf);
+    hits.push(at, Target::Home);
 }
 
 fn too_small<C: Canvas>(view: &View, area: Rect, buf: &mut C) {

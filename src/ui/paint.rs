@@ -20,6 +20,8 @@ pub enum Target {
     Element(Text),
     /// The title bar's back arrow.
     Back,
+    /// The phone's Home button, under the screen.
+    Home,
 }
 
 /// Where each touchable thing was drawn, in terminal cells.

@@ -68,6 +68,8 @@ pub struct Glyphs {
     pub address: &'static str,
     /// Before the site alone, when the address does not fit.
     pub site: &'static str,
+    /// The phone's Home button on the bottom edge.
+    pub home: &'static str,
     /// Before the battery level.
     pub battery: &'static str,
 }
@@ -128,6 +130,7 @@ impl Theme {
                 vertical: "│",
                 address: "🌐 https://",
                 site: "🌐 ",
+                home: " ⌂ ",
                 battery: "▮",
             },
         }

@@ -74,6 +74,7 @@ impl Recorder {
             Action::CursorLeft => key("left"),
             Action::CursorRight => key("right"),
             Action::SwitchSurface => key("f2"),
+            Action::Home => key("f3"),
             Action::PageUp => Some(Step::Scroll(ScrollDirection::Up)),
             Action::PageDown => Some(Step::Scroll(ScrollDirection::Down)),
             Action::Back => Some(Step::Back(1)),

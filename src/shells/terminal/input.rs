@@ -66,6 +66,7 @@ fn mouse_action(mouse: &MouseEvent, hits: &HitMap) -> Option<Action> {
         MouseEventKind::Down(MouseButton::Left) => match hits.at(mouse.column, mouse.row)? {
             Target::Element(id) => Some(Action::Tap(id.to_string())),
             Target::Back => Some(Action::Back),
+            Target::Home => Some(Action::Home),
         },
         MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_LINES)),
         MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_LINES)),
