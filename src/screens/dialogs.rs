@@ -48,6 +48,9 @@ pub enum Dialog {
     SignOutRefused { managed_by: String },
     /// The phone was signed out from elsewhere (removed on the website): the account's name.
     SignedOutRemotely { account: String },
+    /// Just signed in to `account` (its name), with items on the phone that came from another
+    /// account (`apps`): merge them into this account's cloud, or keep them on the phone only.
+    Merge { account: String, apps: Vec<App> },
     /// Work in progress ("Signing out…"): nothing can be touched until `until`, when what it
     /// carries is carried out.
     Working {
@@ -106,6 +109,8 @@ pub enum Confirmed {
     SignOutNow {
         keep: bool,
     },
+    /// "Merge" (true) or "Don't merge" the data that came from another account.
+    Merge(bool),
 }
 
 /// What is wrong with a new device name.
@@ -126,6 +131,8 @@ ids! {
         Remove = "dialog.remove",
         Password = "dialog.password",
         Forgot = "dialog.forgot",
+        Merge = "dialog.merge",
+        DontMerge = "dialog.dont_merge",
         DeviceName = "dialog.device_name",
         Error = "dialog.error",
     }
@@ -260,6 +267,21 @@ impl Dialog {
                     ],
                 )
             }
+            Dialog::Merge { account, apps } => {
+                let names: Vec<&str> = apps.iter().map(|&app| tr.app(app)).collect();
+                dialog(
+                    "merge",
+                    t(S::MergeTitle),
+                    vec![
+                        tr.fill(S::MergeBody, &[("name", account)]),
+                        names.join(", "),
+                    ],
+                    vec![
+                        button(DialogId::DontMerge, S::DontMerge),
+                        button(DialogId::Merge, S::Merge),
+                    ],
+                )
+            }
             Dialog::SignedOutRemotely { account } => dialog(
                 "signed_out_remotely",
                 t(S::SignedOutRemotelyTitle),
@@ -380,6 +402,11 @@ impl Dialog {
             Dialog::KeepOrRemove { .. } => match id {
                 DialogId::Keep => Some(Answer::Then(Confirmed::KeepData(true))),
                 DialogId::Remove => Some(Answer::Then(Confirmed::KeepData(false))),
+                _ => None,
+            },
+            Dialog::Merge { .. } => match id {
+                DialogId::Merge => Some(Answer::Then(Confirmed::Merge(true))),
+                DialogId::DontMerge => Some(Answer::Then(Confirmed::Merge(false))),
                 _ => None,
             },
             Dialog::SignedOutRemotely { .. } => (id == DialogId::Ok).then(|| {

@@ -368,6 +368,13 @@ catalogue! {
     /// The browser beside the phone, as the login history names it.
     WebBrowserDevice = guess "Web browser";
     DeviceRemoved = guess "{name} was removed and signed out of your Mi Account.", hyperos "{name} was removed and signed out of your Xiaomi Account.";
+    /// Signing in with data on the phone from another account (MIUI asks whether to merge).
+    MergeTitle = guess "Merge data on this phone?";
+    MergeBody = guess "Some items on this phone came from another Mi Account. Merge them into {name}'s Mi Cloud, or keep them on this phone only.", hyperos "Some items on this phone came from another Xiaomi Account. Merge them into {name}'s Xiaomi Cloud, or keep them on this phone only.";
+    Merge = guess "Merge";
+    DontMerge = guess "Don't merge";
+    Merged = guess "Merged into Mi Cloud", hyperos "Merged into Xiaomi Cloud";
+    NotMerged = guess "Kept on this phone only";
     SignedOutRemotelyTitle = guess "Signed out of Mi Account", hyperos "Signed out of Xiaomi Account";
     SignedOutRemotelyBody = guess "This phone was removed from {name}'s Mi Account on another device, so it was signed out. Its data is still on the phone. Sign in again to sync it.", hyperos "This phone was removed from {name}'s Xiaomi Account on another device, so it was signed out. Its data is still on the phone. Sign in again to sync it.";
     KindPhone = doc "Phone";

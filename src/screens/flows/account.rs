@@ -2,6 +2,7 @@
 //! and landing on the Mi Account page once signed in.
 
 use crate::screens::ctx::Ctx;
+use crate::screens::dialogs::{Dialog, DialogId};
 use crate::screens::target::{ForgotFrom, Target};
 use crate::screens::text_input::TextInput;
 use crate::sim::cloud;
@@ -50,6 +51,27 @@ pub fn finish_sign_in(cx: &mut Ctx, index: usize, toast: String) {
     cx.clear_notification();
     cx.land(Target::MiAccount);
     cx.toast(toast);
+    // Data that came from another account is never merged silently: the person decides, and
+    // until then (or on Esc) it stays on the phone only.
+    let apps = cloud::foreign_apps(cx.device());
+    if !apps.is_empty() {
+        let account = cx.device().cloud.accounts[index].name.clone();
+        cx.dialog(Dialog::Merge { account, apps });
+        cx.focus(DialogId::DontMerge);
+    }
+}
+
+/// The answer to the merge question: "Merge" sends the other account's items up to this
+/// account's cloud; "Don't merge" leaves them on the phone, out of it.
+pub fn merge_answered(cx: &mut Ctx, merge: bool) {
+    cx.close_dialog();
+    if merge {
+        let now = cx.now();
+        cloud::merge_foreign(cx.device_mut(), now);
+        cx.toast_t(S::Merged);
+    } else {
+        cx.toast_t(S::NotMerged);
+    }
 }
 
 /// "Forgot password?" under a prompt for the account password: the prompt closes and the reset

@@ -19,6 +19,7 @@ pub fn confirmed(what: Confirmed, cx: &mut Ctx) {
         Confirmed::SignOut => sign_out::confirmed(cx),
         Confirmed::KeepData(keep) => sign_out::finish(cx, keep),
         Confirmed::SignOutNow { keep } => sign_out::now(cx, keep),
+        Confirmed::Merge(merge) => account::merge_answered(cx, merge),
         Confirmed::RemoveDevice(device_id) => devices::remove_confirmed(cx, &device_id),
         Confirmed::WebErase => erase::web_erase_confirmed(cx),
         Confirmed::FactoryReset => erase::factory_reset_confirmed(cx),
