@@ -947,3 +947,26 @@ fn the_home_screen_and_its_data_apps() {
         texts[0]
     );
 }
+
+#[test]
+fn apps_and_date_and_time() {
+    let texts = snap("apps", "apps", factory, &[tap("settings.apps")]);
+    assert!(texts[0].contains("Mi Cloud"), "{}", texts[0]);
+    let texts = snap(
+        "app_info_mi_cloud",
+        "app_info.mi_cloud",
+        factory,
+        &[tap("settings.apps"), tap("apps.mi_cloud")],
+    );
+    assert!(texts[0].contains("[ Clear cache ]"), "{}", texts[0]);
+    let to_date_time = [
+        tap("settings.additional_settings"),
+        tap("additional.date_time"),
+    ];
+    let texts = snap("date_time", "date_time", factory, &to_date_time);
+    assert!(texts[0].contains("Set time automatically"), "{}", texts[0]);
+    let mut by_hand = to_date_time.to_vec();
+    by_hand.extend([tap("date_time.automatic"), tap("date_time.date")]);
+    let texts = snap("date_time_set_date", "date_time", factory, &by_hand);
+    assert!(texts[0].contains("2026-11-21"), "{}", texts[0]);
+}

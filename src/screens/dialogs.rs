@@ -2,7 +2,7 @@
 //! until it is confirmed, so cancelling (Esc, "Cancel") changes nothing; when confirmed it hands
 //! the change on as an [`Answer`] (gitui's confirm-action pattern), and the flows carry it out.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use super::ids::{ElementId, ids};
 use super::text_input::TextInput;
@@ -48,6 +48,12 @@ pub enum Dialog {
     SignOutRefused { managed_by: String },
     /// The phone was signed out from elsewhere (removed on the website): the account's name.
     SignedOutRemotely { account: String },
+    /// Date & time set by hand: the date or the time, as typed.
+    SetClock {
+        part: ClockPart,
+        input: TextInput,
+        error: Option<S>,
+    },
     /// Just signed in to `account` (its name), with items on the phone that came from another
     /// account (`apps`): merge them into this account's cloud, or keep them on the phone only.
     Merge { account: String, apps: Vec<App> },
@@ -63,6 +69,16 @@ pub enum Dialog {
 
 /// The id of the work-in-progress dialog's view: keys wait while it is up.
 pub const WORKING: &str = "working";
+
+/// Which half of the phone's clock a person sets by hand.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClockPart {
+    Date,
+    Time,
+}
+
+/// The furthest a clock may be set from the real time (a century, in minutes).
+const MOST_CLOCK_OFFSET_MINUTES: i64 = 100 * 366 * 24 * 60;
 
 /// What the account password is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -132,6 +148,7 @@ ids! {
         Password = "dialog.password",
         Forgot = "dialog.forgot",
         Merge = "dialog.merge",
+        Clock = "dialog.clock",
         DontMerge = "dialog.dont_merge",
         DeviceName = "dialog.device_name",
         Error = "dialog.error",
@@ -143,6 +160,15 @@ impl Dialog {
         Dialog::AccountPassword {
             purpose,
             password: TextInput::default(),
+            error: None,
+        }
+    }
+
+    /// Sets the date or the time by hand, starting from the phone's clock as it shows it.
+    pub fn set_clock(part: ClockPart) -> Dialog {
+        Dialog::SetClock {
+            part,
+            input: TextInput::default(),
             error: None,
         }
     }
@@ -267,6 +293,19 @@ impl Dialog {
                     ],
                 )
             }
+            Dialog::SetClock { part, input, error } => {
+                let (title, hint) = match part {
+                    ClockPart::Date => (S::Date, S::EnterDateHint),
+                    ClockPart::Time => (S::Time, S::EnterTimeHint),
+                };
+                let mut elements = vec![text_field(DialogId::Clock, t(title), input)];
+                if let Some(error) = error {
+                    elements.push(Element::error(DialogId::Error, t(*error)));
+                }
+                elements.push(button(DialogId::Cancel, S::Cancel));
+                elements.push(button(DialogId::Ok, S::Ok));
+                dialog("set_clock", t(title), vec![t(hint).into()], elements)
+            }
             Dialog::Merge { account, apps } => {
                 let names: Vec<&str> = apps.iter().map(|&app| tr.app(app)).collect();
                 dialog(
@@ -338,6 +377,7 @@ impl Dialog {
     pub fn edited(&mut self) {
         match self {
             Dialog::AccountPassword { error, .. } => *error = None,
+            Dialog::SetClock { error, .. } => *error = None,
             Dialog::RenameDevice { error, .. } => *error = None,
             _ => {}
         }
@@ -348,6 +388,7 @@ impl Dialog {
         match (self, DialogId::parse(id)?) {
             (Dialog::RenameDevice { name, .. }, DialogId::DeviceName) => Some(name),
             (Dialog::AccountPassword { password, .. }, DialogId::Password) => Some(password),
+            (Dialog::SetClock { input, .. }, DialogId::Clock) => Some(input),
             _ => None,
         }
     }
@@ -404,6 +445,18 @@ impl Dialog {
                 DialogId::Remove => Some(Answer::Then(Confirmed::KeepData(false))),
                 _ => None,
             },
+            Dialog::SetClock { part, input, error } => {
+                if id != DialogId::Ok && id != DialogId::Clock {
+                    return None;
+                }
+                match set_clock(*part, input.text(), world) {
+                    Ok(()) => Some(Answer::Close),
+                    Err(problem) => {
+                        *error = Some(problem);
+                        Some(Answer::Focus(DialogId::Clock))
+                    }
+                }
+            }
             Dialog::Merge { .. } => match id {
                 DialogId::Merge => Some(Answer::Then(Confirmed::Merge(true))),
                 DialogId::DontMerge => Some(Answer::Then(Confirmed::Merge(false))),
@@ -422,6 +475,29 @@ impl Dialog {
             }
         }
     }
+}
+
+/// The phone's clock set by hand: `typed` is the date (YYYY-MM-DD) or the time (HH:MM) as its
+/// clock should show it; the rest stays as it shows now. Refused with the reason.
+fn set_clock(part: ClockPart, typed: &str, world: &mut World) -> Result<(), S> {
+    let shown = world.local(world.now).naive_utc();
+    let typed = typed.trim();
+    let wanted = match part {
+        ClockPart::Date => NaiveDate::parse_from_str(typed, "%Y-%m-%d")
+            .map(|date| date.and_time(shown.time()))
+            .map_err(|_| S::EnterDateLike)?,
+        ClockPart::Time => NaiveTime::parse_from_str(typed, "%H:%M")
+            .map(|time| shown.date().and_time(time))
+            .map_err(|_| S::EnterTimeLike)?,
+    };
+    let offset = (wanted - shown).num_minutes();
+    let phone = &world.device().phone;
+    let total = phone.clock_offset_minutes.saturating_add(offset);
+    if total.abs() > MOST_CLOCK_OFFSET_MINUTES {
+        return Err(S::ClockTooFarOff);
+    }
+    world.device_mut().phone.clock_offset_minutes = total;
+    Ok(())
 }
 
 /// A new device name: refused with the reason, or given to the phone.

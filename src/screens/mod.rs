@@ -159,6 +159,10 @@ screens! {
     WebProfile(web::profile::WebProfile),
     WebStorage(web::storage::WebStorage),
     Launcher(apps::launcher::Launcher),
+    Apps(settings::apps::Apps),
+    AppInfo(settings::app_info::AppInfo),
+    AdditionalSettings(settings::additional::AdditionalSettings),
+    DateTime(settings::date_time::DateTime),
     DataApp(apps::data_app::DataApp),
 }
 
@@ -211,6 +215,10 @@ impl AnyScreen {
             Target::WebProfile => web::profile::WebProfile.into(),
             Target::WebStorage => web::storage::WebStorage.into(),
             Target::HomeScreen => apps::launcher::Launcher.into(),
+            Target::Apps => settings::apps::Apps.into(),
+            Target::AppInfo(app) => settings::app_info::AppInfo(app).into(),
+            Target::AdditionalSettings => settings::additional::AdditionalSettings.into(),
+            Target::DateTime => settings::date_time::DateTime.into(),
             Target::DataApp(app) => apps::data_app::DataApp(app).into(),
         }
     }

@@ -60,6 +60,12 @@ pub enum Target {
     WebStorage,
     /// The phone's home screen.
     HomeScreen,
+    /// Settings → Apps, and one app's info.
+    Apps,
+    AppInfo(InstalledApp),
+    /// Settings → Additional settings → Date & time.
+    AdditionalSettings,
+    DateTime,
     /// Contacts, Gallery, Notes or Messages on the phone.
     DataApp(App),
 }
@@ -80,6 +86,43 @@ pub enum ForgotFrom {
     /// A prompt for the account password (signing out, Find Device, a reset) or the
     /// activation lock: the person goes back and enters the new password there.
     PasswordPrompt,
+}
+
+/// The apps Settings → Apps lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InstalledApp {
+    MiCloud,
+    Contacts,
+    Gallery,
+    Notes,
+    Messages,
+    Browser,
+}
+
+impl InstalledApp {
+    /// A stable name for ids.
+    pub fn key(self) -> &'static str {
+        match self {
+            InstalledApp::MiCloud => "mi_cloud",
+            InstalledApp::Contacts => "contacts",
+            InstalledApp::Gallery => "gallery",
+            InstalledApp::Notes => "notes",
+            InstalledApp::Messages => "messages",
+            InstalledApp::Browser => "browser",
+        }
+    }
+
+    /// The app's name, as the phone shows it.
+    pub fn name(self, tr: crate::strings::Tr) -> &'static str {
+        match self {
+            InstalledApp::MiCloud => tr.get(S::AppMiCloud),
+            InstalledApp::Contacts => tr.app(App::Contacts),
+            InstalledApp::Gallery => tr.app(App::Gallery),
+            InstalledApp::Notes => tr.app(App::Notes),
+            InstalledApp::Messages => tr.app(App::Messages),
+            InstalledApp::Browser => tr.app(App::Browser),
+        }
+    }
 }
 
 /// How an account is created: by phone number or by email address.

@@ -118,12 +118,19 @@ impl World {
         self.surface == Surface::Browser
     }
 
-    /// The time as the phone's clock shows it (its time zone).
+    /// The time as the phone's clock shows it: its time zone, and how far off its clock is
+    /// when it was set by hand.
     pub fn local(&self, at: DateTime<Utc>) -> DateTime<Utc> {
-        at.checked_add_signed(Duration::minutes(i64::from(
-            self.device.phone.utc_offset_minutes,
-        )))
-        .unwrap_or(at)
+        let phone = &self.device.phone;
+        let by_hand = if phone.auto_time {
+            0
+        } else {
+            phone.clock_offset_minutes
+        };
+        // A hostile file's absurd offset shows the real time rather than overflow.
+        Duration::try_minutes(i64::from(phone.utc_offset_minutes).saturating_add(by_hand))
+            .and_then(|offset| at.checked_add_signed(offset))
+            .unwrap_or(at)
     }
 
     pub fn show_toast(&mut self, text: impl Into<String>) {

@@ -338,6 +338,15 @@ pub fn check(device: &DeviceFile) -> Vec<String> {
             phone.battery_percent
         ));
     }
+    // A clock set by hand within a century of the real time: beyond it, dates stop meaning
+    // anything.
+    const CENTURY_MINUTES: i64 = 100 * 366 * 24 * 60;
+    if phone.clock_offset_minutes.abs() > CENTURY_MINUTES {
+        problems.push(format!(
+            "/phone/clock_offset_minutes: {} is more than a century off",
+            phone.clock_offset_minutes
+        ));
+    }
     for (field, value) in [("name", &phone.name), ("model", &phone.model)] {
         if value.trim().is_empty() {
             problems.push(format!("/phone/{field}: must not be empty"));

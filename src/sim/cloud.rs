@@ -548,14 +548,51 @@ pub fn run_scheduled_sign_ins(device: &mut DeviceFile, now: DateTime<Utc>) -> Ve
 /// Why Mi Cloud cannot sync right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncBlock {
+    /// Mi Cloud's sync is stuck until its cache is cleared.
+    Stuck,
+    /// The phone's clock is set by hand, far from the real time.
+    WrongClock,
     /// On mobile data with "Sync over Wi-Fi only" on.
     MobileData,
     Offline,
 }
 
+/// How far a clock set by hand may be off before Mi Cloud refuses to sync with the phone.
+pub const CLOCK_TOLERANCE_MINUTES: i64 = 60;
+
+/// Whether the phone's clock, set by hand, is too far from the real time for the cloud.
+pub fn clock_is_wrong(device: &DeviceFile) -> bool {
+    let phone = &device.phone;
+    !phone.auto_time && phone.clock_offset_minutes.abs() > CLOCK_TOLERANCE_MINUTES
+}
+
+/// Whether a message sent to `to` (a phone number or an email address) arrives on this phone.
+pub fn reaches_phone(device: &DeviceFile, to: &str) -> bool {
+    let inboxes = &device.phone.inboxes;
+    let same = |inbox: &str| {
+        if is_email(to) {
+            inbox.trim().eq_ignore_ascii_case(to.trim())
+        } else {
+            let digits = |text: &str| {
+                text.chars()
+                    .filter(char::is_ascii_digit)
+                    .collect::<String>()
+            };
+            !digits(to).is_empty() && digits(inbox) == digits(to)
+        }
+    };
+    inboxes.is_empty() || inboxes.iter().any(|inbox| same(inbox))
+}
+
 /// What stops a sync now, if anything (`None` also when no account is signed in).
 pub fn sync_block(device: &DeviceFile) -> Option<SyncBlock> {
     let account = device.account.as_ref()?;
+    if device.phone.mi_cloud_stuck {
+        return Some(SyncBlock::Stuck);
+    }
+    if clock_is_wrong(device) {
+        return Some(SyncBlock::WrongClock);
+    }
     match device.network.connection() {
         Connection::WiFi => None,
         Connection::Mobile if account.sync.wifi_only => Some(SyncBlock::MobileData),
@@ -996,6 +1033,40 @@ mod tests {
             Some(PasswordProblem::NoSymbol)
         );
         assert_eq!(password_problem("abcdefg1!"), None);
+    }
+
+    #[test]
+    fn codes_reach_the_phone_only_at_its_own_numbers_and_addresses() {
+        let mut device = DeviceFile::factory_default();
+        assert!(
+            reaches_phone(&device, "+49 151 0000"),
+            "no inboxes: all arrive"
+        );
+        device.phone.inboxes = vec!["+44 7700 900999".into(), "Me@Example.com".into()];
+        assert!(reaches_phone(&device, "+447700900999"));
+        assert!(reaches_phone(&device, "me@example.com"));
+        assert!(!reaches_phone(&device, "+44 7700 900998"));
+        assert!(!reaches_phone(&device, "you@example.com"));
+        assert!(!reaches_phone(&device, "no digits"));
+    }
+
+    #[test]
+    fn a_clock_set_far_off_by_hand_stops_sync() {
+        let mut device = DeviceFile::factory_default();
+        sign_in(&mut device, 0, t0());
+        device.phone.clock_offset_minutes = 24 * 60;
+        assert_eq!(
+            sync_block(&device),
+            None,
+            "set automatically: the offset is ignored"
+        );
+        device.phone.auto_time = false;
+        assert_eq!(sync_block(&device), Some(SyncBlock::WrongClock));
+        device.phone.clock_offset_minutes = CLOCK_TOLERANCE_MINUTES;
+        assert_eq!(sync_block(&device), None, "within the tolerance");
+        device.phone.mi_cloud_stuck = true;
+        assert_eq!(sync_block(&device), Some(SyncBlock::Stuck));
+        assert!(!sync(&mut device, t0()));
     }
 
     /// What came from one account's cloud is not uploaded into another's unless merged; the

@@ -92,6 +92,35 @@ pub struct Phone {
     /// at, and the notice clears when it is read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signed_out_remotely: Option<String>,
+    /// Additional settings → Date & time → "Set time automatically". Off, the phone keeps its
+    /// own clock, `clock_offset_minutes` away from the real time.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub auto_time: bool,
+    /// How far the phone's clock is from the real time when it is set by hand (minutes; a
+    /// clock far off makes Mi Cloud's sync fail, as seed 003 §9 warns).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub clock_offset_minutes: i64,
+    /// Mi Cloud's sync is stuck (a broken cache): it fails until Settings → Apps → Mi Cloud →
+    /// "Clear cache" (seed 003 §9), which trainers set here to rehearse the fix.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub mi_cloud_stuck: bool,
+    /// The phone numbers and email addresses whose messages this phone receives. A code sent
+    /// anywhere else never arrives here (seed 003 §9: "Verification code not received"). Empty:
+    /// every code arrives.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inboxes: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(value: &bool) -> bool {
+    *value
+}
+
+fn is_zero(value: &i64) -> bool {
+    *value == 0
 }
 
 fn default_location() -> String {

@@ -265,6 +265,25 @@ catalogue! {
     AutoSyncOff = doc "Auto sync is off";
     PausedOnMobileData = doc "Sync is paused while you're using mobile data";
     SyncOffline = guess "Sync will resume when the phone is back online";
+    /// Settings → Apps, an app's info, Additional settings → Date & time.
+    ClearCache = doc "Clear cache";
+    AppInfo = doc "App info";
+    ClearCacheAbout = guess "Clearing the cache removes temporary files. It does not delete your data or sign you out.";
+    CacheCleared = guess "Cache cleared";
+    AppMiCloud = doc "Mi Cloud", hyperos "Xiaomi Cloud";
+    DateTime = doc "Date & time";
+    SetTimeAutomatically = doc "Set time automatically";
+    Date = doc "Date";
+    Time = doc "Time";
+    EnterDateHint = ours "Type the date as year-month-day, such as 2026-11-21.";
+    EnterTimeHint = ours "Type the time as hours:minutes, 24-hour, such as 09:30.";
+    EnterDateLike = ours "Enter a date such as 2026-11-21";
+    EnterTimeLike = ours "Enter a time such as 09:30";
+    ClockTooFarOff = ours "That is more than a century away";
+    AdditionalRestNotSimulated = ours "Languages, accessibility and the other additional settings are not simulated.";
+    /// A stuck sync (a broken cache), as a phone says it: nothing about why.
+    SyncFailed = guess "Couldn't sync. Try again later.";
+    SyncFailedClock = guess "Couldn't sync: this phone's date and time are wrong. Check Date & time in Additional settings.";
     /// "Sync now" on mobile data with "Sync over Wi-Fi only" on: why nothing happens, and the way out.
     SyncNowOnMobileData = guess "Sync is paused while you're using mobile data. Connect to Wi-Fi, or turn off \"Sync over Wi-Fi only\".";
     StorageFull = guess "Mi Cloud storage is full. New items aren't uploaded.", hyperos "Xiaomi Cloud storage is full. New items aren't uploaded.";

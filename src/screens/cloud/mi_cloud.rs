@@ -108,6 +108,8 @@ impl Screen for MiCloud {
             ),
         )];
         let status = match cloud::sync_block(world.device()) {
+            Some(SyncBlock::Stuck) => Some(S::SyncFailed),
+            Some(SyncBlock::WrongClock) => Some(S::SyncFailedClock),
             Some(SyncBlock::MobileData) => Some(S::PausedOnMobileData),
             Some(SyncBlock::Offline) => Some(S::SyncOffline),
             None if sync.storage_full => Some(S::StorageFull),
@@ -167,6 +169,8 @@ impl Screen for MiCloud {
                 } else {
                     // A press that cannot sync says why, and what would let it.
                     cx.toast_t(match block {
+                        Some(SyncBlock::Stuck) => S::SyncFailed,
+                        Some(SyncBlock::WrongClock) => S::SyncFailedClock,
                         Some(SyncBlock::MobileData) => S::SyncNowOnMobileData,
                         Some(SyncBlock::Offline) | None => S::Offline,
                     });

@@ -183,6 +183,9 @@ impl Screen for Settings {
             Id::Bluetooth => cx.push(Target::Bluetooth),
             Id::ConnectionSharing => cx.push(Target::ConnectionSharing),
             Id::AccountsSync => cx.push(Target::AccountsSync),
+            // Two rows open the pages seed 003 §9's troubleshooting goes to.
+            Id::Topic(Topic::Apps) => cx.push(Target::Apps),
+            Id::Topic(Topic::AdditionalSettings) => cx.push(Target::AdditionalSettings),
             Id::Topic(topic) => cx.push(Target::Info(topic)),
             Id::Group(_) => {}
         }

@@ -4,8 +4,12 @@
 
 pub mod about_phone;
 pub mod accounts_sync;
+pub mod additional;
+pub mod app_info;
+pub mod apps;
 pub mod bluetooth;
 pub mod connection_sharing;
+pub mod date_time;
 pub mod factory_reset;
 pub mod home;
 pub mod info;
