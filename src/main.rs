@@ -167,24 +167,35 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
+/// A device-file error with how to recover from it, when its content is the trouble.
+fn explained(error: store::StoreError) -> String {
+    match error.recovery() {
+        Some(recovery) => format!("{error}\n{recovery}"),
+        None => error.to_string(),
+    }
+}
+
 fn device_command(action: DeviceCommand, path: PathBuf) -> Result<ExitCode, String> {
     match action {
         DeviceCommand::Path => println!("{}", path.display()),
         DeviceCommand::Show => {
-            let device = store::load(&path).map_err(|e| e.to_string())?;
+            let device = store::load(&path).map_err(explained)?;
             print!("{}", store::to_json(&device));
         }
         DeviceCommand::Reset => {
             let mut store = Store::lock_only(&path).map_err(|e| e.to_string())?;
-            store.reset().map_err(|e| e.to_string())?;
-            println!(
-                "{}: reset to a fresh phone (the previous file, if any, is kept as {}.bak)",
-                path.display(),
-                path.display()
-            );
+            let (_, kept) = store.reset().map_err(|e| e.to_string())?;
+            match kept {
+                Some(kept) => println!(
+                    "{}: reset to a fresh phone (the previous file is kept as {})",
+                    path.display(),
+                    kept.display()
+                ),
+                None => println!("{}: reset to a fresh phone", path.display()),
+            }
         }
         DeviceCommand::Validate => {
-            let device = store::load(&path).map_err(|e| e.to_string())?;
+            let device = store::load(&path).map_err(explained)?;
             let problems = store::check(&device);
             if problems.is_empty() {
                 println!("{}: valid (version {})", path.display(), device.version);
@@ -206,7 +217,11 @@ fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, S
                 .to_string(),
         );
     }
-    let (mut store, device, opened) = Store::open(&path).map_err(|e| e.to_string())?;
+    let (mut store, device, opened) = Store::open(&path).map_err(explained)?;
+    // Said now, before the phone takes the screen: it stays above it once the phone is closed.
+    if opened == Opened::Created {
+        eprintln!("Created a fresh phone at {}", path.display());
+    }
     let now = Utc::now();
     // Interactive sessions need no repeatability, so the seed comes from the clock.
     let seed = now.timestamp_nanos_opt().unwrap_or_default() as u64;
@@ -269,9 +284,6 @@ fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, S
         );
     }
     let outcome = result.map_err(|e| format!("terminal error: {e}"))?;
-    if opened == Opened::Created {
-        eprintln!("Created a fresh phone at {}", path.display());
-    }
     if let Some(last) = outcome.save_errors.last() {
         return Err(format!(
             "{} change(s) could not be saved; last error: {last}",

@@ -90,10 +90,15 @@ fn a_corrupt_file_is_reported_with_line_and_column_and_left_untouched() {
     for command in ["show", "validate"] {
         let (ok, _, err) = run(&mut mi_settings(&["--device", p, "device", command]));
         assert!(!ok);
-        assert_eq!(err.lines().count(), 1, "{err}");
+        // The error on one line, then how to recover.
         assert!(
             err.starts_with(&format!("mi-settings: {p}:17:5: ")),
             "{err}"
+        );
+        assert!(
+            err.lines()
+                .nth(1)
+                .is_some_and(|l| l == "The file was left as it is.")
         );
     }
     assert_eq!(std::fs::read_to_string(&path).expect("read"), broken);
@@ -178,4 +183,32 @@ fn bench_runs_and_reports_every_measurement() {
     ] {
         assert!(out.contains(line), "{line} missing from:\n{out}");
     }
+}
+
+/// A device file that cannot be read says how to recover, with the exact commands: the last
+/// good copy first when there is one, then a fresh start; and the file is left alone.
+#[test]
+fn an_unreadable_device_file_says_how_to_recover() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("my phone.json");
+    std::fs::write(&path, "{ \"version\": 3, \"phone\": ").expect("write");
+    let p = path.to_str().expect("utf-8 path");
+    let (ok, _, err) = run(&mut mi_settings(&["--device", p, "device", "show"]));
+    assert!(!ok);
+    assert!(err.contains("EOF while parsing"), "{err}");
+    assert!(err.contains("The file was left as it is."), "{err}");
+    assert!(
+        err.contains(&format!("mi-settings --device '{p}' device reset")),
+        "{err}"
+    );
+    assert!(!err.contains("cp "), "no good copy yet: {err}");
+
+    let backup = format!("{p}.bak");
+    write_default(Path::new(&backup));
+    let (_, _, err) = run(&mut mi_settings(&["--device", p, "device", "show"]));
+    assert!(err.contains(&format!("cp '{backup}' '{p}'")), "{err}");
+    assert_eq!(
+        std::fs::read_to_string(&path).expect("read"),
+        "{ \"version\": 3, \"phone\": "
+    );
 }

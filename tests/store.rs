@@ -302,7 +302,8 @@ fn reset_keeps_a_corrupt_file_as_the_backup() {
     assert!(Store::open(&path).is_err());
 
     let mut store = Store::lock_only(&path).unwrap();
-    let device = store.reset().unwrap();
+    let (device, kept) = store.reset().unwrap();
+    assert_eq!(kept, Some(sibling(&path, ".bak")));
     assert_eq!(device, DeviceFile::factory_default());
     assert_eq!(fs::read(sibling(&path, ".bak")).unwrap(), garbage);
     assert_eq!(store::load(&path).unwrap(), device);
@@ -428,4 +429,26 @@ fn a_missing_field_points_at_its_object() {
         message.ends_with(": at phone: missing field `model`"),
         "{message}"
     );
+}
+
+/// A reset never overwrites the last good copy: when the file cannot be read and its `.bak`
+/// can, the unreadable file goes beside them as `.broken`.
+#[test]
+fn reset_keeps_a_good_backup_and_the_broken_file_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = device_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let good = store::to_json(&DeviceFile::factory_default());
+    fs::write(sibling(&path, ".bak"), &good).unwrap();
+    fs::write(&path, "{ broken").unwrap();
+
+    let mut store = Store::lock_only(&path).unwrap();
+    let (_, kept) = store.reset().unwrap();
+    assert_eq!(kept, Some(sibling(&path, ".broken")));
+    assert_eq!(fs::read_to_string(sibling(&path, ".bak")).unwrap(), good);
+    assert_eq!(
+        fs::read_to_string(sibling(&path, ".broken")).unwrap(),
+        "{ broken"
+    );
+    assert!(store::load(&path).is_ok());
 }

@@ -114,6 +114,38 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// How to get going again when the file's content is the trouble (it is never changed
+    /// without being asked): the exact commands, the last good copy first when there is one.
+    pub fn recovery(&self) -> Option<String> {
+        let path = match self {
+            StoreError::Syntax { path, .. }
+            | StoreError::Invalid { path, .. }
+            | StoreError::NoVersion { path, .. }
+            | StoreError::UnknownVersion { path, .. }
+            | StoreError::Migration { path, .. } => path,
+            // A newer file is fine for a newer mi-settings; the lock and the filesystem are
+            // not about the content.
+            StoreError::NoDataDir
+            | StoreError::Newer { .. }
+            | StoreError::Locked { .. }
+            | StoreError::Io { .. } => return None,
+        };
+        let backup = with_suffix(path, ".bak");
+        let mut advice = String::from("The file was left as it is.");
+        if load(&backup).is_ok() {
+            advice.push_str(&format!(
+                "\nIts last good copy can be put back:  cp {} {}",
+                quoted(&backup),
+                quoted(path)
+            ));
+        }
+        advice.push_str(&format!(
+            "\nOr start over with a fresh phone:  mi-settings --device {} device reset",
+            quoted(path)
+        ));
+        Some(advice)
+    }
+
     /// The file the error is about; `None` only when no path could be worked out at all.
     pub fn path(&self) -> Option<&Path> {
         match self {
@@ -534,12 +566,25 @@ impl Store {
         write_atomic(&self.path, to_json(device).as_bytes(), fault)
     }
 
-    /// Keeps the current file (readable or not) as `<path>.bak` and starts over from the
-    /// factory default, which is returned.
-    pub fn reset(&mut self) -> Result<DeviceFile, StoreError> {
+    /// Starts over from the factory default, which is returned with where the previous file
+    /// went: `<path>.bak` as on every save, except when the file cannot be read and its `.bak`
+    /// can (the last good copy is never overwritten): then `<path>.broken`.
+    pub fn reset(&mut self) -> Result<(DeviceFile, Option<PathBuf>), StoreError> {
         let device = DeviceFile::factory_default();
+        if !self.path.exists() {
+            write_atomic(&self.path, to_json(&device).as_bytes(), None)?;
+            return Ok((device, None));
+        }
+        let backup = with_suffix(&self.path, ".bak");
+        if load(&self.path).is_err() && load(&backup).is_ok() {
+            let broken = with_suffix(&self.path, ".broken");
+            let old = fs::read(&self.path).map_err(io_error(&self.path, "reading"))?;
+            write_atomic(&broken, &old, None)?;
+            write_atomic(&self.path, to_json(&device).as_bytes(), None)?;
+            return Ok((device, Some(broken)));
+        }
         self.save(&device)?;
-        Ok(device)
+        Ok((device, Some(backup)))
     }
 }
 
@@ -587,6 +632,19 @@ fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
+    }
+}
+
+/// A path as a shell command line needs it: quoted when it holds anything but plain characters.
+fn quoted(path: &Path) -> String {
+    let text = path.display().to_string();
+    let plain = text
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-~+:@".contains(c));
+    if plain {
+        text
+    } else {
+        format!("'{}'", text.replace('\'', r"'\''"))
     }
 }
 

@@ -547,7 +547,7 @@ catalogue! {
     WherePage = ours "on a page or in a dialog";
     WherePageNoDialog = ours "on a page";
     WhereDialog = ours "in a dialog";
-    WhereRoot = ours "on Settings home";
+    WhereRoot = ours "on a first page (Settings, the home screen, a website's home)";
     WherePhone = ours "on the phone";
     WhereBrowser = ours "on the browser";
     WherePhoneHome = ours "on the phone, unless it is locked";
