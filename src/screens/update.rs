@@ -104,8 +104,8 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
     effects
 }
 
-/// What happens without the person: other devices signing in at their scheduled time, and Mi
-/// Cloud's background sync going as soon as the network allows.
+/// What happens without the person: other devices signing in and adding data at their scheduled
+/// time, and Mi Cloud's background sync going as soon as the network allows.
 fn play_the_world(phone: &mut Phone, env: &mut Env) {
     phone.finish_due_work(env);
     let now = env.now();
@@ -125,6 +125,15 @@ fn play_the_world(phone: &mut Phone, env: &mut Env) {
             );
             world.notify(text);
         }
+    }
+    if world
+        .device()
+        .cloud
+        .scheduled_changes
+        .iter()
+        .any(|change| change.at <= now)
+    {
+        cloud::run_scheduled_changes(world.device_mut(), now);
     }
     let waiting = world
         .device()

@@ -545,6 +545,36 @@ pub fn run_scheduled_sign_ins(device: &mut DeviceFile, now: DateTime<Utc>) -> Ve
     alerts
 }
 
+/// Plays what other devices add to their accounts' clouds when the clock passes it: each item
+/// joins the cloud copy (once), and a phone signed in to that account is told there is new data
+/// (its sync is pending, and runs when it may). Returns whether this phone was told.
+pub fn run_scheduled_changes(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
+    let (due, later): (Vec<_>, Vec<_>) = std::mem::take(&mut device.cloud.scheduled_changes)
+        .into_iter()
+        .partition(|change| change.at <= now);
+    device.cloud.scheduled_changes = later;
+    let mut told = false;
+    for change in due {
+        let Some(index) = index_of(device, &change.mi_account_id) else {
+            continue;
+        };
+        let items = device.cloud.accounts[index].data.items_mut(change.app);
+        if items.iter().any(|item| item.id == change.item.id) {
+            continue;
+        }
+        items.push(change.item);
+        if let Some(account) = device
+            .account
+            .as_mut()
+            .filter(|a| a.mi_account_id == change.mi_account_id)
+        {
+            account.sync.pending = true;
+            told = true;
+        }
+    }
+    told
+}
+
 /// Why Mi Cloud cannot sync right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SyncBlock {
@@ -853,6 +883,7 @@ pub fn masked(to: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::sim::device::ScheduledChange;
 
     fn t0() -> DateTime<Utc> {
         "2026-11-21T10:00:00Z".parse().expect("time")
@@ -1033,6 +1064,56 @@ mod tests {
             Some(PasswordProblem::NoSymbol)
         );
         assert_eq!(password_problem("abcdefg1!"), None);
+    }
+
+    /// An item another device adds joins the account's cloud once, when its time comes, and
+    /// tells only a phone signed in to that account.
+    #[test]
+    fn changes_from_other_devices_join_the_cloud_and_tell_the_phone() {
+        let mut device = DeviceFile::factory_default();
+        sign_in(&mut device, 0, t0());
+        let change = |account: &str, id: &str, minutes: i64| ScheduledChange {
+            at: t0() + chrono::Duration::minutes(minutes),
+            mi_account_id: account.into(),
+            device: "Xiaomi Pad 6".into(),
+            app: App::Notes,
+            item: Item {
+                id: id.into(),
+                title: "From the tablet".into(),
+                detail: String::new(),
+                size_bytes: 10,
+            },
+        };
+        let lei = device.cloud.accounts[0].mi_account_id.clone();
+        let anna = device.cloud.accounts[1].mi_account_id.clone();
+        device.cloud.scheduled_changes = vec![
+            change(&lei, "pad-1", 5),
+            change(&lei, "pad-1", 6),
+            change(&anna, "pad-2", 5),
+            change(&lei, "pad-3", 60),
+        ];
+        assert!(!run_scheduled_changes(&mut device, t0()), "nothing due yet");
+        assert!(run_scheduled_changes(
+            &mut device,
+            t0() + chrono::Duration::minutes(10)
+        ));
+        let notes = |i: usize| -> Vec<String> {
+            device.cloud.accounts[i]
+                .data
+                .notes
+                .iter()
+                .map(|n| n.id.clone())
+                .collect()
+        };
+        assert_eq!(
+            notes(0).iter().filter(|id| *id == "pad-1").count(),
+            1,
+            "once"
+        );
+        assert!(notes(1).contains(&"pad-2".to_string()));
+        assert!(!notes(0).contains(&"pad-3".to_string()), "later");
+        assert_eq!(device.cloud.scheduled_changes.len(), 1);
+        assert!(device.account.as_ref().is_some_and(|a| a.sync.pending));
     }
 
     #[test]

@@ -294,6 +294,24 @@ pub struct Cloud {
     /// Sign-ins from other devices still to happen (see `ScheduledSignIn`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scheduled_sign_ins: Vec<ScheduledSignIn>,
+    /// Items other devices of an account add to its Mi Cloud, still to happen (see
+    /// `ScheduledChange`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scheduled_changes: Vec<ScheduledChange>,
+}
+
+/// Another device of an account (a tablet, an old phone) adds an item to the account's Mi Cloud
+/// when the clock passes `at` (seed 003 §8: several devices on one account). A phone signed in
+/// to that account gets it at its next sync.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ScheduledChange {
+    pub at: DateTime<Utc>,
+    pub mi_account_id: String,
+    /// The device that adds it, by name.
+    pub device: String,
+    /// The app whose data it is (`contacts`, `notes` ...).
+    pub app: App,
+    pub item: Item,
 }
 
 /// An account as the cloud knows it.
@@ -490,6 +508,21 @@ impl LocalData {
             App::Recorder => &self.recorder,
             App::WiFi => &self.wifi,
             App::Browser => &self.browser,
+        }
+    }
+
+    /// The items of one app, to change them.
+    pub fn items_mut(&mut self, app: App) -> &mut Vec<Item> {
+        match app {
+            App::Contacts => &mut self.contacts,
+            App::Messages => &mut self.messages,
+            App::Gallery => &mut self.gallery,
+            App::Notes => &mut self.notes,
+            App::Calendar => &mut self.calendar,
+            App::CallHistory => &mut self.call_history,
+            App::Recorder => &mut self.recorder,
+            App::WiFi => &mut self.wifi,
+            App::Browser => &mut self.browser,
         }
     }
 
