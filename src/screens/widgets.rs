@@ -7,7 +7,7 @@ use super::text_input::TextInput;
 use super::world::World;
 use crate::sim::cloud;
 use crate::sim::device::{CodePurpose, Item};
-use crate::strings::S;
+use crate::strings::{S, Tr};
 use crate::view::{Element, Role, Text};
 
 /// Read-only rows for data items (contacts, photos, notes, messages): each titled, its detail
@@ -30,6 +30,42 @@ pub fn item_rows<'a, I: Into<Text>>(
             element.summary(summary.join(" · "))
         }
     })
+}
+
+/// The elements of a new password typed twice: the password, the rules under it, the
+/// confirmation and "Show password", each with its id.
+pub struct NewPasswordIds<I> {
+    pub password: I,
+    pub rules: I,
+    pub confirm: I,
+    pub show: I,
+}
+
+/// A new password typed twice (`labels`: the password's and the confirmation's), the rules
+/// between them, then "Show password", which shows both or neither.
+pub fn new_password_fields<I: Into<Text>>(
+    tr: Tr,
+    ids: NewPasswordIds<I>,
+    labels: (S, S),
+    password: &TextInput,
+    confirm: &TextInput,
+    shown: bool,
+) -> [Element; 4] {
+    [
+        password_field(ids.password, tr.get(labels.0), password, shown),
+        Element::text(ids.rules, tr.get(S::PasswordRules)),
+        password_field(ids.confirm, tr.get(labels.1), confirm, shown),
+        checkbox(ids.show, tr.get(S::ShowPassword), shown),
+    ]
+}
+
+/// A recovery phone number or email as the account pages show it: masked, or "Not set".
+pub fn masked_or_not_set(tr: Tr, text: &str) -> String {
+    if text.is_empty() {
+        tr.get(S::NotSet).to_string()
+    } else {
+        cloud::masked(text)
+    }
 }
 
 /// A text field element showing `input`.

@@ -5,7 +5,7 @@ use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::text_input::TextInput;
-use crate::screens::widgets::{checkbox, error_line, password_field};
+use crate::screens::widgets::{NewPasswordIds, error_line, new_password_fields, password_field};
 use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::strings::S;
@@ -70,28 +70,25 @@ impl Screen for ChangePassword {
 
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
-        let mut elements = vec![
-            password_field(
-                Id::Current,
-                tr.get(S::CurrentPassword),
-                &self.current,
-                self.show_password,
-            ),
-            password_field(
-                Id::New,
-                tr.get(S::NewPassword),
-                &self.new,
-                self.show_password,
-            ),
-            Element::text(Id::Rules, tr.get(S::PasswordRules)),
-            password_field(
-                Id::Confirm,
-                tr.get(S::ConfirmNewPassword),
-                &self.confirm,
-                self.show_password,
-            ),
-            checkbox(Id::Show, tr.get(S::ShowPassword), self.show_password),
-        ];
+        let mut elements = vec![password_field(
+            Id::Current,
+            tr.get(S::CurrentPassword),
+            &self.current,
+            self.show_password,
+        )];
+        elements.extend(new_password_fields(
+            tr,
+            NewPasswordIds {
+                password: Id::New,
+                rules: Id::Rules,
+                confirm: Id::Confirm,
+                show: Id::Show,
+            },
+            (S::NewPassword, S::ConfirmNewPassword),
+            &self.new,
+            &self.confirm,
+            self.show_password,
+        ));
         elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
         elements.push(Element::button(Id::Submit, tr.get(S::ChangePassword)));
         Content::new(world.page_title(tr.get(S::ChangePassword)), elements)

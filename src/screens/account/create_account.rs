@@ -7,7 +7,9 @@ use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::ContactKind;
 use crate::screens::text_input::TextInput;
-use crate::screens::widgets::{CodeStep, checkbox, error_line, password_field, text_field};
+use crate::screens::widgets::{
+    CodeStep, NewPasswordIds, checkbox, error_line, new_password_fields, text_field,
+};
 use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::sim::device::CodePurpose;
@@ -155,22 +157,17 @@ impl Screen for CreateAccount {
             None => {
                 elements.push(text_field(Id::Contact, contact_label, &self.contact));
                 elements.push(text_field(Id::Name, tr.get(S::Name), &self.name));
-                elements.push(password_field(
-                    Id::Password,
-                    tr.get(S::Password),
+                elements.extend(new_password_fields(
+                    tr,
+                    NewPasswordIds {
+                        password: Id::Password,
+                        rules: Id::Rules,
+                        confirm: Id::Confirm,
+                        show: Id::ShowPassword,
+                    },
+                    (S::Password, S::ConfirmPassword),
                     &self.password,
-                    self.show_password,
-                ));
-                elements.push(Element::text(Id::Rules, tr.get(S::PasswordRules)));
-                elements.push(password_field(
-                    Id::Confirm,
-                    tr.get(S::ConfirmPassword),
                     &self.confirm,
-                    self.show_password,
-                ));
-                elements.push(checkbox(
-                    Id::ShowPassword,
-                    tr.get(S::ShowPassword),
                     self.show_password,
                 ));
                 elements.push(checkbox(Id::Agree, tr.get(S::Agreement), self.agreed));

@@ -7,7 +7,9 @@ use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::{ForgotFrom, Resume};
 use crate::screens::text_input::TextInput;
-use crate::screens::widgets::{CodeStep, checkbox, error_line, password_field, text_field};
+use crate::screens::widgets::{
+    CodeStep, NewPasswordIds, error_line, new_password_fields, text_field,
+};
 use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::sim::device::CodePurpose;
@@ -144,22 +146,17 @@ impl Screen for ForgotPassword {
                     Id::Code,
                     Id::Resend,
                 ));
-                elements.push(password_field(
-                    Id::NewPassword,
-                    tr.get(S::NewPassword),
+                elements.extend(new_password_fields(
+                    tr,
+                    NewPasswordIds {
+                        password: Id::NewPassword,
+                        rules: Id::Rules,
+                        confirm: Id::Confirm,
+                        show: Id::ShowPassword,
+                    },
+                    (S::NewPassword, S::ConfirmNewPassword),
                     &self.new_password,
-                    self.show_password,
-                ));
-                elements.push(Element::text(Id::Rules, tr.get(S::PasswordRules)));
-                elements.push(password_field(
-                    Id::Confirm,
-                    tr.get(S::ConfirmNewPassword),
                     &self.confirm,
-                    self.show_password,
-                ));
-                elements.push(checkbox(
-                    Id::ShowPassword,
-                    tr.get(S::ShowPassword),
                     self.show_password,
                 ));
                 elements.extend(error);

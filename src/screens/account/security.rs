@@ -7,8 +7,8 @@ use crate::screens::dialogs::{Dialog, PasswordPurpose};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::Target;
+use crate::screens::widgets::masked_or_not_set;
 use crate::screens::world::World;
-use crate::sim::cloud;
 use crate::strings::S;
 use crate::view::{Element, Text};
 
@@ -53,13 +53,7 @@ impl Screen for AccountSecurity {
                 (false, false) => S::Off,
             },
         );
-        let masked = |text: &str| {
-            if text.is_empty() {
-                tr.get(S::NotSet).to_string()
-            } else {
-                cloud::masked(text)
-            }
-        };
+        let masked = |text: &str| masked_or_not_set(tr, text);
         // The phone says "Password" (doc); the website's link is "Change password" (seed 000).
         let password = if web {
             Element::row(Id::Password, tr.get(S::ChangePassword))

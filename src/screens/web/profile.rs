@@ -4,8 +4,8 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
+use crate::screens::widgets::masked_or_not_set;
 use crate::screens::world::World;
-use crate::sim::cloud;
 use crate::strings::S;
 use crate::view::{Element, Text};
 
@@ -34,13 +34,7 @@ impl Screen for WebProfile {
         let Some(account) = world.account() else {
             return Content::new(title, Vec::new());
         };
-        let masked = |text: &str| {
-            if text.is_empty() {
-                tr.get(S::NotSet).to_string()
-            } else {
-                cloud::masked(text)
-            }
-        };
+        let masked = |text: &str| masked_or_not_set(tr, text);
         Content::new(
             title,
             vec![
