@@ -195,13 +195,40 @@ pub fn row_text(label: &str, value: Option<&str>, trailer: u16, width: u16) -> R
     }
 }
 
-/// A row's layout on a page `width` columns wide, by its role.
-pub fn row_text_of(element: &Element, width: u16) -> RowText {
+/// What stays right of a row's label and what value it has, by its role.
+fn row_parts(element: &Element) -> (Option<&str>, u16) {
     let value = element.value.as_deref();
     match element.role {
-        Role::Switch => row_text(&element.label, None, SWITCH_WIDTH, width),
-        Role::Info => row_text(&element.label, value, 0, width),
-        _ => row_text(&element.label, value, CHEVRON_WIDTH, width),
+        Role::Switch => (None, SWITCH_WIDTH),
+        Role::Info => (value, 0),
+        _ => (value, CHEVRON_WIDTH),
+    }
+}
+
+/// A row's layout on a page `width` columns wide, by its role.
+pub fn row_text_of(element: &Element, width: u16) -> RowText {
+    let (value, trailer) = row_parts(element);
+    row_text(&element.label, value, trailer, width)
+}
+
+/// How many lines `row_text_of` gives, without building them: heights are asked for on every
+/// update and every frame, and most rows fit on one line.
+fn row_height_of(element: &Element, width: u16) -> u16 {
+    let (value, trailer) = row_parts(element);
+    let value = value.filter(|v| !v.is_empty());
+    let label_width = text_width(&element.label);
+    let room = width.saturating_sub(if trailer > 0 { trailer + 1 } else { 0 });
+    match value {
+        Some(value) => {
+            let gap = if trailer > 0 { 1 + trailer } else { 0 };
+            if label_width + 1 + usize::from(gap) + text_width(value) <= usize::from(width) {
+                1
+            } else {
+                wrapped_height(&element.label, room).saturating_add(wrapped_height(value, width))
+            }
+        }
+        None if label_width + usize::from(width - room) <= usize::from(width) => 1,
+        None => wrapped_height(&element.label, room),
     }
 }
 
@@ -355,11 +382,9 @@ pub fn element_height(element: &Element, width: u16) -> u16 {
         Role::Section => 1 + wrapped_height(&element.label, width),
         Role::Text | Role::Error | Role::Notice => wrapped_height(&element.label, width),
         // The name, then its summary (a blank line when there is none).
-        Role::Header => row_text_of(element, width)
-            .height()
-            .saturating_add(summary.max(1)),
+        Role::Header => row_height_of(element, width).saturating_add(summary.max(1)),
         Role::Row | Role::Switch | Role::Info => {
-            row_text_of(element, width).height().saturating_add(summary)
+            row_height_of(element, width).saturating_add(summary)
         }
         // A checkbox's text wraps beside its box.
         Role::Checkbox => wrapped_height(&element.label, width.saturating_sub(4)) + summary,
