@@ -29,6 +29,9 @@ pub struct Recorder {
     /// While a password is typed: the last time the clock changed something, waited for once
     /// the password is done, so that the description can say one place to add it.
     wait_after_password: Option<DateTime<Utc>>,
+    /// Something the recording leaves out (a mouse-wheel scroll, a resize) may have moved the
+    /// focus since a tap last put it somewhere known.
+    focus_unsure: bool,
 }
 
 impl Recorder {
@@ -54,6 +57,7 @@ impl Recorder {
             passwords_left_out: Vec::new(),
             typing_password: false,
             wait_after_password: None,
+            focus_unsure: false,
         }
     }
 
@@ -92,6 +96,33 @@ impl Recorder {
             self.password_done();
         }
         let typing = focused.is_some_and(|e| e.role.is_text_input());
+        if matches!(action, Action::Scroll(_) | Action::Resize { .. }) {
+            self.focus_unsure = true;
+        }
+        // Keys in a text field act on the field in focus. When the focus may have moved without
+        // a step saying so, the recording taps the field first (a tap on a field only puts the
+        // cursor there), so the replay types into the same one.
+        let on_the_field = matches!(
+            action,
+            Action::Type(_)
+                | Action::Activate
+                | Action::DeleteBackward
+                | Action::DeleteForward
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::CursorHome
+                | Action::CursorEnd
+                | Action::FocusNext
+                | Action::FocusPrev
+        );
+        if let Some(field) = focused.filter(|_| typing && on_the_field && self.focus_unsure) {
+            self.wait_until(now);
+            self.steps.push(Step::TapId {
+                id: field.id.to_string(),
+                label: Some(field.label.as_ref().into()),
+            });
+            self.focus_unsure = false;
+        }
         let key = |name: &str| KeyName::try_from(name.to_string()).ok().map(Step::Key);
         // A tap on what cannot be touched now (a greyed-out button) does nothing, and a replay
         // would refuse it: it is not a step.
@@ -144,6 +175,10 @@ impl Recorder {
         let Some(step) = step else {
             return;
         };
+        if matches!(step, Step::TapId { .. }) {
+            // A tap puts the focus where the replay puts it too.
+            self.focus_unsure = false;
+        }
         self.wait_until(now);
         // Runs of typing and of back presses read better as one step, unless a password left
         // out goes between them.
