@@ -179,6 +179,7 @@ fn any_key() -> impl Strategy<Value = Gesture> {
         Backspace,
         Delete,
         F(2),
+        F(3),
     ]);
     // Letters and symbols that type, and the ones that are keys off a text field (j, k, g, G,
     // h, space, ? for the help, q to quit at the root).
