@@ -110,6 +110,12 @@ impl Hooks for Shell<'_> {
             recorder.record(action, view, now);
         }
     }
+
+    fn time_passed(&mut self, now: chrono::DateTime<Utc>, changed: bool) {
+        if let Some(recorder) = &mut self.recorder {
+            recorder.time_passed(now, changed);
+        }
+    }
 }
 
 fn main() -> ExitCode {
@@ -222,9 +228,11 @@ fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, S
     if opened == Opened::Created {
         eprintln!("Created a fresh phone at {}", path.display());
     }
-    let now = Utc::now();
+    let wall_clock = Utc::now();
     // Interactive sessions need no repeatability, so the seed comes from the clock.
-    let seed = now.timestamp_nanos_opt().unwrap_or_default() as u64;
+    let seed = wall_clock.timestamp_nanos_opt().unwrap_or_default() as u64;
+    // The phone keeps whole seconds from the start (see `terminal::whole_seconds`).
+    let now = terminal::whole_seconds(wall_clock);
 
     let mut terminal = ratatui::try_init().map_err(|e| {
         // A half-done set-up (raw mode on, no alternate screen) must not outlive us either.

@@ -13,6 +13,7 @@ use mi_settings::shells::replay::fixture;
 use mi_settings::shells::replay::record::Recorder;
 use mi_settings::shells::replay::runner::{self, Options};
 use mi_settings::shells::schema::{self, Format};
+use mi_settings::shells::store;
 use mi_settings::shells::terminal::{self, Hooks, ScriptedEvents};
 use mi_settings::sim::DeviceFile;
 use mi_settings::ui::Theme;
@@ -324,11 +325,69 @@ fn expect_state_reports_every_mismatch_with_its_pointer() {
     let (_, printed) = replay(&[path], &BatchOptions::default());
     assert!(
         printed.contains(
-            "step 1 (expect_state): /network/wifi: expected false, found true; \
+            "step 1 (expect_state): 2 values differ:\n  \
+             /network/wifi: expected false, found true\n  \
              /no/such: expected 1, found nothing (no such field)\n"
         ),
         "{printed}"
     );
+}
+
+#[test]
+fn expect_state_on_a_large_value_names_only_the_leaves_that_differ() {
+    let device: serde_json::Value =
+        serde_json::from_str(&store::to_json(&DeviceFile::factory_default())).expect("json");
+    let mut accounts = device["cloud"]["accounts"].clone();
+    accounts[0]["devices"][1]["last_active"] = "2020-01-01T00:00:00Z".into();
+    let found_name = accounts[0]["name"].take();
+    accounts[0]["devices"]
+        .as_array_mut()
+        .expect("devices")
+        .push(serde_json::json!({"id": "extra"}));
+    if let Some(account) = accounts[1].as_object_mut() {
+        account.remove("phone");
+        account.insert("a/b~c".into(), true.into());
+    }
+    let fixture = serde_json::json!({
+        "version": 1,
+        "name": "large",
+        "steps": [{"expect_state": {"/cloud/accounts": accounts}}]
+    });
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(dir.path(), "large.json", &fixture.to_string());
+    let (_, printed) = replay(&[path], &BatchOptions::default());
+    let listed = [
+        "step 1 (expect_state): 5 values differ:",
+        "  /cloud/accounts/0/name: expected null, found \"Lei Wang\"",
+        "  /cloud/accounts/0/devices/1/last_active: expected \"2020-01-01T00:00:00Z\", \
+         found \"2026-11-21T07:45:00Z\"",
+        "  /cloud/accounts/0/devices/4: expected {\"id\":\"extra\"}, found nothing (no such field)",
+        "  /cloud/accounts/1/a~1b~0c: expected true, found nothing (no such field)",
+        "  /cloud/accounts/1/phone: expected nothing (no such field), found \"+49 151 2345 6789\"",
+    ];
+    assert!(printed.contains(&listed.join("\n")), "{printed}");
+    assert_eq!(found_name, "Lei Wang");
+    // Neither whole list is printed: nothing of what is equal shows.
+    assert!(!printed.contains("password_hash"), "{printed}");
+    assert!(!printed.contains("Living room TV"), "{printed}");
+
+    // A list that differs everywhere is cut after a dozen lines.
+    let mut history = device["cloud"]["accounts"][0]["login_history"].clone();
+    let entries = history.as_array_mut().expect("history");
+    entries.reverse();
+    let fixture = serde_json::json!({
+        "version": 1,
+        "name": "many",
+        "steps": [{"expect_state": {"/cloud/accounts/0/login_history": history}}]
+    });
+    let path = write(dir.path(), "many.json", &fixture.to_string());
+    let (_, printed) = replay(&[path], &BatchOptions::default());
+    let lines: Vec<&str> = printed
+        .lines()
+        .filter(|l| l.starts_with("  /cloud/accounts/0/login_history/"))
+        .collect();
+    assert_eq!(lines.len(), 12, "{printed}");
+    assert!(printed.contains("\n  … and "), "{printed}");
 }
 
 #[test]

@@ -12,24 +12,32 @@ use crate::shells::store;
 use crate::sim::DeviceFile;
 use crate::view::{Role, View};
 
-/// A fixture's clock is written to the second; the session's sub-second start is dropped.
-fn whole_seconds(time: DateTime<Utc>) -> DateTime<Utc> {
-    DateTime::from_timestamp(time.timestamp(), 0).unwrap_or(time)
-}
-
 pub struct Recorder {
     device: serde_json::Value,
     clock: DateTime<Utc>,
     seed: u64,
     terminal: TerminalSize,
     steps: Vec<Step>,
-    /// The simulated time the recorded steps have reached (waits are whole seconds).
+    /// The simulated time the recorded steps have reached: the clock a replay has after them.
     recorded_until: DateTime<Utc>,
+    /// The latest time the session reached, recorded or not.
+    session_until: DateTime<Utc>,
     /// Steps (1-based) before which a password was typed and left out.
     passwords_left_out: Vec<usize>,
+    /// A password is being typed (nothing else was done since its first character).
+    typing_password: bool,
+    /// While a password is typed: the last time the clock changed something, waited for once
+    /// the password is done, so that the description can say one place to add it.
+    wait_after_password: Option<DateTime<Utc>>,
+    /// Something the recording leaves out (a mouse-wheel scroll, a resize) may have moved the
+    /// focus since a tap last put it somewhere known.
+    focus_unsure: bool,
 }
 
 impl Recorder {
+    /// `clock` is the phone's clock at the start: whole seconds, as the interactive phone keeps
+    /// it (see `terminal::whole_seconds`); a fraction would be dropped, and the replay's times
+    /// would then differ from the session's.
     pub fn new(
         device: &DeviceFile,
         clock: DateTime<Utc>,
@@ -37,33 +45,101 @@ impl Recorder {
         width: u16,
         height: u16,
     ) -> Recorder {
+        let clock = whole_seconds(clock);
         Recorder {
             device: serde_json::from_str(&store::to_json(device)).unwrap_or_default(),
-            clock: whole_seconds(clock),
+            clock,
             seed,
             terminal: TerminalSize { width, height },
             steps: Vec::new(),
-            recorded_until: whole_seconds(clock),
+            recorded_until: clock,
+            session_until: clock,
             passwords_left_out: Vec::new(),
+            typing_password: false,
+            wait_after_password: None,
+            focus_unsure: false,
+        }
+    }
+
+    /// The steps (1-based, as the description names them) before which a password was typed
+    /// and left out of the recording.
+    pub fn passwords_left_out(&self) -> &[usize] {
+        &self.passwords_left_out
+    }
+
+    /// Notes that the session's clock moved on to `now` and the phone caught up with it (the
+    /// interactive phone ticks once on each new second). When that changed something, the
+    /// recording waits until then, so that the replay catches up at the same time and the
+    /// change happens there as it did (a code expiring, "Signing out…" finishing at +2s rather
+    /// than whenever the next step comes). A tick that changed nothing need not be replayed.
+    pub fn time_passed(&mut self, now: DateTime<Utc>, changed: bool) {
+        self.session_until = self.session_until.max(now);
+        if !changed {
+            return;
+        }
+        if self.typing_password {
+            // What a tick does (a toast going, the minute on the status bar, a notification)
+            // does not touch the text being typed, and the keys are not read while the phone
+            // is busy, so the two can be swapped: the wait comes after the whole password.
+            self.wait_after_password = Some(now);
+        } else {
+            self.wait_until(now);
         }
     }
 
     /// Notes an action as it is applied, with the view it was applied to and the time.
     pub fn record(&mut self, action: &Action, view: &View, now: DateTime<Utc>) {
+        self.session_until = self.session_until.max(now);
         let focused = view.focused();
+        let into_password = focused.is_some_and(|e| e.role == Role::PasswordField);
+        if !(into_password && matches!(action, Action::Type(_))) {
+            self.password_done();
+        }
         let typing = focused.is_some_and(|e| e.role.is_text_input());
+        if matches!(action, Action::Scroll(_) | Action::Resize { .. }) {
+            self.focus_unsure = true;
+        }
+        // Keys in a text field act on the field in focus. When the focus may have moved without
+        // a step saying so, the recording taps the field first (a tap on a field only puts the
+        // cursor there), so the replay types into the same one.
+        let on_the_field = matches!(
+            action,
+            Action::Type(_)
+                | Action::Activate
+                | Action::DeleteBackward
+                | Action::DeleteForward
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::CursorHome
+                | Action::CursorEnd
+                | Action::FocusNext
+                | Action::FocusPrev
+        );
+        if let Some(field) = focused.filter(|_| typing && on_the_field && self.focus_unsure) {
+            self.wait_until(now);
+            self.steps.push(Step::TapId {
+                id: field.id.to_string(),
+                label: Some(field.label.as_ref().into()),
+            });
+            self.focus_unsure = false;
+        }
         let key = |name: &str| KeyName::try_from(name.to_string()).ok().map(Step::Key);
+        // A tap on what cannot be touched now (a greyed-out button) does nothing, and a replay
+        // would refuse it: it is not a step.
+        let touchable = |id: &str| view.find(id).filter(|e| e.interactive());
         let step = match action {
-            Action::Tap(id) => Some(Step::TapId {
+            Action::Tap(id) => touchable(id).map(|e| Step::TapId {
                 id: id.clone(),
-                label: view.find(id).map(|e| e.label.as_ref().into()),
+                label: Some(e.label.as_ref().into()),
             }),
             // Enter on a row is a tap on it: recording the id keeps the replay right even if
             // focus got there by a mouse-wheel scroll, which is not recorded.
-            Action::Activate if !typing => focused.map(|e| Step::TapId {
-                id: e.id.to_string(),
-                label: Some(e.label.as_ref().into()),
-            }),
+            Action::Activate if !typing => {
+                focused.filter(|e| e.interactive()).map(|e| Step::TapId {
+                    id: e.id.to_string(),
+                    label: Some(e.label.as_ref().into()),
+                })
+            }
             Action::Activate => key("enter"),
             Action::FocusNext => key("down"),
             Action::FocusPrev => key("up"),
@@ -80,10 +156,15 @@ impl Recorder {
             Action::Back => Some(Step::Back(1)),
             // A password never goes into a file: typing into a password field is left out, and
             // the fixture's description says where, so whoever replays it can add it back.
-            Action::Type(_) if focused.is_some_and(|e| e.role == Role::PasswordField) => {
-                let before_step = self.steps.len() + 1;
-                if self.passwords_left_out.last() != Some(&before_step) {
-                    self.passwords_left_out.push(before_step);
+            Action::Type(_) if into_password => {
+                if !self.typing_password {
+                    // It goes after the time that passed before it was typed.
+                    self.wait_until(now);
+                    let before_step = self.steps.len() + 1;
+                    if self.passwords_left_out.last() != Some(&before_step) {
+                        self.passwords_left_out.push(before_step);
+                    }
+                    self.typing_password = true;
                 }
                 None
             }
@@ -94,17 +175,37 @@ impl Recorder {
         let Some(step) = step else {
             return;
         };
-        let waited = (now - self.recorded_until).num_seconds();
-        if waited >= 1 {
-            self.steps
-                .push(Step::Wait(WaitDuration::from_seconds(waited)));
-            self.recorded_until += chrono::Duration::seconds(waited);
+        if matches!(step, Step::TapId { .. }) {
+            // A tap puts the focus where the replay puts it too.
+            self.focus_unsure = false;
         }
-        // Runs of typing and of back presses read better as one step.
+        self.wait_until(now);
+        // Runs of typing and of back presses read better as one step, unless a password left
+        // out goes between them.
+        let password_goes_here = self.passwords_left_out.last() == Some(&(self.steps.len() + 1));
         match (self.steps.last_mut(), step) {
-            (Some(Step::Type(previous)), Step::Type(more)) => previous.push_str(&more),
-            (Some(Step::Back(times)), Step::Back(more)) => *times += more,
+            (Some(Step::Type(previous)), Step::Type(more)) if !password_goes_here => {
+                previous.push_str(&more)
+            }
+            (Some(Step::Back(times)), Step::Back(more)) if !password_goes_here => *times += more,
             (_, step) => self.steps.push(step),
+        }
+    }
+
+    /// Something other than typing a password happened: the waits put off while it was typed
+    /// come now.
+    fn password_done(&mut self) {
+        self.typing_password = false;
+        if let Some(then) = self.wait_after_password.take() {
+            self.wait_until(then);
+        }
+    }
+
+    /// Adds a `wait` up to `now`, if the recording has not got there yet.
+    fn wait_until(&mut self, now: DateTime<Utc>) {
+        if let Some((wait, seconds)) = wait_between(self.recorded_until, now) {
+            self.steps.push(wait);
+            self.recorded_until += seconds;
         }
     }
 
@@ -112,6 +213,9 @@ impl Recorder {
     /// on and every device-file value that changed, so replaying it proves something.
     pub fn fixture(&self, name: &str, final_title: &str, final_device: &DeviceFile) -> Fixture {
         let mut steps = self.steps.clone();
+        // The replay lets the session's last seconds pass too, so that it ends at the same time
+        // as the session did.
+        steps.extend(wait_between(self.recorded_until, self.session_until).map(|(wait, _)| wait));
         steps.push(Step::ExpectScreen(final_title.to_string()));
         let end: serde_json::Value =
             serde_json::from_str(&store::to_json(final_device)).unwrap_or_default();
@@ -152,6 +256,23 @@ impl Recorder {
         }
         text
     }
+}
+
+/// A fixture's clock is written to the second (the interactive phone's clock is whole seconds).
+fn whole_seconds(time: DateTime<Utc>) -> DateTime<Utc> {
+    DateTime::from_timestamp(time.timestamp(), 0).unwrap_or(time)
+}
+
+/// The `wait` step from `from` to `to` and the whole seconds it waits, when `to` is at least a
+/// second later.
+fn wait_between(from: DateTime<Utc>, to: DateTime<Utc>) -> Option<(Step, chrono::Duration)> {
+    let seconds = (to - from).num_seconds();
+    (seconds >= 1).then(|| {
+        (
+            Step::Wait(WaitDuration::from_seconds(seconds)),
+            chrono::Duration::seconds(seconds),
+        )
+    })
 }
 
 /// Collects, as JSON Pointers, the values of `after` that differ from `before`: objects are

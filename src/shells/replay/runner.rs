@@ -517,27 +517,103 @@ fn run_step(
     Ok(true)
 }
 
+/// At most this many differing values are listed when an `expect_state` fails; the rest are
+/// counted. A whole list of devices or accounts differs in dozens of places when one is added.
+const DIFFERENCES_SHOWN: usize = 12;
+
+/// A value longer than this is cut when shown in a difference.
+const VALUE_SHOWN_CHARS: usize = 120;
+
 fn check_state(
     device: &DeviceFile,
     pointers: &serde_json::Map<String, Value>,
 ) -> Result<(), String> {
     let state = serde_json::to_value(device).map_err(|e| e.to_string())?;
-    let mismatches: Vec<String> = pointers
+    let differences: Vec<String> = pointers
         .iter()
-        .filter_map(|(pointer, expected)| match state.pointer(pointer) {
-            Some(found) if found == expected => None,
+        .flat_map(|(pointer, expected)| match state.pointer(pointer) {
             // A field the file leaves out when empty reads as null.
-            None if expected.is_null() => None,
-            Some(found) => Some(format!("{pointer}: expected {expected}, found {found}")),
-            None => Some(format!(
-                "{pointer}: expected {expected}, found nothing (no such field)"
-            )),
+            None if expected.is_null() => Vec::new(),
+            found => differing_values(pointer, Some(expected), found),
         })
         .collect();
-    if mismatches.is_empty() {
-        Ok(())
-    } else {
-        Err(mismatches.join("; "))
+    match differences.as_slice() {
+        [] => Ok(()),
+        [one] => Err(one.clone()),
+        several => {
+            let mut text = format!("{} values differ:", several.len());
+            for difference in several.iter().take(DIFFERENCES_SHOWN) {
+                text.push_str("\n  ");
+                text.push_str(difference);
+            }
+            if several.len() > DIFFERENCES_SHOWN {
+                let more = several.len() - DIFFERENCES_SHOWN;
+                text.push_str(&format!("\n  … and {more} more"));
+            }
+            Err(text)
+        }
+    }
+}
+
+/// Where `found` differs from `expected`, leaf by leaf, as `pointer: expected …, found …`:
+/// objects and lists are walked into, so a changed timestamp deep in a list of devices is one
+/// line naming it, not two copies of the list. `None` is a field that is not there.
+pub fn differing_values(
+    pointer: &str,
+    expected: Option<&Value>,
+    found: Option<&Value>,
+) -> Vec<String> {
+    let mut differences = Vec::new();
+    walk_differences(pointer.to_string(), expected, found, &mut differences);
+    differences
+}
+
+fn walk_differences(
+    pointer: String,
+    expected: Option<&Value>,
+    found: Option<&Value>,
+    out: &mut Vec<String>,
+) {
+    let child = |key: &str| format!("{pointer}/{}", key.replace('~', "~0").replace('/', "~1"));
+    match (expected, found) {
+        (Some(expected), Some(found)) if expected == found => {}
+        (Some(Value::Object(expected)), Some(Value::Object(found))) => {
+            for (key, value) in expected {
+                walk_differences(child(key), Some(value), found.get(key), out);
+            }
+            for (key, value) in found {
+                if !expected.contains_key(key) {
+                    walk_differences(child(key), None, Some(value), out);
+                }
+            }
+        }
+        (Some(Value::Array(expected)), Some(Value::Array(found))) => {
+            for index in 0..expected.len().max(found.len()) {
+                walk_differences(
+                    format!("{pointer}/{index}"),
+                    expected.get(index),
+                    found.get(index),
+                    out,
+                );
+            }
+        }
+        (expected, found) => out.push(format!(
+            "{pointer}: expected {}, found {}",
+            shown(expected),
+            shown(found)
+        )),
+    }
+}
+
+/// A value as a difference shows it: compact JSON, cut when long.
+fn shown(value: Option<&Value>) -> String {
+    let Some(value) = value else {
+        return "nothing (no such field)".to_string();
+    };
+    let text = value.to_string();
+    match text.char_indices().nth(VALUE_SHOWN_CHARS) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
     }
 }
 

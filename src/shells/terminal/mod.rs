@@ -7,7 +7,7 @@ pub mod input;
 use std::io;
 use std::time::Duration as StdDuration;
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Timelike, Utc};
 use crossterm::event::Event;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
@@ -20,9 +20,20 @@ use crate::ui::{self, HitMap, Theme};
 use crate::view::View;
 use input::Input;
 
-/// How long to wait for input before letting the clock tick (the status bar shows minutes, and
-/// toasts expire after seconds).
+/// How long to wait for input before looking at the clock again: well under a second, so the
+/// phone's whole-second clock moves on every second (the status bar shows minutes, and toasts
+/// expire after seconds).
 const IDLE_TICK: StdDuration = StdDuration::from_millis(500);
+
+/// The phone's time for a wall-clock time: the whole second it falls in.
+///
+/// The interactive phone's clock moves in whole seconds, as a replay's does (its `wait` steps are
+/// whole seconds), so that whatever happened at a time in a session — a code sent, a toast, the
+/// end of "Signing out…", every timestamp in the device file — happens at the same time when its
+/// recording is replayed. Nothing a person sees shows fractions of a second.
+pub fn whole_seconds(time: DateTime<Utc>) -> DateTime<Utc> {
+    time.with_nanosecond(0).unwrap_or(time)
+}
 
 /// What an event source produced.
 pub enum Next {
@@ -68,6 +79,11 @@ pub trait Hooks {
 
     /// Called after each action a person caused, with the view they acted on and the time.
     fn observe(&mut self, _action: &Action, _view: &View, _now: DateTime<Utc>) {}
+
+    /// Called when the clock has moved on to `now` (a whole second) and the phone has caught up
+    /// with it, before anything is done at that time. `changed` says whether catching up changed
+    /// what is shown or the device file (a toast went, "Signing out…" finished, a sync ran).
+    fn time_passed(&mut self, _now: DateTime<Utc>, _changed: bool) {}
 }
 
 /// A plain function is a shell that only saves.
@@ -87,6 +103,11 @@ pub struct Outcome {
 }
 
 /// Runs the phone until the person quits or the events end.
+///
+/// Time passes the way a replay lets it pass: whenever the clock (taken to the whole second) has
+/// moved on, the phone first catches up with one tick at the new time, and only then is the event
+/// that came applied, at that same time. An idle poll does nothing else, so the phone's state
+/// only ever changes on a whole-second tick or on something the person did.
 pub fn run<B: Backend>(
     terminal: &mut Terminal<B>,
     events: &mut impl EventSource,
@@ -100,30 +121,39 @@ where
 {
     let mut outcome = Outcome::default();
     let size = terminal.size().map_err(io::Error::other)?;
-    engine.set_clock(clock());
-    let applied = engine.apply(Action::Resize {
-        width: size.width,
-        height: size.height,
-    });
-    carry_out(engine, hooks, &mut outcome, &applied);
+    let before = engine.view().clone();
+    let_time_pass(engine, hooks, &mut outcome, clock(), &before);
+    // The engine was made for a terminal size; only a different one is news. (A replay starts
+    // from the engine as made, so an update here would be one a recording cannot reproduce.)
+    if engine.viewport() != (size.width, size.height) {
+        let applied = engine.apply(Action::Resize {
+            width: size.width,
+            height: size.height,
+        });
+        carry_out(engine, hooks, &mut outcome, &applied);
+    }
     let (mut drawn, mut hits) = draw(terminal, engine, theme)?;
     loop {
         let next = events.next(IDLE_TICK)?;
-        engine.set_clock(clock());
-        let applied = match next {
-            Next::Closed => break,
-            Next::Idle => engine.apply(Action::Tick),
-            Next::Event(event) => match input::translate(&event, &hits) {
-                Some(Input::Key(key)) => engine.press(key),
-                Some(Input::Action(action)) => engine.apply(action),
-                // Pasted text goes into the focused field, as typing would.
-                Some(Input::Paste(text)) if engine.context().typing => {
-                    engine.apply(Action::Type(text))
-                }
-                Some(Input::Paste(_)) | None => continue,
-            },
+        if matches!(next, Next::Closed) {
+            break;
+        }
+        let_time_pass(engine, hooks, &mut outcome, clock(), &drawn);
+        // An event is applied to what is on screen, and the hooks are told so: draw what the
+        // clock changed (the minute, a toast, the end of "Signing out…") before taking it.
+        if *engine.view() != drawn {
+            (drawn, hits) = draw(terminal, engine, theme)?;
+        }
+        let Next::Event(event) = next else {
+            continue;
         };
-        let idle = matches!(applied.action, Some(Action::Tick));
+        let applied = match input::translate(&event, &hits) {
+            Some(Input::Key(key)) => engine.press(key),
+            Some(Input::Action(action)) => engine.apply(action),
+            // Pasted text goes into the focused field, as typing would.
+            Some(Input::Paste(text)) if engine.context().typing => engine.apply(Action::Type(text)),
+            Some(Input::Paste(_)) | None => continue,
+        };
         if let Some(action) = &applied.action
             && !matches!(action, Action::Tick | Action::Resize { .. })
         {
@@ -134,13 +164,29 @@ where
         if applied.quit {
             break;
         }
-        // An idle tick redraws only when something visible changed (the minute, a toast).
-        if idle && *engine.view() == drawn {
-            continue;
-        }
         (drawn, hits) = draw(terminal, engine, theme)?;
     }
     Ok(outcome)
+}
+
+/// Moves the phone's clock to `wall_clock`'s whole second; when that is later than the phone's
+/// time, the phone catches up with one tick there, as it does after a replay's `wait`. `before`
+/// is the view before, to tell the hooks whether anything changed.
+fn let_time_pass(
+    engine: &mut Engine,
+    hooks: &mut impl Hooks,
+    outcome: &mut Outcome,
+    wall_clock: DateTime<Utc>,
+    before: &View,
+) {
+    let now = whole_seconds(wall_clock);
+    if now <= engine.now() {
+        return;
+    }
+    engine.set_clock(now);
+    let ticked = engine.apply(Action::Tick);
+    hooks.time_passed(now, ticked.changed || engine.view() != before);
+    carry_out(engine, hooks, outcome, &ticked);
 }
 
 /// Saves the device file when it changed; a failed save is said on screen and kept.
