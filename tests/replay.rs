@@ -137,7 +137,7 @@ fn malformed_fixtures_are_reported_with_position_and_nothing_runs() {
             "{\"version\": 1, \"name\": \"x\",\n \"steps\": [\n  {\"tapp\": \"Wi-Fi\"}\n ]\n}\n",
             ":3:9: at steps[0].tapp: unknown field `tapp`, expected one of `tap`, `tap_id`, \
              `label`, `type`, `key`, `scroll`, `back`, `wait`, `expect_screen`, `expect_text`, \
-             `expect_no_text`, `expect_state`, `snapshot`, `sign_in_elsewhere`",
+             `expect_no_text`, `expect_state`, `snapshot`, `sign_in_elsewhere`, `change_elsewhere`",
         ),
         (
             "wrong-type.json",
@@ -279,6 +279,34 @@ fn taps_match_case_insensitively_only_when_unique_and_scroll_into_view() {
             passed: 1,
             failed: 0
         }),
+        "{printed}"
+    );
+}
+
+#[test]
+fn a_change_elsewhere_needs_an_existing_account_and_known_fields() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "change.json",
+        "{\"version\": 1, \"name\": \"change\",\n \"steps\": [\n  {\"change_elsewhere\": {\"account\": \"999\", \"device\": \"Pad\", \"app\": \"notes\", \"title\": \"x\"}}\n ]\n}\n",
+    );
+    fails_with(
+        &path,
+        "3: step 1 (change_elsewhere): no account with Mi Account ID \"999\" in the device \
+         file's cloud",
+    );
+    let typo = write(
+        dir.path(),
+        "typo.json",
+        r#"{"version": 1, "name": "typo", "steps": [
+            {"change_elsewhere": {"account": "6612345678", "device": "Pad", "app": "note", "title": "x"}}
+        ]}"#,
+    );
+    let (result, printed) = replay(&[typo], &BatchOptions::default());
+    assert_eq!(result, Ok(BatchResult::Malformed(1)), "{printed}");
+    assert!(
+        printed.contains("at steps[0].change_elsewhere.app: unknown variant `note`"),
         "{printed}"
     );
 }

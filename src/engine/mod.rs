@@ -20,7 +20,7 @@ use crate::screens::{Action, Effect, Phone, compose, update};
 use crate::sim::cloud;
 use crate::sim::device::DeviceFile;
 use crate::sim::env::Env;
-use crate::sim::event::SignInElsewhere;
+use crate::sim::event::{ChangeElsewhere, SignInElsewhere};
 use crate::strings::S;
 use crate::view::{self, Element, View};
 
@@ -224,6 +224,17 @@ impl Engine {
     }
 
     /// Another device signs in to an account now; the account must exist in the cloud.
+    /// Another device of an account adds an item to its Mi Cloud now; the account must exist.
+    pub fn change_elsewhere(&mut self, what: &ChangeElsewhere) -> Result<Outcome, String> {
+        if cloud::index_of(self.device(), &what.account).is_none() {
+            return Err(format!(
+                "no account with Mi Account ID {:?} in the device file's cloud",
+                what.account
+            ));
+        }
+        Ok(self.apply(Action::ChangeElsewhere(what.clone())))
+    }
+
     pub fn sign_in_elsewhere(&mut self, who: &SignInElsewhere) -> Result<Outcome, String> {
         if cloud::index_of(self.device(), &who.account).is_none() {
             return Err(format!(

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::sim::SignInElsewhere;
+use crate::sim::{ChangeElsewhere, SignInElsewhere};
 
 /// Everything a person (or a script, or an agent) can do to the phone. Keys and clicks become
 /// these through the engine's key table and the renderer's hit map; fixtures and agents send
@@ -51,6 +51,9 @@ pub enum Action {
     /// something the person does on this phone): it joins the account's devices and login
     /// history, and a phone signed in to that account with login notifications on is alerted.
     SignInElsewhere(SignInElsewhere),
+    /// Another device of an account adds an item to the account's Mi Cloud now (a script's
+    /// event): a phone signed in to that account gets it at its next sync.
+    ChangeElsewhere(ChangeElsewhere),
     /// Leave the app.
     Quit,
 }

@@ -92,6 +92,16 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
                 .scheduled_sign_ins
                 .push(who.at(now));
         }
+        Action::ChangeElsewhere(what) => {
+            // Played below with the device file's scheduled changes, the same way.
+            let now = env.now();
+            phone
+                .world
+                .device_mut()
+                .cloud
+                .scheduled_changes
+                .push(what.at(now));
+        }
         Action::Quit => effects.push(Effect::Quit),
     }
     play_the_world(phone, env);

@@ -11,4 +11,4 @@ pub mod event;
 
 pub use device::DeviceFile;
 pub use env::Env;
-pub use event::SignInElsewhere;
+pub use event::{ChangeElsewhere, SignInElsewhere};

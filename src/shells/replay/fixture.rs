@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::engine::keys::{KEY_NAMES, Key};
-use crate::sim::{DeviceFile, SignInElsewhere};
+use crate::sim::{ChangeElsewhere, DeviceFile, SignInElsewhere};
 
 pub const FIXTURE_VERSION: u32 = 1;
 pub const DEFAULT_WIDTH: u16 = 60;
@@ -84,6 +84,7 @@ pub enum Step {
     ExpectState(Box<Map<String, Value>>),
     Snapshot(String),
     SignInElsewhere(Box<SignInElsewhere>),
+    ChangeElsewhere(Box<ChangeElsewhere>),
 }
 
 /// The file's shape of a step: every kind optional, exactly one present.
@@ -133,6 +134,9 @@ pub struct StepSpec {
     /// Another device signs in to an account now, from somewhere else (the account must exist).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_in_elsewhere: Option<SignInElsewhere>,
+    /// Another device of an account adds an item to its Mi Cloud now (the account must exist).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub change_elsewhere: Option<ChangeElsewhere>,
 }
 
 impl TryFrom<StepSpec> for Step {
@@ -154,6 +158,7 @@ impl TryFrom<StepSpec> for Step {
             expect_state,
             snapshot,
             sign_in_elsewhere,
+            change_elsewhere,
         } = spec;
         if label.is_some() && tap_id.is_none() {
             return Err("`label` only goes with `tap_id`".into());
@@ -204,11 +209,15 @@ impl TryFrom<StepSpec> for Step {
             "sign_in_elsewhere",
             sign_in_elsewhere.map(|who| Step::SignInElsewhere(Box::new(who))),
         );
+        add(
+            "change_elsewhere",
+            change_elsewhere.map(|what| Step::ChangeElsewhere(Box::new(what))),
+        );
         match kinds.len() {
             0 => Err(
                 "a step needs one kind: tap, tap_id, type, key, scroll, back, wait, \
-                      expect_screen, expect_text, expect_no_text, expect_state, snapshot or \
-                      sign_in_elsewhere"
+                      expect_screen, expect_text, expect_no_text, expect_state, snapshot, \
+                      sign_in_elsewhere or change_elsewhere"
                     .into(),
             ),
             1 => Ok(kinds.remove(0).1),
@@ -244,6 +253,7 @@ impl From<Step> for StepSpec {
             Step::ExpectState(pointers) => spec.expect_state = Some(*pointers),
             Step::Snapshot(name) => spec.snapshot = Some(name),
             Step::SignInElsewhere(who) => spec.sign_in_elsewhere = Some(*who),
+            Step::ChangeElsewhere(what) => spec.change_elsewhere = Some(*what),
         }
         spec
     }
@@ -266,6 +276,7 @@ impl Step {
             Step::ExpectState(_) => "expect_state",
             Step::Snapshot(_) => "snapshot",
             Step::SignInElsewhere(_) => "sign_in_elsewhere",
+            Step::ChangeElsewhere(_) => "change_elsewhere",
         }
     }
 }

@@ -170,6 +170,7 @@ impl Recorder {
             }
             Action::Type(text) => Some(Step::Type(text.clone())),
             Action::SignInElsewhere(who) => Some(Step::SignInElsewhere(Box::new(who.clone()))),
+            Action::ChangeElsewhere(what) => Some(Step::ChangeElsewhere(Box::new(what.clone()))),
             Action::Scroll(_) | Action::Resize { .. } | Action::Tick | Action::Quit => None,
         };
         let Some(step) = step else {

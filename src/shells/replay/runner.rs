@@ -443,6 +443,13 @@ fn describe(step: &Step, view: &View) -> String {
             "sign_in_elsewhere {:?} on {:?} from {:?}",
             who.account, who.device, who.location
         ),
+        Step::ChangeElsewhere(what) => format!(
+            "change_elsewhere {:?}: {:?} adds {:?} to {}",
+            what.account,
+            what.device,
+            what.title,
+            what.app.key()
+        ),
     }
 }
 
@@ -482,6 +489,7 @@ fn run_step(
         }
         Step::Wait(wait) => engine.wait(wait.duration()),
         Step::SignInElsewhere(who) => engine.sign_in_elsewhere(who)?,
+        Step::ChangeElsewhere(what) => engine.change_elsewhere(what)?,
         Step::ExpectScreen(title) => {
             let found = &engine.view().title;
             if found != title {
