@@ -74,8 +74,8 @@ pub struct Hint {
     pub keys: &'static str,
     /// What it does here ("open", "back").
     pub does: &'static str,
-    /// Dropped first when the line is short of room.
-    pub optional: bool,
+    /// When the line drops it if short of room: 0 never, else the highest rank first.
+    pub drop_rank: u8,
 }
 
 impl Hint {

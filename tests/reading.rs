@@ -195,6 +195,20 @@ fn every_word_of_every_screen_can_be_read_at_40x12_and_60x24() {
             let mut engine = seen.engine.clone();
             engine.apply(Action::Resize { width, height });
             let view = engine.view().clone();
+            // The hint line never cuts a hint, and the browser's always says how to get back.
+            if view.toast.is_none() {
+                let mut grid = TextGrid::new(width, height);
+                let frame = frame_of(&view, &mut grid, &theme);
+                let hint_line = frame.lines().rev().nth(1).unwrap_or_default();
+                if hint_line.contains('…')
+                    || (view.surface == "browser" && !hint_line.contains("F2 phone"))
+                {
+                    lost.push(format!(
+                        "{} at {width}x{height}: the hint line {hint_line:?}",
+                        seen.origin
+                    ));
+                }
+            }
             let readings = readable(seen.engine.clone(), width, height, &theme);
             for word in unread(&view, &readings) {
                 lost.push(format!(

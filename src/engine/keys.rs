@@ -322,8 +322,8 @@ pub struct Binding {
     /// What the help says it does.
     pub help: S,
     /// How the hint line names it, if it does: the keys (none for typing), what they do, and
-    /// whether the line may drop it when short of room.
-    pub hint: Option<(Option<S>, S, bool)>,
+    /// when the line drops it if short of room (0: never; the highest goes first).
+    pub hint: Option<(Option<S>, S, u8)>,
 }
 
 const fn bind(keys: &'static [Key], when: Where, command: Command, help: S) -> Binding {
@@ -342,16 +342,19 @@ impl Binding {
     /// Named on the hint line as `keys does`.
     const fn hint(self, keys: S, does: S) -> Binding {
         Binding {
-            hint: Some((Some(keys), does, false)),
+            hint: Some((Some(keys), does, 0)),
             ..self
         }
     }
 
-    /// Named on the hint line only when there is room for it.
-    const fn optional(self) -> Binding {
+    /// Named on the hint line only when there is room for it: when the line is short, hints go
+    /// by `rank`, the highest first. What a person cannot do without (moving, opening, going
+    /// back, the way back from the browser) never goes: a quit that Ctrl-C also does goes
+    /// before the browser's F2, which goes before the extras.
+    const fn drops(self, rank: u8) -> Binding {
         match self.hint {
             Some((keys, does, _)) => Binding {
-                hint: Some((keys, does, true)),
+                hint: Some((keys, does, rank)),
                 ..self
             },
             None => self,
@@ -379,11 +382,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::PageUp], W::Help, C::PageUp, S::HelpPageUp),
     bind(&[Key::PageDown], W::Help, C::PageDown, S::HelpPageDown),
     Binding { keys: &[], any_char: false, any_key: true, when: W::Help, command: C::CloseHelp,
-        help: S::HelpCloseHelp, hint: Some((Some(S::KeyAny), S::HintClose, false)) },
+        help: S::HelpCloseHelp, hint: Some((Some(S::KeyAny), S::HintClose, 0)) },
     // Typing in a text field.
     Binding { keys: &[], any_char: true, any_key: false, when: W::Typing, command: C::Type,
-        help: S::HelpType, hint: Some((None, S::HintType, true)) },
-    bind(&[Key::Tab, Key::Down], W::Typing, C::FocusNext, S::HelpNextField).hint(S::KeyTab, S::HintNext),
+        help: S::HelpType, hint: Some((None, S::HintType, 3)) },
+    bind(&[Key::Tab, Key::Down], W::Typing, C::FocusNext, S::HelpNextField).hint(S::KeyTab, S::HintNext)
+        .drops(1),
     bind(&[Key::BackTab, Key::Up], W::Typing, C::FocusPrev, S::HelpPreviousField),
     bind(&[Key::Enter], W::Typing, C::Activate, S::HelpDone).hint(S::KeyEnter, S::HintDone),
     bind(&[Key::Esc], W::TypingWithBack, C::Back, S::HelpBack).hint(S::KeyEsc, S::HintBack),
@@ -400,9 +404,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::Down, Key::Char('j'), Key::Tab], W::PageTouchable, C::FocusNext, S::HelpFocusNext)
         .hint(S::KeyUpDown, S::HintMove),
     bind(DIALOG_PREVIOUS, W::Dialog, C::FocusPrev, S::HelpFocusPrevButton)
-        .hint(S::KeyLeftRight, S::HintMove),
+        .hint(S::KeyLeftRight, S::HintMove).drops(1),
     bind(DIALOG_NEXT, W::Dialog, C::FocusNext, S::HelpFocusNextButton)
-        .hint(S::KeyLeftRight, S::HintMove),
+        .hint(S::KeyLeftRight, S::HintMove).drops(1),
     bind(&[Key::Home, Key::Char('g')], W::PageTouchable, C::FocusFirst, S::HelpFocusFirst),
     bind(&[Key::End, Key::Char('G')], W::PageTouchable, C::FocusLast, S::HelpFocusLast),
     bind(&[Key::PageUp], W::Anywhere, C::PageUp, S::HelpPageUp),
@@ -411,19 +415,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(ENTER, W::Dialog, C::Activate, S::HelpSelect).hint(S::KeyEnter, S::HintSelect),
     bind(BACK, W::PageWithBack, C::Back, S::HelpBack).hint(S::KeyEsc, S::HintBack),
     bind(&[Key::Esc], W::Dialog, C::Back, S::HelpCancel).hint(S::KeyEsc, S::HintCancel),
-    bind(&[Key::Char('q')], W::Root, C::Quit, S::HelpQuit).hint(S::KeyQ, S::HintQuit),
+    bind(&[Key::Char('q')], W::Root, C::Quit, S::HelpQuit).hint(S::KeyQ, S::HintQuit).drops(1),
     bind(&[Key::Char('?')], W::Page, C::Help, S::HelpHelp),
     // Anywhere.
     bind(&[Key::F(2)], W::Phone, C::SwitchSurface, S::HelpToBrowser)
-        .hint(S::KeyF2, S::HintBrowser).optional(),
+        .hint(S::KeyF2, S::HintBrowser).drops(2),
     bind(&[Key::F(2)], W::Browser, C::SwitchSurface, S::HelpToPhone)
-        .hint(S::KeyF2, S::HintPhone).optional(),
+        .hint(S::KeyF2, S::HintPhone),
     bind(&[Key::F(3)], W::PhoneHome, C::Home, S::HelpHome)
-        .hint(S::KeyF3, S::HintHome).optional(),
+        .hint(S::KeyF3, S::HintHome).drops(3),
     bind(&[Key::Ctrl('c')], W::Anywhere, C::Quit, S::HelpQuitAnywhere),
     // Busy: every other key waits.
     Binding { keys: &[], any_char: false, any_key: true, when: W::Busy, command: C::Wait,
-        help: S::HelpWait, hint: Some((None, S::HintWait, false)) },
+        help: S::HelpWait, hint: Some((None, S::HintWait, 0)) },
 ];
 
 impl Binding {
@@ -444,7 +448,7 @@ pub fn resolve(key: Key, context: &Context) -> Option<Command> {
 pub fn hints(context: &Context, tr: Tr) -> Vec<Hint> {
     let mut hints: Vec<Hint> = Vec::new();
     for binding in BINDINGS.iter().filter(|b| b.when.holds(context)) {
-        let Some((keys, does, optional)) = binding.hint else {
+        let Some((keys, does, drop_rank)) = binding.hint else {
             continue;
         };
         let keys = keys.map_or("", |k| tr.get(k));
@@ -454,7 +458,7 @@ pub fn hints(context: &Context, tr: Tr) -> Vec<Hint> {
         hints.push(Hint {
             keys,
             does: tr.get(does),
-            optional,
+            drop_rank,
         });
     }
     hints

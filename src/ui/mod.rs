@@ -319,22 +319,32 @@ fn hint_line<C: Canvas>(view: &View, area: Rect, above: Rect, buf: &mut C, theme
         return;
     }
     let room = area.width.saturating_sub(2);
-    // Every hint when they fit; else the optional ones give way one at a time, the last first;
-    // and before any words go, the dots between them do.
-    let mut shown: Vec<String> = view.hints.iter().map(|h| h.text()).collect();
-    let mut optional: Vec<usize> = (0..view.hints.len())
-        .filter(|&i| view.hints[i].optional)
-        .collect();
+    // Every hint when they fit; else they give way one at a time by their drop rank, the
+    // highest first (the last of equals first), never those ranked 0; and before any words go,
+    // the dots between them do (and, for those that never go, the second space).
+    let mut shown: Vec<(String, u8)> = view.hints.iter().map(|h| (h.text(), h.drop_rank)).collect();
     let hint = loop {
-        let dotted = shown.join(" · ");
+        let texts: Vec<&str> = shown.iter().map(|(text, _)| text.as_str()).collect();
+        let dotted = texts.join(" · ");
         if width_of(&dotted) <= room {
             break dotted;
         }
-        let spaced = shown.join("  ");
+        let spaced = texts.join("  ");
         if width_of(&spaced) <= room {
             break spaced;
         }
-        match optional.pop() {
+        // Only the hints no line may lose are left: as close as words allow.
+        let close = texts.join(" ");
+        if shown.iter().all(|(_, rank)| *rank == 0) && width_of(&close) <= room {
+            break close;
+        }
+        let droppable = shown
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, rank))| *rank > 0)
+            .max_by_key(|(index, (_, rank))| (*rank, *index))
+            .map(|(index, _)| index);
+        match droppable {
             Some(index) => {
                 shown.remove(index);
             }
