@@ -420,9 +420,9 @@ pub fn element_offsets(elements: &[Element], width: u16) -> (Vec<u16>, u16) {
 }
 
 /// The scroll offset that shows `focus` (an index into `elements`) whole, moving `scroll` as
-/// little as possible, and never past the end of the page. An error on the page is kept in sight
-/// with the focus when both fit: the cursor goes to the field to fix, and the message says what
-/// is wrong with it.
+/// little as possible, and never past the end of the page. An error on the page, then a
+/// notification, is kept in sight with the focus when they fit: the cursor goes to the field to
+/// fix, the message says what is wrong with it, and the notification holds the code to type.
 pub fn scroll_to_show(
     elements: &[Element],
     width: u16,
@@ -446,13 +446,17 @@ pub fn scroll_to_show(
             top = section_top;
         }
         let mut bottom = offsets.get(index).copied().unwrap_or(top) + height;
-        if let Some(error) = elements.iter().position(|e| e.role == Role::Error)
-            && let Some(&error_top) = offsets.get(error)
-        {
-            let error_bottom = error_top + element_height(&elements[error], width);
-            let (span_top, span_bottom) = (top.min(error_top), bottom.max(error_bottom));
-            if span_bottom - span_top <= page_height {
-                (top, bottom) = (span_top, span_bottom);
+        // What the person must read to act: the error about the field, then the notification
+        // with the code to type in it; each kept in sight too while it fits.
+        for role in [Role::Error, Role::Notice] {
+            if let Some(other) = elements.iter().position(|e| e.role == role)
+                && let Some(&other_top) = offsets.get(other)
+            {
+                let other_bottom = other_top + element_height(&elements[other], width);
+                let (span_top, span_bottom) = (top.min(other_top), bottom.max(other_bottom));
+                if span_bottom - span_top <= page_height {
+                    (top, bottom) = (span_top, span_bottom);
+                }
             }
         }
         if top < scroll {

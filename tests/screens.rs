@@ -595,6 +595,8 @@ fn create_account_pages() {
         "{}",
         texts[0]
     );
+    // On the smallest phone too, the SMS with the code stays in sight with the field for it.
+    assert!(texts[1].contains("✉ Messages: 310139"), "{}", texts[1]);
 }
 
 #[test]
