@@ -120,7 +120,7 @@ catalogue! {
     TopicServicesFeedback = doc "Services & feedback";
     TopicAddAccount = doc "Add account";
     TopicPersonalInfo = doc "Personal info";
-    NotSimulated = ours "{topic} is not simulated. This phone covers Settings → Mi Account: signing in and out, Mi Cloud sync, Find Device, devices and account security, plus the Wi-Fi and mobile data switches they depend on.", hyperos "{topic} is not simulated. This phone covers Settings → Xiaomi Account: signing in and out, Xiaomi Cloud sync, Find device, devices and account security, plus the Wi-Fi and mobile data switches they depend on.";
+    NotSimulated = ours "{topic} is not simulated. This phone covers Settings → Mi Account (signing in and out, Mi Cloud sync, Find Device, devices, account security), what it depends on (Wi-Fi, mobile data, Apps, Date & time), and the home screen's apps.", hyperos "{topic} is not simulated. This phone covers Settings → Xiaomi Account (signing in and out, Xiaomi Cloud sync, Find device, devices, account security), what it depends on (Wi-Fi, mobile data, Apps, Date & time), and the home screen's apps.";
     PressBack = ours "Press ‹ or Esc to go back.";
     StatusWiFi = ours "Wi-Fi";
     Status4G = ours "4G";
