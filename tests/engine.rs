@@ -51,10 +51,17 @@ fn the_hint_line_names_only_keys_that_work_in_front() {
         hint_text(&engine),
         ["↑↓ move", "Enter open", "q quit", "F2 browser", "F3 home"]
     );
-    tap(&mut engine, "settings.wifi");
+    tap(&mut engine, "settings.about_phone");
     assert_eq!(
         hint_text(&engine),
         ["↑↓ move", "Enter open", "Esc back", "F2 browser", "F3 home"]
+    );
+    // Only one thing to touch: no move, which would go nowhere.
+    engine.apply(Action::Back);
+    tap(&mut engine, "settings.wifi");
+    assert_eq!(
+        hint_text(&engine),
+        ["Enter open", "Esc back", "F2 browser", "F3 home"]
     );
     // A password field in a dialog: typing keys, and Esc cancels the dialog.
     let mut engine = signed_in_phone();
@@ -87,6 +94,7 @@ fn the_hint_line_names_only_keys_that_work_in_front() {
                 back: true,
                 root: matches!(binding.when, keys::Where::Root),
                 touchable: true,
+                several: true,
                 browser: matches!(binding.when, keys::Where::Browser),
                 help: matches!(binding.when, keys::Where::Help),
                 busy: matches!(binding.when, keys::Where::Busy),

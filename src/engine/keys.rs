@@ -131,6 +131,8 @@ pub struct Context {
     pub root: bool,
     /// Something can take the focus.
     pub touchable: bool,
+    /// More than one thing can: moving the focus goes somewhere.
+    pub several: bool,
     /// The browser is in front.
     pub browser: bool,
     /// The `?` key help is over the screen.
@@ -150,6 +152,12 @@ impl Context {
             back: view.back || dialog,
             root: !view.back && !dialog,
             touchable: view.active_elements().iter().any(|e| e.interactive()),
+            several: view
+                .active_elements()
+                .iter()
+                .filter(|e| e.interactive())
+                .nth(1)
+                .is_some(),
             browser: view.surface == "browser",
             help: view.dialog.as_ref().is_some_and(|d| d.id == HELP_DIALOG),
             busy: view.dialog.as_ref().is_some_and(|d| d.id == WORKING),
@@ -252,6 +260,8 @@ pub enum Where {
     PageWithBack,
     /// In a dialog, not typing.
     Dialog,
+    /// In a dialog with more than one button or field, not typing.
+    DialogChoices,
     /// At the root page, not typing.
     Root,
     /// On the phone.
@@ -279,10 +289,11 @@ impl Where {
             Where::TypingWithBack => cx.typing && cx.back && !cx.dialog,
             Where::TypingInDialog => cx.typing && cx.dialog,
             Where::Page => !cx.typing,
-            Where::PageTouchable => !cx.typing && cx.touchable && !cx.dialog,
+            Where::PageTouchable => !cx.typing && cx.several && !cx.dialog,
             Where::PageNoDialog => !cx.typing && cx.touchable && !cx.dialog,
             Where::PageWithBack => !cx.typing && cx.back && !cx.dialog,
             Where::Dialog => !cx.typing && cx.dialog,
+            Where::DialogChoices => !cx.typing && cx.dialog && cx.several,
             Where::Root => !cx.typing && cx.root,
             Where::Phone => !cx.browser,
             Where::Browser => cx.browser,
@@ -301,7 +312,7 @@ impl Where {
             Where::TypingInDialog => S::WhereTypingInDialog,
             Where::Page | Where::PageTouchable => S::WherePage,
             Where::PageNoDialog | Where::PageWithBack => S::WherePageNoDialog,
-            Where::Dialog => S::WhereDialog,
+            Where::Dialog | Where::DialogChoices => S::WhereDialog,
             Where::Root => S::WhereRoot,
             Where::Phone => S::WherePhone,
             Where::Browser => S::WhereBrowser,
@@ -403,9 +414,9 @@ pub const BINDINGS: &[Binding] = &[
         .hint(S::KeyUpDown, S::HintMove),
     bind(&[Key::Down, Key::Char('j'), Key::Tab], W::PageTouchable, C::FocusNext, S::HelpFocusNext)
         .hint(S::KeyUpDown, S::HintMove),
-    bind(DIALOG_PREVIOUS, W::Dialog, C::FocusPrev, S::HelpFocusPrevButton)
+    bind(DIALOG_PREVIOUS, W::DialogChoices, C::FocusPrev, S::HelpFocusPrevButton)
         .hint(S::KeyLeftRight, S::HintMove).drops(1),
-    bind(DIALOG_NEXT, W::Dialog, C::FocusNext, S::HelpFocusNextButton)
+    bind(DIALOG_NEXT, W::DialogChoices, C::FocusNext, S::HelpFocusNextButton)
         .hint(S::KeyLeftRight, S::HintMove).drops(1),
     bind(&[Key::Home, Key::Char('g')], W::PageTouchable, C::FocusFirst, S::HelpFocusFirst),
     bind(&[Key::End, Key::Char('G')], W::PageTouchable, C::FocusLast, S::HelpFocusLast),
@@ -515,6 +526,7 @@ mod tests {
             back: back || dialog,
             root: !back && !dialog,
             touchable: true,
+            several: true,
             browser: false,
             help: false,
             busy: false,
