@@ -44,8 +44,8 @@ fn open_fails_untouched(text: &str) -> (PathBuf, String) {
         text.as_bytes(),
         "the file must be left byte for byte"
     );
-    // Only the lock file may appear: no .bak, no temporary files.
-    assert_eq!(listing(&path), ["device.json", "device.json.lock"]);
+    // Nothing appears beside it: no lock file left behind, no .bak, no temporary files.
+    assert_eq!(listing(&path), ["device.json"]);
     // The folder goes now; the path is returned only to build the expected message.
     drop(dir);
     (path, message)

@@ -1,5 +1,9 @@
 //! A one-line text field's content and cursor, edited by actions (never by the renderer).
 
+/// The most characters a field holds, as a phone's fields have a limit: what is typed or pasted
+/// beyond it is dropped, so no input can make editing or drawing slow.
+pub const MAX_CHARS: usize = 256;
+
 /// Text being typed, with a cursor counted in characters (not bytes) so that any Unicode input
 /// edits safely.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -10,9 +14,9 @@ pub struct TextInput {
 
 impl TextInput {
     pub fn new(text: impl Into<String>) -> TextInput {
-        let text = text.into();
-        let cursor = text.chars().count();
-        TextInput { text, cursor }
+        let mut input = TextInput::default();
+        input.insert(&text.into());
+        input
     }
 
     pub fn text(&self) -> &str {
@@ -31,13 +35,21 @@ impl TextInput {
     }
 
     /// Inserts at the cursor; control characters (a pasted newline, a tab) are dropped because a
-    /// one-line field cannot hold them.
+    /// one-line field cannot hold them, and so is what goes past `MAX_CHARS`. The cost is linear
+    /// in what is typed and what is there.
     pub fn insert(&mut self, typed: &str) {
-        for ch in typed.chars().filter(|c| !c.is_control()) {
-            let at = self.byte_index(self.cursor);
-            self.text.insert(at, ch);
-            self.cursor += 1;
+        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
+        let kept: String = typed
+            .chars()
+            .filter(|c| !c.is_control())
+            .take(room)
+            .collect();
+        if kept.is_empty() {
+            return;
         }
+        let at = self.byte_index(self.cursor);
+        self.text.insert_str(at, &kept);
+        self.cursor += kept.chars().count();
     }
 
     pub fn delete_backward(&mut self) {

@@ -3,8 +3,8 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use crate::sim::cloud;
 use crate::sim::device::{CloudAccount, Connection, DeviceFile};
+use crate::sim::{cloud, time};
 use crate::strings::{S, Tr};
 
 /// How long a short toast stays up.
@@ -185,9 +185,7 @@ impl World {
     }
 }
 
-/// `now + by`, or the end of time when that overflows: a message that never expires is better
-/// than a panic.
+/// `now + by`, stopping at the end of the supported years.
 pub fn later(now: DateTime<Utc>, by: Duration) -> DateTime<Utc> {
-    now.checked_add_signed(by)
-        .unwrap_or(DateTime::<Utc>::MAX_UTC)
+    time::later(now, by)
 }

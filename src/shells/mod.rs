@@ -2,6 +2,7 @@
 //! I/O the core never does.
 
 pub mod bench;
+pub mod input;
 pub mod replay;
 pub mod schema;
 pub mod store;

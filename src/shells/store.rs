@@ -105,6 +105,16 @@ pub enum StoreError {
     },
     /// Another mi-settings holds the lock.
     Locked { path: PathBuf, lock: PathBuf },
+    /// Something other than a regular file is at the path (a folder, a pipe, a device).
+    NotAFile { path: PathBuf },
+    /// A symbolic link to a file that does not exist.
+    DanglingLink { path: PathBuf, target: PathBuf },
+    /// The file has other hard links: each save replaces it, which would split them apart.
+    HardLinked { path: PathBuf, links: u64 },
+    /// The file is read-only: it is not saved over.
+    ReadOnly { path: PathBuf },
+    /// Larger than a device file may be.
+    TooLarge { path: PathBuf, limit: u64 },
     /// The filesystem refused; `action` says what was being done.
     Io {
         path: PathBuf,
@@ -128,6 +138,11 @@ impl StoreError {
             StoreError::NoDataDir
             | StoreError::Newer { .. }
             | StoreError::Locked { .. }
+            | StoreError::NotAFile { .. }
+            | StoreError::DanglingLink { .. }
+            | StoreError::HardLinked { .. }
+            | StoreError::ReadOnly { .. }
+            | StoreError::TooLarge { .. }
             | StoreError::Io { .. } => return None,
         };
         let backup = with_suffix(path, ".bak");
@@ -157,6 +172,11 @@ impl StoreError {
             | StoreError::Newer { path, .. }
             | StoreError::Migration { path, .. }
             | StoreError::Locked { path, .. }
+            | StoreError::NotAFile { path }
+            | StoreError::DanglingLink { path, .. }
+            | StoreError::HardLinked { path, .. }
+            | StoreError::ReadOnly { path }
+            | StoreError::TooLarge { path, .. }
             | StoreError::Io { path, .. } => Some(path),
         }
     }
@@ -221,6 +241,39 @@ impl fmt::Display for StoreError {
                 ": in use by another mi-settings (lock {}); close it first",
                 lock.display()
             ),
+            StoreError::NotAFile { .. } => write!(
+                f,
+                ": not a regular file (a device file must be one); name a file with --device"
+            ),
+            StoreError::DanglingLink { target, .. } => write!(
+                f,
+                ": a symbolic link to {}, which does not exist",
+                target.display()
+            ),
+            StoreError::HardLinked { links, .. } => write!(
+                f,
+                ": has {links} hard links; mi-settings saves by replacing the file, which would \
+                 split them apart: use one path (or a symbolic link)"
+            ),
+            StoreError::ReadOnly { .. } => write!(
+                f,
+                ": read-only, so it is not saved over; make it writable, or use another device \
+                 file with --device"
+            ),
+            StoreError::TooLarge { limit, .. } => write!(
+                f,
+                ": larger than {} MB, more than a device file may be",
+                limit / (1024 * 1024)
+            ),
+            StoreError::Io { action, source, .. }
+                if source.kind() == io::ErrorKind::PermissionDenied =>
+            {
+                write!(
+                    f,
+                    ": {action}: {source}; the folder must be writable (or use another device file \
+                 with --device)"
+                )
+            }
             StoreError::Io { action, source, .. } => write!(f, ": {action}: {source}"),
         }
     }
@@ -282,7 +335,7 @@ fn typed(
         None => return Err(StoreError::NoVersion { path, found: None }),
         Some(v) => v.as_u64().ok_or_else(|| StoreError::NoVersion {
             path: path.clone(),
-            found: Some(v.to_string()),
+            found: Some(crate::shells::input::cut(&v.to_string(), 40)),
         })?,
     };
     let current = table.len() as u64 + 1;
@@ -324,7 +377,7 @@ fn typed(
 pub(crate) fn bare_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    full.strip_suffix(&suffix).unwrap_or(&full).to_owned()
+    crate::shells::input::shortened(full.strip_suffix(&suffix).unwrap_or(&full))
 }
 
 /// Runs the steps of `table` from version `from` up to `table.len() + 1`, stamping each
@@ -346,8 +399,93 @@ fn migrate(mut value: Value, from: u32, table: &[Migration]) -> Result<Value, (u
 
 /// Reads and parses the device file at `path` without locking or writing anything.
 pub fn load(path: &Path) -> Result<DeviceFile, StoreError> {
-    let text = fs::read_to_string(path).map_err(io_error(path, "reading"))?;
-    parse(&text, path)
+    let path = resolve(path, Use::Read)?;
+    match read_device_text(&path)? {
+        Some(text) => parse(&text, &path),
+        None => Err(io_error(&path, "reading")(io::Error::new(
+            io::ErrorKind::NotFound,
+            "No such file or directory",
+        ))),
+    }
+}
+
+/// The most a device file may hold: room for an account with 100,000 photos and as many
+/// contacts, and a bound on what a hostile file can make the program read.
+pub const FILE_LIMIT: u64 = 512 * 1024 * 1024;
+
+/// What a device file is resolved for.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Use {
+    Read,
+    Write,
+}
+
+/// The file a device path names: a symbolic link is followed to the file it points at (so the
+/// lock and every save go there, and two paths to one file are one file), and what is there
+/// must be a regular file (or nothing yet). To be written, it must also have no other hard
+/// links, which a save (a new file renamed into place) would split apart.
+fn resolve(path: &Path, purpose: Use) -> Result<PathBuf, StoreError> {
+    let metadata = match fs::symlink_metadata(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(path.to_path_buf()),
+        Err(e) => return Err(io_error(path, "looking at the file")(e)),
+        Ok(metadata) => metadata,
+    };
+    let resolved = if metadata.file_type().is_symlink() {
+        match fs::canonicalize(path) {
+            Ok(resolved) => resolved,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                let target = fs::read_link(path).unwrap_or_default();
+                return Err(StoreError::DanglingLink {
+                    path: path.to_path_buf(),
+                    target: folder_of(path).join(target),
+                });
+            }
+            Err(e) => return Err(io_error(path, "following the link")(e)),
+        }
+    } else {
+        path.to_path_buf()
+    };
+    let metadata = fs::metadata(&resolved).map_err(io_error(&resolved, "looking at the file"))?;
+    if !metadata.is_file() {
+        return Err(StoreError::NotAFile { path: resolved });
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if purpose == Use::Write && metadata.nlink() > 1 {
+            return Err(StoreError::HardLinked {
+                path: resolved,
+                links: metadata.nlink(),
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = purpose;
+    Ok(resolved)
+}
+
+/// The device file's text, `None` when there is no file; only a regular file of at most
+/// `FILE_LIMIT` bytes is read, and text that is not UTF-8 is an error at its position.
+fn read_device_text(path: &Path) -> Result<Option<String>, StoreError> {
+    use crate::shells::input::{ReadError, read_text};
+    match read_text(path, FILE_LIMIT) {
+        Ok(text) => Ok(Some(text)),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(ReadError::Io(e)) => Err(io_error(path, "reading")(e)),
+        Err(ReadError::NotAFile) => Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+        }),
+        Err(ReadError::TooLarge { limit }) => Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            limit,
+        }),
+        Err(e @ ReadError::NotUtf8 { line, column, .. }) => Err(StoreError::Syntax {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: e.to_string(),
+        }),
+    }
 }
 
 /// The device file as people read it: pretty JSON with two-space indents, fields in declaration
@@ -487,6 +625,9 @@ pub struct Store {
     path: PathBuf,
     /// Never read: holding the handle is what keeps the lock; dropping it releases it.
     _lock: File,
+    lock_path: PathBuf,
+    /// The lock file was made by this store (and goes again if the file cannot be used).
+    made_lock: bool,
 }
 
 impl Store {
@@ -495,27 +636,39 @@ impl Store {
     /// exactly as it is.
     pub fn open(path: &Path) -> Result<(Store, DeviceFile, Opened), StoreError> {
         let store = Store::lock_only(path)?;
-        match fs::read_to_string(path) {
-            Ok(text) => {
-                let device = parse(&text, path)?;
-                Ok((store, device, Opened::Loaded))
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+        let read = read_device_text(&store.path)
+            .and_then(|text| text.map(|text| parse(&text, &store.path)).transpose());
+        match read {
+            Ok(Some(device)) => Ok((store, device, Opened::Loaded)),
+            Ok(None) => {
                 let device = DeviceFile::factory_default();
-                write_atomic(path, to_json(&device).as_bytes(), None)?;
+                write_atomic(&store.path, to_json(&device).as_bytes(), None, None)?;
                 Ok((store, device, Opened::Created))
             }
-            Err(e) => Err(io_error(path, "reading")(e)),
+            Err(e) => {
+                // A refused start leaves nothing behind beside the file.
+                store.abandon();
+                Err(e)
+            }
+        }
+    }
+
+    /// Lets go of the lock, and removes the lock file when this store made it.
+    fn abandon(self) {
+        if self.made_lock {
+            let _ = fs::remove_file(&self.lock_path);
         }
     }
 
     /// Takes the lock without reading the file, so that even an unreadable file can be reset.
     pub fn lock_only(path: &Path) -> Result<Store, StoreError> {
+        let path = &resolve(path, Use::Write)?;
         let folder = folder_of(path);
         fs::create_dir_all(folder).map_err(io_error(folder, "creating the folder"))?;
         // The lock lives beside the data file, not on it: each save renames a new inode into
         // place, which would silently drop a lock held on the old one.
         let lock_path = with_suffix(path, ".lock");
+        let made_lock = !lock_path.exists();
         let lock = OpenOptions::new()
             .read(true)
             .write(true)
@@ -524,10 +677,22 @@ impl Store {
             .open(&lock_path)
             .map_err(io_error(&lock_path, "opening the lock file"))?;
         match lock.try_lock() {
-            Ok(()) => Ok(Store {
-                path: path.to_path_buf(),
-                _lock: lock,
-            }),
+            Ok(()) => {
+                // Temporary files of an interrupted save of this file (never another's): the
+                // lock says no save of it is under way.
+                for suffix in [".tmp", ".bak.tmp", ".broken.tmp"] {
+                    let leftover = with_suffix(path, suffix);
+                    if fs::symlink_metadata(&leftover).is_ok_and(|m| m.is_file()) {
+                        let _ = fs::remove_file(&leftover);
+                    }
+                }
+                Ok(Store {
+                    path: path.to_path_buf(),
+                    _lock: lock,
+                    lock_path,
+                    made_lock,
+                })
+            }
             Err(TryLockError::WouldBlock) => Err(StoreError::Locked {
                 path: path.to_path_buf(),
                 lock: lock_path,
@@ -554,16 +719,32 @@ impl Store {
         device: &DeviceFile,
         fault: Option<SaveFault>,
     ) -> Result<(), StoreError> {
+        // The file keeps its permissions (it holds password hashes), and a read-only one is
+        // not saved over.
+        let permissions = match fs::metadata(&self.path) {
+            Ok(metadata) if metadata.permissions().readonly() => {
+                return Err(StoreError::ReadOnly {
+                    path: self.path.clone(),
+                });
+            }
+            Ok(metadata) => Some(metadata.permissions()),
+            Err(_) => None,
+        };
         // Copy whatever is there, even text edited by hand meanwhile: it is what gets replaced.
         match fs::read(&self.path) {
-            Ok(old) => write_atomic(&with_suffix(&self.path, ".bak"), &old, None)?,
+            Ok(old) => write_atomic(
+                &with_suffix(&self.path, ".bak"),
+                &old,
+                None,
+                permissions.clone(),
+            )?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => {}
             Err(e) => return Err(io_error(&self.path, "reading for the backup")(e)),
         }
         if fault == Some(SaveFault::AfterBackup) {
             return Err(simulated_crash(&self.path));
         }
-        write_atomic(&self.path, to_json(device).as_bytes(), fault)
+        write_atomic(&self.path, to_json(device).as_bytes(), fault, permissions)
     }
 
     /// Starts over from the factory default, which is returned with where the previous file
@@ -572,15 +753,16 @@ impl Store {
     pub fn reset(&mut self) -> Result<(DeviceFile, Option<PathBuf>), StoreError> {
         let device = DeviceFile::factory_default();
         if !self.path.exists() {
-            write_atomic(&self.path, to_json(&device).as_bytes(), None)?;
+            write_atomic(&self.path, to_json(&device).as_bytes(), None, None)?;
             return Ok((device, None));
         }
         let backup = with_suffix(&self.path, ".bak");
         if load(&self.path).is_err() && load(&backup).is_ok() {
             let broken = with_suffix(&self.path, ".broken");
             let old = fs::read(&self.path).map_err(io_error(&self.path, "reading"))?;
-            write_atomic(&broken, &old, None)?;
-            write_atomic(&self.path, to_json(&device).as_bytes(), None)?;
+            let permissions = fs::metadata(&self.path).ok().map(|m| m.permissions());
+            write_atomic(&broken, &old, None, permissions.clone())?;
+            write_atomic(&self.path, to_json(&device).as_bytes(), None, permissions)?;
             return Ok((device, Some(broken)));
         }
         self.save(&device)?;
@@ -595,9 +777,18 @@ fn simulated_crash(path: &Path) -> StoreError {
 /// Writes `bytes` to `<target>.tmp`, flushes it to disk, renames it over `target` and flushes
 /// the folder so the rename itself survives a power cut. Only the lock holder writes, so the
 /// fixed temporary name cannot collide; a leftover from a crash is simply overwritten.
-fn write_atomic(target: &Path, bytes: &[u8], fault: Option<SaveFault>) -> Result<(), StoreError> {
+fn write_atomic(
+    target: &Path,
+    bytes: &[u8],
+    fault: Option<SaveFault>,
+    permissions: Option<fs::Permissions>,
+) -> Result<(), StoreError> {
     let temp = with_suffix(target, ".tmp");
-    let written = File::create(&temp).and_then(|mut file| {
+    let written = create_private(&temp).and_then(|mut file| {
+        // The permissions are set before the content exists, so it is never more readable.
+        if let Some(permissions) = permissions {
+            file.set_permissions(permissions)?;
+        }
         file.write_all(bytes)?;
         file.sync_all()
     });
@@ -611,6 +802,18 @@ fn write_atomic(target: &Path, bytes: &[u8], fault: Option<SaveFault>) -> Result
     }
     fs::rename(&temp, target).map_err(io_error(target, "replacing the file"))?;
     sync_folder(folder_of(target))
+}
+
+/// A new file only its owner can read (unix): a device file holds password hashes.
+fn create_private(path: &Path) -> io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    options.open(path)
 }
 
 #[cfg(unix)]

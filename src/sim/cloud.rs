@@ -6,11 +6,11 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use chrono::{DateTime, Duration, Utc};
 
-use super::Env;
 use super::device::{
     AccountDevice, App, CloudAccount, CodePurpose, Connection, DeviceFile, DeviceKind, Item,
     LocalData, LoginRecord, SignInFailures, SignedInAccount, SyncSettings, VerificationCode,
 };
+use super::{Env, time};
 
 /// The free Mi Cloud plan, in GB.
 pub const FREE_PLAN_GB: u32 = 5;
@@ -226,7 +226,7 @@ pub fn check_password(
     let entry = &mut failures[position];
     entry.count += 1;
     if entry.count >= MAX_FAILURES {
-        entry.locked_until = Some(now + Duration::minutes(LOCKOUT_MINUTES));
+        entry.locked_until = Some(time::later(now, Duration::minutes(LOCKOUT_MINUTES)));
         return Err(CloudError::TooManyAttempts);
     }
     Err(CloudError::InvalidCredentials)
@@ -244,7 +244,7 @@ pub fn send_code(
         .cloud
         .codes
         .iter()
-        .filter(|c| c.to == to && c.sent_at > now - Duration::hours(1))
+        .filter(|c| c.to == to && c.sent_at > time::earlier(now, Duration::hours(1)))
         .count();
     if recent >= MAX_CODES_PER_HOUR {
         return Err(CloudError::TooManyCodes {
@@ -265,13 +265,13 @@ pub fn send_code(
     device
         .cloud
         .codes
-        .retain(|c| c.sent_at > now - Duration::days(1));
+        .retain(|c| c.sent_at > time::earlier(now, Duration::days(1)));
     device.cloud.codes.push(VerificationCode {
         to: to.to_string(),
         purpose,
         code: code.clone(),
         sent_at: now,
-        expires_at: now + Duration::minutes(CODE_MINUTES),
+        expires_at: time::later(now, Duration::minutes(CODE_MINUTES)),
         used: false,
         wrong_tries: 0,
     });
@@ -319,7 +319,7 @@ pub fn resend_at(device: &DeviceFile, to: &str, purpose: CodePurpose) -> Option<
         .iter()
         .rev()
         .find(|c| c.to == to && c.purpose == purpose)
-        .map(|c| c.sent_at + Duration::seconds(RESEND_SECONDS))
+        .map(|c| time::later(c.sent_at, Duration::seconds(RESEND_SECONDS)))
 }
 
 /// What is wrong with a new password, if anything (seed 003: at least 8 characters with letters,

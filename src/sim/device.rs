@@ -5,6 +5,8 @@
 //! Fields added after version 1 must carry `#[serde(default)]` so that older files still load.
 
 use chrono::{DateTime, Utc};
+
+use super::time;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -15,6 +17,7 @@ pub const CURRENT_VERSION: u32 = 3;
 
 /// The whole state of one simulated phone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct DeviceFile {
     /// Format version of this document (see [`CURRENT_VERSION`]).
     pub version: u32,
@@ -55,6 +58,7 @@ pub enum Skin {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Phone {
     /// Stable identity of this phone in the cloud's device lists.
     pub id: Uuid,
@@ -128,6 +132,7 @@ fn default_location() -> String {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LostMode {
     pub message: String,
     /// The number the finder should call.
@@ -135,6 +140,7 @@ pub struct LostMode {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Network {
     pub wifi: bool,
     /// The saved network the phone joins when Wi-Fi is on.
@@ -170,6 +176,7 @@ pub enum Connection {
 /// One piece of local data (a contact, a photo, a note ...). Kept generic so that sync, keep and
 /// remove treat every app alike.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
     pub title: String,
@@ -181,6 +188,7 @@ pub struct Item {
 
 /// The phone's local data, one list per app that Mi Cloud can sync.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LocalData {
     #[serde(default)]
     pub contacts: Vec<Item>,
@@ -204,6 +212,7 @@ pub struct LocalData {
 
 /// The Mi Account signed in on this phone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SignedInAccount {
     /// The numeric Mi Account ID, kept as text (it is an identifier, not a quantity).
     pub mi_account_id: String,
@@ -211,7 +220,11 @@ pub struct SignedInAccount {
     /// Find Device on this phone. Signing out with it on asks for the account password.
     #[serde(default)]
     pub find_device: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "time::bounded_option"
+    )]
     pub signed_in_at: Option<DateTime<Utc>>,
     /// Mi Cloud sync on this phone.
     #[serde(default)]
@@ -220,6 +233,7 @@ pub struct SignedInAccount {
 
 /// Mi Cloud's settings on the phone, and where syncing stands.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SyncSettings {
     /// "Sync automatically".
     pub auto: bool,
@@ -237,11 +251,16 @@ pub struct SyncSettings {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SyncItem {
     /// The app, by its stable key (`contacts`, `gallery` ...), never by a display name.
     pub app: App,
     pub on: bool,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "time::bounded_option"
+    )]
     pub last_synced: Option<DateTime<Utc>>,
 }
 
@@ -282,6 +301,7 @@ impl SyncSettings {
 
 /// The simulated Xiaomi cloud: accounts, the codes it has sent, and failed sign-ins.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct Cloud {
     #[serde(default)]
     pub accounts: Vec<CloudAccount>,
@@ -304,7 +324,9 @@ pub struct Cloud {
 /// when the clock passes `at` (seed 003 §8: several devices on one account). A phone signed in
 /// to that account gets it at its next sync.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduledChange {
+    #[serde(deserialize_with = "time::bounded")]
     pub at: DateTime<Utc>,
     pub mi_account_id: String,
     /// The device that adds it, by name.
@@ -316,6 +338,7 @@ pub struct ScheduledChange {
 
 /// An account as the cloud knows it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct CloudAccount {
     pub mi_account_id: String,
     pub name: String,
@@ -361,6 +384,7 @@ fn free_plan_gb() -> u32 {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LoginNotifications {
     #[serde(default)]
     pub email: bool,
@@ -370,7 +394,9 @@ pub struct LoginNotifications {
 
 /// One sign-in to an account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct LoginRecord {
+    #[serde(deserialize_with = "time::bounded")]
     pub at: DateTime<Utc>,
     pub device: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -383,7 +409,9 @@ pub struct LoginRecord {
 /// A sign-in from another device that happens at a set time: how the simulation plays someone
 /// else (or the owner elsewhere) signing in.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct ScheduledSignIn {
+    #[serde(deserialize_with = "time::bounded")]
     pub at: DateTime<Utc>,
     pub mi_account_id: String,
     pub device: AccountDevice,
@@ -403,6 +431,7 @@ pub enum DeviceKind {
 
 /// A device signed in to an account.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct AccountDevice {
     /// The phone's `phone.id` for phones simulated here; any unique text for the others.
     pub id: String,
@@ -411,7 +440,9 @@ pub struct AccountDevice {
     pub kind: DeviceKind,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub location: String,
+    #[serde(deserialize_with = "time::bounded")]
     pub first_sign_in: DateTime<Utc>,
+    #[serde(deserialize_with = "time::bounded")]
     pub last_active: DateTime<Utc>,
 }
 
@@ -426,12 +457,15 @@ pub enum CodePurpose {
 
 /// A verification code as the simulated SMS or email carried it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct VerificationCode {
     /// The phone number or email it went to.
     pub to: String,
     pub purpose: CodePurpose,
     pub code: String,
+    #[serde(deserialize_with = "time::bounded")]
     pub sent_at: DateTime<Utc>,
+    #[serde(deserialize_with = "time::bounded")]
     pub expires_at: DateTime<Utc>,
     #[serde(default)]
     pub used: bool,
@@ -441,10 +475,15 @@ pub struct VerificationCode {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
 pub struct SignInFailures {
     pub mi_account_id: String,
     pub count: u32,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "time::bounded_option"
+    )]
     pub locked_until: Option<DateTime<Utc>>,
 }
 

@@ -9,6 +9,8 @@ use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 use uuid::Uuid;
 
+use super::time;
+
 #[derive(Debug, Clone)]
 pub struct Env {
     now: DateTime<Utc>,
@@ -18,7 +20,7 @@ pub struct Env {
 impl Env {
     pub fn new(now: DateTime<Utc>, seed: u64) -> Env {
         Env {
-            now,
+            now: time::clamp(now),
             rng: ChaCha8Rng::seed_from_u64(seed),
         }
     }
@@ -29,11 +31,12 @@ impl Env {
 
     /// Moves the clock to `now`; a clock never runs backwards, so earlier times are ignored.
     pub fn set_now(&mut self, now: DateTime<Utc>) {
-        self.now = self.now.max(now);
+        self.now = self.now.max(time::clamp(now));
     }
 
+    /// Lets `by` pass (never backwards), stopping at the end of the supported years.
     pub fn advance(&mut self, by: Duration) {
-        self.now += by.max(Duration::zero());
+        self.now = time::later(self.now, by.max(Duration::zero()));
     }
 
     /// A random (version 4) UUID drawn from the seeded generator.

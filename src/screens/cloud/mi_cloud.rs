@@ -11,6 +11,7 @@ use crate::screens::widgets::storage_text;
 use crate::screens::world::World;
 use crate::sim::cloud::{self, SyncBlock};
 use crate::sim::device::{App, SyncSettings};
+use crate::sim::time;
 use crate::strings::S;
 use crate::view::{Element, Text};
 
@@ -165,7 +166,7 @@ impl Screen for MiCloud {
                 let block = cloud::sync_block(cx.device());
                 if cloud::sync(cx.device_mut(), now) {
                     cx.world.syncing_until =
-                        now.checked_add_signed(Duration::seconds(SYNC_SECONDS));
+                        Some(time::later(now, Duration::seconds(SYNC_SECONDS)));
                 } else {
                     // A press that cannot sync says why, and what would let it.
                     cx.toast_t(match block {

@@ -6,7 +6,7 @@ use crate::screens::ctx::Ctx;
 use chrono::Duration;
 
 use crate::screens::dialogs::{Confirmed, Dialog, DialogId, PasswordPurpose};
-use crate::sim::cloud;
+use crate::sim::{cloud, time};
 use crate::strings::S;
 
 /// "Sign out" on the Mi Account page (or for this phone in its device list).
@@ -45,7 +45,7 @@ pub const SIGNING_OUT_SECONDS: i64 = 2;
 
 /// Everything is decided: "Signing out…" shows while the phone signs out.
 pub fn finish(cx: &mut Ctx, keep: bool) {
-    let until = cx.now() + Duration::seconds(SIGNING_OUT_SECONDS);
+    let until = time::later(cx.now(), Duration::seconds(SIGNING_OUT_SECONDS));
     cx.dialog(Dialog::Working {
         doing: S::SigningOut,
         until,

@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use crate::engine::keys::{KEY_NAMES, Key};
+use crate::shells::input::{ReadError, cut, portable_name, read_text};
 use crate::sim::{ChangeElsewhere, DeviceFile, SignInElsewhere};
 
 pub const FIXTURE_VERSION: u32 = 1;
@@ -20,18 +21,41 @@ pub const DEFAULT_SEED: u64 = 1;
 /// The default simulated start time: fixed, so replays never depend on when they run.
 pub const DEFAULT_CLOCK: &str = "2026-11-21T10:00:00Z";
 
+/// What one fixture may ask for, so that no fixture can make a replay run for minutes or fill the
+/// memory: checked when it is read, each with the file's position.
+pub mod limits {
+    /// The size of a fixture file.
+    pub const FILE_BYTES: u64 = 8 * 1024 * 1024;
+    /// Steps in one fixture.
+    pub const STEPS: usize = 100_000;
+    /// Characters of any one text in a step (typed, tapped, expected).
+    pub const TEXT_CHARS: usize = 10_000;
+    /// Presses of the back arrow in one `back` step (a phone is never that deep).
+    pub const BACKS: u32 = 100;
+    /// The longest `wait`: a century.
+    pub const WAIT_SECONDS: i64 = 100 * 366 * 24 * 60 * 60;
+    /// The terminal a fixture may ask for.
+    pub const WIDTH: u16 = 500;
+    pub const HEIGHT: u16 = 200;
+}
+
 /// One walkthrough: where it starts and what is done and checked, step by step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Fixture {
     /// Format version; this is version 1.
+    #[serde(deserialize_with = "supported_version")]
     pub version: u32,
     /// What the walkthrough shows, in a few words.
     pub name: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,
-    /// Terminal size to replay at (default 60x24).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Terminal size to replay at (default 60x24; 1x1 to 500x200).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "usable_terminal"
+    )]
     pub terminal: Option<TerminalSize>,
     /// The starting phone: a path relative to the fixture file, or an inline device file.
     /// Default: the fresh phone from `assets/default-device.json`.
@@ -41,10 +65,79 @@ pub struct Fixture {
     /// Seed of the simulation's random numbers (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
-    /// Simulated time at the start, RFC 3339 (default 2026-11-21T10:00:00Z).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Simulated time at the start, RFC 3339 (default 2026-11-21T10:00:00Z; years 1970 to
+    /// 9999).
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::sim::time::bounded_option"
+    )]
     pub clock: Option<DateTime<Utc>>,
+    /// At most 100,000.
+    #[serde(deserialize_with = "bounded_steps")]
     pub steps: Vec<Step>,
+}
+
+fn supported_version<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
+    let version = u32::deserialize(deserializer)?;
+    if version == FIXTURE_VERSION {
+        Ok(version)
+    } else {
+        Err(serde::de::Error::custom(format!(
+            "fixture version {version} is not supported (this mi-settings reads version {FIXTURE_VERSION})"
+        )))
+    }
+}
+
+fn usable_terminal<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<TerminalSize>, D::Error> {
+    let size = Option::<TerminalSize>::deserialize(deserializer)?;
+    if let Some(size) = size
+        && (size.width == 0
+            || size.height == 0
+            || size.width > limits::WIDTH
+            || size.height > limits::HEIGHT)
+    {
+        return Err(serde::de::Error::custom(format!(
+            "{}x{} is not a usable terminal size (1x1 to {}x{})",
+            size.width,
+            size.height,
+            limits::WIDTH,
+            limits::HEIGHT
+        )));
+    }
+    Ok(size)
+}
+
+/// The steps, refused at the first one past the limit (before it is even read).
+fn bounded_steps<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<Step>, D::Error> {
+    struct Steps;
+    impl<'de> serde::de::Visitor<'de> for Steps {
+        type Value = Vec<Step>;
+
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            write!(f, "a list of at most {} steps", limits::STEPS)
+        }
+
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Vec<Step>, A::Error> {
+            let mut steps = Vec::new();
+            while let Some(step) = seq.next_element()? {
+                if steps.len() == limits::STEPS {
+                    return Err(serde::de::Error::custom(format!(
+                        "more than {} steps; split the walkthrough into several fixtures",
+                        limits::STEPS
+                    )));
+                }
+                steps.push(step);
+            }
+            Ok(steps)
+        }
+    }
+    deserializer.deserialize_seq(Steps)
 }
 
 /// For the schema only: what `device` may hold.
@@ -172,11 +265,38 @@ impl TryFrom<StepSpec> for Step {
                 "expect_state key {bad:?} is not a JSON Pointer (it must start with '/')"
             ));
         }
-        if snapshot
-            .as_deref()
-            .is_some_and(|n| n.is_empty() || n.contains(['/', '\\']) || n.starts_with('.'))
+        if let Some(name) = snapshot.as_deref()
+            && let Err(problem) = portable_name(name)
         {
-            return Err("a snapshot name must be a plain file name (no '/', not empty)".into());
+            return Err(problem);
+        }
+        if let Some(times) = back
+            && times > limits::BACKS
+        {
+            return Err(format!(
+                "back {times} is more than {} presses; a phone is never that deep",
+                limits::BACKS
+            ));
+        }
+        let texts = [
+            &tap,
+            &tap_id,
+            &type_text,
+            &expect_screen,
+            &expect_text,
+            &expect_no_text,
+        ];
+        if let Some(long) = texts
+            .into_iter()
+            .flatten()
+            .find(|t| t.chars().count() > limits::TEXT_CHARS)
+        {
+            return Err(format!(
+                "a text of {} characters is more than {} (it begins {:?})",
+                long.chars().count(),
+                limits::TEXT_CHARS,
+                long.chars().take(20).collect::<String>()
+            ));
         }
         let mut kinds: Vec<(&str, Step)> = Vec::new();
         let mut add = |name, step: Option<Step>| {
@@ -390,9 +510,14 @@ impl TryFrom<String> for WaitDuration {
 
     fn try_from(text: String) -> Result<WaitDuration, String> {
         match parse_duration(&text) {
-            Some(_) => Ok(WaitDuration(text)),
+            Some(wait) if wait.num_seconds() <= limits::WAIT_SECONDS => Ok(WaitDuration(text)),
+            Some(_) => Err(format!(
+                "{} is longer than a century, the longest wait",
+                cut(&text, 30)
+            )),
             None => Err(format!(
-                "{text:?} is not a duration; write a whole number and s, m or h, e.g. \"30s\", \"2m\", \"1h\""
+                "{:?} is not a duration; write a whole number and s, m or h, e.g. \"30s\", \"2m\", \"1h\"",
+                cut(&text, 30)
             )),
         }
     }
@@ -445,9 +570,12 @@ impl LoadedFixture {
 }
 
 pub fn load(path: &Path) -> Result<LoadedFixture, FixtureError> {
-    let text = std::fs::read_to_string(path).map_err(|e| FixtureError {
+    let text = read_text(path, limits::FILE_BYTES).map_err(|e| FixtureError {
         path: path.to_path_buf(),
-        position: None,
+        position: match e {
+            ReadError::NotUtf8 { line, column, .. } => Some((line, column)),
+            _ => None,
+        },
         at: None,
         message: format!("cannot read the fixture: {e}"),
     })?;
@@ -468,30 +596,6 @@ pub fn parse(text: &str, path: &Path) -> Result<LoadedFixture, FixtureError> {
             message: crate::shells::store::bare_message(inner),
         }
     })?;
-    if fixture.version != FIXTURE_VERSION {
-        return Err(FixtureError {
-            path: path.to_path_buf(),
-            position: None,
-            at: Some("version".into()),
-            message: format!(
-                "fixture version {} is not supported (this mi-settings reads version {FIXTURE_VERSION})",
-                fixture.version
-            ),
-        });
-    }
-    if let Some(size) = fixture.terminal
-        && (size.width == 0 || size.height == 0 || size.width > 500 || size.height > 200)
-    {
-        return Err(FixtureError {
-            path: path.to_path_buf(),
-            position: None,
-            at: Some("terminal".into()),
-            message: format!(
-                "{}x{} is not a usable terminal size (1x1 to 500x200)",
-                size.width, size.height
-            ),
-        });
-    }
     let mut fixture = fixture;
     // Parsing grows the list by doubling; a long fixture should not keep the slack.
     fixture.steps.shrink_to_fit();
