@@ -6,7 +6,7 @@ use chrono::Timelike;
 use super::{Phone, Surface, Timed, web};
 use crate::sim::device::Connection;
 use crate::strings::S;
-use crate::view::{ChromeWords, Element, Role, StatusBar, View};
+use crate::view::{ChromeWords, Element, Role, StatusBar, Text, View};
 
 pub fn view(phone: &Phone) -> View {
     let world = &phone.world;
@@ -42,7 +42,7 @@ pub fn view(phone: &Phone) -> View {
         mark_focus(&mut elements, page.focus.as_deref());
     }
     let local = world.local(world.now);
-    View {
+    let mut view = View {
         screen: page.screen.name().into_owned(),
         surface: if browser { "browser" } else { "phone" },
         address: browser.then(|| web::address(world.web.site, page.screen.web_path())),
@@ -66,6 +66,57 @@ pub fn view(phone: &Phone) -> View {
             more_below: world.t(S::MoreBelow),
             more_above: world.t(S::MoreAbove),
         },
+    };
+    printable(&mut view);
+    view
+}
+
+/// Every text of `view` without control characters (a tab becomes a space; a line break stays,
+/// as the line break the layout wraps at): names and items come from the device file, and a
+/// control character would be counted in a row's width and then not drawn, shifting what
+/// follows it.
+fn printable(view: &mut View) {
+    fn clean(text: &mut Text) {
+        if text.chars().any(|c| c.is_control() && c != '\n') {
+            let cleaned: String = text
+                .chars()
+                .filter_map(|c| match c {
+                    '\t' => Some(' '),
+                    '\n' => Some('\n'),
+                    c if c.is_control() => None,
+                    c => Some(c),
+                })
+                .collect();
+            *text = cleaned.into();
+        }
+    }
+    fn clean_string(text: &mut String) {
+        if text.chars().any(|c| c.is_control() && c != '\n') {
+            let mut owned: Text = std::mem::take(text).into();
+            clean(&mut owned);
+            *text = owned.into_owned();
+        }
+    }
+    let dialog = view.dialog.iter_mut().flat_map(|d| d.elements.iter_mut());
+    for element in view.elements.iter_mut().chain(dialog) {
+        clean(&mut element.label);
+        for text in [&mut element.value, &mut element.summary]
+            .into_iter()
+            .flatten()
+        {
+            clean(text);
+        }
+    }
+    clean_string(&mut view.title);
+    if let Some(dialog) = view.dialog.as_mut() {
+        clean_string(&mut dialog.title);
+        dialog.body.iter_mut().for_each(clean_string);
+    }
+    for text in [&mut view.toast, &mut view.notification]
+        .into_iter()
+        .flatten()
+    {
+        clean_string(text);
     }
 }
 

@@ -18,7 +18,7 @@ use crate::engine::{Engine, Start};
 use crate::screens::Action;
 use crate::screens::flows::sign_out::SIGNING_OUT_SECONDS;
 use crate::sim::cloud;
-use crate::sim::device::{DeviceFile, LoginRecord};
+use crate::sim::device::{AccountDevice, DeviceFile, Item, LoginRecord};
 use crate::ui::{self, Theme};
 
 const WIDTH: u16 = 60;
@@ -166,6 +166,52 @@ fn signed_in_engine(records: usize) -> Engine {
         }));
     }
     Engine::new(device, start())
+}
+
+/// A large account, as a heavy user's phone file may hold: Lei Wang signed in, the phone and
+/// the cloud each with `items` contacts and as many photos (half of them in both), `devices`
+/// devices on the account and `history` sign-ins in its login history.
+pub fn large_device(items: usize, devices: usize, history: usize) -> DeviceFile {
+    let mut device = DeviceFile::factory_default();
+    cloud::sign_in(&mut device, 0, start_time());
+    let item = |prefix: &str, i: usize, size_bytes: u64| Item {
+        id: format!("{prefix}-{i}"),
+        title: format!("{prefix} {i}"),
+        detail: String::new(),
+        size_bytes,
+    };
+    let (local, cloud_copy) = (items / 2, items - items / 2);
+    device.data.contacts = (0..items).map(|i| item("contact", i, 100)).collect();
+    device.data.gallery = (0..items).map(|i| item("photo", i, 1_000)).collect();
+    let account = &mut device.cloud.accounts[0];
+    account.storage_gb = 2_000;
+    account.data.contacts = (local..local + cloud_copy + local)
+        .map(|i| item("contact", i, 100))
+        .collect();
+    account.data.gallery = (local..local + cloud_copy + local)
+        .map(|i| item("photo", i, 1_000))
+        .collect();
+    if let Some(template) = account.devices.first().cloned() {
+        account
+            .devices
+            .extend((account.devices.len()..devices).map(|i| AccountDevice {
+                id: format!("device-{i}"),
+                name: format!("Device {i}"),
+                ..template.clone()
+            }));
+    }
+    if let Some(template) = account.login_history.first().cloned() {
+        account
+            .login_history
+            .extend((account.login_history.len()..history).map(|i| LoginRecord {
+                at: start_time() - chrono::Duration::minutes(i as i64),
+                ..template.clone()
+            }));
+    }
+    if let Some(signed_in) = device.account.as_mut() {
+        signed_in.sync.pending = true;
+    }
+    device
 }
 
 /// A fixture of `steps` key presses walking Settings as `WALK` does.

@@ -361,7 +361,7 @@ fn typed(
             serde_path_to_error::deserialize(migrated)
         }
     };
-    typed.map_err(|e| {
+    typed.map(kept_in_bounds).map_err(|e| {
         let inner = e.inner();
         StoreError::Invalid {
             path,
@@ -378,6 +378,19 @@ pub(crate) fn bare_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
     crate::shells::input::shortened(full.strip_suffix(&suffix).unwrap_or(&full))
+}
+
+/// A device file as the phone keeps it: a login history longer than the account keeps (a file
+/// edited by hand, or from elsewhere) is cut to its newest entries.
+fn kept_in_bounds(mut device: DeviceFile) -> DeviceFile {
+    for account in &mut device.cloud.accounts {
+        let history = &mut account.login_history;
+        let excess = history
+            .len()
+            .saturating_sub(crate::sim::cloud::LOGIN_HISTORY_KEPT);
+        history.drain(..excess);
+    }
+    device
 }
 
 /// Runs the steps of `table` from version `from` up to `table.len() + 1`, stamping each

@@ -4,6 +4,8 @@
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
+use std::collections::HashSet;
+
 use chrono::{DateTime, Duration, Utc};
 
 use super::device::{
@@ -663,17 +665,21 @@ pub fn sync(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
         .apps_mut()
         .into_iter()
         .zip(cloud_account.data.apps_mut());
+    // Each side's ids in a set: a sync costs time in proportion to the items, not their square.
     for ((app, (local, remote)), foreign) in App::ALL.into_iter().zip(apps).zip(&foreign) {
         if !settings.is_on(app) {
             continue;
         }
-        for item in remote.iter() {
-            if !local.iter().any(|l| l.id == item.id) {
-                local.push(item.clone());
-            }
-        }
+        let on_phone: HashSet<String> = local.iter().map(|l| l.id.clone()).collect();
+        local.extend(
+            remote
+                .iter()
+                .filter(|item| !on_phone.contains(&item.id))
+                .cloned(),
+        );
+        let in_cloud: HashSet<String> = remote.iter().map(|r| r.id.clone()).collect();
         for item in local.iter() {
-            if remote.iter().any(|r| r.id == item.id) || foreign.contains(&item.id) {
+            if in_cloud.contains(&item.id) || foreign.contains(&item.id) {
                 continue;
             }
             if used + item.size_bytes > capacity {
@@ -704,36 +710,39 @@ pub fn sync(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
 /// The ids of the phone's items, per app in `App::ALL` order, that came from another account
 /// than the one at `index`: in another account's cloud copy and not in this one's. Merging them
 /// into this account's cloud is the person's choice, never silent.
-fn foreign_ids(device: &DeviceFile, index: usize) -> Vec<Vec<String>> {
+fn foreign_ids(device: &DeviceFile, index: usize) -> Vec<HashSet<String>> {
     let accounts = &device.cloud.accounts;
     let Some(this) = accounts.get(index) else {
-        return vec![Vec::new(); App::ALL.len()];
+        return vec![HashSet::new(); App::ALL.len()];
     };
-    let others: Vec<_> = accounts
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| *i != index)
-        .map(|(_, account)| account.data.apps())
-        .collect();
-    device
-        .data
-        .apps()
+    App::ALL
         .into_iter()
-        .zip(this.data.apps())
-        .enumerate()
-        .map(|(app, (local, ours))| {
+        .map(|app| {
+            let local = device.data.items(app);
+            if local.is_empty() {
+                return HashSet::new();
+            }
+            let ours = ids(this.data.items(app));
+            let theirs: HashSet<&str> = accounts
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != index)
+                .flat_map(|(_, account)| account.data.items(app).iter())
+                .map(|item| item.id.as_str())
+                .collect();
             local
                 .iter()
-                .filter(|item| !ours.iter().any(|o| o.id == item.id))
-                .filter(|item| {
-                    others
-                        .iter()
-                        .any(|o| o[app].iter().any(|x| x.id == item.id))
-                })
-                .map(|item| item.id.clone())
+                .map(|item| item.id.as_str())
+                .filter(|id| !ours.contains(id) && theirs.contains(id))
+                .map(str::to_string)
                 .collect()
         })
         .collect()
+}
+
+/// The ids of `items`, for lookups that do not scan.
+fn ids(items: &[Item]) -> HashSet<&str> {
+    items.iter().map(|item| item.id.as_str()).collect()
 }
 
 /// The apps with items on the phone that came from another Mi Account than the one signed in:
@@ -790,9 +799,8 @@ pub fn synced_apps(device: &DeviceFile) -> Vec<App> {
 }
 
 fn is_synced_somewhere(local: &[Item], cloud: &[Item]) -> bool {
-    local
-        .iter()
-        .any(|item| cloud.iter().any(|c| c.id == item.id))
+    let cloud = ids(cloud);
+    local.iter().any(|item| cloud.contains(item.id.as_str()))
 }
 
 /// The cloud's record of the account signed in on this phone.
@@ -816,7 +824,8 @@ pub fn sign_out(device: &mut DeviceFile, keep: bool) {
         if !keep {
             let cloud_copy = account.data.clone();
             for (local, cloud) in device.data.apps_mut().into_iter().zip(cloud_copy.apps()) {
-                local.retain(|item| !cloud.iter().any(|c| c.id == item.id));
+                let cloud = ids(cloud);
+                local.retain(|item| !cloud.contains(item.id.as_str()));
             }
         }
     }

@@ -1,0 +1,388 @@
+//! The phone attacked as a careless or hostile user would (issue "Hardening"): absurd times and
+//! counts in fixtures, files that are not files, bytes that are not text, huge values, links,
+//! permissions, and large accounts. Each case once panicked, hung, leaked or lost data; each
+//! must now end quickly with a clear message (or work), and the fixtures that once did are kept
+//! in `tests/hostile/` and replayed here.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration as StdDuration;
+
+use common::*;
+use mi_settings::engine::Engine;
+use mi_settings::screens::Action;
+use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
+use mi_settings::shells::store::{self, Store};
+use mi_settings::sim::DeviceFile;
+
+/// Runs `work` on its own thread and fails the test if it takes longer than `limit`: these
+/// cases once ran for minutes, and a hang must fail rather than stall the suite. (A generous
+/// guard against a hang, not a speed measurement: those are in `mi-settings bench`.)
+fn within<T: Send + 'static>(limit: StdDuration, work: impl FnOnce() -> T + Send + 'static) -> T {
+    let (sender, receiver) = mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = sender.send(work());
+    });
+    match receiver.recv_timeout(limit) {
+        Ok(value) => value,
+        Err(_) => panic!("still running after {limit:?}: a hang"),
+    }
+}
+
+fn replay(paths: &[PathBuf]) -> (Result<BatchResult, String>, String) {
+    let mut out = Vec::new();
+    let options = BatchOptions {
+        ci: true,
+        ..BatchOptions::default()
+    };
+    let result = batch::run(paths, &options, &mut out);
+    (result, String::from_utf8_lossy(&out).into_owned())
+}
+
+fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+/// A fixture of `steps` (JSON) on the fresh phone, written to a file.
+fn fixture(dir: &Path, name: &str, head: &str, steps: &str) -> PathBuf {
+    write(
+        dir,
+        name,
+        format!(
+            "{{\"version\": 1, \"name\": \"{name}\"{head},\n \"steps\": [\n  {steps}\n ]\n}}\n"
+        ),
+    )
+}
+
+/// The fixture is refused before anything runs, with `message` after its position.
+fn malformed(path: &Path, message: &str) -> String {
+    let path_for_thread = path.to_path_buf();
+    let (result, printed) = within(StdDuration::from_secs(30), move || {
+        replay(&[path_for_thread])
+    });
+    assert_eq!(result, Ok(BatchResult::Malformed(1)), "{printed}");
+    let first = printed.lines().next().unwrap_or_default().to_string();
+    let prefix = format!("{}:", path.display());
+    assert!(first.starts_with(&prefix), "{first}");
+    // file:line:column: …
+    let rest = &first[prefix.len()..];
+    let mut parts = rest.splitn(3, ':');
+    let (line, column) = (parts.next(), parts.next());
+    assert!(
+        line.is_some_and(|l| l.parse::<usize>().is_ok())
+            && column.is_some_and(|c| c.parse::<usize>().is_ok()),
+        "no line:column in {first}"
+    );
+    assert!(first.contains(message), "{message:?} not in {first}");
+    assert!(first.len() < 600, "a message of {} bytes", first.len());
+    first
+}
+
+/// The fixture runs to its end and passes.
+fn passes(path: &Path) {
+    let path_for_thread = path.to_path_buf();
+    let (result, printed) = within(StdDuration::from_secs(60), move || {
+        replay(&[path_for_thread])
+    });
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 1,
+            failed: 0
+        }),
+        "{printed}"
+    );
+}
+
+#[test]
+fn absurd_waits_and_clocks_are_refused_where_they_are_written() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for wait in [
+        "2600000000h",
+        "9223372036854775s",
+        "2562047788015h",
+        "878401h",
+    ] {
+        let path = fixture(
+            dir.path(),
+            "wait.json",
+            "",
+            &format!("{{\"wait\": \"{wait}\"}}"),
+        );
+        malformed(&path, "at steps[0].wait: ");
+    }
+    let path = fixture(
+        dir.path(),
+        "clock.json",
+        ", \"clock\": \"+262142-12-31T23:59:59Z\"",
+        "{\"tap\": \"Wi-Fi\"}",
+    );
+    malformed(&path, "at clock: ");
+    // At the very end of the supported years, time stops at the end instead of overflowing:
+    // a toast, a China ROM's time zone, a code's expiry.
+    let end = fixture(
+        dir.path(),
+        "end-of-time.json",
+        ", \"clock\": \"9999-12-31T23:59:00Z\"",
+        r#"{"tap": "Wi-Fi"}, {"tap_id": "wifi.toggle"}, {"wait": "876000h"}, {"tap_id": "wifi.toggle"},
+  {"back": 1}, {"tap": "Sign in to Mi Account"}, {"tap": "Sign in"}, {"tap": "Forgot password?"},
+  {"type": "lei.wang@example.com"}, {"key": "enter"}, {"wait": "1h"}, {"key": "f3"}"#,
+    );
+    passes(&end);
+}
+
+#[test]
+fn a_device_file_with_dates_out_of_range_is_refused_and_one_at_the_edge_works() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut device = signed_in_device();
+    device.phone.rom = mi_settings::sim::device::Rom::China;
+    device.phone.utc_offset_minutes = 60;
+    let mut json = store::to_json(&device);
+    let at = "\"at\": \"2025-12-20T18:30:00Z\"";
+    assert!(json.contains(at));
+    let far = json.replacen(at, "\"at\": \"+262142-12-31T23:59:59Z\"", 1);
+    let path = write(dir.path(), "far.json", &far);
+    let message = store::load(&path).expect_err("out of range").to_string();
+    assert!(
+        message.contains("is outside the supported years 1970 to 9999"),
+        "{message}"
+    );
+    assert!(message.contains(".json:"), "{message}");
+    // The last minute of 9999 with a time zone an hour ahead: Login history opens.
+    json = json.replacen(at, "\"at\": \"9999-12-31T23:59:59Z\"", 1);
+    let device: DeviceFile = store::parse(&json, Path::new("edge.json")).expect("in range");
+    let mut engine = phone_with(device);
+    tap(&mut engine, "settings.account");
+    tap(&mut engine, "account.security");
+    tap(&mut engine, "security.history");
+    assert_eq!(engine.view().screen, "login_history");
+}
+
+#[test]
+fn counts_and_texts_have_limits_and_back_stops_at_the_root() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(dir.path(), "back.json", "", "{\"back\": 4294967295}");
+    malformed(
+        &path,
+        "at steps[0]: back 4294967295 is more than 100 presses",
+    );
+    let long = "x".repeat(10_001);
+    let path = fixture(
+        dir.path(),
+        "type.json",
+        "",
+        &format!("{{\"type\": \"{long}\"}}"),
+    );
+    let first = malformed(&path, "more than 10000");
+    assert!(
+        !first.contains(&"x".repeat(100)),
+        "the text is not repeated"
+    );
+    // The most backs a fixture may ask for, at the root where they change nothing.
+    let path = fixture(
+        dir.path(),
+        "backs.json",
+        "",
+        &["{\"back\": 100}"; 200].join(", "),
+    );
+    passes(&path);
+}
+
+#[test]
+fn too_many_steps_or_bytes_and_bytes_that_are_not_text_are_named() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let steps = vec!["{\"key\": \"down\"}"; 100_001].join(",\n");
+    let path = fixture(dir.path(), "steps.json", "", &steps);
+    malformed(&path, "more than 100000 steps");
+    let mut bytes = b"{\"version\": 1,\n \"name\": \"caf".to_vec();
+    bytes.extend([0xe9, b'"', b',', b'\n']);
+    bytes.extend(b" \"steps\": []}\n");
+    let path = write(dir.path(), "latin1.json", bytes);
+    let first = malformed(&path, "not UTF-8");
+    assert!(first.contains("latin1.json:2:"), "{first}");
+    let big = write(dir.path(), "big.json", vec![b' '; 9 * 1024 * 1024]);
+    let (result, printed) = replay(&[big]);
+    assert_eq!(result, Ok(BatchResult::Malformed(1)), "{printed}");
+    assert!(printed.contains("larger than 8 MB"), "{printed}");
+}
+
+#[test]
+fn versions_terminal_sizes_and_huge_values_are_named_by_position() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = write(
+        dir.path(),
+        "v2.json",
+        "{\"version\": 2, \"name\": \"x\", \"steps\": []}",
+    );
+    malformed(&path, "at version: fixture version 2 is not supported");
+    let path = fixture(
+        dir.path(),
+        "size.json",
+        ", \"terminal\": {\"width\": 0, \"height\": 24}",
+        "",
+    );
+    malformed(&path, "at terminal: 0x24 is not a usable terminal size");
+    let huge = "y".repeat(1_000_000);
+    let path = write(
+        dir.path(),
+        "huge.json",
+        format!("{{\"version\": 1, \"name\": \"x\", \"seed\": \"{huge}\", \"steps\": []}}"),
+    );
+    malformed(&path, "at seed: invalid type: string");
+}
+
+#[test]
+fn only_regular_files_are_read_as_device_files() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("folder");
+    std::fs::create_dir(&folder).expect("folder");
+    let message = within(StdDuration::from_secs(10), move || {
+        store::load(&folder).expect_err("a folder").to_string()
+    });
+    assert!(message.contains("not a regular file"), "{message}");
+    #[cfg(unix)]
+    {
+        for path in ["/dev/zero", "/dev/null"] {
+            let message = within(StdDuration::from_secs(10), move || {
+                store::load(Path::new(path))
+                    .expect_err("a device")
+                    .to_string()
+            });
+            assert!(message.contains("not a regular file"), "{message}");
+        }
+        // A named pipe would block a reader forever.
+        let fifo = dir.path().join("fifo");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success());
+        if made {
+            let message = within(StdDuration::from_secs(10), move || {
+                store::load(&fifo).expect_err("a pipe").to_string()
+            });
+            assert!(message.contains("not a regular file"), "{message}");
+        }
+        // `device reset` never replaces what is not a file.
+        let error = Store::lock_only(Path::new("/dev/null")).expect_err("not a file");
+        assert!(error.to_string().contains("not a regular file"), "{error}");
+    }
+    // A fixture's device that is not a file fails its fixture quickly.
+    let path = fixture(dir.path(), "dev.json", ", \"device\": \"folder\"", "");
+    let (result, printed) = within(StdDuration::from_secs(10), move || replay(&[path]));
+    assert!(
+        matches!(result, Ok(BatchResult::Ran { failed: 1, .. })),
+        "{printed}"
+    );
+    assert!(printed.contains("not a regular file"), "{printed}");
+}
+
+#[test]
+fn unknown_fields_in_a_device_file_are_refused_with_their_position() {
+    let json = store::to_json(&DeviceFile::factory_default());
+    let with_extra = json.replacen("\"phone\": {", "\"phone\": {\n    \"colour\": \"blue\",", 1);
+    let error = store::parse(&with_extra, Path::new("extra.json")).expect_err("unknown field");
+    let message = error.to_string();
+    assert!(message.starts_with("extra.json:4:"), "{message}");
+    assert!(message.contains("unknown field `colour`"), "{message}");
+}
+
+#[test]
+fn typing_is_linear_and_a_field_keeps_256_characters() {
+    let mut engine = phone();
+    tap(&mut engine, "settings.about_phone");
+    tap(&mut engine, "about.device_name");
+    let mut engine = within(StdDuration::from_secs(20), move || {
+        for _ in 0..10 {
+            engine.apply(Action::Type("a".repeat(100_000)));
+        }
+        engine
+    });
+    let value = engine
+        .view()
+        .find("dialog.device_name")
+        .and_then(|e| e.value.clone())
+        .expect("the field");
+    assert_eq!(value.chars().count(), 256);
+    engine.apply(Action::Back);
+}
+
+#[test]
+fn control_characters_in_the_device_file_do_not_shift_rows() {
+    let mut device = DeviceFile::factory_default();
+    device.phone.name = "Lei's\tphone\u{7}\u{1b}[31m".into();
+    let engine = phone_with(device);
+    let view = engine.view();
+    for element in &view.elements {
+        for text in [
+            Some(&element.label),
+            element.value.as_ref(),
+            element.summary.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(
+                !text.chars().any(|c| c.is_control() && c != '\n'),
+                "{text:?}"
+            );
+        }
+    }
+}
+
+/// Large accounts stay interactive: 100,000 contacts and photos on the phone and in the cloud,
+/// 100,000 sign-ins and 10,000 devices. Sign-in (with its sync), a sync, the device list and a
+/// save each end (generous guards against a freeze; the timings are in `mi-settings bench`).
+#[test]
+fn a_large_account_syncs_lists_and_saves() {
+    let (engine, dir) = within(StdDuration::from_secs(120), || {
+        let device = mi_settings::shells::bench::large_device(100_000, 10_000, 100_000);
+        let mut engine = phone_with(device);
+        tap(&mut engine, "settings.account");
+        tap(&mut engine, "account.cloud");
+        tap(&mut engine, "cloud.sync_now");
+        engine.apply(Action::Back);
+        tap(&mut engine, "account.devices");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("large.json");
+        let (mut store, _, _) = Store::open(&path).expect("store");
+        store.save(engine.device()).expect("saved");
+        (engine, dir)
+    });
+    assert_eq!(engine.view().screen, "devices");
+    assert!(
+        engine.device().data.contacts.len() >= 150_000,
+        "the cloud's came down"
+    );
+    // Read back, the login history is cut to the newest 500 the account keeps.
+    let saved = store::load(&dir.path().join("large.json")).expect("loads");
+    assert_eq!(saved.cloud.accounts[0].login_history.len(), 500);
+    drop(dir);
+}
+
+/// The fixtures that once panicked, hung or blew up the memory: each now ends, refused with a
+/// position or run to its end.
+#[test]
+fn the_corpus_of_once_hostile_fixtures_ends() {
+    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
+    let files = batch::collect(std::slice::from_ref(&corpus)).expect("the corpus");
+    assert!(files.len() >= 8, "{} files", files.len());
+    for file in files {
+        let name = file.display().to_string();
+        let (result, printed) = within(StdDuration::from_secs(30), move || replay(&[file]));
+        assert!(
+            matches!(
+                result,
+                Ok(BatchResult::Malformed(1) | BatchResult::Ran { .. })
+            ),
+            "{name}: {result:?}\n{printed}"
+        );
+    }
+}
+
+fn _engine_is_send(engine: Engine) -> impl Send {
+    engine
+}
