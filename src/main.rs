@@ -13,7 +13,7 @@ use crossterm::execute;
 use mi_settings::engine::{Engine, Start};
 use mi_settings::screens::Action;
 use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
-use mi_settings::shells::replay::record::Recorder;
+use mi_settings::shells::replay::record::{Recorder, check_record_path};
 use mi_settings::shells::store::{self, Opened, Store};
 use mi_settings::shells::terminal::{self, Hooks, TerminalEvents};
 use mi_settings::sim::DeviceFile;
@@ -217,6 +217,10 @@ fn device_command(action: DeviceCommand, path: PathBuf) -> Result<ExitCode, Stri
 }
 
 fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, String> {
+    // Before anything else: a recording that could not be written would be lost at the end.
+    if let Some(record) = &record {
+        check_record_path(record, &path)?;
+    }
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(
             "the interactive phone needs a terminal; for scripted use see `mi-settings --help`"

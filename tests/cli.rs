@@ -212,3 +212,44 @@ fn an_unreadable_device_file_says_how_to_recover() {
         "{ \"version\": 3, \"phone\": "
     );
 }
+
+/// D4: `--record` is checked before the session starts: never the device file (it was once
+/// overwritten by the recording), never a folder, never where no file can be made.
+#[test]
+fn a_recording_path_that_cannot_work_is_refused_at_the_start() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("device.json");
+    write_default(&path);
+    let before = std::fs::read(&path).expect("read");
+    let p = path.to_str().expect("utf-8 path");
+    let bak = format!("{p}.bak");
+    let folder = dir.path().to_str().expect("utf-8 path");
+    let missing = dir.path().join("no/such/folder/walk.json");
+    let missing = missing.to_str().expect("utf-8 path");
+    for (record, says) in [
+        (p, "that is the device file; record to another file"),
+        (bak.as_str(), "that is the device file's companion"),
+        (folder, "not a regular file"),
+        (missing, "cannot write the recording there"),
+    ] {
+        let (ok, _, err) = run(&mut mi_settings(&["--device", p, "--record", record]));
+        assert!(!ok, "{record}");
+        assert!(err.contains(says), "{record}: {err}");
+        assert!(!err.contains("needs a terminal"), "checked first: {err}");
+    }
+    // The same file by another name is the same file.
+    let other_name = format!("{folder}/./device.json");
+    let (_, _, err) = run(&mut mi_settings(&["--device", p, "--record", &other_name]));
+    assert!(err.contains("that is the device file"), "{err}");
+    assert_eq!(std::fs::read(&path).expect("read"), before, "untouched");
+    // A good path passes the check (and leaves no file behind: the session never ran).
+    let good = dir.path().join("walk.json");
+    let (_, _, err) = run(&mut mi_settings(&[
+        "--device",
+        p,
+        "--record",
+        good.to_str().expect("utf-8"),
+    ]));
+    assert!(err.contains("needs a terminal"), "{err}");
+    assert!(!good.exists());
+}

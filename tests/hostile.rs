@@ -363,26 +363,280 @@ fn a_large_account_syncs_lists_and_saves() {
     drop(dir);
 }
 
-/// The fixtures that once panicked, hung or blew up the memory: each now ends, refused with a
-/// position or run to its end.
+/// How a fixture of the corpus ends.
+enum Ends {
+    /// Refused before anything ran, with its position and this message.
+    Refused(&'static str),
+    /// Its set-up or a step fails with a message holding each of these.
+    Fails(&'static [&'static str]),
+    Passes,
+}
+
+/// The fixtures that once panicked, hung or blew up the memory (named after the finding), and
+/// how each must end now: quickly, refused with a position, failed with a message, or passed.
+const CORPUS: &[(&str, Ends)] = &[
+    (
+        "h1-back-4294967295.json",
+        Ends::Refused("back 4294967295 is more than 100 presses"),
+    ),
+    ("h1-backs-at-the-root.json", Ends::Passes),
+    ("h2-type-10000-characters.json", Ends::Passes),
+    (
+        "h2-type-20000-characters.json",
+        Ends::Refused("a text of 20000 characters is more than 10000"),
+    ),
+    (
+        "h3-device-dev-stdin.json",
+        Ends::Fails(&["h3-device-dev-stdin.json:1: device: /dev/stdin: not a regular file"]),
+    ),
+    (
+        "m1-device-dev-zero.json",
+        Ends::Fails(&["m1-device-dev-zero.json:1: device: /dev/zero: not a regular file"]),
+    ),
+    (
+        "m2-costly-password-hash.json",
+        Ends::Fails(&[
+            "m2-costly-password-hash.json:1: device: ",
+            "tests/hostile/devices/costly-password-hash.json:209:131: at cloud.accounts[0].password_hash: the password hash asks for m=4194304 KiB",
+        ]),
+    ),
+    (
+        "p1-wait-2600000000h.json",
+        Ends::Refused("at steps[0].wait: 2600000000h is longer than a century"),
+    ),
+    (
+        "p1-wait-max-seconds.json",
+        Ends::Refused("at steps[1].wait: 9223372036854775s is longer"),
+    ),
+    (
+        "p2-clock-end-of-chrono.json",
+        Ends::Refused("at clock: +262142-12-31T23:59:59+00:00 is outside the supported years"),
+    ),
+    ("p2-clock-end-of-time-runs.json", Ends::Passes),
+    ("p3-login-history-at-the-edge.json", Ends::Passes),
+    (
+        "p3-login-history-out-of-range.json",
+        Ends::Fails(&[
+            "p3-login-history-out-of-range.json:1: device: ",
+            "tests/hostile/devices/login-after-the-end-of-time.json:263:43: at cloud.accounts[0].login_history[0].at: +262142",
+        ]),
+    ),
+    (
+        "w1-invalid-utf8.json",
+        Ends::Refused("not UTF-8 text (the byte at offset 42 is not)"),
+    ),
+    (
+        "w2-terminal-0x24.json",
+        Ends::Refused("at terminal: 0x24 is not a usable terminal size"),
+    ),
+    (
+        "w2-version-2.json",
+        Ends::Refused("at version: fixture version 2 is not supported"),
+    ),
+    (
+        "w3-long-value-in-a-failure.json",
+        Ends::Fails(&[
+            "no account with Mi Account ID \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww…\"",
+        ]),
+    ),
+    (
+        "x2-device-outside-the-folder.json",
+        Ends::Refused("at device: \"../../Cargo.toml\" leads out of the fixture's folder"),
+    ),
+    (
+        "x2-snapshot-named-con.json",
+        Ends::Refused("\"CON\" is a device name on Windows"),
+    ),
+    (
+        "x2-snapshot-with-a-newline.json",
+        Ends::Refused("is not a portable name"),
+    ),
+];
+
 #[test]
-fn the_corpus_of_once_hostile_fixtures_ends() {
+fn the_corpus_of_once_hostile_fixtures_ends_as_it_should() {
     let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/hostile");
     let files = batch::collect(std::slice::from_ref(&corpus)).expect("the corpus");
-    assert!(files.len() >= 8, "{} files", files.len());
-    for file in files {
-        let name = file.display().to_string();
-        let (result, printed) = within(StdDuration::from_secs(30), move || replay(&[file]));
-        assert!(
-            matches!(
-                result,
-                Ok(BatchResult::Malformed(1) | BatchResult::Ran { .. })
-            ),
-            "{name}: {result:?}\n{printed}"
-        );
+    let names: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let listed: Vec<&str> = CORPUS.iter().map(|(name, _)| *name).collect();
+    assert_eq!(names, listed, "every corpus file is listed here, in order");
+    for (file, (name, ends)) in files.into_iter().zip(CORPUS) {
+        match ends {
+            Ends::Refused(message) => {
+                malformed(&file, message);
+            }
+            Ends::Passes => passes(&file),
+            Ends::Fails(messages) => {
+                let (result, printed) = within(StdDuration::from_secs(30), move || replay(&[file]));
+                assert_eq!(
+                    result,
+                    Ok(BatchResult::Ran {
+                        passed: 0,
+                        failed: 1
+                    }),
+                    "{name}: {printed}"
+                );
+                for message in *messages {
+                    assert!(
+                        printed.contains(message),
+                        "{name}: {message:?} not in {printed}"
+                    );
+                }
+                assert!(
+                    printed.lines().all(|l| l.chars().count() < 600),
+                    "{printed}"
+                );
+            }
+        }
     }
 }
 
 fn _engine_is_send(engine: Engine) -> impl Send {
     engine
+}
+
+/// X1: a password typed into a field, or named by a step (`expect_no_text "Xiaomi#2026"`),
+/// never reaches a transcript, a cast or a failure message: every project fixture that types one.
+#[test]
+fn passwords_stay_out_of_transcripts_casts_and_failures() {
+    use mi_settings::shells::replay::{fixture, runner};
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let files = batch::collect(std::slice::from_ref(&fixtures)).expect("fixtures");
+    let mut typing_one = 0;
+    for file in files {
+        let text = std::fs::read_to_string(&file).expect("read");
+        if !text.contains("Xiaomi#2026") {
+            continue;
+        }
+        typing_one += 1;
+        let loaded = fixture::load(&file).expect("loads");
+        let captured = runner::run_captured(&loaded, &runner::Options::default());
+        assert!(captured.report.failure.is_none(), "{}", file.display());
+        assert!(
+            captured.transcript.contains("step 1:"),
+            "a transcript was written"
+        );
+        for (what, written) in [
+            ("transcript", &captured.transcript),
+            ("cast", &captured.cast),
+        ] {
+            assert!(
+                !written.contains("Xiaomi#2026"),
+                "{}: the {what} holds the password",
+                file.display()
+            );
+        }
+    }
+    assert!(
+        typing_one >= 10,
+        "{typing_one} fixtures type the demo password"
+    );
+    // A failing expectation does not print it either; a password typed earlier is masked too.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = fixture(
+        dir.path(),
+        "typed.json",
+        "",
+        r#"{"tap_id": "settings.account"}, {"tap": "Sign in"}, {"key": "tab"},
+  {"type": "Secret#4242"}, {"expect_text": "Secret#4242"}"#,
+    );
+    let (result, printed) = replay(&[path]);
+    assert!(
+        matches!(result, Ok(BatchResult::Ran { failed: 1, .. })),
+        "{printed}"
+    );
+    assert!(!printed.contains("Secret#4242"), "{printed}");
+    assert!(printed.contains("•••••••••••"), "{printed}");
+}
+
+/// X2: a relative `device` stays in the fixture's folder (no `..`, no symbolic link out of it);
+/// an absolute path is the author's explicit choice and works.
+#[test]
+fn a_fixture_reads_devices_only_where_it_says_and_writes_snapshots_only_in_its_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let outside = tempfile::tempdir().expect("another folder");
+    let elsewhere = write(
+        outside.path(),
+        "elsewhere.json",
+        store::to_json(&signed_in_device()),
+    );
+    let path = fixture(
+        dir.path(),
+        "up.json",
+        ", \"device\": \"sub/../../elsewhere.json\"",
+        "",
+    );
+    malformed(
+        &path,
+        "at device: \"sub/../../elsewhere.json\" leads out of the fixture's folder",
+    );
+    let absolute = format!(", \"device\": {:?}", elsewhere.display().to_string());
+    let path = fixture(
+        dir.path(),
+        "absolute.json",
+        &absolute,
+        r#"{"tap_id": "settings.account"}"#,
+    );
+    passes(&path);
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join("link.json")).expect("link");
+        let path = fixture(
+            dir.path(),
+            "link.json.fixture.json",
+            ",\n \"device\": \"link.json\"",
+            "",
+        );
+        let (result, printed) = replay(&[path]);
+        assert!(
+            matches!(result, Ok(BatchResult::Ran { failed: 1, .. })),
+            "{printed}"
+        );
+        assert!(printed.contains(":2: device: "), "{printed}");
+        assert!(
+            printed.contains("leads out of the fixture's folder through a symbolic link"),
+            "{printed}"
+        );
+        // A link inside the folder is fine.
+        let inside = write(
+            dir.path(),
+            "inside.json",
+            store::to_json(&signed_in_device()),
+        );
+        std::os::unix::fs::symlink(&inside, dir.path().join("near.json")).expect("link");
+        let path = fixture(
+            dir.path(),
+            "near-link.json",
+            ", \"device\": \"near.json\"",
+            "",
+        );
+        passes(&path);
+
+        // A `<stem>.snapshots` folder that is a link is neither read nor written through.
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("shot.snapshots"))
+            .expect("link");
+        let path = fixture(dir.path(), "shot.json", "", r#"{"snapshot": "home"}"#);
+        let mut out = Vec::new();
+        let options = BatchOptions {
+            update_snapshots: true,
+            ..BatchOptions::default()
+        };
+        let result = batch::run(&[path], &options, &mut out);
+        let printed = String::from_utf8_lossy(&out);
+        assert!(
+            matches!(result, Ok(BatchResult::Ran { failed: 1, .. })),
+            "{printed}"
+        );
+        assert!(
+            printed.contains("shot.snapshots is a symbolic link"),
+            "{printed}"
+        );
+        assert!(
+            !outside.path().join("home.txt").exists(),
+            "nothing written outside"
+        );
+    }
 }

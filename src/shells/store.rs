@@ -460,7 +460,10 @@ fn resolve(path: &Path, purpose: Use) -> Result<PathBuf, StoreError> {
     };
     let metadata = fs::metadata(&resolved).map_err(io_error(&resolved, "looking at the file"))?;
     if !metadata.is_file() {
-        return Err(StoreError::NotAFile { path: resolved });
+        // Named as the user wrote it: `/dev/stdin` rather than where it happens to lead.
+        return Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+        });
     }
     #[cfg(unix)]
     {

@@ -85,8 +85,12 @@ pub fn hash_password(password: &str, env: &mut Env) -> String {
     }
 }
 
-/// Whether `password` matches the PHC string (an empty or broken hash matches nothing).
+/// Whether `password` matches the PHC string (an empty or broken hash, or one that asks for
+/// more than `device::HASH_MEMORY_KIB_MAX` and the like, matches nothing).
 pub fn verify_password(hash: &str, password: &str) -> bool {
+    if super::device::hash_cost_problem(hash).is_some() {
+        return false;
+    }
     PasswordHash::new(hash)
         .map(|parsed| {
             Argon2::default()

@@ -348,8 +348,9 @@ pub struct CloudAccount {
     pub phone: String,
     /// The password as an Argon2id PHC string, never the plain text. The simulation uses cheap
     /// parameters (1 MiB, 1 pass): the file is a teaching tool, not a vault, and replays must
-    /// stay fast; the parameters are in each hash, so stronger ones would still verify.
-    #[serde(default)]
+    /// stay fast; the parameters are in each hash, so stronger ones would still verify, up to
+    /// 64 MiB, 4 passes and 4 lanes: a costlier hash is refused when the file is read.
+    #[serde(default, deserialize_with = "affordable_hash")]
     pub password_hash: String,
     /// Sign-in asks for a code sent to the phone number (or email) as well.
     #[serde(default)]
@@ -616,6 +617,39 @@ impl DeviceFile {
 /// The default device file shipped in `assets/`, compiled into the binary so that a first run
 /// needs nothing beside the executable.
 pub const DEFAULT_DEVICE_JSON: &str = include_str!("../../assets/default-device.json");
+
+/// The costliest Argon2 parameters a stored hash may ask for (memory in KiB, passes, lanes):
+/// the hash comes from a device file, and a hostile one could otherwise ask each check for
+/// gigabytes and minutes. The simulation's own hashes use 1 MiB and one pass.
+pub const HASH_MEMORY_KIB_MAX: u32 = 64 * 1024;
+pub const HASH_PASSES_MAX: u32 = 4;
+pub const HASH_LANES_MAX: u32 = 4;
+
+/// What is wrong with a stored password hash's cost, if anything.
+pub fn hash_cost_problem(hash: &str) -> Option<String> {
+    let parsed = argon2::PasswordHash::new(hash).ok()?;
+    let params = argon2::Params::try_from(&parsed).ok()?;
+    (params.m_cost() > HASH_MEMORY_KIB_MAX
+        || params.t_cost() > HASH_PASSES_MAX
+        || params.p_cost() > HASH_LANES_MAX)
+        .then(|| {
+            format!(
+                "the password hash asks for m={} KiB, t={}, p={}; at most m={HASH_MEMORY_KIB_MAX}, \
+                 t={HASH_PASSES_MAX}, p={HASH_LANES_MAX} are checked",
+                params.m_cost(),
+                params.t_cost(),
+                params.p_cost()
+            )
+        })
+}
+
+fn affordable_hash<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let hash = String::deserialize(deserializer)?;
+    match hash_cost_problem(&hash) {
+        Some(problem) => Err(serde::de::Error::custom(problem)),
+        None => Ok(hash),
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -57,9 +57,14 @@ pub struct Fixture {
         deserialize_with = "usable_terminal"
     )]
     pub terminal: Option<TerminalSize>,
-    /// The starting phone: a path relative to the fixture file, or an inline device file.
-    /// Default: the fresh phone from `assets/default-device.json`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// The starting phone: a path relative to the fixture file (in its folder or below it), an
+    /// absolute path, or an inline device file. Default: the fresh phone from
+    /// `assets/default-device.json`.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "device_source"
+    )]
     #[schemars(with = "Option<DeviceSourceSchema>")]
     pub device: Option<Value>,
     /// Seed of the simulation's random numbers (default 1).
@@ -145,10 +150,52 @@ fn bounded_steps<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Ve
 #[serde(untagged)]
 #[allow(dead_code)]
 enum DeviceSourceSchema {
-    /// Path to a device file, relative to the fixture file.
+    /// Path to a device file: relative to the fixture file's folder (never out of it with
+    /// `..`), or absolute.
     Path(String),
     /// A whole device file.
     Inline(Box<DeviceFile>),
+}
+
+fn device_source<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<Value>, D::Error> {
+    let value = Value::deserialize(deserializer)?;
+    match &value {
+        Value::String(path) => device_path_problem(path).map_or(Ok(Some(value)), |problem| {
+            Err(serde::de::Error::custom(problem))
+        }),
+        Value::Object(_) => Ok(Some(value)),
+        other => Err(serde::de::Error::custom(format!(
+            "device must be a path to a device file or a device file itself, not {}",
+            cut(&other.to_string(), 40)
+        ))),
+    }
+}
+
+/// What is wrong with a fixture's `device` path, if anything: a relative path stays in the
+/// fixture's folder or below it, so a fixture from elsewhere cannot make replay read (and
+/// print, in a failed expectation) a file it was never meant to see. An absolute path is the
+/// fixture author's explicit choice.
+pub fn device_path_problem(path: &str) -> Option<String> {
+    let shown = cut(path, 60);
+    if path.is_empty() {
+        return Some("device is an empty path".to_string());
+    }
+    if path.contains('\0') {
+        return Some(format!("{shown:?} holds a NUL character"));
+    }
+    let path = Path::new(path);
+    let leaves = path.is_relative()
+        && path
+            .components()
+            .any(|c| matches!(c, std::path::Component::ParentDir));
+    leaves.then(|| {
+        format!(
+            "{shown:?} leads out of the fixture's folder: name a device file in the folder or \
+             below it, or write an absolute path"
+        )
+    })
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -561,6 +608,8 @@ pub struct LoadedFixture {
     pub fixture: Fixture,
     /// Line of each step in the file (1-based); empty for fixtures not read from text.
     pub step_lines: Vec<u32>,
+    /// Line of the `device` key, for messages about the device file it names.
+    pub device_line: Option<u32>,
 }
 
 impl LoadedFixture {
@@ -599,20 +648,29 @@ pub fn parse(text: &str, path: &Path) -> Result<LoadedFixture, FixtureError> {
     let mut fixture = fixture;
     // Parsing grows the list by doubling; a long fixture should not keep the slack.
     fixture.steps.shrink_to_fit();
-    let mut lines = step_lines(text);
-    lines.shrink_to_fit();
+    let Lines { mut steps, device } = lines(text);
+    steps.shrink_to_fit();
     Ok(LoadedFixture {
         path: path.to_path_buf(),
-        step_lines: lines,
+        step_lines: steps,
+        device_line: device,
         fixture,
     })
 }
 
-/// The line on which each element of the top-level `steps` array starts. serde_json keeps no
-/// positions for values it accepted, so a small scan of the text finds them.
-fn step_lines(text: &str) -> Vec<u32> {
+/// Where things are in a fixture's text, for messages about them once it was read.
+struct Lines {
+    /// The line on which each element of the top-level `steps` array starts.
+    steps: Vec<u32>,
+    /// The line of the top-level `device` key.
+    device: Option<u32>,
+}
+
+/// serde_json keeps no positions for values it accepted, so a small scan of the text finds them.
+fn lines(text: &str) -> Lines {
     let bytes = text.as_bytes();
     let mut lines = Vec::new();
+    let mut device = None;
     let mut line: u32 = 1;
     let mut depth = 0usize;
     let mut in_string = false;
@@ -634,6 +692,13 @@ fn step_lines(text: &str) -> Vec<u32> {
                 in_string = false;
                 if depth == 1 {
                     last_key = text.get(string_start + 1..i);
+                    let is_key = bytes
+                        .get(i + 1..)
+                        .and_then(|rest| rest.iter().find(|b| !b.is_ascii_whitespace()))
+                        == Some(&b':');
+                    if is_key && last_key == Some("device") && device.is_none() {
+                        device = Some(line);
+                    }
                 }
             }
             continue;
@@ -664,7 +729,10 @@ fn step_lines(text: &str) -> Vec<u32> {
             _ => {}
         }
     }
-    lines
+    Lines {
+        steps: lines,
+        device,
+    }
 }
 
 #[cfg(test)]
@@ -674,7 +742,10 @@ mod tests {
     #[test]
     fn finds_the_line_of_each_step() {
         let text = "{\n \"name\": \"x\", \"version\": 1,\n \"steps\": [\n  {\"tap\": \"a]\"},\n\n  {\"key\": \"up\"}, {\"back\": 1}\n ]\n}";
-        assert_eq!(step_lines(text), vec![4, 6, 6]);
+        assert_eq!(lines(text).steps, vec![4, 6, 6]);
+        assert_eq!(lines(text).device, None);
+        let text = "{\n \"name\": \"device\",\n \"device\" : \"d.json\", \"steps\": []}";
+        assert_eq!(lines(text).device, Some(3));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod cast;
 pub mod fixture;
 pub mod record;
 pub mod runner;
+pub mod secrets;
 
 pub use fixture::{Fixture, FixtureError, LoadedFixture, Step};
 pub use runner::{Options, Report};

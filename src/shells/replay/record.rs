@@ -2,6 +2,9 @@
 //! steps (taps by id with their labels, typed text, keys, waits), starting from the device as it
 //! was, so that a trainer can record once and replay forever.
 
+use std::fs;
+use std::path::{Path, PathBuf};
+
 use chrono::{DateTime, SecondsFormat, Utc};
 
 use super::fixture::{
@@ -11,6 +14,52 @@ use crate::screens::Action;
 use crate::shells::store;
 use crate::sim::DeviceFile;
 use crate::view::{Role, View};
+
+/// Checks, before a session starts, that its recording can be written at `record` when it
+/// ends: not over the device file (or its backup, lock or temporary file), not onto something
+/// that is not a regular file, and into a folder that takes a new file. A session lost at its
+/// end to a typo in the path would be an hour of clicks gone.
+pub fn check_record_path(record: &Path, device: &Path) -> Result<(), String> {
+    let shown = record.display();
+    let same_as = |other: &Path| match (fs::canonicalize(record), fs::canonicalize(other)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => absolute(record) == absolute(other),
+    };
+    for suffix in ["", ".bak", ".lock", ".tmp", ".bak.tmp"] {
+        let mut name = device.as_os_str().to_owned();
+        name.push(suffix);
+        if same_as(Path::new(&name)) {
+            return Err(format!(
+                "--record {shown}: that is the device file{}; record to another file",
+                if suffix.is_empty() {
+                    ""
+                } else {
+                    "'s companion"
+                }
+            ));
+        }
+    }
+    match fs::metadata(record) {
+        Ok(metadata) if !metadata.is_file() => Err(format!(
+            "--record {shown}: not a regular file; name a file for the recording"
+        )),
+        Ok(_) => fs::OpenOptions::new()
+            .append(true)
+            .open(record)
+            .map(drop)
+            .map_err(|e| format!("--record {shown}: cannot write the recording there: {e}")),
+        Err(_) => fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(record)
+            .and_then(|_| fs::remove_file(record))
+            .map_err(|e| format!("--record {shown}: cannot write the recording there: {e}")),
+    }
+}
+
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
 
 pub struct Recorder {
     device: serde_json::Value,

@@ -15,10 +15,12 @@ use serde_json::Value;
 use super::cast::CastWriter;
 use super::fixture::{
     DEFAULT_CLOCK, DEFAULT_HEIGHT, DEFAULT_SEED, DEFAULT_WIDTH, LoadedFixture, ScrollDirection,
-    Step,
+    Step, device_path_problem,
 };
+use super::secrets::Secrets;
 use crate::engine::{Engine, Start};
 use crate::screens::Action;
+use crate::shells::input::shortened;
 use crate::shells::store;
 use crate::sim::device::DeviceFile;
 use crate::ui::{self, TextGrid, Theme};
@@ -80,18 +82,13 @@ impl Report {
     /// A failure as `file:line: step N (kind): message`, then the frame.
     pub fn failure_text(&self) -> Option<String> {
         let failure = self.failure.as_ref()?;
-        if failure.step == 0 {
-            // Nothing ran: the fixture's set-up (its device, an output) is what failed.
-            return Some(format!(
-                "{}: {}: {}",
-                self.path.display(),
-                failure.kind,
-                failure.message
-            ));
-        }
         let mut text = self.path.display().to_string();
         if let Some(line) = failure.line {
             text.push_str(&format!(":{line}"));
+        }
+        if failure.step == 0 {
+            // Nothing ran: the fixture's set-up (its device, an output) is what failed.
+            return Some(format!("{text}: {}: {}", failure.kind, failure.message));
         }
         text.push_str(&format!(
             ": step {} ({}): {}\n{}",
@@ -224,7 +221,10 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
     let device = match starting_device(loaded) {
         Ok(device) => device,
         Err(message) => {
-            report.failure = Some(set_up_failure("device", message));
+            report.failure = Some(StepFailure {
+                line: loaded.device_line.map(|line| line as usize),
+                ..set_up_failure("device", message)
+            });
             return report;
         }
     };
@@ -247,6 +247,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
     } else {
         Screen::Text(TextGrid::new(width, height))
     };
+    let mut secrets = Secrets::new(&device);
     let mut replay = Replay {
         engine: Engine::new(device, start),
         screen,
@@ -279,12 +280,14 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
     }
 
     for (index, step) in fixture.steps.iter().enumerate() {
+        if let Step::Type(text) = step
+            && types_a_password(replay.engine.view())
+        {
+            secrets.typed_into_password(text);
+        }
         let heading = (transcript.is_some() || cast.is_some()).then(|| {
-            format!(
-                "step {}: {}",
-                index + 1,
-                describe(step, replay.engine.view())
-            )
+            let described = describe(step, replay.engine.view());
+            format!("step {}: {}", index + 1, secrets.mask(step, &described))
         });
         let outcome = (|| -> Result<(), String> {
             if let (Some(cast), Some(heading)) = (&mut cast, &heading) {
@@ -314,7 +317,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
                 step: index + 1,
                 kind: step.kind(),
                 line: loaded.step_line(index),
-                message,
+                message: first_line_shortened(&secrets.mask(step, &message)),
                 frame: replay.frame().to_string(),
             });
             break;
@@ -400,9 +403,16 @@ fn default_clock() -> DateTime<Utc> {
 fn starting_device(loaded: &LoadedFixture) -> Result<DeviceFile, String> {
     match &loaded.fixture.device {
         None => Ok(DeviceFile::factory_default()),
-        Some(Value::String(relative)) => {
+        Some(Value::String(written)) => {
+            if let Some(problem) = device_path_problem(written) {
+                return Err(problem);
+            }
             let folder = loaded.path.parent().unwrap_or(Path::new("."));
-            store::load(&folder.join(relative)).map_err(|e| e.to_string())
+            let path = folder.join(written);
+            if Path::new(written).is_relative() {
+                stays_in_the_folder(folder, &path)?;
+            }
+            store::load(&path).map_err(|e| e.to_string())
         }
         Some(inline @ Value::Object(_)) => {
             store::parse_value(inline.clone(), &loaded.path).map_err(|e| e.to_string())
@@ -413,14 +423,46 @@ fn starting_device(loaded: &LoadedFixture) -> Result<DeviceFile, String> {
     }
 }
 
+/// A relative `device` path that a symbolic link takes out of the fixture's folder is refused
+/// like one that leaves with `..`. (A path that does not exist is left to the loader to name.)
+fn stays_in_the_folder(folder: &Path, path: &Path) -> Result<(), String> {
+    let folder_for_real = std::fs::canonicalize(if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    });
+    match (folder_for_real, std::fs::canonicalize(path)) {
+        (Ok(folder), Ok(target)) if !target.starts_with(&folder) => Err(format!(
+            "{} leads out of the fixture's folder through a symbolic link (to {}): name a \
+             device file in the folder or below it, or write an absolute path",
+            path.display(),
+            target.display()
+        )),
+        _ => Ok(()),
+    }
+}
+
+/// A step's failure message with the values on its first line cut: a step may carry 10,000
+/// characters, and a message repeating them helps nobody. What follows (a frame's differences, a
+/// list of values) is bounded where it is made.
+fn first_line_shortened(message: &str) -> String {
+    match message.split_once('\n') {
+        Some((first, rest)) => format!("{}\n{rest}", shortened(first)),
+        None => shortened(message),
+    }
+}
+
+/// Whether typing now goes into a password field.
+fn types_a_password(view: &View) -> bool {
+    view.focused()
+        .is_some_and(|e| e.role == Role::PasswordField)
+}
+
 /// A step's heading in transcripts and casts. Text typed into a password field is masked.
 fn describe(step: &Step, view: &View) -> String {
     match step {
         Step::Type(text) => {
-            let secret = view
-                .focused()
-                .is_some_and(|e| e.role == Role::PasswordField);
-            if secret {
+            if types_a_password(view) {
                 format!("type {:?}", "•".repeat(text.chars().count()))
             } else {
                 format!("type {text:?}")
@@ -482,8 +524,14 @@ fn run_step(
         Step::Back(times) => {
             let mut outcome = crate::engine::Outcome::default();
             for _ in 0..*times {
+                let before = engine.view().clone();
                 let once = engine.apply(Action::Back);
                 outcome.quit |= once.quit;
+                outcome.changed |= once.changed;
+                // A back that changed nothing (at Settings' root) would change nothing again.
+                if once.quit || (!once.changed && *engine.view() == before) {
+                    break;
+                }
             }
             outcome
         }
@@ -635,6 +683,22 @@ pub fn snapshot_path(fixture: &Path, name: &str) -> PathBuf {
         .join(format!("{name}.txt"))
 }
 
+/// Replay writes snapshots only into the fixture's own `<stem>.snapshots/` folder: a folder or
+/// snapshot that is a symbolic link could lead anywhere, so it is refused, not followed.
+fn no_link_out(snapshot: &Path) -> Result<(), String> {
+    let folder = snapshot.parent().unwrap_or(Path::new("."));
+    for path in [folder, snapshot] {
+        if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(format!(
+                "{} is a symbolic link: snapshots are read and written only in the fixture's own \
+                 folder; make it a plain folder or file",
+                path.display()
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn check_snapshot(
     frame: &str,
     loaded: &LoadedFixture,
@@ -642,6 +706,7 @@ fn check_snapshot(
     options: &Options,
 ) -> Result<(), String> {
     let path = snapshot_path(&loaded.path, name);
+    no_link_out(&path)?;
     let wanted = format!("{frame}\n");
     let write = |path: &Path| -> Result<(), String> {
         if let Some(folder) = path.parent() {
