@@ -434,6 +434,10 @@ const CORPUS: &[(&str, Ends)] = &[
         Ends::Refused("at version: fixture version 2 is not supported"),
     ),
     (
+        "w3-device-path-of-5000-characters.json",
+        Ends::Refused("at device: a path of 5000 characters is longer than 1024"),
+    ),
+    (
         "w3-long-value-in-a-failure.json",
         Ends::Fails(&[
             "no account with Mi Account ID \"wwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwwww…\"",

@@ -208,7 +208,7 @@ fn a_missing_device_file_and_a_missing_path_are_named() {
     let nope = dir.path().join("nope.json");
     assert!(
         printed.contains(&format!(
-            "{}: device: {}: reading: No such file or directory",
+            "{}:1: device: {}: reading: No such file or directory",
             path.display(),
             nope.display()
         )),

@@ -291,3 +291,34 @@ fn f2_opens_the_browser_and_a_click_on_a_tab_opens_that_site() {
     phone.run(vec![key(KeyCode::F(2))]);
     assert_eq!(phone.screen_name(), "settings");
 }
+
+/// A save refused by a read-only folder is said in full at 60 columns: the toast wraps rather
+/// than cutting the advice off with "…".
+#[test]
+fn a_long_save_error_is_readable_at_60_columns() {
+    let message = "/home/lei/.local/share/mi-settings/device.json: writing a temporary file: \
+                   Permission denied (os error 13); the folder must be writable (or use another \
+                   device file with --device)";
+    let mut terminal = Terminal::new(TestBackend::new(60, 24)).expect("terminal");
+    let mut engine = Engine::new(DeviceFile::factory_default(), start(60, 24));
+    terminal::run(
+        &mut terminal,
+        &mut ScriptedEvents(VecDeque::from(vec![
+            key(KeyCode::Down),
+            key(KeyCode::Down),
+            key(KeyCode::Enter),
+            key(KeyCode::Enter),
+        ])),
+        &mut t0,
+        &mut engine,
+        &mut |_: &DeviceFile| Err(message.to_string()),
+        &Theme::miui(),
+    )
+    .expect("runtime");
+    let screen = ui::buffer_text(terminal.backend().buffer());
+    let read = ui::reading(&screen, &Theme::miui());
+    assert!(
+        read.contains(&ui::as_read(&format!("Not saved: {message}"))),
+        "{screen}"
+    );
+}

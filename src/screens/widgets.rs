@@ -32,6 +32,47 @@ pub fn item_rows<'a, I: Into<Text>>(
     })
 }
 
+/// How many rows a page lists of a long list (the account's devices, a data app's items,
+/// i.mi.com's copy of them): the first 200, then [`list_more`] says how many there are. A page
+/// builds an element per row on every step, so a list of 100,000 would make every key slow; 200
+/// rows are more than a person scrolls through on a phone, and the last line says the rest.
+pub const LIST_SHOWN: usize = 200;
+
+/// The first [`LIST_SHOWN`] of `items`: the rows a page lists.
+pub fn listed<T>(items: &[T]) -> &[T] {
+    &items[..items.len().min(LIST_SHOWN)]
+}
+
+/// The last line of a list cut at [`LIST_SHOWN`] ("The first 200 of 100,000 are shown."), when
+/// `total` rows did not all fit.
+pub fn list_more(tr: Tr, id: impl Into<Text>, total: usize) -> Option<Element> {
+    (total > LIST_SHOWN).then(|| {
+        Element::text(
+            id,
+            tr.fill(
+                S::ListMore,
+                &[
+                    ("shown", &count_text(LIST_SHOWN)),
+                    ("total", &count_text(total)),
+                ],
+            ),
+        )
+    })
+}
+
+/// A count as the phone writes it, its digits grouped by thousands: "100,000".
+pub fn count_text(count: usize) -> String {
+    let digits = count.to_string();
+    let mut text = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            text.push(',');
+        }
+        text.push(digit);
+    }
+    text
+}
+
 /// The elements of a new password typed twice: the password, the rules under it, the
 /// confirmation and "Show password", each with its id.
 pub struct NewPasswordIds<I> {

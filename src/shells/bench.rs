@@ -16,7 +16,9 @@ use super::replay::batch::{self, BatchOptions};
 use super::store::{self, Store};
 use crate::engine::{Engine, Start};
 use crate::screens::Action;
+use crate::screens::cloud::mi_cloud;
 use crate::screens::flows::sign_out::SIGNING_OUT_SECONDS;
+use crate::screens::widgets::count_text;
 use crate::sim::cloud;
 use crate::sim::device::{AccountDevice, DeviceFile, Item, LoginRecord};
 use crate::ui::{self, Theme};
@@ -62,6 +64,30 @@ impl Measure {
                 i += 1;
             }
             best = best.min(started.elapsed() / per_round);
+        }
+        Measure {
+            name,
+            per_iteration: best,
+        }
+    }
+
+    /// Times `body` alone on what `setup` makes from `state`, `runs` times, and keeps the
+    /// fastest run: for work too slow to repeat thousands of times, or on input it uses up (a
+    /// device file it takes). What `body` returns is dropped outside the timing.
+    fn time_each<C, T, R>(
+        name: &'static str,
+        runs: u32,
+        state: &mut C,
+        mut setup: impl FnMut(&mut C) -> T,
+        mut body: impl FnMut(&mut C, T) -> R,
+    ) -> Measure {
+        let mut best = Duration::MAX;
+        for _ in 0..runs.max(1) {
+            let input = setup(state);
+            let started = Instant::now();
+            let output = body(state, input);
+            best = best.min(started.elapsed());
+            drop(black_box(output));
         }
         Measure {
             name,
@@ -212,6 +238,226 @@ pub fn large_device(items: usize, devices: usize, history: usize) -> DeviceFile 
         signed_in.sync.pending = true;
     }
     device
+}
+
+/// The large account `mi-settings bench` measures (the issue's "Large accounts stay fast"):
+/// 100,000 contacts and as many photos, 10,000 devices, 100,000 sign-ins.
+pub const LARGE_ITEMS: usize = 100_000;
+pub const LARGE_DEVICES: usize = 10_000;
+pub const LARGE_HISTORY: usize = 100_000;
+
+/// Taps each of `ids` in turn, scrolling it into view as a person would, and says whether the
+/// phone ended on `screen`: a walk that went elsewhere would measure another page.
+fn walk_to(engine: &mut Engine, ids: &[&str], screen: &str) -> std::io::Result<()> {
+    for id in ids {
+        let _ = engine.tap_id(id);
+    }
+    on(engine, screen)
+}
+
+/// Whether the phone shows `screen`, as an error saying where it is instead.
+fn on(engine: &Engine, screen: &str) -> std::io::Result<()> {
+    let now = &engine.view().screen;
+    if now == screen {
+        Ok(())
+    } else {
+        Err(std::io::Error::other(format!(
+            "the large-account bench expected {screen}, the phone shows {now}"
+        )))
+    }
+}
+
+/// Back from the page in front to Settings, where each walk below begins.
+fn back_to_settings(engine: &mut Engine) -> std::io::Result<()> {
+    for _ in 0..8 {
+        if engine.view().screen == "settings" {
+            break;
+        }
+        engine.apply(Action::Back);
+    }
+    on(engine, "settings")
+}
+
+/// From Settings with the large account signed in: the account's Devices page.
+const TO_DEVICES: [&str; 2] = ["settings.account", "account.devices"];
+/// From Settings: Account security → Login history.
+const TO_HISTORY: [&str; 3] = ["settings.account", "account.security", "security.history"];
+/// From Settings: Mi Cloud, where "Sync now" is.
+const TO_MI_CLOUD: [&str; 2] = ["settings.account", "account.cloud"];
+/// From i.mi.com: account.xiaomi.com → Security → Devices.
+const TO_WEB_DEVICES: [&str; 3] = ["web.tab.account", "web.security", "security.devices"];
+
+/// From Settings: the browser, signed in to i.mi.com as Lei Wang.
+fn web_sign_in(engine: &mut Engine) -> std::io::Result<()> {
+    engine.apply(Action::SwitchSurface);
+    let _ = engine.tap_id("web.login");
+    engine.apply(Action::Type("lei.wang@example.com".into()));
+    let _ = engine.tap_id("web.password");
+    engine.apply(Action::Type("Xiaomi#2026".into()));
+    walk_to(engine, &["web.sign_in"], "web.cloud")
+}
+
+/// The large account's figures: each step drawn as the interactive phone draws it, and the
+/// saved device file's size.
+struct Large {
+    measures: Vec<Measure>,
+    file_bytes: u64,
+}
+
+/// Measures the large account of `items` data items, `devices` devices and `history` sign-ins:
+/// start-up, a step on each page that lists them, "Sync now", and saving and reading the file.
+fn large_account(
+    folder: &std::path::Path,
+    items: usize,
+    devices: usize,
+    history: usize,
+) -> std::io::Result<Large> {
+    const RUNS: u32 = 3;
+    const STEPS: u32 = 14;
+    let theme = Theme::miui();
+    let mut screen = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+    let mut measures = Vec::new();
+    let mut template = large_device(items, devices, history);
+
+    // Start-up: the phone made from the device file (which catches up with its pending sync)
+    // and its first frame.
+    measures.push(Measure::time_each(
+        "start-up: Engine::new (with its sync) + first frame",
+        RUNS,
+        &mut template,
+        |template| template.clone(),
+        |_, device| {
+            let engine = Engine::new(device, start());
+            let mut buffer = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+            ui::render(engine.view(), buffer.area, &mut buffer, &theme);
+            engine
+        },
+    ));
+    let mut engine = Engine::new(template, start());
+    let mut draw = |engine: &mut Engine, action: Action| {
+        black_box(engine.apply(action));
+        black_box(ui::render(engine.view(), screen.area, &mut screen, &theme));
+    };
+    // A step on a page that lists the account: down or up the list.
+    let up_or_down = |i: u32| {
+        if i.is_multiple_of(2) {
+            Action::FocusNext
+        } else {
+            Action::FocusPrev
+        }
+    };
+    // Opening a list from the page before it (`list`: its screen), or going back from it.
+    let open_or_back = |engine: &Engine, open: &str, list: &str| {
+        if engine.view().screen == list {
+            Action::Back
+        } else {
+            Action::Tap(open.to_string())
+        }
+    };
+
+    walk_to(&mut engine, &TO_DEVICES, "devices")?;
+    measures.push(Measure::time(
+        "Devices page: a step (↓ or ↑), drawn",
+        STEPS,
+        |i| draw(&mut engine, up_or_down(i)),
+    ));
+    back_to_settings(&mut engine)?;
+    walk_to(&mut engine, &TO_HISTORY, "login_history")?;
+    measures.push(Measure::time(
+        "Login history: a step (↓ or ↑), drawn",
+        STEPS,
+        |i| draw(&mut engine, up_or_down(i)),
+    ));
+    back_to_settings(&mut engine)?;
+
+    // Opening a data list: Contacts from the home screen, and back.
+    engine.apply(Action::Home);
+    measures.push(Measure::time(
+        "Contacts app: open it or go back, drawn",
+        STEPS,
+        |_| {
+            let action = open_or_back(&engine, "home.contacts", "app.contacts");
+            draw(&mut engine, action);
+        },
+    ));
+    if engine.view().screen == "app.contacts" {
+        engine.apply(Action::Back);
+    }
+    walk_to(&mut engine, &["home.settings"], "settings")?;
+
+    // "Sync now" on Mi Cloud: a step that syncs every item both ways. The clock moves on between
+    // presses, past "Syncing…", untimed.
+    walk_to(&mut engine, &TO_MI_CLOUD, "mi_cloud")?;
+    measures.push(Measure::time_each(
+        "Mi Cloud: Sync now (a step with a sync), drawn",
+        RUNS,
+        &mut engine,
+        |engine| {
+            let wait = mi_cloud::SYNC_SECONDS + 1;
+            engine.wait(chrono::Duration::seconds(wait));
+        },
+        |engine, ()| draw(engine, Action::Tap("cloud.sync_now".into())),
+    ));
+    // The button says "Syncing…" only after a sync that went through.
+    if engine
+        .view()
+        .find("cloud.sync_now")
+        .is_none_or(|e| e.enabled)
+    {
+        return Err(std::io::Error::other(
+            "the large-account bench's Sync now did not sync",
+        ));
+    }
+    back_to_settings(&mut engine)?;
+
+    // The websites: i.mi.com's Contacts, account.xiaomi.com's Devices.
+    web_sign_in(&mut engine)?;
+    measures.push(Measure::time(
+        "i.mi.com Contacts: open it or go back, drawn",
+        STEPS,
+        |_| {
+            let action = open_or_back(&engine, "web.contacts", "web.cloud.contacts");
+            draw(&mut engine, action);
+        },
+    ));
+    if engine.view().screen == "web.cloud.contacts" {
+        engine.apply(Action::Back);
+    }
+    walk_to(&mut engine, &TO_WEB_DEVICES, "devices")?;
+    measures.push(Measure::time(
+        "account.xiaomi.com Devices: a step (↓ or ↑), drawn",
+        STEPS,
+        |i| draw(&mut engine, up_or_down(i)),
+    ));
+
+    // Saving the device file after a change (atomic, fsync, the .bak copy), then reading it
+    // back as the next start-up does.
+    let path = folder.join("large.json");
+    let (mut store, _, _) = Store::open(&path).map_err(std::io::Error::other)?;
+    let device = engine.device().clone();
+    drop(engine);
+    // The first save's .bak copies the small factory file: not the save that repeats.
+    store.save(&device).map_err(std::io::Error::other)?;
+    measures.push(Measure::time_each(
+        "device file save (atomic, fsync, .bak)",
+        RUNS,
+        &mut store,
+        |_| (),
+        |store, ()| store.save(&device).is_ok(),
+    ));
+    let file_bytes = std::fs::metadata(&path)?.len();
+    drop(store);
+    measures.push(Measure::time_each(
+        "device file read (load, check, parse)",
+        RUNS,
+        &mut (),
+        |_| (),
+        |_, ()| store::load(&path).is_ok(),
+    ));
+    Ok(Large {
+        measures,
+        file_bytes,
+    })
 }
 
 /// A fixture of `steps` key presses walking Settings as `WALK` does.
@@ -421,7 +667,9 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
         Err(_) => None,
     };
     measures.extend(save);
+    let large = large_account(&folder, LARGE_ITEMS, LARGE_DEVICES, LARGE_HISTORY);
     let _ = std::fs::remove_dir_all(&folder);
+    let large = large?;
 
     let mut report = String::new();
     let _ = writeln!(
@@ -462,6 +710,28 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
             );
         }
     }
+    let _ = writeln!(
+        report,
+        "large account: {items} contacts and as many photos, {devices} devices, {history} \
+         sign-ins (fastest of 3 runs, or of 7 rounds of 2 steps)",
+        items = count_text(LARGE_ITEMS),
+        devices = count_text(LARGE_DEVICES),
+        history = count_text(LARGE_HISTORY),
+    );
+    for measure in &large.measures {
+        let _ = writeln!(
+            report,
+            "  {:<56} {:>10.2} ms",
+            measure.name,
+            measure.per_iteration.as_secs_f64() * 1e3
+        );
+    }
+    let _ = writeln!(
+        report,
+        "  {:<56} {:>10.1} MB",
+        "device file size",
+        large.file_bytes as f64 / 1e6
+    );
     Ok(report)
 }
 
@@ -482,6 +752,20 @@ mod tests {
         assert!(seen.iter().any(|s| s == "login_history"), "{seen:?}");
         assert!(seen.iter().any(|s| s == "device_details"), "{seen:?}");
         assert_eq!(seen.last().map(String::as_str), Some("settings"));
+    }
+
+    /// The large-account bench reaches every page it names (it says so when it does not) and
+    /// measures each; here on a small large account, quickly.
+    #[test]
+    fn the_large_account_bench_reaches_its_pages() {
+        let folder =
+            std::env::temp_dir().join(format!("mi-settings-bench-test-{}", std::process::id()));
+        std::fs::create_dir_all(&folder).expect("folder");
+        let large = large_account(&folder, 300, 300, 300);
+        let _ = std::fs::remove_dir_all(&folder);
+        let large = large.expect("every page reached");
+        assert_eq!(large.measures.len(), 9);
+        assert!(large.file_bytes > 0);
     }
 
     /// The walk must do what its name says, or its figure would measure nothing.

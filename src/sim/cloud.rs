@@ -4,7 +4,7 @@
 
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
-use std::collections::HashSet;
+use foldhash::{HashSet, HashSetExt};
 
 use chrono::{DateTime, Duration, Utc};
 
@@ -645,8 +645,13 @@ pub fn sync(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
         return false;
     };
     let blocked = sync_block(device).is_some();
-    // What came from another account stays out of this one's cloud until the person merges it.
-    let foreign = foreign_ids(device, index);
+    let plans: Vec<Option<Transfers>> = App::ALL
+        .into_iter()
+        .map(|app| {
+            let on = device.account.as_ref().is_some_and(|a| a.sync.is_on(app));
+            (on && !blocked).then(|| transfers(device, index, app))
+        })
+        .collect();
     let DeviceFile {
         data,
         cloud,
@@ -665,27 +670,16 @@ pub fn sync(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
     let capacity = u64::from(cloud_account.storage_gb) * 1_000_000_000;
     let mut used = cloud_account.data.total_bytes();
     let mut full = false;
-    let apps = data
-        .apps_mut()
-        .into_iter()
-        .zip(cloud_account.data.apps_mut());
-    // Each side's ids in a set: a sync costs time in proportion to the items, not their square.
-    for ((app, (local, remote)), foreign) in App::ALL.into_iter().zip(apps).zip(&foreign) {
-        if !settings.is_on(app) {
+    for (app, plan) in App::ALL.into_iter().zip(plans) {
+        let Some(Transfers { down, up }) = plan else {
             continue;
-        }
-        let on_phone: HashSet<String> = local.iter().map(|l| l.id.clone()).collect();
-        local.extend(
-            remote
-                .iter()
-                .filter(|item| !on_phone.contains(&item.id))
-                .cloned(),
-        );
-        let in_cloud: HashSet<String> = remote.iter().map(|r| r.id.clone()).collect();
-        for item in local.iter() {
-            if in_cloud.contains(&item.id) || foreign.contains(&item.id) {
-                continue;
-            }
+        };
+        let local = data.items_mut(app);
+        let remote = cloud_account.data.items_mut(app);
+        // Both lists only grow, so the positions found before stay true.
+        local.extend(down.into_iter().filter_map(|at| remote.get(at).cloned()));
+        for at in up {
+            let Some(item) = local.get(at) else { continue };
             if used + item.size_bytes > capacity {
                 full = true;
                 continue;
@@ -711,6 +705,58 @@ pub fn sync(device: &mut DeviceFile, now: DateTime<Utc>) -> bool {
     true
 }
 
+/// What one app's sync moves: positions in the cloud's list that come down to the phone, and
+/// positions in the phone's list that go up.
+struct Transfers {
+    down: Vec<usize>,
+    up: Vec<usize>,
+}
+
+/// Finds one app's transfers with each side's ids in a set: a sync costs time in proportion to
+/// the items, not their square. What came from another account (in another account's cloud copy,
+/// not in this one's) stays out of this one's cloud until the person merges it; that set is
+/// built only when something would go up.
+fn transfers(device: &DeviceFile, index: usize, app: App) -> Transfers {
+    let local = device.data.items(app);
+    let remote = device
+        .cloud
+        .accounts
+        .get(index)
+        .map_or(&[][..], |account| account.data.items(app));
+    let on_phone = ids(local);
+    let down = remote
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| !on_phone.contains(item.id.as_str()))
+        .map(|(at, _)| at)
+        .collect();
+    drop(on_phone);
+    let in_cloud = ids(remote);
+    let mut up: Vec<usize> = local
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| !in_cloud.contains(item.id.as_str()))
+        .map(|(at, _)| at)
+        .collect();
+    if !up.is_empty() {
+        let theirs: HashSet<&str> = device
+            .cloud
+            .accounts
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| *i != index)
+            .flat_map(|(_, account)| account.data.items(app).iter())
+            .map(|item| item.id.as_str())
+            .collect();
+        up.retain(|&at| {
+            local
+                .get(at)
+                .is_none_or(|item| !theirs.contains(item.id.as_str()))
+        });
+    }
+    Transfers { down, up }
+}
+
 /// The ids of the phone's items, per app in `App::ALL` order, that came from another account
 /// than the one at `index`: in another account's cloud copy and not in this one's. Merging them
 /// into this account's cloud is the person's choice, never silent.
@@ -726,7 +772,6 @@ fn foreign_ids(device: &DeviceFile, index: usize) -> Vec<HashSet<String>> {
             if local.is_empty() {
                 return HashSet::new();
             }
-            let ours = ids(this.data.items(app));
             let theirs: HashSet<&str> = accounts
                 .iter()
                 .enumerate()
@@ -734,6 +779,11 @@ fn foreign_ids(device: &DeviceFile, index: usize) -> Vec<HashSet<String>> {
                 .flat_map(|(_, account)| account.data.items(app).iter())
                 .map(|item| item.id.as_str())
                 .collect();
+            // Nothing of another account's: nothing on the phone can be foreign.
+            if theirs.is_empty() {
+                return HashSet::new();
+            }
+            let ours = ids(this.data.items(app));
             local
                 .iter()
                 .map(|item| item.id.as_str())

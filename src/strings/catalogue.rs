@@ -424,6 +424,8 @@ catalogue! {
     InTheCloud = guess "In the cloud";
     InCloudCount = guess "{count} in Mi Cloud", hyperos "{count} in Xiaomi Cloud";
     NothingHere = guess "Nothing here.";
+    /// The last line of a long list cut short (devices, contacts, photos): its first rows only.
+    ListMore = ours "The first {shown} of {total} are shown.";
     /// The phone's home screen and its apps.
     HomeScreenTitle = ours "Home";
     OnPhoneCount = guess "{count} on this phone";

@@ -1,12 +1,12 @@
 //! Mi Account → Devices (seed 000): the devices signed in to the account, this phone first with
 //! seed 000's advice under the list; on account.xiaomi.com every device alike with its last
-//! login.
+//! login. A long list shows its first [`LIST_SHOWN`] devices and says how many there are.
 
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::Target;
-use crate::screens::widgets::{local_date_time, relative_time};
+use crate::screens::widgets::{LIST_SHOWN, list_more, listed, local_date_time, relative_time};
 use crate::screens::world::World;
 use crate::sim::device::AccountDevice;
 use crate::strings::S;
@@ -22,6 +22,8 @@ ids! {
         Current = "devices.current",
         Others = "devices.others",
         None = "devices.none",
+        /// The last line of a list longer than the page lists.
+        More = "devices.more",
         AdviceGap = "devices.advice_gap",
         Advice = "devices.advice";
         numbered
@@ -85,25 +87,30 @@ impl Screen for Devices {
             if all.is_empty() {
                 elements.push(Element::text(Id::None, tr.get(S::NoDevices)));
             }
-            elements.extend(all.iter().enumerate().map(|(i, d)| row(i, d, false)));
+            let rows = listed(all).iter().enumerate();
+            elements.extend(rows.map(|(i, d)| row(i, d, false)));
+            elements.extend(list_more(tr, Id::More, all.len()));
             return Content::new(world.page_title(tr.get(S::Devices)), elements);
         }
+        // The phone's id, once: `is_current` for every device of a long list would write it out
+        // again for each.
+        let phone_id = world.device().phone.id.to_string();
+        let current = |device: &AccountDevice| device.id == phone_id;
         let mut elements = vec![Element::section(Id::Current, tr.get(S::CurrentDevice))];
         for (index, device) in all.iter().enumerate() {
-            if is_current(world, device) {
+            if current(device) {
                 elements.push(row(index, device, true));
             }
         }
         elements.push(Element::section(Id::Others, tr.get(S::OtherDevices)));
-        let others: Vec<_> = all
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| !is_current(world, d))
-            .collect();
-        if others.is_empty() {
+        let others = all.iter().enumerate().filter(|(_, d)| !current(d));
+        let total = others.clone().count();
+        if total == 0 {
             elements.push(Element::text(Id::None, tr.get(S::NoOtherDevices)));
         }
-        elements.extend(others.into_iter().map(|(i, d)| row(i, d, false)));
+        let shown = others.take(LIST_SHOWN).map(|(i, d)| row(i, d, false));
+        elements.extend(shown);
+        elements.extend(list_more(tr, Id::More, total));
         // Seed 000's "What to look for", under the list it is about: the devices come first.
         elements.push(Element::section(Id::AdviceGap, ""));
         elements.push(Element::text(Id::Advice, tr.get(S::DevicesAdvice)));
@@ -119,7 +126,13 @@ impl Screen for Devices {
                     cx.push(details);
                 }
             }
-            Id::All | Id::Current | Id::Others | Id::None | Id::AdviceGap | Id::Advice => {}
+            Id::All
+            | Id::Current
+            | Id::Others
+            | Id::None
+            | Id::More
+            | Id::AdviceGap
+            | Id::Advice => {}
         }
     }
 

@@ -5,6 +5,7 @@ use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::Target;
+use crate::screens::widgets::count_text;
 use crate::screens::world::World;
 use crate::sim::device::App;
 use crate::strings::S;
@@ -47,7 +48,7 @@ impl Screen for Launcher {
             let count = data.items(app).len();
             elements.push(
                 Element::row(id, tr.app(app))
-                    .summary(tr.fill(S::OnPhoneCount, &[("count", &count)])),
+                    .summary(tr.fill(S::OnPhoneCount, &[("count", &count_text(count))])),
             );
         }
         elements.push(

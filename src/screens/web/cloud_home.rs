@@ -6,7 +6,7 @@ use crate::screens::flows::web;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::Target;
-use crate::screens::widgets::storage_text;
+use crate::screens::widgets::{count_text, storage_text};
 use crate::screens::world::World;
 use crate::sim::device::App;
 use crate::strings::S;
@@ -62,7 +62,7 @@ impl Screen for WebCloudHome {
                 let count = account.data.items(app).len();
                 elements.push(
                     Element::row(id, tr.app(app))
-                        .summary(tr.fill(S::InCloudCount, &[("count", &count)])),
+                        .summary(tr.fill(S::InCloudCount, &[("count", &count_text(count))])),
                 );
             }
         }

@@ -1,10 +1,12 @@
 //! i.mi.com → Contacts, Gallery, Notes or Messages: what the account's cloud holds of the app,
-//! read-only (seed 000: "check Mi Cloud for any deleted or accessed files").
+//! read-only (seed 000: "check Mi Cloud for any deleted or accessed files"). A long list shows
+//! its first [`LIST_SHOWN`](crate::screens::widgets::LIST_SHOWN) items and says how many there
+//! are.
 
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::widgets::item_rows;
+use crate::screens::widgets::{count_text, item_rows, list_more, listed};
 use crate::screens::world::World;
 use crate::sim::device::App;
 use crate::strings::S;
@@ -16,7 +18,9 @@ pub struct WebCloudItems(pub App);
 ids! {
     pub enum Id {
         Count = "web.items.count",
-        None = "web.items.none";
+        None = "web.items.none",
+        /// The last line of a list longer than the page lists.
+        More = "web.items.more";
         numbered
         /// An item, by its place in the cloud's list.
         Item = "web.items.",
@@ -39,18 +43,19 @@ impl Screen for WebCloudItems {
         let items = account.data.items(self.0);
         let mut elements = vec![Element::text(
             Id::Count,
-            tr.fill(S::InCloudCount, &[("count", &items.len())]),
+            tr.fill(S::InCloudCount, &[("count", &count_text(items.len()))]),
         )];
         if items.is_empty() {
             elements.push(Element::text(Id::None, tr.get(S::NothingHere)));
         }
-        elements.extend(item_rows(items, Id::Item, |_| None));
+        elements.extend(item_rows(listed(items), Id::Item, |_| None));
+        elements.extend(list_more(tr, Id::More, items.len()));
         Content::new(title, elements)
     }
 
     fn on_tap(&mut self, id: Id, _cx: &mut Ctx) {
         match id {
-            Id::Count | Id::None | Id::Item(_) => {}
+            Id::Count | Id::None | Id::Item(_) | Id::More => {}
         }
     }
 

@@ -4,7 +4,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::widgets::storage_text;
+use crate::screens::widgets::{count_text, storage_text};
 use crate::screens::world::World;
 use crate::sim::device::App;
 use crate::strings::S;
@@ -54,7 +54,10 @@ impl Screen for WebStorage {
             let size: u64 = items.iter().map(|item| item.size_bytes).sum();
             let usage = tr.fill(
                 S::AppUsage,
-                &[("count", &items.len()), ("size", &storage_text(size))],
+                &[
+                    ("count", &count_text(items.len())),
+                    ("size", &storage_text(size)),
+                ],
             );
             elements.push(Element::info(Id::App(index), tr.app(app), usage));
         }

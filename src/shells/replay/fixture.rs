@@ -30,6 +30,8 @@ pub mod limits {
     pub const STEPS: usize = 100_000;
     /// Characters of any one text in a step (typed, tapped, expected).
     pub const TEXT_CHARS: usize = 10_000;
+    /// Characters of the `device` path.
+    pub const PATH_CHARS: usize = 1_024;
     /// Presses of the back arrow in one `back` step (a phone is never that deep).
     pub const BACKS: u32 = 100;
     /// The longest `wait`: a century.
@@ -181,6 +183,13 @@ pub fn device_path_problem(path: &str) -> Option<String> {
     let shown = cut(path, 60);
     if path.is_empty() {
         return Some("device is an empty path".to_string());
+    }
+    let length = path.chars().count();
+    if length > limits::PATH_CHARS {
+        return Some(format!(
+            "a path of {length} characters is longer than {} (it begins {shown:?})",
+            limits::PATH_CHARS
+        ));
     }
     if path.contains('\0') {
         return Some(format!("{shown:?} holds a NUL character"));

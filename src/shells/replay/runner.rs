@@ -20,7 +20,7 @@ use super::fixture::{
 use super::secrets::Secrets;
 use crate::engine::{Engine, Start};
 use crate::screens::Action;
-use crate::shells::input::shortened;
+use crate::shells::input::{cut, shortened};
 use crate::shells::store;
 use crate::sim::device::DeviceFile;
 use crate::ui::{self, TextGrid, Theme};
@@ -223,7 +223,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         Err(message) => {
             report.failure = Some(StepFailure {
                 line: loaded.device_line.map(|line| line as usize),
-                ..set_up_failure("device", message)
+                ..set_up_failure("device", cut(&message, MESSAGE_CHARS))
             });
             return report;
         }
@@ -422,6 +422,10 @@ fn starting_device(loaded: &LoadedFixture) -> Result<DeviceFile, String> {
         )),
     }
 }
+
+/// The longest set-up failure message: a device file's path or a value in its error is the
+/// fixture author's, and may be long.
+const MESSAGE_CHARS: usize = 600;
 
 /// A relative `device` path that a symbolic link takes out of the fixture's folder is refused
 /// like one that leaves with `..`. (A path that does not exist is left to the loader to name.)
