@@ -581,3 +581,29 @@ fn the_home_button_is_under_the_screen_and_touchable() {
     browser.home = false;
     assert!(!text_at(&browser, 60, 24).contains("⌂"));
 }
+
+/// The rows a wrapped toast takes over the page hold the toast alone: once a word of the page
+/// was left beside it ("Don Device 195 was removed…").
+#[test]
+fn a_wrapped_toast_hides_the_page_text_on_its_rows() {
+    let mut view = long_page(20);
+    for element in &mut view.elements {
+        element.label = "Don't recognize a device? Remove it and change your password".into();
+    }
+    view.toast = Some("Device 195 was removed and signed out of your Mi Account.".into());
+    // Each scroll puts another line of the page under the toast.
+    for scroll in 30..36 {
+        view.scroll = scroll;
+        let (buf, _) = draw_at(&view, 60, 24);
+        let text = buffer_text(&buf);
+        let rows: Vec<&str> = text.lines().collect();
+        for row in &rows[21..23] {
+            let inner = row.trim_matches(|c| c == '│' || c == '┃' || c == ' ');
+            assert!(
+                !inner.contains("Don") && !inner.contains("password") && !inner.contains("Summ"),
+                "{row:?} in\n{text}"
+            );
+        }
+        assert!(rows[21].contains("Device 195 was removed"), "{text}");
+    }
+}

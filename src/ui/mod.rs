@@ -310,9 +310,16 @@ fn hint_line<C: Canvas>(view: &View, area: Rect, above: Rect, buf: &mut C, theme
         let count = u16::try_from(lines.len()).unwrap_or(1);
         let top = area.y.saturating_sub(count.saturating_sub(1));
         for (y, text) in (top..).zip(&lines) {
+            let row = Rect {
+                y,
+                height: 1,
+                ..area
+            };
+            // A toast's row over the page is the toast's alone: no word of the page beside it.
+            buf.clear(row);
             put_line(
                 &spanned(format!(" {text} "), theme.toast).centered(),
-                Rect { y, ..area },
+                row,
                 buf,
             );
         }
