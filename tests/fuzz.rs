@@ -189,6 +189,7 @@ fn terminal() -> impl Strategy<Value = Option<Value>> {
 
 prop_compose! {
     fn fixture_json()(
+        name in prop_oneof![9 => Just("fuzzed".to_string()), 1 => text()],
         version in prop_oneof![20 => Just(json!(1)), 1 => Just(json!(2)), 1 => Just(json!("1"))],
         clock in clock(),
         terminal in terminal(),
@@ -208,7 +209,7 @@ prop_compose! {
         }
         let mut object = serde_json::Map::new();
         object.insert("version".into(), version);
-        object.insert("name".into(), json!("fuzzed"));
+        object.insert("name".into(), json!(name));
         for (key, value) in [("clock", clock), ("terminal", terminal), ("device", device)] {
             if let Some(value) = value {
                 object.insert(key.into(), value);

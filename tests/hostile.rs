@@ -444,6 +444,10 @@ const CORPUS: &[(&str, Ends)] = &[
         ]),
     ),
     (
+        "w3-name-of-24000-characters.json",
+        Ends::Refused("at name: a name of 24000 characters is more than 200"),
+    ),
+    (
         "x2-device-outside-the-folder.json",
         Ends::Refused("at device: \"../../Cargo.toml\" leads out of the fixture's folder"),
     ),

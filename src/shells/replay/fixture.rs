@@ -30,6 +30,8 @@ pub mod limits {
     pub const STEPS: usize = 100_000;
     /// Characters of any one text in a step (typed, tapped, expected).
     pub const TEXT_CHARS: usize = 10_000;
+    /// Characters of a fixture's name: it heads every line about the fixture.
+    pub const NAME_CHARS: usize = 200;
     /// Characters of the `device` path.
     pub const PATH_CHARS: usize = 1_024;
     /// Presses of the back arrow in one `back` step (a phone is never that deep).
@@ -48,9 +50,15 @@ pub struct Fixture {
     /// Format version; this is version 1.
     #[serde(deserialize_with = "supported_version")]
     pub version: u32,
-    /// What the walkthrough shows, in a few words.
+    /// What the walkthrough shows, in a few words (at most 200 characters).
+    #[serde(deserialize_with = "fixture_name")]
     pub name: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
+    /// At most 10,000 characters.
+    #[serde(
+        default,
+        skip_serializing_if = "String::is_empty",
+        deserialize_with = "text_within_limits"
+    )]
     pub description: String,
     /// Terminal size to replay at (default 60x24; 1x1 to 500x200).
     #[serde(
@@ -157,6 +165,35 @@ enum DeviceSourceSchema {
     Path(String),
     /// A whole device file.
     Inline(Box<DeviceFile>),
+}
+
+fn fixture_name<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    within_chars(
+        String::deserialize(deserializer)?,
+        limits::NAME_CHARS,
+        "name",
+    )
+}
+
+fn text_within_limits<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<String, D::Error> {
+    within_chars(
+        String::deserialize(deserializer)?,
+        limits::TEXT_CHARS,
+        "text",
+    )
+}
+
+fn within_chars<E: serde::de::Error>(text: String, limit: usize, what: &str) -> Result<String, E> {
+    let length = text.chars().count();
+    if length > limit {
+        return Err(E::custom(format!(
+            "a {what} of {length} characters is more than {limit} (it begins {:?})",
+            cut(&text, 20)
+        )));
+    }
+    Ok(text)
 }
 
 fn device_source<'de, D: serde::Deserializer<'de>>(
