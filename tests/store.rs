@@ -452,3 +452,131 @@ fn reset_keeps_a_good_backup_and_the_broken_file_beside_it() {
     );
     assert!(store::load(&path).is_ok());
 }
+
+/// Links, permissions and leftovers (the hardening issue's D1–D3, D6 and litter): each once lost
+/// data or split one phone into two.
+#[cfg(unix)]
+mod files {
+    use super::*;
+    use std::os::unix::fs::{PermissionsExt, symlink};
+
+    fn mode(path: &Path) -> u32 {
+        fs::metadata(path).unwrap().permissions().mode() & 0o777
+    }
+
+    fn a_phone_at(path: &Path) {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, DEFAULT_DEVICE_JSON).unwrap();
+    }
+
+    fn changed(device: &DeviceFile) -> DeviceFile {
+        let mut device = device.clone();
+        device.bluetooth = !device.bluetooth;
+        device
+    }
+
+    #[test]
+    fn saves_keep_the_files_permissions_and_a_new_file_is_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = device_path(&dir);
+        a_phone_at(&path);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        let (mut store, device, _) = Store::open(&path).unwrap();
+        store.save(&changed(&device)).unwrap();
+        store.save(&device).unwrap();
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&sibling(&path, ".bak")), 0o600);
+        drop(store);
+        let fresh = dir.path().join("fresh.json");
+        let (mut store, device, _) = Store::open(&fresh).unwrap();
+        store.save(&changed(&device)).unwrap();
+        assert_eq!(mode(&fresh), 0o600, "it holds password hashes");
+    }
+
+    #[test]
+    fn a_read_only_file_is_refused_not_saved_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = device_path(&dir);
+        a_phone_at(&path);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+        let message = Store::open(&path).unwrap_err().to_string();
+        assert!(message.contains("read-only"), "{message}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), DEFAULT_DEVICE_JSON);
+        assert_eq!(listing(&path), ["device.json"], "no lock is left");
+    }
+
+    #[test]
+    fn a_symbolic_link_is_followed_saved_through_and_locked_as_its_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = device_path(&dir);
+        a_phone_at(&path);
+        let link = dir.path().join("link.json");
+        symlink(&path, &link).unwrap();
+        let (mut store, device, _) = Store::open(&link).unwrap();
+        let new = changed(&device);
+        store.save(&new).unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(store::load(&path).unwrap().bluetooth, new.bluetooth);
+        // The file by its own name is the same phone: a second instance is refused.
+        let second = Store::open(&path).unwrap_err().to_string();
+        assert!(second.contains("in use by another mi-settings"), "{second}");
+        drop(store);
+        // A link to nothing is named, not replaced by a fresh phone.
+        let dangling = dir.path().join("dangling.json");
+        symlink(dir.path().join("gone.json"), &dangling).unwrap();
+        let message = Store::open(&dangling).unwrap_err().to_string();
+        assert!(message.contains("which does not exist"), "{message}");
+        assert!(
+            fs::symlink_metadata(&dangling)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert!(!dir.path().join("gone.json").exists());
+    }
+
+    #[test]
+    fn a_hard_linked_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = device_path(&dir);
+        a_phone_at(&path);
+        let other = dir.path().join("other-name.json");
+        fs::hard_link(&path, &other).unwrap();
+        let message = Store::open(&other).unwrap_err().to_string();
+        assert!(message.contains("has 2 hard links"), "{message}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), DEFAULT_DEVICE_JSON);
+    }
+
+    #[test]
+    fn stale_temporary_files_of_this_file_are_removed_and_no_others() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = device_path(&dir);
+        a_phone_at(&path);
+        for suffix in [".tmp", ".bak.tmp", ".broken.tmp"] {
+            fs::write(sibling(&path, suffix), "half a save").unwrap();
+        }
+        let others = path.with_file_name("another.json.tmp");
+        fs::write(&others, "someone else's").unwrap();
+        let (_store, _, _) = Store::open(&path).unwrap();
+        assert_eq!(
+            listing(&path),
+            ["another.json.tmp", "device.json", "device.json.lock"]
+        );
+    }
+
+    #[test]
+    fn only_a_regular_file_is_ever_replaced_by_a_reset() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("a-folder.json");
+        fs::create_dir(&folder).unwrap();
+        let message = Store::lock_only(&folder).unwrap_err().to_string();
+        assert!(message.contains("not a regular file"), "{message}");
+        assert!(folder.is_dir());
+        assert!(!sibling(&folder, ".lock").exists(), "no lock is left");
+    }
+}

@@ -475,8 +475,11 @@ fn resolve(path: &Path, purpose: Use) -> Result<PathBuf, StoreError> {
             });
         }
     }
-    #[cfg(not(unix))]
-    let _ = purpose;
+    // Saving replaces the file by a rename, which a read-only file would not stop: its mode is
+    // the owner's word that it is not to be changed.
+    if purpose == Use::Write && metadata.permissions().readonly() {
+        return Err(StoreError::ReadOnly { path: resolved });
+    }
     Ok(resolved)
 }
 
