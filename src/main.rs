@@ -74,12 +74,55 @@ enum Command {
         #[arg(value_enum)]
         format: mi_settings::shells::schema::Format,
     },
+    /// List, show and check the task catalogue.
+    Tasks {
+        #[command(subcommand)]
+        action: TasksCommand,
+    },
     /// Measure how fast the core, the renderer and the device file are.
     Bench {
         /// Iterations per measurement.
         #[arg(long, default_value_t = 20_000)]
         iterations: u32,
     },
+}
+
+#[derive(Subcommand)]
+enum TasksCommand {
+    /// A table of the tasks: id, difficulty, seed guide, steps of the reference solution.
+    List,
+    /// One task's variant: its goal, start, success condition and solution.
+    Show {
+        id: String,
+        /// Which variant (the parameters are drawn from it).
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
+    },
+    /// For every task (or those named) and seed: not done at the start nor by Back alone, done
+    /// by the reference solution within max_steps, and variants that differ.
+    Check {
+        ids: Vec<String>,
+        /// Seeds to check, as START..END.
+        #[arg(long, default_value = "0..20", value_parser = seed_range)]
+        seeds: std::ops::Range<u64>,
+        /// Also play this many random episodes per task and print the success rate.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=1000))]
+        baseline: u32,
+    },
+}
+
+fn seed_range(text: &str) -> Result<std::ops::Range<u64>, String> {
+    let (start, end) = text
+        .split_once("..")
+        .ok_or_else(|| format!("{text:?}: write START..END, e.g. 0..20"))?;
+    let start: u64 = start
+        .parse()
+        .map_err(|_| format!("{start:?} is not a seed"))?;
+    let end: u64 = end.parse().map_err(|_| format!("{end:?} is not a seed"))?;
+    if end <= start || end - start > 10_000 {
+        return Err(format!("{text:?}: from 1 to 10,000 seeds"));
+    }
+    Ok(start..end)
 }
 
 #[derive(Subcommand)]
@@ -165,12 +208,43 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Device { action }) => device_command(action, device_path(cli.device)?),
+        Some(Command::Tasks { action }) => tasks_command(action),
         Some(Command::Bench { iterations }) => {
             let report = mi_settings::shells::bench::run(iterations).map_err(|e| e.to_string())?;
             print!("{report}");
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+fn tasks_command(action: TasksCommand) -> Result<ExitCode, String> {
+    use mi_settings::shells::tasks::{self, report};
+    let catalogue = tasks::builtin()?;
+    match action {
+        TasksCommand::List => print!("{}", report::list(&catalogue)),
+        TasksCommand::Show { id, seed } => {
+            print!("{}", report::show(tasks::find(&catalogue, &id)?, seed)?);
+        }
+        TasksCommand::Check {
+            ids,
+            seeds,
+            baseline,
+        } => {
+            let chosen: Vec<&tasks::Task> = if ids.is_empty() {
+                catalogue.iter().collect()
+            } else {
+                ids.iter()
+                    .map(|id| tasks::find(&catalogue, id))
+                    .collect::<Result<_, _>>()?
+            };
+            let (text, good) = report::check(&chosen, seeds, baseline);
+            print!("{text}");
+            if !good {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 /// A device-file error with how to recover from it, when its content is the trouble.

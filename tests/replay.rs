@@ -137,7 +137,8 @@ fn malformed_fixtures_are_reported_with_position_and_nothing_runs() {
             "{\"version\": 1, \"name\": \"x\",\n \"steps\": [\n  {\"tapp\": \"Wi-Fi\"}\n ]\n}\n",
             ":3:9: at steps[0].tapp: unknown field `tapp`, expected one of `tap`, `tap_id`, \
              `label`, `type`, `key`, `scroll`, `back`, `wait`, `expect_screen`, `expect_text`, \
-             `expect_no_text`, `expect_state`, `snapshot`, `sign_in_elsewhere`, `change_elsewhere`",
+             `expect_no_text`, `expect_state`, `snapshot`, `sign_in_elsewhere`, `expect`, \
+             `type_from`, `change_elsewhere`",
         ),
         (
             "wrong-type.json",
@@ -587,6 +588,7 @@ fn committed_schemas_equal_the_generated_ones() {
     for (format, file) in [
         (Format::Fixture, "fixture.schema.json"),
         (Format::Device, "device.schema.json"),
+        (Format::Task, "task.schema.json"),
     ] {
         let committed = std::fs::read_to_string(root.join(file)).expect("committed schema");
         assert_eq!(

@@ -6,4 +6,5 @@ pub mod input;
 pub mod replay;
 pub mod schema;
 pub mod store;
+pub mod tasks;
 pub mod terminal;

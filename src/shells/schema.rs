@@ -2,6 +2,7 @@
 //! never drift from the parser. Committed copies live in `assets/schema/` (a test keeps them equal).
 
 use super::replay::Fixture;
+use super::tasks::Task;
 use crate::sim::DeviceFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -10,6 +11,8 @@ pub enum Format {
     Fixture,
     /// The device file.
     Device,
+    /// A task of the catalogue (version 1).
+    Task,
 }
 
 /// The schema as pretty JSON with a trailing newline.
@@ -17,6 +20,7 @@ pub fn generate(format: Format) -> String {
     let schema = match format {
         Format::Fixture => schemars::schema_for!(Fixture),
         Format::Device => schemars::schema_for!(DeviceFile),
+        Format::Task => schemars::schema_for!(Task),
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

@@ -10,6 +10,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::predicate::Condition;
 use crate::engine::keys::{KEY_NAMES, Key};
 use crate::shells::input::{ReadError, cut, portable_name, read_text};
 use crate::sim::{ChangeElsewhere, DeviceFile, SignInElsewhere};
@@ -271,6 +272,22 @@ pub enum Step {
     Snapshot(String),
     SignInElsewhere(Box<SignInElsewhere>),
     ChangeElsewhere(Box<ChangeElsewhere>),
+    Expect(Box<Condition>),
+    TypeFrom(Box<TypeSource>),
+}
+
+/// Where a `type_from` step reads what it types: a value in the device file, or the digits
+/// the screen shows after some text (a verification code in a notification, a new account's
+/// Mi Account ID), so that a walkthrough need not pin a value from one run.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TypeSource {
+    /// A JSON Pointer into the device file: its string (or number) is typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// The first run of digits on screen after this text is typed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub digits_after: Option<String>,
 }
 
 /// The file's shape of a step: every kind optional, exactly one present.
@@ -320,6 +337,14 @@ pub struct StepSpec {
     /// Another device signs in to an account now, from somewhere else (the account must exist).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sign_in_elsewhere: Option<SignInElsewhere>,
+    /// A condition on the phone holds (the language tasks' `success` uses): `{"pointer":
+    /// "/bluetooth", "equals": true}`, `{"screen": "Mi Account"}`, `{"all": [...]}` ...
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect: Option<Condition>,
+    /// Type into the focused field a value read from the device file (`{"state": "/pointer"}`)
+    /// or from the screen (`{"digits_after": "code"}`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub type_from: Option<TypeSource>,
     /// Another device of an account adds an item to its Mi Cloud now (the account must exist).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_elsewhere: Option<ChangeElsewhere>,
@@ -345,7 +370,21 @@ impl TryFrom<StepSpec> for Step {
             snapshot,
             sign_in_elsewhere,
             change_elsewhere,
+            expect,
+            type_from,
         } = spec;
+        if let Some(source) = &type_from {
+            match (&source.state, &source.digits_after) {
+                (Some(pointer), None) if pointer.is_empty() || pointer.starts_with('/') => {}
+                (Some(pointer), None) => {
+                    return Err(format!(
+                        "type_from state {pointer:?} is not a JSON Pointer (it must start with '/')"
+                    ));
+                }
+                (None, Some(_)) => {}
+                _ => return Err("type_from takes one of `state` or `digits_after`".into()),
+            }
+        }
         if label.is_some() && tap_id.is_none() {
             return Err("`label` only goes with `tap_id`".into());
         }
@@ -426,11 +465,13 @@ impl TryFrom<StepSpec> for Step {
             "change_elsewhere",
             change_elsewhere.map(|what| Step::ChangeElsewhere(Box::new(what))),
         );
+        add("expect", expect.map(|c| Step::Expect(Box::new(c))));
+        add("type_from", type_from.map(|s| Step::TypeFrom(Box::new(s))));
         match kinds.len() {
             0 => Err(
                 "a step needs one kind: tap, tap_id, type, key, scroll, back, wait, \
-                      expect_screen, expect_text, expect_no_text, expect_state, snapshot, \
-                      sign_in_elsewhere or change_elsewhere"
+                      expect_screen, expect_text, expect_no_text, expect_state, expect, \
+                      type_from, snapshot, sign_in_elsewhere or change_elsewhere"
                     .into(),
             ),
             1 => Ok(kinds.remove(0).1),
@@ -467,6 +508,8 @@ impl From<Step> for StepSpec {
             Step::Snapshot(name) => spec.snapshot = Some(name),
             Step::SignInElsewhere(who) => spec.sign_in_elsewhere = Some(*who),
             Step::ChangeElsewhere(what) => spec.change_elsewhere = Some(*what),
+            Step::Expect(condition) => spec.expect = Some(*condition),
+            Step::TypeFrom(source) => spec.type_from = Some(*source),
         }
         spec
     }
@@ -490,6 +533,8 @@ impl Step {
             Step::Snapshot(_) => "snapshot",
             Step::SignInElsewhere(_) => "sign_in_elsewhere",
             Step::ChangeElsewhere(_) => "change_elsewhere",
+            Step::Expect(_) => "expect",
+            Step::TypeFrom(_) => "type_from",
         }
     }
 }

@@ -3,6 +3,7 @@
 pub mod batch;
 pub mod cast;
 pub mod fixture;
+pub mod predicate;
 pub mod record;
 pub mod runner;
 pub mod secrets;

@@ -13,10 +13,12 @@ use ratatui::layout::Rect;
 use serde_json::Value;
 
 use super::cast::CastWriter;
+use super::fixture::TypeSource;
 use super::fixture::{
     DEFAULT_CLOCK, DEFAULT_HEIGHT, DEFAULT_SEED, DEFAULT_WIDTH, LoadedFixture, ScrollDirection,
     Step, device_path_problem,
 };
+use super::predicate::{Condition, Facts};
 use super::secrets::Secrets;
 use crate::engine::{Engine, Start};
 use crate::screens::Action;
@@ -134,6 +136,9 @@ struct Replay {
     frame: Option<String>,
     theme: Theme,
     quit: bool,
+    /// The device file as JSON at the start and now (worked out when a condition asks).
+    start_state: Value,
+    state_now: std::cell::OnceCell<Value>,
 }
 
 impl Replay {
@@ -149,6 +154,7 @@ impl Replay {
             self.screen.draw(view, &self.theme);
         }
         self.frame = None;
+        self.state_now = std::cell::OnceCell::new();
     }
 
     fn frame(&mut self) -> &str {
@@ -185,6 +191,25 @@ impl Replay {
     fn after(&mut self, outcome: crate::engine::Outcome) {
         self.quit |= outcome.quit;
         self.redraw();
+    }
+}
+
+impl Facts for Replay {
+    fn state(&self) -> &Value {
+        self.state_now
+            .get_or_init(|| serde_json::to_value(self.engine.device()).unwrap_or_default())
+    }
+
+    fn start(&self) -> &Value {
+        &self.start_state
+    }
+
+    fn title(&self) -> &str {
+        &self.engine.view().title
+    }
+
+    fn shows(&mut self, text: &str) -> bool {
+        Replay::shows(self, text)
     }
 }
 
@@ -248,12 +273,15 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         Screen::Text(TextGrid::new(width, height))
     };
     let mut secrets = Secrets::new(&device);
+    let start_state = serde_json::to_value(&device).unwrap_or_default();
     let mut replay = Replay {
         engine: Engine::new(device, start),
         screen,
         frame: None,
         theme: Theme::miui(),
         quit: false,
+        start_state,
+        state_now: std::cell::OnceCell::new(),
     };
     replay.redraw();
     let mut transcript = transcript.map(Transcript::new);
@@ -485,6 +513,12 @@ fn describe(step: &Step, view: &View) -> String {
             format!("expect_state {}", Value::Object((**pointers).clone()))
         }
         Step::Snapshot(name) => format!("snapshot {name:?}"),
+        Step::Expect(condition) => format!("expect {}", condition.describe()),
+        Step::TypeFrom(source) => match (&source.state, &source.digits_after) {
+            (Some(pointer), _) => format!("type_from state {pointer:?}"),
+            (_, Some(text)) => format!("type_from digits after {text:?}"),
+            _ => "type_from".to_string(),
+        },
         Step::SignInElsewhere(who) => format!(
             "sign_in_elsewhere {:?} on {:?} from {:?}",
             who.account, who.device, who.location
@@ -511,14 +545,20 @@ fn run_step(
         Step::Tap(label) => engine.tap_label(label).map_err(|e| e.to_string())?,
         Step::TapId { id, .. } => engine.tap_id(id).map_err(|e| e.to_string())?,
         Step::Type(text) => {
-            let focused = engine.view().focused();
-            if !focused.is_some_and(|e| e.role.is_text_input()) {
-                return Err(format!(
-                    "no text field has focus (focus is on {})",
-                    focused.map_or("nothing".to_string(), |e| format!("{:?}", e.label))
-                ));
-            }
+            needs_a_field(engine)?;
             engine.apply(Action::Type(text.clone()))
+        }
+        Step::TypeFrom(source) => {
+            needs_a_field(engine)?;
+            let text = read_value(replay, source)?;
+            let engine = &mut replay.engine;
+            engine.apply(Action::Type(text))
+        }
+        Step::Expect(condition) => {
+            return match condition.why_not(replay) {
+                None => Ok(false),
+                Some(reason) => Err(format!("expected {}: {reason}", condition.describe())),
+            };
         }
         Step::Key(key) => engine.press(key.key()),
         Step::Scroll(direction) => engine.apply(match direction {
@@ -575,6 +615,47 @@ fn run_step(
     };
     replay.after(outcome);
     Ok(true)
+}
+
+fn needs_a_field(engine: &Engine) -> Result<(), String> {
+    let focused = engine.view().focused();
+    if focused.is_some_and(|e| e.role.is_text_input()) {
+        return Ok(());
+    }
+    Err(format!(
+        "no text field has focus (focus is on {})",
+        focused.map_or("nothing".to_string(), |e| format!("{:?}", e.label))
+    ))
+}
+
+/// What a `type_from` step types: a value of the device file, or digits read on screen.
+fn read_value(replay: &mut Replay, source: &TypeSource) -> Result<String, String> {
+    if let Some(pointer) = &source.state {
+        let state = serde_json::to_value(replay.engine.device()).map_err(|e| e.to_string())?;
+        return match state.pointer(pointer) {
+            Some(Value::String(text)) => Ok(text.clone()),
+            Some(Value::Number(number)) => Ok(number.to_string()),
+            Some(other) => Err(format!("{pointer} holds {other}, not a text to type")),
+            None => Err(format!("{pointer} is absent: nothing to type")),
+        };
+    }
+    let after = source.digits_after.as_deref().unwrap_or_default();
+    let theme = replay.theme.clone();
+    let reading = ui::reading(replay.frame(), &theme);
+    let wanted = ui::as_read(after);
+    let start = reading
+        .find(&wanted)
+        .ok_or_else(|| format!("{after:?} is not on screen"))?;
+    let rest = &reading[start + wanted.len()..];
+    let digits: String = rest
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(char::is_ascii_digit)
+        .collect();
+    if digits.is_empty() {
+        return Err(format!("no digits on screen after {after:?}"));
+    }
+    Ok(digits)
 }
 
 /// At most this many differing values are listed when an `expect_state` fails; the rest are
@@ -763,4 +844,82 @@ fn line_diff(stored: &str, now: &str) -> String {
         }
     }
     out
+}
+
+/// A phone driven step by step in the fixture language, outside a fixture: what tasks (their
+/// set-up, their reference solutions, their success conditions) and lessons run on. Drawn as
+/// bare text at the given size, so that `text` and `screen` conditions read what a person sees.
+pub struct Session {
+    replay: Replay,
+    /// Where snapshot steps would look (tasks have none; set for messages).
+    origin: LoadedFixture,
+}
+
+impl Session {
+    pub fn new(device: DeviceFile, start: Start, origin: &Path) -> Session {
+        let start_state = serde_json::to_value(&device).unwrap_or_default();
+        let mut replay = Replay {
+            engine: Engine::new(device, start),
+            screen: Screen::Text(TextGrid::new(start.width, start.height)),
+            frame: None,
+            theme: Theme::miui(),
+            quit: false,
+            start_state,
+            state_now: std::cell::OnceCell::new(),
+        };
+        replay.redraw();
+        let origin = LoadedFixture {
+            path: origin.to_path_buf(),
+            fixture: crate::shells::replay::Fixture {
+                version: super::fixture::FIXTURE_VERSION,
+                name: String::new(),
+                description: String::new(),
+                terminal: None,
+                device: None,
+                seed: None,
+                clock: None,
+                steps: Vec::new(),
+            },
+            step_lines: Vec::new(),
+            device_line: None,
+        };
+        Session { replay, origin }
+    }
+
+    /// Runs one step; an expectation that does not hold, or a tap on nothing, is an error.
+    pub fn step(&mut self, step: &Step) -> Result<(), String> {
+        run_step(&mut self.replay, step, &self.origin, &Options::default()).map(|_| ())
+    }
+
+    /// Applies an action straight to the phone (a key, a tap by id), as a person's input.
+    pub fn apply(&mut self, action: Action) -> crate::engine::Outcome {
+        let outcome = self.replay.engine.apply(action);
+        self.replay.after(outcome.clone());
+        outcome
+    }
+
+    /// From now on, `changed` and `unchanged` compare with the device as it is now.
+    pub fn mark_start(&mut self) {
+        self.replay.start_state =
+            serde_json::to_value(self.replay.engine.device()).unwrap_or_default();
+    }
+
+    /// `None` when `condition` holds; else why not.
+    pub fn why_not(&mut self, condition: &Condition) -> Option<String> {
+        condition.why_not(&mut self.replay)
+    }
+
+    pub fn engine(&self) -> &Engine {
+        &self.replay.engine
+    }
+
+    /// The frame as text.
+    pub fn frame(&mut self) -> &str {
+        self.replay.frame()
+    }
+
+    /// The device file as it was when the episode started.
+    pub fn start_state(&self) -> &Value {
+        &self.replay.start_state
+    }
 }

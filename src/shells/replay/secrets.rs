@@ -113,6 +113,12 @@ fn step_texts(step: &Step) -> Vec<&str> {
             .flat_map(|(pointer, value)| [Some(pointer.as_str()), value.as_str()])
             .flatten()
             .collect(),
+        Step::TypeFrom(source) => [source.state.as_deref(), source.digits_after.as_deref()]
+            .into_iter()
+            .flatten()
+            .collect(),
+        // A condition's texts are masked through the whole heading's typed secrets.
+        Step::Expect(_) => Vec::new(),
         Step::Key(_) | Step::Scroll(_) | Step::Back(_) | Step::Wait(_) => Vec::new(),
     }
 }

@@ -1,0 +1,534 @@
+//! One small language of conditions over the phone, shared by fixtures (`expect` steps) and
+//! tasks (`success`): what the device file holds (JSON Pointers, compared with the start), what
+//! screen is open and what text is on it (read as a person reads wrapped text), combined with
+//! `all`, `any` and `not`.
+//!
+//! In a file a condition is one object:
+//! `{"pointer": "/bluetooth", "equals": true}`, `{"pointer": "/account", "absent": true}`,
+//! `{"pointer": "/cloud/accounts/0/devices", "length": {"<": 5}}`,
+//! `{"pointer": "/phone/name", "changed": true}`, `{"screen": "Mi Account"}`,
+//! `{"text": "Signed in"}`, `{"no_text": "Wrong password"}`, `{"all": [...]}`, `{"any": [...]}`,
+//! `{"not": {...}}`.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// How deep `all` / `any` / `not` may nest: a condition is read from a file, and a deeply nested
+/// one is a mistake (or an attack on the evaluator's stack), never a need.
+pub const DEPTH_MAX: usize = 16;
+
+/// A condition over the phone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(try_from = "ConditionSpec", into = "ConditionSpec")]
+pub enum Condition {
+    State { pointer: String, test: StateTest },
+    Screen(String),
+    Text(String),
+    NoText(String),
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+/// What is asked of the value at a pointer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StateTest {
+    Equals(Value),
+    Exists,
+    Absent,
+    /// A string holds the text, or an array holds an element equal to the value (or, for an
+    /// object value, an element that has every one of its fields).
+    Contains(Value),
+    Length(Comparison),
+    Changed,
+    Unchanged,
+}
+
+/// Bounds on a length; every one given must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Comparison {
+    #[serde(default, rename = "==", skip_serializing_if = "Option::is_none")]
+    pub equal: Option<u64>,
+    #[serde(default, rename = "<", skip_serializing_if = "Option::is_none")]
+    pub less: Option<u64>,
+    #[serde(default, rename = "<=", skip_serializing_if = "Option::is_none")]
+    pub at_most: Option<u64>,
+    #[serde(default, rename = ">", skip_serializing_if = "Option::is_none")]
+    pub more: Option<u64>,
+    #[serde(default, rename = ">=", skip_serializing_if = "Option::is_none")]
+    pub at_least: Option<u64>,
+}
+
+impl Comparison {
+    fn holds(&self, n: u64) -> bool {
+        self.equal.is_none_or(|v| n == v)
+            && self.less.is_none_or(|v| n < v)
+            && self.at_most.is_none_or(|v| n <= v)
+            && self.more.is_none_or(|v| n > v)
+            && self.at_least.is_none_or(|v| n >= v)
+    }
+}
+
+/// The file's shape of a condition: one kind, and with `pointer` one test.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConditionSpec {
+    /// A JSON Pointer into the device file, with one test: equals, exists, absent, contains,
+    /// length, changed or unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pointer: Option<String>,
+    /// The value there equals this (a missing field equals `null`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub equals: Option<Value>,
+    /// `true`: there is a value there (not `null`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exists: Option<bool>,
+    /// `true`: there is no value there (or `null`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub absent: Option<bool>,
+    /// The string there holds this text, or the array there holds such an element (an object
+    /// matches an element having all its fields).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contains: Option<Value>,
+    /// The array, object or string there has a length within these bounds:
+    /// `{"==": n, "<": n, "<=": n, ">": n, ">=": n}`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length: Option<Comparison>,
+    /// `true`: the value differs from the one at the start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub changed: Option<bool>,
+    /// `true`: the value is the one at the start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unchanged: Option<bool>,
+    /// The open screen's title equals this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub screen: Option<String>,
+    /// The screen shows this text (as read, across wrapped lines).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The screen does not show this text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub no_text: Option<String>,
+    /// Every one of these holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub all: Option<Vec<Condition>>,
+    /// At least one of these holds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub any: Option<Vec<Condition>>,
+    /// This does not hold.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub not: Option<Box<Condition>>,
+}
+
+impl TryFrom<ConditionSpec> for Condition {
+    type Error = String;
+
+    fn try_from(spec: ConditionSpec) -> Result<Condition, String> {
+        let ConditionSpec {
+            pointer,
+            equals,
+            exists,
+            absent,
+            contains,
+            length,
+            changed,
+            unchanged,
+            screen,
+            text,
+            no_text,
+            all,
+            any,
+            not,
+        } = spec;
+        let only_true = |name: &str, flag: Option<bool>| match flag {
+            Some(false) => Err(format!(
+                "`{name}` is written `true` (for the opposite use `not`)"
+            )),
+            _ => Ok(flag.is_some()),
+        };
+        let mut tests = Vec::new();
+        if let Some(value) = equals {
+            tests.push(("equals", StateTest::Equals(value)));
+        }
+        if only_true("exists", exists)? {
+            tests.push(("exists", StateTest::Exists));
+        }
+        if only_true("absent", absent)? {
+            tests.push(("absent", StateTest::Absent));
+        }
+        if let Some(value) = contains {
+            tests.push(("contains", StateTest::Contains(value)));
+        }
+        if let Some(bounds) = length {
+            tests.push(("length", StateTest::Length(bounds)));
+        }
+        if only_true("changed", changed)? {
+            tests.push(("changed", StateTest::Changed));
+        }
+        if only_true("unchanged", unchanged)? {
+            tests.push(("unchanged", StateTest::Unchanged));
+        }
+        let mut kinds: Vec<(&str, Condition)> = Vec::new();
+        match (pointer, tests.len()) {
+            (Some(pointer), 1) => {
+                if !pointer.is_empty() && !pointer.starts_with('/') {
+                    return Err(format!(
+                        "pointer {pointer:?} is not a JSON Pointer (it must start with '/')"
+                    ));
+                }
+                let (_, test) = tests.remove(0);
+                kinds.push(("pointer", Condition::State { pointer, test }));
+            }
+            (Some(_), 0) => {
+                return Err(
+                    "a pointer needs one test: equals, exists, absent, contains, \
+                            length, changed or unchanged"
+                        .into(),
+                );
+            }
+            (Some(_), _) => {
+                let names: Vec<&str> = tests.iter().map(|(n, _)| *n).collect();
+                return Err(format!(
+                    "a pointer takes one test; this one has {}",
+                    names.join(" and ")
+                ));
+            }
+            (None, 0) => {}
+            (None, _) => {
+                return Err(format!("`{}` needs a `pointer`", tests[0].0));
+            }
+        }
+        if let Some(title) = screen {
+            kinds.push(("screen", Condition::Screen(title)));
+        }
+        if let Some(text) = text {
+            kinds.push(("text", Condition::Text(text)));
+        }
+        if let Some(text) = no_text {
+            kinds.push(("no_text", Condition::NoText(text)));
+        }
+        if let Some(all) = all {
+            kinds.push(("all", Condition::All(all)));
+        }
+        if let Some(any) = any {
+            kinds.push(("any", Condition::Any(any)));
+        }
+        if let Some(not) = not {
+            kinds.push(("not", Condition::Not(not)));
+        }
+        match kinds.len() {
+            0 => Err(
+                "a condition needs one kind: pointer, screen, text, no_text, all, any or \
+                      not"
+                .into(),
+            ),
+            1 => {
+                let condition = kinds.remove(0).1;
+                if condition.depth() > DEPTH_MAX {
+                    return Err(format!("conditions nest at most {DEPTH_MAX} deep"));
+                }
+                Ok(condition)
+            }
+            _ => Err(format!(
+                "a condition has exactly one kind; this one has {}",
+                kinds
+                    .iter()
+                    .map(|(n, _)| *n)
+                    .collect::<Vec<_>>()
+                    .join(" and ")
+            )),
+        }
+    }
+}
+
+impl From<Condition> for ConditionSpec {
+    fn from(condition: Condition) -> ConditionSpec {
+        let mut spec = ConditionSpec::default();
+        match condition {
+            Condition::State { pointer, test } => {
+                spec.pointer = Some(pointer);
+                match test {
+                    StateTest::Equals(v) => spec.equals = Some(v),
+                    StateTest::Exists => spec.exists = Some(true),
+                    StateTest::Absent => spec.absent = Some(true),
+                    StateTest::Contains(v) => spec.contains = Some(v),
+                    StateTest::Length(c) => spec.length = Some(c),
+                    StateTest::Changed => spec.changed = Some(true),
+                    StateTest::Unchanged => spec.unchanged = Some(true),
+                }
+            }
+            Condition::Screen(title) => spec.screen = Some(title),
+            Condition::Text(text) => spec.text = Some(text),
+            Condition::NoText(text) => spec.no_text = Some(text),
+            Condition::All(all) => spec.all = Some(all),
+            Condition::Any(any) => spec.any = Some(any),
+            Condition::Not(not) => spec.not = Some(not),
+        }
+        spec
+    }
+}
+
+/// What a condition is checked against.
+pub trait Facts {
+    /// The device file now, as JSON.
+    fn state(&self) -> &Value;
+    /// The device file when the episode (the fixture, the task) started.
+    fn start(&self) -> &Value;
+    /// The open screen's title.
+    fn title(&self) -> &str;
+    /// Whether the screen shows `text`, as a person reads it.
+    fn shows(&mut self, text: &str) -> bool;
+}
+
+impl Condition {
+    fn depth(&self) -> usize {
+        match self {
+            Condition::All(list) | Condition::Any(list) => {
+                1 + list.iter().map(Condition::depth).max().unwrap_or(0)
+            }
+            Condition::Not(inner) => 1 + inner.depth(),
+            _ => 1,
+        }
+    }
+
+    pub fn holds(&self, facts: &mut dyn Facts) -> bool {
+        self.why_not(facts).is_none()
+    }
+
+    /// `None` when the condition holds; else what does not hold, in words.
+    pub fn why_not(&self, facts: &mut dyn Facts) -> Option<String> {
+        match self {
+            Condition::State { pointer, test } => state_why_not(pointer, test, facts),
+            Condition::Screen(title) => {
+                let found = facts.title();
+                (found != title).then(|| format!("the screen is {found:?}, not {title:?}"))
+            }
+            Condition::Text(text) => {
+                (!facts.shows(text)).then(|| format!("{text:?} is not on screen"))
+            }
+            Condition::NoText(text) => facts.shows(text).then(|| format!("{text:?} is on screen")),
+            Condition::All(list) => list.iter().find_map(|c| c.why_not(facts)),
+            Condition::Any(list) => {
+                let mut reasons = Vec::new();
+                for condition in list {
+                    match condition.why_not(facts) {
+                        None => return None,
+                        Some(reason) => reasons.push(reason),
+                    }
+                }
+                Some(format!("none holds: {}", reasons.join("; ")))
+            }
+            Condition::Not(inner) => match inner.why_not(facts) {
+                Some(_) => None,
+                None => Some(format!("it holds, and must not: {}", inner.describe())),
+            },
+        }
+    }
+
+    /// The condition in a few words, for messages.
+    pub fn describe(&self) -> String {
+        serde_json::to_string(&ConditionSpec::from(self.clone())).unwrap_or_default()
+    }
+}
+
+fn state_why_not(pointer: &str, test: &StateTest, facts: &mut dyn Facts) -> Option<String> {
+    let found = facts.state().pointer(pointer).filter(|v| !v.is_null());
+    let shown = |v: Option<&Value>| {
+        v.map_or("nothing".to_string(), |v| {
+            crate::shells::input::cut(&v.to_string(), 80)
+        })
+    };
+    match test {
+        StateTest::Equals(expected) => {
+            let same = match found {
+                None => expected.is_null(),
+                Some(value) => value == expected,
+            };
+            (!same).then(|| {
+                format!(
+                    "{pointer} is {}, not {}",
+                    shown(found),
+                    shown(Some(expected))
+                )
+            })
+        }
+        StateTest::Exists => found.is_none().then(|| format!("{pointer} is absent")),
+        StateTest::Absent => found
+            .is_some()
+            .then(|| format!("{pointer} is {}, not absent", shown(found))),
+        StateTest::Contains(wanted) => {
+            let has = match (found, wanted) {
+                (Some(Value::String(text)), Value::String(part)) => text.contains(part.as_str()),
+                (Some(Value::Array(items)), wanted) => {
+                    items.iter().any(|item| matches(item, wanted))
+                }
+                _ => false,
+            };
+            (!has).then(|| {
+                format!(
+                    "{pointer} ({}) does not contain {}",
+                    shown(found),
+                    shown(Some(wanted))
+                )
+            })
+        }
+        StateTest::Length(bounds) => {
+            let length = match found {
+                Some(Value::Array(items)) => Some(items.len()),
+                Some(Value::Object(fields)) => Some(fields.len()),
+                Some(Value::String(text)) => Some(text.chars().count()),
+                None => Some(0),
+                Some(_) => None,
+            };
+            match length {
+                Some(n) if bounds.holds(n as u64) => None,
+                Some(n) => Some(format!("{pointer} has length {n}")),
+                None => Some(format!("{pointer} ({}) has no length", shown(found))),
+            }
+        }
+        StateTest::Changed | StateTest::Unchanged => {
+            let before = facts
+                .start()
+                .pointer(pointer)
+                .filter(|v| !v.is_null())
+                .cloned();
+            let now = facts.state().pointer(pointer).filter(|v| !v.is_null());
+            let same = before.as_ref() == now;
+            match (test, same) {
+                (StateTest::Changed, true) => Some(format!("{pointer} has not changed")),
+                (StateTest::Unchanged, false) => Some(format!(
+                    "{pointer} changed from {} to {}",
+                    shown(before.as_ref()),
+                    shown(now)
+                )),
+                _ => None,
+            }
+        }
+    }
+}
+
+/// An element matches a wanted value when they are equal or, for objects, when the element has
+/// every field of the wanted one with an equal value.
+fn matches(item: &Value, wanted: &Value) -> bool {
+    match (item, wanted) {
+        (Value::Object(fields), Value::Object(want)) => want
+            .iter()
+            .all(|(key, value)| fields.get(key).is_some_and(|v| matches(v, value))),
+        _ => item == wanted,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    struct Fixed {
+        state: Value,
+        start: Value,
+        screen: String,
+        text: String,
+    }
+
+    impl Facts for Fixed {
+        fn state(&self) -> &Value {
+            &self.state
+        }
+        fn start(&self) -> &Value {
+            &self.start
+        }
+        fn title(&self) -> &str {
+            &self.screen
+        }
+        fn shows(&mut self, text: &str) -> bool {
+            self.text.contains(text)
+        }
+    }
+
+    fn facts() -> Fixed {
+        Fixed {
+            state: json!({"bluetooth": true, "name": "Redmi", "devices": [{"id": "a", "kind": "tv"}, {"id": "b"}]}),
+            start: json!({"bluetooth": false, "name": "Redmi", "devices": []}),
+            screen: "Mi Account".into(),
+            text: "Signed in as Lei".into(),
+        }
+    }
+
+    fn condition(json: Value) -> Result<Condition, String> {
+        serde_json::from_value(json).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn each_kind_holds_or_says_why_not() {
+        let mut f = facts();
+        let cases = [
+            (json!({"pointer": "/bluetooth", "equals": true}), true),
+            (json!({"pointer": "/missing", "equals": null}), true),
+            (json!({"pointer": "/name", "exists": true}), true),
+            (json!({"pointer": "/account", "absent": true}), true),
+            (
+                json!({"pointer": "/devices", "contains": {"kind": "tv"}}),
+                true,
+            ),
+            (
+                json!({"pointer": "/devices", "contains": {"kind": "band"}}),
+                false,
+            ),
+            (json!({"pointer": "/name", "contains": "edm"}), true),
+            (
+                json!({"pointer": "/devices", "length": {">=": 2, "<": 3}}),
+                true,
+            ),
+            (json!({"pointer": "/devices", "length": {"==": 1}}), false),
+            (json!({"pointer": "/bluetooth", "changed": true}), true),
+            (json!({"pointer": "/name", "unchanged": true}), true),
+            (json!({"screen": "Mi Account"}), true),
+            (json!({"text": "Signed in"}), true),
+            (json!({"no_text": "Signed in"}), false),
+            (
+                json!({"all": [{"screen": "Mi Account"}, {"text": "Lei"}]}),
+                true,
+            ),
+            (
+                json!({"any": [{"screen": "Settings"}, {"text": "nope"}]}),
+                false,
+            ),
+            (json!({"not": {"screen": "Settings"}}), true),
+        ];
+        for (json, expected) in cases {
+            let c = condition(json.clone()).expect("parses");
+            assert_eq!(c.holds(&mut f), expected, "{json}");
+            assert_eq!(c.why_not(&mut f).is_none(), expected, "{json}");
+        }
+    }
+
+    #[test]
+    fn malformed_conditions_are_refused_with_a_reason() {
+        for (json, says) in [
+            (json!({"pointer": "/a"}), "needs one test"),
+            (
+                json!({"pointer": "/a", "equals": 1, "exists": true}),
+                "one test",
+            ),
+            (json!({"equals": 1}), "needs a `pointer`"),
+            (
+                json!({"pointer": "a", "exists": true}),
+                "not a JSON Pointer",
+            ),
+            (json!({"pointer": "/a", "exists": false}), "written `true`"),
+            (json!({}), "needs one kind"),
+            (json!({"screen": "a", "text": "b"}), "exactly one kind"),
+            (json!({"colour": "blue"}), "unknown field"),
+        ] {
+            let message = condition(json.clone()).expect_err("refused");
+            assert!(message.contains(says), "{json}: {message}");
+        }
+        let mut deep = json!({"screen": "x"});
+        for _ in 0..DEPTH_MAX {
+            deep = json!({"not": deep});
+        }
+        assert!(condition(deep).expect_err("too deep").contains("nest"));
+    }
+}

@@ -1,0 +1,142 @@
+//! Tasks: a goal, a phone set up for it, a check on the result and a reference solution
+//! (`assets/tasks/`). `mi-settings tasks` lists, shows and checks them; lessons and the agent
+//! protocol run them as episodes.
+
+pub mod catalogue;
+pub mod check;
+pub mod episode;
+pub mod format;
+pub mod report;
+pub mod variant;
+
+use std::path::Path;
+
+use serde_json::Value;
+
+pub use episode::Episode;
+pub use format::{Difficulty, SeedDoc, Task};
+pub use variant::Variant;
+
+use crate::shells::store;
+use crate::sim::DeviceFile;
+
+/// Longest goal, title and answer texts: they are read on a phone-sized screen.
+const TEXT_CHARS: usize = 600;
+
+/// Every task of the catalogue, read and checked for shape (ids, versions, texts); an error
+/// names the file.
+pub fn builtin() -> Result<Vec<Task>, String> {
+    let mut tasks: Vec<Task> = Vec::new();
+    for (name, text) in catalogue::TASKS {
+        let task = parse(text, name)?;
+        if tasks.iter().any(|t| t.id == task.id) {
+            return Err(format!("{name}.json: the id {:?} is used twice", task.id));
+        }
+        tasks.push(task);
+    }
+    Ok(tasks)
+}
+
+/// Reads one task file's text (`name` is the file's stem, which must be the id).
+pub fn parse(text: &str, name: &str) -> Result<Task, String> {
+    let task: Task = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(
+        text,
+    ))
+    .map_err(|e| {
+        let inner = e.inner();
+        format!(
+            "{name}.json:{}:{}: at {}: {}",
+            inner.line(),
+            inner.column(),
+            e.path(),
+            store::bare_message(inner)
+        )
+    })?;
+    let problem = |what: String| Err(format!("{name}.json: {what}"));
+    if task.version != format::TASK_VERSION {
+        return problem(format!(
+            "version {} is not supported (this reads 1)",
+            task.version
+        ));
+    }
+    if task.id != name {
+        return problem(format!("the id {:?} is not the file's name", task.id));
+    }
+    let snake = !task.id.is_empty()
+        && task
+            .id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if !snake {
+        return problem(format!("the id {:?} is not snake_case", task.id));
+    }
+    for (what, text) in [("title", &task.title), ("goal", &task.goal)] {
+        if text.trim().is_empty() || text.chars().count() > TEXT_CHARS {
+            return problem(format!(
+                "the {what} is empty or longer than {TEXT_CHARS} characters"
+            ));
+        }
+    }
+    if task.answer.is_some() && task.infeasible.is_some() {
+        return problem("a task expects an answer or is infeasible, not both".into());
+    }
+    if task.success.is_none() && task.answer.is_none() && task.infeasible.is_none() {
+        return problem("a task needs a success condition, an answer or infeasible".into());
+    }
+    if task.max_steps == 0 || task.max_steps > 1_000 {
+        return problem("max_steps is 1 to 1000".into());
+    }
+    Ok(task)
+}
+
+/// The phone a task starts from, before its set-up steps.
+pub fn start_device(task: &Task) -> Result<DeviceFile, String> {
+    let at = |e: store::StoreError| format!("{}: start.device: {e}", task.id);
+    match &task.start.device {
+        None => Ok(DeviceFile::factory_default()),
+        Some(Value::String(path)) => {
+            let name = path.strip_prefix("devices/").unwrap_or(path);
+            let text = catalogue::DEVICES
+                .iter()
+                .find(|(file, _)| *file == name)
+                .map(|(_, text)| *text)
+                .ok_or_else(|| {
+                    format!(
+                        "{}: start.device: {path:?} is not one of the catalogue's devices",
+                        task.id
+                    )
+                })?;
+            store::parse(text, Path::new(path)).map_err(at)
+        }
+        Some(inline @ Value::Object(_)) => {
+            store::parse_value(inline.clone(), Path::new(&task.id)).map_err(at)
+        }
+        Some(other) => Err(format!(
+            "{}: start.device must be a path or a device file, not {other}",
+            task.id
+        )),
+    }
+}
+
+/// The variant of `task` for `seed`, with its phone set up.
+pub fn episode(task: &Task, seed: u64) -> Result<Episode, String> {
+    let device = start_device(task)?;
+    let variant = variant::draw(task, seed, &device).map_err(|e| format!("{}: {e}", task.id))?;
+    let start = episode::default_start(seed, task.start.clock);
+    Episode::start(variant, device, start).map_err(|e| format!("{}: {e}", task.id))
+}
+
+pub fn find<'a>(tasks: &'a [Task], id: &str) -> Result<&'a Task, String> {
+    tasks.iter().find(|t| t.id == id).ok_or_else(|| {
+        let near: Vec<&str> = tasks
+            .iter()
+            .map(|t| t.id.as_str())
+            .filter(|other| other.contains(id) || id.contains(*other))
+            .collect();
+        if near.is_empty() {
+            format!("no task {id:?}; `mi-settings tasks list` lists them")
+        } else {
+            format!("no task {id:?}; did you mean {}?", near.join(", "))
+        }
+    })
+}

@@ -1,0 +1,125 @@
+//! What `mi-settings tasks list | show | check` print.
+
+use std::fmt::Write as _;
+use std::ops::Range;
+
+use super::Task;
+use super::check::{check_variant, random_success_rate, variants_differ};
+
+/// One line per task: id, difficulty, seed guide, steps of the reference solution, title.
+pub fn list(tasks: &[Task]) -> String {
+    let mut out = format!(
+        "{:<44} {:<7} {:<5} {:>5}  {}\n",
+        "id", "level", "guide", "steps", "title"
+    );
+    for task in tasks {
+        let _ = writeln!(
+            out,
+            "{:<44} {:<7} {:<5} {:>5}  {}",
+            task.id,
+            task.difficulty.name(),
+            task.seed_doc.number(),
+            task.solution.len(),
+            task.title
+        );
+    }
+    let _ = writeln!(out, "{} tasks", tasks.len());
+    out
+}
+
+/// The variant of `task` for `seed`: its goal, how it starts, what counts as done, and the
+/// reference solution.
+pub fn show(task: &Task, seed: u64) -> Result<String, String> {
+    let episode = super::episode(task, seed)?;
+    let variant = &episode.variant;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} (seed {seed}): {}", task.id, task.title);
+    let _ = writeln!(
+        out,
+        "guide {} · {} · at most {} steps · tags: {}",
+        task.seed_doc.number(),
+        task.difficulty.name(),
+        task.max_steps,
+        task.tags.join(", ")
+    );
+    let _ = writeln!(out, "\nGoal: {}", variant.goal);
+    if !variant.values.is_empty() {
+        let values: Vec<String> = variant
+            .values
+            .iter()
+            .map(|(k, v)| format!("{k} = {v:?}"))
+            .collect();
+        let _ = writeln!(out, "Parameters: {}", values.join(", "));
+    }
+    let device = match &task.start.device {
+        None => "the fresh phone".to_string(),
+        Some(serde_json::Value::String(path)) => path.clone(),
+        Some(_) => "an inline device file".to_string(),
+    };
+    let _ = writeln!(
+        out,
+        "\nStart: {device}, then {} set-up step(s)",
+        variant.setup.len()
+    );
+    if let Some(success) = &variant.success {
+        let _ = writeln!(out, "Success: {}", success.describe());
+    }
+    if let Some(answer) = &variant.answer {
+        let _ = writeln!(out, "Answer: {answer:?}");
+    }
+    if let Some(reason) = &variant.infeasible {
+        let _ = writeln!(out, "Cannot be done: {reason}");
+    }
+    let _ = writeln!(out, "\nSolution ({} steps):", variant.solution.len());
+    for (i, step) in task.solution.iter().enumerate() {
+        let _ = writeln!(out, "  {:>2}. {step}", i + 1);
+    }
+    Ok(out)
+}
+
+/// Checks every task over `seeds`; with `baseline` episodes, adds each task's random success
+/// rate. Returns the report and whether everything passed.
+pub fn check(tasks: &[&Task], seeds: Range<u64>, baseline: u32) -> (String, bool) {
+    let mut out = String::new();
+    let mut all_good = true;
+    for task in tasks {
+        let mut problems: Vec<String> = Vec::new();
+        for seed in seeds.clone() {
+            for problem in check_variant(task, seed) {
+                problems.push(format!("seed {seed}: {problem}"));
+            }
+            // One seed's problems say enough; the others usually repeat them.
+            if problems.len() >= 3 {
+                break;
+            }
+        }
+        if let Some(problem) = variants_differ(task, seeds.clone()) {
+            problems.push(problem);
+        }
+        let rate = if baseline > 0 {
+            match random_success_rate(task, baseline, 0) {
+                Ok(rate) => format!("  random {:>3.0}%", rate * 100.0),
+                Err(e) => {
+                    problems.push(e);
+                    String::new()
+                }
+            }
+        } else {
+            String::new()
+        };
+        let verdict = if problems.is_empty() { "ok  " } else { "FAIL" };
+        let _ = writeln!(out, "{verdict}  {:<44}{rate}", task.id);
+        for problem in &problems {
+            let _ = writeln!(out, "      {problem}");
+        }
+        all_good &= problems.is_empty();
+    }
+    let seeds_text = format!("seeds {}..{}", seeds.start, seeds.end);
+    let _ = writeln!(
+        out,
+        "{} task(s) checked over {seeds_text}: {}",
+        tasks.len(),
+        if all_good { "all good" } else { "some fail" }
+    );
+    (out, all_good)
+}

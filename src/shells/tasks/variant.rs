@@ -1,0 +1,255 @@
+//! A task's variant: its parameters drawn from a seed, every `{parameter}` of the task filled
+//! in, and the steps and conditions read. The same seed always gives the same variant.
+
+use std::collections::BTreeMap;
+
+use serde_json::Value;
+
+use super::format::{Param, Task};
+use crate::shells::replay::fixture::Step;
+use crate::shells::replay::predicate::Condition;
+use crate::sim::DeviceFile;
+use crate::sim::env::Env;
+
+/// A step of a reference solution.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SolutionStep {
+    Step(Step),
+    Answer(String),
+    CannotBeDone,
+}
+
+/// One variant of a task, ready to run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Variant {
+    pub seed: u64,
+    pub values: BTreeMap<String, String>,
+    pub goal: String,
+    pub setup: Vec<Step>,
+    pub success: Option<Condition>,
+    pub answer: Option<String>,
+    pub infeasible: Option<String>,
+    pub solution: Vec<SolutionStep>,
+}
+
+/// Draws the variant of `task` for `seed`; `device` is the start device (before set-up).
+pub fn draw(task: &Task, seed: u64, device: &DeviceFile) -> Result<Variant, String> {
+    let state = serde_json::to_value(device).map_err(|e| e.to_string())?;
+    // A seed of its own for the draw, apart from the phone's: the same variant whatever the
+    // phone does with its random numbers.
+    let mut env = Env::new(crate::sim::time::earliest(), seed ^ 0x7a5c_0de5);
+    let mut values = BTreeMap::new();
+    for (name, param) in &task.params {
+        let options = options(name, param, &state)?;
+        let at = env.below(u32::try_from(options.len()).unwrap_or(u32::MAX)) as usize;
+        let Some((value, extra)) = options.into_iter().nth(at) else {
+            return Err(format!("params.{name}: nothing to choose from"));
+        };
+        values.insert(name.clone(), value);
+        for (key, value) in extra {
+            values.insert(format!("{name}.{key}"), value);
+        }
+    }
+    let fill = |text: &str, at: &str| fill(text, &values, at);
+    let goal = fill(&task.goal, "goal")?;
+    let setup = task
+        .start
+        .setup
+        .iter()
+        .enumerate()
+        .map(|(i, step)| read_step(step, &values, &format!("start.setup[{i}]")))
+        .collect::<Result<Vec<_>, _>>()?;
+    let success = match &task.success {
+        None => None,
+        Some(value) => {
+            let filled = fill_value(value, &values, "success")?;
+            Some(serde_json::from_value(filled).map_err(|e| format!("success: {e}"))?)
+        }
+    };
+    let answer = task
+        .answer
+        .as_deref()
+        .map(|a| fill(a, "answer"))
+        .transpose()?;
+    let infeasible = task
+        .infeasible
+        .as_deref()
+        .map(|r| fill(r, "infeasible"))
+        .transpose()?;
+    let solution = task
+        .solution
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let at = format!("solution[{i}]");
+            match step {
+                Value::Object(fields) if fields.contains_key("answer") => {
+                    match fields.get("answer") {
+                        Some(Value::String(text)) if fields.len() == 1 => {
+                            Ok(SolutionStep::Answer(fill(text, &at)?))
+                        }
+                        _ => Err(format!("{at}: an answer step is {{\"answer\": \"text\"}}")),
+                    }
+                }
+                Value::Object(fields) if fields.contains_key("cannot_be_done") => {
+                    if fields.len() == 1 && fields.get("cannot_be_done") == Some(&Value::Bool(true))
+                    {
+                        Ok(SolutionStep::CannotBeDone)
+                    } else {
+                        Err(format!("{at}: write {{\"cannot_be_done\": true}}"))
+                    }
+                }
+                _ => read_step(step, &values, &at).map(SolutionStep::Step),
+            }
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Variant {
+        seed,
+        values,
+        goal,
+        setup,
+        success,
+        answer,
+        infeasible,
+        solution,
+    })
+}
+
+/// A parameter's value and its `also` values.
+type Choice = (String, BTreeMap<String, String>);
+
+/// The values a parameter may take, each with its `also` values.
+fn options(name: &str, param: &Param, state: &Value) -> Result<Vec<Choice>, String> {
+    let as_text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let except: Vec<String> = param.except.iter().map(as_text).collect();
+    let mut found = Vec::new();
+    match (&param.from, param.choices.is_empty()) {
+        (None, false) => {
+            found.extend(param.choices.iter().map(|v| (as_text(v), BTreeMap::new())));
+        }
+        (Some(pointer), true) => {
+            let (list, field) = pointer
+                .split_once("/*")
+                .ok_or_else(|| format!("params.{name}.from: {pointer:?} needs one `*`"))?;
+            let items = state
+                .pointer(list)
+                .and_then(Value::as_array)
+                .ok_or_else(|| format!("params.{name}.from: {list} is not a list"))?;
+            for item in items {
+                let Some(value) = item.pointer(field) else {
+                    continue;
+                };
+                let mut extra = BTreeMap::new();
+                for (key, at) in &param.also {
+                    if let Some(v) = item.pointer(at) {
+                        extra.insert(key.clone(), as_text(v));
+                    }
+                }
+                found.push((as_text(value), extra));
+            }
+        }
+        _ => {
+            return Err(format!(
+                "params.{name}: give either `choices` or `from` (with one `*`)"
+            ));
+        }
+    }
+    found.retain(|(value, _)| !except.contains(value));
+    if found.is_empty() {
+        return Err(format!("params.{name}: nothing to choose from"));
+    }
+    Ok(found)
+}
+
+fn read_step(step: &Value, values: &BTreeMap<String, String>, at: &str) -> Result<Step, String> {
+    let filled = fill_value(step, values, at)?;
+    serde_json::from_value(filled).map_err(|e| format!("{at}: {e}"))
+}
+
+/// Every string in `value` filled in.
+fn fill_value(value: &Value, values: &BTreeMap<String, String>, at: &str) -> Result<Value, String> {
+    Ok(match value {
+        Value::String(text) => Value::String(fill(text, values, at)?),
+        Value::Array(items) => Value::Array(
+            items
+                .iter()
+                .map(|v| fill_value(v, values, at))
+                .collect::<Result<_, _>>()?,
+        ),
+        Value::Object(fields) => {
+            let mut filled = serde_json::Map::new();
+            for (key, v) in fields {
+                filled.insert(fill(key, values, at)?, fill_value(v, values, at)?);
+            }
+            Value::Object(filled)
+        }
+        other => other.clone(),
+    })
+}
+
+/// `text` with each `{name}` replaced; an unknown name is an error (a typo would otherwise show
+/// the learner "{devcie}"). `{{` and `}}` stand for braces.
+pub fn fill(text: &str, values: &BTreeMap<String, String>, at: &str) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find(['{', '}']) {
+        out.push_str(&rest[..open]);
+        let tail = &rest[open..];
+        if let Some(after) = tail.strip_prefix("{{") {
+            out.push('{');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix("}}") {
+            out.push('}');
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix('{') {
+            let close = after
+                .find('}')
+                .ok_or_else(|| format!("{at}: a `{{` without its `}}` in {text:?}"))?;
+            let name = &after[..close];
+            let value = values.get(name).ok_or_else(|| {
+                format!(
+                    "{at}: no parameter {{{name}}} (declared: {})",
+                    names(values)
+                )
+            })?;
+            out.push_str(value);
+            rest = &after[close + 1..];
+        } else {
+            return Err(format!("{at}: a `}}` without its `{{` in {text:?}"));
+        }
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+fn names(values: &BTreeMap<String, String>) -> String {
+    if values.is_empty() {
+        return "none".into();
+    }
+    values
+        .keys()
+        .map(|k| format!("{{{k}}}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled_and_unknown_ones_refused() {
+        let values = BTreeMap::from([("device".to_string(), "TV".to_string())]);
+        assert_eq!(
+            fill("Remove the {device}.", &values, "goal"),
+            Ok("Remove the TV.".into())
+        );
+        assert_eq!(fill("{{literal}}", &values, "goal"), Ok("{literal}".into()));
+        let error = fill("Remove the {devcie}.", &values, "goal").expect_err("typo");
+        assert!(error.contains("no parameter {devcie}"), "{error}");
+        assert!(fill("a { b", &values, "goal").is_err());
+    }
+}
