@@ -54,6 +54,31 @@ pub struct Task {
     pub solution: Vec<Value>,
     /// The most steps an episode may take.
     pub max_steps: u32,
+    /// Variants that differ in more than words (a troubleshooting task whose cause the seed
+    /// picks): the parameter named here selects one of `cases` by its value.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub case_param: Option<String>,
+    /// Per value of `case_param`: its own start device, set-up steps (after `start.setup`) and
+    /// reference solution (instead of `solution`, when given).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub cases: BTreeMap<String, Case>,
+}
+
+/// What one value of a task's `case_param` changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// A device file of the catalogue or an inline one, instead of `start.device`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device: Option<Value>,
+    /// Set-up steps run after `start.setup`.
+    #[schemars(with = "Vec<Step>")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub setup: Vec<Value>,
+    /// The reference solution for this case.
+    #[schemars(with = "Vec<SolutionStepSchema>")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub solution: Vec<Value>,
 }
 
 #[derive(

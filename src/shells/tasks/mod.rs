@@ -89,10 +89,14 @@ pub fn parse(text: &str, name: &str) -> Result<Task, String> {
     Ok(task)
 }
 
-/// The phone a task starts from, before its set-up steps.
+/// The phone a task starts from, before its set-up steps (and before a case changes it).
 pub fn start_device(task: &Task) -> Result<DeviceFile, String> {
+    device_from(task, task.start.device.as_ref())
+}
+
+fn device_from(task: &Task, device: Option<&Value>) -> Result<DeviceFile, String> {
     let at = |e: store::StoreError| format!("{}: start.device: {e}", task.id);
-    match &task.start.device {
+    match device {
         None => Ok(DeviceFile::factory_default()),
         Some(Value::String(path)) => {
             let name = path.strip_prefix("devices/").unwrap_or(path);
@@ -120,8 +124,16 @@ pub fn start_device(task: &Task) -> Result<DeviceFile, String> {
 
 /// The variant of `task` for `seed`, with its phone set up.
 pub fn episode(task: &Task, seed: u64) -> Result<Episode, String> {
-    let device = start_device(task)?;
+    let mut device = start_device(task)?;
     let variant = variant::draw(task, seed, &device).map_err(|e| format!("{}: {e}", task.id))?;
+    let case_device = variant
+        .case
+        .as_ref()
+        .and_then(|value| task.cases.get(value))
+        .and_then(|case| case.device.as_ref());
+    if let Some(other) = case_device {
+        device = device_from(task, Some(other))?;
+    }
     let start = episode::default_start(seed, task.start.clock);
     Episode::start(variant, device, start).map_err(|e| format!("{}: {e}", task.id))
 }

@@ -19,7 +19,13 @@ pub fn list(tasks: &[Task]) -> String {
             task.id,
             task.difficulty.name(),
             task.seed_doc.number(),
-            task.solution.len(),
+            task.solution.len().max(
+                task.cases
+                    .values()
+                    .map(|c| c.solution.len())
+                    .max()
+                    .unwrap_or(0)
+            ),
             task.title
         );
     }
@@ -70,9 +76,12 @@ pub fn show(task: &Task, seed: u64) -> Result<String, String> {
     if let Some(reason) = &variant.infeasible {
         let _ = writeln!(out, "Cannot be done: {reason}");
     }
+    if let Some(case) = &variant.case {
+        let _ = writeln!(out, "Case: {case}");
+    }
     let _ = writeln!(out, "\nSolution ({} steps):", variant.solution.len());
-    for (i, step) in task.solution.iter().enumerate() {
-        let _ = writeln!(out, "  {:>2}. {step}", i + 1);
+    for (i, step) in variant.solution.iter().enumerate() {
+        let _ = writeln!(out, "  {:>2}. {}", i + 1, step.to_json());
     }
     Ok(out)
 }

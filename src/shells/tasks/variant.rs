@@ -19,10 +19,23 @@ pub enum SolutionStep {
     CannotBeDone,
 }
 
+impl SolutionStep {
+    /// The step as the task file writes it.
+    pub fn to_json(&self) -> String {
+        match self {
+            SolutionStep::Step(step) => serde_json::to_string(step).unwrap_or_default(),
+            SolutionStep::Answer(text) => serde_json::json!({ "answer": text }).to_string(),
+            SolutionStep::CannotBeDone => r#"{"cannot_be_done":true}"#.to_string(),
+        }
+    }
+}
+
 /// One variant of a task, ready to run.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Variant {
     pub seed: u64,
+    /// The case of a task with `cases`, by its value.
+    pub case: Option<String>,
     pub values: BTreeMap<String, String>,
     pub goal: String,
     pub setup: Vec<Step>,
@@ -50,15 +63,34 @@ pub fn draw(task: &Task, seed: u64, device: &DeviceFile) -> Result<Variant, Stri
             values.insert(format!("{name}.{key}"), value);
         }
     }
+    let case = match &task.case_param {
+        None => None,
+        Some(param) => {
+            let value = values
+                .get(param)
+                .ok_or_else(|| format!("case_param: no parameter {param:?}"))?;
+            let case = task
+                .cases
+                .get(value)
+                .ok_or_else(|| format!("cases: no case for {param} = {value:?}"))?;
+            Some((value.clone(), case))
+        }
+    };
     let fill = |text: &str, at: &str| fill(text, &values, at);
     let goal = fill(&task.goal, "goal")?;
+    let case_setup = case.as_ref().map_or(&[][..], |(_, c)| c.setup.as_slice());
     let setup = task
         .start
         .setup
         .iter()
+        .chain(case_setup)
         .enumerate()
-        .map(|(i, step)| read_step(step, &values, &format!("start.setup[{i}]")))
+        .map(|(i, step)| read_step(step, &values, &format!("setup[{i}]")))
         .collect::<Result<Vec<_>, _>>()?;
+    let solution_source = match &case {
+        Some((_, c)) if !c.solution.is_empty() => &c.solution,
+        _ => &task.solution,
+    };
     let success = match &task.success {
         None => None,
         Some(value) => {
@@ -76,8 +108,7 @@ pub fn draw(task: &Task, seed: u64, device: &DeviceFile) -> Result<Variant, Stri
         .as_deref()
         .map(|r| fill(r, "infeasible"))
         .transpose()?;
-    let solution = task
-        .solution
+    let solution = solution_source
         .iter()
         .enumerate()
         .map(|(i, step)| {
@@ -105,6 +136,7 @@ pub fn draw(task: &Task, seed: u64, device: &DeviceFile) -> Result<Variant, Stri
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Variant {
         seed,
+        case: case.map(|(value, _)| value),
         values,
         goal,
         setup,
