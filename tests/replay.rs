@@ -725,3 +725,58 @@ fn parallel_replays_print_the_same_in_the_same_order() {
     assert!(one.len() > 40, "{one:?}");
     assert_eq!(untimed(4), one);
 }
+
+/// `expect` takes the condition language tasks use, and says what does not hold; `type_from`
+/// types a value read from the device file or the screen, and says when there is none.
+#[test]
+fn expect_conditions_and_type_from_say_what_does_not_hold() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cases = [
+        (
+            r#"{"tap": "Bluetooth"}, {"expect": {"all": [{"screen": "Bluetooth"}, {"pointer": "/bluetooth", "changed": true}]}}"#,
+            "expected {\"all\":[{\"screen\":\"Bluetooth\"},{\"pointer\":\"/bluetooth\",\"changed\":true}]}: /bluetooth has not changed",
+        ),
+        (
+            r#"{"expect": {"any": [{"text": "Nowhere"}, {"pointer": "/account", "exists": true}]}}"#,
+            "none holds: \"Nowhere\" is not on screen; /account is absent",
+        ),
+        (
+            r#"{"tap_id": "settings.about_phone"}, {"tap_id": "about.device_name"}, {"type_from": {"digits_after": "Nothing like this"}}"#,
+            "\"Nothing like this\" is not on screen",
+        ),
+        (
+            r#"{"tap_id": "settings.about_phone"}, {"tap_id": "about.device_name"}, {"type_from": {"state": "/account/name"}}"#,
+            "/account/name is absent: nothing to type",
+        ),
+    ];
+    for (i, (steps, says)) in cases.into_iter().enumerate() {
+        let path = write(
+            dir.path(),
+            &format!("case{i}.json"),
+            &format!("{{\"version\": 1, \"name\": \"x\", \"steps\": [{steps}]}}"),
+        );
+        let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
+        assert!(
+            matches!(result, Ok(BatchResult::Ran { failed: 1, .. })),
+            "{printed}"
+        );
+        assert!(printed.contains(says), "{says:?} not in {printed}");
+    }
+    // A value of the device file typed into a field: the phone's name, read from the state.
+    let path = write(
+        dir.path(),
+        "typed.json",
+        r#"{"version": 1, "name": "x", "steps": [{"tap_id": "settings.about_phone"},
+            {"tap_id": "about.device_name"}, {"key": "end"}, {"type_from": {"state": "/phone/model"}},
+            {"expect_text": "Redmi Note 13 ProRedmi Note 13 Pro"}]}"#,
+    );
+    let (result, printed) = replay(std::slice::from_ref(&path), &BatchOptions::default());
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 1,
+            failed: 0
+        }),
+        "{printed}"
+    );
+}
