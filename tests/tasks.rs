@@ -36,3 +36,25 @@ fn a_task_is_the_same_variant_for_the_same_seed_and_a_broken_one_is_named() {
     let _ = check::variants_differ(&task, 0..5);
     let _ = Difficulty::Hard;
 }
+
+/// The catalogue covers the four guides on both surfaces, with information tasks, tasks that
+/// cannot be done, hard ones and seed 003's troubleshooting.
+#[test]
+fn the_catalogue_covers_the_guides() {
+    let catalogue = tasks::builtin().expect("the catalogue reads");
+    assert!(catalogue.len() >= 40, "{} tasks", catalogue.len());
+    let count = |f: &dyn Fn(&tasks::Task) -> bool| catalogue.iter().filter(|t| f(t)).count();
+    assert!(count(&|t| t.answer.is_some()) >= 6, "answer tasks");
+    assert!(count(&|t| t.infeasible.is_some()) >= 5, "infeasible tasks");
+    assert!(count(&|t| t.difficulty == Difficulty::Hard) >= 8, "hard tasks");
+    assert!(
+        count(&|t| t.tags.iter().any(|tag| tag == "troubleshooting")) >= 6,
+        "troubleshooting tasks"
+    );
+    for guide in ["000", "001", "002", "003"] {
+        assert!(count(&|t| t.seed_doc.number() == guide) >= 3, "guide {guide}");
+    }
+    for surface in ["phone", "website"] {
+        assert!(count(&|t| t.tags.iter().any(|tag| tag == surface)) >= 5, "{surface}");
+    }
+}

@@ -123,10 +123,22 @@ impl Episode {
     }
 }
 
-/// An answer as compared: case and runs of spaces do not matter.
+/// An answer as compared: case and spaces do not matter ("60.2MB" is "60.2 MB").
 pub fn normalised(text: &str) -> String {
-    text.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    text.chars()
+        .filter(|c| !c.is_whitespace())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalised;
+
+    #[test]
+    fn answers_compare_ignoring_case_and_spaces() {
+        assert_eq!(normalised(" 60.2MB "), normalised("60.2 MB"));
+        assert_eq!(normalised("Redmi  NOTE 12"), normalised("redmi note 12"));
+        assert_ne!(normalised("Redmi Note 12"), normalised("Redmi Note 13"));
+    }
 }

@@ -57,7 +57,12 @@ pub fn show(task: &Task, seed: u64) -> Result<String, String> {
             .collect();
         let _ = writeln!(out, "Parameters: {}", values.join(", "));
     }
-    let device = match &task.start.device {
+    let case_device = variant
+        .case
+        .as_ref()
+        .and_then(|case| task.cases.get(case))
+        .and_then(|case| case.device.as_ref());
+    let device = match case_device.or(task.start.device.as_ref()) {
         None => "the fresh phone".to_string(),
         Some(serde_json::Value::String(path)) => path.clone(),
         Some(_) => "an inline device file".to_string(),
