@@ -79,6 +79,19 @@ enum Command {
         #[command(subcommand)]
         action: TasksCommand,
     },
+    /// Learn the phone: the tasks as lessons, with the goal beside the phone, hints, and your
+    /// progress kept beside the device file.
+    Learn {
+        /// Start this task's lesson (else: the list of lessons).
+        task: Option<String>,
+        /// Which variant of each task (the parameters are drawn from it; default: a new one
+        /// each time).
+        #[arg(long)]
+        seed: Option<u64>,
+        /// Print your progress as a table, and start nothing.
+        #[arg(long)]
+        report: bool,
+    },
     /// Measure how fast the core, the renderer and the device file are.
     Bench {
         /// Iterations per measurement.
@@ -209,6 +222,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Device { action }) => device_command(action, device_path(cli.device)?),
         Some(Command::Tasks { action }) => tasks_command(action),
+        Some(Command::Learn { task, seed, report }) => learn(cli.device, task, seed, report),
         Some(Command::Bench { iterations }) => {
             let report = mi_settings::shells::bench::run(iterations).map_err(|e| e.to_string())?;
             print!("{report}");
@@ -244,6 +258,50 @@ fn tasks_command(action: TasksCommand) -> Result<ExitCode, String> {
             }
         }
     }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `mi-settings learn`: the progress file beside the device file (whose phone is not used: each
+/// lesson has the task's own), then the list of lessons or one lesson, or the progress report.
+fn learn(
+    device: Option<PathBuf>,
+    task: Option<String>,
+    seed: Option<u64>,
+    report: bool,
+) -> Result<ExitCode, String> {
+    use mi_settings::shells::lesson::{self, Learn, progress};
+    use mi_settings::shells::tasks;
+    let catalogue = tasks::builtin()?;
+    let file = progress::ProgressFile::open(progress::path_for(device.as_deref())?)?;
+    if report {
+        print!(
+            "{}",
+            progress::report(&catalogue, &file.progress, &file.path)
+        );
+        return Ok(ExitCode::SUCCESS);
+    }
+    let now = Utc::now();
+    let base_seed = now.timestamp_nanos_opt().unwrap_or_default() as u64;
+    let mut learn = Learn::new(catalogue, file, seed, base_seed, now);
+    if let Some(id) = &task {
+        learn.open(id)?;
+    }
+    if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
+        return Err("lessons need a terminal; `mi-settings learn --report` prints progress".into());
+    }
+    let ran = terminal::with_terminal(|t| {
+        lesson::run(
+            t,
+            &mut TerminalEvents,
+            &mut Utc::now,
+            &mut learn,
+            &Theme::miui(),
+        )
+    })?;
+    if let Some(problem) = learn.close() {
+        eprintln!("mi-settings: {problem}");
+    }
+    ran.map_err(|e| format!("terminal error: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
 

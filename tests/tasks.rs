@@ -46,15 +46,24 @@ fn the_catalogue_covers_the_guides() {
     let count = |f: &dyn Fn(&tasks::Task) -> bool| catalogue.iter().filter(|t| f(t)).count();
     assert!(count(&|t| t.answer.is_some()) >= 6, "answer tasks");
     assert!(count(&|t| t.infeasible.is_some()) >= 5, "infeasible tasks");
-    assert!(count(&|t| t.difficulty == Difficulty::Hard) >= 8, "hard tasks");
+    assert!(
+        count(&|t| t.difficulty == Difficulty::Hard) >= 8,
+        "hard tasks"
+    );
     assert!(
         count(&|t| t.tags.iter().any(|tag| tag == "troubleshooting")) >= 6,
         "troubleshooting tasks"
     );
     for guide in ["000", "001", "002", "003"] {
-        assert!(count(&|t| t.seed_doc.number() == guide) >= 3, "guide {guide}");
+        assert!(
+            count(&|t| t.seed_doc.number() == guide) >= 3,
+            "guide {guide}"
+        );
     }
     for surface in ["phone", "website"] {
-        assert!(count(&|t| t.tags.iter().any(|tag| tag == surface)) >= 5, "{surface}");
+        assert!(
+            count(&|t| t.tags.iter().any(|tag| tag == surface)) >= 5,
+            "{surface}"
+        );
     }
 }

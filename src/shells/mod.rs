@@ -3,6 +3,7 @@
 
 pub mod bench;
 pub mod input;
+pub mod lesson;
 pub mod replay;
 pub mod schema;
 pub mod store;

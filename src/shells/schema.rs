@@ -1,6 +1,7 @@
 //! JSON Schemas of the file formats, generated from the types that read them, so the schema can
 //! never drift from the parser. Committed copies live in `assets/schema/` (a test keeps them equal).
 
+use super::lesson::progress::Progress;
 use super::replay::Fixture;
 use super::tasks::Task;
 use crate::sim::DeviceFile;
@@ -13,6 +14,8 @@ pub enum Format {
     Device,
     /// A task of the catalogue (version 1).
     Task,
+    /// A learner's progress through the lessons (version 1).
+    Progress,
 }
 
 /// The schema as pretty JSON with a trailing newline.
@@ -21,6 +24,7 @@ pub fn generate(format: Format) -> String {
         Format::Fixture => schemars::schema_for!(Fixture),
         Format::Device => schemars::schema_for!(DeviceFile),
         Format::Task => schemars::schema_for!(Task),
+        Format::Progress => schemars::schema_for!(Progress),
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');

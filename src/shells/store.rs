@@ -793,6 +793,13 @@ fn simulated_crash(path: &Path) -> StoreError {
     io_error(path, "saving")(io::Error::other("simulated crash"))
 }
 
+/// Writes a small file of a shell's beside the device file (a lesson's progress) the way the
+/// device file is written: all of it or nothing, never half (temporary file, flush, rename,
+/// flush the folder). A new file is readable by its owner only.
+pub fn write_file(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
+    write_atomic(target, bytes, None, None)
+}
+
 /// Writes `bytes` to `<target>.tmp`, flushes it to disk, renames it over `target` and flushes
 /// the folder so the rename itself survives a power cut. Only the lock holder writes, so the
 /// fixed temporary name cannot collide; a leftover from a crash is simply overwritten.

@@ -8,6 +8,7 @@
 
 pub mod canvas;
 mod dialog;
+pub mod lesson;
 mod page;
 mod paint;
 pub mod theme;

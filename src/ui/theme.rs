@@ -37,6 +37,10 @@ pub struct Theme {
     pub dialog_border: Style,
     pub notice: Style,
     pub error: Style,
+    /// What a lesson's hint points at: the element to touch next.
+    pub pointer: Style,
+    /// The pointer glyph before it, and a hint's words in a lesson's panel.
+    pub pointer_marker: Style,
     pub glyphs: Glyphs,
 }
 
@@ -72,6 +76,10 @@ pub struct Glyphs {
     pub home: &'static str,
     /// Before the battery level.
     pub battery: &'static str,
+    /// Before what a lesson's hint points at.
+    pub pointer: &'static str,
+    /// A lesson done, in the list of lessons.
+    pub done: &'static str,
 }
 
 /// MIUI blue: switches that are on, checked boxes, buttons, the focus marker.
@@ -113,6 +121,13 @@ impl Theme {
                 .fg(Color::Black)
                 .bg(Color::Rgb(0xff, 0xd5, 0x80)),
             error: Style::new().fg(Color::Rgb(0xff, 0x45, 0x3a)),
+            pointer: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Rgb(0xff, 0xc1, 0x07))
+                .add_modifier(Modifier::BOLD),
+            pointer_marker: Style::new()
+                .fg(Color::Rgb(0xff, 0xc1, 0x07))
+                .add_modifier(Modifier::BOLD),
             glyphs: Glyphs {
                 focus: "▌",
                 back: "‹",
@@ -132,6 +147,8 @@ impl Theme {
                 site: "🌐 ",
                 home: " ⌂ ",
                 battery: "▮",
+                pointer: "▶",
+                done: "✓",
             },
         }
     }

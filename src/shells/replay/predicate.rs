@@ -80,7 +80,11 @@ pub struct ConditionSpec {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pointer: Option<String>,
     /// The value there equals this (a missing field equals `null`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
     pub equals: Option<Value>,
     /// `true`: there is a value there (not `null`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -90,7 +94,11 @@ pub struct ConditionSpec {
     pub absent: Option<bool>,
     /// The string there holds this text, or the array there holds such an element (an object
     /// matches an element having all its fields).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "present"
+    )]
     pub contains: Option<Value>,
     /// The array, object or string there has a length within these bounds:
     /// `{"==": n, "<": n, "<=": n, ">": n, ">=": n}`.
@@ -120,6 +128,12 @@ pub struct ConditionSpec {
     /// This does not hold.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub not: Option<Box<Condition>>,
+}
+
+/// A field that is there, even as `null` (`"equals": null` asks for a missing value; serde
+/// would otherwise read it as no `equals` at all).
+fn present<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Value>, D::Error> {
+    Value::deserialize(deserializer).map(Some)
 }
 
 impl TryFrom<ConditionSpec> for Condition {

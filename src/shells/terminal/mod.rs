@@ -9,8 +9,8 @@ use std::time::Duration as StdDuration;
 
 use chrono::{DateTime, Timelike, Utc};
 use crossterm::event::Event;
-use ratatui::Terminal;
 use ratatui::backend::Backend;
+use ratatui::{Frame, Terminal};
 
 use crate::engine::{Engine, Outcome as Applied};
 use crate::screens::Action;
@@ -33,6 +33,30 @@ const IDLE_TICK: StdDuration = StdDuration::from_millis(500);
 /// recording is replayed. Nothing a person sees shows fractions of a second.
 pub fn whole_seconds(time: DateTime<Utc>) -> DateTime<Utc> {
     time.with_nanosecond(0).unwrap_or(time)
+}
+
+/// Takes over the real terminal (raw mode, the alternate screen, mouse capture), runs `f` on it,
+/// and gives the terminal back as it was, on a panic too.
+pub fn with_terminal<T>(f: impl FnOnce(&mut ratatui::DefaultTerminal) -> T) -> Result<T, String> {
+    use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        // A half-done set-up (raw mode on, no alternate screen) must not outlive us either.
+        ratatui::restore();
+        format!("cannot set up the terminal: {e}")
+    })?;
+    // ratatui::try_init restores the screen on panic; mouse capture must be released too, or the
+    // shell is left printing escape codes on every click.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        ratatui_hook(info);
+    }));
+    let _ = crossterm::execute!(std::io::stdout(), EnableMouseCapture);
+    let result = f(&mut terminal);
+    let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    ratatui::restore();
+    let _ = std::io::Write::flush(&mut std::io::stdout());
+    Ok(result)
 }
 
 /// What an event source produced.
@@ -102,6 +126,83 @@ pub struct Outcome {
     pub actions: Vec<Action>,
 }
 
+/// What the loop runs: the phone itself (an [`Engine`]), or a shell that wraps one and adds its
+/// own keys, panels and screens (a lesson). The loop owns the terminal, the events and the clock;
+/// the app owns what they mean.
+pub trait App {
+    /// The phone's view as it is now: what a recording sees each action taken on, and what the
+    /// loop compares to tell whether time passing changed the picture.
+    fn view(&self) -> &View;
+
+    /// The time the app has caught up with.
+    fn now(&self) -> DateTime<Utc>;
+
+    /// The clock has moved on to `now` (a whole second, later than [`App::now`]): let the phone
+    /// catch up with one tick there.
+    fn pass_time(&mut self, now: DateTime<Utc>) -> Applied;
+
+    /// The terminal is `width` x `height` at the start: lay out for it, if that is news.
+    fn fit(&mut self, width: u16, height: u16) -> Option<Applied>;
+
+    /// One input; `None` when it does nothing (no redraw follows).
+    fn input(&mut self, input: Input) -> Option<Applied>;
+
+    /// Draws everything on the frame; returns where clicks land.
+    fn draw(&mut self, frame: &mut Frame, theme: &Theme) -> HitMap;
+
+    /// The device file to save when an input or tick says it changed (none: nothing is saved).
+    fn device(&self) -> Option<&DeviceFile>;
+
+    /// Says on screen that saving the device file failed, and why.
+    fn not_saved(&mut self, reason: &str);
+}
+
+/// The plain phone: keys through the key table, clicks as taps, the whole terminal to draw on.
+impl App for Engine {
+    fn view(&self) -> &View {
+        Engine::view(self)
+    }
+
+    fn now(&self) -> DateTime<Utc> {
+        Engine::now(self)
+    }
+
+    fn pass_time(&mut self, now: DateTime<Utc>) -> Applied {
+        self.set_clock(now);
+        self.apply(Action::Tick)
+    }
+
+    fn fit(&mut self, width: u16, height: u16) -> Option<Applied> {
+        // The engine was made for a terminal size; only a different one is news. (A replay
+        // starts from the engine as made, so an update here would be one a recording cannot
+        // reproduce.)
+        (self.viewport() != (width, height)).then(|| self.apply(Action::Resize { width, height }))
+    }
+
+    fn input(&mut self, input: Input) -> Option<Applied> {
+        match input {
+            Input::Key(key) => Some(self.press(key)),
+            Input::Action(action) => Some(self.apply(action)),
+            // Pasted text goes into the focused field, as typing would.
+            Input::Paste(text) if self.context().typing => Some(self.apply(Action::Type(text))),
+            Input::Paste(_) => None,
+        }
+    }
+
+    fn draw(&mut self, frame: &mut Frame, theme: &Theme) -> HitMap {
+        ui::draw(Engine::view(self), frame, theme)
+    }
+
+    fn device(&self) -> Option<&DeviceFile> {
+        Some(Engine::device(self))
+    }
+
+    fn not_saved(&mut self, reason: &str) {
+        let text = self.tr().fill(S::NotSaved, &[("reason", &reason)]);
+        self.toast(text);
+    }
+}
+
 /// Runs the phone until the person quits or the events end.
 ///
 /// Time passes the way a replay lets it pass: whenever the clock (taken to the whole second) has
@@ -119,52 +220,58 @@ pub fn run<B: Backend>(
 where
     B::Error: Send + Sync + 'static,
 {
+    run_app(terminal, events, clock, engine, hooks, theme)
+}
+
+/// [`run`] for any [`App`]: the same loop, clock and hooks around a shell of the phone.
+pub fn run_app<B: Backend>(
+    terminal: &mut Terminal<B>,
+    events: &mut impl EventSource,
+    clock: &mut impl FnMut() -> DateTime<Utc>,
+    app: &mut impl App,
+    hooks: &mut impl Hooks,
+    theme: &Theme,
+) -> io::Result<Outcome>
+where
+    B::Error: Send + Sync + 'static,
+{
     let mut outcome = Outcome::default();
     let size = terminal.size().map_err(io::Error::other)?;
-    let before = engine.view().clone();
-    let_time_pass(engine, hooks, &mut outcome, clock(), &before);
-    // The engine was made for a terminal size; only a different one is news. (A replay starts
-    // from the engine as made, so an update here would be one a recording cannot reproduce.)
-    if engine.viewport() != (size.width, size.height) {
-        let applied = engine.apply(Action::Resize {
-            width: size.width,
-            height: size.height,
-        });
-        carry_out(engine, hooks, &mut outcome, &applied);
+    let before = app.view().clone();
+    let_time_pass(app, hooks, &mut outcome, clock(), &before);
+    if let Some(applied) = app.fit(size.width, size.height) {
+        carry_out(app, hooks, &mut outcome, &applied);
     }
-    let (mut drawn, mut hits) = draw(terminal, engine, theme)?;
+    let (mut drawn, mut hits) = draw(terminal, app, theme)?;
     loop {
         let next = events.next(IDLE_TICK)?;
         if matches!(next, Next::Closed) {
             break;
         }
-        let_time_pass(engine, hooks, &mut outcome, clock(), &drawn);
+        let_time_pass(app, hooks, &mut outcome, clock(), &drawn);
         // An event is applied to what is on screen, and the hooks are told so: draw what the
         // clock changed (the minute, a toast, the end of "Signing out…") before taking it.
-        if *engine.view() != drawn {
-            (drawn, hits) = draw(terminal, engine, theme)?;
+        if *app.view() != drawn {
+            (drawn, hits) = draw(terminal, app, theme)?;
         }
         let Next::Event(event) = next else {
             continue;
         };
-        let applied = match input::translate(&event, &hits) {
-            Some(Input::Key(key)) => engine.press(key),
-            Some(Input::Action(action)) => engine.apply(action),
-            // Pasted text goes into the focused field, as typing would.
-            Some(Input::Paste(text)) if engine.context().typing => engine.apply(Action::Type(text)),
-            Some(Input::Paste(_)) | None => continue,
+        let Some(applied) = input::translate(&event, &hits).and_then(|input| app.input(input))
+        else {
+            continue;
         };
         if let Some(action) = &applied.action
             && !matches!(action, Action::Tick | Action::Resize { .. })
         {
-            hooks.observe(action, &drawn, engine.now());
+            hooks.observe(action, &drawn, app.now());
             outcome.actions.push(action.clone());
         }
-        carry_out(engine, hooks, &mut outcome, &applied);
+        carry_out(app, hooks, &mut outcome, &applied);
         if applied.quit {
             break;
         }
-        (drawn, hits) = draw(terminal, engine, theme)?;
+        (drawn, hits) = draw(terminal, app, theme)?;
     }
     Ok(outcome)
 }
@@ -173,51 +280,43 @@ where
 /// time, the phone catches up with one tick there, as it does after a replay's `wait`. `before`
 /// is the view before, to tell the hooks whether anything changed.
 fn let_time_pass(
-    engine: &mut Engine,
+    app: &mut impl App,
     hooks: &mut impl Hooks,
     outcome: &mut Outcome,
     wall_clock: DateTime<Utc>,
     before: &View,
 ) {
     let now = whole_seconds(wall_clock);
-    if now <= engine.now() {
+    if now <= app.now() {
         return;
     }
-    engine.set_clock(now);
-    let ticked = engine.apply(Action::Tick);
-    hooks.time_passed(now, ticked.changed || engine.view() != before);
-    carry_out(engine, hooks, outcome, &ticked);
+    let ticked = app.pass_time(now);
+    hooks.time_passed(now, ticked.changed || app.view() != before);
+    carry_out(app, hooks, outcome, &ticked);
 }
 
 /// Saves the device file when it changed; a failed save is said on screen and kept.
-fn carry_out(
-    engine: &mut Engine,
-    hooks: &mut impl Hooks,
-    outcome: &mut Outcome,
-    applied: &Applied,
-) {
-    if !applied.changed {
+fn carry_out(app: &mut impl App, hooks: &mut impl Hooks, outcome: &mut Outcome, applied: &Applied) {
+    let Some(device) = app.device().filter(|_| applied.changed) else {
         return;
-    }
-    if let Err(message) = hooks.save(engine.device()) {
-        let text = engine.tr().fill(S::NotSaved, &[("reason", &message)]);
-        engine.toast(text);
+    };
+    if let Err(message) = hooks.save(device) {
+        app.not_saved(&message);
         outcome.save_errors.push(message);
     }
 }
 
 fn draw<B: Backend>(
     terminal: &mut Terminal<B>,
-    engine: &Engine,
+    app: &mut impl App,
     theme: &Theme,
 ) -> io::Result<(View, HitMap)>
 where
     B::Error: Send + Sync + 'static,
 {
-    let view = engine.view();
     let mut hits = HitMap::default();
     terminal
-        .draw(|frame| hits = ui::draw(view, frame, theme))
+        .draw(|frame| hits = app.draw(frame, theme))
         .map_err(io::Error::other)?;
-    Ok((view.clone(), hits))
+    Ok((app.view().clone(), hits))
 }

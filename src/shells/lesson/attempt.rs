@@ -1,0 +1,1062 @@
+//! One attempt at a task: the task's phone (an episode, never the learner's own device file),
+//! the learner's steps and mistakes counted, hints, the answer and "can't be done" dialogs, and
+//! the result. Whether the task is done is the episode's to say, and only its.
+//!
+//! A step is what the reference solution counts as one: a tap (a click, or Enter on what has the
+//! focus), Back, Home, the browser key, the typing of one field's text (however many
+//! characters), an answer, a claim that the task can't be done. Moving the focus, scrolling,
+//! editing within a field and asking for help or hints are not steps.
+
+use chrono::{DateTime, Utc};
+
+use super::guide::{Advice, Guide, Move, Place};
+use super::progress::Attempt;
+use super::words::{self as w, LessonKey};
+use crate::engine::keys::{self, Command, HELP_DIALOG};
+use crate::engine::{Context, Key};
+use crate::layout::{self, DialogLayout, PhoneLayout};
+use crate::screens::Action;
+use crate::shells::replay::fixture::{ScrollDirection, Step, WaitDuration};
+use crate::shells::tasks::episode::{default_start, normalised};
+use crate::shells::tasks::{self, Episode, Task, variant};
+use crate::ui::lesson::{GoalPanel, PanelAction, Pointer};
+use crate::view::{Dialog, Element, Hint, Role, View};
+
+/// The smallest size a task's phone is made at: what `tasks check` runs at, so that a condition
+/// on what the screen shows reads at least what it read there.
+const SMALLEST: (u16, u16) = (60, 24);
+
+/// Mistakes, by kind.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Mistakes {
+    /// A password sent and refused (the field emptied, an error or message shown).
+    pub wrong_passwords: u32,
+    /// Steps onto a screen (or dialog) the reference solution never went to.
+    pub wrong_turns: u32,
+    pub backs: u32,
+    pub wrong_answers: u32,
+    /// "Can't be done" said of a task that can be done.
+    pub wrong_claims: u32,
+}
+
+/// What the learner asked to do next, when it is to leave this attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leave {
+    /// Back to the list of lessons.
+    List,
+    /// On to the next task.
+    Next,
+    /// The same task again, from the start.
+    Retry,
+    /// Quit the program.
+    Quit,
+}
+
+/// A line the learner types in a lesson dialog.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+struct Typed {
+    text: String,
+}
+
+/// A dialog of the lesson's own over the phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Overlay {
+    /// The goal in full and every key.
+    Help {
+        scroll: u16,
+    },
+    Answer(Typed),
+    Cannot(Typed),
+    /// The task is done: how it went.
+    Done {
+        lines: Vec<String>,
+    },
+    /// Out of steps.
+    Out {
+        lines: Vec<String>,
+    },
+}
+
+/// The hint shown, until the next step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Shown {
+    text: String,
+    pointer: Option<Pointer>,
+}
+
+pub struct Lesson {
+    pub task: Task,
+    pub seed: u64,
+    episode: Episode,
+    guide: Guide,
+    steps: u32,
+    hints: u32,
+    mistakes: Mistakes,
+    /// The wall clock when the attempt began.
+    started: DateTime<Utc>,
+    hint: Option<Shown>,
+    message: Option<String>,
+    overlay: Option<Overlay>,
+    /// The field being typed into: typing on in it is the same step.
+    typing_in: Option<String>,
+    /// How many of the reference's moves the learner has followed.
+    followed: usize,
+    /// Done, or out of steps.
+    ended: bool,
+    /// How it ended, until the shell has recorded it.
+    ending: Option<Attempt>,
+    /// The reason given with "can't be done".
+    reason: Option<String>,
+    /// Whether there is a task after this one in the list.
+    has_next: bool,
+    /// The wall clock at the last input.
+    clock: DateTime<Utc>,
+}
+
+/// The task's phone at the size the lesson shows it (`size` of the goal; at least
+/// [`SMALLEST`]): the variant for `seed` with its set-up run, as `tasks::episode` makes it.
+fn episode_at(
+    task: &Task,
+    seed: u64,
+    size: impl Fn(&str) -> (u16, u16),
+) -> Result<Episode, String> {
+    let device = tasks::start_device(task)?;
+    let variant = variant::draw(task, seed, &device).map_err(|e| format!("{}: {e}", task.id))?;
+    let (width, height) = size(&variant.goal);
+    let case_device = variant
+        .case
+        .as_ref()
+        .and_then(|value| task.cases.get(value))
+        .and_then(|case| case.device.clone());
+    let device = match case_device {
+        Some(other) => {
+            let mut with_case = task.clone();
+            with_case.start.device = Some(other);
+            tasks::start_device(&with_case)?
+        }
+        None => device,
+    };
+    let mut start = default_start(seed, task.start.clock);
+    start.width = width.max(SMALLEST.0);
+    start.height = height.max(SMALLEST.1);
+    Episode::start(variant, device, start).map_err(|e| format!("{}: {e}", task.id))
+}
+
+impl Lesson {
+    /// A fresh attempt at `task`'s variant `seed`, its phone shown at `size` (of the goal's
+    /// words, which take room beside or under it).
+    pub fn start(
+        task: &Task,
+        seed: u64,
+        now: DateTime<Utc>,
+        has_next: bool,
+        size: impl Fn(&str) -> (u16, u16),
+    ) -> Result<Lesson, String> {
+        let mut episode = episode_at(task, seed, &size)?;
+        let (width, height) = size(&episode.variant.goal);
+        if episode.engine().viewport() != (width, height) {
+            episode.apply(Action::Resize { width, height });
+        }
+        let mut reference = tasks::episode(task, seed)?;
+        let guide = Guide::new(&mut reference);
+        Ok(Lesson {
+            task: task.clone(),
+            seed,
+            episode,
+            guide,
+            steps: 0,
+            hints: 0,
+            mistakes: Mistakes::default(),
+            started: now,
+            hint: None,
+            message: None,
+            overlay: None,
+            typing_in: None,
+            followed: 0,
+            ended: false,
+            ending: None,
+            reason: None,
+            has_next,
+            clock: now,
+        })
+    }
+
+    pub fn goal(&self) -> &str {
+        &self.episode.variant.goal
+    }
+
+    /// The phone as it is.
+    pub fn view(&self) -> &View {
+        self.episode.engine().view()
+    }
+
+    pub fn steps(&self) -> u32 {
+        self.steps
+    }
+
+    pub fn mistakes(&self) -> Mistakes {
+        self.mistakes
+    }
+
+    /// Whether it was done.
+    pub fn done(&self) -> bool {
+        self.ended && matches!(self.overlay, Some(Overlay::Done { .. }))
+    }
+
+    /// Whether it is over (done, or out of steps).
+    pub fn ended(&self) -> bool {
+        self.ended
+    }
+
+    /// Whether the learner has done anything that counts.
+    pub fn started(&self) -> bool {
+        self.steps > 0
+    }
+
+    /// How the attempt ended, once (for the progress file).
+    pub fn take_ending(&mut self) -> Option<Attempt> {
+        self.ending.take()
+    }
+
+    /// An attempt left before its end, as the progress file counts it.
+    pub fn abandoned(&self, now: DateTime<Utc>) -> Attempt {
+        Attempt {
+            done: false,
+            steps: self.steps,
+            hints: self.hints,
+            seconds: seconds_between(self.started, now),
+            at: now,
+        }
+    }
+
+    /// Says under the result that the progress could not be saved.
+    pub fn not_saved(&mut self, error: &str) {
+        if let Some(Overlay::Done { lines } | Overlay::Out { lines }) = &mut self.overlay {
+            lines.push(w::progress_not_saved(error));
+        }
+    }
+
+    /// The phone is shown at `width` x `height`.
+    pub fn fit(&mut self, width: u16, height: u16) {
+        if self.episode.engine().viewport() != (width, height) {
+            // Not a step: the learner did nothing.
+            self.episode.apply(Action::Resize { width, height });
+        }
+    }
+
+    /// `seconds` of the wall clock have passed, to `now`: the phone's clock moves on as much.
+    pub fn pass_time(&mut self, seconds: i64, now: DateTime<Utc>) {
+        // Behind the result, the phone stands still.
+        self.clock = now;
+        if seconds <= 0 || self.ended {
+            return;
+        }
+        let _ = self
+            .episode
+            .step(&Step::Wait(WaitDuration::from_seconds(seconds)));
+        self.check();
+    }
+
+    /// A key. `None` when it does nothing; `Some(None)` to stay; `Some(Some(leave))` to leave.
+    pub fn key(&mut self, key: Key, now: DateTime<Utc>) -> Option<Option<Leave>> {
+        self.clock = now;
+        if key == Key::Ctrl('c') {
+            return Some(Some(Leave::Quit));
+        }
+        if let Some(overlay) = self.overlay.take() {
+            return self.overlay_key(overlay, key);
+        }
+        let lesson_key = |k: LessonKey| k.key == key;
+        if lesson_key(w::HINT) {
+            self.give_hint();
+            return Some(None);
+        }
+        if lesson_key(w::ANSWER) {
+            self.ask_answer();
+            return Some(None);
+        }
+        if lesson_key(w::CANNOT) {
+            self.overlay = Some(Overlay::Cannot(Typed::default()));
+            return Some(None);
+        }
+        match keys::resolve(key, &Context::of(self.view())) {
+            Some(Command::Help) => {
+                self.overlay = Some(Overlay::Help { scroll: 0 });
+                Some(None)
+            }
+            // The phone's quit (q on Settings) leaves the lesson for the list.
+            Some(Command::Quit) => Some(Some(Leave::List)),
+            Some(Command::CloseHelp | Command::Wait) | None => None,
+            Some(command) => {
+                let action = command.action(key)?;
+                self.act(action, Some(key));
+                Some(None)
+            }
+        }
+    }
+
+    /// A click, the wheel, or text pasted (`paste`).
+    pub fn action(&mut self, action: Action, now: DateTime<Utc>) -> Option<Option<Leave>> {
+        self.clock = now;
+        if let Some(overlay) = self.overlay.take() {
+            return self.overlay_action(overlay, action);
+        }
+        if let Action::Tap(id) = &action {
+            match id.as_str() {
+                id if id == w::HINT.id => {
+                    self.give_hint();
+                    return Some(None);
+                }
+                id if id == w::ANSWER.id => {
+                    self.ask_answer();
+                    return Some(None);
+                }
+                id if id == w::CANNOT.id => {
+                    self.overlay = Some(Overlay::Cannot(Typed::default()));
+                    return Some(None);
+                }
+                id if id == w::HELP.id || id == w::GOAL_ID => {
+                    self.overlay = Some(Overlay::Help { scroll: 0 });
+                    return Some(None);
+                }
+                id if id == w::LIST.id => return Some(Some(Leave::List)),
+                _ => {}
+            }
+        }
+        self.act(action, None);
+        Some(None)
+    }
+
+    /// Text pasted: into the lesson's field when one is open, else the phone's.
+    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) -> Option<Option<Leave>> {
+        self.clock = now;
+        let typing = Context::of(self.view()).typing;
+        match &mut self.overlay {
+            Some(Overlay::Answer(line) | Overlay::Cannot(line)) => {
+                line.text.extend(text.chars().filter(|c| !c.is_control()));
+                Some(None)
+            }
+            Some(_) => None,
+            None if typing => {
+                self.act(Action::Type(text.to_string()), None);
+                Some(None)
+            }
+            None => None,
+        }
+    }
+
+    fn ask_answer(&mut self) {
+        if self.episode.variant.answer.is_some() {
+            self.overlay = Some(Overlay::Answer(Typed::default()));
+        } else {
+            self.message = Some(w::NO_QUESTION.to_string());
+        }
+    }
+
+    fn overlay_key(&mut self, overlay: Overlay, key: Key) -> Option<Option<Leave>> {
+        match overlay {
+            Overlay::Help { scroll } => {
+                let page = i32::from(self.help_page());
+                let by = match key {
+                    Key::Up | Key::Char('k') => -1,
+                    Key::Down | Key::Char('j') => 1,
+                    Key::PageUp => -page,
+                    Key::PageDown => page,
+                    // Any other key closes it, and only that.
+                    _ => return Some(None),
+                };
+                self.scroll_help(scroll, by);
+                Some(None)
+            }
+            // Esc cancels: the dialog closes, nothing said.
+            Overlay::Answer(_) | Overlay::Cannot(_) if key == Key::Esc => Some(None),
+            Overlay::Answer(mut line) => {
+                if key == Key::Enter {
+                    self.send_answer(&line.text);
+                } else {
+                    edit(&mut line, key);
+                    self.overlay = Some(Overlay::Answer(line));
+                }
+                Some(None)
+            }
+            Overlay::Cannot(mut line) => {
+                if key == Key::Enter {
+                    self.send_cannot(&line.text);
+                } else {
+                    edit(&mut line, key);
+                    self.overlay = Some(Overlay::Cannot(line));
+                }
+                Some(None)
+            }
+            Overlay::Done { lines } => {
+                let leave = match key {
+                    Key::Enter | Key::Char(' ') if self.has_next => Leave::Next,
+                    Key::Enter | Key::Char(' ') | Key::Esc | Key::Char('q') => Leave::List,
+                    _ => {
+                        self.overlay = Some(Overlay::Done { lines });
+                        return None;
+                    }
+                };
+                self.overlay = Some(Overlay::Done { lines });
+                Some(Some(leave))
+            }
+            Overlay::Out { lines } => {
+                let leave = match key {
+                    Key::Enter | Key::Char(' ') => Leave::Retry,
+                    Key::Esc | Key::Char('q') => Leave::List,
+                    _ => {
+                        self.overlay = Some(Overlay::Out { lines });
+                        return None;
+                    }
+                };
+                self.overlay = Some(Overlay::Out { lines });
+                Some(Some(leave))
+            }
+        }
+    }
+
+    fn overlay_action(&mut self, overlay: Overlay, action: Action) -> Option<Option<Leave>> {
+        let tapped = match &action {
+            Action::Tap(id) => Some(id.as_str()),
+            _ => None,
+        };
+        match overlay {
+            Overlay::Help { scroll } => match action {
+                Action::Scroll(lines) => {
+                    self.scroll_help(scroll, lines);
+                    Some(None)
+                }
+                Action::PageUp | Action::PageDown => {
+                    let page = i32::from(self.help_page());
+                    self.scroll_help(
+                        scroll,
+                        if action == Action::PageUp {
+                            -page
+                        } else {
+                            page
+                        },
+                    );
+                    Some(None)
+                }
+                // A click anywhere closes it.
+                _ => Some(None),
+            },
+            Overlay::Answer(line) => {
+                match tapped {
+                    Some(id) if id == w::SEND => self.send_answer(&line.text),
+                    Some(id) if id == w::CANCEL => {}
+                    _ => self.overlay = Some(Overlay::Answer(line)),
+                }
+                Some(None)
+            }
+            Overlay::Cannot(line) => {
+                match tapped {
+                    Some(id) if id == w::SEND => self.send_cannot(&line.text),
+                    Some(id) if id == w::CANCEL => {}
+                    _ => self.overlay = Some(Overlay::Cannot(line)),
+                }
+                Some(None)
+            }
+            Overlay::Done { lines } => {
+                self.overlay = Some(Overlay::Done { lines });
+                match tapped {
+                    Some(id) if id == w::NEXT => Some(Some(Leave::Next)),
+                    Some(id) if id == w::TO_LIST => Some(Some(Leave::List)),
+                    _ => None,
+                }
+            }
+            Overlay::Out { lines } => {
+                self.overlay = Some(Overlay::Out { lines });
+                match tapped {
+                    Some(id) if id == w::RETRY => Some(Some(Leave::Retry)),
+                    Some(id) if id == w::TO_LIST => Some(Some(Leave::List)),
+                    _ => None,
+                }
+            }
+        }
+    }
+
+    fn send_answer(&mut self, text: &str) {
+        self.count_step();
+        self.episode.answer(text);
+        if self.episode.done() {
+            self.finish(true);
+        } else {
+            self.mistakes.wrong_answers += 1;
+            self.message = Some(w::WRONG_ANSWER.to_string());
+            self.after_step_check();
+        }
+    }
+
+    fn send_cannot(&mut self, reason: &str) {
+        self.count_step();
+        let reason = reason.trim();
+        self.reason = (!reason.is_empty()).then(|| reason.to_string());
+        // A task that can be done can never be done once the episode is told it cannot: the
+        // claim is refused here, and the attempt goes on.
+        if self.episode.variant.infeasible.is_none() {
+            self.mistakes.wrong_claims += 1;
+            self.message = Some(w::CAN_BE_DONE.to_string());
+            self.after_step_check();
+            return;
+        }
+        self.episode.say_impossible();
+        if self.episode.done() {
+            self.finish(true);
+        } else {
+            self.message = Some(w::NOT_YET.to_string());
+            self.after_step_check();
+        }
+    }
+
+    /// Applies an action of the learner's (by `key`, when a key did it) to the phone, counts
+    /// it if it is a step, and follows the reference with it.
+    fn act(&mut self, action: Action, key: Option<Key>) {
+        let before_view = self.view().clone();
+        let before = Place::of(&before_view);
+        let counted = self.counts(&action, &before_view);
+        let mut did = moves_of(&action, &before_view);
+        did.extend(key.map(Move::Key));
+        let _ = self.episode.apply(action.clone());
+        let after = Place::of(self.view());
+        self.followed = self.guide.advance(self.followed, &before, &did, &after);
+        if counted {
+            self.count_step();
+            let view = self.episode.engine().view();
+            if action == Action::Back {
+                self.mistakes.backs += 1;
+            }
+            if before != after && !self.guide.on_path(&after) {
+                self.mistakes.wrong_turns += 1;
+            }
+            if wrong_password(&before_view, view) {
+                self.mistakes.wrong_passwords += 1;
+            }
+        }
+        self.check();
+    }
+
+    /// Whether `action`, taken on `before`, is a step.
+    fn counts(&mut self, action: &Action, before: &View) -> bool {
+        match action {
+            Action::Tap(_)
+            | Action::Activate
+            | Action::Back
+            | Action::Home
+            | Action::SwitchSurface => {
+                self.typing_in = None;
+                true
+            }
+            Action::Type(_) => {
+                let field = before.focused().map(|e| e.id.to_string());
+                if field.is_some() && self.typing_in == field {
+                    false
+                } else {
+                    self.typing_in = field;
+                    true
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// A step was taken: the hint and message it answered are done with.
+    fn count_step(&mut self) {
+        self.steps = self.steps.saturating_add(1);
+        self.hint = None;
+        self.message = None;
+    }
+
+    /// Ends the attempt when the episode says the task is done, or when no step is left.
+    fn check(&mut self) {
+        if self.ended {
+            return;
+        }
+        if self.episode.done() {
+            self.finish(true);
+        } else {
+            self.after_step_check();
+        }
+    }
+
+    /// Out of steps, when the last allowed step did not do it.
+    fn after_step_check(&mut self) {
+        if !self.ended && self.steps >= self.task.max_steps {
+            self.finish(false);
+        }
+    }
+
+    fn finish(&mut self, done: bool) {
+        self.ended = true;
+        self.hint = None;
+        self.message = None;
+        self.typing_in = None;
+        let seconds = seconds_between(self.started, self.clock);
+        self.ending = Some(Attempt {
+            done,
+            steps: self.steps,
+            hints: self.hints,
+            seconds,
+            at: self.clock,
+        });
+        if !done {
+            self.overlay = Some(Overlay::Out {
+                lines: vec![w::out_of_steps(self.task.max_steps)],
+            });
+            return;
+        }
+        let mut lines = vec![
+            w::done_steps(self.steps, self.guide.length),
+            w::done_hints(self.hints),
+            w::done_mistakes(&self.mistakes),
+            w::done_time(i64::try_from(seconds).unwrap_or(i64::MAX)),
+        ];
+        if let Some(why) = &self.episode.variant.infeasible {
+            lines.push(w::why_it_cannot(why));
+            if let Some(reason) = &self.reason {
+                lines.push(w::your_reason(reason));
+            }
+        }
+        self.overlay = Some(Overlay::Done { lines });
+    }
+
+    /// Works out the hint for where the learner is, and shows it until the next step. Asking
+    /// again for the same hint is not another hint.
+    fn give_hint(&mut self) {
+        if self.ended {
+            return;
+        }
+        let view = self.view();
+        let advice = self.guide.advise(view, self.followed);
+        let shown = self.words_for(&advice, view);
+        if self.hint.as_ref() != Some(&shown) {
+            self.hints = self.hints.saturating_add(1);
+        }
+        self.message = None;
+        self.hint = Some(shown);
+    }
+
+    /// The hint's words, and what it points at on the screen. The answer to a question and a
+    /// password are never in it; text to type only when the goal gives it.
+    fn words_for(&self, advice: &Advice, view: &View) -> Shown {
+        let shown = |text: String, pointer: Option<Pointer>| Shown { text, pointer };
+        let tr = self.episode.engine().tr();
+        match advice {
+            Advice::Do(Move::Tap(id)) | Advice::Open(id) => {
+                let Some(element) = view.find(id) else {
+                    return shown(w::LOST.to_string(), None);
+                };
+                // Naming (or pointing at) what shows the answer would give it away: it is here.
+                if self.gives_away(element) {
+                    return shown(w::ANSWER_HERE.to_string(), None);
+                }
+                let text = if matches!(advice, Advice::Open(_)) {
+                    w::OPEN_SETTINGS.to_string()
+                } else {
+                    w::tap(element.role, &element.label)
+                };
+                shown(text, Some(Pointer::Element(id.clone())))
+            }
+            Advice::Do(Move::Type { field, text }) => {
+                let Some(element) = view.find(field) else {
+                    return shown(w::LOST.to_string(), None);
+                };
+                let goal = self.goal().to_lowercase();
+                let words = match text {
+                    _ if element.role == Role::PasswordField => w::type_password(&element.label),
+                    Some(text) if !text.is_empty() && goal.contains(&text.to_lowercase()) => {
+                        w::type_text(text, &element.label)
+                    }
+                    _ => w::fill_in(&element.label),
+                };
+                shown(words, Some(Pointer::Element(field.clone())))
+            }
+            Advice::Do(Move::Key(key)) => shown(w::press(&key.cap(tr)), None),
+            Advice::Do(Move::Back) | Advice::Back if view.dialog.is_none() => {
+                shown(w::GO_BACK.to_string(), Some(Pointer::Back))
+            }
+            Advice::Do(Move::Back) | Advice::Back | Advice::Close => {
+                shown(w::CLOSE_DIALOG.to_string(), None)
+            }
+            Advice::Do(Move::Scroll(ScrollDirection::Down)) => {
+                shown(w::SCROLL_DOWN.to_string(), None)
+            }
+            Advice::Do(Move::Scroll(ScrollDirection::Up)) => shown(w::SCROLL_UP.to_string(), None),
+            Advice::Do(Move::Wait) => shown(w::WAIT.to_string(), None),
+            Advice::Do(Move::Answer) => shown(w::ANSWER_HERE.to_string(), None),
+            Advice::Do(Move::CannotBeDone) => shown(w::CANNOT_HINT.to_string(), None),
+            Advice::ToPhone => shown(w::TO_PHONE.to_string(), None),
+            Advice::Lost => shown(w::LOST.to_string(), None),
+        }
+    }
+
+    /// Whether `element` shows the answer of an answer task (that the goal does not give).
+    fn gives_away(&self, element: &Element) -> bool {
+        let Some(answer) = &self.episode.variant.answer else {
+            return false;
+        };
+        if words(answer).trim().is_empty() || has_words(self.goal(), answer) {
+            return false;
+        }
+        [
+            Some(&element.label),
+            element.value.as_ref(),
+            element.summary.as_ref(),
+        ]
+        .into_iter()
+        .flatten()
+        .any(|text| has_words(text, answer))
+    }
+
+    /// What the hint would advise now (the move behind its words).
+    pub fn advice(&self) -> Advice {
+        self.guide.advise(self.view(), self.followed)
+    }
+
+    /// What the hint points at, while one is shown and nothing is over the phone.
+    pub fn pointer(&self) -> Option<&Pointer> {
+        if self.overlay.is_some() {
+            return None;
+        }
+        self.hint.as_ref().and_then(|h| h.pointer.as_ref())
+    }
+
+    /// The hint's words, while one is shown: with which way to scroll while what it points at
+    /// is out of sight.
+    pub fn hint(&self) -> Option<String> {
+        let hint = self.hint.as_ref()?;
+        let viewport = self.episode.engine().viewport();
+        let away = match &hint.pointer {
+            Some(Pointer::Element(id)) => off_screen(self.view(), id, viewport),
+            _ => None,
+        };
+        Some(match away {
+            Some(down) => w::scroll_to(hint.text.clone(), down),
+            None => hint.text.clone(),
+        })
+    }
+
+    /// What the goal panel says.
+    pub fn panel(&self) -> GoalPanel {
+        let at_root = {
+            let context = Context::of(self.view());
+            context.root && !context.typing
+        };
+        // Over: the result's own buttons say what is next.
+        let mut keys = Vec::new();
+        if !self.ended {
+            keys.push(w::HINT);
+            if self.episode.variant.answer.is_some() {
+                keys.push(w::ANSWER);
+            }
+            keys.extend([w::CANNOT, w::HELP]);
+            if at_root {
+                keys.push(w::LIST);
+            }
+        }
+        GoalPanel {
+            heading: self.task.title.clone(),
+            goal_label: w::GOAL.to_string(),
+            goal: self.goal().to_string(),
+            goal_id: w::GOAL_ID.to_string(),
+            hint_label: w::HINT_LABEL.to_string(),
+            hint: self.hint(),
+            message: self.message.clone(),
+            status: vec![
+                w::steps_status(self.steps, self.task.max_steps),
+                w::hints_status(self.hints),
+            ],
+            actions: keys
+                .into_iter()
+                .map(|k| PanelAction {
+                    id: k.id.to_string(),
+                    keys: k.keys.to_string(),
+                    does: k.does.to_string(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The phone as drawn: with the lesson's dialog over it when one is open.
+    pub fn view_to_draw(&self) -> View {
+        let mut view = self.view().clone();
+        let Some(overlay) = &self.overlay else {
+            return view;
+        };
+        let button = |id: &'static str, label: &'static str, focused: bool| {
+            let mut button = Element::button(id, label);
+            button.focused = focused;
+            button
+        };
+        let field = |label: &'static str, line: &Typed| {
+            let mut field = Element::new(w::FIELD, Role::TextField, label).value(line.text.clone());
+            field.focused = true;
+            field.cursor = Some(line.text.chars().count());
+            field
+        };
+        let hint = |keys: &'static str, does: &'static str| Hint {
+            keys,
+            does,
+            drop_rank: 0,
+        };
+        let (dialog, hints) = match overlay {
+            Overlay::Help { scroll } => {
+                let mut dialog = self.help_dialog();
+                dialog.scroll = (*scroll).min(self.help_max_scroll(&dialog));
+                view.dialog = Some(dialog);
+                // The key help's own keys, from the phone's table: they work the same here.
+                let hints = keys::hints(&Context::of(&view), self.episode.engine().tr());
+                view.hints = hints;
+                return view;
+            }
+            Overlay::Answer(line) => (
+                Dialog {
+                    id: w::DIALOG_ANSWER.to_string(),
+                    title: w::ANSWER_TITLE.to_string(),
+                    body: vec![self.goal().to_string()],
+                    elements: vec![
+                        field(w::ANSWER_FIELD, line),
+                        button(w::CANCEL, w::CANCEL_BUTTON, false),
+                        button(w::SEND, w::SEND_BUTTON, false),
+                    ],
+                    scroll: 0,
+                },
+                vec![
+                    hint("", w::HINT_TYPE),
+                    hint(w::KEY_ENTER, w::HINT_SEND),
+                    hint(w::KEY_ESC, w::HINT_CANCEL),
+                ],
+            ),
+            Overlay::Cannot(line) => (
+                Dialog {
+                    id: w::DIALOG_CANNOT.to_string(),
+                    title: w::CANNOT_TITLE.to_string(),
+                    body: vec![w::CANNOT_BODY.to_string()],
+                    elements: vec![
+                        field(w::CANNOT_FIELD, line),
+                        button(w::CANCEL, w::CANCEL_BUTTON, false),
+                        button(w::SEND, w::SEND_BUTTON, false),
+                    ],
+                    scroll: 0,
+                },
+                vec![
+                    hint("", w::HINT_TYPE),
+                    hint(w::KEY_ENTER, w::HINT_SEND),
+                    hint(w::KEY_ESC, w::HINT_CANCEL),
+                ],
+            ),
+            Overlay::Done { lines } => {
+                let (elements, hints) = if self.has_next {
+                    (
+                        vec![
+                            button(w::TO_LIST, w::LIST_BUTTON, false),
+                            button(w::NEXT, w::NEXT_BUTTON, true),
+                        ],
+                        vec![
+                            hint(w::KEY_ENTER, w::HINT_NEXT),
+                            hint(w::KEY_ESC, w::HINT_LIST),
+                        ],
+                    )
+                } else {
+                    (
+                        vec![button(w::TO_LIST, w::LIST_BUTTON, true)],
+                        vec![hint(w::KEY_ENTER, w::HINT_LIST)],
+                    )
+                };
+                (
+                    Dialog {
+                        id: w::DIALOG_DONE.to_string(),
+                        title: w::DONE_TITLE.to_string(),
+                        body: vec![lines.join("\n")],
+                        elements,
+                        scroll: 0,
+                    },
+                    hints,
+                )
+            }
+            Overlay::Out { lines } => (
+                Dialog {
+                    id: w::DIALOG_OUT.to_string(),
+                    title: w::OUT_TITLE.to_string(),
+                    body: vec![lines.join("\n")],
+                    elements: vec![
+                        button(w::TO_LIST, w::LIST_BUTTON, false),
+                        button(w::RETRY, w::RETRY_BUTTON, true),
+                    ],
+                    scroll: 0,
+                },
+                vec![
+                    hint(w::KEY_ENTER, w::HINT_RETRY),
+                    hint(w::KEY_ESC, w::HINT_LIST),
+                ],
+            ),
+        };
+        view.dialog = Some(dialog);
+        view.hints = hints;
+        view
+    }
+
+    /// The help: the goal in full, the lesson's keys, and the phone's keys where it is.
+    fn help_dialog(&self) -> Dialog {
+        let tr = self.episode.engine().tr();
+        let mut lesson = vec![w::HELP_LESSON_KEYS.to_string()];
+        let mut lesson_keys = vec![w::HINT];
+        if self.episode.variant.answer.is_some() {
+            lesson_keys.push(w::ANSWER);
+        }
+        lesson_keys.extend([w::CANNOT, w::HELP, w::LIST]);
+        lesson.extend(
+            lesson_keys
+                .iter()
+                .map(|k| format!("{}: {}", k.keys, k.help)),
+        );
+        lesson.push(w::QUIT_HELP.to_string());
+        let mut phone = vec![w::HELP_PHONE_KEYS.to_string()];
+        phone.extend(keys::help_lines(&Context::of(self.view()), tr));
+        Dialog {
+            id: HELP_DIALOG.to_string(),
+            title: w::HELP_TITLE.to_string(),
+            body: [
+                Some(format!("{}: {}", w::GOAL, self.goal())),
+                self.hint().map(|hint| format!("{}: {hint}", w::HINT_LABEL)),
+                Some(lesson.join("\n")),
+                Some(phone.join("\n")),
+                Some(w::HELP_CLICK.to_string()),
+            ]
+            .into_iter()
+            .flatten()
+            .collect(),
+            elements: vec![{
+                let mut close = Element::button(w::CLOSE, w::CLOSE_BUTTON);
+                close.focused = true;
+                close
+            }],
+            scroll: 0,
+        }
+    }
+
+    /// Where the help goes on the phone as it is shown, if it fits.
+    fn help_layout(&self, dialog: &Dialog) -> Option<DialogLayout> {
+        let (width, height) = self.episode.engine().viewport();
+        let phone = PhoneLayout::new(layout::Area::new(0, 0, width, height))?;
+        Some(DialogLayout::new(
+            dialog,
+            phone.room_for_dialog(self.view().toast.as_deref()),
+        ))
+    }
+
+    fn help_max_scroll(&self, dialog: &Dialog) -> u16 {
+        self.help_layout(dialog).map_or(0, |l| l.max_scroll())
+    }
+
+    /// The help's lines shown at once, less one kept in sight when paging.
+    fn help_page(&self) -> u16 {
+        self.help_layout(&self.help_dialog())
+            .map_or(1, |l| l.text.height.saturating_sub(1).max(1))
+    }
+
+    fn scroll_help(&mut self, scroll: u16, by: i32) {
+        let max = i32::from(self.help_max_scroll(&self.help_dialog()));
+        let scrolled = (i32::from(scroll) + by).clamp(0, max);
+        self.overlay = Some(Overlay::Help {
+            scroll: u16::try_from(scrolled).unwrap_or(0),
+        });
+    }
+}
+
+/// What the learner's `action` on `before` is, as the reference's moves are written (Enter on
+/// a row is a tap on it, and Enter too).
+fn moves_of(action: &Action, before: &View) -> Vec<Move> {
+    let focused = before.focused().map(|e| e.id.to_string());
+    match action {
+        Action::Tap(id) => vec![Move::Tap(id.clone())],
+        Action::Activate => {
+            let mut moves = vec![Move::Key(Key::Enter)];
+            moves.extend(focused.map(Move::Tap));
+            moves
+        }
+        Action::Type(_) => focused
+            .map(|field| Move::Type { field, text: None })
+            .into_iter()
+            .collect(),
+        Action::Back => vec![Move::Back, Move::Key(Key::Esc)],
+        Action::PageDown => vec![Move::Scroll(ScrollDirection::Down)],
+        Action::PageUp => vec![Move::Scroll(ScrollDirection::Up)],
+        Action::Scroll(lines) if *lines > 0 => vec![Move::Scroll(ScrollDirection::Down)],
+        Action::Scroll(_) => vec![Move::Scroll(ScrollDirection::Up)],
+        Action::SwitchSurface => vec![Move::Key(Key::F(2))],
+        Action::Home => vec![Move::Key(Key::F(3))],
+        _ => Vec::new(),
+    }
+}
+
+/// A password sent and refused: a password field that held something is empty now, and an
+/// error or a message says why.
+fn wrong_password(before: &View, after: &View) -> bool {
+    let emptied = before.active_elements().iter().any(|field| {
+        field.role == Role::PasswordField
+            && field.value.as_deref().is_some_and(|v| !v.is_empty())
+            && after
+                .find(&field.id)
+                .is_some_and(|now| now.value.as_deref().unwrap_or("").is_empty())
+    });
+    let said = after.toast.is_some()
+        || after
+            .active_elements()
+            .iter()
+            .any(|e| e.role == Role::Error);
+    emptied && said
+}
+
+/// Whether the page element `id` is out of sight, and which way: `Some(true)` below.
+fn off_screen(view: &View, id: &str, viewport: (u16, u16)) -> Option<bool> {
+    if view.dialog.is_some() {
+        return None;
+    }
+    let (width, height) = PhoneLayout::page_size(viewport.0, viewport.1)?;
+    let index = view.elements.iter().position(|e| e.id == id)?;
+    let (offsets, _) = layout::element_offsets(&view.elements, width);
+    let top = *offsets.get(index)?;
+    let bottom = top.saturating_add(layout::element_height(view.elements.get(index)?, width));
+    if top < view.scroll {
+        Some(false)
+    } else if bottom > view.scroll.saturating_add(height) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// `text`'s words (runs of letters and digits), lower case, each between spaces.
+fn words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for word in normalised(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(word);
+        out.push(' ');
+    }
+    out
+}
+
+/// Whether `text` has the words of `part`, in a row ("4" is not in "F4", nor "Xiaomi 14").
+fn has_words(text: &str, part: &str) -> bool {
+    words(text).contains(&words(part))
+}
+
+/// The whole seconds from `start` to `end`, never negative.
+fn seconds_between(start: DateTime<Utc>, end: DateTime<Utc>) -> u64 {
+    u64::try_from((end - start).num_seconds()).unwrap_or(0)
+}
+
+/// One key's edit of a lesson dialog's line: characters add, Backspace takes the last away.
+fn edit(line: &mut Typed, key: Key) {
+    match key {
+        Key::Char(c) => line.text.push(c),
+        Key::Backspace => {
+            line.text.pop();
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,1015 @@
+//! Lesson mode (`mi-settings learn`) driven as the terminal drives it: scripted keys and clicks
+//! on a `TestBackend`, through the interactive phone's own loop, with the progress file in a
+//! temporary folder.
+
+use std::collections::VecDeque;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
+use mi_settings::shells::lesson::progress::{self, ProgressFile};
+use mi_settings::shells::lesson::{self, Learn};
+use mi_settings::shells::tasks::{self, Task};
+use mi_settings::shells::terminal::ScriptedEvents;
+use mi_settings::ui::lesson::Pointer;
+use mi_settings::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn t0() -> DateTime<Utc> {
+    "2026-11-21T10:00:00Z".parse().expect("time")
+}
+
+fn key(code: KeyCode) -> Event {
+    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
+}
+
+fn f(n: u8) -> Event {
+    key(KeyCode::F(n))
+}
+
+fn ctrl_c() -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL))
+}
+
+fn typed(text: &str) -> Vec<Event> {
+    text.chars().map(|c| key(KeyCode::Char(c))).collect()
+}
+
+fn click(column: u16, row: u16) -> Event {
+    Event::Mouse(MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    })
+}
+
+/// The catalogue's first task, read from its file (the catalogue grows while others work).
+fn bluetooth() -> Task {
+    tasks::parse(
+        include_str!("../assets/tasks/turn_on_bluetooth.json"),
+        "turn_on_bluetooth",
+    )
+    .expect("turn_on_bluetooth")
+}
+
+/// An answer task: the answer is on About phone.
+fn device_name() -> Task {
+    tasks::parse(
+        r#"{
+          "version": 1, "id": "name_of_the_phone", "title": "The phone's name",
+          "seed_doc": "003", "difficulty": "easy",
+          "goal": "What is this phone's device name? Answer with the name as the phone shows it.",
+          "start": {},
+          "answer": "Redmi Note 13 Pro",
+          "solution": [{"tap": "About phone"}, {"answer": "Redmi Note 13 Pro"}],
+          "max_steps": 10
+        }"#,
+        "name_of_the_phone",
+    )
+    .expect("answer task")
+}
+
+/// A task that cannot be done.
+fn nfc() -> Task {
+    tasks::parse(
+        r#"{
+          "version": 1, "id": "turn_on_nfc", "title": "Turn on NFC",
+          "seed_doc": "003", "difficulty": "medium",
+          "goal": "Turn on NFC, to pay with the phone.",
+          "start": {},
+          "infeasible": "This phone's Settings have no NFC switch.",
+          "solution": [{"cannot_be_done": true}],
+          "max_steps": 10
+        }"#,
+        "turn_on_nfc",
+    )
+    .expect("infeasible task")
+}
+
+/// Signing in, with a form and a password.
+fn sign_in() -> Task {
+    tasks::parse(
+        r#"{
+          "version": 1, "id": "sign_in_lesson", "title": "Sign in",
+          "seed_doc": "003", "difficulty": "easy",
+          "goal": "Sign in to Mi Account with lei.wang@example.com and the password Xiaomi#2026.",
+          "start": {},
+          "success": {"pointer": "/account/mi_account_id", "equals": "6612345678"},
+          "solution": [
+            {"tap": "Sign in to Mi Account"},
+            {"tap": "Sign in"},
+            {"tap_id": "signin.login"},
+            {"type": "lei.wang@example.com"},
+            {"tap_id": "signin.password"},
+            {"type": "Xiaomi#2026"},
+            {"tap_id": "signin.agree"},
+            {"tap_id": "signin.submit"}
+          ],
+          "max_steps": 40
+        }"#,
+        "sign_in_lesson",
+    )
+    .expect("sign-in task")
+}
+
+/// A task with almost no steps to spare.
+fn quick_bluetooth() -> Task {
+    let mut task = bluetooth();
+    task.id = "quick_bluetooth".into();
+    task.title = "Turn on Bluetooth in two steps".into();
+    task.max_steps = 2;
+    task
+}
+
+struct Harness {
+    terminal: Terminal<TestBackend>,
+    learn: Learn,
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl Harness {
+    fn new(width: u16, height: u16, tasks: Vec<Task>, open: Option<&str>) -> Harness {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("phone.progress.json");
+        Harness::in_folder(width, height, tasks, open, dir, path)
+    }
+
+    fn in_folder(
+        width: u16,
+        height: u16,
+        tasks: Vec<Task>,
+        open: Option<&str>,
+        dir: tempfile::TempDir,
+        path: PathBuf,
+    ) -> Harness {
+        let file = ProgressFile::open(path.clone()).expect("progress");
+        let mut learn = Learn::new(tasks, file, Some(3), 0, t0());
+        if let Some(id) = open {
+            learn.open(id).expect("lesson starts");
+        }
+        Harness {
+            terminal: Terminal::new(TestBackend::new(width, height)).expect("terminal"),
+            learn,
+            path,
+            _dir: dir,
+        }
+    }
+
+    fn run(&mut self, events: Vec<Event>) {
+        lesson::run(
+            &mut self.terminal,
+            &mut ScriptedEvents(VecDeque::from(events)),
+            &mut t0,
+            &mut self.learn,
+            &Theme::miui(),
+        )
+        .expect("lesson loop");
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        self.terminal.backend_mut().resize(width, height);
+        self.run(vec![Event::Resize(width, height)]);
+    }
+
+    fn screen(&self) -> String {
+        ui::buffer_text(self.terminal.backend().buffer())
+    }
+
+    /// Where `text` is first drawn, below the status bar.
+    fn locate(&self, text: &str) -> (u16, u16) {
+        for (row, line) in self.screen().lines().enumerate().skip(2) {
+            if let Some(byte) = line.find(text) {
+                let column = line[..byte].chars().count();
+                return (column as u16, row as u16);
+            }
+        }
+        panic!("{text:?} is not on screen:\n{}", self.screen());
+    }
+
+    /// The line the hint's pointer is on.
+    fn pointed_line(&self) -> String {
+        self.screen()
+            .lines()
+            // On the phone the pointer sits against what it points at; a hint's words follow
+            // it after a space.
+            .find(|l| l.contains("▶") && !l.contains("▶ "))
+            .unwrap_or_else(|| panic!("no pointer:\n{}", self.screen()))
+            .to_string()
+    }
+
+    fn screen_name(&self) -> String {
+        self.learn.lesson().expect("a lesson").view().screen.clone()
+    }
+
+    fn pointer(&self) -> Option<Pointer> {
+        self.learn.lesson().and_then(|l| l.pointer().cloned())
+    }
+
+    fn hint(&self) -> String {
+        self.learn
+            .lesson()
+            .and_then(|l| l.hint())
+            .unwrap_or_default()
+    }
+}
+
+#[test]
+fn the_goal_is_beside_the_phone_when_wide() {
+    let mut lesson = Harness::new(100, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    lesson.run(vec![]);
+    let screen = lesson.screen();
+    let goal = screen
+        .lines()
+        .find(|l| l.contains("Turn on Bluetooth."))
+        .expect("the goal");
+    let column = goal[..goal.find("Turn on Bluetooth.").expect("goal")]
+        .chars()
+        .count();
+    assert!(column >= 60, "beside the 60-column phone:\n{screen}");
+    insta::assert_snapshot!("bluetooth_start_100x24", screen);
+}
+
+#[test]
+fn the_goal_is_below_the_phone_at_60x24() {
+    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    lesson.run(vec![]);
+    let screen = lesson.screen();
+    let row = screen
+        .lines()
+        .position(|l| l.contains("Goal: Turn on Bluetooth."))
+        .expect("the goal");
+    assert!(row >= 19, "under the phone:\n{screen}");
+    assert!(screen.contains("F1 hint"), "{screen}");
+    insta::assert_snapshot!("bluetooth_start_60x24", screen);
+}
+
+#[test]
+fn the_goal_is_one_line_at_40x12_and_the_help_shows_it_whole() {
+    let mut lesson = Harness::new(40, 12, vec![sign_in()], Some("sign_in_lesson"));
+    lesson.run(vec![]);
+    let screen = lesson.screen();
+    let first = screen.lines().next().expect("a line");
+    assert!(first.contains("Goal: Sign in"), "{screen}");
+    assert!(first.contains("…"), "cut to one line: {screen}");
+    // The phone keeps its 12 rows.
+    assert!(
+        screen.lines().nth(11).expect("last row").contains("⌂"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("sign_in_start_40x12", screen);
+
+    lesson.run(vec![key(KeyCode::Char('?'))]);
+    let help = lesson.screen();
+    let read = ui::reading(&help, &Theme::miui());
+    assert!(
+        read.contains("Goal: Sign in to Mi Account with lei.wang@example.com"),
+        "{help}"
+    );
+    insta::assert_snapshot!("sign_in_help_40x12", help);
+    // Scrolled to its end, it has every key: the lesson's and the phone's.
+    lesson.run(vec![key(KeyCode::PageDown); 12]);
+    let end = ui::reading(&lesson.screen(), &Theme::miui());
+    assert!(end.contains("A click taps what is under it"), "{end}");
+    // Any other key closes it.
+    lesson.run(vec![key(KeyCode::Char('x'))]);
+    assert!(
+        lesson
+            .screen()
+            .lines()
+            .next()
+            .expect("line")
+            .contains("Goal")
+    );
+}
+
+#[test]
+fn the_hint_points_at_bluetooth_then_its_switch_and_back_when_off_the_way() {
+    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    lesson.run(vec![f(1)]);
+    assert_eq!(
+        lesson.pointer(),
+        Some(Pointer::Element("settings.bluetooth".into()))
+    );
+    assert!(
+        lesson.pointed_line().contains("▶Bluetooth"),
+        "{}",
+        lesson.screen()
+    );
+    assert!(
+        lesson.screen().contains("Hint: Tap “Bluetooth”"),
+        "{}",
+        lesson.screen()
+    );
+    insta::assert_snapshot!("bluetooth_hint_60x24", lesson.screen());
+
+    let (column, row) = lesson.locate("Bluetooth");
+    lesson.run(vec![click(column, row), f(1)]);
+    assert_eq!(lesson.screen_name(), "bluetooth");
+    assert_eq!(
+        lesson.pointer(),
+        Some(Pointer::Element("bluetooth.toggle".into()))
+    );
+    let line = lesson.pointed_line();
+    assert!(
+        line.contains("▶Bluetooth") && line.contains("[OFF]"),
+        "{line}"
+    );
+    assert_eq!(lesson.hint(), "Flip the switch “Bluetooth”");
+
+    // Off the way: Wi-Fi is nowhere on the reference's path.
+    lesson.run(vec![key(KeyCode::Esc)]);
+    let (column, row) = lesson.locate("Wi-Fi");
+    lesson.run(vec![click(column, row), f(1)]);
+    assert_eq!(lesson.screen_name(), "wifi");
+    assert_eq!(lesson.pointer(), Some(Pointer::Back));
+    assert!(
+        lesson.pointed_line().contains("▶‹ Wi-Fi"),
+        "{}",
+        lesson.screen()
+    );
+    assert!(lesson.hint().starts_with("Go back"), "{}", lesson.hint());
+    // Back at Settings, the hint is Bluetooth again, wherever the focus went.
+    lesson.run(vec![key(KeyCode::Esc), key(KeyCode::Down), f(1)]);
+    assert_eq!(
+        lesson.pointer(),
+        Some(Pointer::Element("settings.bluetooth".into()))
+    );
+    let mistakes = lesson.learn.lesson().expect("lesson").mistakes();
+    assert_eq!((mistakes.wrong_turns, mistakes.backs), (1, 2));
+}
+
+#[test]
+fn doing_the_task_shows_the_result_saves_progress_and_ticks_it_in_the_list() {
+    let mut lesson = Harness::new(60, 24, vec![bluetooth(), nfc()], Some("turn_on_bluetooth"));
+    lesson.run(vec![f(1)]);
+    let (column, row) = lesson.locate("Bluetooth");
+    lesson.run(vec![click(column, row)]);
+    // The switch by the keyboard: focus is on it, Enter flips it.
+    lesson.run(vec![key(KeyCode::Enter)]);
+    let screen = lesson.screen();
+    assert!(screen.contains("Well done!"), "{screen}");
+    assert!(
+        screen.contains("Steps: 2 (the shortest way: 2)"),
+        "{screen}"
+    );
+    assert!(screen.contains("Hints: 1"), "{screen}");
+    assert!(screen.contains("Mistakes: none"), "{screen}");
+    insta::assert_snapshot!("bluetooth_done_60x24", screen);
+
+    // Saved at once, and read back.
+    let saved = progress::load(&lesson.path).expect("saved progress");
+    let record = &saved.tasks["turn_on_bluetooth"];
+    assert_eq!(
+        (
+            record.done,
+            record.best_steps,
+            record.hints,
+            record.attempts
+        ),
+        (true, Some(2), Some(1), 1)
+    );
+    assert_eq!(record.last_completed, Some(t0()));
+    let text = std::fs::read_to_string(&lesson.path).expect("file");
+    assert!(text.contains("\"version\": 1"), "{text}");
+
+    // Esc: back to the list, ticked.
+    lesson.run(vec![key(KeyCode::Esc)]);
+    let list = lesson.screen();
+    assert!(list.contains("✓ Turn on Bluetooth"), "{list}");
+    assert!(list.contains("1 of 2 done"), "{list}");
+    assert!(list.contains("best 2 steps"), "{list}");
+
+    // A new session reads the file: the tick is still there.
+    let path = lesson.path.clone();
+    let dir = std::mem::replace(&mut lesson._dir, tempfile::tempdir().expect("tempdir"));
+    let mut again = Harness::in_folder(60, 24, vec![bluetooth(), nfc()], None, dir, path);
+    again.run(vec![]);
+    assert!(
+        again.screen().contains("✓ Turn on Bluetooth"),
+        "{}",
+        again.screen()
+    );
+    insta::assert_snapshot!("list_60x24", again.screen());
+}
+
+#[test]
+fn next_task_starts_the_next_one_in_the_list() {
+    let mut lesson = Harness::new(60, 24, vec![bluetooth(), nfc()], Some("turn_on_bluetooth"));
+    let (column, row) = {
+        lesson.run(vec![]);
+        lesson.locate("Bluetooth")
+    };
+    lesson.run(vec![
+        click(column, row),
+        key(KeyCode::Enter),
+        key(KeyCode::Enter),
+    ]);
+    let next = lesson.learn.lesson().expect("the next lesson");
+    assert_eq!(next.task.id, "turn_on_nfc");
+    assert_eq!(next.steps(), 0);
+}
+
+#[test]
+fn a_corrupt_progress_file_is_refused_by_name_and_left_untouched() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("phone.progress.json");
+    let broken = b"{\"version\": 1, \"tasks\": {\"turn_on_bluetooth\": {\"done\": tru";
+    std::fs::write(&path, broken).expect("write");
+    let error = ProgressFile::open(path.clone()).expect_err("refused");
+    assert!(error.starts_with(&path.display().to_string()), "{error}");
+    assert!(error.contains("left as it is"), "{error}");
+    assert_eq!(std::fs::read(&path).expect("read"), broken);
+
+    // Broken while a lesson runs: the result says so, and the file is not written over.
+    std::fs::write(&path, "{\"version\": 1}").expect("write");
+    let mut lesson = Harness::in_folder(
+        60,
+        24,
+        vec![bluetooth()],
+        Some("turn_on_bluetooth"),
+        dir,
+        path.clone(),
+    );
+    std::fs::write(&path, broken).expect("write");
+    lesson.run(vec![]);
+    let (column, row) = lesson.locate("Bluetooth");
+    lesson.run(vec![click(column, row), key(KeyCode::Enter)]);
+    let read = ui::reading(&lesson.screen(), &Theme::miui());
+    assert!(read.contains("Progress not saved:"), "{}", lesson.screen());
+    assert!(read.contains("phone.progress.json"), "{}", lesson.screen());
+    assert_eq!(std::fs::read(&path).expect("read"), broken);
+    // The list shows the news too.
+    lesson.run(vec![key(KeyCode::Esc)]);
+    assert!(
+        lesson.screen().contains("Progress not saved"),
+        "{}",
+        lesson.screen()
+    );
+}
+
+#[test]
+fn an_answer_is_typed_in_its_dialog_and_only_the_right_one_does_it() {
+    let mut lesson = Harness::new(60, 24, vec![device_name()], Some("name_of_the_phone"));
+    lesson.run(vec![f(1)]);
+    assert_eq!(
+        lesson.pointer(),
+        Some(Pointer::Element("settings.about_phone".into()))
+    );
+    let (column, row) = lesson.locate("About phone");
+    lesson.run(vec![click(column, row), f(1)]);
+    // The hint says where the answer is, never what it is.
+    assert!(lesson.hint().contains("F4"), "{}", lesson.hint());
+    assert!(!lesson.hint().contains("Redmi"), "{}", lesson.hint());
+    assert!(lesson.screen().contains("F4 answer"), "{}", lesson.screen());
+
+    let mut events = vec![f(4)];
+    events.extend(typed("Redmi"));
+    lesson.run(events);
+    insta::assert_snapshot!("answer_dialog_60x24", lesson.screen());
+    lesson.run(vec![key(KeyCode::Enter)]);
+    assert!(
+        lesson.screen().contains("That is not the answer"),
+        "{}",
+        lesson.screen()
+    );
+    let current = lesson.learn.lesson().expect("lesson");
+    assert!(!current.ended());
+    assert_eq!(current.mistakes().wrong_answers, 1);
+
+    // Case and spaces do not matter; Backspace edits.
+    let mut events = vec![f(4)];
+    events.extend(typed("redmi  note 13 proo"));
+    events.push(key(KeyCode::Backspace));
+    events.push(key(KeyCode::Enter));
+    lesson.run(events);
+    let read = ui::reading(&lesson.screen(), &Theme::miui());
+    assert!(read.contains("Well done!"), "{}", lesson.screen());
+    assert!(read.contains("Mistakes: 1 wrong answer"), "{read}");
+}
+
+#[test]
+fn f4_on_a_task_that_asks_nothing_says_so() {
+    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    lesson.run(vec![f(4)]);
+    assert!(
+        lesson.screen().contains("This task asks for no answer"),
+        "{}",
+        lesson.screen()
+    );
+    assert!(!lesson.screen().contains("F4 answer"));
+}
+
+#[test]
+fn cant_be_done_is_said_with_a_reason_and_refused_for_a_task_that_can() {
+    let mut lesson = Harness::new(60, 24, vec![nfc(), bluetooth()], Some("turn_on_nfc"));
+    let mut events = vec![f(5)];
+    events.extend(typed("no NFC here"));
+    lesson.run(events);
+    insta::assert_snapshot!("cannot_dialog_60x24", lesson.screen());
+    lesson.run(vec![key(KeyCode::Enter)]);
+    let read = ui::reading(&lesson.screen(), &Theme::miui());
+    assert!(read.contains("Well done!"), "{}", lesson.screen());
+    assert!(
+        read.contains("Why it can't be done: This phone's Settings have no NFC switch."),
+        "{read}"
+    );
+    assert!(read.contains("Your reason: no NFC here"), "{read}");
+
+    // Said of a task that can be done: refused, and the lesson goes on.
+    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    lesson.run(vec![f(5), key(KeyCode::Enter)]);
+    assert!(
+        lesson.screen().contains("It can be done"),
+        "{}",
+        lesson.screen()
+    );
+    let current = lesson.learn.lesson().expect("lesson");
+    assert!(!current.ended());
+    assert_eq!(current.mistakes().wrong_claims, 1);
+    // Esc closes the dialog without saying anything.
+    lesson.run(vec![f(5), key(KeyCode::Esc)]);
+    assert_eq!(lesson.learn.lesson().expect("lesson").steps(), 1);
+}
+
+#[test]
+fn out_of_steps_offers_to_try_again() {
+    let mut lesson = Harness::new(60, 24, vec![quick_bluetooth()], Some("quick_bluetooth"));
+    lesson.run(vec![]);
+    let (column, row) = lesson.locate("Wi-Fi");
+    lesson.run(vec![click(column, row), key(KeyCode::Esc)]);
+    let screen = lesson.screen();
+    assert!(screen.contains("Out of steps"), "{screen}");
+    assert!(screen.contains("Try again"), "{screen}");
+    let saved = progress::load(&lesson.path).expect("saved");
+    assert_eq!(
+        (
+            saved.tasks["quick_bluetooth"].done,
+            saved.tasks["quick_bluetooth"].attempts
+        ),
+        (false, 1)
+    );
+    lesson.run(vec![key(KeyCode::Enter)]);
+    let again = lesson.learn.lesson().expect("again");
+    assert_eq!((again.steps(), again.ended()), (0, false));
+    assert_eq!(again.task.id, "quick_bluetooth");
+}
+
+#[test]
+fn a_sign_in_counts_typing_as_one_step_never_shows_the_password_and_counts_a_wrong_one() {
+    let mut lesson = Harness::new(60, 24, vec![sign_in()], Some("sign_in_lesson"));
+    lesson.run(vec![f(1)]);
+    assert_eq!(
+        lesson.pointer(),
+        Some(Pointer::Element("settings.account".into()))
+    );
+    // The account row is below the fold: the hint says to scroll.
+    assert!(lesson.hint().contains("scroll down"), "{}", lesson.hint());
+    lesson.run(vec![key(KeyCode::PageDown), key(KeyCode::PageDown)]);
+    // In sight now: the hint no longer says to scroll.
+    assert_eq!(lesson.hint(), "Tap “Sign in to Mi Account”");
+    let (column, row) = lesson.locate("Sign in to Mi Account");
+    lesson.run(vec![click(column, row)]);
+    let (column, row) = lesson.locate("Sign in");
+    lesson.run(vec![click(column, row), f(1)]);
+    assert_eq!(lesson.screen_name(), "sign_in");
+    assert_eq!(
+        lesson.pointer(),
+        Some(Pointer::Element("signin.login".into()))
+    );
+    // The goal gives the address: the hint may say it.
+    assert_eq!(
+        lesson.hint(),
+        "Type “lei.wang@example.com” in “Email/Phone number/Mi Account ID”"
+    );
+    let mut events = typed("lei.wang@example.com");
+    events.push(f(1));
+    lesson.run(events);
+    assert_eq!(lesson.learn.lesson().expect("lesson").steps(), 3);
+    assert_eq!(
+        lesson.pointer(),
+        Some(Pointer::Element("signin.password".into()))
+    );
+    assert_eq!(lesson.hint(), "Type the password in “Password”");
+    assert!(!lesson.screen().contains("Xiaomi#2026\u{201d}"));
+
+    // A wrong password, sent: a mistake.
+    let mut events = vec![key(KeyCode::Tab)];
+    events.extend(typed("wrong#2026"));
+    lesson.run(events);
+    let (column, row) = lesson.locate("I've read");
+    lesson.run(vec![click(column, row)]);
+    let (column, row) = lesson.locate("[ Sign in ]");
+    lesson.run(vec![click(column + 2, row)]);
+    assert!(
+        lesson.screen().contains("Invalid username or password"),
+        "{}",
+        lesson.screen()
+    );
+    assert_eq!(
+        lesson
+            .learn
+            .lesson()
+            .expect("lesson")
+            .mistakes()
+            .wrong_passwords,
+        1
+    );
+    // The right one (the cursor is back in the emptied field): done.
+    let mut events = typed("Xiaomi#2026");
+    events.push(key(KeyCode::Enter));
+    lesson.run(events);
+    let read = ui::reading(&lesson.screen(), &Theme::miui());
+    assert!(read.contains("Well done!"), "{}", lesson.screen());
+    assert!(read.contains("1 wrong password"), "{read}");
+}
+
+#[test]
+fn the_list_groups_by_guide_and_difficulty_and_starts_a_lesson_by_key_or_click() {
+    let mut lesson = Harness::new(60, 24, vec![nfc(), bluetooth(), device_name()], None);
+    lesson.run(vec![]);
+    let screen = lesson.screen();
+    let easy = screen
+        .find("Guide 003 · easy · account and Mi Cloud")
+        .expect("easy");
+    let medium = screen
+        .find("Guide 003 · medium · account and Mi Cloud")
+        .expect("medium");
+    let bluetooth_at = screen.find("Turn on Bluetooth").expect("bluetooth");
+    let nfc_at = screen.find("Turn on NFC").expect("nfc");
+    assert!(
+        easy < bluetooth_at && bluetooth_at < medium && medium < nfc_at,
+        "{screen}"
+    );
+
+    // Down twice is the NFC lesson (the easy ones first); Enter starts it.
+    lesson.run(vec![
+        key(KeyCode::Down),
+        key(KeyCode::Down),
+        key(KeyCode::Enter),
+    ]);
+    assert_eq!(
+        lesson.learn.lesson().expect("lesson").task.id,
+        "turn_on_nfc"
+    );
+    // q on Settings: back to the list, which a click starts a lesson from.
+    lesson.run(vec![key(KeyCode::Char('q'))]);
+    assert!(lesson.learn.lesson().is_none());
+    let (column, row) = lesson.locate("The phone's name");
+    lesson.run(vec![click(column, row)]);
+    assert_eq!(
+        lesson.learn.lesson().expect("lesson").task.id,
+        "name_of_the_phone"
+    );
+    // Ctrl-C quits from anywhere; the loop reads nothing after it.
+    lesson.run(vec![ctrl_c(), f(1)]);
+    assert!(lesson.learn.lesson().is_none());
+}
+
+#[test]
+fn an_attempt_left_after_a_step_counts_as_an_attempt() {
+    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    lesson.run(vec![]);
+    let (column, row) = lesson.locate("Wi-Fi");
+    lesson.run(vec![click(column, row)]);
+    assert_eq!(lesson.learn.close(), None);
+    let saved = progress::load(&lesson.path).expect("saved");
+    assert_eq!(saved.tasks["turn_on_bluetooth"].attempts, 1);
+    assert!(!saved.tasks["turn_on_bluetooth"].done);
+    // Left again without a step: nothing more.
+    lesson.learn.open("turn_on_bluetooth").expect("open");
+    assert_eq!(lesson.learn.close(), None);
+    let saved = progress::load(&lesson.path).expect("saved");
+    assert_eq!(saved.tasks["turn_on_bluetooth"].attempts, 1);
+}
+
+#[test]
+fn any_terminal_size_draws_without_panicking() {
+    for open in [None, Some("sign_in_lesson")] {
+        let mut lesson = Harness::new(60, 24, vec![sign_in()], open);
+        lesson.run(vec![f(1), key(KeyCode::Char('?'))]);
+        for (width, height) in [
+            (1, 1),
+            (10, 5),
+            (39, 12),
+            (40, 11),
+            (40, 12),
+            (59, 14),
+            (60, 15),
+            (89, 30),
+            (90, 12),
+            (200, 60),
+            (60, 24),
+        ] {
+            lesson.resize(width, height);
+            lesson.run(vec![key(KeyCode::Esc), f(1), click(width / 2, height / 2)]);
+            let screen = lesson.screen();
+            if open.is_some() && width >= 40 && height >= 12 {
+                assert!(
+                    screen.contains("Goal") || screen.contains("Hint"),
+                    "{width}x{height}:\n{screen}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_report_is_a_table_of_every_task() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("phone.progress.json");
+    let mut file = ProgressFile::open(path.clone()).expect("open");
+    file.record(
+        "turn_on_bluetooth",
+        &progress::Attempt {
+            done: true,
+            steps: 3,
+            hints: 1,
+            seconds: 20,
+            at: t0(),
+        },
+    )
+    .expect("saved");
+    let report = progress::report(&[bluetooth(), nfc()], &file.progress, &path);
+    let lines: Vec<&str> = report.lines().collect();
+    assert!(lines[0].starts_with("task"), "{report}");
+    assert!(lines[0].contains("attempts"), "{report}");
+    let words = |line: &str| {
+        line.split_whitespace()
+            .map(String::from)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        words(lines[1]),
+        ["turn_on_bluetooth", "003", "easy", "yes", "3", "1", "1"]
+    );
+    assert_eq!(
+        words(lines[2]),
+        ["turn_on_nfc", "003", "medium", "no", "-", "-", "0"]
+    );
+    assert!(lines[3].starts_with("1 of 2 tasks done"), "{report}");
+}
+
+fn mi_settings(device: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_mi-settings"))
+        .arg("--device")
+        .arg(device)
+        .args(args)
+        .env_remove("MI_SETTINGS_DEVICE")
+        .output()
+        .expect("run mi-settings")
+}
+
+#[test]
+fn learn_report_prints_the_table_and_refuses_a_corrupt_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let device = dir.path().join("phone.json");
+    let output = mi_settings(&device, &["learn", "--report"]);
+    let printed = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{printed}");
+    assert!(printed.contains("turn_on_bluetooth"), "{printed}");
+    assert!(printed.contains("phone.progress.json"), "{printed}");
+    // Nothing is written by a report, and the device file is not made.
+    assert!(!dir.path().join("phone.progress.json").exists());
+    assert!(!device.exists());
+
+    let progress = dir.path().join("phone.progress.json");
+    std::fs::write(&progress, "[1, 2").expect("write");
+    let output = mi_settings(&device, &["learn", "--report"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(said.contains(&progress.display().to_string()), "{said}");
+    assert_eq!(std::fs::read_to_string(&progress).expect("read"), "[1, 2");
+
+    // A task that is not there is named, before any terminal is needed.
+    std::fs::remove_file(&progress).expect("remove");
+    let output = mi_settings(&device, &["learn", "no_such_task"]);
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success());
+    assert!(said.contains("no task \"no_such_task\""), "{said}");
+}
+
+#[test]
+fn at_40x12_the_hint_takes_the_goals_line_and_the_pointer_is_on_the_phone() {
+    let mut lesson = Harness::new(40, 12, vec![bluetooth()], Some("turn_on_bluetooth"));
+    lesson.run(vec![f(1)]);
+    let screen = lesson.screen();
+    let first = screen.lines().next().expect("a line");
+    assert!(first.contains("▶ Tap “Bluetooth”"), "{screen}");
+    assert!(lesson.pointed_line().contains("▶Bluetooth"), "{screen}");
+    insta::assert_snapshot!("bluetooth_hint_40x12", screen);
+    // After the step the goal is back.
+    let (column, row) = lesson.locate("Bluetooth");
+    lesson.run(vec![click(column, row)]);
+    assert!(
+        lesson
+            .screen()
+            .lines()
+            .next()
+            .expect("line")
+            .contains("Goal: Turn on")
+    );
+}
+
+#[test]
+fn the_result_beside_a_wide_phone() {
+    let mut lesson = Harness::new(100, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    lesson.run(vec![]);
+    // The row's "Off" (the panel names Bluetooth too).
+    let (column, row) = lesson.locate("Off ›");
+    lesson.run(vec![click(column, row), f(1)]);
+    insta::assert_snapshot!("bluetooth_switch_hint_100x24", lesson.screen());
+    let (column, row) = lesson.locate("[OFF]");
+    lesson.run(vec![click(column, row)]);
+    insta::assert_snapshot!("bluetooth_done_100x24", lesson.screen());
+}
+/// Every task of the catalogue, three variants each, is done within its steps by doing what the
+/// hints say (reading codes off the phone as a person would, and typing the answer it knows).
+#[test]
+fn following_the_hints_does_every_task_of_the_catalogue() {
+    use mi_settings::engine::Key;
+    use mi_settings::screens::Action;
+    use mi_settings::shells::lesson::attempt::Lesson;
+    use mi_settings::shells::lesson::guide::{Advice, Move};
+    use mi_settings::shells::replay::fixture::ScrollDirection;
+    let catalogue = tasks::builtin().expect("catalogue");
+    let mut failed = Vec::new();
+    for task in &catalogue {
+        for seed in 0..3 {
+            let mut lesson = Lesson::start(task, seed, t0(), false, |_| (60, 24)).expect("start");
+            let answer = lesson_answer(task, seed);
+            let mut trail = Vec::new();
+            let mut gave_up = None;
+            // A code seen on the phone is remembered, as a person would.
+            let mut code = String::new();
+            for _ in 0..task.max_steps * 3 {
+                if lesson.ended() {
+                    break;
+                }
+                let seen = code_on_screen(lesson.view());
+                if !seen.is_empty() {
+                    code = seen;
+                }
+                // The words of every hint on the way keep the answer to themselves.
+                lesson.key(Key::F(1), t0());
+                let hint = words(&lesson.hint().unwrap_or_default());
+                let (secret, goal) = (words(&answer), words(lesson.goal()));
+                assert!(
+                    secret.trim().is_empty() || goal.contains(&secret) || !hint.contains(&secret),
+                    "{}: the hint {hint:?} gives the answer away",
+                    task.id
+                );
+                let advice = lesson.advice();
+                trail.push(format!("{}:{advice:?}", lesson.view().screen));
+                match advice {
+                    Advice::Do(Move::Tap(id)) | Advice::Open(id) => {
+                        lesson.action(Action::Tap(id), t0());
+                    }
+                    Advice::Do(Move::Type { field, text: None }) => {
+                        // A code, as read on the phone.
+                        if lesson.view().focused().map(|e| e.id.to_string()) != Some(field.clone())
+                        {
+                            lesson.action(Action::Tap(field), t0());
+                        }
+                        lesson.action(Action::Type(code.clone()), t0());
+                    }
+                    Advice::Do(Move::Type {
+                        field,
+                        text: Some(text),
+                    }) => {
+                        if lesson.view().focused().map(|e| e.id.to_string()) != Some(field.clone())
+                        {
+                            lesson.action(Action::Tap(field), t0());
+                        }
+                        lesson.action(Action::Type(text), t0());
+                    }
+                    Advice::Do(Move::Key(key)) => {
+                        lesson.key(key, t0());
+                    }
+                    Advice::Do(Move::Back) | Advice::Back | Advice::Close => {
+                        lesson.action(Action::Back, t0());
+                    }
+                    Advice::Do(Move::Scroll(ScrollDirection::Down)) => {
+                        lesson.action(Action::PageDown, t0());
+                    }
+                    Advice::Do(Move::Scroll(ScrollDirection::Up)) => {
+                        lesson.action(Action::PageUp, t0());
+                    }
+                    Advice::Do(Move::Wait) => {
+                        lesson.pass_time(5, t0() + chrono::Duration::seconds(5))
+                    }
+                    Advice::Do(Move::Answer) => {
+                        lesson.key(Key::F(4), t0());
+                        for c in answer.chars() {
+                            lesson.key(Key::Char(c), t0());
+                        }
+                        lesson.key(Key::Enter, t0());
+                    }
+                    Advice::Do(Move::CannotBeDone) => {
+                        lesson.key(Key::F(5), t0());
+                        lesson.key(Key::Enter, t0());
+                    }
+                    Advice::ToPhone => {
+                        lesson.key(Key::F(2), t0());
+                    }
+                    other => {
+                        gave_up = Some(format!("{other:?}"));
+                        break;
+                    }
+                }
+            }
+            if !lesson.done() {
+                failed.push(format!(
+                    "{} seed {seed}: {gave_up:?}\n   {}",
+                    task.id,
+                    trail.join("\n   ")
+                ));
+            }
+        }
+    }
+    assert!(
+        failed.is_empty(),
+        "{} failed:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
+}
+
+/// `text`'s words, lower case, each between spaces: "4" is not in "F4".
+fn words(text: &str) -> String {
+    let mut out = String::from(" ");
+    for word in text
+        .to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(word);
+        out.push(' ');
+    }
+    out
+}
+
+/// The last run of six digits in the notification or on the page.
+fn code_on_screen(view: &mi_settings::view::View) -> String {
+    let mut texts: Vec<String> = view.notification.iter().cloned().collect();
+    texts.extend(view.elements.iter().map(|e| e.label.to_string()));
+    let mut found = String::new();
+    for text in texts {
+        for word in text.split(|c: char| !c.is_ascii_digit()) {
+            if word.len() == 6 {
+                found = word.to_string();
+            }
+        }
+    }
+    found
+}
+
+fn lesson_answer(task: &Task, seed: u64) -> String {
+    tasks::episode(task, seed)
+        .expect("episode")
+        .variant
+        .answer
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_time_taken_is_the_wall_clocks_and_the_phones_clock_follows_it() {
+    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    let mut seconds = 0;
+    // Every look at the clock finds it 20 seconds later.
+    let mut clock = || {
+        seconds += 20;
+        t0() + chrono::Duration::seconds(seconds)
+    };
+    lesson::run(
+        &mut lesson.terminal,
+        &mut ScriptedEvents(VecDeque::from(vec![key(KeyCode::Char('j'))])),
+        &mut clock,
+        &mut lesson.learn,
+        &Theme::miui(),
+    )
+    .expect("loop");
+    let (column, row) = lesson.locate("Bluetooth");
+    let events = vec![click(column, row), key(KeyCode::Enter)];
+    lesson::run(
+        &mut lesson.terminal,
+        &mut ScriptedEvents(VecDeque::from(events)),
+        &mut clock,
+        &mut lesson.learn,
+        &Theme::miui(),
+    )
+    .expect("loop");
+    let screen = lesson.screen();
+    // Started at 10:00:00; five looks at the clock later it is 10:01:40.
+    assert!(screen.contains("Time: 1:40"), "{screen}");
+    assert!(
+        screen.contains("10:01"),
+        "the phone's clock moved on too:\n{screen}"
+    );
+    let saved = progress::load(&lesson.path).expect("saved");
+    assert_eq!(saved.tasks["turn_on_bluetooth"].best_seconds, Some(100));
+}
