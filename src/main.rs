@@ -74,6 +74,13 @@ enum Command {
         #[arg(value_enum)]
         format: mi_settings::shells::schema::Format,
     },
+    /// Serve the task catalogue to a UI agent: one JSON request per line on stdin, one response
+    /// per line on stdout (see the README's "Agent protocol").
+    Agent {
+        /// Write every episode as a replayable fixture into DIR.
+        #[arg(long, value_name = "DIR")]
+        log_dir: Option<PathBuf>,
+    },
     /// List, show and check the task catalogue.
     Tasks {
         #[command(subcommand)]
@@ -222,6 +229,14 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Device { action }) => device_command(action, device_path(cli.device)?),
         Some(Command::Tasks { action }) => tasks_command(action),
+        Some(Command::Agent { log_dir }) => {
+            use mi_settings::shells::agent;
+            let mut agent = agent::Agent::new(log_dir)?;
+            let stdin = std::io::stdin().lock();
+            let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+            agent::serve(&mut agent, stdin, stdout).map_err(|e| format!("agent: {e}"))?;
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Learn { task, seed, report }) => learn(cli.device, task, seed, report),
         Some(Command::Bench { iterations }) => {
             let report = mi_settings::shells::bench::run(iterations).map_err(|e| e.to_string())?;

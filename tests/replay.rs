@@ -589,6 +589,7 @@ fn committed_schemas_equal_the_generated_ones() {
         (Format::Fixture, "fixture.schema.json"),
         (Format::Device, "device.schema.json"),
         (Format::Task, "task.schema.json"),
+        (Format::Agent, "agent.schema.json"),
         (Format::Progress, "progress.schema.json"),
     ] {
         let committed = std::fs::read_to_string(root.join(file)).expect("committed schema");

@@ -240,6 +240,70 @@ pub fn large_device(items: usize, devices: usize, history: usize) -> DeviceFile 
     device
 }
 
+/// The agent protocol as an agent sees it: this binary's `mi-settings agent` in a child
+/// process, driven over its pipes by a Rust client, a line each way per request.
+fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(std::env::current_exe()?)
+        .arg("agent")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()?;
+    let (Some(mut input), Some(output)) = (child.stdin.take(), child.stdout.take()) else {
+        return Err(std::io::Error::other("the agent's pipes"));
+    };
+    let mut output = BufReader::new(output);
+    let mut line = String::new();
+    let mut ask = |request: &str, line: &mut String| -> std::io::Result<()> {
+        input.write_all(request.as_bytes())?;
+        input.write_all(b"\n")?;
+        input.flush()?;
+        line.clear();
+        output.read_line(line)?;
+        Ok(())
+    };
+    // A long task, so that steps rarely end the episode; scrolling keeps it going.
+    let reset = r#"{"op":"reset","task":"put_the_phone_in_lost_mode","seed":1}"#;
+    let steps = [
+        r#"{"op":"step","action":{"action_type":"scroll","direction":"down"}}"#,
+        r#"{"op":"step","action":{"action_type":"scroll","direction":"up"}}"#,
+    ];
+    ask(reset, &mut line)?;
+    if !line.contains("\"observation\"") {
+        return Err(std::io::Error::other(format!("the agent's reset: {line}")));
+    }
+    let mut failed = None;
+    let step = Measure::time(
+        "agent protocol, Rust client over a pipe: step (observation, no frame)",
+        iterations,
+        |i| {
+            if ask(steps[i as usize % 2], &mut line).is_err() {
+                failed = Some("a step");
+            }
+            if line.contains("\"truncated\":true") || line.contains("\"terminated\":true") {
+                let _ = ask(reset, &mut line);
+            }
+        },
+    );
+    let resets = Measure::time(
+        "agent protocol, Rust client over a pipe: reset",
+        (iterations / 20).max(1),
+        |_| {
+            if ask(reset, &mut line).is_err() {
+                failed = Some("a reset");
+            }
+        },
+    );
+    let _ = ask(r#"{"op":"close"}"#, &mut line);
+    let _ = child.wait();
+    match failed {
+        Some(what) => Err(std::io::Error::other(format!("the agent failed {what}"))),
+        None => Ok(vec![step, resets]),
+    }
+}
+
 /// The large account `mi-settings bench` measures (the issue's "Large accounts stay fast"):
 /// 100,000 contacts and as many photos, 10,000 devices, 100,000 sign-ins.
 pub const LARGE_ITEMS: usize = 100_000;
@@ -667,6 +731,7 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
         Err(_) => None,
     };
     measures.extend(save);
+    measures.extend(agent_protocol(iterations)?);
     let large = large_account(&folder, LARGE_ITEMS, LARGE_DEVICES, LARGE_HISTORY);
     let _ = std::fs::remove_dir_all(&folder);
     let large = large?;

@@ -1,6 +1,7 @@
 //! The thin shells around the engine: each drives the phone through `crate::engine` and does the
 //! I/O the core never does.
 
+pub mod agent;
 pub mod bench;
 pub mod input;
 pub mod lesson;

@@ -14,6 +14,8 @@ pub enum Format {
     Device,
     /// A task of the catalogue (version 1).
     Task,
+    /// The agent protocol's requests and responses.
+    Agent,
     /// A learner's progress through the lessons (version 1).
     Progress,
 }
@@ -24,6 +26,7 @@ pub fn generate(format: Format) -> String {
         Format::Fixture => schemars::schema_for!(Fixture),
         Format::Device => schemars::schema_for!(DeviceFile),
         Format::Task => schemars::schema_for!(Task),
+        Format::Agent => schemars::schema_for!(super::agent::protocol::AgentProtocol),
         Format::Progress => schemars::schema_for!(Progress),
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();

@@ -136,15 +136,28 @@ struct Replay {
     frame: Option<String>,
     theme: Theme,
     quit: bool,
+    /// The screen is out of date (see `redraw`).
+    stale: bool,
     /// The device file as JSON at the start and now (worked out when a condition asks).
     start_state: Value,
     state_now: std::cell::OnceCell<Value>,
 }
 
 impl Replay {
-    /// Draws what is on screen now. What a replay writes out never carries a password, even one
-    /// the person chose to show.
+    /// Marks the screen out of date: it is drawn when something reads it (a transcript, a cast,
+    /// a text expectation), not after every step whether read or not.
     fn redraw(&mut self) {
+        self.stale = true;
+        self.frame = None;
+    }
+
+    /// Draws what is on screen now, if it is out of date. What a replay writes out never
+    /// carries a password, even one the person chose to show.
+    fn drawn(&mut self) {
+        if !self.stale {
+            return;
+        }
+        self.stale = false;
         let view = self.engine.view();
         if shows_a_password(view) {
             let mut masked = view.clone();
@@ -154,10 +167,10 @@ impl Replay {
             self.screen.draw(view, &self.theme);
         }
         self.frame = None;
-        self.state_now = std::cell::OnceCell::new();
     }
 
     fn frame(&mut self) -> &str {
+        self.drawn();
         let screen = &mut self.screen;
         self.frame.get_or_insert_with(|| screen.text())
     }
@@ -174,6 +187,7 @@ impl Replay {
 
     /// Writes the frame's text to `out`, straight from the grid when nothing read it yet.
     fn write_frame(&mut self, out: &mut dyn Write, scratch: &mut Vec<u8>) -> io::Result<()> {
+        self.drawn();
         match (&self.frame, &mut self.screen) {
             (Some(frame), _) => out.write_all(frame.as_bytes()),
             (None, Screen::Text(grid)) => {
@@ -190,6 +204,11 @@ impl Replay {
 
     fn after(&mut self, outcome: crate::engine::Outcome) {
         self.quit |= outcome.quit;
+        // The device file as JSON is worked out again only when it changed: conditions are
+        // checked after every step of a task, and a device file is large next to a step.
+        if outcome.changed {
+            self.state_now = std::cell::OnceCell::new();
+        }
         self.redraw();
     }
 }
@@ -280,6 +299,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         frame: None,
         theme: Theme::miui(),
         quit: false,
+        stale: true,
         start_state,
         state_now: std::cell::OnceCell::new(),
     };
@@ -297,6 +317,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         if let Some(transcript) = &mut transcript {
             transcript.start(&fixture.name, &mut replay)?;
         }
+        replay.drawn();
         if let (Some(cast), Screen::Styled(buffer)) = (&mut cast, &replay.screen) {
             cast.frame(buffer)?;
         }
@@ -325,6 +346,9 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
                 return Err("the app has quit (ctrl+c) before this step".to_string());
             }
             let drew = run_step(&mut replay, step, loaded, options)?;
+            if drew {
+                replay.drawn();
+            }
             if let (Some(cast), Screen::Styled(buffer), true) = (&mut cast, &replay.screen, drew) {
                 cast.frame(buffer).map_err(|e| e.to_string())?;
             }
@@ -864,6 +888,7 @@ impl Session {
             frame: None,
             theme: Theme::miui(),
             quit: false,
+            stale: true,
             start_state,
             state_now: std::cell::OnceCell::new(),
         };

@@ -122,19 +122,34 @@ fn device_from(task: &Task, device: Option<&Value>) -> Result<DeviceFile, String
     }
 }
 
-/// The variant of `task` for `seed`, with its phone set up.
+/// The variant of `task` for `seed`, with its phone set up, drawn at 60x24.
 pub fn episode(task: &Task, seed: u64) -> Result<Episode, String> {
-    let mut device = start_device(task)?;
-    let variant = variant::draw(task, seed, &device).map_err(|e| format!("{}: {e}", task.id))?;
+    episode_at(task, seed, None)
+}
+
+/// The phone a variant starts from (before its set-up steps): the task's device, or its case's.
+pub fn variant_device(task: &Task, variant: &Variant) -> Result<DeviceFile, String> {
     let case_device = variant
         .case
         .as_ref()
         .and_then(|value| task.cases.get(value))
         .and_then(|case| case.device.as_ref());
-    if let Some(other) = case_device {
-        device = device_from(task, Some(other))?;
+    match case_device {
+        Some(other) => device_from(task, Some(other)),
+        None => start_device(task),
     }
-    let start = episode::default_start(seed, task.start.clock);
+}
+
+/// [`episode`] drawn at `size` (columns, rows) instead of 60x24.
+pub fn episode_at(task: &Task, seed: u64, size: Option<(u16, u16)>) -> Result<Episode, String> {
+    let device = start_device(task)?;
+    let variant = variant::draw(task, seed, &device).map_err(|e| format!("{}: {e}", task.id))?;
+    let device = variant_device(task, &variant)?;
+    let mut start = episode::default_start(seed, task.start.clock);
+    if let Some((width, height)) = size {
+        start.width = width;
+        start.height = height;
+    }
     Episode::start(variant, device, start).map_err(|e| format!("{}: {e}", task.id))
 }
 

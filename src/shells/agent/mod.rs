@@ -1,0 +1,704 @@
+//! `mi-settings agent`: the task catalogue as an environment for UI agents, over a JSON-lines
+//! protocol (one request per line on stdin, one response per line on stdout). Episodes are the
+//! tasks' episodes; observations are the view model; actions are AndroidWorld's words mapped
+//! onto fixture steps, so that every episode can be written as a replayable fixture.
+
+pub mod protocol;
+
+use std::io::{self, BufRead, Write};
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use protocol::{Action, Info, Observation, ObservedElement, Request, Response, TaskEntry};
+
+use crate::layout::{Area, PhoneLayout, element_height, element_offsets};
+use crate::shells::replay::fixture::{
+    DEFAULT_HEIGHT, DEFAULT_WIDTH, Fixture, KeyName, ScrollDirection, Step, TerminalSize,
+    WaitDuration,
+};
+use crate::shells::replay::predicate::Condition;
+use crate::shells::tasks::variant::SolutionStep;
+use crate::shells::tasks::{self, Episode, Task};
+use crate::ui::{self, TextGrid, Theme};
+use crate::view::{Element, View};
+
+/// The longest request line read; a longer one is answered with an error and skipped.
+pub const LINE_BYTES: usize = 1024 * 1024;
+
+/// The running episode.
+struct Current {
+    task: Task,
+    seed: u64,
+    episode: Episode,
+    width: u16,
+    height: u16,
+    frame: bool,
+    steps: u32,
+    ended: bool,
+    /// The element ids of the last observation, by index.
+    ids: Vec<String>,
+    /// What the agent did, as fixture steps (for `--log-dir`).
+    log: Vec<Step>,
+    reward: f64,
+}
+
+pub struct Agent {
+    tasks: Vec<Task>,
+    current: Option<Current>,
+    log_dir: Option<PathBuf>,
+    episodes_logged: u64,
+}
+
+impl Agent {
+    pub fn new(log_dir: Option<PathBuf>) -> Result<Agent, String> {
+        if let Some(dir) = &log_dir {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("--log-dir {}: cannot create it: {e}", dir.display()))?;
+        }
+        Ok(Agent {
+            tasks: tasks::builtin()?,
+            current: None,
+            log_dir,
+            episodes_logged: 0,
+        })
+    }
+
+    /// Answers one request line. `None` after `close`.
+    pub fn answer(&mut self, line: &str) -> (Response, bool) {
+        let request: Request = match serde_json::from_str(line) {
+            Ok(request) => request,
+            Err(e) => {
+                let message = crate::shells::input::shortened(&e.to_string());
+                return (Response::Error { error: message }, false);
+            }
+        };
+        match request {
+            Request::Tasks => (
+                Response::Tasks {
+                    tasks: self.tasks.iter().map(entry).collect(),
+                },
+                false,
+            ),
+            Request::Reset {
+                task,
+                seed,
+                options,
+            } => (self.reset(&task, seed, options), false),
+            Request::Step { action } => (self.step(&action), false),
+            Request::Render => match &mut self.current {
+                Some(current) => (
+                    Response::Frame {
+                        frame: current.episode.frame().to_string(),
+                    },
+                    false,
+                ),
+                None => (no_episode(), false),
+            },
+            Request::Solution => match &self.current {
+                Some(current) => (
+                    Response::Solution {
+                        actions: current
+                            .episode
+                            .variant
+                            .solution
+                            .iter()
+                            .flat_map(solution_actions)
+                            .collect(),
+                    },
+                    false,
+                ),
+                None => (no_episode(), false),
+            },
+            Request::Close => {
+                self.write_log();
+                (Response::Closed { closed: true }, true)
+            }
+        }
+    }
+
+    fn reset(&mut self, id: &str, seed: u64, options: protocol::ResetOptions) -> Response {
+        self.write_log();
+        let width = options.width.unwrap_or(DEFAULT_WIDTH);
+        let height = options.height.unwrap_or(DEFAULT_HEIGHT);
+        if !(30..=500).contains(&width) || !(10..=200).contains(&height) {
+            return Response::Error {
+                error: format!("a terminal of {width}x{height}: from 30x10 to 500x200"),
+            };
+        }
+        let task = match tasks::find(&self.tasks, id) {
+            Ok(task) => task.clone(),
+            Err(e) => return Response::Error { error: e },
+        };
+        let episode = match tasks::episode_at(&task, seed, Some((width, height))) {
+            Ok(episode) => episode,
+            Err(e) => return Response::Error { error: e },
+        };
+        let mut current = Current {
+            seed,
+            episode,
+            width,
+            height,
+            frame: options.frame,
+            steps: 0,
+            ended: false,
+            ids: Vec::new(),
+            log: Vec::new(),
+            reward: 0.0,
+            task,
+        };
+        let observation = observe(&mut current);
+        let info = Info {
+            goal: Some(current.episode.variant.goal.clone()),
+            task: Some(current.task.id.clone()),
+            seed: Some(seed),
+            max_steps: Some(current.task.max_steps),
+            kind: Some(kind(&current.task).to_string()),
+            ..Info::default()
+        };
+        self.current = Some(current);
+        Response::Reset {
+            observation: Box::new(observation),
+            info,
+        }
+    }
+
+    fn step(&mut self, action: &Action) -> Response {
+        let Some(current) = &mut self.current else {
+            return no_episode();
+        };
+        if current.ended {
+            return Response::Error {
+                error: "the episode has ended: reset to start another".into(),
+            };
+        }
+        current.steps = current.steps.saturating_add(1);
+        let mut info = Info::default();
+        let mut reward = 0.0;
+        let mut terminated = false;
+        match perform(current, action) {
+            Err(error) => info.error = Some(error),
+            Ok(Said::Nothing) => {}
+            Ok(Said::Verdict) => {
+                // A status or an answer ends the episode, right or wrong.
+                terminated = true;
+                if current.episode.done() {
+                    reward = 1.0;
+                    info.outcome = Some("done".into());
+                } else {
+                    info.outcome = current.episode.missing();
+                }
+            }
+        }
+        if !terminated && current.episode.done() {
+            terminated = true;
+            reward = 1.0;
+            info.outcome = Some("done".into());
+        }
+        let truncated = !terminated && current.steps >= current.task.max_steps;
+        if truncated {
+            info.outcome = Some(format!("out of steps ({})", current.task.max_steps));
+        }
+        current.ended = terminated || truncated;
+        current.reward = reward;
+        info.steps = current.steps;
+        let observation = observe(current);
+        let ended = current.ended;
+        if ended {
+            self.write_log();
+        }
+        Response::Step {
+            observation: Box::new(observation),
+            reward,
+            terminated,
+            truncated,
+            info,
+        }
+    }
+
+    /// Writes the running episode as a fixture into `--log-dir`, once.
+    fn write_log(&mut self) {
+        let (Some(dir), Some(current)) = (&self.log_dir, &mut self.current) else {
+            return;
+        };
+        if current.log.is_empty() && current.steps == 0 {
+            return;
+        }
+        let fixture = episode_fixture(current);
+        current.log.clear();
+        current.steps = 0;
+        self.episodes_logged += 1;
+        let name = format!(
+            "{:05}-{}-seed{}.json",
+            self.episodes_logged, current.task.id, current.seed
+        );
+        let mut json = serde_json::to_string_pretty(&fixture).unwrap_or_default();
+        json.push('\n');
+        // A log that cannot be written must not end the agent's session: it is said on stderr.
+        if let Err(e) = std::fs::write(dir.join(&name), json) {
+            eprintln!(
+                "mi-settings agent: cannot write {}: {e}",
+                dir.join(name).display()
+            );
+        }
+    }
+}
+
+enum Said {
+    Nothing,
+    /// A status or an answer: the episode ends on it.
+    Verdict,
+}
+
+fn no_episode() -> Response {
+    Response::Error {
+        error: "no episode: send {\"op\":\"reset\",\"task\":\"…\",\"seed\":0} first".into(),
+    }
+}
+
+fn kind(task: &Task) -> &'static str {
+    if task.answer.is_some() {
+        "answer"
+    } else if task.infeasible.is_some() {
+        "infeasible"
+    } else {
+        "do"
+    }
+}
+
+fn entry(task: &Task) -> TaskEntry {
+    TaskEntry {
+        id: task.id.clone(),
+        title: task.title.clone(),
+        goal: task.goal.clone(),
+        difficulty: task.difficulty.name().into(),
+        seed_doc: task.seed_doc.number().into(),
+        tags: task.tags.clone(),
+        max_steps: task.max_steps,
+        kind: kind(task).into(),
+    }
+}
+
+/// Carries out an action: the fixture steps it means, run on the episode. An impossible action
+/// changes nothing and says why.
+fn perform(current: &mut Current, action: &Action) -> Result<Said, String> {
+    let steps = steps_for(current, action)?;
+    match action.action_type.as_str() {
+        "status" => {
+            return match action.goal_status.as_deref() {
+                Some("complete") => Ok(Said::Verdict),
+                Some("infeasible") => {
+                    current.episode.say_impossible();
+                    Ok(Said::Verdict)
+                }
+                other => Err(format!(
+                    "status needs goal_status \"complete\" or \"infeasible\", not {other:?}"
+                )),
+            };
+        }
+        "answer" => {
+            let text = action
+                .text
+                .as_deref()
+                .ok_or("answer needs its text: {\"action_type\":\"answer\",\"text\":\"…\"}")?;
+            current.episode.answer(text);
+            return Ok(Said::Verdict);
+        }
+        _ => {}
+    }
+    for step in steps {
+        current.episode.step(&step)?;
+        current.log.push(step);
+    }
+    Ok(Said::Nothing)
+}
+
+/// The fixture steps an action means, checked before anything runs.
+fn steps_for(current: &Current, action: &Action) -> Result<Vec<Step>, String> {
+    let tap = |id: String| Step::TapId { id, label: None };
+    let target = |current: &Current| -> Result<Step, String> {
+        if let Some(index) = action.index {
+            return current.ids.get(index).cloned().map(tap).ok_or_else(|| {
+                format!(
+                    "index {index} is out of range: the observation has {} elements",
+                    current.ids.len()
+                )
+            });
+        }
+        if let Some(id) = &action.id {
+            return Ok(tap(id.clone()));
+        }
+        if let Some(label) = &action.label {
+            return Ok(Step::Tap(label.clone()));
+        }
+        if let (Some(x), Some(y)) = (action.x, action.y) {
+            return cell_target(current, x, y);
+        }
+        Err(format!(
+            "{} needs a target: index, id, label, or x and y",
+            action.action_type
+        ))
+    };
+    let key =
+        |name: &str| -> Result<Step, String> { KeyName::try_from(name.to_string()).map(Step::Key) };
+    Ok(match action.action_type.as_str() {
+        "click" | "long_press" => vec![target(current)?],
+        "input_text" => {
+            let mut steps = Vec::new();
+            if action.index.is_some() || action.id.is_some() || action.label.is_some() {
+                steps.push(target(current)?);
+            }
+            match (&action.text, &action.text_from) {
+                (Some(text), None) => {
+                    if text.chars().count() > 10_000 {
+                        return Err("a text of more than 10,000 characters".into());
+                    }
+                    steps.push(Step::Type(text.clone()));
+                }
+                (None, Some(source)) => steps.push(Step::TypeFrom(Box::new(source.clone()))),
+                _ => return Err("input_text needs `text` (or `text_from`)".into()),
+            }
+            steps
+        }
+        "keyboard_enter" => vec![key("enter")?],
+        "navigate_back" => vec![Step::Back(1)],
+        "navigate_home" => vec![key("f3")?],
+        "scroll" => match action.direction.as_deref() {
+            Some("down") => vec![Step::Scroll(ScrollDirection::Down)],
+            Some("up") => vec![Step::Scroll(ScrollDirection::Up)],
+            other => {
+                return Err(format!(
+                    "scroll needs direction \"up\" or \"down\", not {other:?}"
+                ));
+            }
+        },
+        "open_app" => {
+            let name = action
+                .app_name
+                .as_deref()
+                .ok_or("open_app needs app_name (Settings, Browser, Contacts …)")?;
+            if name.eq_ignore_ascii_case("browser")
+                && current.episode.engine().view().surface != "browser"
+            {
+                vec![key("f2")?]
+            } else {
+                vec![key("f3")?, Step::Tap(name.to_string())]
+            }
+        }
+        "wait" => {
+            let seconds = action.seconds.ok_or("wait needs seconds")?;
+            let seconds = i64::try_from(seconds).unwrap_or(i64::MAX);
+            let text = String::from(WaitDuration::from_seconds(seconds));
+            vec![Step::Wait(WaitDuration::try_from(text)?)]
+        }
+        "key" => {
+            let name = action
+                .key
+                .as_deref()
+                .ok_or("key needs key (enter, esc, f2 …)")?;
+            vec![key(name)?]
+        }
+        "status" | "answer" => Vec::new(),
+        other => {
+            return Err(format!(
+                "unknown action_type {:?}; one of click, long_press, input_text, keyboard_enter, \
+                 navigate_back, navigate_home, scroll, open_app, wait, status, answer, key",
+                crate::shells::input::cut(other, 40)
+            ));
+        }
+    })
+}
+
+/// What a click on a terminal cell touches, found on the frame as drawn.
+fn cell_target(current: &Current, x: u16, y: u16) -> Result<Step, String> {
+    let view = current.episode.engine().view();
+    let mut grid = TextGrid::new(current.width, current.height);
+    let hits = ui::render_text(view, &mut grid, &Theme::miui());
+    match hits.at(x, y) {
+        Some(ui::Target::Element(id)) => Ok(Step::TapId {
+            id: id.to_string(),
+            label: None,
+        }),
+        Some(ui::Target::Back) => Ok(Step::Back(1)),
+        Some(ui::Target::Home) => KeyName::try_from("f3".to_string()).map(Step::Key),
+        None => Err(format!("nothing to touch at x {x}, y {y}")),
+    }
+}
+
+/// The observation of the episode now; remembers the element ids for `index` targets.
+fn observe(current: &mut Current) -> Observation {
+    let (width, height) = (current.width, current.height);
+    let view = current.episode.engine().view();
+    let mut elements = Vec::with_capacity(view.elements.len());
+    let boxes = page_boxes(view, width, height);
+    for (element, bbox) in view.elements.iter().zip(boxes) {
+        elements.push(observed(elements.len(), element, false, bbox));
+    }
+    if let Some(dialog) = &view.dialog {
+        let hits = {
+            let mut grid = TextGrid::new(width, height);
+            ui::render_text(view, &mut grid, &Theme::miui())
+        };
+        for element in &dialog.elements {
+            let bbox = hits.targets().find_map(|(rect, target)| match target {
+                ui::Target::Element(id) if *id == element.id => {
+                    Some([rect.x, rect.y, rect.width, rect.height])
+                }
+                _ => None,
+            });
+            elements.push(observed(elements.len(), element, true, bbox));
+        }
+    }
+    let mut observation = Observation {
+        screen: view.screen.clone(),
+        title: view.title.clone(),
+        surface: view.surface.to_string(),
+        address: view.address.clone(),
+        status: serde_json::to_value(&view.status).unwrap_or(Value::Null),
+        elements,
+        dialog: view.dialog.as_ref().map(|d| d.title.to_string()),
+        toast: view.toast.clone(),
+        notification: view.notification.clone(),
+        frame: None,
+    };
+    current.ids.clear();
+    current
+        .ids
+        .extend(observation.elements.iter().map(|e| e.id.clone()));
+    if current.frame {
+        observation.frame = Some(current.episode.frame().to_string());
+    }
+    observation
+}
+
+fn observed(
+    index: usize,
+    element: &Element,
+    in_dialog: bool,
+    bbox: Option<[u16; 4]>,
+) -> ObservedElement {
+    ObservedElement {
+        index,
+        id: element.id.to_string(),
+        role: serde_json::to_value(element.role)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default(),
+        // Secrets are masked as in replay: a password field's value is bullets.
+        label: element.label.to_string(),
+        value: element.value.as_ref().map(|v| {
+            if element.role == crate::view::Role::PasswordField {
+                "•".repeat(v.chars().count())
+            } else {
+                v.to_string()
+            }
+        }),
+        summary: element.summary.as_ref().map(|s| s.to_string()),
+        checked: element.checked,
+        enabled: element.enabled,
+        focused: element.focused,
+        clickable: element.interactive(),
+        in_dialog,
+        on_screen: bbox.is_some(),
+        bbox,
+    }
+}
+
+/// Where each page element is drawn, `None` when scrolled out of sight.
+fn page_boxes(view: &View, width: u16, height: u16) -> Vec<Option<[u16; 4]>> {
+    let Some(layout) = PhoneLayout::new(Area::new(0, 0, width, height)) else {
+        return vec![None; view.elements.len()];
+    };
+    let page = layout.page;
+    let (offsets, _) = element_offsets(&view.elements, page.width);
+    view.elements
+        .iter()
+        .zip(offsets)
+        .map(|(element, offset)| {
+            let rows = element_height(element, page.width);
+            let top = i32::from(offset) - i32::from(view.scroll);
+            let bottom = top + i32::from(rows);
+            let visible = rows > 0 && top < i32::from(page.height) && bottom > 0;
+            visible.then(|| {
+                let first = top.max(0);
+                let last = bottom.min(i32::from(page.height));
+                let y = page.y + u16::try_from(first).unwrap_or(0);
+                let h = u16::try_from(last - first).unwrap_or(0);
+                [page.x, y, page.width, h]
+            })
+        })
+        .collect()
+}
+
+/// A reference solution step as actions: a back of several presses is that many; steps that
+/// only check (`expect…`) are left out.
+fn solution_actions(step: &SolutionStep) -> Vec<Action> {
+    match step {
+        SolutionStep::Step(Step::Back(times)) => (0..*times)
+            .map(|_| Action {
+                action_type: "navigate_back".into(),
+                ..Action::default()
+            })
+            .collect(),
+        other => solution_action(other).into_iter().collect(),
+    }
+}
+
+fn solution_action(step: &SolutionStep) -> Option<Action> {
+    let action = |kind: &str| Action {
+        action_type: kind.to_string(),
+        ..Action::default()
+    };
+    Some(match step {
+        SolutionStep::Answer(text) => Action {
+            text: Some(text.clone()),
+            ..action("answer")
+        },
+        SolutionStep::CannotBeDone => Action {
+            goal_status: Some("infeasible".into()),
+            ..action("status")
+        },
+        SolutionStep::Step(step) => match step {
+            Step::Tap(label) => Action {
+                label: Some(label.clone()),
+                ..action("click")
+            },
+            Step::TapId { id, .. } => Action {
+                id: Some(id.clone()),
+                ..action("click")
+            },
+            Step::Type(text) => Action {
+                text: Some(text.clone()),
+                ..action("input_text")
+            },
+            Step::TypeFrom(source) => Action {
+                text_from: Some((**source).clone()),
+                ..action("input_text")
+            },
+            Step::Key(key) => Action {
+                key: Some(String::from(*key)),
+                ..action("key")
+            },
+            Step::Scroll(direction) => Action {
+                direction: Some(
+                    match direction {
+                        ScrollDirection::Up => "up",
+                        ScrollDirection::Down => "down",
+                    }
+                    .into(),
+                ),
+                ..action("scroll")
+            },
+            Step::Back(_) => action("navigate_back"),
+            Step::Wait(wait) => Action {
+                seconds: Some(u64::try_from(wait.duration().num_seconds()).unwrap_or(0)),
+                ..action("wait")
+            },
+            _ => return None,
+        },
+    })
+}
+
+/// The episode as a fixture: the task's phone before set-up, the set-up and the agent's steps,
+/// and what held at the end.
+fn episode_fixture(current: &Current) -> Fixture {
+    let device = tasks::variant_device(&current.task, &current.episode.variant)
+        .ok()
+        .and_then(|d| serde_json::to_value(d).ok());
+    let mut steps: Vec<Step> = current.episode.variant.setup.clone();
+    steps.extend(current.log.iter().cloned());
+    steps.push(Step::ExpectScreen(
+        current.episode.engine().view().title.clone(),
+    ));
+    if let Some(success) = &current.episode.variant.success {
+        let condition = if current.reward > 0.0 {
+            success.clone()
+        } else {
+            Condition::Not(Box::new(success.clone()))
+        };
+        // Only a condition that holds now is a true expectation of the replay.
+        steps.push(Step::Expect(Box::new(condition)));
+    }
+    Fixture {
+        version: crate::shells::replay::fixture::FIXTURE_VERSION,
+        name: format!(
+            "{} (seed {}), an agent's episode",
+            current.task.id, current.seed
+        ),
+        description: format!(
+            "Goal: {} Reward {}.",
+            current.episode.variant.goal, current.reward
+        ),
+        terminal: Some(TerminalSize {
+            width: current.width,
+            height: current.height,
+        }),
+        device,
+        seed: Some(current.seed),
+        clock: current.task.start.clock,
+        steps,
+    }
+}
+
+/// Serves requests from `input` until `close` or the end of input. A bad line is answered with
+/// an error and the session goes on.
+pub fn serve(agent: &mut Agent, input: impl BufRead, mut output: impl Write) -> io::Result<()> {
+    let mut input = input;
+    let mut line = Vec::new();
+    loop {
+        line.clear();
+        let read = read_line_bounded(&mut input, &mut line)?;
+        if read == 0 {
+            agent.write_log();
+            return Ok(());
+        }
+        let (response, closed) = match std::str::from_utf8(&line) {
+            _ if read > LINE_BYTES => (
+                Response::Error {
+                    error: format!("a line longer than {LINE_BYTES} bytes"),
+                },
+                false,
+            ),
+            Ok(text) if text.trim().is_empty() => continue,
+            Ok(text) => agent.answer(text),
+            Err(e) => (
+                Response::Error {
+                    error: format!("not UTF-8 text: {e}"),
+                },
+                false,
+            ),
+        };
+        let mut text = serde_json::to_string(&response)
+            .unwrap_or_else(|e| format!("{{\"error\":\"cannot write the response: {e}\"}}"));
+        text.push('\n');
+        output.write_all(text.as_bytes())?;
+        output.flush()?;
+        if closed {
+            return Ok(());
+        }
+    }
+}
+
+/// Reads one line, keeping at most `LINE_BYTES + 1` bytes of it; returns how many bytes the
+/// line had (0 at the end of input).
+fn read_line_bounded(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut total = 0;
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(total);
+        }
+        let (chunk, found) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(at) => (&buffer[..at], Some(at)),
+            None => (buffer, None),
+        };
+        let room = (LINE_BYTES + 1).saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        total += chunk.len();
+        let used = found.map_or(chunk.len(), |at| at + 1);
+        input.consume(used);
+        if found.is_some() {
+            return Ok(total.max(1));
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The agent protocol's messages: one JSON object per line each way. Requests are read strictly
+//! (unknown fields are errors); actions use AndroidWorld's JSONAction words so existing agents
+//! port over.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::shells::replay::fixture::TypeSource;
+
+/// A request, by its `op`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Request {
+    /// The task catalogue.
+    Tasks,
+    /// A new episode of a task.
+    Reset {
+        task: String,
+        #[serde(default)]
+        seed: u64,
+        #[serde(default)]
+        options: ResetOptions,
+    },
+    /// One action in the current episode.
+    Step { action: Box<Action> },
+    /// The screen as text.
+    Render,
+    /// The current episode's reference solution, as actions (for oracle agents and tests).
+    Solution,
+    /// Ends the session.
+    Close,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResetOptions {
+    /// Terminal columns (default 60; 30 to 500).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u16>,
+    /// Terminal rows (default 24; 10 to 200).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u16>,
+    /// Include the frame as text in every observation.
+    #[serde(default)]
+    pub frame: bool,
+}
+
+/// An action (AndroidWorld's JSONAction words, plus `key`, `answer` and `label`).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// click, long_press, input_text, keyboard_enter, navigate_back, navigate_home, scroll,
+    /// open_app, wait, status, answer, key.
+    pub action_type: String,
+    /// An element by its index in the last observation's `elements`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    /// An element by its stable id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// An element by its label (as fixtures' `tap`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    /// A terminal cell, column.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<u16>,
+    /// A terminal cell, row.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y: Option<u16>,
+    /// `input_text`: what to type; `answer`: the answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// `input_text`: type a value read from the device file or the screen instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_from: Option<TypeSource>,
+    /// `scroll`: up or down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub direction: Option<String>,
+    /// `open_app`: Settings, Browser, or a data app (Contacts, Gallery …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub app_name: Option<String>,
+    /// `wait`: simulated seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<u64>,
+    /// `status`: complete or infeasible.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_status: Option<String>,
+    /// `key`: a key name as fixtures write it (enter, esc, tab, f2 …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<String>,
+}
+
+/// One entry of the task catalogue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct TaskEntry {
+    pub id: String,
+    pub title: String,
+    /// The goal with its `{parameters}` unfilled.
+    pub goal: String,
+    pub difficulty: String,
+    pub seed_doc: String,
+    pub tags: Vec<String>,
+    pub max_steps: u32,
+    /// `do`, `answer` or `infeasible`.
+    pub kind: String,
+}
+
+/// What an element looks like to an agent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ObservedElement {
+    pub index: usize,
+    pub id: String,
+    pub role: String,
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub value: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checked: Option<bool>,
+    pub enabled: bool,
+    pub focused: bool,
+    /// Whether it can be clicked.
+    pub clickable: bool,
+    /// In the open dialog (only those can be touched while it is open).
+    pub in_dialog: bool,
+    /// `[column, row, width, height]` in terminal cells, where it is drawn; absent when it is
+    /// scrolled out of sight (or not drawn at this size).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<[u16; 4]>,
+    pub on_screen: bool,
+}
+
+/// What the agent sees.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Observation {
+    /// The screen's stable name.
+    pub screen: String,
+    pub title: String,
+    /// `phone` or `browser`.
+    pub surface: String,
+    pub address: Option<String>,
+    /// Time, network, battery, as the status bar shows them.
+    pub status: Value,
+    pub elements: Vec<ObservedElement>,
+    pub dialog: Option<String>,
+    pub toast: Option<String>,
+    pub notification: Option<String>,
+    /// The screen as text, when asked for at reset.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub frame: Option<String>,
+}
+
+/// What goes with each observation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct Info {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_steps: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<String>,
+    /// Steps taken in the episode.
+    pub steps: u32,
+    /// Why the action did nothing (an impossible or malformed action).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// How the episode ended, when it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub outcome: Option<String>,
+}
+
+/// A response: one of these shapes, by the request.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Response {
+    Tasks {
+        tasks: Vec<TaskEntry>,
+    },
+    Step {
+        observation: Box<Observation>,
+        reward: f64,
+        terminated: bool,
+        truncated: bool,
+        info: Info,
+    },
+    Reset {
+        observation: Box<Observation>,
+        info: Info,
+    },
+    Frame {
+        frame: String,
+    },
+    Solution {
+        actions: Vec<Action>,
+    },
+    Closed {
+        closed: bool,
+    },
+    Error {
+        error: String,
+    },
+}
+
+/// For `mi-settings schema agent`: both directions in one document.
+#[derive(JsonSchema)]
+#[allow(dead_code)]
+pub struct AgentProtocol {
+    /// A line the agent writes.
+    pub request: Request,
+    /// A line mi-settings answers with.
+    pub response: Response,
+}

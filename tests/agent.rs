@@ -1,0 +1,222 @@
+//! The agent protocol, driven in-process line by line: the oracle (each task's reference
+//! solution as actions) earns reward 1 on every task and seed, episodes are deterministic, bad
+//! lines are answered and survived, impossible actions change nothing, and logged episodes
+//! replay as fixtures.
+
+use serde_json::{Value, json};
+
+use mi_settings::shells::agent::{Agent, serve};
+use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
+
+fn ask(agent: &mut Agent, request: Value) -> Value {
+    let (response, _) = agent.answer(&request.to_string());
+    serde_json::to_value(&response).expect("json")
+}
+
+fn task_ids(agent: &mut Agent) -> Vec<String> {
+    ask(agent, json!({"op": "tasks"}))["tasks"]
+        .as_array()
+        .expect("tasks")
+        .iter()
+        .map(|t| t["id"].as_str().unwrap_or_default().to_string())
+        .collect()
+}
+
+#[test]
+fn the_oracle_earns_reward_one_on_every_task_and_ten_seeds() {
+    let mut agent = Agent::new(None).expect("agent");
+    let ids = task_ids(&mut agent);
+    assert!(ids.len() >= 40);
+    for id in &ids {
+        for seed in 0..10 {
+            let reset = ask(&mut agent, json!({"op": "reset", "task": id, "seed": seed}));
+            assert!(reset["info"]["goal"].is_string(), "{id} {seed}: {reset}");
+            let actions = ask(&mut agent, json!({"op": "solution"}))["actions"].clone();
+            let mut last = Value::Null;
+            for action in actions.as_array().expect("actions") {
+                last = ask(&mut agent, json!({"op": "step", "action": action}));
+                assert!(
+                    last["info"]["error"].is_null(),
+                    "{id} {seed}: {action} → {last}"
+                );
+                if last["terminated"] == json!(true) {
+                    break;
+                }
+            }
+            assert_eq!(
+                last["reward"],
+                json!(1.0),
+                "{id} seed {seed}: {}",
+                last["info"]
+            );
+            assert_eq!(last["terminated"], json!(true));
+        }
+    }
+}
+
+#[test]
+fn the_same_task_seed_and_actions_give_byte_identical_observations() {
+    let script = |agent: &mut Agent| -> Vec<String> {
+        let mut lines = Vec::new();
+        for request in [
+            json!({"op": "reset", "task": "sign_in_with_email", "seed": 3, "options": {"frame": true}}),
+            json!({"op": "step", "action": {"action_type": "click", "index": 3}}),
+            json!({"op": "step", "action": {"action_type": "navigate_back"}}),
+            json!({"op": "step", "action": {"action_type": "scroll", "direction": "down"}}),
+            json!({"op": "step", "action": {"action_type": "wait", "seconds": 90}}),
+            json!({"op": "render"}),
+        ] {
+            let (response, _) = agent.answer(&request.to_string());
+            lines.push(serde_json::to_string(&response).expect("json"));
+        }
+        lines
+    };
+    let first = script(&mut Agent::new(None).expect("agent"));
+    let second = script(&mut Agent::new(None).expect("agent"));
+    assert_eq!(first, second);
+}
+
+#[test]
+fn impossible_actions_change_nothing_say_why_and_count_as_steps() {
+    let mut agent = Agent::new(None).expect("agent");
+    let reset = ask(
+        &mut agent,
+        json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0}),
+    );
+    let count = reset["observation"]["elements"]
+        .as_array()
+        .map_or(0, Vec::len);
+    for (action, says) in [
+        (
+            json!({"action_type": "click", "index": 999}),
+            "index 999 is out of range",
+        ),
+        (
+            json!({"action_type": "input_text", "text": "hello"}),
+            "no text field has focus",
+        ),
+        (json!({"action_type": "fly"}), "unknown action_type"),
+        (
+            json!({"action_type": "scroll", "direction": "left"}),
+            "scroll needs direction",
+        ),
+        (json!({"action_type": "key", "key": "hyper"}), "unknown key"),
+        (
+            json!({"action_type": "click", "x": 0, "y": 0}),
+            "nothing to touch",
+        ),
+    ] {
+        let before = ask(&mut agent, json!({"op": "render"}));
+        let response = ask(&mut agent, json!({"op": "step", "action": action}));
+        let error = response["info"]["error"].as_str().unwrap_or_default();
+        assert!(error.contains(says), "{action}: {response}");
+        assert_eq!(ask(&mut agent, json!({"op": "render"})), before, "{action}");
+        assert_eq!(
+            response["observation"]["elements"]
+                .as_array()
+                .map_or(0, Vec::len),
+            count
+        );
+    }
+    let response = ask(
+        &mut agent,
+        json!({"op": "step", "action": {"action_type": "navigate_back"}}),
+    );
+    assert_eq!(response["info"]["steps"], json!(7), "errors count as steps");
+}
+
+#[test]
+fn a_thousand_malformed_lines_are_each_answered_and_the_agent_stays_up() {
+    let mut lines = String::new();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let pieces = [
+        "{",
+        "}",
+        "\"op\"",
+        ":",
+        "\"step\"",
+        "\"reset\"",
+        "[",
+        "]",
+        "null",
+        "1e999",
+        "\"action\"",
+        "{\"action_type\":",
+        "\u{0}",
+        "é",
+        "\"task\":\"nope\"",
+        ",",
+        "\\",
+        "\"seed\":-1",
+    ];
+    for _ in 0..1_000 {
+        let mut line = String::new();
+        for _ in 0..(state % 9 + 1) {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1);
+            line.push_str(pieces[(state >> 33) as usize % pieces.len()]);
+        }
+        lines.push_str(&line.replace('\n', " "));
+        lines.push('\n');
+    }
+    // Also: bytes that are not UTF-8, an over-long line, and then a good request.
+    let mut input = lines.into_bytes();
+    input.extend_from_slice(&[0xff, 0xfe, b'\n']);
+    input.extend(std::iter::repeat_n(b'x', 1_100_000));
+    input.push(b'\n');
+    input.extend_from_slice(b"{\"op\":\"tasks\"}\n");
+    let mut agent = Agent::new(None).expect("agent");
+    let mut output = Vec::new();
+    serve(&mut agent, &input[..], &mut output).expect("serves");
+    let answers: Vec<Value> = String::from_utf8(output)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each answer is JSON"))
+        .collect();
+    assert_eq!(answers.len(), 1_003, "one answer per line");
+    let errors = answers.iter().filter(|a| a.get("error").is_some()).count();
+    assert!(errors >= 1_000, "{errors} errors");
+    assert!(answers.last().and_then(|a| a.get("tasks")).is_some());
+}
+
+#[test]
+fn a_logged_episode_replays_as_a_fixture() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut agent = Agent::new(Some(dir.path().to_path_buf())).expect("agent");
+    ask(
+        &mut agent,
+        json!({"op": "reset", "task": "remove_a_device_on_the_phone", "seed": 2}),
+    );
+    let actions = ask(&mut agent, json!({"op": "solution"}))["actions"].clone();
+    for action in actions.as_array().expect("actions") {
+        ask(&mut agent, json!({"op": "step", "action": action}));
+    }
+    // A second episode, ended by reset and left undone.
+    ask(
+        &mut agent,
+        json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0}),
+    );
+    ask(
+        &mut agent,
+        json!({"op": "step", "action": {"action_type": "click", "label": "Wi-Fi"}}),
+    );
+    ask(&mut agent, json!({"op": "close"}));
+    let (result, printed) = {
+        let mut out = Vec::new();
+        let result = batch::run(
+            &[dir.path().to_path_buf()],
+            &BatchOptions::default(),
+            &mut out,
+        );
+        (result, String::from_utf8_lossy(&out).into_owned())
+    };
+    assert_eq!(
+        result,
+        Ok(BatchResult::Ran {
+            passed: 2,
+            failed: 0
+        }),
+        "{printed}"
+    );
+}
