@@ -74,7 +74,7 @@ impl Agent {
             }
         };
         match request {
-            Request::Tasks => (
+            Request::Tasks {} => (
                 Response::Tasks {
                     tasks: self.tasks.iter().map(entry).collect(),
                 },
@@ -86,7 +86,7 @@ impl Agent {
                 options,
             } => (self.reset(&task, seed, options), false),
             Request::Step { action } => (self.step(&action), false),
-            Request::Render => match &mut self.current {
+            Request::Render {} => match &mut self.current {
                 Some(current) => (
                     Response::Frame {
                         frame: current.episode.frame().to_string(),
@@ -95,7 +95,7 @@ impl Agent {
                 ),
                 None => (no_episode(), false),
             },
-            Request::Solution => match &self.current {
+            Request::Solution {} => match &self.current {
                 Some(current) => (
                     Response::Solution {
                         actions: current
@@ -110,7 +110,7 @@ impl Agent {
                 ),
                 None => (no_episode(), false),
             },
-            Request::Close => {
+            Request::Close {} => {
                 self.write_log();
                 (Response::Closed { closed: true }, true)
             }
@@ -163,7 +163,7 @@ impl Agent {
         }
     }
 
-    fn step(&mut self, action: &Action) -> Response {
+    fn step(&mut self, action: &Value) -> Response {
         let Some(current) = &mut self.current else {
             return no_episode();
         };
@@ -176,7 +176,13 @@ impl Agent {
         let mut info = Info::default();
         let mut reward = 0.0;
         let mut terminated = false;
-        match perform(current, action) {
+        let action: Result<Action, String> = serde_json::from_value(action.clone()).map_err(|e| {
+            format!(
+                "a malformed action: {}",
+                crate::shells::input::shortened(&e.to_string())
+            )
+        });
+        match action.and_then(|action| perform(current, &action)) {
             Err(error) => info.error = Some(error),
             Ok(Said::Nothing) => {}
             Ok(Said::Verdict) => {
@@ -362,7 +368,11 @@ fn steps_for(current: &Current, action: &Action) -> Result<Vec<Step>, String> {
         }
         "keyboard_enter" => vec![key("enter")?],
         "navigate_back" => vec![Step::Back(1)],
-        "navigate_home" => vec![key("f3")?],
+        "navigate_home" => {
+            let mut steps = to_the_phone(current)?;
+            steps.push(key("f3")?);
+            steps
+        }
         "scroll" => match action.direction.as_deref() {
             Some("down") => vec![Step::Scroll(ScrollDirection::Down)],
             Some("up") => vec![Step::Scroll(ScrollDirection::Up)],
@@ -407,6 +417,15 @@ fn steps_for(current: &Current, action: &Action) -> Result<Vec<Step>, String> {
             ));
         }
     })
+}
+
+/// From the browser, the steps back to the phone (F2); none on the phone.
+fn to_the_phone(current: &Current) -> Result<Vec<Step>, String> {
+    if current.episode.engine().view().surface == "browser" {
+        Ok(vec![KeyName::try_from("f2".to_string()).map(Step::Key)?])
+    } else {
+        Ok(Vec::new())
+    }
 }
 
 /// What a click on a terminal cell touches, found on the frame as drawn.
@@ -659,7 +678,12 @@ pub fn serve(agent: &mut Agent, input: impl BufRead, mut output: impl Write) -> 
                 },
                 false,
             ),
-            Ok(text) if text.trim().is_empty() => continue,
+            Ok(text) if text.trim().is_empty() => (
+                Response::Error {
+                    error: "an empty line: send one JSON request per line".into(),
+                },
+                false,
+            ),
             Ok(text) => agent.answer(text),
             Err(e) => (
                 Response::Error {

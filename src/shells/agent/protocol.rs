@@ -13,7 +13,7 @@ use crate::shells::replay::fixture::TypeSource;
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Request {
     /// The task catalogue.
-    Tasks,
+    Tasks {},
     /// A new episode of a task.
     Reset {
         task: String,
@@ -23,13 +23,18 @@ pub enum Request {
         options: ResetOptions,
     },
     /// One action in the current episode.
-    Step { action: Box<Action> },
+    Step {
+        /// Read as an [`Action`] when the step runs: a malformed action is answered as a step
+        /// that did nothing, with the reason in `info.error`, and counts.
+        #[schemars(with = "Action")]
+        action: Value,
+    },
     /// The screen as text.
-    Render,
+    Render {},
     /// The current episode's reference solution, as actions (for oracle agents and tests).
-    Solution,
+    Solution {},
     /// Ends the session.
-    Close,
+    Close {},
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -140,12 +145,16 @@ pub struct Observation {
     pub title: String,
     /// `phone` or `browser`.
     pub surface: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Time, network, battery, as the status bar shows them.
     pub status: Value,
     pub elements: Vec<ObservedElement>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dialog: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub toast: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub notification: Option<String>,
     /// The screen as text, when asked for at reset.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -1,0 +1,272 @@
+"""A client for ``mi-settings agent``: the simulator as a subprocess speaking JSON lines.
+
+Each request is one JSON object on one line of the process's standard input; the process answers
+each with exactly one JSON object on one line of its standard output. :class:`AgentProcess` owns
+one such process; it is not shared between processes (after a ``fork`` only the process that
+started it talks to or stops it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+__all__ = [
+    "AgentError",
+    "AgentProcess",
+    "BinaryNotFoundError",
+    "ProtocolError",
+    "find_binary",
+]
+
+#: Environment variable naming the ``mi-settings`` binary.
+BINARY_ENV = "MI_SETTINGS_BIN"
+#: The binary's name, looked up on ``PATH`` when neither an argument nor ``MI_SETTINGS_BIN`` names one.
+BINARY_NAME = "mi-settings"
+
+
+class AgentError(RuntimeError):
+    """The agent process died, or answered with something that is not one JSON object."""
+
+
+class ProtocolError(AgentError):
+    """The agent process answered a request with ``{"error": ...}``."""
+
+    def __init__(self, message: str, request: Any = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.request = request
+
+
+class BinaryNotFoundError(FileNotFoundError):
+    """No ``mi-settings`` binary could be found."""
+
+
+def find_binary(binary: str | os.PathLike[str] | None = None) -> str:
+    """The path of the ``mi-settings`` binary.
+
+    In order: ``binary`` if given, else the environment variable ``MI_SETTINGS_BIN``, else
+    ``mi-settings`` on ``PATH``. Raises :class:`BinaryNotFoundError` with a hint otherwise.
+    """
+    source = "the binary argument"
+    if binary is None:
+        binary = os.environ.get(BINARY_ENV) or None
+        source = f"${BINARY_ENV}"
+    if binary is not None:
+        path = os.fspath(binary)
+        if os.path.isfile(path) and os.access(path, os.X_OK):
+            return os.path.abspath(path)
+        found = shutil.which(path)
+        if found:
+            return found
+        raise BinaryNotFoundError(f"{source} names {path!r}, which is not an executable file")
+    found = shutil.which(BINARY_NAME)
+    if found:
+        return found
+    raise BinaryNotFoundError(
+        f"cannot find the {BINARY_NAME!r} binary: pass binary=..., set {BINARY_ENV} to its path, "
+        f"or put it on PATH. Build it in the repository with `cargo build --release`; it is then "
+        f"target/release/{BINARY_NAME} (e.g. `export {BINARY_ENV}=$PWD/target/release/{BINARY_NAME}`)."
+    )
+
+
+class AgentProcess:
+    """One ``mi-settings agent`` subprocess, spoken to one JSON line at a time.
+
+    >>> agent = AgentProcess()                          # doctest: +SKIP
+    >>> agent.request({"op": "tasks"})["tasks"][0]["id"]  # doctest: +SKIP
+    'change_the_password'
+    >>> agent.close()                                   # doctest: +SKIP
+
+    :meth:`request` returns the answer as it came (an ``{"error": ...}`` answer included);
+    :meth:`call` raises :class:`ProtocolError` for those instead. Both raise :class:`AgentError`
+    when the process has died, with the end of what it wrote to standard error.
+    """
+
+    def __init__(
+        self,
+        binary: str | os.PathLike[str] | None = None,
+        *,
+        args: Sequence[str] = ("agent",),
+        env: Mapping[str, str] | None = None,
+        cwd: str | os.PathLike[str] | None = None,
+    ) -> None:
+        self._proc: subprocess.Popen[bytes] | None = None
+        self.binary = find_binary(binary)
+        self.args = [self.binary, *args]
+        self._lock = threading.Lock()
+        self._owner_pid = os.getpid()
+        # Standard error goes to a file, not a pipe nobody reads (which could fill and block the
+        # process); its end is quoted when the process dies.
+        self._stderr = tempfile.TemporaryFile()
+        self._proc = subprocess.Popen(
+            self.args,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self._stderr,
+            env=None if env is None else dict(env),
+            cwd=cwd,
+        )
+
+    # --- the wire -------------------------------------------------------------------------
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._proc is None else self._proc.pid
+
+    @property
+    def alive(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def request_line(self, line: bytes | str) -> bytes:
+        """Sends one raw line (no newline inside) and returns the raw answer line, without its newline."""
+        if isinstance(line, str):
+            line = line.encode("utf-8")
+        if b"\n" in line:
+            raise ValueError("a request is one line: it must not contain a newline")
+        if not line.strip():
+            # The agent skips blank lines without answering: waiting for an answer would hang.
+            raise ValueError("a blank line gets no answer: send a JSON object")
+        proc = self._proc
+        if proc is None or proc.stdin is None or proc.stdout is None:
+            raise AgentError("the agent process is closed")
+        with self._lock:
+            try:
+                proc.stdin.write(line + b"\n")
+                proc.stdin.flush()
+                answer = proc.stdout.readline()
+            except (BrokenPipeError, ConnectionResetError, ValueError) as e:
+                raise self._died(f"writing to it failed ({e})") from None
+        if not answer.endswith(b"\n"):
+            raise self._died("it closed its output" if not answer else "its output ended mid-line")
+        return answer[:-1]
+
+    def request(self, message: Mapping[str, Any]) -> dict[str, Any]:
+        """Sends one request and returns the answer as it came, ``{"error": ...}`` included."""
+        line = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+        answer = self.request_line(line)
+        try:
+            reply = json.loads(answer)
+        except ValueError as e:
+            raise AgentError(f"the agent answered a line that is not JSON ({e}): {answer[:200]!r}") from None
+        if not isinstance(reply, dict):
+            raise AgentError(f"the agent answered JSON that is not an object: {answer[:200]!r}")
+        return reply
+
+    def call(self, message: Mapping[str, Any]) -> dict[str, Any]:
+        """Like :meth:`request`, but an ``{"error": ...}`` answer raises :class:`ProtocolError`."""
+        reply = self.request(message)
+        if "error" in reply and len(reply) == 1:
+            raise ProtocolError(str(reply["error"]), request=message)
+        return reply
+
+    # --- the requests ---------------------------------------------------------------------
+
+    def tasks(self) -> list[dict[str, Any]]:
+        return self.call({"op": "tasks"})["tasks"]
+
+    def reset(self, task: str, seed: int = 0, **options: Any) -> dict[str, Any]:
+        message: dict[str, Any] = {"op": "reset", "task": task, "seed": int(seed)}
+        if options:
+            message["options"] = options
+        return self.call(message)
+
+    def step(self, action: Any) -> dict[str, Any]:
+        return self.call({"op": "step", "action": action})
+
+    def render(self) -> str:
+        return self.call({"op": "render"})["frame"]
+
+    def solution(self) -> list[dict[str, Any]]:
+        return self.call({"op": "solution"})["actions"]
+
+    # --- the end --------------------------------------------------------------------------
+
+    def stderr_tail(self, limit: int = 2000) -> str:
+        """The end of what the process wrote to standard error so far."""
+        try:
+            self._stderr.flush()
+            size = self._stderr.seek(0, os.SEEK_END)
+            self._stderr.seek(max(0, size - limit))
+            return self._stderr.read().decode("utf-8", "replace")
+        except (OSError, ValueError):
+            return ""
+
+    def _died(self, what: str) -> AgentError:
+        code = None
+        if self._proc is not None:
+            try:
+                code = self._proc.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                pass
+        tail = self.stderr_tail().strip()
+        message = f"the mi-settings agent process ({self.binary}) {what}; exit code {code}"
+        if tail:
+            message += f"; its standard error ends:\n{tail}"
+        return AgentError(message)
+
+    def close(self, timeout: float = 5.0) -> None:
+        """Asks the process to close, then waits for it (terminating it if it does not exit)."""
+        proc = self._proc
+        if proc is None:
+            return
+        if os.getpid() != self._owner_pid:
+            # A forked copy: the process belongs to the parent.
+            self._proc = None
+            return
+        self._proc = None
+        try:
+            # Ask it to close and end its input; its answer ({"closed":true}) is left unread in
+            # the pipe, so that a process that hangs cannot hang this call too.
+            if proc.poll() is None and proc.stdin is not None:
+                try:
+                    proc.stdin.write(b'{"op":"close"}\n')
+                    proc.stdin.flush()
+                except (OSError, ValueError):
+                    pass
+            try:
+                if proc.stdin is not None:
+                    proc.stdin.close()
+            except (OSError, ValueError):
+                pass
+            try:
+                proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                proc.terminate()
+                try:
+                    proc.wait(timeout=2)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+            try:
+                if proc.stdout is not None:
+                    proc.stdout.close()
+            except (OSError, ValueError):
+                pass
+        finally:
+            try:
+                self._stderr.close()
+            except (OSError, ValueError):
+                pass
+
+    def __enter__(self) -> AgentProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        try:
+            self.close(timeout=1.0)
+        except Exception:
+            pass
+
+    def __repr__(self) -> str:
+        state = "running" if self.alive else "closed"
+        return f"<AgentProcess {self.binary} pid={self.pid} {state}>"

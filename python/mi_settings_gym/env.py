@@ -1,0 +1,400 @@
+"""``MiSettingsEnv``: the mi-settings task catalogue as a Gymnasium environment.
+
+Spaces
+------
+The simulator's observation is a JSON document of varying shape (a screen, a list of elements of
+varying length, an optional dialog, toast and frame) and its actions are AndroidWorld-style JSON
+actions, so both spaces are :class:`gymnasium.spaces.Text`:
+
+* ``observation_space = AsciiText(max_length=max_observation_length)``, a ``Text`` space whose
+  character set is the 95 printable ASCII characters (see :mod:`mi_settings_gym.spaces`). An
+  observation is the protocol's ``observation`` object (plus ``"goal"``, see ``goal_in_observation``)
+  as compact ASCII-only JSON (as ``json.dumps(..., ensure_ascii=True)`` writes it): every
+  non-ASCII character and every control character (the newlines of ``frame``) is escaped, so the
+  string only holds the 95 printable ASCII characters and lies in the space. Decode it with ``json.loads`` (or
+  :func:`mi_settings_gym.parse_observation`); the decoded dict of the last observation is also
+  ``env.unwrapped.last_observation``.
+* ``action_space = AsciiText(max_length=max_action_length)``, an action being
+  a JSON object as a string, e.g. ``'{"action_type":"click","id":"settings.wifi"}'``
+  (``json.dumps(action)`` gives one in the space). :meth:`MiSettingsEnv.step` also takes the dict
+  itself. A string that is not JSON is passed on as a JSON string, so the simulator judges it.
+
+Why not a ``Dict`` of spaces: the elements list has no fixed length and elements have optional
+fields, and a ``Sequence`` space cannot be put in ``AsyncVectorEnv``'s shared memory; a single
+``Text`` passes ``check_env``, batches (as a tuple of strings), works in ``AsyncVectorEnv`` with
+or without shared memory, and suits text/LLM agents, which read JSON anyway.
+
+An action the simulator cannot carry out (an unknown ``action_type``, a missing target, an index
+out of range, nothing at a cell...) is a step like any other, with ``info["error"]`` saying why.
+A line the simulator refuses outright (its answer is ``{"error": ...}`` instead of a step, e.g. an
+action that is not a JSON object or has unknown fields, or a step after the episode ended)
+returns the previous observation, reward 0, the previous ``terminated``/``truncated``, and
+``info["error"]``; ``info["steps"]`` is then unchanged.
+
+Seeds
+-----
+``reset(seed=n)`` plays the task's variant ``n`` (the same numbering as ``mi-settings tasks show
+--seed n``). ``reset()`` without a seed draws the variant from the environment's generator, so a
+seeded first reset makes the following ones reproducible too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import gymnasium as gym
+
+from .client import AgentError, AgentProcess, ProtocolError
+from .spaces import ASCII_PRINTABLE, AsciiText
+
+__all__ = ["ASCII_PRINTABLE", "MiSettingsEnv", "parse_observation"]
+
+#: Default bound of an observation's length without its frame (characters of ASCII JSON): the
+#: catalogue's largest observation is under 10,000. With ``frame=True`` the default adds 7
+#: characters a cell of the terminal given at construction (60x24 if none), enough for a frame
+#: of escaped box-drawing characters. ``AsyncVectorEnv``'s shared memory holds this many 4-byte
+#: cells per environment.
+DEFAULT_MAX_OBSERVATION_LENGTH = 1 << 16
+DEFAULT_MAX_ACTION_LENGTH = 4096
+
+
+def default_max_observation_length(width: int | None, height: int | None, frame: bool) -> int:
+    if not frame:
+        return DEFAULT_MAX_OBSERVATION_LENGTH
+    return DEFAULT_MAX_OBSERVATION_LENGTH + 7 * ((width or 60) + 1) * (height or 24)
+
+
+def parse_observation(observation: str) -> dict[str, Any]:
+    """The observation string as a dict."""
+    return json.loads(observation)
+
+
+def _encode(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
+
+
+_NOT_PRINTABLE_ASCII = re.compile("[^\x20-\x7e]")
+
+
+def _escape_char(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:
+        code -= 0x10000
+        return "\\u%04x\\u%04x" % (0xD800 | (code >> 10), 0xDC00 | (code & 0x3FF))
+    return "\\u%04x" % code
+
+
+def _ascii_json(text: str) -> str:
+    """Compact JSON text with every character outside printable ASCII escaped. (Such characters
+    only occur inside strings in the simulator's compact output, where ``\\uXXXX`` is valid.)"""
+    if text.isascii() and text.isprintable():
+        return text
+    return _NOT_PRINTABLE_ASCII.sub(_escape_char, text)
+
+
+_OBSERVATION_HEAD = b'{"observation":'
+
+
+def _split_reply(line: bytes, next_key: bytes) -> tuple[str, dict[str, Any]] | None:
+    """A reply ``{"observation":{...},"<next_key>":...}`` as the observation's JSON text (as
+    written, not decoded and encoded again) and a dict of the other members; ``None`` when the
+    line is not of that shape. The observation ends at the last ``},"<next_key>":``: the members
+    after it are scalars and an ``info`` object of scalars, whose strings cannot hold an unescaped
+    quote, so the marker cannot occur in them."""
+    if not line.startswith(_OBSERVATION_HEAD):
+        return None
+    end = line.rfind(b'},"' + next_key + b'":')
+    if end < 0:
+        return None
+    try:
+        rest = json.loads(b"{" + line[end + 2 :])
+        observation = line[len(_OBSERVATION_HEAD) : end + 1].decode("utf-8")
+    except ValueError:
+        return None
+    if not isinstance(rest, dict):
+        return None
+    return observation, rest
+
+
+class MiSettingsEnv(gym.Env[str, str]):
+    """One mi-settings episode at a time, played through a ``mi-settings agent`` subprocess.
+
+    Args:
+        task: the task to play, by id; a list of ids, or ``"*"`` for the whole catalogue, to draw
+            one at each reset (from the environment's generator). Default: the first task of the
+            catalogue. ``reset(options={"task": id})`` overrides it for one episode.
+        render_mode: ``None`` or ``"ansi"`` (:meth:`render` returns the screen as text).
+        width, height: the simulated terminal's size (the binary's default 60x24 when ``None``);
+            ``reset(options={"width": ..., "height": ...})`` overrides them for one episode.
+        frame: include the screen as text (``"frame"``) in every observation.
+        binary: the ``mi-settings`` binary; else ``$MI_SETTINGS_BIN``, else ``mi-settings`` on PATH.
+        goal_in_observation: add the episode's goal to the observation as ``"goal"`` (the
+            protocol gives it only in the reset's info), so that a policy needs only the
+            observation.
+        max_observation_length, max_action_length: bounds of the ``Text`` spaces (default
+            65,536 characters for an observation, plus room for the frame with ``frame=True``;
+            4,096 for an action).
+        process_env: the environment variables of the subprocess (default: this process's).
+        log_dir: have the simulator write every episode as a replayable fixture into this folder
+            (``mi-settings agent --log-dir``).
+
+    The subprocess starts at the first :meth:`reset` (constructing the environment is cheap and
+    starts nothing, which suits ``AsyncVectorEnv``'s probe instance) and ends with :meth:`close`.
+    """
+
+    metadata = {"render_modes": ["ansi"], "render_fps": 4}
+
+    def __init__(
+        self,
+        task: str | Sequence[str] | None = None,
+        *,
+        render_mode: str | None = None,
+        width: int | None = None,
+        height: int | None = None,
+        frame: bool = False,
+        binary: str | os.PathLike[str] | None = None,
+        goal_in_observation: bool = True,
+        max_observation_length: int | None = None,
+        max_action_length: int = DEFAULT_MAX_ACTION_LENGTH,
+        process_env: Mapping[str, str] | None = None,
+        log_dir: str | os.PathLike[str] | None = None,
+    ) -> None:
+        if render_mode is not None and render_mode not in self.metadata["render_modes"]:
+            raise ValueError(f"render_mode must be None or one of {self.metadata['render_modes']}, not {render_mode!r}")
+        self.render_mode = render_mode
+        self.task = task
+        self.width = width
+        self.height = height
+        self.frame = frame
+        self.binary = binary
+        self.goal_in_observation = goal_in_observation
+        self.process_env = None if process_env is None else dict(process_env)
+        self.log_dir = None if log_dir is None else os.fspath(log_dir)
+        if max_observation_length is None:
+            max_observation_length = default_max_observation_length(width, height, frame)
+        self.observation_space = AsciiText(max_length=max_observation_length)
+        self.action_space = AsciiText(max_length=max_action_length)
+
+        self._client: AgentProcess | None = None
+        self._catalogue: list[dict[str, Any]] | None = None
+        self._reset_info: dict[str, Any] | None = None
+        self._last_observation: dict[str, Any] | None = None
+        self._last_observation_text: str | None = None
+        self._steps = 0
+        self._ended = (False, False)
+
+    # --- the subprocess -------------------------------------------------------------------
+
+    @property
+    def client(self) -> AgentProcess:
+        """The ``mi-settings agent`` process (started on first use)."""
+        if self._client is None:
+            args = ["agent"] if self.log_dir is None else ["agent", "--log-dir", self.log_dir]
+            self._client = AgentProcess(self.binary, args=args, env=self.process_env)
+        return self._client
+
+    @property
+    def pid(self) -> int | None:
+        """The process id of the ``mi-settings agent`` subprocess, ``None`` before it starts."""
+        return None if self._client is None else self._client.pid
+
+    @property
+    def catalogue(self) -> list[dict[str, Any]]:
+        """The task catalogue (``{"op":"tasks"}``), fetched once."""
+        if self._catalogue is None:
+            self._catalogue = self.client.tasks()
+        return self._catalogue
+
+    @property
+    def task_ids(self) -> list[str]:
+        return [t["id"] for t in self.catalogue]
+
+    @property
+    def episode(self) -> dict[str, Any] | None:
+        """The current episode's reset info (goal, task, seed, max_steps, kind), or ``None``."""
+        return None if self._reset_info is None else dict(self._reset_info)
+
+    def solution(self) -> list[dict[str, Any]]:
+        """The current episode's reference solution as actions (``{"op":"solution"}``)."""
+        return self.client.solution()
+
+    def _choose_task(self) -> str:
+        task = self.task
+        if task is None:
+            return self.catalogue[0]["id"]
+        if isinstance(task, str):
+            if task != "*":
+                return task
+            choices = self.task_ids
+        else:
+            choices = list(task)
+        if not choices:
+            raise ValueError("the list of tasks is empty")
+        return choices[int(self.np_random.integers(len(choices)))]
+
+    # --- the Gymnasium API ----------------------------------------------------------------
+
+    def reset(
+        self, *, seed: int | None = None, options: dict[str, Any] | None = None
+    ) -> tuple[str, dict[str, Any]]:
+        super().reset(seed=seed)
+        if self._client is not None and not self._client.alive:
+            # The process died (its error was raised then): start afresh.
+            self._client.close()
+            self._client = None
+        options = dict(options or {})
+        task = options.pop("task", None) or self._choose_task()
+        variant = seed if seed is not None else int(self.np_random.integers(0, 2**31))
+        if variant < 0:
+            raise ValueError(f"seed must be non-negative, not {seed}")
+        reset_options: dict[str, Any] = {}
+        if self.width is not None:
+            reset_options["width"] = self.width
+        if self.height is not None:
+            reset_options["height"] = self.height
+        if self.frame:
+            reset_options["frame"] = True
+        reset_options.update(options)  # unknown keys go on to the binary, which judges them
+
+        message: dict[str, Any] = {"op": "reset", "task": task, "seed": variant}
+        if reset_options:
+            message["options"] = reset_options
+        line = self.client.request_line(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
+        split = _split_reply(line, b"info") if self.fast_path else None
+        reply = split[1] if split is not None else self._decode_reply(line, message)
+        info = dict(reply.get("info") or {})
+        self._reset_info = dict(info)
+        self._steps = 0
+        self._ended = (False, False)
+        if split is not None:
+            return self._observe_text(split[0]), info
+        return self._observe(reply["observation"]), info
+
+    #: Take the observation's text from the reply line as written (only escaping what is not
+    #: printable ASCII) instead of decoding the whole reply and encoding the observation again;
+    #: a reply of another shape takes the slow path. A third faster ``step``.
+    fast_path = True
+
+    def step(self, action: str | Mapping[str, Any]) -> tuple[str, float, bool, bool, dict[str, Any]]:
+        if self._reset_info is None or self._client is None:
+            raise gym.error.ResetNeeded("call reset() before step()")
+        message = {"op": "step", "action": self._decode_action(action)}
+        line = self._client.request_line(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
+        split = _split_reply(line, b"reward") if self.fast_path else None
+        if split is not None:
+            text, reply = split
+            info = reply.get("info") or {}
+            self._steps = int(info.get("steps", self._steps + 1))
+            terminated = bool(reply.get("terminated", False))
+            truncated = bool(reply.get("truncated", False))
+            self._ended = (terminated, truncated)
+            return self._observe_text(text), float(reply.get("reward", 0.0)), terminated, truncated, info
+        reply = self._decode_reply(line, None)
+        if "observation" not in reply:
+            # Refused (a malformed action, or a step after the end): nothing happened. After the
+            # end, terminated/truncated stay as they were so that a loop on them stops.
+            if "error" not in reply:
+                raise ProtocolError(f"unexpected answer to a step: {reply!r}")
+            assert self._last_observation_text is not None
+            info = {"steps": self._steps, "error": reply["error"]}
+            return self._last_observation_text, 0.0, self._ended[0], self._ended[1], info
+        info = dict(reply.get("info") or {})
+        self._steps = int(info.get("steps", self._steps + 1))
+        terminated = bool(reply.get("terminated", False))
+        truncated = bool(reply.get("truncated", False))
+        self._ended = (terminated, truncated)
+        return self._observe(reply["observation"]), float(reply.get("reward", 0.0)), terminated, truncated, info
+
+    def render(self) -> str | None:
+        if self.render_mode is None:
+            gym.logger.warn(
+                "render() was called without a render_mode: make the environment with render_mode='ansi'."
+            )
+            return None
+        return self.client.render()
+
+    def close(self) -> None:
+        if self._client is not None:
+            self._client.close()
+            self._client = None
+        self._reset_info = None
+        super().close()
+
+    # --- helpers --------------------------------------------------------------------------
+
+    @staticmethod
+    def _decode_reply(line: bytes, request: dict[str, Any] | None) -> dict[str, Any]:
+        """The reply as a dict; with ``request``, an ``{"error": ...}`` reply raises ProtocolError."""
+        try:
+            reply = json.loads(line)
+        except ValueError:
+            raise AgentError(f"the agent answered a line that is not JSON: {line[:200]!r}") from None
+        if not isinstance(reply, dict):
+            raise AgentError(f"the agent answered JSON that is not an object: {line[:200]!r}")
+        if request is not None and "error" in reply and len(reply) == 1:
+            raise ProtocolError(str(reply["error"]), request=request)
+        return reply
+
+    @staticmethod
+    def _decode_action(action: Any) -> Any:
+        if isinstance(action, Mapping):
+            return dict(action)
+        if isinstance(action, bytes):
+            action = action.decode("utf-8", "replace")
+        if isinstance(action, str):
+            try:
+                return json.loads(action)
+            except ValueError:
+                return action  # not JSON: sent as a JSON string, for the simulator to refuse
+        if hasattr(action, "item"):  # a numpy scalar, e.g. from a vector env's batch
+            return MiSettingsEnv._decode_action(action.item())
+        raise TypeError(f"an action is a dict or a JSON string, not {type(action).__name__}")
+
+    @property
+    def last_observation(self) -> dict[str, Any] | None:
+        """The last observation as a dict (decoded when first asked for)."""
+        if self._last_observation is None and self._last_observation_text is not None:
+            self._last_observation = json.loads(self._last_observation_text)
+        return self._last_observation
+
+    def _observe(self, observation: dict[str, Any]) -> str:
+        if self.goal_in_observation and self._reset_info is not None and "goal" in self._reset_info:
+            observation = {**observation, "goal": self._reset_info["goal"]}
+        text = _encode(observation)
+        self._remember(text)
+        self._last_observation = observation
+        return text
+
+    def _observe_text(self, text: str) -> str:
+        text = _ascii_json(text)
+        if self.goal_in_observation and self._reset_info is not None and "goal" in self._reset_info:
+            text = f'{text[:-1]},"goal":{_encode(self._reset_info["goal"])}}}'
+        self._remember(text)
+        return text
+
+    def _remember(self, text: str) -> None:
+        self._last_observation = None
+        if len(text) > self.observation_space.max_length:
+            gym.logger.warn(
+                f"an observation of {len(text)} characters exceeds max_observation_length="
+                f"{self.observation_space.max_length}: make the environment with a larger one"
+            )
+        self._last_observation_text = text
+
+    # Picklable: the subprocess is not carried over; a copy starts its own at its first reset.
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        state.update(_client=None, _reset_info=None, _last_observation=None, _last_observation_text=None, _steps=0)
+        return state
+
+    def __del__(self) -> None:
+        client = getattr(self, "_client", None)
+        if client is not None:
+            try:
+                client.close(timeout=1.0)
+            except Exception:
+                pass

@@ -1,0 +1,71 @@
+"""Shared fixtures: the mi-settings binary, environments that are closed after each test, and the
+examples folder on the import path (the oracle and random agents are tested through it).
+
+The binary is ``$MI_SETTINGS_BIN`` if set, else the repository's newest build
+(target/release or target/debug beside this folder), else ``mi-settings`` on PATH. It is exported
+as ``MI_SETTINGS_BIN`` so that worker processes (``AsyncVectorEnv``) find it too.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+PYTHON_DIR = HERE.parent
+REPO = PYTHON_DIR.parent
+sys.path.insert(0, str(PYTHON_DIR / "examples"))
+
+
+def _find_binary() -> str:
+    named = os.environ.get("MI_SETTINGS_BIN")
+    if named:
+        return named
+    builds = [REPO / "target" / kind / "mi-settings" for kind in ("release", "debug")]
+    builds = [b for b in builds if b.is_file()]
+    if builds:
+        return str(max(builds, key=lambda b: b.stat().st_mtime))
+    found = shutil.which("mi-settings")
+    if found:
+        return found
+    raise pytest.UsageError(
+        "no mi-settings binary: set MI_SETTINGS_BIN or run `cargo build --release` in the repository"
+    )
+
+
+BINARY = _find_binary()
+os.environ["MI_SETTINGS_BIN"] = BINARY
+
+
+@pytest.fixture(scope="session")
+def binary() -> str:
+    return BINARY
+
+
+@pytest.fixture(scope="session")
+def catalogue(binary: str) -> list[dict]:
+    from mi_settings_gym import AgentProcess
+
+    with AgentProcess(binary) as agent:
+        return agent.tasks()
+
+
+@pytest.fixture
+def make():
+    """``make(**kwargs)``: an unwrapped MiSettingsEnv, closed at the end of the test."""
+    from mi_settings_gym import MiSettingsEnv
+
+    envs = []
+
+    def factory(**kwargs):
+        env = MiSettingsEnv(**kwargs)
+        envs.append(env)
+        return env
+
+    yield factory
+    for env in envs:
+        env.close()

@@ -1,0 +1,349 @@
+"""The Gymnasium environment: check_env, registration, reset/step/render, determinism."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import random
+import warnings
+
+import gymnasium as gym
+import pytest
+from gymnasium.utils.env_checker import check_env
+
+import mi_settings_gym
+from mi_settings_gym import MiSettingsEnv, ProtocolError
+
+SIMPLE = "turn_on_bluetooth"
+
+
+def test_check_env_passes(binary):
+    env = gym.make(mi_settings_gym.ENV_ID, task=SIMPLE, render_mode="ansi")
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            check_env(env.unwrapped)
+        assert not caught, [str(w.message) for w in caught]
+    finally:
+        env.close()
+
+
+def test_check_env_passes_without_render_mode(binary):
+    # check_env then makes one environment per render mode through the spec.
+    env = gym.make(mi_settings_gym.ENV_ID)
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            check_env(env.unwrapped)
+        assert not caught, [str(w.message) for w in caught]
+    finally:
+        env.close()
+
+
+def test_registered_and_made_through_gymnasium():
+    assert mi_settings_gym.ENV_ID in gym.registry
+    env = gym.make(mi_settings_gym.ENV_ID, task=SIMPLE)
+    try:
+        assert isinstance(env.unwrapped, MiSettingsEnv)
+        obs, info = env.reset(seed=0)
+        assert env.observation_space.contains(obs)
+        assert info["task"] == SIMPLE
+    finally:
+        env.close()
+
+
+def test_construction_starts_nothing():
+    env = MiSettingsEnv(binary="/nonexistent/mi-settings")  # the binary is looked for at reset
+    assert env._client is None
+    with pytest.raises(FileNotFoundError, match="not an executable"):
+        env.reset()
+    env.close()
+
+
+def test_default_task_is_the_first_in_the_catalogue(make, catalogue):
+    env = make()
+    _, info = env.reset(seed=0)
+    assert info["task"] == catalogue[0]["id"]
+
+
+def test_reset_observation_and_info(make, catalogue):
+    env = make(task=SIMPLE)
+    obs, info = env.reset(seed=4)
+    assert isinstance(obs, str) and obs.isascii() and env.observation_space.contains(obs)
+    o = json.loads(obs)
+    assert o == env.last_observation
+    # Fields with nothing to say (address, dialog, toast, notification) are left out.
+    assert {"screen", "title", "surface", "status", "elements"} <= o.keys()
+    assert o["surface"] in {"phone", "browser"}
+    assert "frame" not in o
+    assert o["goal"] == info["goal"]
+    entry = next(t for t in catalogue if t["id"] == SIMPLE)
+    assert info["task"] == SIMPLE and info["seed"] == 4
+    assert info["max_steps"] == entry["max_steps"] and info["kind"] == entry["kind"]
+    for i, element in enumerate(o["elements"]):
+        assert element["index"] == i
+        assert {"id", "role", "label", "enabled", "focused", "on_screen"} <= element.keys()
+        # (A null field may be left out.)
+        assert (element.get("bbox") is not None) == element["on_screen"]
+        if element.get("bbox") is not None:
+            x, y, w, h = element["bbox"]
+            assert 0 <= x and 0 <= y and w > 0 and h > 0 and x + w <= 60 and y + h <= 24
+    assert any(e["id"] == "settings.bluetooth" for e in o["elements"])
+
+
+def test_options_override_task_and_size(make):
+    env = make(task=SIMPLE, render_mode="ansi")
+    _, info = env.reset(seed=0, options={"task": "what_is_my_mi_account_id", "width": 80, "height": 30})
+    assert info["task"] == "what_is_my_mi_account_id"
+    lines = env.render().split("\n")
+    assert len(lines) == 30 and max(len(line) for line in lines) <= 80
+    _, info = env.reset(seed=0)  # the options held for one episode
+    assert info["task"] == SIMPLE
+    assert len(env.render().split("\n")) == 24
+    with pytest.raises(ProtocolError):
+        env.reset(options={"task": "no_such_task"})
+    with pytest.raises(ProtocolError):
+        env.reset(options={"width": 5})
+
+
+def test_steps_by_label_id_index_and_cell(make):
+    env = make(task=SIMPLE)
+    obs, _ = env.reset(seed=0)
+    o = json.loads(obs)
+    bluetooth = next(e for e in o["elements"] if e["id"] == "settings.bluetooth")
+    for action in (
+        {"action_type": "click", "label": "Bluetooth"},
+        {"action_type": "click", "id": "settings.bluetooth"},
+        {"action_type": "click", "index": bluetooth["index"]},
+        {"action_type": "click", "x": bluetooth["bbox"][0] + 1, "y": bluetooth["bbox"][1]},
+        json.dumps({"action_type": "click", "label": "Bluetooth"}),  # a JSON string works too
+    ):
+        env.reset(seed=0)
+        obs, reward, terminated, truncated, info = env.step(action)
+        assert json.loads(obs)["screen"] != o["screen"], action
+        assert (reward, terminated, truncated) == (0.0, False, False)
+        assert info["steps"] == 1 and "error" not in info
+        obs, reward, terminated, truncated, info = env.step({"action_type": "navigate_back"})
+        assert json.loads(obs)["screen"] == o["screen"]
+
+
+def test_reference_solution_earns_reward_one(make):
+    env = make(task=SIMPLE)
+    env.reset(seed=0)
+    actions = env.solution()
+    assert actions and all("action_type" in a for a in actions)
+    for n, action in enumerate(actions, 1):
+        _, reward, terminated, truncated, info = env.step(action)
+    assert (reward, terminated, truncated) == (1.0, True, False)
+    assert info["steps"] == n
+
+
+def test_impossible_actions_say_why_and_count(make):
+    env = make(task=SIMPLE)
+    obs0, _ = env.reset(seed=0)
+    impossible = [
+        {"action_type": "click", "index": 10_000},
+        {"action_type": "click", "label": "No such row"},
+        {"action_type": "click"},
+        {"action_type": "fly"},
+        {"action_type": "scroll", "direction": "sideways"},
+        {"action_type": "input_text"},
+    ]
+    for n, action in enumerate(impossible, 1):
+        obs, reward, terminated, truncated, info = env.step(action)
+        assert info.get("error"), action
+        assert info["steps"] == n
+        assert (reward, terminated, truncated) == (0.0, False, False)
+        assert json.loads(obs)["screen"] == json.loads(obs0)["screen"]
+
+
+def test_refused_actions_change_nothing(make):
+    env = make(task=SIMPLE)
+    obs0, _ = env.reset(seed=0)
+    env.step({"action_type": "wait", "seconds": 1})
+    last, *_ = env.step({"action_type": "wait", "seconds": 1})
+    for action in ("not json at all", "[1, 2]", {"action_type": "click", "colour": "red"}, '"click"'):
+        obs, reward, terminated, truncated, info = env.step(action)
+        assert obs == last
+        assert (reward, terminated, truncated) == (0.0, False, False)
+        # A malformed action is a step that did nothing (it counts towards max_steps).
+        assert info["error"] and info["steps"] >= 2
+    with pytest.raises(TypeError):
+        env.step(42)
+
+
+def test_wrong_answer_terminates_with_zero(make):
+    env = make(task="what_is_my_mi_account_id")
+    env.reset(seed=0)
+    _, reward, terminated, truncated, info = env.step({"action_type": "answer", "text": "certainly not the id"})
+    assert (reward, terminated, truncated) == (0.0, True, False)
+    # A step after the end is refused, and still says the episode is over.
+    _, reward, terminated, truncated, info = env.step({"action_type": "navigate_back"})
+    assert (reward, terminated) == (0.0, True) and "error" in info
+
+
+def test_wrong_status_terminates_with_zero(make):
+    env = make(task=SIMPLE)
+    env.reset(seed=0)
+    _, reward, terminated, _, _ = env.step({"action_type": "status", "goal_status": "infeasible"})
+    assert (reward, terminated) == (0.0, True)
+
+
+def test_truncated_at_max_steps(make):
+    env = make(task=SIMPLE)
+    _, info = env.reset(seed=0)
+    for n in range(1, info["max_steps"] + 1):
+        _, reward, terminated, truncated, step_info = env.step({"action_type": "wait", "seconds": 1})
+        assert not terminated and reward == 0.0
+        assert truncated == (n == info["max_steps"])
+    assert step_info["steps"] == info["max_steps"]
+
+
+def test_render_ansi_and_frame_in_observation(make):
+    env = make(task=SIMPLE, render_mode="ansi", frame=True)
+    obs, _ = env.reset(seed=0)
+    frame = env.render()
+    assert isinstance(frame, str)
+    assert json.loads(obs)["frame"] == frame
+    lines = frame.split("\n")
+    assert len(lines) == 24 and all(len(line) <= 60 for line in lines)
+    assert "Bluetooth" in frame
+    obs, *_ = env.step({"action_type": "click", "label": "Bluetooth"})
+    assert json.loads(obs)["frame"] == env.render() != frame
+
+
+def test_render_without_mode_returns_none(make):
+    env = make(task=SIMPLE)
+    env.reset(seed=0)
+    with pytest.warns(UserWarning):
+        assert env.render() is None
+
+
+def _play(env: MiSettingsEnv, task: str, seed: int, actions_seed: int, steps: int) -> list:
+    """Observations of an episode under a fixed random policy."""
+    import random_agent
+
+    rng = random.Random(actions_seed)
+    obs, info = env.reset(seed=seed, options={"task": task})
+    trace = [(obs, info)]
+    for _ in range(steps):
+        action = random_agent.random_action(json.loads(obs), rng)
+        obs, reward, terminated, truncated, info = env.step(action)
+        trace.append((action, obs, reward, terminated, truncated, info))
+        if terminated or truncated:
+            break
+    return trace
+
+
+@pytest.mark.parametrize("task", [SIMPLE, "forgot_password_on_the_phone", "secure_the_account_on_the_website"])
+def test_determinism(make, task):
+    """Same task, seed and actions: identical observations, rewards and infos, in another process."""
+    a, b = make(frame=True), make(frame=True)
+    for seed in (0, 7):
+        first = _play(a, task, seed, actions_seed=seed, steps=40)
+        assert len(first) > 1
+        assert first == _play(b, task, seed, actions_seed=seed, steps=40)
+        assert first == _play(a, task, seed, actions_seed=seed, steps=40)  # and after a reset
+
+
+def test_seeds_pick_variants(make):
+    env = make(task="forgot_password_on_the_phone")
+    goals = {env.reset(seed=seed)[1]["goal"] for seed in range(10)}
+    assert len(goals) > 1
+
+
+def test_unseeded_resets_follow_the_first_seed(make):
+    a, b = make(task="*"), make(task="*")
+    a.reset(seed=11)
+    b.reset(seed=11)
+    infos_a = [a.reset()[1] for _ in range(5)]
+    infos_b = [b.reset()[1] for _ in range(5)]
+    assert infos_a == infos_b
+    assert len({i["task"] for i in infos_a}) > 1  # "*" draws tasks from the catalogue
+
+
+def test_task_list(make):
+    env = make(task=[SIMPLE, "what_is_my_mi_account_id"])
+    env.reset(seed=0)
+    tasks = {env.reset()[1]["task"] for _ in range(20)}
+    assert tasks == {SIMPLE, "what_is_my_mi_account_id"}
+
+
+def test_step_before_reset(make):
+    env = make(task=SIMPLE)
+    with pytest.raises(gym.error.ResetNeeded):
+        env.step({"action_type": "navigate_back"})
+
+
+def test_pickled_env_starts_its_own_process(make):
+    env = make(task=SIMPLE)
+    env.reset(seed=0)
+    copy = pickle.loads(pickle.dumps(env))
+    try:
+        assert copy._client is None
+        obs, info = copy.reset(seed=0)
+        assert copy.client.pid != env.client.pid
+        assert obs == env.reset(seed=0)[0]
+    finally:
+        copy.close()
+
+
+def test_close_ends_the_process_and_reset_restarts(make):
+    env = make(task=SIMPLE)
+    env.reset(seed=0)
+    proc = env.client._proc
+    env.close()
+    assert proc.returncode == 0
+    env.close()
+    obs, _ = env.reset(seed=0)  # usable again: a new process
+    assert obs
+
+
+def test_a_crashed_process_is_restarted_at_reset(make):
+    env = make(task=SIMPLE)
+    env.reset(seed=0)
+    env.client._proc.kill()
+    env.client._proc.wait()
+    with pytest.raises(mi_settings_gym.AgentError):
+        env.step({"action_type": "navigate_back"})
+    obs, _ = env.reset(seed=0)
+    assert json.loads(obs)["screen"] == "settings"
+
+
+def test_log_dir_writes_fixtures(make, tmp_path):
+    env = make(task=SIMPLE, log_dir=tmp_path / "episodes")
+    env.reset(seed=0)
+    for action in env.solution():
+        env.step(action)
+    env.close()
+    written = list((tmp_path / "episodes").glob("*.json"))
+    assert len(written) == 1 and SIMPLE in written[0].name
+
+
+@pytest.mark.parametrize("frame", [False, True])
+def test_fast_path_matches_the_slow_path(make, frame):
+    """The observation text taken from the reply line as written decodes to the same document as
+    decoding the reply and encoding the observation again, on every screen of a few solutions
+    (non-ASCII labels, dialogs, the browser, a frame of box-drawing characters)."""
+    fast, slow = make(frame=frame), make(frame=frame)
+    slow.fast_path = False
+    for task in ("forgot_password_on_the_phone", "secure_the_account_on_the_website", "erase_the_phone_from_the_website"):
+        obs_f, info_f = fast.reset(seed=2, options={"task": task})
+        obs_s, info_s = slow.reset(seed=2, options={"task": task})
+        assert json.loads(obs_f) == json.loads(obs_s) and info_f == info_s
+        assert fast.observation_space.contains(obs_f)
+        for action in fast.solution() + [{"action_type": "navigate_back"}]:
+            step_f = fast.step(action)
+            step_s = slow.step(action)
+            assert json.loads(step_f[0]) == json.loads(step_s[0]) == fast.last_observation
+            assert fast.observation_space.contains(step_f[0])
+            assert step_f[1:] == step_s[1:]
+
+
+def test_ascii_escaping():
+    from mi_settings_gym.env import _ascii_json
+
+    doc = {"a": "caf\u00e9 \u2022\u2022 \U0001F600 \x7f tab\tnew\nline", "b": [1, None, True]}
+    text = _ascii_json(json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+    assert text.isascii() and text.isprintable()
+    assert json.loads(text) == doc
