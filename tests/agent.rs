@@ -220,3 +220,31 @@ fn a_logged_episode_replays_as_a_fixture() {
         "{printed}"
     );
 }
+
+/// A reset may ask for another skin or ROM where the task allows it (its reference solution
+/// still does it there), and is refused with a reason where it does not.
+#[test]
+fn another_skin_or_rom_where_the_task_allows_it() {
+    let mut agent = Agent::new(None).expect("agent");
+    let reset = ask(
+        &mut agent,
+        json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0,
+               "options": {"skin": "hyperos", "rom": "china"}}),
+    );
+    let first = &reset["observation"]["elements"][0];
+    assert_eq!(
+        first["label"],
+        json!("Sign in to Xiaomi Account"),
+        "{reset}"
+    );
+    let refused = ask(
+        &mut agent,
+        json!({"op": "reset", "task": "sign_out_keep_data", "seed": 0,
+               "options": {"skin": "hyperos"}}),
+    );
+    let error = refused["error"].as_str().unwrap_or_default();
+    assert!(
+        error.contains("cannot be played with that skin or ROM"),
+        "{refused}"
+    );
+}

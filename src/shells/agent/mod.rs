@@ -130,7 +130,25 @@ impl Agent {
             Ok(task) => task.clone(),
             Err(e) => return Response::Error { error: e },
         };
-        let episode = match tasks::episode_at(&task, seed, Some((width, height))) {
+        let (skin, rom) = (options.skin, options.rom);
+        let adjust = move |device: &mut crate::sim::DeviceFile| {
+            if let Some(skin) = skin {
+                device.phone.skin = skin;
+            }
+            if let Some(rom) = rom {
+                device.phone.rom = rom;
+            }
+        };
+        if (skin.is_some() || rom.is_some()) && !self.allows(&task, seed, &adjust) {
+            return Response::Error {
+                error: format!(
+                    "{} cannot be played with that skin or ROM: its reference solution does not \
+                     do it there",
+                    task.id
+                ),
+            };
+        }
+        let episode = match tasks::episode_on(&task, seed, Some((width, height)), &adjust) {
             Ok(episode) => episode,
             Err(e) => return Response::Error { error: e },
         };
@@ -161,6 +179,21 @@ impl Agent {
             observation: Box::new(observation),
             info,
         }
+    }
+
+    /// Whether `task` allows the phone `adjust` makes: its reference solution still does it
+    /// there (worked out once per task, seed and phone).
+    fn allows(
+        &mut self,
+        task: &Task,
+        seed: u64,
+        adjust: &dyn Fn(&mut crate::sim::DeviceFile),
+    ) -> bool {
+        let Ok(mut probe) = tasks::episode_on(task, seed, None, adjust) else {
+            return false;
+        };
+        let solution = probe.variant.solution.clone();
+        solution.iter().all(|step| probe.solve_step(step).is_ok()) && probe.done()
     }
 
     fn step(&mut self, action: &Value) -> Response {

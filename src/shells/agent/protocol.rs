@@ -49,6 +49,13 @@ pub struct ResetOptions {
     /// Include the frame as text in every observation.
     #[serde(default)]
     pub frame: bool,
+    /// Play on this skin (`miui`, `hyperos`) instead of the task's, where the task allows it:
+    /// where its reference solution still does it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skin: Option<crate::sim::device::Skin>,
+    /// Play on this ROM (`global`, `china`) instead of the task's, where the task allows it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rom: Option<crate::sim::device::Rom>,
 }
 
 /// An action (AndroidWorld's JSONAction words, plus `key`, `answer` and `label`).

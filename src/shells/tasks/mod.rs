@@ -142,9 +142,21 @@ pub fn variant_device(task: &Task, variant: &Variant) -> Result<DeviceFile, Stri
 
 /// [`episode`] drawn at `size` (columns, rows) instead of 60x24.
 pub fn episode_at(task: &Task, seed: u64, size: Option<(u16, u16)>) -> Result<Episode, String> {
+    episode_on(task, seed, size, &|_| {})
+}
+
+/// [`episode_at`] on the task's phone changed by `adjust` (another skin or ROM) before its
+/// set-up.
+pub fn episode_on(
+    task: &Task,
+    seed: u64,
+    size: Option<(u16, u16)>,
+    adjust: &dyn Fn(&mut DeviceFile),
+) -> Result<Episode, String> {
     let device = start_device(task)?;
     let variant = variant::draw(task, seed, &device).map_err(|e| format!("{}: {e}", task.id))?;
-    let device = variant_device(task, &variant)?;
+    let mut device = variant_device(task, &variant)?;
+    adjust(&mut device);
     let mut start = episode::default_start(seed, task.start.clock);
     if let Some((width, height)) = size {
         start.width = width;
