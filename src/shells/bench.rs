@@ -287,6 +287,17 @@ fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
             }
         },
     );
+    // The floor of any request: the same pipes carrying a line the agent only refuses.
+    let floor = Measure::time(
+        "agent protocol, Rust client over a pipe: a refused line (the pipe's floor)",
+        iterations,
+        |_| {
+            if ask("x", &mut line).is_err() {
+                failed = Some("a refused line");
+            }
+        },
+    );
+    let _ = ask(reset, &mut line);
     let resets = Measure::time(
         "agent protocol, Rust client over a pipe: reset",
         (iterations / 20).max(1),
@@ -300,7 +311,7 @@ fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
     let _ = child.wait();
     match failed {
         Some(what) => Err(std::io::Error::other(format!("the agent failed {what}"))),
-        None => Ok(vec![step, resets]),
+        None => Ok(vec![step, floor, resets]),
     }
 }
 
