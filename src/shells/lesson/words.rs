@@ -58,6 +58,9 @@ pub const LIST: LessonKey = LessonKey {
     help: "on Settings (where q quits the phone): back to the list of lessons",
 };
 
+/// What q does on Settings in a lesson, on the phone's hint line.
+pub const Q_LESSONS: &str = "lessons";
+
 /// Quitting, which is no button.
 pub const QUIT_HELP: &str = "Ctrl-C: quit (what you did so far counts as an attempt)";
 
