@@ -641,7 +641,6 @@ fn solution_action(step: &SolutionStep) -> Option<Action> {
                 ),
                 ..action("scroll")
             },
-            Step::Back(_) => action("navigate_back"),
             Step::Wait(wait) => Action {
                 seconds: Some(u64::try_from(wait.duration().num_seconds()).unwrap_or(0)),
                 ..action("wait")

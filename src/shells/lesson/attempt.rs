@@ -805,6 +805,27 @@ impl Lesson {
             does,
             drop_rank: 0,
         };
+        // The answer and "can't be done" dialogs: a line to type, Cancel and Send.
+        let typed_dialog = |id: &str, title: &str, body: String, field: Element| {
+            (
+                Dialog {
+                    id: id.to_string(),
+                    title: title.to_string(),
+                    body: vec![body],
+                    elements: vec![
+                        field,
+                        button(w::CANCEL, w::CANCEL_BUTTON, false),
+                        button(w::SEND, w::SEND_BUTTON, false),
+                    ],
+                    scroll: 0,
+                },
+                vec![
+                    hint("", w::HINT_TYPE),
+                    hint(w::KEY_ENTER, w::HINT_SEND),
+                    hint(w::KEY_ESC, w::HINT_CANCEL),
+                ],
+            )
+        };
         let (dialog, hints) = match overlay {
             Overlay::Help { scroll } => {
                 let mut dialog = self.help_dialog();
@@ -815,41 +836,17 @@ impl Lesson {
                 view.hints = hints;
                 return view;
             }
-            Overlay::Answer(line) => (
-                Dialog {
-                    id: w::DIALOG_ANSWER.to_string(),
-                    title: w::ANSWER_TITLE.to_string(),
-                    body: vec![self.goal().to_string()],
-                    elements: vec![
-                        field(w::ANSWER_FIELD, line),
-                        button(w::CANCEL, w::CANCEL_BUTTON, false),
-                        button(w::SEND, w::SEND_BUTTON, false),
-                    ],
-                    scroll: 0,
-                },
-                vec![
-                    hint("", w::HINT_TYPE),
-                    hint(w::KEY_ENTER, w::HINT_SEND),
-                    hint(w::KEY_ESC, w::HINT_CANCEL),
-                ],
+            Overlay::Answer(line) => typed_dialog(
+                w::DIALOG_ANSWER,
+                w::ANSWER_TITLE,
+                self.goal().to_string(),
+                field(w::ANSWER_FIELD, line),
             ),
-            Overlay::Cannot(line) => (
-                Dialog {
-                    id: w::DIALOG_CANNOT.to_string(),
-                    title: w::CANNOT_TITLE.to_string(),
-                    body: vec![w::CANNOT_BODY.to_string()],
-                    elements: vec![
-                        field(w::CANNOT_FIELD, line),
-                        button(w::CANCEL, w::CANCEL_BUTTON, false),
-                        button(w::SEND, w::SEND_BUTTON, false),
-                    ],
-                    scroll: 0,
-                },
-                vec![
-                    hint("", w::HINT_TYPE),
-                    hint(w::KEY_ENTER, w::HINT_SEND),
-                    hint(w::KEY_ESC, w::HINT_CANCEL),
-                ],
+            Overlay::Cannot(line) => typed_dialog(
+                w::DIALOG_CANNOT,
+                w::CANNOT_TITLE,
+                w::CANNOT_BODY.to_string(),
+                field(w::CANNOT_FIELD, line),
             ),
             Overlay::Done { lines } => {
                 let (elements, hints) = if self.has_next {
