@@ -232,7 +232,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Agent { log_dir }) => {
             use mi_settings::shells::agent;
             let mut agent = agent::Agent::new(log_dir)?;
-            let stdin = std::io::stdin().lock();
+            // Our own buffer, so that `serve` can see whether more requests are waiting.
+            let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
             agent::serve(&mut agent, stdin, stdout).map_err(|e| format!("agent: {e}"))?;
             Ok(ExitCode::SUCCESS)

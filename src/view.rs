@@ -7,7 +7,8 @@
 
 use std::borrow::Cow;
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 /// Text that is usually a literal: most labels and ids are, so building a view seldom allocates.
 pub type Text = Cow<'static, str>;
@@ -89,7 +90,7 @@ impl Hint {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct StatusBar {
     /// Local time of the phone, "HH:MM".
     pub time: String,
@@ -136,7 +137,7 @@ pub struct Element {
 }
 
 /// What kind of thing an element is: decides how it is drawn and whether it can be focused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// A group heading; a blank gap above it separates groups.

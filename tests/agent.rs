@@ -168,7 +168,7 @@ fn a_thousand_malformed_lines_are_each_answered_and_the_agent_stays_up() {
     input.extend_from_slice(b"{\"op\":\"tasks\"}\n");
     let mut agent = Agent::new(None).expect("agent");
     let mut output = Vec::new();
-    serve(&mut agent, &input[..], &mut output).expect("serves");
+    serve(&mut agent, std::io::BufReader::new(&input[..]), &mut output).expect("serves");
     let answers: Vec<Value> = String::from_utf8(output)
         .expect("utf-8")
         .lines()
@@ -247,4 +247,66 @@ fn another_skin_or_rom_where_the_task_allows_it() {
         error.contains("cannot be played with that skin or ROM"),
         "{refused}"
     );
+}
+
+/// The real binary over real pipes: an agent that waits for each answer gets it, even while the
+/// start of its next request is already in the pipe; one that sends requests ahead gets every
+/// answer, in order.
+#[test]
+fn answers_come_at_once_to_a_waiting_agent_and_in_order_to_one_sending_ahead() {
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::{Command, Stdio};
+    use std::sync::mpsc;
+    use std::time::Duration;
+
+    let mut child = Command::new(env!("CARGO_BIN_EXE_mi-settings"))
+        .arg("agent")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the agent starts");
+    let mut input = child.stdin.take().expect("stdin");
+    let output = BufReader::new(child.stdout.take().expect("stdout"));
+    let (lines, answers) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in output.lines() {
+            if lines.send(line.expect("a line")).is_err() {
+                return;
+            }
+        }
+    });
+    let answer = || {
+        answers
+            .recv_timeout(Duration::from_secs(10))
+            .expect("an answer within 10 s")
+    };
+    // A whole request and half of the next one, then wait: the first answer must come.
+    input
+        .write_all(b"{\"op\":\"reset\",\"task\":\"put_the_phone_in_lost_mode\",\"seed\":3}\n{\"op\":")
+        .expect("writes");
+    input.flush().expect("flushes");
+    let reset: Value = serde_json::from_str(&answer()).expect("JSON");
+    assert!(reset["observation"].is_object(), "{reset}");
+    input
+        .write_all(b"\"render\"}\n")
+        .expect("writes the rest");
+    input.flush().expect("flushes");
+    let render: Value = serde_json::from_str(&answer()).expect("JSON");
+    assert!(render["frame"].is_string(), "{render}");
+    // Fifty requests sent at once: fifty answers, the steps counted in order.
+    let mut ahead = String::new();
+    for _ in 0..50 {
+        ahead.push_str(r#"{"op":"step","action":{"action_type":"scroll","direction":"down"}}"#);
+        ahead.push('\n');
+    }
+    input.write_all(ahead.as_bytes()).expect("writes");
+    input.flush().expect("flushes");
+    for n in 1..=50 {
+        let step: Value = serde_json::from_str(&answer()).expect("JSON");
+        assert_eq!(step["info"]["steps"], json!(n), "{step}");
+    }
+    input.write_all(b"{\"op\":\"close\"}\n").expect("writes");
+    drop(input);
+    assert!(child.wait().expect("exits").success());
 }

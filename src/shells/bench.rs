@@ -240,6 +240,9 @@ pub fn large_device(items: usize, devices: usize, history: usize) -> DeviceFile 
     device
 }
 
+/// At least a round of blocks each in `Measure::time`'s rounds.
+const ROUNDS_OF_BLOCKS: u32 = 7;
+
 /// The agent protocol as an agent sees it: this binary's `mi-settings agent` in a child
 /// process, driven over its pipes by a Rust client, a line each way per request.
 fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
@@ -297,6 +300,46 @@ fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
             }
         },
     );
+    // Requests sent ahead, as an oracle or a batch evaluator does: a block of one reset and
+    // 99 steps is written, then its 100 answers are read. The block (7 KB) fits in the pipe's
+    // buffer, so the writes never wait on the reads.
+    const BLOCK: u32 = 100;
+    let mut block = String::with_capacity(8 * 1024);
+    block.push_str(reset);
+    block.push('\n');
+    for i in 1..BLOCK {
+        block.push_str(steps[i as usize % 2]);
+        block.push('\n');
+    }
+    let mut ahead = |line: &mut String| -> std::io::Result<()> {
+        input.write_all(block.as_bytes())?;
+        input.flush()?;
+        for _ in 0..BLOCK {
+            line.clear();
+            output.read_line(line)?;
+            if line.contains("\"error\"") || !line.contains("\"observation\"") {
+                return Err(std::io::Error::other(format!("an answer: {line}")));
+            }
+        }
+        Ok(())
+    };
+    let blocks = Measure::time("", (iterations / BLOCK).max(ROUNDS_OF_BLOCKS), |_| {
+        if ahead(&mut line).is_err() {
+            failed = Some("a request sent ahead");
+        }
+    });
+    let pipelined = Measure {
+        name: "agent protocol, Rust client, requests sent ahead: a step (1 in 100 a reset)",
+        per_iteration: blocks.per_iteration / BLOCK,
+    };
+    let mut ask = |request: &str, line: &mut String| -> std::io::Result<()> {
+        input.write_all(request.as_bytes())?;
+        input.write_all(b"\n")?;
+        input.flush()?;
+        line.clear();
+        output.read_line(line)?;
+        Ok(())
+    };
     let _ = ask(reset, &mut line);
     let resets = Measure::time(
         "agent protocol, Rust client over a pipe: reset",
@@ -311,7 +354,7 @@ fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
     let _ = child.wait();
     match failed {
         Some(what) => Err(std::io::Error::other(format!("the agent failed {what}"))),
-        None => Ok(vec![step, floor, resets]),
+        None => Ok(vec![step, floor, pipelined, resets]),
     }
 }
 

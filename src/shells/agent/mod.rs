@@ -5,7 +5,7 @@
 
 pub mod protocol;
 
-use std::io::{self, BufRead, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
 
 use serde_json::Value;
@@ -506,7 +506,7 @@ fn observe(current: &mut Current) -> Observation {
         title: view.title.clone(),
         surface: view.surface.to_string(),
         address: view.address.clone(),
-        status: serde_json::to_value(&view.status).unwrap_or(Value::Null),
+        status: view.status.clone(),
         elements,
         dialog: view.dialog.as_ref().map(|d| d.title.to_string()),
         toast: view.toast.clone(),
@@ -532,10 +532,7 @@ fn observed(
     ObservedElement {
         index,
         id: element.id.to_string(),
-        role: serde_json::to_value(element.role)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default(),
+        role: element.role,
         // Secrets are masked as in replay: a password field's value is bullets.
         label: element.label.to_string(),
         value: element.value.as_ref().map(|v| {
@@ -693,9 +690,18 @@ fn episode_fixture(current: &Current) -> Fixture {
 
 /// Serves requests from `input` until `close` or the end of input. A bad line is answered with
 /// an error and the session goes on.
-pub fn serve(agent: &mut Agent, input: impl BufRead, mut output: impl Write) -> io::Result<()> {
+///
+/// Responses are flushed when no further whole request is already waiting in `input`, so an agent
+/// that waits for each answer gets it at once, and one that sends requests ahead (an oracle, a
+/// batch) gets its answers in as few writes as the pipe allows.
+pub fn serve<R: Read>(
+    agent: &mut Agent,
+    input: BufReader<R>,
+    mut output: impl Write,
+) -> io::Result<()> {
     let mut input = input;
     let mut line = Vec::new();
+    let mut text = Vec::new();
     loop {
         line.clear();
         let read = read_line_bounded(&mut input, &mut line)?;
@@ -724,11 +730,21 @@ pub fn serve(agent: &mut Agent, input: impl BufRead, mut output: impl Write) -> 
                 false,
             ),
         };
-        let mut text = serde_json::to_string(&response)
-            .unwrap_or_else(|e| format!("{{\"error\":\"cannot write the response: {e}\"}}"));
-        text.push('\n');
-        output.write_all(text.as_bytes())?;
-        output.flush()?;
+        // One buffer for every response, written whole: a response that cannot be written as
+        // JSON is replaced by an error, never sent in part.
+        text.clear();
+        if let Err(e) = serde_json::to_writer(&mut text, &response) {
+            text.clear();
+            let error = Response::Error {
+                error: format!("cannot write the response: {e}"),
+            };
+            serde_json::to_writer(&mut text, &error).map_err(io::Error::other)?;
+        }
+        text.push(b'\n');
+        output.write_all(&text)?;
+        if closed || !input.buffer().contains(&b'\n') {
+            output.flush()?;
+        }
         if closed {
             return Ok(());
         }

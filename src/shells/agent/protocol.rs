@@ -123,7 +123,7 @@ pub struct TaskEntry {
 pub struct ObservedElement {
     pub index: usize,
     pub id: String,
-    pub role: String,
+    pub role: crate::view::Role,
     pub label: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<String>,
@@ -155,7 +155,7 @@ pub struct Observation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub address: Option<String>,
     /// Time, network, battery, as the status bar shows them.
-    pub status: Value,
+    pub status: crate::view::StatusBar,
     pub elements: Vec<ObservedElement>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub dialog: Option<String>,

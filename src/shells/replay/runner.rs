@@ -138,8 +138,10 @@ struct Replay {
     quit: bool,
     /// The screen is out of date (see `redraw`).
     stale: bool,
-    /// The device file as JSON at the start and now (worked out when a condition asks).
-    start_state: Value,
+    /// The device file at the start, and as JSON at the start and now (worked out when a
+    /// condition asks: most steps of a task or an agent's episode never do).
+    start_device: Box<DeviceFile>,
+    start_state: std::cell::OnceCell<Value>,
     state_now: std::cell::OnceCell<Value>,
 }
 
@@ -220,7 +222,8 @@ impl Facts for Replay {
     }
 
     fn start(&self) -> &Value {
-        &self.start_state
+        self.start_state
+            .get_or_init(|| serde_json::to_value(&*self.start_device).unwrap_or_default())
     }
 
     fn title(&self) -> &str {
@@ -292,7 +295,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         Screen::Text(TextGrid::new(width, height))
     };
     let mut secrets = Secrets::new(&device);
-    let start_state = serde_json::to_value(&device).unwrap_or_default();
+    let start_device = Box::new(device.clone());
     let mut replay = Replay {
         engine: Engine::new(device, start),
         screen,
@@ -300,7 +303,8 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         theme: Theme::miui(),
         quit: false,
         stale: true,
-        start_state,
+        start_device,
+        start_state: std::cell::OnceCell::new(),
         state_now: std::cell::OnceCell::new(),
     };
     replay.redraw();
@@ -881,7 +885,7 @@ pub struct Session {
 
 impl Session {
     pub fn new(device: DeviceFile, start: Start, origin: &Path) -> Session {
-        let start_state = serde_json::to_value(&device).unwrap_or_default();
+        let start_device = Box::new(device.clone());
         let mut replay = Replay {
             engine: Engine::new(device, start),
             screen: Screen::Text(TextGrid::new(start.width, start.height)),
@@ -889,7 +893,8 @@ impl Session {
             theme: Theme::miui(),
             quit: false,
             stale: true,
-            start_state,
+            start_device,
+            start_state: std::cell::OnceCell::new(),
             state_now: std::cell::OnceCell::new(),
         };
         replay.redraw();
@@ -925,8 +930,8 @@ impl Session {
 
     /// From now on, `changed` and `unchanged` compare with the device as it is now.
     pub fn mark_start(&mut self) {
-        self.replay.start_state =
-            serde_json::to_value(self.replay.engine.device()).unwrap_or_default();
+        self.replay.start_device = Box::new(self.replay.engine.device().clone());
+        self.replay.start_state = std::cell::OnceCell::new();
     }
 
     /// `None` when `condition` holds; else why not.
@@ -945,6 +950,6 @@ impl Session {
 
     /// The device file as it was when the episode started.
     pub fn start_state(&self) -> &Value {
-        &self.replay.start_state
+        self.replay.start()
     }
 }

@@ -10,6 +10,7 @@ pub mod report;
 pub mod variant;
 
 use std::path::Path;
+use std::sync::OnceLock;
 
 use serde_json::Value;
 
@@ -94,23 +95,41 @@ pub fn start_device(task: &Task) -> Result<DeviceFile, String> {
     device_from(task, task.start.device.as_ref())
 }
 
+/// The catalogue's device file at `index`, parsed once per process: an agent's thousands of
+/// resets clone the parsed phone instead of reading its JSON again.
+fn catalogue_device(index: usize, path: &str) -> &'static Result<DeviceFile, String> {
+    static PARSED: OnceLock<Vec<OnceLock<Result<DeviceFile, String>>>> = OnceLock::new();
+    let parsed = PARSED.get_or_init(|| catalogue::DEVICES.iter().map(|_| OnceLock::new()).collect());
+    match parsed.get(index) {
+        Some(slot) => slot.get_or_init(|| {
+            let text = catalogue::DEVICES.get(index).map_or("", |(_, text)| *text);
+            store::parse(text, Path::new(path)).map_err(|e| e.to_string())
+        }),
+        None => {
+            static MISSING: OnceLock<Result<DeviceFile, String>> = OnceLock::new();
+            MISSING.get_or_init(|| Err("not one of the catalogue's devices".into()))
+        }
+    }
+}
+
 fn device_from(task: &Task, device: Option<&Value>) -> Result<DeviceFile, String> {
     let at = |e: store::StoreError| format!("{}: start.device: {e}", task.id);
     match device {
         None => Ok(DeviceFile::factory_default()),
         Some(Value::String(path)) => {
             let name = path.strip_prefix("devices/").unwrap_or(path);
-            let text = catalogue::DEVICES
+            let index = catalogue::DEVICES
                 .iter()
-                .find(|(file, _)| *file == name)
-                .map(|(_, text)| *text)
+                .position(|(file, _)| *file == name)
                 .ok_or_else(|| {
                     format!(
                         "{}: start.device: {path:?} is not one of the catalogue's devices",
                         task.id
                     )
                 })?;
-            store::parse(text, Path::new(path)).map_err(at)
+            catalogue_device(index, path)
+                .clone()
+                .map_err(|e| format!("{}: start.device: {e}", task.id))
         }
         Some(inline @ Value::Object(_)) => {
             store::parse_value(inline.clone(), Path::new(&task.id)).map_err(at)

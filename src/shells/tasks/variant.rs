@@ -47,7 +47,13 @@ pub struct Variant {
 
 /// Draws the variant of `task` for `seed`; `device` is the start device (before set-up).
 pub fn draw(task: &Task, seed: u64, device: &DeviceFile) -> Result<Variant, String> {
-    let state = serde_json::to_value(device).map_err(|e| e.to_string())?;
+    // The device as JSON, only for parameters drawn `from` it: most tasks' draws never read it,
+    // and an agent's reset should not pay for writing the whole phone out.
+    let state = if task.params.values().any(|param| param.from.is_some()) {
+        serde_json::to_value(device).map_err(|e| e.to_string())?
+    } else {
+        Value::Null
+    };
     // A seed of its own for the draw, apart from the phone's: the same variant whatever the
     // phone does with its random numbers.
     let mut env = Env::new(crate::sim::time::earliest(), seed ^ 0x7a5c_0de5);
