@@ -498,6 +498,11 @@ pub fn wrapped_height(text: &str, width: u16) -> u16 {
     count
 }
 
+/// Marks that never start a line in Chinese text.
+const NO_LINE_START: &str = "，。、：；！？”’）》」』】…";
+/// Marks that never end a line in Chinese text.
+const NO_LINE_END: &str = "“‘（《「『【";
+
 /// The line breaking behind `wrap`: calls `emit` with each line in turn.
 fn wrap_each(text: &str, width: u16, mut emit: impl FnMut(&str)) {
     let width = usize::from(width.max(1));
@@ -515,17 +520,34 @@ fn wrap_each(text: &str, width: u16, mut emit: impl FnMut(&str)) {
                 line_width += gap + word_width;
                 continue;
             }
-            if line_width > 0 {
+            // Chinese breaks between any two characters, so a Chinese run goes on from where
+            // the line is; a long Latin word starts a line of its own.
+            let chinese = word.chars().any(|c| c.width() == Some(2));
+            if line_width > 0 && (!chinese || line_width + gap >= width) {
                 emit(&line);
                 line.clear();
                 line_width = 0;
+            } else if line_width > 0 {
+                line.push(' ');
+                line_width += 1;
             }
             for ch in word.chars() {
                 let ch_width = ch.width().unwrap_or(0);
                 if line_width + ch_width > width && line_width > 0 {
+                    // Chinese rules: a closing mark never starts a line, an opening one never
+                    // ends one; the character before goes down with it.
+                    let last = line.chars().next_back();
+                    let carry = (NO_LINE_START.contains(ch)
+                        || last.is_some_and(|c| NO_LINE_END.contains(c)))
+                        && line.chars().nth(1).is_some();
+                    let carried = if carry { line.pop() } else { None };
                     emit(&line);
                     line.clear();
                     line_width = 0;
+                    if let Some(carried) = carried {
+                        line.push(carried);
+                        line_width = carried.width().unwrap_or(0);
+                    }
                 }
                 line.push(ch);
                 line_width += ch_width;

@@ -17,6 +17,7 @@ use mi_settings::shells::replay::record::{Recorder, check_record_path};
 use mi_settings::shells::store::{self, Opened, Store};
 use mi_settings::shells::terminal::{self, Hooks, TerminalEvents};
 use mi_settings::sim::DeviceFile;
+use mi_settings::sim::device::{Language, Preset};
 use mi_settings::ui::Theme;
 use mi_settings::view::View;
 
@@ -35,6 +36,11 @@ struct Cli {
     /// Record the interactive session as a replayable fixture (version 1) in FILE.
     #[arg(long, value_name = "FILE")]
     record: Option<PathBuf>,
+
+    /// The phone's language, `en` or `zh-CN`: `run` and `learn` switch the phone to it (and
+    /// save it so); `replay`, `tasks` and `agent` play every fixture and task in it.
+    #[arg(long, global = true, value_name = "LANGUAGE")]
+    language: Option<Language>,
 
     #[command(subcommand)]
     command: Option<Command>,
@@ -152,9 +158,21 @@ enum DeviceCommand {
     /// Print the device file (after checking that it can be read).
     Show,
     /// Replace the device file with a fresh phone; the old file is kept as `<file>.bak`.
-    Reset,
+    Reset {
+        /// Which fresh phone: `global` (a Global ROM in English) or `china` (a China ROM in
+        /// Simplified Chinese).
+        #[arg(long, value_enum, default_value_t = PresetArg::Global)]
+        preset: PresetArg,
+    },
     /// Check the device file and report every problem found.
     Validate,
+}
+
+/// The fresh phones of `device reset --preset`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+enum PresetArg {
+    Global,
+    China,
 }
 
 /// The interactive shell: saves to the device file, and records when asked to.
@@ -201,7 +219,9 @@ fn device_path(cli_path: Option<PathBuf>) -> Result<PathBuf, String> {
 
 fn dispatch(cli: Cli) -> Result<ExitCode, String> {
     match cli.command {
-        None | Some(Command::Run) => run_interactive(device_path(cli.device)?, cli.record),
+        None | Some(Command::Run) => {
+            run_interactive(device_path(cli.device)?, cli.record, cli.language)
+        }
         Some(Command::Replay {
             paths,
             update,
@@ -215,6 +235,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
                 transcript_dir: transcript,
                 cast,
                 jobs: jobs.map(usize::from),
+                language: cli.language,
             };
             match batch::run(&paths, &options, &mut std::io::stdout())? {
                 BatchResult::Ran { failed: 0, .. } => Ok(ExitCode::SUCCESS),
@@ -228,17 +249,19 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Device { action }) => device_command(action, device_path(cli.device)?),
-        Some(Command::Tasks { action }) => tasks_command(action),
+        Some(Command::Tasks { action }) => tasks_command(action, cli.language),
         Some(Command::Agent { log_dir }) => {
             use mi_settings::shells::agent;
-            let mut agent = agent::Agent::new(log_dir)?;
+            let mut agent = agent::Agent::new(log_dir)?.speaking(cli.language.unwrap_or_default());
             // Our own buffer, so that `serve` can see whether more requests are waiting.
             let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
             agent::serve(&mut agent, stdin, stdout).map_err(|e| format!("agent: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Learn { task, seed, report }) => learn(cli.device, task, seed, report),
+        Some(Command::Learn { task, seed, report }) => {
+            learn(cli.device, cli.language, task, seed, report)
+        }
         Some(Command::Bench { iterations }) => {
             let report = mi_settings::shells::bench::run(iterations).map_err(|e| e.to_string())?;
             print!("{report}");
@@ -247,7 +270,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
-fn tasks_command(action: TasksCommand) -> Result<ExitCode, String> {
+fn tasks_command(action: TasksCommand, language: Option<Language>) -> Result<ExitCode, String> {
     use mi_settings::shells::tasks::{self, report};
     let catalogue = tasks::builtin()?;
     match action {
@@ -267,7 +290,8 @@ fn tasks_command(action: TasksCommand) -> Result<ExitCode, String> {
                     .map(|id| tasks::find(&catalogue, id))
                     .collect::<Result<_, _>>()?
             };
-            let (text, good) = report::check(&chosen, seeds, baseline);
+            let language = language.unwrap_or_default();
+            let (text, good) = report::check(&chosen, seeds, baseline, language);
             print!("{text}");
             if !good {
                 return Ok(ExitCode::FAILURE);
@@ -281,6 +305,7 @@ fn tasks_command(action: TasksCommand) -> Result<ExitCode, String> {
 /// lesson has the task's own), then the list of lessons or one lesson, or the progress report.
 fn learn(
     device: Option<PathBuf>,
+    language: Option<Language>,
     task: Option<String>,
     seed: Option<u64>,
     report: bool,
@@ -298,7 +323,8 @@ fn learn(
     }
     let now = Utc::now();
     let base_seed = now.timestamp_nanos_opt().unwrap_or_default() as u64;
-    let mut learn = Learn::new(catalogue, file, seed, base_seed, now);
+    let mut learn =
+        Learn::new(catalogue, file, seed, base_seed, now).speaking(language.unwrap_or_default());
     if let Some(id) = &task {
         learn.open(id)?;
     }
@@ -336,9 +362,13 @@ fn device_command(action: DeviceCommand, path: PathBuf) -> Result<ExitCode, Stri
             let device = store::load(&path).map_err(explained)?;
             print!("{}", store::to_json(&device));
         }
-        DeviceCommand::Reset => {
+        DeviceCommand::Reset { preset } => {
             let mut store = Store::lock_only(&path).map_err(|e| e.to_string())?;
-            let (_, kept) = store.reset().map_err(|e| e.to_string())?;
+            let preset = match preset {
+                PresetArg::Global => Preset::Global,
+                PresetArg::China => Preset::China,
+            };
+            let (_, kept) = store.reset_to(preset).map_err(|e| e.to_string())?;
             match kept {
                 Some(kept) => println!(
                     "{}: reset to a fresh phone (the previous file is kept as {})",
@@ -364,7 +394,11 @@ fn device_command(action: DeviceCommand, path: PathBuf) -> Result<ExitCode, Stri
     Ok(ExitCode::SUCCESS)
 }
 
-fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, String> {
+fn run_interactive(
+    path: PathBuf,
+    record: Option<PathBuf>,
+    language: Option<Language>,
+) -> Result<ExitCode, String> {
     // Before anything else: a recording that could not be written would be lost at the end.
     if let Some(record) = &record {
         check_record_path(record, &path)?;
@@ -375,7 +409,16 @@ fn run_interactive(path: PathBuf, record: Option<PathBuf>) -> Result<ExitCode, S
                 .to_string(),
         );
     }
-    let (mut store, device, opened) = Store::open(&path).map_err(explained)?;
+    let (mut store, mut device, opened) = Store::open(&path).map_err(explained)?;
+    // `--language` switches the phone, as its Languages setting would, and the phone keeps it.
+    if let Some(language) = language
+        && device.phone.language != language
+    {
+        device.phone.language = language;
+        store
+            .save(&device)
+            .map_err(|e| format!("cannot switch the phone to {language}: {e}"))?;
+    }
     // Said now, before the phone takes the screen: it stays above it once the phone is closed.
     if opened == Opened::Created {
         eprintln!("Created a fresh phone at {}", path.display());

@@ -283,14 +283,14 @@ fn answers_come_at_once_to_a_waiting_agent_and_in_order_to_one_sending_ahead() {
     };
     // A whole request and half of the next one, then wait: the first answer must come.
     input
-        .write_all(b"{\"op\":\"reset\",\"task\":\"put_the_phone_in_lost_mode\",\"seed\":3}\n{\"op\":")
+        .write_all(
+            b"{\"op\":\"reset\",\"task\":\"put_the_phone_in_lost_mode\",\"seed\":3}\n{\"op\":",
+        )
         .expect("writes");
     input.flush().expect("flushes");
     let reset: Value = serde_json::from_str(&answer()).expect("JSON");
     assert!(reset["observation"].is_object(), "{reset}");
-    input
-        .write_all(b"\"render\"}\n")
-        .expect("writes the rest");
+    input.write_all(b"\"render\"}\n").expect("writes the rest");
     input.flush().expect("flushes");
     let render: Value = serde_json::from_str(&answer()).expect("JSON");
     assert!(render["frame"].is_string(), "{render}");

@@ -92,7 +92,7 @@ fn a_corrupt_file_is_reported_with_line_and_column_and_left_untouched() {
         assert!(!ok);
         // The error on one line, then how to recover.
         assert!(
-            err.starts_with(&format!("mi-settings: {p}:17:5: ")),
+            err.starts_with(&format!("mi-settings: {p}:18:5: ")),
             "{err}"
         );
         assert!(

@@ -221,14 +221,23 @@ fn two_touchable_elements_with_one_label_are_ambiguous() {
         Element::text("a.note", "Devices"),
     ];
     assert_eq!(
-        tap::resolve(&view, "Devices"),
+        tap::resolve(
+            &view,
+            "Devices",
+            mi_settings::strings::Tr::new(mi_settings::sim::device::Skin::Miui)
+        ),
         Err(TapError::Ambiguous {
             label: "Devices".into(),
             ids: vec!["a.one".into(), "a.two".into()],
         })
     );
     assert_eq!(
-        tap::resolve(&view, "Devices").map_err(|e| e.to_string()),
+        tap::resolve(
+            &view,
+            "Devices",
+            mi_settings::strings::Tr::new(mi_settings::sim::device::Skin::Miui)
+        )
+        .map_err(|e| e.to_string()),
         Err("2 elements are labelled \"Devices\" (\"a.one\", \"a.two\"); use tap_id".into())
     );
     // In a dialog only the dialog's elements answer.

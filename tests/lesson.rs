@@ -13,6 +13,7 @@ use mi_settings::shells::lesson::progress::{self, ProgressFile};
 use mi_settings::shells::lesson::{self, Learn};
 use mi_settings::shells::tasks::{self, Task};
 use mi_settings::shells::terminal::ScriptedEvents;
+use mi_settings::sim::device::Language;
 use mi_settings::ui::lesson::Pointer;
 use mi_settings::ui::{self, Theme};
 use ratatui::Terminal;
@@ -840,7 +841,8 @@ fn following_the_hints_does_every_task_of_the_catalogue() {
     let mut failed = Vec::new();
     for task in &catalogue {
         for seed in 0..3 {
-            let mut lesson = Lesson::start(task, seed, t0(), false, |_| (60, 24)).expect("start");
+            let mut lesson =
+                Lesson::start(task, seed, Language::En, t0(), false, |_| (60, 24)).expect("start");
             let answer = lesson_answer(task, seed);
             let mut trail = Vec::new();
             let mut gave_up = None;

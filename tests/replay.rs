@@ -167,7 +167,7 @@ fn malformed_fixtures_are_reported_with_position_and_nothing_runs() {
             "unknown-top-field.json",
             "{\"version\": 1, \"name\": \"x\", \"seeed\": 3, \"steps\": []}\n",
             ":1:35: at seeed: unknown field `seeed`, expected one of `version`, `name`, `description`, \
-             `terminal`, `device`, `seed`, `clock`, `steps`",
+             `terminal`, `device`, `seed`, `language`, `clock`, `steps`",
         ),
     ];
     for (name, text, expected) in cases {

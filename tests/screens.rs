@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use mi_settings::engine::{Engine, Start};
 use mi_settings::screens::Action;
 use mi_settings::sim::DeviceFile;
-use mi_settings::sim::device::{Rom, Skin};
+use mi_settings::sim::device::{Language, Rom, Skin};
 use mi_settings::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -59,14 +59,48 @@ fn shoot(setup: impl Fn(&mut DeviceFile), actions: &[Action], width: u16, height
     }
 }
 
+/// Every row of a shot is exactly the terminal's width in cells (a two-cell character never
+/// pushes the border out or leaves half of itself), and the phone's frame is whole.
+fn assert_rows_fit(text: &str, width: u16, height: u16, name: &str) {
+    use unicode_width::UnicodeWidthStr;
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(rows.len(), usize::from(height), "{name}: rows");
+    for (y, row) in rows.iter().enumerate() {
+        assert_eq!(
+            row.width(),
+            usize::from(width),
+            "{name}: row {y} is {row:?}"
+        );
+        let (first, last) = (row.chars().next(), row.chars().next_back());
+        assert!(
+            first.is_some_and(|c| "│╭╰┌└".contains(c))
+                && last.is_some_and(|c| "│╮╯┐┘┃".contains(c)),
+            "{name}: row {y} lost the frame: {row:?}"
+        );
+    }
+}
+
 /// Shoots one screen at every size in `SIZES`, checks the route really ended on `screen`, and
-/// snapshots each as `{name}_{width}x{height}`. Returns the texts, in `SIZES` order.
+/// snapshots each as `{name}_{width}x{height}`; then the same in Simplified Chinese, as
+/// `{name}_zh-CN_{width}x{height}`, where every row must still fit and line up. Returns the
+/// English texts, in `SIZES` order.
 fn snap(
     name: &str,
     screen: &str,
     setup: impl Fn(&mut DeviceFile),
     actions: &[Action],
 ) -> Vec<String> {
+    let chinese = |device: &mut DeviceFile| {
+        setup(device);
+        device.phone.language = Language::ZhCn;
+    };
+    for &(width, height) in &SIZES {
+        let shot = shoot(chinese, actions, width, height);
+        let full = format!("{name}_zh-CN_{width}x{height}");
+        assert_eq!(shot.screen, screen, "{full}: the route ended elsewhere");
+        assert_rows_fit(&shot.text, width, height, &full);
+        insta::assert_snapshot!(full.as_str(), &shot.text);
+    }
     SIZES
         .iter()
         .map(|&(width, height)| {

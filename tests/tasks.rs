@@ -3,12 +3,13 @@
 //! catalogue's coverage of the seed guides.
 
 use mi_settings::shells::tasks::{self, Difficulty, check};
+use mi_settings::sim::device::Language;
 
 #[test]
 fn every_task_passes_its_checks_over_ten_seeds() {
     let catalogue = tasks::builtin().expect("the catalogue reads");
     let chosen: Vec<&tasks::Task> = catalogue.iter().collect();
-    let (report, good) = tasks::report::check(&chosen, 0..10, 0);
+    let (report, good) = tasks::report::check(&chosen, 0..10, 0, Language::En);
     assert!(good, "{report}");
 }
 
@@ -33,7 +34,7 @@ fn a_task_is_the_same_variant_for_the_same_seed_and_a_broken_one_is_named() {
     )
     .expect_err("unknown field");
     assert!(error.starts_with("x.json:"), "{error}");
-    let _ = check::variants_differ(&task, 0..5);
+    let _ = check::variants_differ(&task, 0..5, Language::En);
     let _ = Difficulty::Hard;
 }
 

@@ -563,6 +563,53 @@ mod text_grid {
                 }
             }
         }
+
+        /// Random mixes of ASCII, Chinese and emoji labels at random phone widths: every row is
+        /// exactly the phone's width, the phone's frame stays whole on every row, and every
+        /// two-cell character keeps both its cells (nothing is drawn over its second half, and
+        /// none starts on the last column).
+        #[test]
+        fn chinese_and_emoji_rows_fit_and_wide_characters_stay_whole(
+            view in a_view(),
+            // From the smallest phone up (smaller terminals show a message instead).
+            width in 40u16..100,
+            height in 12u16..30,
+        ) {
+            use unicode_width::UnicodeWidthStr;
+            let theme = Theme::miui();
+            let mut buffer = Buffer::empty(Rect::new(0, 0, width, height));
+            render(&view, buffer.area, &mut buffer, &theme);
+            let text = buffer_text(&buffer);
+            let rows: Vec<&str> = text.lines().collect();
+            prop_assert!(rows.len() <= usize::from(height));
+            // Every row of the phone is as wide as its top edge, and no wider than the terminal.
+            let phone_width = rows.first().map_or(0, |row| row.width());
+            prop_assert!(phone_width <= usize::from(width));
+            for (y, row) in rows.iter().enumerate() {
+                prop_assert_eq!(row.width(), phone_width, "row {}: {:?}", y, row);
+                // The phone is centred in a wider terminal: its frame is what is not margin.
+                let phone = row.trim_matches(' ');
+                prop_assert!(
+                    phone.chars().next().is_some_and(|c| "│╭╰".contains(c))
+                        && phone.chars().next_back().is_some_and(|c| "│╮╯┃".contains(c)),
+                    "row {} lost the frame: {:?}", y, row
+                );
+            }
+            for y in 0..height {
+                for x in 0..width {
+                    let Some(cell) = buffer.cell((x, y)) else { continue };
+                    if cell.symbol().width() < 2 {
+                        continue;
+                    }
+                    prop_assert!(x + 1 < width, "{:?} starts on the last column", cell.symbol());
+                    let covered = buffer.cell((x + 1, y)).map(|c| c.symbol().to_string());
+                    prop_assert!(
+                        covered.as_deref().is_some_and(|s| s.trim().is_empty()),
+                        "{:?} at {},{} has {:?} drawn over its second half", cell.symbol(), x, y, covered
+                    );
+                }
+            }
+        }
     }
 }
 

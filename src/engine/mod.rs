@@ -185,13 +185,13 @@ impl Engine {
 
     /// Taps the element labelled `label` (see [`tap::resolve`]).
     pub fn tap_label(&mut self, label: &str) -> Result<Outcome, TapError> {
-        let id = tap::resolve(&self.view, label)?;
+        let id = tap::resolve(&self.view, label, self.tr())?;
         Ok(self.touch(&id))
     }
 
     /// The id a tap on `label` would touch.
     pub fn resolve(&self, label: &str) -> Result<String, TapError> {
-        tap::resolve(&self.view, label)
+        tap::resolve(&self.view, label, self.tr())
     }
 
     fn touch(&mut self, id: &str) -> Outcome {

@@ -1,10 +1,13 @@
 //! Tapping by label, as a person reading the screen would: the exact label, else a unique
-//! case-insensitive one, else a word the seed guides use for the element (`seed_words`). Shared by replay,
-//! lesson mode and the agent protocol, so all of them tap alike.
+//! case-insensitive one, else a word the seed guides use for the element (`seed_words`), else
+//! the label as the phone's language words it (a fixture written in English tapping a phone
+//! that speaks Chinese). Shared by replay, lesson mode and the agent protocol, so all of them
+//! tap alike.
 
 use std::fmt;
 
 use super::seed_words::SEED_WORDS;
+use crate::strings::{Tr, counterparts};
 use crate::view::View;
 
 /// Where a tap lands: the open dialog, else the screen.
@@ -93,8 +96,9 @@ pub fn check_id(view: &View, id: &str) -> Result<(), TapError> {
 }
 
 /// The id of the touchable element labelled `label`: an exact match, else a unique
-/// case-insensitive one, else the element a seed guide calls by that word.
-pub fn resolve(view: &View, label: &str) -> Result<String, TapError> {
+/// case-insensitive one, else the element a seed guide calls by that word, else one labelled
+/// as a phone speaking `tr` words `label` (see [`counterparts`]).
+pub fn resolve(view: &View, label: &str, tr: Tr) -> Result<String, TapError> {
     let elements = view.active_elements();
     let touchable: Vec<_> = elements.iter().filter(|e| e.interactive()).collect();
     let exact: Vec<_> = touchable.iter().filter(|e| e.label == label).collect();
@@ -113,10 +117,19 @@ pub fn resolve(view: &View, label: &str) -> Result<String, TapError> {
                 .filter(|w| w.on == here && w.word.to_lowercase() == lower)
                 .map(|w| w.id)
                 .collect();
-            touchable
+            let by_seed_word: Vec<_> = touchable
                 .iter()
                 .filter(|e| seed_ids.contains(&e.id.as_ref()))
-                .collect()
+                .collect();
+            if by_seed_word.is_empty() {
+                let translated = counterparts(label, tr);
+                touchable
+                    .iter()
+                    .filter(|e| translated.iter().any(|t| *t == e.label))
+                    .collect()
+            } else {
+                by_seed_word
+            }
         } else {
             by_label
         }

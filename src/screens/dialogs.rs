@@ -220,7 +220,11 @@ impl Dialog {
                     // The website's word is "Delete device" (seed 001).
                     button(
                         DialogId::Confirm,
-                        if *web { S::DeleteDevice } else { S::Remove },
+                        if *web {
+                            S::DeleteDevice
+                        } else {
+                            S::RemoveDevice
+                        },
                     ),
                 ],
             ),
@@ -286,7 +290,10 @@ impl Dialog {
                 dialog(
                     "keep_or_remove",
                     t(S::KeepOrRemoveTitle),
-                    vec![t(S::KeepOrRemoveBody).into(), names.join(", ")],
+                    vec![
+                        t(S::KeepOrRemoveBody).into(),
+                        names.join(t(S::ListSeparator)),
+                    ],
                     vec![
                         button(DialogId::Remove, S::Remove),
                         button(DialogId::Keep, S::Keep),
@@ -313,7 +320,7 @@ impl Dialog {
                     t(S::MergeTitle),
                     vec![
                         tr.fill(S::MergeBody, &[("name", account)]),
-                        names.join(", "),
+                        names.join(t(S::ListSeparator)),
                     ],
                     vec![
                         button(DialogId::DontMerge, S::DontMerge),

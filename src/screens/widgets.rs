@@ -206,6 +206,18 @@ fn seconds_until(now: DateTime<Utc>, at: DateTime<Utc>) -> i64 {
     (millis + 999) / 1000
 }
 
+/// A device name as an account keeps it, in the phone's words: sign-ins on the website are
+/// kept as "Web browser" (data, in English, whatever the phone's language) and shown as the
+/// phone says it.
+pub fn device_name(tr: Tr, name: &str) -> String {
+    let web = Tr::new(tr.skin).get(S::WebBrowserDevice);
+    if name == web {
+        tr.get(S::WebBrowserDevice).to_string()
+    } else {
+        name.to_string()
+    }
+}
+
 /// Bytes as the storage line shows them: "54.3 MB", "1.2 GB".
 pub fn storage_text(bytes: u64) -> String {
     const MB: f64 = 1_000_000.0;

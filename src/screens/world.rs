@@ -105,9 +105,9 @@ impl World {
         std::mem::take(&mut self.device_changed)
     }
 
-    /// The phone's way of wording things (its skin).
+    /// The phone's way of wording things (its skin, in its language).
     pub fn tr(&self) -> Tr {
-        Tr::new(self.device.phone.skin)
+        Tr::speaking(self.device.phone.skin, self.device.phone.language)
     }
 
     pub fn t(&self, id: S) -> &'static str {

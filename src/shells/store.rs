@@ -13,7 +13,7 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::sim::device::{CURRENT_VERSION, DeviceFile, Item};
+use crate::sim::device::{CURRENT_VERSION, DeviceFile, Item, Preset};
 
 /// Environment variable that, when set, names the device file to use instead of
 /// [`default_path`]. The command line reads it; the store itself only ever gets a path.
@@ -23,7 +23,11 @@ pub const ENV_VAR: &str = "MI_SETTINGS_DEVICE";
 type Migration = fn(Value) -> Result<Value, String>;
 
 /// Every step from the first format to the current one, oldest first.
-const MIGRATIONS: &[Migration] = &[sync_items_by_key, accounts_remember_devices];
+const MIGRATIONS: &[Migration] = &[
+    sync_items_by_key,
+    accounts_remember_devices,
+    phones_speak_a_language,
+];
 
 /// 1 -> 2: Mi Cloud's sync items name their app by a stable key (`call_history`) instead of
 /// the English words the phone shows ("Call history"), so wording can change without touching
@@ -62,6 +66,14 @@ fn sync_items_by_key(mut value: Value) -> Result<Value, String> {
 /// device" in the login history means new. A version-2 file knows only the devices still in each
 /// account's list, and those count as known without being copied: nothing to rewrite.
 fn accounts_remember_devices(value: Value) -> Result<Value, String> {
+    Ok(value)
+}
+
+/// 3 -> 4: the phone has a language (`phone.language`). Every earlier phone spoke English.
+fn phones_speak_a_language(mut value: Value) -> Result<Value, String> {
+    if let Some(phone) = value.get_mut("phone").and_then(Value::as_object_mut) {
+        phone.entry("language").or_insert_with(|| Value::from("en"));
+    }
     Ok(value)
 }
 
@@ -770,7 +782,15 @@ impl Store {
     /// went: `<path>.bak` as on every save, except when the file cannot be read and its `.bak`
     /// can (the last good copy is never overwritten): then `<path>.broken`.
     pub fn reset(&mut self) -> Result<(DeviceFile, Option<PathBuf>), StoreError> {
-        let device = DeviceFile::factory_default();
+        self.reset_to(Preset::Global)
+    }
+
+    /// [`Store::reset`] to the fresh phone `preset`.
+    pub fn reset_to(
+        &mut self,
+        preset: Preset,
+    ) -> Result<(DeviceFile, Option<PathBuf>), StoreError> {
+        let device = preset.device();
         if !self.path.exists() {
             write_atomic(&self.path, to_json(&device).as_bytes(), None, None)?;
             return Ok((device, None));
@@ -997,7 +1017,12 @@ mod tests {
         for (i, key) in keys.iter().enumerate() {
             expected["account"]["sync"]["items"][i]["app"] = Value::from(*key);
         }
-        assert_eq!(after, expected, "only the version and the keys changed");
+        // Version 4 gave phones a language; every earlier one spoke English.
+        expected["phone"]["language"] = Value::from("en");
+        assert_eq!(
+            after, expected,
+            "only the version, the keys and the language changed"
+        );
     }
 
     #[test]

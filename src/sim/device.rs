@@ -13,7 +13,7 @@ use uuid::Uuid;
 
 /// The format version this binary writes. Older versions are migrated forward by `crate::store`;
 /// newer ones are refused.
-pub const CURRENT_VERSION: u32 = 3;
+pub const CURRENT_VERSION: u32 = 4;
 
 /// The whole state of one simulated phone.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -57,6 +57,71 @@ pub enum Skin {
     Hyperos,
 }
 
+/// The language the phone speaks (Settings → Additional settings → Languages & input).
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Default,
+    Serialize,
+    Deserialize,
+    JsonSchema,
+)]
+pub enum Language {
+    /// English, as Global ROMs speak it.
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Simplified Chinese, as China ROMs speak it.
+    #[serde(rename = "zh-CN")]
+    ZhCn,
+}
+
+impl Language {
+    /// Every language, in the order menus list them.
+    pub const ALL: [Language; 2] = [Language::En, Language::ZhCn];
+
+    /// The language's tag as files and the command line write it: `en`, `zh-CN`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Language::En => "en",
+            Language::ZhCn => "zh-CN",
+        }
+    }
+
+    /// The language named by `tag` (`en`, `zh-CN`; case and `_` for `-` are forgiven).
+    pub fn from_tag(tag: &str) -> Option<Language> {
+        let tag = tag.trim().replace('_', "-");
+        Language::ALL
+            .into_iter()
+            .find(|language| language.tag().eq_ignore_ascii_case(&tag))
+    }
+}
+
+impl std::fmt::Display for Language {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.tag())
+    }
+}
+
+impl std::str::FromStr for Language {
+    type Err = String;
+
+    fn from_str(tag: &str) -> Result<Language, String> {
+        Language::from_tag(tag).ok_or_else(|| {
+            format!(
+                "{:?} is not a language this phone speaks (en, zh-CN)",
+                tag.chars().take(20).collect::<String>()
+            )
+        })
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Phone {
@@ -69,6 +134,9 @@ pub struct Phone {
     pub rom: Rom,
     #[serde(default)]
     pub skin: Skin,
+    /// The language of every screen: `en` or `zh-CN`.
+    #[serde(default)]
+    pub language: Language,
     /// e.g. "MIUI Global 14.0.6".
     pub os_version: String,
     pub android_version: String,
@@ -617,6 +685,32 @@ impl DeviceFile {
 /// The default device file shipped in `assets/`, compiled into the binary so that a first run
 /// needs nothing beside the executable.
 pub const DEFAULT_DEVICE_JSON: &str = include_str!("../../assets/default-device.json");
+
+/// A China-ROM phone speaking Simplified Chinese, with Chinese contacts and notes
+/// (`mi-settings device reset --preset china`).
+pub const CHINA_DEVICE_JSON: &str = include_str!("../../assets/china-device.json");
+
+/// The fresh phones `device reset` offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Preset {
+    /// A Global-ROM phone in English (the default device file).
+    #[default]
+    Global,
+    /// A China-ROM phone in Simplified Chinese.
+    China,
+}
+
+impl Preset {
+    pub fn device(self) -> DeviceFile {
+        match self {
+            Preset::Global => DeviceFile::factory_default(),
+            // Part of the binary and covered by a test, as the default is.
+            Preset::China => {
+                serde_json::from_str(CHINA_DEVICE_JSON).expect("assets/china-device.json is valid")
+            }
+        }
+    }
+}
 
 /// The costliest Argon2 parameters a stored hash may ask for (memory in KiB, passes, lanes):
 /// the hash comes from a device file, and a hostile one could otherwise ask each check for

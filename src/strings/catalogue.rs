@@ -379,6 +379,9 @@ catalogue! {
     AdviceKeepIt = seed "TVs, bands, watches and smart home devices belong here: keep it unless you're selling it.";
     AdviceUnknown = seed "If you don't recognize this device, remove it and change your password. If it's an old phone you sold, remove it to prevent activation lock problems.";
     RemoveDeviceTitle = guess "Remove device?";
+    /// A device page's and the remove dialog's button (the sign-out dialog's "Remove" removes
+    /// data, and Chinese words the two apart).
+    RemoveDevice = doc "Remove";
     RemoveNotice = doc "After device is removed, it will be signed out of your Mi Account automatically. To use it with this account again, sign in on it.", hyperos "After device is removed, it will be signed out of your Xiaomi Account automatically. To use it with this account again, sign in on it.";
     DeleteDevice = seed "Delete device";
     SignedOut = doc "Signed out";
@@ -554,6 +557,8 @@ catalogue! {
     WhereBrowser = ours "on the browser";
     WherePhoneHome = ours "on the phone, unless it is locked";
 
+    /// Between the items of a list written out in a sentence ("Contacts, Messages").
+    ListSeparator = ours ", ";
     // ---- The renderer -----------------------------------------------------------------------
     TooSmall = ours "Terminal too small: {width}x{height}. mi-settings needs at least {min_width}x{min_height}.";
     BrowserLabel = ours "Browser";

@@ -10,40 +10,46 @@
 //! guides' words, our guess at the phone's wording, or the simulation's own text.
 
 mod catalogue;
+mod zh_cn;
 
 use std::fmt;
 
 pub use catalogue::{S, Source};
 
 use crate::sim::cloud::{CloudError, PasswordProblem};
+pub use crate::sim::device::Language;
 use crate::sim::device::{App, DeviceKind, Skin};
-
-/// The languages the phone speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Lang {
-    #[default]
-    En,
-}
 
 /// How the phone words things: its skin's names in its language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tr {
     pub skin: Skin,
-    pub lang: Lang,
+    pub language: Language,
 }
 
 impl Tr {
+    /// The skin's words in English.
     pub fn new(skin: Skin) -> Tr {
-        Tr {
-            skin,
-            lang: Lang::En,
-        }
+        Tr::speaking(skin, Language::En)
+    }
+
+    pub fn speaking(skin: Skin, language: Language) -> Tr {
+        Tr { skin, language }
     }
 
     /// The text of `id` as this phone words it.
     pub fn get(self, id: S) -> &'static str {
-        match self.lang {
-            Lang::En => id.en(self.skin),
+        match self.language {
+            Language::En => id.en(self.skin),
+            Language::ZhCn => id.zh_cn(self.skin),
+        }
+    }
+
+    /// Where this phone's wording of `id` comes from.
+    pub fn source(self, id: S) -> Source {
+        match self.language {
+            Language::En => id.source(),
+            Language::ZhCn => id.zh_cn_source(),
         }
     }
 
@@ -123,6 +129,237 @@ impl From<PasswordProblem> for S {
             PasswordProblem::NoSymbol => S::PasswordNoSymbol,
         }
     }
+}
+
+/// How a phone speaking `tr` words a text written in another language, most exact first.
+/// `text` is matched against every catalogue text as other languages word it (in either
+/// skin): whole (ignoring case), or with values in a text's placeholders (the values are
+/// translated too where they are catalogue texts themselves), or, for a piece of a long
+/// message (at least [`PIECE_CHARS`] characters in common with it), as the longest fixed part
+/// of the message in `tr`'s words. Parts of a row joined by " · " are translated each on its
+/// own. Fixtures and tasks written in one language find their labels and messages on a phone
+/// speaking another this way.
+pub fn counterparts(text: &str, tr: Tr) -> Vec<String> {
+    let exact = exact_counterparts(text, tr);
+    if exact.is_empty() {
+        piece_counterparts(text.trim(), tr)
+    } else {
+        exact
+    }
+}
+
+/// [`counterparts`] without pieces of messages: what a text that must not be on screen is
+/// checked as (a piece is too loose a translation to forbid).
+pub fn exact_counterparts(text: &str, tr: Tr) -> Vec<String> {
+    let wanted = text.trim();
+    let whole = whole_counterparts(wanted, tr, true);
+    if !whole.is_empty() {
+        return whole;
+    }
+    if wanted.contains(JOINER) {
+        let parts: Vec<String> = wanted
+            .split(JOINER)
+            .map(|part| {
+                whole_counterparts(part, tr, true)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| part.to_string())
+            })
+            .collect();
+        let joined = parts.join(JOINER);
+        if joined != wanted {
+            return vec![joined];
+        }
+    }
+    Vec::new()
+}
+
+/// How rows join their parts: "Phone · Just now · London".
+const JOINER: &str = " · ";
+
+/// Characters a piece of a message must share with it to count as a piece of it.
+pub const PIECE_CHARS: usize = 16;
+
+/// The other languages' wordings of every catalogue text, each with `tr`'s wording.
+fn wordings(tr: Tr) -> impl Iterator<Item = (&'static str, &'static str)> {
+    S::ALL.iter().flat_map(move |&id| {
+        let ours = tr.get(id);
+        Language::ALL
+            .into_iter()
+            .filter(move |l| *l != tr.language)
+            .flat_map(move |language| {
+                [Skin::Miui, Skin::Hyperos]
+                    .into_iter()
+                    .map(move |skin| (Tr::speaking(skin, language).get(id), ours))
+            })
+            .filter(|(theirs, ours)| theirs != ours)
+    })
+}
+
+/// Counterparts of `wanted` as a whole text, or a text with values in its placeholders
+/// (translated themselves when `translate_values`).
+fn whole_counterparts(wanted: &str, tr: Tr, translate_values: bool) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    if wanted.is_empty() {
+        return found;
+    }
+    if let Some(date) = date_counterpart(wanted, tr) {
+        found.push(date);
+    }
+    for (theirs, ours) in wordings(tr) {
+        let counterpart = if theirs.eq_ignore_ascii_case(wanted) {
+            Some(ours.to_string())
+        } else {
+            values_in(theirs, wanted).map(|values| {
+                let values: Vec<(&str, String)> = values
+                    .into_iter()
+                    .map(|(name, value)| {
+                        let translated = translate_values
+                            .then(|| whole_counterparts(value, tr, false).into_iter().next())
+                            .flatten();
+                        (name, translated.unwrap_or_else(|| value.to_string()))
+                    })
+                    .collect();
+                let args: Vec<(&str, &dyn fmt::Display)> = values
+                    .iter()
+                    .map(|(name, value)| (*name, value as &dyn fmt::Display))
+                    .collect();
+                fill(ours, &args)
+            })
+        };
+        if let Some(counterpart) = counterpart
+            && !found.contains(&counterpart)
+        {
+            found.push(counterpart);
+        }
+    }
+    found
+}
+
+/// A date or time as another language writes it ("Nov 21, 2026 08:05"), as `tr` writes it.
+fn date_counterpart(wanted: &str, tr: Tr) -> Option<String> {
+    use chrono::{NaiveDate, NaiveDateTime};
+    if !wanted.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let others = Language::ALL.into_iter().filter(|l| *l != tr.language);
+    for language in others {
+        let theirs = Tr::speaking(tr.skin, language);
+        // Parsing takes no `-` (unpadded) flags; it reads unpadded numbers anyway.
+        let format = |id: S| theirs.get(id).replace("%-", "%");
+        if let Ok(at) = NaiveDateTime::parse_from_str(wanted, &format(S::FormatDateTime)) {
+            return Some(at.format(tr.get(S::FormatDateTime)).to_string());
+        }
+        if let Ok(day) = NaiveDate::parse_from_str(wanted, &format(S::FormatDate)) {
+            return Some(day.format(tr.get(S::FormatDate)).to_string());
+        }
+        // A day and month alone, read in a leap year so that the 29th of February reads too.
+        let with_year = format!("{wanted} 2000");
+        let day_month = format!("{} %Y", format(S::FormatDayMonth));
+        if let Ok(day) = NaiveDate::parse_from_str(&with_year, &day_month) {
+            return Some(day.format(tr.get(S::FormatDayMonth)).to_string());
+        }
+    }
+    None
+}
+
+/// The longest fixed part, in `tr`'s words, of each message `wanted` is a piece of.
+fn piece_counterparts(wanted: &str, tr: Tr) -> Vec<String> {
+    let mut found: Vec<String> = Vec::new();
+    let chars: Vec<(usize, char)> = wanted.char_indices().collect();
+    let window = PIECE_CHARS.min(chars.len());
+    if chars.len() < 8 {
+        return found;
+    }
+    let windows: Vec<&str> = (0..=chars.len() - window)
+        .map(|start| {
+            let from = chars[start].0;
+            let to = chars
+                .get(start + window)
+                .map_or(wanted.len(), |(at, _)| *at);
+            &wanted[from..to]
+        })
+        .collect();
+    for (theirs, ours) in wordings(tr) {
+        if !windows.iter().any(|w| theirs.contains(w)) {
+            continue;
+        }
+        let longest = fixed_parts(ours)
+            .into_iter()
+            .map(str::trim)
+            .max_by_key(|part| part.chars().count())
+            .filter(|part| part.chars().count() >= 2)
+            .map(str::to_string);
+        if let Some(part) = longest
+            && !found.contains(&part)
+        {
+            found.push(part);
+        }
+    }
+    found
+}
+
+/// A template's own words, between its placeholders.
+fn fixed_parts(template: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        parts.push(&rest[..open]);
+        match rest[open..].find('}') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                rest = &rest[open..];
+                break;
+            }
+        }
+    }
+    parts.push(rest);
+    parts
+}
+
+/// The values of `template`'s placeholders that make it read `text`, if any do. Templates
+/// with fewer than 3 characters of their own words match nothing: "{topic}" alone would
+/// match every text.
+fn values_in<'t>(template: &'t str, text: &'t str) -> Option<Vec<(&'t str, &'t str)>> {
+    let names = placeholders(template);
+    if names.is_empty() {
+        return None;
+    }
+    let mut literals: Vec<&str> = Vec::with_capacity(names.len() + 1);
+    let mut rest = template;
+    for name in &names {
+        let marker = format!("{{{name}}}");
+        let (before, after) = rest.split_once(marker.as_str())?;
+        literals.push(before);
+        rest = after;
+    }
+    literals.push(rest);
+    if literals.iter().map(|l| l.chars().count()).sum::<usize>() < 3 {
+        return None;
+    }
+    let first = literals.first()?;
+    let mut remaining = text.strip_prefix(first)?;
+    let mut values = Vec::with_capacity(names.len());
+    for (name, literal) in names.iter().zip(literals.iter().skip(1)) {
+        let is_last = values.len() + 1 == names.len();
+        let end = if is_last {
+            if !remaining.ends_with(literal) {
+                return None;
+            }
+            remaining.len() - literal.len()
+        } else if literal.is_empty() {
+            return None;
+        } else {
+            remaining.find(literal)?
+        };
+        let value = &remaining[..end];
+        if value.is_empty() {
+            return None;
+        }
+        values.push((*name, value));
+        remaining = &remaining[end + literal.len()..];
+    }
+    Some(values)
 }
 
 /// `template` with each `{name}` replaced by its value in `args`.

@@ -389,20 +389,31 @@ fn scrollbar<C: Canvas>(view: &View, layout: &Layout, buf: &mut C, theme: &Theme
 
 /// A frame as a person reads it: each line without the frame, borders and markers around it,
 /// the lines joined by one space and runs of spaces made one. So text wrapped over several
-/// lines reads as the one sentence it is.
+/// lines reads as the one sentence it is. Chinese, which wraps between any two characters and
+/// has no spaces, joins its lines with none.
 pub fn reading(frame: &str, theme: &Theme) -> String {
     let glyphs = &theme.glyphs;
     let mut out = String::with_capacity(frame.len());
     for line in frame.lines() {
         let text = line.trim_matches(|c: char| c.is_whitespace() || glyphs.is_drawing(c));
+        let mut first_word = true;
         for word in text.split_whitespace() {
-            if !out.is_empty() {
+            let wide_join = first_word
+                && out.chars().next_back().is_some_and(is_wide)
+                && word.chars().next().is_some_and(is_wide);
+            if !out.is_empty() && !wide_join {
                 out.push(' ');
             }
             out.push_str(word);
+            first_word = false;
         }
     }
     out
+}
+
+/// A character of Chinese text: two cells wide, or a quotation mark Chinese uses.
+fn is_wide(c: char) -> bool {
+    unicode_width::UnicodeWidthChar::width(c) == Some(2) || matches!(c, '“' | '”' | '‘' | '’')
 }
 
 /// `text` with its runs of whitespace made one space, to be found in a [`reading`].

@@ -61,7 +61,7 @@ impl Screen for DeviceDetails {
             }
             DeviceKind::Phone | DeviceKind::Tablet => S::AdviceUnknown,
         });
-        let remove = tr.get(if current { S::SignOut } else { S::Remove });
+        let remove = tr.get(if current { S::SignOut } else { S::RemoveDevice });
         let elements = vec![
             Element::info(Id::Model, tr.get(S::Model), device.model.clone()),
             Element::info(Id::Kind, tr.get(S::Type), tr.device_kind(device.kind)),

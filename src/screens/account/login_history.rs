@@ -4,7 +4,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::widgets::local_date_time;
+use crate::screens::widgets::{device_name, local_date_time};
 use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Role, Text};
@@ -56,7 +56,12 @@ impl Screen for LoginHistory {
                 summary.push_str(tr.get(S::NewDevice));
             }
             elements.push(
-                Element::new(Id::Record(index), Role::Info, record.device.clone()).summary(summary),
+                Element::new(
+                    Id::Record(index),
+                    Role::Info,
+                    device_name(tr, &record.device),
+                )
+                .summary(summary),
             );
         }
         if history.len() > shown {

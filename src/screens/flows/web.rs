@@ -3,9 +3,10 @@
 
 use crate::screens::ctx::Ctx;
 use crate::screens::target::Target;
+use crate::screens::widgets::device_name;
 use crate::screens::world::WebSite;
 use crate::sim::cloud;
-use crate::strings::S;
+use crate::strings::{S, Tr};
 use crate::view::Text;
 
 /// The first page of `site`: its home when signed in, else the sign-in form with the focus on
@@ -24,13 +25,20 @@ pub fn signed_in(cx: &mut Ctx, index: usize) {
     cx.world.web.located = None;
     // The code's message has done its job.
     cx.clear_notification();
-    // The sign-in is in the account's login history, as the phone's are.
-    let browser = cx.t(S::WebBrowserDevice).to_string();
+    // The sign-in is in the account's login history, as the phone's are. The account keeps
+    // the name in English, as the server would: it is data, not the phone's words (each
+    // phone shows it in its own language).
+    let browser = Tr::new(cx.device().phone.skin)
+        .get(S::WebBrowserDevice)
+        .to_string();
     let now = cx.now();
     if let Some(alert) = cloud::web_sign_in(cx.device_mut(), index, &browser, now) {
         let text = cx.tr().fill(
             S::NewSignInAlert,
-            &[("device", &alert.device), ("place", &alert.location)],
+            &[
+                ("device", &device_name(cx.tr(), &alert.device)),
+                ("place", &alert.location),
+            ],
         );
         cx.notify(text);
     }

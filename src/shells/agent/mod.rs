@@ -20,6 +20,7 @@ use crate::shells::replay::fixture::{
 use crate::shells::replay::predicate::Condition;
 use crate::shells::tasks::variant::SolutionStep;
 use crate::shells::tasks::{self, Episode, Task};
+use crate::sim::device::Language;
 use crate::ui::{self, TextGrid, Theme};
 use crate::view::{Element, View};
 
@@ -34,6 +35,8 @@ struct Current {
     width: u16,
     height: u16,
     frame: bool,
+    /// The phone as the reset's options changed it (skin, ROM, language).
+    phone: PhoneChoice,
     steps: u32,
     ended: bool,
     /// The element ids of the last observation, by index.
@@ -43,9 +46,31 @@ struct Current {
     reward: f64,
 }
 
+/// What a reset's options change of a task's phone.
+#[derive(Debug, Clone, Copy)]
+struct PhoneChoice {
+    skin: Option<crate::sim::device::Skin>,
+    rom: Option<crate::sim::device::Rom>,
+    language: Language,
+}
+
+impl PhoneChoice {
+    fn apply(self, device: &mut crate::sim::DeviceFile) {
+        if let Some(skin) = self.skin {
+            device.phone.skin = skin;
+        }
+        if let Some(rom) = self.rom {
+            device.phone.rom = rom;
+        }
+        device.phone.language = self.language;
+    }
+}
+
 pub struct Agent {
     tasks: Vec<Task>,
     current: Option<Current>,
+    /// The language of resets that name none.
+    language: Language,
     log_dir: Option<PathBuf>,
     episodes_logged: u64,
 }
@@ -59,9 +84,16 @@ impl Agent {
         Ok(Agent {
             tasks: tasks::builtin()?,
             current: None,
+            language: Language::En,
             log_dir,
             episodes_logged: 0,
         })
+    }
+
+    /// Resets that name no language play in `language`.
+    pub fn speaking(mut self, language: Language) -> Agent {
+        self.language = language;
+        self
     }
 
     /// Answers one request line. `None` after `close`.
@@ -130,16 +162,13 @@ impl Agent {
             Ok(task) => task.clone(),
             Err(e) => return Response::Error { error: e },
         };
-        let (skin, rom) = (options.skin, options.rom);
-        let adjust = move |device: &mut crate::sim::DeviceFile| {
-            if let Some(skin) = skin {
-                device.phone.skin = skin;
-            }
-            if let Some(rom) = rom {
-                device.phone.rom = rom;
-            }
+        let phone = PhoneChoice {
+            skin: options.skin,
+            rom: options.rom,
+            language: options.language.unwrap_or(self.language),
         };
-        if (skin.is_some() || rom.is_some()) && !self.allows(&task, seed, &adjust) {
+        let adjust = move |device: &mut crate::sim::DeviceFile| phone.apply(device);
+        if (phone.skin.is_some() || phone.rom.is_some()) && !self.allows(&task, seed, &adjust) {
             return Response::Error {
                 error: format!(
                     "{} cannot be played with that skin or ROM: its reference solution does not \
@@ -158,6 +187,7 @@ impl Agent {
             width,
             height,
             frame: options.frame,
+            phone,
             steps: 0,
             ended: false,
             ids: Vec::new(),
@@ -652,7 +682,10 @@ fn solution_action(step: &SolutionStep) -> Option<Action> {
 fn episode_fixture(current: &Current) -> Fixture {
     let device = tasks::variant_device(&current.task, &current.episode.variant)
         .ok()
-        .and_then(|d| serde_json::to_value(d).ok());
+        .and_then(|mut device| {
+            current.phone.apply(&mut device);
+            serde_json::to_value(device).ok()
+        });
     let mut steps: Vec<Step> = current.episode.variant.setup.clone();
     steps.extend(current.log.iter().cloned());
     steps.push(Step::ExpectScreen(
@@ -683,6 +716,7 @@ fn episode_fixture(current: &Current) -> Fixture {
         }),
         device,
         seed: Some(current.seed),
+        language: None,
         clock: current.task.start.clock,
         steps,
     }

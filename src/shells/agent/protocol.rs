@@ -56,6 +56,10 @@ pub struct ResetOptions {
     /// Play on this ROM (`global`, `china`) instead of the task's, where the task allows it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rom: Option<crate::sim::device::Rom>,
+    /// The phone's language (`en`, `zh-CN`; default: the agent's `--language`, else English).
+    /// Every task can be played in every language; the goal is told in it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::sim::device::Language>,
 }
 
 /// An action (AndroidWorld's JSONAction words, plus `key`, `answer` and `label`).

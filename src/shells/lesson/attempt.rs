@@ -19,6 +19,7 @@ use crate::screens::Action;
 use crate::shells::replay::fixture::{ScrollDirection, Step, WaitDuration};
 use crate::shells::tasks::episode::{default_start, normalised};
 use crate::shells::tasks::{self, Episode, Task, variant};
+use crate::sim::device::Language;
 use crate::ui::lesson::{GoalPanel, PanelAction, Pointer};
 use crate::view::{Dialog, Element, Hint, Role, View};
 
@@ -118,17 +119,18 @@ pub struct Lesson {
 fn episode_at(
     task: &Task,
     seed: u64,
+    language: Language,
     size: impl Fn(&str) -> (u16, u16),
 ) -> Result<Episode, String> {
     let device = tasks::start_device(task)?;
     let variant = variant::draw(task, seed, &device).map_err(|e| format!("{}: {e}", task.id))?;
-    let (width, height) = size(&variant.goal);
+    let (width, height) = size(variant.goal_in(language));
     let case_device = variant
         .case
         .as_ref()
         .and_then(|value| task.cases.get(value))
         .and_then(|case| case.device.clone());
-    let device = match case_device {
+    let mut device = match case_device {
         Some(other) => {
             let mut with_case = task.clone();
             with_case.start.device = Some(other);
@@ -136,6 +138,7 @@ fn episode_at(
         }
         None => device,
     };
+    device.phone.language = language;
     let mut start = default_start(seed, task.start.clock);
     start.width = width.max(SMALLEST.0);
     start.height = height.max(SMALLEST.1);
@@ -148,16 +151,17 @@ impl Lesson {
     pub fn start(
         task: &Task,
         seed: u64,
+        language: Language,
         now: DateTime<Utc>,
         has_next: bool,
         size: impl Fn(&str) -> (u16, u16),
     ) -> Result<Lesson, String> {
-        let mut episode = episode_at(task, seed, &size)?;
+        let mut episode = episode_at(task, seed, language, &size)?;
         let (width, height) = size(&episode.variant.goal);
         if episode.engine().viewport() != (width, height) {
             episode.apply(Action::Resize { width, height });
         }
-        let mut reference = tasks::episode(task, seed)?;
+        let mut reference = tasks::episode_in(task, seed, language)?;
         let guide = Guide::new(&mut reference);
         Ok(Lesson {
             task: task.clone(),
@@ -755,7 +759,10 @@ impl Lesson {
             }
         }
         GoalPanel {
-            heading: self.task.title.clone(),
+            heading: self
+                .task
+                .title_in(self.episode.engine().tr().language)
+                .to_string(),
             goal_label: w::GOAL.to_string(),
             goal: self.goal().to_string(),
             goal_id: w::GOAL_ID.to_string(),

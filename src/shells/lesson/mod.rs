@@ -29,6 +29,7 @@ use crate::shells::tasks::Task;
 use crate::shells::terminal::input::Input;
 use crate::shells::terminal::{self, App, EventSource};
 use crate::sim::DeviceFile;
+use crate::sim::device::Language;
 use crate::ui::lesson::{LessonLayout, Picker, PickerRow, draw_lesson, draw_picker};
 use crate::ui::{HitMap, Theme};
 use crate::view::View;
@@ -58,6 +59,8 @@ pub struct Learn {
     message: Option<String>,
     /// What the loop is shown as the phone while the list is in front.
     idle: View,
+    /// The phones' language, and the goals'.
+    language: Language,
 }
 
 impl Learn {
@@ -84,7 +87,14 @@ impl Learn {
             selected: 0,
             message: None,
             idle: View::empty(),
+            language: Language::En,
         }
+    }
+
+    /// Lessons on phones speaking `language`, their goals told in it.
+    pub fn speaking(mut self, language: Language) -> Learn {
+        self.language = language;
+        self
     }
 
     /// Starts the lesson of task `id` (instead of the list).
@@ -140,7 +150,7 @@ impl Learn {
             let phone = LessonLayout::new(Rect::new(0, 0, width, height), goal).phone;
             (phone.width, phone.height)
         };
-        match Lesson::start(task, seed, self.now, has_next, size) {
+        match Lesson::start(task, seed, self.language, self.now, has_next, size) {
             Ok(lesson) => {
                 self.message = None;
                 self.mode = Mode::Lesson(Box::new(lesson));
@@ -296,7 +306,7 @@ impl Learn {
             rows.push(PickerRow::Item {
                 id: task.id.clone(),
                 done: record.is_some_and(|r| r.done),
-                label: task.title.clone(),
+                label: task.title_in(self.language).to_string(),
                 detail,
             });
         }

@@ -22,6 +22,8 @@ pub struct BatchOptions {
     pub cast: Option<PathBuf>,
     /// How many fixtures replay at once (default: one per core).
     pub jobs: Option<usize>,
+    /// Play every fixture with the phone in this language (over the fixtures' own).
+    pub language: Option<crate::sim::device::Language>,
 }
 
 /// How a batch ended.
@@ -115,6 +117,7 @@ pub fn run(
     let runner_options = runner::Options {
         update_snapshots: options.update_snapshots,
         ci: options.ci,
+        language: options.language,
     };
     let count = fixtures.len();
     let jobs = options

@@ -81,6 +81,11 @@ pub struct Fixture {
     /// Seed of the simulation's random numbers (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
+    /// The phone's language at the start (`en`, `zh-CN`), over the device file's; the command
+    /// line's `--language` goes over both. Snapshots taken in a language other than English
+    /// are kept apart: `<name>.<language>.txt`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::sim::device::Language>,
     /// Simulated time at the start, RFC 3339 (default 2026-11-21T10:00:00Z; years 1970 to
     /// 9999).
     #[serde(

@@ -281,6 +281,7 @@ impl Recorder {
             terminal: Some(self.terminal),
             device: Some(self.device.clone()),
             seed: Some(self.seed),
+            language: None,
             clock: Some(self.clock),
             steps,
         }

@@ -24,7 +24,8 @@ use crate::engine::{Engine, Start};
 use crate::screens::Action;
 use crate::shells::input::{cut, shortened};
 use crate::shells::store;
-use crate::sim::device::DeviceFile;
+use crate::sim::device::{DeviceFile, Language};
+use crate::strings::Tr;
 use crate::ui::{self, TextGrid, Theme};
 use crate::view::{Role, View};
 
@@ -35,6 +36,8 @@ pub struct Options {
     pub update_snapshots: bool,
     /// Running under CI: snapshots are never written (`update_snapshots` is refused).
     pub ci: bool,
+    /// Play every fixture with the phone in this language (over the fixture's `language`).
+    pub language: Option<Language>,
 }
 
 /// Called with each step's number (from 1) and the phone after it.
@@ -179,12 +182,26 @@ impl Replay {
 
     /// Whether `text` is on screen: as drawn on one line, or as read across the lines it is
     /// wrapped over.
+    /// Whether the screen shows `text`, or (written in another language than the phone's)
+    /// one of its [`counterparts`](crate::strings::counterparts).
     fn shows(&mut self, text: &str) -> bool {
+        self.shows_any(text, crate::strings::counterparts)
+    }
+
+    /// Whether the screen shows `text` or one of what `translate` makes of it.
+    fn shows_any(&mut self, text: &str, translate: fn(&str, Tr) -> Vec<String>) -> bool {
         if self.frame().contains(text) {
             return true;
         }
         let theme = self.theme.clone();
-        ui::reading(self.frame(), &theme).contains(&ui::as_read(text))
+        let reading = ui::reading(self.frame(), &theme);
+        if reading.contains(&ui::as_read(text)) {
+            return true;
+        }
+        // Written in another language than the phone's: its words as the phone says them.
+        translate(text, self.engine.tr())
+            .iter()
+            .any(|ours| reading.contains(&ui::as_read(ours)))
     }
 
     /// Writes the frame's text to `out`, straight from the grid when nothing read it yet.
@@ -265,7 +282,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         message,
         frame: String::new(),
     };
-    let device = match starting_device(loaded) {
+    let mut device = match starting_device(loaded) {
         Ok(device) => device,
         Err(message) => {
             report.failure = Some(StepFailure {
@@ -275,6 +292,9 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
             return report;
         }
     };
+    if let Some(language) = options.language.or(fixture.language) {
+        device.phone.language = language;
+    }
     let width = fixture.terminal.map_or(DEFAULT_WIDTH, |t| t.width);
     let height = fixture.terminal.map_or(DEFAULT_HEIGHT, |t| t.height);
     let clock = fixture.clock.unwrap_or_else(default_clock);
@@ -612,7 +632,7 @@ fn run_step(
         Step::ChangeElsewhere(what) => engine.change_elsewhere(what)?,
         Step::ExpectScreen(title) => {
             let found = &engine.view().title;
-            if found != title {
+            if found != title && !crate::strings::counterparts(title, engine.tr()).contains(found) {
                 return Err(format!("expected the screen {title:?}, found {found:?}"));
             }
             return Ok(false);
@@ -626,7 +646,7 @@ fn run_step(
             return Ok(false);
         }
         Step::ExpectNoText(text) => {
-            if replay.shows(text) {
+            if replay.shows_any(text, crate::strings::exact_counterparts) {
                 return Err(format!("expected no {text:?} on screen; it is there"));
             }
             return Ok(false);
@@ -637,7 +657,8 @@ fn run_step(
         }
         Step::Snapshot(name) => {
             let frame = replay.frame().to_string();
-            check_snapshot(&frame, loaded, name, options)?;
+            let language = replay.start_device.phone.language;
+            check_snapshot(&frame, loaded, name, language, options)?;
             return Ok(false);
         }
     };
@@ -670,9 +691,16 @@ fn read_value(replay: &mut Replay, source: &TypeSource) -> Result<String, String
     let after = source.digits_after.as_deref().unwrap_or_default();
     let theme = replay.theme.clone();
     let reading = ui::reading(replay.frame(), &theme);
-    let wanted = ui::as_read(after);
-    let start = reading
-        .find(&wanted)
+    // Written in another language than the phone's ("Messages:" on a phone that says 短信),
+    // the words are looked for as the phone says them.
+    let words = after.trim_end_matches([':', '：']);
+    let (start, wanted) = std::iter::once(ui::as_read(after))
+        .chain(
+            crate::strings::counterparts(words, replay.engine.tr())
+                .iter()
+                .map(|ours| ui::as_read(ours)),
+        )
+        .find_map(|wanted| reading.find(&wanted).map(|start| (start, wanted)))
         .ok_or_else(|| format!("{after:?} is not on screen"))?;
     let rest = &reading[start + wanted.len()..];
     let digits: String = rest
@@ -786,14 +814,18 @@ fn shown(value: Option<&Value>) -> String {
     }
 }
 
-/// Where a fixture's snapshot lives: `<stem>.snapshots/<name>.txt` beside the fixture.
-pub fn snapshot_path(fixture: &Path, name: &str) -> PathBuf {
+/// Where a fixture's snapshot lives: `<stem>.snapshots/<name>.txt` beside the fixture, or
+/// `<name>.<language>.txt` when the phone spoke another language than English.
+pub fn snapshot_path(fixture: &Path, name: &str, language: Language) -> PathBuf {
     let stem = fixture
         .file_stem()
         .map_or_else(|| "fixture".into(), |s| s.to_string_lossy().into_owned());
     fixture
         .with_file_name(format!("{stem}.snapshots"))
-        .join(format!("{name}.txt"))
+        .join(match language {
+            Language::En => format!("{name}.txt"),
+            other => format!("{name}.{other}.txt"),
+        })
 }
 
 /// Replay writes snapshots only into the fixture's own `<stem>.snapshots/` folder: a folder or
@@ -816,9 +848,10 @@ fn check_snapshot(
     frame: &str,
     loaded: &LoadedFixture,
     name: &str,
+    language: Language,
     options: &Options,
 ) -> Result<(), String> {
-    let path = snapshot_path(&loaded.path, name);
+    let path = snapshot_path(&loaded.path, name, language);
     no_link_out(&path)?;
     let wanted = format!("{frame}\n");
     let write = |path: &Path| -> Result<(), String> {
@@ -907,6 +940,7 @@ impl Session {
                 terminal: None,
                 device: None,
                 seed: None,
+                language: None,
                 clock: None,
                 steps: Vec::new(),
             },
@@ -930,7 +964,7 @@ impl Session {
 
     /// From now on, `changed` and `unchanged` compare with the device as it is now.
     pub fn mark_start(&mut self) {
-        self.replay.start_device = Box::new(self.replay.engine.device().clone());
+        *self.replay.start_device = self.replay.engine.device().clone();
         self.replay.start_state = std::cell::OnceCell::new();
     }
 

@@ -9,13 +9,14 @@ use super::Task;
 use super::episode::Episode;
 use crate::screens::Action;
 use crate::shells::replay::fixture::Step;
+use crate::sim::device::Language;
 use crate::sim::env::Env;
 use crate::view::Role;
 
-/// What is wrong with `task` at `seed`; empty when nothing is.
-pub fn check_variant(task: &Task, seed: u64) -> Vec<String> {
+/// What is wrong with `task` at `seed` on a phone speaking `language`; empty when nothing is.
+pub fn check_variant(task: &Task, seed: u64, language: Language) -> Vec<String> {
     let mut problems = Vec::new();
-    let mut at_start = match super::episode(task, seed) {
+    let mut at_start = match super::episode_in(task, seed, language) {
         Ok(episode) => episode,
         Err(e) => return vec![e],
     };
@@ -36,7 +37,7 @@ pub fn check_variant(task: &Task, seed: u64) -> Vec<String> {
         problems.push("done by pressing Back alone".into());
     }
     // The reference solution does it.
-    let mut episode = match super::episode(task, seed) {
+    let mut episode = match super::episode_in(task, seed, language) {
         Ok(episode) => episode,
         Err(e) => return vec![e],
     };
@@ -60,25 +61,34 @@ pub fn check_variant(task: &Task, seed: u64) -> Vec<String> {
 }
 
 /// Whether seeds give different variants: a task with parameters must show at least two goals
-/// over `seeds`.
-pub fn variants_differ(task: &Task, seeds: std::ops::Range<u64>) -> Option<String> {
+/// over `seeds`, in `language`.
+pub fn variants_differ(
+    task: &Task,
+    seeds: std::ops::Range<u64>,
+    language: Language,
+) -> Option<String> {
     if task.params.is_empty() {
         return None;
     }
     let device = super::start_device(task).ok()?;
     let goals: BTreeSet<String> = seeds
         .filter_map(|seed| super::variant::draw(task, seed, &device).ok())
-        .map(|variant| variant.goal)
+        .map(|variant| variant.goal_in(language).to_string())
         .collect();
     (goals.len() < 2).then(|| "every seed gives the same goal".to_string())
 }
 
 /// The share of `episodes` a random player finishes: each step a tap on a random touchable
 /// element, Back, or (in a text field) a random word, up to `max_steps`.
-pub fn random_success_rate(task: &Task, episodes: u32, seed: u64) -> Result<f64, String> {
+pub fn random_success_rate(
+    task: &Task,
+    episodes: u32,
+    seed: u64,
+    language: Language,
+) -> Result<f64, String> {
     let mut done = 0;
     for n in 0..episodes {
-        let mut episode = super::episode(task, seed.wrapping_add(u64::from(n)))?;
+        let mut episode = super::episode_in(task, seed.wrapping_add(u64::from(n)), language)?;
         let mut env = Env::new(crate::sim::time::earliest(), seed ^ u64::from(n) ^ 0x5eed);
         if random_play(&mut episode, task.max_steps, &mut env) {
             done += 1;

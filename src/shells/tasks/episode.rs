@@ -36,7 +36,13 @@ pub fn default_start(seed: u64, clock: Option<DateTime<Utc>>) -> Start {
 
 impl Episode {
     /// The phone for `variant`: `device` with the set-up steps run; an error names the step.
-    pub fn start(variant: Variant, device: DeviceFile, start: Start) -> Result<Episode, String> {
+    /// The goal is told in the phone's language.
+    pub fn start(
+        mut variant: Variant,
+        device: DeviceFile,
+        start: Start,
+    ) -> Result<Episode, String> {
+        variant.goal = variant.goal_in(device.phone.language).to_string();
         let mut session = Session::new(device, start, Path::new("task"));
         for (i, step) in variant.setup.iter().enumerate() {
             session
@@ -101,9 +107,18 @@ impl Episode {
     /// `None` when the task is done; else what is missing, in words.
     pub fn missing(&mut self) -> Option<String> {
         if let Some(expected) = &self.variant.answer {
+            // The answer as the task writes it, or as the phone's language writes it ("Nov 15"
+            // is "11月15日" on a phone that speaks Chinese).
+            let right = |given: &str| {
+                let given = normalised(given);
+                given == normalised(expected)
+                    || crate::strings::exact_counterparts(expected, self.engine().tr())
+                        .iter()
+                        .any(|ours| normalised(ours) == given)
+            };
             match &self.answered {
                 None => return Some("no answer yet".into()),
-                Some(given) if normalised(given) != normalised(expected) => {
+                Some(given) if !right(given) => {
                     return Some(format!("the answer {given:?} is not the one expected"));
                 }
                 Some(_) => {}

@@ -62,6 +62,34 @@ pub struct Task {
     /// reference solution (instead of `solution`, when given).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub cases: BTreeMap<String, Case>,
+    /// The task's words in other languages than English, by language (`zh-CN`): shown when
+    /// the phone speaks that language.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<crate::sim::device::Language, Translation>,
+}
+
+impl Task {
+    /// The title as a phone speaking `language` shows it (English where it has no
+    /// translation).
+    pub fn title_in(&self, language: crate::sim::device::Language) -> &str {
+        self.translations
+            .get(&language)
+            .map_or(self.title.as_str(), |t| t.title.as_str())
+    }
+}
+
+/// A task's words in another language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Translation {
+    pub title: String,
+    /// The goal, with the same `{parameters}` as the English one.
+    pub goal: String,
+    /// Wording parameters' values in this language, by parameter and English value: shown in
+    /// the goal instead of the English value (data the phone holds or the person types stays
+    /// as drawn).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 /// What one value of a task's `case_param` changes.

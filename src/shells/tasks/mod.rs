@@ -20,6 +20,7 @@ pub use variant::Variant;
 
 use crate::shells::store;
 use crate::sim::DeviceFile;
+use crate::sim::device::Language;
 
 /// Longest goal, title and answer texts: they are read on a phone-sized screen.
 const TEXT_CHARS: usize = 600;
@@ -99,7 +100,8 @@ pub fn start_device(task: &Task) -> Result<DeviceFile, String> {
 /// resets clone the parsed phone instead of reading its JSON again.
 fn catalogue_device(index: usize, path: &str) -> &'static Result<DeviceFile, String> {
     static PARSED: OnceLock<Vec<OnceLock<Result<DeviceFile, String>>>> = OnceLock::new();
-    let parsed = PARSED.get_or_init(|| catalogue::DEVICES.iter().map(|_| OnceLock::new()).collect());
+    let parsed =
+        PARSED.get_or_init(|| catalogue::DEVICES.iter().map(|_| OnceLock::new()).collect());
     match parsed.get(index) {
         Some(slot) => slot.get_or_init(|| {
             let text = catalogue::DEVICES.get(index).map_or("", |(_, text)| *text);
@@ -162,6 +164,11 @@ pub fn variant_device(task: &Task, variant: &Variant) -> Result<DeviceFile, Stri
 /// [`episode`] drawn at `size` (columns, rows) instead of 60x24.
 pub fn episode_at(task: &Task, seed: u64, size: Option<(u16, u16)>) -> Result<Episode, String> {
     episode_on(task, seed, size, &|_| {})
+}
+
+/// [`episode`] on a phone speaking `language`.
+pub fn episode_in(task: &Task, seed: u64, language: Language) -> Result<Episode, String> {
+    episode_on(task, seed, None, &|device| device.phone.language = language)
 }
 
 /// [`episode_at`] on the task's phone changed by `adjust` (another skin or ROM) before its

@@ -1,5 +1,6 @@
 //! What `mi-settings tasks list | show | check` print.
 
+use crate::sim::device::Language;
 use std::fmt::Write as _;
 use std::ops::Range;
 
@@ -91,15 +92,20 @@ pub fn show(task: &Task, seed: u64) -> Result<String, String> {
     Ok(out)
 }
 
-/// Checks every task over `seeds`; with `baseline` episodes, adds each task's random success
-/// rate. Returns the report and whether everything passed.
-pub fn check(tasks: &[&Task], seeds: Range<u64>, baseline: u32) -> (String, bool) {
+/// Checks every task over `seeds` on a phone speaking `language`; with `baseline` episodes,
+/// adds each task's random success rate. Returns the report and whether everything passed.
+pub fn check(
+    tasks: &[&Task],
+    seeds: Range<u64>,
+    baseline: u32,
+    language: Language,
+) -> (String, bool) {
     let mut out = String::new();
     let mut all_good = true;
     for task in tasks {
         let mut problems: Vec<String> = Vec::new();
         for seed in seeds.clone() {
-            for problem in check_variant(task, seed) {
+            for problem in check_variant(task, seed, language) {
                 problems.push(format!("seed {seed}: {problem}"));
             }
             // One seed's problems say enough; the others usually repeat them.
@@ -107,11 +113,11 @@ pub fn check(tasks: &[&Task], seeds: Range<u64>, baseline: u32) -> (String, bool
                 break;
             }
         }
-        if let Some(problem) = variants_differ(task, seeds.clone()) {
+        if let Some(problem) = variants_differ(task, seeds.clone(), language) {
             problems.push(problem);
         }
         let rate = if baseline > 0 {
-            match random_success_rate(task, baseline, 0) {
+            match random_success_rate(task, baseline, 0, language) {
                 Ok(rate) => format!("  random {:>3.0}%", rate * 100.0),
                 Err(e) => {
                     problems.push(e);
@@ -128,7 +134,16 @@ pub fn check(tasks: &[&Task], seeds: Range<u64>, baseline: u32) -> (String, bool
         }
         all_good &= problems.is_empty();
     }
-    let seeds_text = format!("seeds {}..{}", seeds.start, seeds.end);
+    if language != Language::En {
+        for task in tasks
+            .iter()
+            .filter(|t| !t.translations.contains_key(&language))
+        {
+            let _ = writeln!(out, "FAIL  {}: no {language} goal", task.id);
+            all_good = false;
+        }
+    }
+    let seeds_text = format!("seeds {}..{}, {language}", seeds.start, seeds.end);
     let _ = writeln!(
         out,
         "{} task(s) checked over {seeds_text}: {}",

@@ -5,6 +5,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
+use crate::sim::device::Language;
+
 use super::format::{Param, Task};
 use crate::shells::replay::fixture::Step;
 use crate::shells::replay::predicate::Condition;
@@ -17,6 +19,16 @@ pub enum SolutionStep {
     Step(Step),
     Answer(String),
     CannotBeDone,
+}
+
+impl Variant {
+    /// The goal as a phone speaking `language` shows it (English where the task has no
+    /// translation).
+    pub fn goal_in(&self, language: Language) -> &str {
+        self.translated_goals
+            .get(&language)
+            .map_or(self.goal.as_str(), String::as_str)
+    }
 }
 
 impl SolutionStep {
@@ -37,7 +49,10 @@ pub struct Variant {
     /// The case of a task with `cases`, by its value.
     pub case: Option<String>,
     pub values: BTreeMap<String, String>,
+    /// The goal in the phone's language (English until the episode starts on its phone).
     pub goal: String,
+    /// The goal in each language the task is translated into.
+    pub translated_goals: BTreeMap<Language, String>,
     pub setup: Vec<Step>,
     pub success: Option<Condition>,
     pub answer: Option<String>,
@@ -84,6 +99,23 @@ pub fn draw(task: &Task, seed: u64, device: &DeviceFile) -> Result<Variant, Stri
     };
     let fill = |text: &str, at: &str| fill(text, &values, at);
     let goal = fill(&task.goal, "goal")?;
+    let translated_goals = task
+        .translations
+        .iter()
+        .map(|(language, translation)| {
+            // Wording parameters read in the goal's language; data stays as drawn.
+            let mut shown = values.clone();
+            for (name, words) in &translation.params {
+                if let Some(value) = shown.get_mut(name)
+                    && let Some(word) = words.get(value.as_str())
+                {
+                    value.clone_from(word);
+                }
+            }
+            let at = format!("translations.{language}.goal");
+            Ok((*language, self::fill(&translation.goal, &shown, &at)?))
+        })
+        .collect::<Result<BTreeMap<_, _>, String>>()?;
     let case_setup = case.as_ref().map_or(&[][..], |(_, c)| c.setup.as_slice());
     let setup = task
         .start
@@ -145,6 +177,7 @@ pub fn draw(task: &Task, seed: u64, device: &DeviceFile) -> Result<Variant, Stri
         case: case.map(|(value, _)| value),
         values,
         goal,
+        translated_goals,
         setup,
         success,
         answer,
