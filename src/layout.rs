@@ -503,6 +503,53 @@ const NO_LINE_START: &str = "，。、：；！？”’）》」』】…";
 /// Marks that never end a line in Chinese text.
 const NO_LINE_END: &str = "“‘（《「『【";
 
+/// Where the part of `line` that must go down with `next` begins (`line.len()`: nothing goes
+/// down). Chinese rules: a closing mark never starts a line, so what it closes goes down with
+/// it (the Latin run that ends the line, from `run_start`, or the last character); an opening
+/// mark never ends a line. Never the whole line, and never more than fits beside `next` on a
+/// line `width` wide: a break against the rules is better than a line too long.
+fn carried_from(line: &str, next: char, run_start: Option<usize>, width: usize) -> usize {
+    let last = line.char_indices().next_back();
+    let from = if NO_LINE_START.contains(next) {
+        let unit = run_start.map_or(last.map(|(at, _)| at), Some);
+        // An opening mark just before goes too: "（" never ends the line left behind.
+        unit.map(|at| {
+            line[..at]
+                .char_indices()
+                .next_back()
+                .filter(|(_, c)| NO_LINE_END.contains(*c))
+                .map_or(at, |(before, _)| before)
+        })
+    } else {
+        last.filter(|(_, c)| NO_LINE_END.contains(*c))
+            .map(|(at, _)| at)
+    };
+    let next_width = next.width().unwrap_or(0);
+    from.filter(|at| *at > 0 && text_width(&line[*at..]) + next_width <= width)
+        .unwrap_or(line.len())
+}
+
+/// The pieces a line may not break inside: a word of Latin text is one; in Chinese text, each
+/// Chinese character is one and each run of other characters between them (an address, a
+/// number) is one.
+fn unbreakable_runs(word: &str, chinese: bool) -> impl Iterator<Item = &str> {
+    let mut rest = if chinese { word } else { "" };
+    let whole = (!chinese).then_some(word);
+    whole.into_iter().chain(std::iter::from_fn(move || {
+        let first = rest.chars().next()?;
+        let end = if first.width() == Some(2) {
+            first.len_utf8()
+        } else {
+            rest.char_indices()
+                .find(|(_, c)| c.width() == Some(2))
+                .map_or(rest.len(), |(at, _)| at)
+        };
+        let (run, after) = rest.split_at(end);
+        rest = after;
+        Some(run)
+    }))
+}
+
 /// The line breaking behind `wrap`: calls `emit` with each line in turn.
 fn wrap_each(text: &str, width: u16, mut emit: impl FnMut(&str)) {
     let width = usize::from(width.max(1));
@@ -531,26 +578,50 @@ fn wrap_each(text: &str, width: u16, mut emit: impl FnMut(&str)) {
                 line.push(' ');
                 line_width += 1;
             }
-            for ch in word.chars() {
-                let ch_width = ch.width().unwrap_or(0);
-                if line_width + ch_width > width && line_width > 0 {
-                    // Chinese rules: a closing mark never starts a line, an opening one never
-                    // ends one; the character before goes down with it.
-                    let last = line.chars().next_back();
-                    let carry = (NO_LINE_START.contains(ch)
-                        || last.is_some_and(|c| NO_LINE_END.contains(c)))
-                        && line.chars().nth(1).is_some();
-                    let carried = if carry { line.pop() } else { None };
-                    emit(&line);
-                    line.clear();
-                    line_width = 0;
-                    if let Some(carried) = carried {
-                        line.push(carried);
-                        line_width = carried.width().unwrap_or(0);
-                    }
+            // Where the Latin run that ends the line began (it goes down whole, if it must).
+            let mut run_start: Option<usize> = None;
+            for segment in unbreakable_runs(word, chinese) {
+                let segment_width = text_width(segment);
+                let latin = !segment.chars().any(|c| c.width() == Some(2));
+                if line_width + segment_width <= width {
+                    run_start = (latin && chinese).then_some(line.len());
+                    line.push_str(segment);
+                    line_width += segment_width;
+                    continue;
                 }
-                line.push(ch);
-                line_width += ch_width;
+                // A Latin run inside Chinese text (an address, a number) goes down whole, with
+                // an opening mark before it.
+                if latin && chinese && segment_width <= width && line_width > 0 {
+                    let from = line
+                        .char_indices()
+                        .next_back()
+                        .filter(|(at, c)| {
+                            *at > 0
+                                && NO_LINE_END.contains(*c)
+                                && text_width(&line[*at..]) + segment_width <= width
+                        })
+                        .map_or(line.len(), |(at, _)| at);
+                    let carried = line.split_off(from);
+                    emit(line.trim_end_matches(' '));
+                    line = carried;
+                    run_start = Some(line.len());
+                    line.push_str(segment);
+                    line_width = text_width(&line);
+                    continue;
+                }
+                for ch in segment.chars() {
+                    let ch_width = ch.width().unwrap_or(0);
+                    if line_width + ch_width > width && line_width > 0 {
+                        let from = carried_from(&line, ch, run_start, width);
+                        let carried = line.split_off(from);
+                        emit(line.trim_end_matches(' '));
+                        line = carried;
+                        line_width = text_width(&line);
+                    }
+                    run_start = None;
+                    line.push(ch);
+                    line_width += ch_width;
+                }
             }
         }
         emit(&line);
@@ -615,6 +686,51 @@ mod tests {
                 usize::from(wrapped_height(text, width)),
                 wrap(text, width).len()
             );
+        }
+    }
+
+    /// Chinese breaks between characters, never before a closing mark nor after an opening
+    /// one, and keeps a Latin run (an address, a place) whole.
+    #[test]
+    fn chinese_wraps_between_characters_by_the_chinese_rules() {
+        assert_eq!(wrap("设置小米账号", 6), vec!["设置小", "米账号"]);
+        // "。" may not start a line: "号" goes down with it.
+        assert_eq!(wrap("小米账号。好", 8), vec!["小米账", "号。好"]);
+        // "“" may not end a line: it goes down with what it opens.
+        assert_eq!(wrap("检查“日期”", 6), vec!["检查", "“日期”"]);
+        // The address stays whole, its opening bracket with it.
+        assert_eq!(
+            wrap("关联账号（le@example.com）好", 16),
+            vec!["关联账号", "（le@example.com", "）好"]
+        );
+        assert_eq!(
+            wrap("登录：Redmi Note 12（Lagos, Nigeria）。如非本人", 30),
+            vec!["登录：Redmi Note 12（Lagos,", "Nigeria）。如非本人"]
+        );
+        for (text, width) in [("设置小米账号", 6), ("检查“日期”", 6)] {
+            assert_eq!(
+                usize::from(wrapped_height(text, width)),
+                wrap(text, width).len()
+            );
+        }
+    }
+
+    proptest::proptest! {
+        /// Any mix of Chinese, Latin, marks and spaces wraps into lines that fit, loses no
+        /// character, and is counted as it is wrapped.
+        #[test]
+        fn wrapping_any_mix_fits_and_keeps_every_character(
+            text in "[a-z @.（）“”，。、！？设置小米账号 ]{0,80}",
+            width in 2u16..30,
+        ) {
+            let lines = wrap(&text, width);
+            for line in &lines {
+                proptest::prop_assert!(text_width(line) <= usize::from(width), "{:?}", lines);
+            }
+            let kept: String = lines.concat().chars().filter(|c| *c != ' ').collect();
+            let given: String = text.chars().filter(|c| *c != ' ').collect();
+            proptest::prop_assert_eq!(kept, given);
+            proptest::prop_assert_eq!(usize::from(wrapped_height(&text, width)), lines.len());
         }
     }
 

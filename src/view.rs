@@ -66,6 +66,10 @@ pub struct ChromeWords {
     pub more_below: &'static str,
     /// More of a dialog's text above.
     pub more_above: &'static str,
+    /// A switch that is on, and one that is off, as the phone's language draws them ("[ ON]",
+    /// "[ 开]"); empty: the theme's own.
+    pub switch_on: &'static str,
+    pub switch_off: &'static str,
 }
 
 /// One key hint: "Enter open", "F2 browser".

@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use mi_settings::sim::device::Skin;
-use mi_settings::strings::{S, Source, Tr, placeholders};
+use mi_settings::sim::device::{Language, Skin};
+use mi_settings::strings::{self, S, Source, Tr, placeholders};
 
 /// The folders whose code builds what a person sees.
 const SHOWN_BY: &[&str] = &["src/screens", "src/engine", "src/ui", "src/view.rs"];
@@ -293,4 +293,140 @@ fn each_skin_spells_each_name_one_way() {
         }
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
+}
+
+/// Texts that read the same on a Chinese phone: key names, network and site names.
+const SAME_IN_CHINESE: &[S] = &[
+    S::TopicGoogle,
+    S::Status4G,
+    S::Sim1,
+    S::SiteCloud,
+    S::SiteAccount,
+    S::KeyEnter,
+    S::KeyEsc,
+    S::KeyTab,
+    S::KeyBackTab,
+    S::KeyPageUp,
+    S::KeyPageDown,
+    S::KeyHome,
+    S::KeyEnd,
+    S::KeyBackspace,
+    S::KeyDelete,
+    S::KeyCtrl,
+    S::KeySpace,
+    S::KeyUpDown,
+    S::KeyLeftRight,
+    S::KeyQ,
+    S::KeyF2,
+    S::KeyF3,
+    S::MoreBelow,
+    S::MoreAbove,
+];
+
+/// Every text has a Simplified Chinese wording in both skins (a missing one does not even
+/// compile: the table's match lists every id), with the English placeholders, said in Chinese
+/// unless it is a name that reads the same, and marked as confirmed, a guess or our own.
+#[test]
+fn every_text_has_a_chinese_wording_with_the_same_placeholders() {
+    let mut counts = [0usize; 3];
+    for &id in S::ALL {
+        for skin in [Skin::Miui, Skin::Hyperos] {
+            let english = Tr::new(skin).get(id);
+            let chinese = Tr::speaking(skin, Language::ZhCn).get(id);
+            assert!(!chinese.trim().is_empty(), "{} is empty", id.name());
+            let mut wanted = placeholders(english);
+            let mut found = placeholders(chinese);
+            wanted.sort_unstable();
+            found.sort_unstable();
+            assert_eq!(wanted, found, "{}: {chinese:?}", id.name());
+            if SAME_IN_CHINESE.contains(&id) {
+                assert_eq!(chinese, english, "{}", id.name());
+            } else {
+                assert_ne!(chinese, english, "{} is not said in Chinese", id.name());
+            }
+            for english_name in ["Mi Account", "Mi Cloud", "Find Device", "Xiaomi Account"] {
+                assert!(
+                    !chinese.contains(english_name),
+                    "{}: {chinese:?}",
+                    id.name()
+                );
+            }
+        }
+        let source = Tr::speaking(Skin::Miui, Language::ZhCn).source(id);
+        assert_ne!(
+            source,
+            Source::Seed,
+            "{}: the guides are English",
+            id.name()
+        );
+        counts[match source {
+            Source::Doc => 0,
+            Source::Guess | Source::Seed => 1,
+            Source::Ours => 2,
+        }] += 1;
+        // The simulation's own words stay its own in Chinese.
+        if id.source() == Source::Ours {
+            assert_eq!(source, Source::Ours, "{}", id.name());
+        }
+    }
+    println!(
+        "zh-CN: {} confirmed, {} guesses, {} the simulation's own",
+        counts[0], counts[1], counts[2]
+    );
+}
+
+/// The switch is as wide in every language: the layout counts on it.
+#[test]
+fn switches_are_five_cells_in_every_language() {
+    use unicode_width::UnicodeWidthStr;
+    for language in Language::ALL {
+        let tr = Tr::speaking(Skin::Miui, language);
+        assert_eq!(tr.get(S::SwitchOn).width(), 5, "{language}");
+        assert_eq!(tr.get(S::SwitchOff).width(), 5, "{language}");
+    }
+}
+
+/// A text written for a phone in one language, as a phone in another says it.
+#[test]
+fn texts_are_found_across_languages() {
+    let chinese = Tr::speaking(Skin::Miui, Language::ZhCn);
+    let english = Tr::new(Skin::Miui);
+    let counterparts = |text: &str, tr: Tr| strings::counterparts(text, tr);
+    // Whole texts, either way round, ignoring case.
+    assert!(counterparts("Sign out", chinese).contains(&"退出登录".to_string()));
+    assert!(counterparts("sign out", chinese).contains(&"退出登录".to_string()));
+    assert!(counterparts("退出登录", english).contains(&"Sign out".to_string()));
+    // A HyperOS phone's English word on a MIUI phone is not another language.
+    assert!(counterparts("Xiaomi Account", english).is_empty());
+    // Placeholders keep their values, translated where they are texts themselves.
+    assert_eq!(
+        counterparts("Last synced: Nov 15", chinese),
+        vec!["上次同步：11月15日".to_string()]
+    );
+    // Dates, a row's parts, a list, a button and a checkbox.
+    assert_eq!(
+        counterparts("Nov 21, 2026 08:05 · São Paulo, Brazil", chinese),
+        vec!["2026年11月21日 08:05 · São Paulo, Brazil".to_string()]
+    );
+    assert_eq!(
+        counterparts("Contacts, Messages, Gallery", chinese),
+        vec!["联系人、短信、相册".to_string()]
+    );
+    assert_eq!(
+        counterparts("[ OK ]", chinese),
+        vec!["[ 确定 ]".to_string()]
+    );
+    assert_eq!(
+        counterparts("[x] Show password", chinese),
+        vec![format!("[x] {}", chinese.get(S::ShowPassword))]
+    );
+    // A piece of a long message: the message's own words in Chinese.
+    let piece = counterparts("After device is removed, it will be signed out of", chinese);
+    assert_eq!(piece, vec![chinese.get(S::RemoveNotice).to_string()]);
+    // A sentence with a comma is not a list, and nothing is made of what is no text.
+    assert!(strings::exact_counterparts("After device is removed, it will be", chinese).is_empty());
+    assert!(counterparts("Lei Wang", chinese).is_empty());
+    assert!(counterparts("", chinese).is_empty());
+    // What must not be on screen is translated only when whole.
+    assert!(strings::exact_counterparts("verification code.", chinese).is_empty());
 }

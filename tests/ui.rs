@@ -41,6 +41,8 @@ fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
             too_small: tr().get(S::TooSmall),
             more_below: tr().get(S::MoreBelow),
             more_above: tr().get(S::MoreAbove),
+            switch_on: tr().get(S::SwitchOn),
+            switch_off: tr().get(S::SwitchOff),
         },
     }
 }

@@ -106,6 +106,25 @@ def test_options_override_task_and_size(make):
         env.reset(options={"width": 5})
 
 
+def test_chinese_phone_by_the_language_option(make):
+    env = make(task=SIMPLE)
+    obs, info = env.reset(seed=0, options={"language": "zh-CN"})
+    assert "蓝牙" in info["goal"]
+    assert obs.isascii()  # Chinese is escaped in the text space, and reads back whole
+    o = json.loads(obs)
+    assert o["title"] == "设置"
+    obs, _, _, _, info = env.step({"action_type": "click", "label": "蓝牙"})
+    assert json.loads(obs)["title"] == "蓝牙" and "error" not in info
+    for action in env.solution():  # the reference solution, written in English, does it too
+        _, reward, terminated, _, _ = env.step(action)
+    env.reset(seed=0, options={"language": "zh-CN"})
+    for action in env.solution():
+        _, reward, terminated, _, _ = env.step(action)
+    assert (reward, terminated) == (1.0, True)
+    _, info = env.reset(seed=0)  # the option held for one episode
+    assert "Bluetooth" in info["goal"]
+
+
 def test_steps_by_label_id_index_and_cell(make):
     env = make(task=SIMPLE)
     obs, _ = env.reset(seed=0)

@@ -112,9 +112,21 @@ pub fn resolve(view: &View, label: &str, tr: Tr) -> Result<String, TapError> {
             .collect();
         if by_label.is_empty() {
             let here = place(view);
+            // The guides are English: a word of theirs in the phone's language counts too
+            // ("小米账号" for the signed-out entry the guides call "Mi Account").
+            let english = Tr::new(tr.skin);
+            let words: Vec<String> = std::iter::once(lower.clone())
+                .chain(
+                    (tr.language != english.language)
+                        .then(|| counterparts(label, english))
+                        .into_iter()
+                        .flatten()
+                        .map(|word| word.to_lowercase()),
+                )
+                .collect();
             let seed_ids: Vec<&str> = SEED_WORDS
                 .iter()
-                .filter(|w| w.on == here && w.word.to_lowercase() == lower)
+                .filter(|w| w.on == here && words.contains(&w.word.to_lowercase()))
                 .map(|w| w.id)
                 .collect();
             let by_seed_word: Vec<_> = touchable

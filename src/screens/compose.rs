@@ -65,6 +65,8 @@ pub fn view(phone: &Phone) -> View {
             too_small: world.t(S::TooSmall),
             more_below: world.t(S::MoreBelow),
             more_above: world.t(S::MoreAbove),
+            switch_on: world.t(S::SwitchOn),
+            switch_off: world.t(S::SwitchOff),
         },
     };
     printable(&mut view);

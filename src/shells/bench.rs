@@ -20,7 +20,7 @@ use crate::screens::cloud::mi_cloud;
 use crate::screens::flows::sign_out::SIGNING_OUT_SECONDS;
 use crate::screens::widgets::count_text;
 use crate::sim::cloud;
-use crate::sim::device::{AccountDevice, DeviceFile, Item, LoginRecord};
+use crate::sim::device::{AccountDevice, DeviceFile, Item, Language, LoginRecord};
 use crate::ui::{self, Theme};
 
 const WIDTH: u16 = 60;
@@ -623,18 +623,28 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
     }));
 
     // What a replay step costs: the runner draws straight into a buffer and reads it as text.
-    let mut engine = new_engine();
-    let mut screen = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
-    measures.push(Measure::time(
-        "rendered step: update + view + draw 60x24 + frame text",
-        iterations,
-        |i| {
+    // The same walk on a phone that speaks Chinese: two-cell characters, Chinese line breaking.
+    for (language, name) in [
+        (
+            Language::En,
+            "rendered step: update + view + draw 60x24 + frame text",
+        ),
+        (
+            Language::ZhCn,
+            "rendered step in zh-CN: update + view + draw 60x24 + frame text",
+        ),
+    ] {
+        let mut device = DeviceFile::factory_default();
+        device.phone.language = language;
+        let mut engine = Engine::new(device, start());
+        let mut screen = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
+        measures.push(Measure::time(name, iterations, |i| {
             let action = WALK[i as usize % WALK.len()].clone();
             black_box(engine.apply(action));
             black_box(ui::render(engine.view(), screen.area, &mut screen, &theme));
             black_box(ui::buffer_text(&screen));
-        },
-    ));
+        }));
+    }
 
     // What the interactive phone does on a key: the same, through a ratatui Terminal (double
     // buffer and diff), minus the terminal's own I/O.
@@ -815,7 +825,16 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
             baseline.per_iteration.as_secs_f64() / replay.per_iteration.as_secs_f64().max(1e-12)
         );
     }
-    if let Some(rendered) = find("rendered step") {
+    if let (Some(english), Some(chinese)) =
+        (find("rendered step: "), find("rendered step in zh-CN"))
+    {
+        let _ = writeln!(
+            report,
+            "  rendered step in zh-CN / in English                              {:.2}x",
+            chinese.per_iteration.as_secs_f64() / english.per_iteration.as_secs_f64().max(1e-12)
+        );
+    }
+    if let Some(rendered) = find("rendered step: ") {
         for baseline in measures
             .iter()
             .filter(|m| m.name.starts_with("ratatui baseline"))

@@ -157,6 +157,8 @@ catalogue! {
     MiuiVersion = doc "MIUI version";
     AndroidVersion = doc "Android version";
     Storage = doc "Storage";
+    /// Mi Cloud's storage, on its pages (Chinese tells it from the phone's own).
+    CloudSpace = doc "Storage";
     Battery = doc "Battery";
     CurrentVersion = guess "Current version";
     CheckForUpdates = seed "Check for updates";
@@ -174,6 +176,8 @@ catalogue! {
     Accounts = doc "Accounts";
     SignIn = doc "Sign in";
     CreateAccount = doc "Create account";
+    /// The button that opens or finishes Create account (Chinese says just "Register").
+    CreateAccountButton = doc "Create account";
     Occupied = doc "Occupied: {used}/{plan} GB";
     AccountSecurity = doc "Account security";
     Devices = doc "Devices";
@@ -562,5 +566,8 @@ catalogue! {
     // ---- The renderer -----------------------------------------------------------------------
     TooSmall = ours "Terminal too small: {width}x{height}. mi-settings needs at least {min_width}x{min_height}.";
     BrowserLabel = ours "Browser";
+    /// A switch, on and off: five cells wide in every language.
+    SwitchOn = ours "[ ON]";
+    SwitchOff = ours "[OFF]";
     NotSaved = ours "Not saved: {reason}";
 }

@@ -156,19 +156,61 @@ pub fn exact_counterparts(text: &str, tr: Tr) -> Vec<String> {
     if !whole.is_empty() {
         return whole;
     }
-    if wanted.contains(JOINER) {
-        let parts: Vec<String> = wanted
-            .split(JOINER)
-            .map(|part| {
-                whole_counterparts(part, tr, true)
-                    .into_iter()
-                    .next()
-                    .unwrap_or_else(|| part.to_string())
-            })
+    // A button as drawn, "[ Sign in ]", or a checkbox, "[x] Show password".
+    if let Some(label) = wanted
+        .strip_prefix("[ ")
+        .and_then(|rest| rest.strip_suffix(" ]"))
+    {
+        return whole_counterparts(label, tr, true)
+            .into_iter()
+            .map(|ours| format!("[ {ours} ]"))
             .collect();
-        let joined = parts.join(JOINER);
-        if joined != wanted {
-            return vec![joined];
+    }
+    for box_mark in ["[x] ", "[ ] "] {
+        if let Some(label) = wanted.strip_prefix(box_mark) {
+            return whole_counterparts(label, tr, true)
+                .into_iter()
+                .map(|ours| format!("{box_mark}{ours}"))
+                .collect();
+        }
+    }
+    // A row's parts ("Phone · Just now"), or a list written out ("Contacts, Messages"): each
+    // part on its own, joined as the phone joins them.
+    let lists = Language::ALL
+        .into_iter()
+        .filter(|l| *l != tr.language)
+        .map(|l| {
+            (
+                Tr::speaking(tr.skin, l).get(S::ListSeparator),
+                tr.get(S::ListSeparator),
+            )
+        });
+    for (theirs, ours) in std::iter::once((JOINER, JOINER)).chain(lists) {
+        if !wanted.contains(theirs) {
+            continue;
+        }
+        // A row's parts may hold data (a place), a list's parts are all the phone's words.
+        let every_part = theirs != JOINER;
+        let mut translated = false;
+        let mut untranslated = false;
+        let parts: Vec<String> = wanted
+            .split(theirs)
+            .map(
+                |part| match whole_counterparts(part, tr, true).into_iter().next() {
+                    Some(ours) => {
+                        translated = true;
+                        ours
+                    }
+                    None => {
+                        untranslated = true;
+                        part.to_string()
+                    }
+                },
+            )
+            .collect();
+        // A sentence with a comma in it is no list.
+        if translated && !(every_part && untranslated) {
+            return vec![parts.join(ours)];
         }
     }
     Vec::new()

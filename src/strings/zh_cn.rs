@@ -58,8 +58,10 @@ macro_rules! zh_pick {
 
 zh_cn! {
     // ---- Product names and the account entry -----------------------------------------------
-    Account = guess "小米账号";
-    Cloud = guess "小米云服务";
+    // The apps' own labels on China ROMs: com.xiaomi.account is 小米账号, com.miui.cloudservice
+    // 小米云服务 (app lists read off phones, and app-rule catalogues naming them).
+    Account = doc "小米账号";
+    Cloud = doc "小米云服务";
     FindDevice = guess "查找设备";
     SignInToAccount = guess "登录小米账号";
     AccountTagline = guess "一个小米账号，畅享全部小米服务";
@@ -105,11 +107,11 @@ zh_cn! {
     WiFiAirplaneOn = guess "飞行模式已开启，仍可开启WLAN。";
     ConnectedNetwork = guess "已连接的网络";
     Connected = guess "已连接";
-    WiFiOthersNotSimulated = ours "其他网络未模拟：WLAN开启时，手机总会连接已保存的网络。";
+    WiFiOthersNotSimulated = ours "未模拟其他网络。WLAN开启时，手机会自动连接已保存的网络。";
     WiFiTurnOn = guess "开启WLAN以查看可用网络。";
     WiFiTurnedOn = guess "WLAN已开启";
     WiFiTurnedOff = guess "WLAN已关闭";
-    MobileAirplaneOn = guess "飞行模式已开启：移动网络已关闭，可在“连接与共享”中关闭飞行模式。";
+    MobileAirplaneOn = guess "飞行模式已开启，移动网络已关闭。可在“连接与共享”中关闭飞行模式。";
     SimCards = guess "SIM卡";
     Sim1 = guess "SIM 1";
     NoSimCard = guess "未插入SIM卡";
@@ -131,12 +133,13 @@ zh_cn! {
     MiuiVersion = guess "MIUI版本";
     AndroidVersion = guess "Android版本";
     Storage = guess "存储空间";
+    CloudSpace = guess "云空间";
     Battery = guess "电池";
     CurrentVersion = guess "当前版本";
     CheckForUpdates = guess "检查更新";
     UpToDate = guess "已是最新版本";
     FactoryResetAbout = guess "此操作将清除手机上的所有数据，包括小米账号、联系人、短信、照片、笔记和设置。";
-    FactoryResetAccount = guess "本机已登录小米账号：需要输入该账号的密码才能清除手机数据。";
+    FactoryResetAccount = guess "本机已登录小米账号，需要输入该账号的密码才能清除手机数据。";
     EraseAllDataTitle = guess "确定清除所有数据？";
     FactoryResetConfirmBody = guess "本机上的所有内容都将被清除：账号、联系人、短信、照片、笔记和设置。此操作无法撤销。";
     PhoneErased = guess "手机数据已清除";
@@ -148,7 +151,8 @@ zh_cn! {
     Accounts = guess "账号";
     SignIn = guess "登录";
     CreateAccount = guess "注册小米账号";
-    Occupied = guess "已使用：{used}/{plan} GB";
+    CreateAccountButton = guess "注册";
+    Occupied = guess "已用 {used} / 共 {plan} GB";
     AccountSecurity = guess "账号安全";
     Devices = guess "设备";
     DeviceManagement = guess "设备管理";
@@ -164,7 +168,7 @@ zh_cn! {
     EnterAccountId = guess "请输入账号";
     EnterPassword = guess "请输入密码";
     InvalidCredentials = guess "账号或密码错误";
-    TooManyAttempts = guess "尝试次数过多，请一两分钟后再试。";
+    TooManyAttempts = guess "尝试次数过多，请稍后再试。";
     AgreeFirst = guess "请先同意用户协议和隐私政策";
     Offline = guess "网络未连接，请检查WLAN或移动数据。";
     SignedIn = guess "已登录";
@@ -178,7 +182,7 @@ zh_cn! {
     CodeExpired = guess "验证码已过期，请重试。";
     TooManyCodes = guess "该手机号码获取验证码的次数过多，请稍后再试。";
     TooManyCodesEmail = guess "该邮箱获取验证码的次数过多，请稍后再试。";
-    ChannelEmail = guess "电子邮件";
+    ChannelEmail = guess "邮件";
     ChannelMessages = guess "短信";
     CodeNotification = guess "{channel}：验证码 {code}，用于小米账号身份验证，{minutes} 分钟内有效。";
     UsingPhoneNumber = guess "使用手机号码";
@@ -200,7 +204,7 @@ zh_cn! {
     AccountCreated = guess "小米账号注册成功";
     ResetPassword = guess "重置密码";
     ForgotAbout = guess "输入账号，我们会向该账号绑定的手机号码或邮箱发送验证码。";
-    NoSuchAccount = guess "没有使用此小米ID、邮箱或手机号码的账号";
+    NoSuchAccount = guess "该账号不存在，请检查小米ID、邮箱或手机号码";
     NewPassword = guess "新密码";
     ConfirmNewPassword = guess "确认新密码";
     ConfirmPassword = guess "确认密码";
@@ -247,12 +251,12 @@ zh_cn! {
     EnterTimeHint = ours "按 24 小时制“时:分”的格式输入时间，例如 09:30。";
     EnterDateLike = ours "请输入日期，例如 2026-11-21";
     EnterTimeLike = ours "请输入时间，例如 09:30";
-    ClockTooFarOff = ours "与现在相差一百年以上";
+    ClockTooFarOff = ours "日期与当前时间相差超过一百年";
     AdditionalRestNotSimulated = ours "语言、无障碍等其他更多设置未模拟。";
     SyncFailed = guess "同步失败，请稍后重试。";
     SyncFailedClock = guess "同步失败：本机的日期和时间不正确。请在“更多设置”中检查“日期和时间”。";
     SyncNowOnMobileData = guess "使用移动数据时已暂停同步。请连接WLAN，或关闭“仅在WLAN下同步”。";
-    StorageFull = guess "小米云服务空间已满，新内容将不会上传。";
+    StorageFull = guess "云空间已满，新内容将不会上传。";
     NotSyncedYet = guess "尚未同步";
     LastSynced = guess "上次同步：{when}";
     AppContacts = guess "联系人";
@@ -284,10 +288,10 @@ zh_cn! {
     KeepOn = guess "保持开启";
     PasswordForFindDevice = guess "请输入小米账号密码以关闭查找设备。";
     PasswordForFactoryReset = guess "此手机已登录小米账号，请输入该账号密码以清除手机数据。";
-    RingingBody = guess "♪ 手机正在响铃：机主通过查找设备播放了声音。";
+    RingingBody = guess "♪ 机主正在通过查找设备让此手机响铃。";
     Stop = guess "停止";
     DeviceIsLocked = guess "设备已锁定";
-    LostModeMessage = guess "设备已锁定。留言：{message}。请拨打 {call}。";
+    LostModeMessage = guess "留言：{message}。请拨打 {call}。";
     AccountPasswordField = guess "小米账号密码";
     Unlock = guess "解锁";
     Unlocked = guess "已解锁";
@@ -310,7 +314,7 @@ zh_cn! {
     Sms = guess "短信";
     NotSet = guess "未设置";
     CurrentPassword = guess "当前密码";
-    PasswordChanged = guess "密码已修改。其他设备仍保持登录：请移除你不信任的设备。";
+    PasswordChanged = guess "密码已修改。其他设备仍保持登录，请移除你不信任的设备。";
     WrongCurrentPassword = guess "当前密码错误";
     SamePassword = guess "新密码不能与当前密码相同";
     LoginNotificationsAbout = guess "有新设备登录你的小米账号时发送提醒。";
@@ -330,20 +334,20 @@ zh_cn! {
     OtherDevices = guess "其他设备";
     NoOtherDevices = guess "没有其他设备。";
     NoDevices = guess "暂无设备。";
-    DevicesAdvice = guess "有不认识的设备？请移除它并修改密码。设备分布在相距很远的地方？请修改密码并开启双重验证。小米电视、手环、手表和平板也会显示在这里：除非要卖掉，否则请保留。";
-    WebDevicesAbout = guess "所有登录你账号的设备，以及最近登录时间和位置。点击设备即可移除。有不认识的设备？请移除它并修改密码。";
+    DevicesAdvice = guess "有不认识的设备？请移除它并修改密码。设备分布在相距很远的地方？请修改密码并开启双重验证。小米电视、手环、手表和平板也会显示在这里，除非打算出售，否则请保留。";
+    WebDevicesAbout = guess "以下是登录过你账号的所有设备及其最近登录时间和位置。点击设备即可移除。有不认识的设备？请移除它并修改密码。";
     Device = guess "设备";
     Type = guess "类型";
     LastLogin = guess "最近登录";
     Location = guess "位置";
     FirstSignIn = guess "首次登录";
     AdviceThisPhone = guess "这是你正在使用的手机。移除后将退出登录。";
-    AdviceKeepIt = guess "电视、手环、手表和智能家居设备本就会出现在这里：除非要卖掉，否则请保留。";
-    AdviceUnknown = guess "如果不认识此设备，请移除它并修改密码。如果是已卖掉的旧手机，请将其移除，以免出现激活锁问题。";
+    AdviceKeepIt = guess "电视、手环、手表和智能家居设备显示在这里属于正常情况，除非打算出售，否则请保留。";
+    AdviceUnknown = guess "如果不认识此设备，请移除它并修改密码。如果是已出售的旧手机，请将其移除，以免出现激活锁问题。";
     RemoveDevice = guess "移除";
     RemoveDeviceTitle = guess "移除设备？";
     RemoveNotice = guess "移除设备后，该设备将自动退出小米账号。如需在该设备上继续使用此账号，请在该设备上重新登录。";
-    DeleteDevice = guess "删除设备";
+    DeleteDevice = guess "移除设备";
     SignedOut = guess "已退出登录";
     AlreadyRemoved = guess "此设备已被移除。";
     WebBrowserDevice = guess "网页浏览器";
@@ -395,7 +399,7 @@ zh_cn! {
     WebAccountSignInTitle = guess "小米账号 - 登录";
     WebAccountSignInAbout = guess "account.xiaomi.com：登录后可管理小米账号的安全和设备。";
     SignedInAs = guess "已登录：{name}（{id}）";
-    WebSecuritySummary = guess "修改密码、双重验证、登录提醒、设备管理、登录记录";
+    WebSecuritySummary = guess "修改密码、双重验证、登录提醒、设备、登录记录";
     WebFindDeviceTitle = guess "小米云服务 - 查找设备";
     Online = guess "在线";
     OfflineState = guess "离线";
@@ -509,6 +513,8 @@ zh_cn! {
     ListSeparator = ours "、";
     // ---- The renderer -----------------------------------------------------------------------
     TooSmall = ours "终端窗口太小：{width}x{height}。mi-settings 至少需要 {min_width}x{min_height}。";
+    SwitchOn = ours "[ 开]";
+    SwitchOff = ours "[关 ]";
     BrowserLabel = ours "浏览器";
     NotSaved = ours "未保存：{reason}";
 }

@@ -92,6 +92,14 @@ pub fn render_on<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme)
 
 /// `render` on an area known to be blank.
 fn render_fresh<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) -> HitMap {
+    // The switches read in the phone's language ("[ 开]"), where the view says how.
+    let spoken;
+    let theme = if view.words.switch_on.is_empty() || view.words.switch_off.is_empty() {
+        theme
+    } else {
+        spoken = theme.with_switches(view.words.switch_on, view.words.switch_off);
+        &spoken
+    };
     let area = area.intersection(buf.area());
     let mut hits = HitMap::default();
     let Some(layout) = Layout::new(area) else {

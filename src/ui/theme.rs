@@ -88,6 +88,20 @@ const ACCENT: Color = Color::Rgb(0x0d, 0x84, 0xff);
 const ORANGE: Color = Color::Rgb(0xff, 0x69, 0x00);
 
 impl Theme {
+    /// This theme with its switches drawn as `on` and `off` (each as wide as the layout's
+    /// switch; anything else keeps the theme's own).
+    pub fn with_switches(&self, on: &'static str, off: &'static str) -> Theme {
+        use crate::layout::{SWITCH_WIDTH, text_width};
+        let mut theme = self.clone();
+        if text_width(on) == usize::from(SWITCH_WIDTH)
+            && text_width(off) == usize::from(SWITCH_WIDTH)
+        {
+            theme.glyphs.switch_on = on;
+            theme.glyphs.switch_off = off;
+        }
+        theme
+    }
+
     /// The MIUI look: dark, with MIUI's blue for what can be touched.
     pub fn miui() -> Theme {
         Theme {

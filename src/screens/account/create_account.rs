@@ -183,7 +183,7 @@ impl Screen for CreateAccount {
                     Id::Resend,
                 ));
                 elements.extend(error);
-                elements.push(Element::button(Id::Submit, tr.get(S::CreateAccount)));
+                elements.push(Element::button(Id::Submit, tr.get(S::CreateAccountButton)));
             }
         }
         Content::new(tr.get(S::CreateAccount), elements)

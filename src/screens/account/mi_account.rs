@@ -49,7 +49,7 @@ impl Screen for MiAccount {
                 vec![
                     Element::text(Id::Tagline, tr.get(S::AccountTagline)),
                     Element::button(Id::SignIn, tr.get(S::SignIn)),
-                    Element::button(Id::Create, tr.get(S::CreateAccount)),
+                    Element::button(Id::Create, tr.get(S::CreateAccountButton)),
                 ],
             );
         };

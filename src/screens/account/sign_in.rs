@@ -62,7 +62,7 @@ impl Screen for SignIn {
         elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
         elements.push(Element::button(Id::Submit, tr.get(S::SignIn)));
         elements.push(Element::button(Id::Forgot, tr.get(S::ForgotPassword)));
-        elements.push(Element::button(Id::Create, tr.get(S::CreateAccount)));
+        elements.push(Element::button(Id::Create, tr.get(S::CreateAccountButton)));
         Content::new(tr.get(S::SignInTitle), elements)
     }
 

@@ -37,7 +37,7 @@ impl Screen for LostMode {
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
         let lost = world.device().phone.lost_mode.as_ref();
-        let message = lost.map_or("", |l| l.message.trim_end_matches('.'));
+        let message = lost.map_or("", |l| l.message.trim_end_matches(['.', '。']));
         let call = lost.map_or("", |l| l.call.as_str());
         let mut elements = vec![
             Element::text(

@@ -102,7 +102,7 @@ impl Screen for MiCloud {
         let plan = cloud_account.map_or(cloud::FREE_PLAN_GB, |a| a.storage_gb);
         let mut elements = vec![Element::info(
             Id::Storage,
-            tr.get(S::Storage),
+            tr.get(S::CloudSpace),
             tr.fill(
                 S::Occupied,
                 &[("used", &storage_text(occupied)), ("plan", &plan)],

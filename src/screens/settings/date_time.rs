@@ -42,7 +42,11 @@ impl Screen for DateTime {
             tr.get(S::DateTime),
             vec![
                 Element::switch(Id::Automatic, tr.get(S::SetTimeAutomatically), automatic),
-                by_hand(Id::Date, S::Date, local.format("%Y-%m-%d").to_string()),
+                by_hand(
+                    Id::Date,
+                    S::Date,
+                    local.format(tr.get(S::FormatDate)).to_string(),
+                ),
                 by_hand(Id::Time, S::Time, local.format("%H:%M").to_string()),
             ],
         )

@@ -56,7 +56,7 @@ impl Screen for WebCloudHome {
                     ("plan", &account.storage_gb),
                 ],
             );
-            elements.push(Element::info(Id::Storage, tr.get(S::Storage), occupied));
+            elements.push(Element::info(Id::Storage, tr.get(S::CloudSpace), occupied));
             elements.push(Element::section(Id::Data, tr.get(S::InTheCloud)));
             for (app, id) in ROWS {
                 let count = account.data.items(app).len();

@@ -45,7 +45,7 @@ impl Screen for WebStorage {
             ],
         );
         let mut elements = vec![
-            Element::info(Id::Occupied, tr.get(S::Storage), occupied),
+            Element::info(Id::Occupied, tr.get(S::CloudSpace), occupied),
             Element::text(Id::About, tr.get(S::CloudStorageAbout)),
             Element::section(Id::Apps, ""),
         ];

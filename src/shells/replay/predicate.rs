@@ -294,6 +294,15 @@ pub trait Facts {
     fn title(&self) -> &str;
     /// Whether the screen shows `text`, as a person reads it.
     fn shows(&mut self, text: &str) -> bool;
+    /// Whether the open screen is titled `title` (written in any language).
+    fn titled(&self, title: &str) -> bool {
+        self.title() == title
+    }
+    /// Whether the screen shows `text`, translated only where it is a whole text of the
+    /// phone's (what a condition that forbids a text checks).
+    fn shows_exactly(&mut self, text: &str) -> bool {
+        self.shows(text)
+    }
 }
 
 impl Condition {
@@ -315,14 +324,14 @@ impl Condition {
     pub fn why_not(&self, facts: &mut dyn Facts) -> Option<String> {
         match self {
             Condition::State { pointer, test } => state_why_not(pointer, test, facts),
-            Condition::Screen(title) => {
-                let found = facts.title();
-                (found != title).then(|| format!("the screen is {found:?}, not {title:?}"))
-            }
+            Condition::Screen(title) => (!facts.titled(title))
+                .then(|| format!("the screen is {:?}, not {title:?}", facts.title())),
             Condition::Text(text) => {
                 (!facts.shows(text)).then(|| format!("{text:?} is not on screen"))
             }
-            Condition::NoText(text) => facts.shows(text).then(|| format!("{text:?} is on screen")),
+            Condition::NoText(text) => facts
+                .shows_exactly(text)
+                .then(|| format!("{text:?} is on screen")),
             Condition::All(list) => list.iter().find_map(|c| c.why_not(facts)),
             Condition::Any(list) => {
                 let mut reasons = Vec::new();

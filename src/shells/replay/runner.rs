@@ -250,6 +250,15 @@ impl Facts for Replay {
     fn shows(&mut self, text: &str) -> bool {
         Replay::shows(self, text)
     }
+
+    fn titled(&self, title: &str) -> bool {
+        let found = &self.engine.view().title;
+        found == title || crate::strings::counterparts(title, self.engine.tr()).contains(found)
+    }
+
+    fn shows_exactly(&mut self, text: &str) -> bool {
+        self.shows_any(text, crate::strings::exact_counterparts)
+    }
 }
 
 /// Whether a password field shows its text (the person ticked "Show password").
@@ -631,8 +640,8 @@ fn run_step(
         Step::SignInElsewhere(who) => engine.sign_in_elsewhere(who)?,
         Step::ChangeElsewhere(what) => engine.change_elsewhere(what)?,
         Step::ExpectScreen(title) => {
-            let found = &engine.view().title;
-            if found != title && !crate::strings::counterparts(title, engine.tr()).contains(found) {
+            if !Facts::titled(replay, title) {
+                let found = &replay.engine.view().title;
                 return Err(format!("expected the screen {title:?}, found {found:?}"));
             }
             return Ok(false);
@@ -646,7 +655,7 @@ fn run_step(
             return Ok(false);
         }
         Step::ExpectNoText(text) => {
-            if replay.shows_any(text, crate::strings::exact_counterparts) {
+            if Facts::shows_exactly(replay, text) {
                 return Err(format!("expected no {text:?} on screen; it is there"));
             }
             return Ok(false);
