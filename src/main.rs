@@ -276,7 +276,11 @@ fn tasks_command(action: TasksCommand, language: Option<Language>) -> Result<Exi
     match action {
         TasksCommand::List => print!("{}", report::list(&catalogue)),
         TasksCommand::Show { id, seed } => {
-            print!("{}", report::show(tasks::find(&catalogue, &id)?, seed)?);
+            let task = tasks::find(&catalogue, &id)?;
+            print!(
+                "{}",
+                report::show(task, seed, language.unwrap_or_default())?
+            );
         }
         TasksCommand::Check {
             ids,

@@ -161,6 +161,23 @@ impl Harness {
         }
     }
 
+    /// The same, on a phone (and a lesson) speaking Chinese.
+    fn chinese(width: u16, height: u16, tasks: Vec<Task>, open: Option<&str>) -> Harness {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("phone.progress.json");
+        let file = ProgressFile::open(path.clone()).expect("progress");
+        let mut learn = Learn::new(tasks, file, Some(3), 0, t0()).speaking(Language::ZhCn);
+        if let Some(id) = open {
+            learn.open(id).expect("lesson starts");
+        }
+        Harness {
+            terminal: Terminal::new(TestBackend::new(width, height)).expect("terminal"),
+            learn,
+            path,
+            _dir: dir,
+        }
+    }
+
     fn run(&mut self, events: Vec<Event>) {
         lesson::run(
             &mut self.terminal,
@@ -179,6 +196,15 @@ impl Harness {
 
     fn screen(&self) -> String {
         ui::buffer_text(self.terminal.backend().buffer())
+    }
+
+    /// The screen drawn afresh. `TestBackend` keeps the cell after a wide (Chinese) character
+    /// as it was, where a terminal overwrites it, so a frame drawn over another may show stale
+    /// letters there; a full redraw shows what a terminal does.
+    fn fresh_screen(&mut self) -> String {
+        self.terminal.clear().expect("clear");
+        self.run(vec![]);
+        self.screen()
     }
 
     /// Where `text` is first drawn, below the status bar.
@@ -1014,4 +1040,269 @@ fn the_time_taken_is_the_wall_clocks_and_the_phones_clock_follows_it() {
     );
     let saved = progress::load(&lesson.path).expect("saved");
     assert_eq!(saved.tasks["turn_on_bluetooth"].best_seconds, Some(100));
+}
+
+/// The lesson's own English words: none may be left on a Chinese lesson's screen (key names and
+/// the task's data aside).
+const ENGLISH_FRAME_WORDS: &[&str] = &[
+    "Goal",
+    "Hint",
+    "hint",
+    "help",
+    "answer",
+    "lessons",
+    "Steps",
+    "Tap",
+    "Press",
+    "Flip",
+    "Well done",
+    "Next task",
+    "Back to the list",
+    "Try again",
+    "Out of steps",
+    "Your answer",
+    "can't be done",
+    "Mistakes",
+    "Time:",
+    "Lesson",
+    "Close",
+    "Type",
+    "send",
+    "cancel",
+    "list",
+    "choose",
+    "start",
+    "quit",
+    "Guide",
+    "easy",
+    "medium",
+    "done",
+    "Reason",
+    "Send",
+    "Cancel",
+];
+
+fn assert_no_english_frame_words(screen: &str) {
+    for word in ENGLISH_FRAME_WORDS {
+        assert!(
+            !screen.contains(word),
+            "{word:?} left in English:\n{screen}"
+        );
+    }
+}
+
+/// Every row of the screen is as wide as the terminal: nothing spills over or is cut in half
+/// (a Chinese character is two cells).
+fn assert_rows_fit(lesson: &Harness, width: u16) {
+    let buffer = lesson.terminal.backend().buffer();
+    assert_eq!(buffer.area.width, width);
+    for line in lesson.screen().lines() {
+        assert!(
+            unicode_width::UnicodeWidthStr::width(line) <= usize::from(width),
+            "{line:?} is wider than {width}"
+        );
+    }
+}
+
+#[test]
+fn a_chinese_lesson_speaks_chinese_at_60x24() {
+    let mut lesson = Harness::chinese(60, 24, vec![bluetooth(), nfc()], Some("turn_on_bluetooth"));
+    lesson.run(vec![f(1)]);
+    let screen = lesson.fresh_screen();
+    assert!(screen.contains("目标：开启蓝牙。"), "{screen}");
+    assert!(screen.contains("提示：点按“蓝牙”"), "{screen}");
+    assert!(screen.contains("F1 提示"), "{screen}");
+    assert!(screen.contains("步数 0/10"), "{screen}");
+    assert!(screen.contains("q 课程"), "{screen}");
+    assert_no_english_frame_words(&screen);
+    assert_rows_fit(&lesson, 60);
+    insta::assert_snapshot!("bluetooth_hint_zh-CN_60x24", screen);
+
+    // Down to Bluetooth, into it, and its switch on: the result.
+    lesson.run(vec![key(KeyCode::Down); 3]);
+    lesson.run(vec![key(KeyCode::Enter)]);
+    assert_eq!(lesson.screen_name(), "bluetooth");
+    lesson.run(vec![f(1)]);
+    assert_eq!(lesson.hint(), "拨动开关“蓝牙”");
+    lesson.run(vec![key(KeyCode::Enter)]);
+    let done = lesson.fresh_screen();
+    assert!(done.contains("做得好！"), "{done}");
+    assert!(done.contains("步数：2（最少 2 步）"), "{done}");
+    assert!(done.contains("失误：无"), "{done}");
+    assert!(done.contains("Enter 下一个任务 · Esc 列表"), "{done}");
+    assert_no_english_frame_words(&done);
+    assert_rows_fit(&lesson, 60);
+    insta::assert_snapshot!("bluetooth_done_zh-CN_60x24", done);
+
+    // The list, ticked, in Chinese.
+    lesson.run(vec![key(KeyCode::Esc)]);
+    let list = lesson.fresh_screen();
+    assert!(list.contains("已完成 1/2"), "{list}");
+    assert!(list.contains("最少 2 步"), "{list}");
+    assert_no_english_frame_words(&list);
+    assert_rows_fit(&lesson, 60);
+    insta::assert_snapshot!("list_zh-CN_60x24", list);
+
+    // "Can't be done", with a reason.
+    lesson.run(vec![key(KeyCode::Down), key(KeyCode::Enter), f(5)]);
+    lesson.run(typed("no NFC"));
+    let cannot = lesson.fresh_screen();
+    assert!(cannot.contains("此任务无法完成"), "{cannot}");
+    assert!(cannot.contains("原因"), "{cannot}");
+    assert_rows_fit(&lesson, 60);
+    insta::assert_snapshot!("cannot_dialog_zh-CN_60x24", cannot);
+}
+
+#[test]
+fn a_chinese_lesson_speaks_chinese_at_40x12() {
+    let mut lesson = Harness::chinese(40, 12, vec![bluetooth()], Some("turn_on_bluetooth"));
+    lesson.run(vec![]);
+    let screen = lesson.fresh_screen();
+    let first = screen.lines().next().expect("a line");
+    assert!(first.contains("目标：开启蓝牙。"), "{screen}");
+    assert!(first.contains("F1 提示"), "{screen}");
+    assert_no_english_frame_words(&screen);
+    assert_rows_fit(&lesson, 40);
+    insta::assert_snapshot!("bluetooth_start_zh-CN_40x12", screen);
+
+    lesson.run(vec![f(1)]);
+    let hint = lesson.fresh_screen();
+    assert!(
+        hint.lines()
+            .next()
+            .expect("a line")
+            .contains("▶ 点按“蓝牙”"),
+        "{hint}"
+    );
+    assert_no_english_frame_words(&hint);
+    assert_rows_fit(&lesson, 40);
+    insta::assert_snapshot!("bluetooth_hint_zh-CN_40x12", hint);
+
+    lesson.run(vec![key(KeyCode::Char('?'))]);
+    let help = lesson.fresh_screen();
+    assert!(help.contains("课程"), "{help}");
+    assert_no_english_frame_words(&help);
+    assert_rows_fit(&lesson, 40);
+    insta::assert_snapshot!("bluetooth_help_zh-CN_40x12", help);
+    lesson.run(vec![key(KeyCode::PageDown); 12]);
+    let end = ui::reading(&lesson.screen(), &Theme::miui());
+    assert!(end.contains("单击面板中的按键即按下该键"), "{end}");
+}
+
+/// Each of lesson mode's words has a Chinese wording of its own: none is the English left as it
+/// is. Only key names (F1, Esc, Enter, q, ?) are the same in both.
+#[test]
+fn no_lesson_word_is_the_same_in_both_languages() {
+    use mi_settings::shells::lesson::attempt::Mistakes;
+    use mi_settings::shells::lesson::words as w;
+    use mi_settings::shells::tasks::Difficulty;
+    use mi_settings::view::Role;
+
+    let (en, zh) = (Language::En, Language::ZhCn);
+    let mut pairs: Vec<(String, String, String)> = w::ALL
+        .iter()
+        .map(|(name, said)| {
+            (
+                name.to_string(),
+                said.en.to_string(),
+                said.zh_cn.to_string(),
+            )
+        })
+        .collect();
+    for key in w::KEYS {
+        assert_eq!(key.keys, key.keys.trim(), "a key name");
+        pairs.push((
+            format!("{} does", key.keys),
+            key.does.en.into(),
+            key.does.zh_cn.into(),
+        ));
+        pairs.push((
+            format!("{} help", key.keys),
+            key.help.en.into(),
+            key.help.zh_cn.into(),
+        ));
+    }
+    let mistakes = Mistakes {
+        wrong_passwords: 1,
+        wrong_turns: 2,
+        backs: 1,
+        wrong_answers: 3,
+        wrong_claims: 1,
+    };
+    let both = |f: &dyn Fn(Language) -> String| (f(en), f(zh));
+    let formatted = [
+        ("colon", both(&|l| w::colon(l).to_string())),
+        ("labelled", both(&|l| w::labelled(l, "x", "y"))),
+        ("steps_status", both(&|l| w::steps_status(l, 2, 10))),
+        ("hints_status", both(&|l| w::hints_status(l, 1))),
+        ("done_steps", both(&|l| w::done_steps(l, 2, 2))),
+        ("done_hints", both(&|l| w::done_hints(l, 1))),
+        ("done_time", both(&|l| w::done_time(l, 100))),
+        ("done_mistakes", both(&|l| w::done_mistakes(l, &mistakes))),
+        ("why_it_cannot", both(&|l| w::why_it_cannot(l, "x"))),
+        ("your_reason", both(&|l| w::your_reason(l, "x"))),
+        ("out_of_steps", both(&|l| w::out_of_steps(l, 10))),
+        (
+            "progress_not_saved",
+            both(&|l| w::progress_not_saved(l, "x")),
+        ),
+        (
+            "scroll_to down",
+            both(&|l| w::scroll_to(l, "x".into(), true)),
+        ),
+        (
+            "scroll_to up",
+            both(&|l| w::scroll_to(l, "x".into(), false)),
+        ),
+        ("type_password", both(&|l| w::type_password(l, "x"))),
+        ("type_text", both(&|l| w::type_text(l, "x", "y"))),
+        ("fill_in", both(&|l| w::fill_in(l, "x"))),
+        ("press", both(&|l| w::press(l, "F2"))),
+        ("picker_summary", both(&|l| w::picker_summary(l, 1, 2))),
+        ("group", both(&|l| w::group(l, "000", "x", "y"))),
+        ("best", both(&|l| w::best(l, 2))),
+        ("tried 1", both(&|l| w::tried(l, 1))),
+        ("tried 2", both(&|l| w::tried(l, 2))),
+    ];
+    pairs.extend(
+        formatted
+            .into_iter()
+            .map(|(name, (en, zh))| (name.to_string(), en, zh)),
+    );
+    for role in [
+        Role::Switch,
+        Role::Checkbox,
+        Role::Button,
+        Role::TextField,
+        Role::Tab,
+        Role::Row,
+    ] {
+        let (a, b) = both(&|l| w::tap(l, role, "x"));
+        pairs.push((format!("tap {role:?}"), a, b));
+    }
+    for guide in ["000", "001", "002", "003"] {
+        let (a, b) = both(&|l| w::guide_about(l, guide).to_string());
+        pairs.push((format!("guide {guide}"), a, b));
+    }
+    for difficulty in [Difficulty::Easy, Difficulty::Medium, Difficulty::Hard] {
+        let (a, b) = both(&|l| w::difficulty(l, difficulty).to_string());
+        pairs.push((format!("{difficulty:?}"), a, b));
+    }
+    assert!(pairs.len() > 90, "{} words", pairs.len());
+    for (name, en, zh) in &pairs {
+        assert_ne!(en, zh, "{name} is not in Chinese");
+        assert!(
+            zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                || ["colon", "labelled"].contains(&name.as_str()),
+            "{name}: {zh:?} has no Chinese"
+        );
+        // Chinese sentences take full-width punctuation (a clock's "1:40" is data).
+        let words = zh.replace(&w::clock_text(100), "");
+        for ascii in [':', ',', ';', '(', ')', '!'] {
+            assert!(
+                !words.contains(ascii),
+                "{name}: {zh:?} has an ASCII {ascii:?}"
+            );
+        }
+    }
 }

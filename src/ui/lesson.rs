@@ -31,6 +31,8 @@ pub struct GoalPanel {
     pub heading: String,
     /// The word before the goal ("Goal").
     pub goal_label: String,
+    /// What goes between a label and its text (": ", or a full-width "：").
+    pub colon: String,
     pub goal: String,
     /// The id a click on the goal touches (where there is room for only a line of it: the
     /// whole goal, in the help).
@@ -244,7 +246,10 @@ fn key_and_words<'a>(keys: &'a str, does: &'a str, theme: &Theme) -> Line<'a> {
 fn feedback(panel: &GoalPanel, theme: &Theme) -> Option<(String, Style)> {
     match (&panel.hint, &panel.message) {
         (Some(hint), _) => Some((
-            format!("{} {}: {hint}", theme.glyphs.pointer, panel.hint_label),
+            format!(
+                "{} {}{}{hint}",
+                theme.glyphs.pointer, panel.hint_label, panel.colon
+            ),
             theme.pointer_marker,
         )),
         (None, Some(message)) => Some((message.clone(), theme.bold)),
@@ -286,7 +291,7 @@ fn below(panel: &GoalPanel, area: Rect, buf: &mut Buffer, hits: &mut HitMap, the
     let goal_rows = rows
         .saturating_sub(u16::from(keys_row))
         .saturating_sub(u16::from(feedback_row));
-    let goal = format!("{}: {}", panel.goal_label, panel.goal);
+    let goal = format!("{}{}{}", panel.goal_label, panel.colon, panel.goal);
     for (y, line) in (inner.y..).zip(cut_lines(&goal, inner.width, goal_rows)) {
         put_line(
             &Line::from(line),
@@ -512,7 +517,7 @@ fn on_edge(panel: &GoalPanel, phone: Rect, buf: &mut Buffer, hits: &mut HitMap, 
         ),
         (None, Some(message)) => (message.clone(), theme.bold, true),
         (None, None) => (
-            format!("{}: {}", panel.goal_label, panel.goal),
+            format!("{}{}{}", panel.goal_label, panel.colon, panel.goal),
             theme.bold,
             false,
         ),

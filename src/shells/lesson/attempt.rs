@@ -189,6 +189,11 @@ impl Lesson {
         &self.episode.variant.goal
     }
 
+    /// The language the phone speaks, and the lesson with it.
+    pub fn language(&self) -> Language {
+        self.episode.engine().tr().language
+    }
+
     /// The phone as it is.
     pub fn view(&self) -> &View {
         self.episode.engine().view()
@@ -235,8 +240,9 @@ impl Lesson {
 
     /// Says under the result that the progress could not be saved.
     pub fn not_saved(&mut self, error: &str) {
+        let language = self.language();
         if let Some(Overlay::Done { lines } | Overlay::Out { lines }) = &mut self.overlay {
-            lines.push(w::progress_not_saved(error));
+            lines.push(w::progress_not_saved(language, error));
         }
     }
 
@@ -353,7 +359,7 @@ impl Lesson {
         if self.episode.variant.answer.is_some() {
             self.overlay = Some(Overlay::Answer(Typed::default()));
         } else {
-            self.message = Some(w::NO_QUESTION.to_string());
+            self.message = Some(w::NO_QUESTION.get(self.language()).to_string());
         }
     }
 
@@ -487,7 +493,7 @@ impl Lesson {
             self.finish(true);
         } else {
             self.mistakes.wrong_answers += 1;
-            self.message = Some(w::WRONG_ANSWER.to_string());
+            self.message = Some(w::WRONG_ANSWER.get(self.language()).to_string());
             self.after_step_check();
         }
     }
@@ -500,7 +506,7 @@ impl Lesson {
         // claim is refused here, and the attempt goes on.
         if self.episode.variant.infeasible.is_none() {
             self.mistakes.wrong_claims += 1;
-            self.message = Some(w::CAN_BE_DONE.to_string());
+            self.message = Some(w::CAN_BE_DONE.get(self.language()).to_string());
             self.after_step_check();
             return;
         }
@@ -508,7 +514,7 @@ impl Lesson {
         if self.episode.done() {
             self.finish(true);
         } else {
-            self.message = Some(w::NOT_YET.to_string());
+            self.message = Some(w::NOT_YET.get(self.language()).to_string());
             self.after_step_check();
         }
     }
@@ -596,6 +602,7 @@ impl Lesson {
         self.message = None;
         self.typing_in = None;
         let seconds = seconds_between(self.started, self.clock);
+        let language = self.language();
         self.ending = Some(Attempt {
             done,
             steps: self.steps,
@@ -605,20 +612,20 @@ impl Lesson {
         });
         if !done {
             self.overlay = Some(Overlay::Out {
-                lines: vec![w::out_of_steps(self.task.max_steps)],
+                lines: vec![w::out_of_steps(language, self.task.max_steps)],
             });
             return;
         }
         let mut lines = vec![
-            w::done_steps(self.steps, self.guide.length),
-            w::done_hints(self.hints),
-            w::done_mistakes(&self.mistakes),
-            w::done_time(i64::try_from(seconds).unwrap_or(i64::MAX)),
+            w::done_steps(language, self.steps, self.guide.length),
+            w::done_hints(language, self.hints),
+            w::done_mistakes(language, &self.mistakes),
+            w::done_time(language, i64::try_from(seconds).unwrap_or(i64::MAX)),
         ];
         if let Some(why) = &self.episode.variant.infeasible {
-            lines.push(w::why_it_cannot(why));
+            lines.push(w::why_it_cannot(language, why));
             if let Some(reason) = &self.reason {
-                lines.push(w::your_reason(reason));
+                lines.push(w::your_reason(language, reason));
             }
         }
         self.overlay = Some(Overlay::Done { lines });
@@ -645,52 +652,53 @@ impl Lesson {
     fn words_for(&self, advice: &Advice, view: &View) -> Shown {
         let shown = |text: String, pointer: Option<Pointer>| Shown { text, pointer };
         let tr = self.episode.engine().tr();
+        let language = tr.language;
+        let said =
+            |text: w::Said, pointer: Option<Pointer>| shown(text.get(language).into(), pointer);
         match advice {
             Advice::Do(Move::Tap(id)) | Advice::Open(id) => {
                 let Some(element) = view.find(id) else {
-                    return shown(w::LOST.to_string(), None);
+                    return said(w::LOST, None);
                 };
                 // Naming (or pointing at) what shows the answer would give it away: it is here.
                 if self.gives_away(element) {
-                    return shown(w::ANSWER_HERE.to_string(), None);
+                    return said(w::ANSWER_HERE, None);
                 }
                 let text = if matches!(advice, Advice::Open(_)) {
-                    w::OPEN_SETTINGS.to_string()
+                    w::OPEN_SETTINGS.get(language).to_string()
                 } else {
-                    w::tap(element.role, &element.label)
+                    w::tap(language, element.role, &element.label)
                 };
                 shown(text, Some(Pointer::Element(id.clone())))
             }
             Advice::Do(Move::Type { field, text }) => {
                 let Some(element) = view.find(field) else {
-                    return shown(w::LOST.to_string(), None);
+                    return said(w::LOST, None);
                 };
                 let goal = self.goal().to_lowercase();
                 let words = match text {
-                    _ if element.role == Role::PasswordField => w::type_password(&element.label),
-                    Some(text) if !text.is_empty() && goal.contains(&text.to_lowercase()) => {
-                        w::type_text(text, &element.label)
+                    _ if element.role == Role::PasswordField => {
+                        w::type_password(language, &element.label)
                     }
-                    _ => w::fill_in(&element.label),
+                    Some(text) if !text.is_empty() && goal.contains(&text.to_lowercase()) => {
+                        w::type_text(language, text, &element.label)
+                    }
+                    _ => w::fill_in(language, &element.label),
                 };
                 shown(words, Some(Pointer::Element(field.clone())))
             }
-            Advice::Do(Move::Key(key)) => shown(w::press(&key.cap(tr)), None),
+            Advice::Do(Move::Key(key)) => shown(w::press(language, &key.cap(tr)), None),
             Advice::Do(Move::Back) | Advice::Back if view.dialog.is_none() => {
-                shown(w::GO_BACK.to_string(), Some(Pointer::Back))
+                said(w::GO_BACK, Some(Pointer::Back))
             }
-            Advice::Do(Move::Back) | Advice::Back | Advice::Close => {
-                shown(w::CLOSE_DIALOG.to_string(), None)
-            }
-            Advice::Do(Move::Scroll(ScrollDirection::Down)) => {
-                shown(w::SCROLL_DOWN.to_string(), None)
-            }
-            Advice::Do(Move::Scroll(ScrollDirection::Up)) => shown(w::SCROLL_UP.to_string(), None),
-            Advice::Do(Move::Wait) => shown(w::WAIT.to_string(), None),
-            Advice::Do(Move::Answer) => shown(w::ANSWER_HERE.to_string(), None),
-            Advice::Do(Move::CannotBeDone) => shown(w::CANNOT_HINT.to_string(), None),
-            Advice::ToPhone => shown(w::TO_PHONE.to_string(), None),
-            Advice::Lost => shown(w::LOST.to_string(), None),
+            Advice::Do(Move::Back) | Advice::Back | Advice::Close => said(w::CLOSE_DIALOG, None),
+            Advice::Do(Move::Scroll(ScrollDirection::Down)) => said(w::SCROLL_DOWN, None),
+            Advice::Do(Move::Scroll(ScrollDirection::Up)) => said(w::SCROLL_UP, None),
+            Advice::Do(Move::Wait) => said(w::WAIT, None),
+            Advice::Do(Move::Answer) => said(w::ANSWER_HERE, None),
+            Advice::Do(Move::CannotBeDone) => said(w::CANNOT_HINT, None),
+            Advice::ToPhone => said(w::TO_PHONE, None),
+            Advice::Lost => said(w::LOST, None),
         }
     }
 
@@ -735,7 +743,7 @@ impl Lesson {
             _ => None,
         };
         Some(match away {
-            Some(down) => w::scroll_to(hint.text.clone(), down),
+            Some(down) => w::scroll_to(self.language(), hint.text.clone(), down),
             None => hint.text.clone(),
         })
     }
@@ -758,27 +766,26 @@ impl Lesson {
                 keys.push(w::LIST);
             }
         }
+        let language = self.language();
         GoalPanel {
-            heading: self
-                .task
-                .title_in(self.episode.engine().tr().language)
-                .to_string(),
-            goal_label: w::GOAL.to_string(),
+            heading: self.task.title_in(language).to_string(),
+            goal_label: w::GOAL.get(language).to_string(),
+            colon: w::colon(language).to_string(),
             goal: self.goal().to_string(),
             goal_id: w::GOAL_ID.to_string(),
-            hint_label: w::HINT_LABEL.to_string(),
+            hint_label: w::HINT_LABEL.get(language).to_string(),
             hint: self.hint(),
             message: self.message.clone(),
             status: vec![
-                w::steps_status(self.steps, self.task.max_steps),
-                w::hints_status(self.hints),
+                w::steps_status(language, self.steps, self.task.max_steps),
+                w::hints_status(language, self.hints),
             ],
             actions: keys
                 .into_iter()
                 .map(|k| PanelAction {
                     id: k.id.to_string(),
                     keys: k.keys.to_string(),
-                    does: k.does.to_string(),
+                    does: k.does.get(language).to_string(),
                 })
                 .collect(),
         }
@@ -787,37 +794,39 @@ impl Lesson {
     /// The phone as drawn: with the lesson's dialog over it when one is open.
     pub fn view_to_draw(&self) -> View {
         let mut view = self.view().clone();
+        let language = self.language();
         // In a lesson, q on Settings goes back to the list of lessons: the phone's hint says so.
         for hint in &mut view.hints {
             if hint.keys == "q" {
-                hint.does = w::Q_LESSONS;
+                hint.does = w::Q_LESSONS.get(language);
             }
         }
         let Some(overlay) = &self.overlay else {
             return view;
         };
-        let button = |id: &'static str, label: &'static str, focused: bool| {
-            let mut button = Element::button(id, label);
+        let button = |id: &'static str, label: w::Said, focused: bool| {
+            let mut button = Element::button(id, label.get(language));
             button.focused = focused;
             button
         };
-        let field = |label: &'static str, line: &Typed| {
-            let mut field = Element::new(w::FIELD, Role::TextField, label).value(line.text.clone());
+        let field = |label: w::Said, line: &Typed| {
+            let mut field = Element::new(w::FIELD, Role::TextField, label.get(language))
+                .value(line.text.clone());
             field.focused = true;
             field.cursor = Some(line.text.chars().count());
             field
         };
-        let hint = |keys: &'static str, does: &'static str| Hint {
+        let hint = |keys: &'static str, does: w::Said| Hint {
             keys,
-            does,
+            does: does.get(language),
             drop_rank: 0,
         };
         // The answer and "can't be done" dialogs: a line to type, Cancel and Send.
-        let typed_dialog = |id: &str, title: &str, body: String, field: Element| {
+        let typed_dialog = |id: &str, title: w::Said, body: String, field: Element| {
             (
                 Dialog {
                     id: id.to_string(),
-                    title: title.to_string(),
+                    title: title.get(language).to_string(),
                     body: vec![body],
                     elements: vec![
                         field,
@@ -852,7 +861,7 @@ impl Lesson {
             Overlay::Cannot(line) => typed_dialog(
                 w::DIALOG_CANNOT,
                 w::CANNOT_TITLE,
-                w::CANNOT_BODY.to_string(),
+                w::CANNOT_BODY.get(language).to_string(),
                 field(w::CANNOT_FIELD, line),
             ),
             Overlay::Done { lines } => {
@@ -876,7 +885,7 @@ impl Lesson {
                 (
                     Dialog {
                         id: w::DIALOG_DONE.to_string(),
-                        title: w::DONE_TITLE.to_string(),
+                        title: w::DONE_TITLE.get(language).to_string(),
                         body: vec![lines.join("\n")],
                         elements,
                         scroll: 0,
@@ -887,7 +896,7 @@ impl Lesson {
             Overlay::Out { lines } => (
                 Dialog {
                     id: w::DIALOG_OUT.to_string(),
-                    title: w::OUT_TITLE.to_string(),
+                    title: w::OUT_TITLE.get(language).to_string(),
                     body: vec![lines.join("\n")],
                     elements: vec![
                         button(w::TO_LIST, w::LIST_BUTTON, false),
@@ -909,7 +918,8 @@ impl Lesson {
     /// The help: the goal in full, the lesson's keys, and the phone's keys where it is.
     fn help_dialog(&self) -> Dialog {
         let tr = self.episode.engine().tr();
-        let mut lesson = vec![w::HELP_LESSON_KEYS.to_string()];
+        let language = tr.language;
+        let mut lesson = vec![w::HELP_LESSON_KEYS.get(language).to_string()];
         let mut lesson_keys = vec![w::HINT];
         if self.episode.variant.answer.is_some() {
             lesson_keys.push(w::ANSWER);
@@ -918,26 +928,27 @@ impl Lesson {
         lesson.extend(
             lesson_keys
                 .iter()
-                .map(|k| format!("{}: {}", k.keys, k.help)),
+                .map(|k| w::labelled(language, k.keys, k.help.get(language))),
         );
-        lesson.push(w::QUIT_HELP.to_string());
-        let mut phone = vec![w::HELP_PHONE_KEYS.to_string()];
+        lesson.push(w::QUIT_HELP.get(language).to_string());
+        let mut phone = vec![w::HELP_PHONE_KEYS.get(language).to_string()];
         phone.extend(keys::help_lines(&Context::of(self.view()), tr));
         Dialog {
             id: HELP_DIALOG.to_string(),
-            title: w::HELP_TITLE.to_string(),
+            title: w::HELP_TITLE.get(language).to_string(),
             body: [
-                Some(format!("{}: {}", w::GOAL, self.goal())),
-                self.hint().map(|hint| format!("{}: {hint}", w::HINT_LABEL)),
+                Some(w::labelled(language, w::GOAL.get(language), self.goal())),
+                self.hint()
+                    .map(|hint| w::labelled(language, w::HINT_LABEL.get(language), &hint)),
                 Some(lesson.join("\n")),
                 Some(phone.join("\n")),
-                Some(w::HELP_CLICK.to_string()),
+                Some(w::HELP_CLICK.get(language).to_string()),
             ]
             .into_iter()
             .flatten()
             .collect(),
             elements: vec![{
-                let mut close = Element::button(w::CLOSE, w::CLOSE_BUTTON);
+                let mut close = Element::button(w::CLOSE, w::CLOSE_BUTTON.get(language));
                 close.focused = true;
                 close
             }],

@@ -188,7 +188,7 @@ impl Learn {
         if let Err(e) = self.progress.record(&id, &attempt) {
             let first = e.lines().next().unwrap_or_default().to_string();
             lesson.not_saved(&first);
-            self.message = Some(w::progress_not_saved(&first));
+            self.message = Some(w::progress_not_saved(self.language, &first));
         }
     }
 
@@ -277,6 +277,7 @@ impl Learn {
 
     /// The list, described.
     pub fn picker(&self) -> Picker {
+        let language = self.language;
         let mut rows = Vec::new();
         let mut selected = 0;
         let mut group = None;
@@ -289,9 +290,10 @@ impl Learn {
                 group = Some(this_group);
                 let guide = task.seed_doc.number();
                 rows.push(PickerRow::Heading(w::group(
+                    language,
                     guide,
-                    w::guide_about(guide),
-                    task.difficulty.name(),
+                    w::guide_about(language, guide),
+                    w::difficulty(language, task.difficulty),
                 )));
             }
             if at == self.selected {
@@ -299,14 +301,17 @@ impl Learn {
             }
             let record = self.progress.progress.tasks.get(&task.id);
             let detail = match record {
-                Some(r) if r.done => r.best_steps.map(w::best).unwrap_or_default(),
-                Some(r) if r.attempts > 0 => w::tried(r.attempts),
+                Some(r) if r.done => r
+                    .best_steps
+                    .map(|steps| w::best(language, steps))
+                    .unwrap_or_default(),
+                Some(r) if r.attempts > 0 => w::tried(language, r.attempts),
                 _ => String::new(),
             };
             rows.push(PickerRow::Item {
                 id: task.id.clone(),
                 done: record.is_some_and(|r| r.done),
-                label: task.title_in(self.language).to_string(),
+                label: task.title_in(language).to_string(),
                 detail,
             });
         }
@@ -316,13 +321,13 @@ impl Learn {
             .filter(|t| self.progress.progress.done(&t.id))
             .count();
         Picker {
-            title: w::PICKER_TITLE.to_string(),
-            summary: w::picker_summary(done, self.tasks.len()),
+            title: w::PICKER_TITLE.get(language).to_string(),
+            summary: w::picker_summary(language, done, self.tasks.len()),
             rows,
             selected,
-            keys: w::PICKER_KEYS.to_string(),
+            keys: w::PICKER_KEYS.get(language).to_string(),
             message: self.message.clone(),
-            too_small: w::TOO_SMALL.to_string(),
+            too_small: w::TOO_SMALL.get(language).to_string(),
         }
     }
 }

@@ -34,13 +34,18 @@ pub fn list(tasks: &[Task]) -> String {
     out
 }
 
-/// The variant of `task` for `seed`: its goal, how it starts, what counts as done, and the
-/// reference solution.
-pub fn show(task: &Task, seed: u64) -> Result<String, String> {
-    let episode = super::episode(task, seed)?;
+/// The variant of `task` for `seed` on a phone speaking `language`: its goal, how it starts,
+/// what counts as done, and the reference solution.
+pub fn show(task: &Task, seed: u64, language: Language) -> Result<String, String> {
+    let episode = super::episode_in(task, seed, language)?;
     let variant = &episode.variant;
     let mut out = String::new();
-    let _ = writeln!(out, "{} (seed {seed}): {}", task.id, task.title);
+    let _ = writeln!(
+        out,
+        "{} (seed {seed}): {}",
+        task.id,
+        task.title_in(language)
+    );
     let _ = writeln!(
         out,
         "guide {} · {} · at most {} steps · tags: {}",
