@@ -7,7 +7,7 @@
 use std::fmt;
 
 use super::seed_words::SEED_WORDS;
-use crate::strings::{Tr, counterparts};
+use crate::strings::{Tr, exact_counterparts};
 use crate::view::View;
 
 /// Where a tap lands: the open dialog, else the screen.
@@ -97,7 +97,7 @@ pub fn check_id(view: &View, id: &str) -> Result<(), TapError> {
 
 /// The id of the touchable element labelled `label`: an exact match, else a unique
 /// case-insensitive one, else the element a seed guide calls by that word, else one labelled
-/// as a phone speaking `tr` words `label` (see [`counterparts`]).
+/// as a phone speaking `tr` words `label` (see [`exact_counterparts`]).
 pub fn resolve(view: &View, label: &str, tr: Tr) -> Result<String, TapError> {
     let elements = view.active_elements();
     let touchable: Vec<_> = elements.iter().filter(|e| e.interactive()).collect();
@@ -118,7 +118,7 @@ pub fn resolve(view: &View, label: &str, tr: Tr) -> Result<String, TapError> {
             let words: Vec<String> = std::iter::once(lower.clone())
                 .chain(
                     (tr.language != english.language)
-                        .then(|| counterparts(label, english))
+                        .then(|| exact_counterparts(label, english))
                         .into_iter()
                         .flatten()
                         .map(|word| word.to_lowercase()),
@@ -134,7 +134,7 @@ pub fn resolve(view: &View, label: &str, tr: Tr) -> Result<String, TapError> {
                 .filter(|e| seed_ids.contains(&e.id.as_ref()))
                 .collect();
             if by_seed_word.is_empty() {
-                let translated = counterparts(label, tr);
+                let translated = exact_counterparts(label, tr);
                 touchable
                     .iter()
                     .filter(|e| translated.iter().any(|t| *t == e.label))

@@ -646,6 +646,25 @@ pub fn run(iterations: u32) -> std::io::Result<String> {
         }));
     }
 
+    // What an English fixture's text costs on a Chinese phone when it is not on screen as
+    // written: its counterparts in the string table (a piece of a message, and a text that is
+    // none of the phone's, which costs the most).
+    let chinese = crate::strings::Tr::speaking(crate::sim::device::Skin::Miui, Language::ZhCn);
+    let texts = [
+        "After device is removed, it will be signed out of",
+        "Lagos, Nigeria · not a text of the phone's at all",
+    ];
+    measures.push(Measure::time(
+        "an English text looked up on a Chinese phone",
+        iterations,
+        |i| {
+            black_box(crate::strings::counterparts(
+                texts[i as usize % texts.len()],
+                chinese,
+            ));
+        },
+    ));
+
     // What the interactive phone does on a key: the same, through a ratatui Terminal (double
     // buffer and diff), minus the terminal's own I/O.
     let mut engine = new_engine();

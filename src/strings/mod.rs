@@ -12,7 +12,9 @@
 mod catalogue;
 mod zh_cn;
 
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 pub use catalogue::{S, Source};
 
@@ -140,6 +142,9 @@ impl From<PasswordProblem> for S {
 /// own. Fixtures and tasks written in one language find their labels and messages on a phone
 /// speaking another this way.
 pub fn counterparts(text: &str, tr: Tr) -> Vec<String> {
+    if text.len() > TRANSLATED_BYTES {
+        return Vec::new();
+    }
     let exact = exact_counterparts(text, tr);
     if exact.is_empty() {
         piece_counterparts(text.trim(), tr)
@@ -152,6 +157,11 @@ pub fn counterparts(text: &str, tr: Tr) -> Vec<String> {
 /// checked as (a piece is too loose a translation to forbid).
 pub fn exact_counterparts(text: &str, tr: Tr) -> Vec<String> {
     let wanted = text.trim();
+    // Longer than any text of the phone's (with room for values): nothing to look up, and a
+    // fixture's 10,000-character text costs nothing here.
+    if wanted.len() > TRANSLATED_BYTES {
+        return Vec::new();
+    }
     let whole = whole_counterparts(wanted, tr, true);
     if !whole.is_empty() {
         return whole;
@@ -186,7 +196,7 @@ pub fn exact_counterparts(text: &str, tr: Tr) -> Vec<String> {
             )
         });
     for (theirs, ours) in std::iter::once((JOINER, JOINER)).chain(lists) {
-        if !wanted.contains(theirs) {
+        if !wanted.contains(theirs) || wanted.matches(theirs).count() >= MAX_PARTS {
             continue;
         }
         // A row's parts may hold data (a place), a list's parts are all the phone's words.
@@ -216,26 +226,108 @@ pub fn exact_counterparts(text: &str, tr: Tr) -> Vec<String> {
     Vec::new()
 }
 
+/// The longest text looked up, in bytes: the longest of the phone's, in Chinese, with its
+/// values, is well under it.
+const TRANSLATED_BYTES: usize = 1024;
+
+/// The most parts of a row or a list translated one by one.
+const MAX_PARTS: usize = 16;
+
 /// How rows join their parts: "Phone · Just now · London".
 const JOINER: &str = " · ";
 
 /// Characters a piece of a message must share with it to count as a piece of it.
 pub const PIECE_CHARS: usize = 16;
 
-/// The other languages' wordings of every catalogue text, each with `tr`'s wording.
-fn wordings(tr: Tr) -> impl Iterator<Item = (&'static str, &'static str)> {
-    S::ALL.iter().flat_map(move |&id| {
-        let ours = tr.get(id);
-        Language::ALL
-            .into_iter()
-            .filter(move |l| *l != tr.language)
-            .flat_map(move |language| {
-                [Skin::Miui, Skin::Hyperos]
-                    .into_iter()
-                    .map(move |skin| (Tr::speaking(skin, language).get(id), ours))
-            })
-            .filter(|(theirs, ours)| theirs != ours)
-    })
+/// Every catalogue text as one language words it (in both skins), indexed for lookups: a
+/// fixture may ask for thousands of them, and the table has hundreds of texts.
+struct Index {
+    /// Whole wordings, lowercased.
+    whole: HashMap<String, Vec<S>>,
+    /// Wordings with placeholders.
+    templates: Vec<(S, &'static str)>,
+    /// Every run of [`PIECE_CHARS`] characters of every wording.
+    runs: HashMap<&'static str, Vec<S>>,
+    /// Every wording, one per line, and where each begins: shorter pieces are found here.
+    haystack: String,
+    starts: Vec<(usize, S)>,
+}
+
+impl Index {
+    fn of(language: Language) -> &'static Index {
+        static INDEXES: [OnceLock<Index>; 2] = [OnceLock::new(), OnceLock::new()];
+        let slot = match language {
+            Language::En => &INDEXES[0],
+            Language::ZhCn => &INDEXES[1],
+        };
+        slot.get_or_init(|| Index::build(language))
+    }
+
+    fn build(language: Language) -> Index {
+        let mut index = Index {
+            whole: HashMap::new(),
+            templates: Vec::new(),
+            runs: HashMap::new(),
+            haystack: String::new(),
+            starts: Vec::new(),
+        };
+        for &id in S::ALL {
+            let miui = Tr::speaking(Skin::Miui, language).get(id);
+            let hyperos = Tr::speaking(Skin::Hyperos, language).get(id);
+            let wordings = if miui == hyperos {
+                vec![miui]
+            } else {
+                vec![miui, hyperos]
+            };
+            for wording in wordings {
+                let ids = index.whole.entry(wording.to_lowercase()).or_default();
+                if !ids.contains(&id) {
+                    ids.push(id);
+                }
+                if wording.contains('{') {
+                    index.templates.push((id, wording));
+                }
+                let starts: Vec<usize> = wording.char_indices().map(|(at, _)| at).collect();
+                for (n, &from) in starts.iter().enumerate() {
+                    let Some(&to) = starts.get(n + PIECE_CHARS) else {
+                        break;
+                    };
+                    if let Some(run) = wording.get(from..to) {
+                        let ids = index.runs.entry(run).or_default();
+                        if !ids.contains(&id) {
+                            ids.push(id);
+                        }
+                    }
+                }
+                index.starts.push((index.haystack.len(), id));
+                index.haystack.push_str(wording);
+                index.haystack.push('\n');
+            }
+        }
+        index
+    }
+
+    /// The ids whose wording holds `piece` (shorter than a run, no line break in it).
+    fn holding(&self, piece: &str) -> Vec<S> {
+        let mut ids: Vec<S> = Vec::new();
+        for (at, _) in self.haystack.match_indices(piece) {
+            let n = self.starts.partition_point(|(start, _)| *start <= at);
+            if let Some((_, id)) = n.checked_sub(1).and_then(|n| self.starts.get(n))
+                && !ids.contains(id)
+            {
+                ids.push(*id);
+            }
+        }
+        ids
+    }
+}
+
+/// The indexes of the languages other than `tr`'s.
+fn others(tr: Tr) -> impl Iterator<Item = &'static Index> {
+    Language::ALL
+        .into_iter()
+        .filter(move |l| *l != tr.language)
+        .map(Index::of)
 }
 
 /// Counterparts of `wanted` as a whole text, or a text with values in its placeholders
@@ -248,11 +340,24 @@ fn whole_counterparts(wanted: &str, tr: Tr, translate_values: bool) -> Vec<Strin
     if let Some(date) = date_counterpart(wanted, tr) {
         found.push(date);
     }
-    for (theirs, ours) in wordings(tr) {
-        let counterpart = if theirs.eq_ignore_ascii_case(wanted) {
-            Some(ours.to_string())
-        } else {
-            values_in(theirs, wanted).map(|values| {
+    let mut push = |counterpart: String| {
+        // A text the same in both languages is no translation.
+        if !counterpart.eq_ignore_ascii_case(wanted) && !found.contains(&counterpart) {
+            found.push(counterpart);
+        }
+    };
+    for index in others(tr) {
+        for &id in index
+            .whole
+            .get(&wanted.to_lowercase())
+            .into_iter()
+            .flatten()
+        {
+            push(tr.get(id).to_string());
+        }
+        for &(id, theirs) in &index.templates {
+            let ours = tr.get(id);
+            let Some(counterpart) = values_in(theirs, wanted).map(|values| {
                 let values: Vec<(&str, String)> = values
                     .into_iter()
                     .map(|(name, value)| {
@@ -267,12 +372,10 @@ fn whole_counterparts(wanted: &str, tr: Tr, translate_values: bool) -> Vec<Strin
                     .map(|(name, value)| (*name, value as &dyn fmt::Display))
                     .collect();
                 fill(ours, &args)
-            })
-        };
-        if let Some(counterpart) = counterpart
-            && !found.contains(&counterpart)
-        {
-            found.push(counterpart);
+            }) else {
+                continue;
+            };
+            push(counterpart);
         }
     }
     found
@@ -313,19 +416,40 @@ fn piece_counterparts(wanted: &str, tr: Tr) -> Vec<String> {
     if chars.len() < 8 {
         return found;
     }
+    // Every fourth window of a longer text, which bounds the work: 19 characters in common
+    // (16 and up to 3 on either side) then always hold one whole; a shorter text is tried at
+    // every start.
+    let stride = if chars.len() >= PIECE_CHARS + 3 { 4 } else { 1 };
     let windows: Vec<&str> = (0..=chars.len() - window)
-        .map(|start| {
-            let from = chars[start].0;
+        .step_by(stride)
+        .filter_map(|start| {
+            let from = chars.get(start)?.0;
             let to = chars
                 .get(start + window)
                 .map_or(wanted.len(), |(at, _)| *at);
-            &wanted[from..to]
+            wanted.get(from..to)
         })
         .collect();
-    for (theirs, ours) in wordings(tr) {
-        if !windows.iter().any(|w| theirs.contains(w)) {
-            continue;
+    let mut ids: Vec<S> = Vec::new();
+    for index in others(tr) {
+        let found_here = if window < PIECE_CHARS {
+            index.holding(wanted)
+        } else {
+            windows
+                .iter()
+                .filter_map(|run| index.runs.get(run))
+                .flatten()
+                .copied()
+                .collect()
+        };
+        for id in found_here {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
         }
+    }
+    for id in ids {
+        let ours = tr.get(id);
         let longest = fixed_parts(ours)
             .into_iter()
             .map(str::trim)

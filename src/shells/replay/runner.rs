@@ -253,7 +253,8 @@ impl Facts for Replay {
 
     fn titled(&self, title: &str) -> bool {
         let found = &self.engine.view().title;
-        found == title || crate::strings::counterparts(title, self.engine.tr()).contains(found)
+        found == title
+            || crate::strings::exact_counterparts(title, self.engine.tr()).contains(found)
     }
 
     fn shows_exactly(&mut self, text: &str) -> bool {
