@@ -531,11 +531,34 @@ fn carried_from(line: &str, next: char, run_start: Option<usize>, width: usize) 
 
 /// The pieces a line may not break inside: a word of Latin text is one; in Chinese text, each
 /// Chinese character is one and each run of other characters between them (an address, a
-/// number) is one.
-fn unbreakable_runs(word: &str, chinese: bool) -> impl Iterator<Item = &str> {
-    let mut rest = if chinese { word } else { "" };
-    let whole = (!chinese).then_some(word);
-    whole.into_iter().chain(std::iter::from_fn(move || {
+/// number) is one, and so is each short item of a list.
+fn unbreakable_runs(word: &str, chinese: bool) -> Vec<&str> {
+    if !chinese {
+        return vec![word];
+    }
+    // A list written out ("联系人、短信、浏览器") keeps each short item whole, its "、" with it.
+    if word.contains('、') {
+        return word
+            .split_inclusive('、')
+            .flat_map(|item| {
+                if text_width(item) <= LIST_ITEM_WIDTH {
+                    vec![item]
+                } else {
+                    character_runs(item).collect()
+                }
+            })
+            .collect();
+    }
+    character_runs(word).collect()
+}
+
+/// The widest item of a Chinese list kept whole (a longer one breaks as text does).
+const LIST_ITEM_WIDTH: usize = 12;
+
+/// Each Chinese character, and each run of other characters between them.
+fn character_runs(word: &str) -> impl Iterator<Item = &str> {
+    let mut rest = word;
+    std::iter::from_fn(move || {
         let first = rest.chars().next()?;
         let end = if first.width() == Some(2) {
             first.len_utf8()
@@ -547,7 +570,7 @@ fn unbreakable_runs(word: &str, chinese: bool) -> impl Iterator<Item = &str> {
         let (run, after) = rest.split_at(end);
         rest = after;
         Some(run)
-    }))
+    })
 }
 
 /// The line breaking behind `wrap`: calls `emit` with each line in turn.
@@ -589,9 +612,10 @@ fn wrap_each(text: &str, width: u16, mut emit: impl FnMut(&str)) {
                     line_width += segment_width;
                     continue;
                 }
-                // A Latin run inside Chinese text (an address, a number) goes down whole, with
-                // an opening mark before it.
-                if latin && chinese && segment_width <= width && line_width > 0 {
+                // A Latin run inside Chinese text (an address, a number) or a list's item goes
+                // down whole, with an opening mark before it.
+                let whole = latin || segment.chars().nth(1).is_some();
+                if whole && chinese && segment_width <= width && line_width > 0 {
                     let from = line
                         .char_indices()
                         .next_back()
@@ -706,6 +730,11 @@ mod tests {
         assert_eq!(
             wrap("登录：Redmi Note 12（Lagos, Nigeria）。如非本人", 30),
             vec!["登录：Redmi Note 12（Lagos,", "Nigeria）。如非本人"]
+        );
+        // A list's items stay whole.
+        assert_eq!(
+            wrap("联系人、短信、相册、笔记、日历、通话记录、WLAN、浏览器", 52),
+            vec!["联系人、短信、相册、笔记、日历、通话记录、WLAN、", "浏览器"]
         );
         for (text, width) in [("设置小米账号", 6), ("检查“日期”", 6)] {
             assert_eq!(
