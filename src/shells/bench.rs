@@ -259,21 +259,27 @@ fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
     };
     let mut output = BufReader::new(output);
     let mut line = String::new();
-    let mut ask = |request: &str, line: &mut String| -> std::io::Result<()> {
-        input.write_all(request.as_bytes())?;
-        input.write_all(b"\n")?;
+    // Writes `lines` (each ending in a line break) and reads as many answers, the last of them
+    // left in `line`; says how many were refusals.
+    let mut exchange = |lines: &str, line: &mut String| -> std::io::Result<usize> {
+        input.write_all(lines.as_bytes())?;
         input.flush()?;
-        line.clear();
-        output.read_line(line)?;
-        Ok(())
+        let mut refused = 0;
+        for _ in 0..lines.lines().count() {
+            line.clear();
+            output.read_line(line)?;
+            refused += usize::from(line.starts_with("{\"error\""));
+        }
+        Ok(refused)
     };
+    let line_of = |request: &str| format!("{request}\n");
     // A long task, so that steps rarely end the episode; scrolling keeps it going.
     let reset = r#"{"op":"reset","task":"put_the_phone_in_lost_mode","seed":1}"#;
     let steps = [
         r#"{"op":"step","action":{"action_type":"scroll","direction":"down"}}"#,
         r#"{"op":"step","action":{"action_type":"scroll","direction":"up"}}"#,
     ];
-    ask(reset, &mut line)?;
+    exchange(&line_of(reset), &mut line)?;
     if !line.contains("\"observation\"") {
         return Err(std::io::Error::other(format!("the agent's reset: {line}")));
     }
@@ -282,11 +288,11 @@ fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
         "agent protocol, Rust client over a pipe: step (observation, no frame)",
         iterations,
         |i| {
-            if ask(steps[i as usize % 2], &mut line).is_err() {
+            if exchange(&line_of(steps[i as usize % 2]), &mut line).is_err() {
                 failed = Some("a step");
             }
             if line.contains("\"truncated\":true") || line.contains("\"terminated\":true") {
-                let _ = ask(reset, &mut line);
+                let _ = exchange(&line_of(reset), &mut line);
             }
         },
     );
@@ -295,7 +301,7 @@ fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
         "agent protocol, Rust client over a pipe: a refused line (the pipe's floor)",
         iterations,
         |_| {
-            if ask("x", &mut line).is_err() {
+            if exchange(&line_of("x"), &mut line).is_err() {
                 failed = Some("a refused line");
             }
         },
@@ -311,20 +317,9 @@ fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
         block.push_str(steps[i as usize % 2]);
         block.push('\n');
     }
-    let mut ahead = |line: &mut String| -> std::io::Result<()> {
-        input.write_all(block.as_bytes())?;
-        input.flush()?;
-        for _ in 0..BLOCK {
-            line.clear();
-            output.read_line(line)?;
-            if line.contains("\"error\"") || !line.contains("\"observation\"") {
-                return Err(std::io::Error::other(format!("an answer: {line}")));
-            }
-        }
-        Ok(())
-    };
     let blocks = Measure::time("", (iterations / BLOCK).max(ROUNDS_OF_BLOCKS), |_| {
-        if ahead(&mut line).is_err() {
+        // The last answer of the block is a step's: it shows how the block went.
+        if !matches!(exchange(&block, &mut line), Ok(0)) {
             failed = Some("a request sent ahead");
         }
     });
@@ -332,25 +327,17 @@ fn agent_protocol(iterations: u32) -> std::io::Result<Vec<Measure>> {
         name: "agent protocol, Rust client, requests sent ahead: a step (1 in 100 a reset)",
         per_iteration: blocks.per_iteration / BLOCK,
     };
-    let mut ask = |request: &str, line: &mut String| -> std::io::Result<()> {
-        input.write_all(request.as_bytes())?;
-        input.write_all(b"\n")?;
-        input.flush()?;
-        line.clear();
-        output.read_line(line)?;
-        Ok(())
-    };
-    let _ = ask(reset, &mut line);
+    let _ = exchange(&line_of(reset), &mut line);
     let resets = Measure::time(
         "agent protocol, Rust client over a pipe: reset",
         (iterations / 20).max(1),
         |_| {
-            if ask(reset, &mut line).is_err() {
+            if exchange(&line_of(reset), &mut line).is_err() {
                 failed = Some("a reset");
             }
         },
     );
-    let _ = ask(r#"{"op":"close"}"#, &mut line);
+    let _ = exchange(&line_of(r#"{"op":"close"}"#), &mut line);
     let _ = child.wait();
     match failed {
         Some(what) => Err(std::io::Error::other(format!("the agent failed {what}"))),

@@ -54,33 +54,6 @@ macro_rules! catalogue {
     };
 }
 
-macro_rules! source {
-    (doc) => {
-        Source::Doc
-    };
-    (seed) => {
-        Source::Seed
-    };
-    (guess) => {
-        Source::Guess
-    };
-    (ours) => {
-        Source::Ours
-    };
-}
-
-macro_rules! pick {
-    ($skin:ident, $miui:literal) => {
-        $miui
-    };
-    ($skin:ident, $miui:literal, $hyperos:literal) => {
-        match $skin {
-            Skin::Miui => $miui,
-            Skin::Hyperos => $hyperos,
-        }
-    };
-}
-
 catalogue! {
     // ---- Product names and the account entry -----------------------------------------------
     Account = doc "Mi Account", hyperos "Xiaomi Account";

@@ -9,6 +9,34 @@
 //! Where each wording comes from is kept beside it ([`Source`]): a real phone's string, the seed
 //! guides' words, our guess at the phone's wording, or the simulation's own text.
 
+// The catalogue's tables, in every language, read their sources and skins' wordings so.
+macro_rules! source {
+    (doc) => {
+        Source::Doc
+    };
+    (seed) => {
+        Source::Seed
+    };
+    (guess) => {
+        Source::Guess
+    };
+    (ours) => {
+        Source::Ours
+    };
+}
+
+macro_rules! pick {
+    ($skin:ident, $miui:literal) => {
+        $miui
+    };
+    ($skin:ident, $miui:literal, $hyperos:literal) => {
+        match $skin {
+            Skin::Miui => $miui,
+            Skin::Hyperos => $hyperos,
+        }
+    };
+}
+
 mod catalogue;
 mod zh_cn;
 

@@ -18,40 +18,16 @@ macro_rules! zh_cn {
                 // Both skins may read the same in Chinese everywhere.
                 let _ = skin;
                 match self {
-                    $(S::$id => zh_pick!(skin, $miui $(, $hyperos)?),)*
+                    $(S::$id => pick!(skin, $miui $(, $hyperos)?),)*
                 }
             }
 
             /// Where the Simplified Chinese wording comes from.
             pub fn zh_cn_source(self) -> Source {
                 match self {
-                    $(S::$id => zh_source!($source),)*
+                    $(S::$id => source!($source),)*
                 }
             }
-        }
-    };
-}
-
-macro_rules! zh_source {
-    (doc) => {
-        Source::Doc
-    };
-    (guess) => {
-        Source::Guess
-    };
-    (ours) => {
-        Source::Ours
-    };
-}
-
-macro_rules! zh_pick {
-    ($skin:ident, $miui:literal) => {
-        $miui
-    };
-    ($skin:ident, $miui:literal, $hyperos:literal) => {
-        match $skin {
-            Skin::Miui => $miui,
-            Skin::Hyperos => $hyperos,
         }
     };
 }
