@@ -2,7 +2,8 @@
 //! English catalogue's order. `Name = source "MIUI wording", hyperos "HyperOS wording";` where
 //! the second wording is given only when HyperOS says it differently. Sources: `doc` (the
 //! wording of a real MIUI or HyperOS China build), `guess` (natural Chinese where the real
-//! wording could not be found), `ours` (the simulation's own text).
+//! wording could not be found), `ours` (the simulation's own text), and `same` with no wording
+//! for a name written as in English (a key).
 //!
 //! The match below lists every id, so a text without a Chinese wording does not compile.
 
@@ -11,24 +12,41 @@ use super::catalogue::S;
 use crate::sim::device::Skin;
 
 macro_rules! zh_cn {
-    ($($id:ident = $source:ident $miui:literal $(, hyperos $hyperos:literal)?;)*) => {
+    ($($id:ident = $source:ident $($miui:literal $(, hyperos $hyperos:literal)?)?;)*) => {
         impl S {
             /// The Simplified Chinese wording for `skin`.
             pub(super) fn zh_cn(self, skin: Skin) -> &'static str {
-                // Both skins may read the same in Chinese everywhere.
-                let _ = skin;
                 match self {
-                    $(S::$id => pick!(skin, $miui $(, $hyperos)?),)*
+                    $(S::$id => zh_wording!(self, skin, $source $(, $miui $(, $hyperos)?)?),)*
                 }
             }
 
             /// Where the Simplified Chinese wording comes from.
             pub fn zh_cn_source(self) -> Source {
                 match self {
-                    $(S::$id => source!($source),)*
+                    $(S::$id => zh_source!($source),)*
                 }
             }
         }
+    };
+}
+
+/// `same`: a key's or a site's name, written as in English.
+macro_rules! zh_wording {
+    ($id:ident, $skin:ident, same) => {
+        $id.en($skin)
+    };
+    ($id:ident, $skin:ident, $source:ident, $($wording:literal),+) => {
+        pick!($skin, $($wording),+)
+    };
+}
+
+macro_rules! zh_source {
+    (same) => {
+        Source::Ours
+    };
+    ($source:ident) => {
+        source!($source)
     };
 }
 
@@ -401,23 +419,23 @@ zh_cn! {
     PhoneWasErased = guess "{name} 的数据已清除";
 
     // ---- Keys: the hint line, the `?` help and the README -----------------------------------
-    KeyEnter = ours "Enter";
-    KeyEsc = ours "Esc";
-    KeyTab = ours "Tab";
-    KeyBackTab = ours "Shift-Tab";
-    KeyPageUp = ours "PageUp";
-    KeyPageDown = ours "PageDown";
-    KeyHome = ours "Home";
-    KeyEnd = ours "End";
-    KeyBackspace = ours "Backspace";
-    KeyDelete = ours "Delete";
-    KeyCtrl = ours "Ctrl";
-    KeySpace = ours "Space";
-    KeyUpDown = ours "↑↓";
-    KeyLeftRight = ours "←→";
-    KeyQ = ours "q";
-    KeyF2 = ours "F2";
-    KeyF3 = ours "F3";
+    KeyEnter = same;
+    KeyEsc = same;
+    KeyTab = same;
+    KeyBackTab = same;
+    KeyPageUp = same;
+    KeyPageDown = same;
+    KeyHome = same;
+    KeyEnd = same;
+    KeyBackspace = same;
+    KeyDelete = same;
+    KeyCtrl = same;
+    KeySpace = same;
+    KeyUpDown = same;
+    KeyLeftRight = same;
+    KeyQ = same;
+    KeyF2 = same;
+    KeyF3 = same;
     KeyAnyCharacter = ours "任意字符";
     KeyAny = ours "任意键";
     HintClose = ours "关闭";
@@ -425,8 +443,8 @@ zh_cn! {
     HelpScrollUp = ours "向上滚动一行";
     HelpScrollDown = ours "向下滚动一行";
     HintWait = ours "请稍候";
-    MoreBelow = ours "PgDn ↓";
-    MoreAbove = ours "PgUp ↑";
+    MoreBelow = same;
+    MoreAbove = same;
     HelpWait = ours "无操作：手机正忙（Ctrl-C 仍可退出）";
     WhereBusy = ours "手机正忙时（如“正在退出登录…”）";
     HelpCloseHelp = ours "关闭此帮助";
