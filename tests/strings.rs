@@ -423,6 +423,18 @@ fn texts_are_found_across_languages() {
     // A piece of a long message: the message's own words in Chinese.
     let piece = counterparts("After device is removed, it will be signed out of", chinese);
     assert_eq!(piece, vec![chinese.get(S::RemoveNotice).to_string()]);
+    // A piece of a message with a value in it: the stretch of the Chinese that holds only
+    // the values the piece gives.
+    assert!(
+        counterparts("It expires in 10 minutes.", chinese)
+            .contains(&"用于小米账号身份验证，10 分钟内有效".to_string()),
+        "{:?}",
+        counterparts("It expires in 10 minutes.", chinese)
+    );
+    assert!(
+        counterparts("Signed in as Anna Schmidt", chinese)
+            .contains(&"已登录：Anna Schmidt".to_string())
+    );
     // A sentence with a comma is not a list, and nothing is made of what is no text.
     assert!(strings::exact_counterparts("After device is removed, it will be", chinese).is_empty());
     assert!(counterparts("Lei Wang", chinese).is_empty());
