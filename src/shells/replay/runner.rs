@@ -149,6 +149,24 @@ struct Replay {
 }
 
 impl Replay {
+    /// The phone `device` started at `start`, drawn on `screen` when something reads it.
+    fn new(device: DeviceFile, start: Start, screen: Screen) -> Replay {
+        let start_device = Box::new(device.clone());
+        let mut replay = Replay {
+            engine: Engine::new(device, start),
+            screen,
+            frame: None,
+            theme: Theme::miui(),
+            quit: false,
+            stale: true,
+            start_device,
+            start_state: std::cell::OnceCell::new(),
+            state_now: std::cell::OnceCell::new(),
+        };
+        replay.redraw();
+        replay
+    }
+
     /// Marks the screen out of date: it is drawn when something reads it (a transcript, a cast,
     /// a text expectation), not after every step whether read or not.
     fn redraw(&mut self) {
@@ -325,19 +343,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         Screen::Text(TextGrid::new(width, height))
     };
     let mut secrets = Secrets::new(&device);
-    let start_device = Box::new(device.clone());
-    let mut replay = Replay {
-        engine: Engine::new(device, start),
-        screen,
-        frame: None,
-        theme: Theme::miui(),
-        quit: false,
-        stale: true,
-        start_device,
-        start_state: std::cell::OnceCell::new(),
-        state_now: std::cell::OnceCell::new(),
-    };
-    replay.redraw();
+    let mut replay = Replay::new(device, start, screen);
     let mut transcript = transcript.map(Transcript::new);
     let mut cast = match cast.map(|out| CastWriter::new(out, width, height, &fixture.name)) {
         Some(Ok(cast)) => Some(cast),
@@ -928,19 +934,8 @@ pub struct Session {
 
 impl Session {
     pub fn new(device: DeviceFile, start: Start, origin: &Path) -> Session {
-        let start_device = Box::new(device.clone());
-        let mut replay = Replay {
-            engine: Engine::new(device, start),
-            screen: Screen::Text(TextGrid::new(start.width, start.height)),
-            frame: None,
-            theme: Theme::miui(),
-            quit: false,
-            stale: true,
-            start_device,
-            start_state: std::cell::OnceCell::new(),
-            state_now: std::cell::OnceCell::new(),
-        };
-        replay.redraw();
+        let screen = Screen::Text(TextGrid::new(start.width, start.height));
+        let replay = Replay::new(device, start, screen);
         let origin = LoadedFixture {
             path: origin.to_path_buf(),
             fixture: crate::shells::replay::Fixture {
