@@ -91,6 +91,10 @@ enum Command {
     Tasks {
         #[command(subcommand)]
         action: TasksCommand,
+        /// Also the task files in DIR (each `<id>.json`; device files they name under
+        /// `devices/` beside them). May be given more than once.
+        #[arg(long = "tasks", value_name = "DIR", global = true)]
+        dirs: Vec<PathBuf>,
     },
     /// Learn the phone: the tasks as lessons, with the goal beside the phone, hints, and your
     /// progress kept beside the device file.
@@ -119,6 +123,7 @@ enum TasksCommand {
     List,
     /// One task's variant: its goal, start, success condition and solution.
     Show {
+        /// A task's id, or a task file's path (`my-task.json`).
         id: String,
         /// Which variant (the parameters are drawn from it).
         #[arg(long, default_value_t = 0)]
@@ -127,6 +132,7 @@ enum TasksCommand {
     /// For every task (or those named) and seed: not done at the start nor by Back alone, done
     /// by the reference solution within max_steps, and variants that differ.
     Check {
+        /// Tasks' ids or task files' paths (default: every task).
         ids: Vec<String>,
         /// Seeds to check, as START..END.
         #[arg(long, default_value = "0..20", value_parser = seed_range)]
@@ -134,6 +140,17 @@ enum TasksCommand {
         /// Also play this many random episodes per task and print the success rate.
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=1000))]
         baseline: u32,
+    },
+    /// Play steps on one task's variant and tell, after each, how the task stands and what the
+    /// trace holds: a task's author trying a near-miss or another route.
+    Try {
+        /// A task's id, or a task file's path.
+        id: String,
+        /// A JSON file with a list of steps, as a task's `solution` writes them.
+        steps: PathBuf,
+        /// Which variant (the parameters are drawn from it).
+        #[arg(long, default_value_t = 0)]
+        seed: u64,
     },
 }
 
@@ -249,7 +266,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Device { action }) => device_command(action, device_path(cli.device)?),
-        Some(Command::Tasks { action }) => tasks_command(action, cli.language),
+        Some(Command::Tasks { action, dirs }) => tasks_command(action, &dirs, cli.language),
         Some(Command::Agent { log_dir }) => {
             use mi_settings::shells::agent;
             let mut agent = agent::Agent::new(log_dir)?.speaking(cli.language.unwrap_or_default());
@@ -270,16 +287,20 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
     }
 }
 
-fn tasks_command(action: TasksCommand, language: Option<Language>) -> Result<ExitCode, String> {
+fn tasks_command(
+    action: TasksCommand,
+    dirs: &[PathBuf],
+    language: Option<Language>,
+) -> Result<ExitCode, String> {
     use mi_settings::shells::tasks::{self, report};
-    let catalogue = tasks::builtin()?;
+    let catalogue = tasks::catalogue_with(dirs)?;
     match action {
         TasksCommand::List => print!("{}", report::list(&catalogue)),
         TasksCommand::Show { id, seed } => {
-            let task = tasks::find(&catalogue, &id)?;
+            let task = tasks::find_or_load(&catalogue, &id)?;
             print!(
                 "{}",
-                report::show(task, seed, language.unwrap_or_default())?
+                report::show(&task, seed, language.unwrap_or_default())?
             );
         }
         TasksCommand::Check {
@@ -287,16 +308,34 @@ fn tasks_command(action: TasksCommand, language: Option<Language>) -> Result<Exi
             seeds,
             baseline,
         } => {
+            let named: Vec<tasks::Task> = ids
+                .iter()
+                .map(|id| tasks::find_or_load(&catalogue, id))
+                .collect::<Result<_, _>>()?;
             let chosen: Vec<&tasks::Task> = if ids.is_empty() {
                 catalogue.iter().collect()
             } else {
-                ids.iter()
-                    .map(|id| tasks::find(&catalogue, id))
-                    .collect::<Result<_, _>>()?
+                named.iter().collect()
             };
             let language = language.unwrap_or_default();
             let (text, good) = report::check(&chosen, seeds, baseline, language);
             print!("{text}");
+            if !good {
+                return Ok(ExitCode::FAILURE);
+            }
+        }
+        TasksCommand::Try { id, steps, seed } => {
+            let task = tasks::find_or_load(&catalogue, &id)?;
+            let text = mi_settings::shells::input::read_text(&steps, 8 * 1024 * 1024)
+                .map_err(|e| format!("{}: {e}", steps.display()))?;
+            let (out, good) = report::try_steps(
+                &task,
+                seed,
+                language.unwrap_or_default(),
+                &text,
+                &steps.display().to_string(),
+            )?;
+            print!("{out}");
             if !good {
                 return Ok(ExitCode::FAILURE);
             }

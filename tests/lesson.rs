@@ -999,8 +999,7 @@ fn code_on_screen(view: &mi_settings::view::View) -> String {
 fn lesson_answer(task: &Task, seed: u64) -> String {
     tasks::episode(task, seed)
         .expect("episode")
-        .variant
-        .answer
+        .expected_answer()
         .unwrap_or_default()
 }
 

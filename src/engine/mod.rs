@@ -85,6 +85,16 @@ impl Engine {
         self.phone.device()
     }
 
+    /// What the person changed so far, and where (see `screens::trace`).
+    pub fn trace(&self) -> &[serde_json::Value] {
+        self.phone.world.trace.entries()
+    }
+
+    /// Forgets the trace: what was changed before now (a task's set-up) is not the person's.
+    pub fn clear_trace(&mut self) {
+        self.phone.world.trace.clear();
+    }
+
     /// The simulated time.
     pub fn now(&self) -> DateTime<Utc> {
         self.env.now()

@@ -89,6 +89,16 @@ impl<'a> Ctx<'a> {
         self.world.on_browser()
     }
 
+    /// Notes a change the device file cannot tell apart by itself (see [`World::deeds`]).
+    pub fn did(&mut self, change: crate::sim::trace::Change) {
+        self.world.deeds.push(change);
+    }
+
+    /// Notes how the sign-in under way names its account, for the trace.
+    pub fn signing_in_with(&mut self, login: &str) {
+        self.world.login_with = crate::sim::cloud::login_kind(self.device(), login);
+    }
+
     pub fn push(&mut self, target: Target) {
         self.ops.push(Op::Push(target));
     }

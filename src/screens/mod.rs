@@ -22,6 +22,7 @@ pub mod screen;
 pub mod settings;
 pub mod target;
 pub mod text_input;
+pub mod trace;
 pub mod update;
 pub mod web;
 pub mod widgets;

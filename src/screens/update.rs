@@ -3,8 +3,8 @@
 //! its own (other devices signing in, Mi Cloud catching up) and says what the shells must do.
 //! No terminal, file, wall clock or OS randomness is touched here.
 
-use super::compose;
 use super::{Action, Effect, Phone, TextInput};
+use super::{compose, trace};
 use crate::layout::{self, Area, DialogLayout, PhoneLayout};
 use crate::sim::cloud;
 use crate::sim::env::Env;
@@ -14,6 +14,8 @@ use crate::strings::S;
 pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
     phone.world.now = env.now();
     phone.world.expire();
+    // Where the person acts: what they change is traced as done there.
+    let place = trace::place(phone);
     let mut effects = Vec::new();
     let mut keep_focus_visible = true;
     match action {
@@ -104,7 +106,11 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
         }
         Action::Quit => effects.push(Effect::Quit),
     }
+    // Work the person started that is due now (a sign-out's "Signing out…") is theirs too.
+    phone.finish_due_work(env);
+    trace::note(phone, &place, true);
     play_the_world(phone, env);
+    trace::note(phone, &place, false);
     if keep_focus_visible {
         scroll_focus_into_view(phone);
     }
@@ -117,7 +123,6 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
 /// What happens without the person: other devices signing in and adding data at their scheduled
 /// time, and Mi Cloud's background sync going as soon as the network allows.
 fn play_the_world(phone: &mut Phone, env: &mut Env) {
-    phone.finish_due_work(env);
     let now = env.now();
     let world = &mut phone.world;
     if world

@@ -4,6 +4,7 @@
 use chrono::{DateTime, Duration, Utc};
 
 use crate::sim::device::{CloudAccount, Connection, DeviceFile};
+use crate::sim::trace::{Change, Marks};
 use crate::sim::{cloud, time};
 use crate::strings::{S, Tr};
 
@@ -73,10 +74,23 @@ pub struct World {
     pub viewport: (u16, u16),
     /// The time of the last update, so that views can show it.
     pub now: DateTime<Utc>,
+    /// What the person changed, where (see [`super::trace`]).
+    pub trace: super::trace::Trace,
+    /// The device file as the trace last compared it, and whether it may have changed since.
+    pub(crate) marks: Marks,
+    pub(crate) marks_stale: bool,
+    /// Changes a flow names itself, which comparing the device file cannot tell apart (a
+    /// factory reset from an erase from the website); the trace takes them at the next note.
+    pub(crate) deeds: Vec<Change>,
+    /// How the account of the sign-in under way was named (`email`, `phone`,
+    /// `mi_account_id`), for the trace.
+    pub(crate) login_with: Option<&'static str>,
 }
 
 impl World {
     pub fn new(device: DeviceFile, now: DateTime<Utc>) -> World {
+        // The trace's comparison starts from the device as it is.
+        let marks = Marks::of(&device);
         World {
             device,
             device_changed: false,
@@ -87,6 +101,11 @@ impl World {
             syncing_until: None,
             viewport: (60, 24),
             now,
+            trace: super::trace::Trace::default(),
+            marks,
+            marks_stale: false,
+            deeds: Vec::new(),
+            login_with: None,
         }
     }
 
@@ -97,6 +116,7 @@ impl World {
     /// Mutable access to the device file; marks it for saving.
     pub fn device_mut(&mut self) -> &mut DeviceFile {
         self.device_changed = true;
+        self.marks_stale = true;
         &mut self.device
     }
 

@@ -149,6 +149,28 @@ pub fn find_account(device: &DeviceFile, login: &str) -> Option<usize> {
         .or_else(|| find_by_phone(device, login))
 }
 
+/// How `login` names its account: `mi_account_id`, `email` or `phone` (as [`find_account`]
+/// tries them), or `None` when it names none.
+pub fn login_kind(device: &DeviceFile, login: &str) -> Option<&'static str> {
+    let login = login.trim();
+    if login.is_empty() {
+        None
+    } else if device
+        .cloud
+        .accounts
+        .iter()
+        .any(|account| account.mi_account_id == login)
+    {
+        Some("mi_account_id")
+    } else if find_by_email(device, login).is_some() {
+        Some("email")
+    } else if find_by_phone(device, login).is_some() {
+        Some("phone")
+    } else {
+        None
+    }
+}
+
 /// The account registered with this email address (letter case does not matter).
 pub fn find_by_email(device: &DeviceFile, email: &str) -> Option<usize> {
     let email = email.trim();

@@ -9,6 +9,7 @@ pub mod device;
 pub mod env;
 pub mod event;
 pub mod time;
+pub mod trace;
 
 pub use device::DeviceFile;
 pub use env::Env;

@@ -134,6 +134,7 @@ impl SignIn {
             return;
         }
         let now = cx.now();
+        cx.signing_in_with(&login);
         match cloud::check_password(cx.device_mut(), &login, self.password.text(), now) {
             Err(error) => {
                 self.error = Some(error.into());

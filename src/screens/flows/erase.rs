@@ -5,6 +5,7 @@ use super::web::phone_online;
 use crate::screens::ctx::Ctx;
 use crate::screens::dialogs::{Dialog, PasswordPurpose};
 use crate::sim::cloud;
+use crate::sim::trace::Change;
 use crate::strings::S;
 
 /// "Erase" confirmed on the phone: a phone with an account asks for its password first (seed
@@ -20,6 +21,7 @@ pub fn factory_reset_confirmed(cx: &mut Ctx) {
 /// Erases the phone as a factory reset does, the account's password having been given: the
 /// account is signed out (so no activation lock follows) and every setting goes back to new.
 pub fn erase(cx: &mut Ctx) {
+    cx.did(Change::FactoryReset);
     let device = cx.device_mut();
     cloud::sign_out(device, true);
     cloud::wipe(device);
@@ -33,6 +35,7 @@ pub fn web_erase_confirmed(cx: &mut Ctx) {
     if !phone_online(cx) {
         return;
     }
+    cx.did(Change::RemoteErase);
     cloud::erase_with_activation_lock(cx.device_mut());
     let text = cx
         .tr()

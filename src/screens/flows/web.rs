@@ -6,6 +6,7 @@ use crate::screens::target::Target;
 use crate::screens::widgets::device_name;
 use crate::screens::world::WebSite;
 use crate::sim::cloud;
+use crate::sim::trace::Change;
 use crate::strings::{S, Tr};
 use crate::view::Text;
 
@@ -21,7 +22,12 @@ pub fn home(site: WebSite, signed_in: bool) -> (Target, Option<Text>) {
 
 /// The browser is signed in to the account at `index`: the open site's home.
 pub fn signed_in(cx: &mut Ctx, index: usize) {
-    cx.world.web.account = Some(cx.device().cloud.accounts[index].mi_account_id.clone());
+    let account = cx.device().cloud.accounts[index].mi_account_id.clone();
+    cx.did(Change::WebSignedIn {
+        account: account.clone(),
+        with: None,
+    });
+    cx.world.web.account = Some(account);
     cx.world.web.located = None;
     // The code's message has done its job.
     cx.clear_notification();
@@ -48,7 +54,9 @@ pub fn signed_in(cx: &mut Ctx, index: usize) {
 
 /// The browser signs out: the open site's sign-in form.
 pub fn sign_out(cx: &mut Ctx) {
-    cx.world.web.account = None;
+    if let Some(account) = cx.world.web.account.take() {
+        cx.did(Change::WebSignedOut { account });
+    }
     let (target, focus) = home(cx.world.web.site, false);
     cx.root(target, focus);
 }

@@ -41,6 +41,7 @@ impl WebSignIn {
             Err(S::EnterPassword)
         } else {
             let now = cx.now();
+            cx.signing_in_with(&login);
             cloud::check_password(cx.device_mut(), &login, self.password.text(), now)
                 .map_err(S::from)
         };

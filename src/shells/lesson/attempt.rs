@@ -704,9 +704,10 @@ impl Lesson {
 
     /// Whether `element` shows the answer of an answer task (that the goal does not give).
     fn gives_away(&self, element: &Element) -> bool {
-        let Some(answer) = &self.episode.variant.answer else {
+        let Some(answer) = self.episode.expected_answer() else {
             return false;
         };
+        let answer = answer.as_str();
         if words(answer).trim().is_empty() || has_words(self.goal(), answer) {
             return false;
         }

@@ -8,7 +8,13 @@
 //! `{"pointer": "/cloud/accounts/0/devices", "length": {"<": 5}}`,
 //! `{"pointer": "/phone/name", "changed": true}`, `{"screen": "Mi Account"}`,
 //! `{"text": "Signed in"}`, `{"no_text": "Wrong password"}`, `{"all": [...]}`, `{"any": [...]}`,
-//! `{"not": {...}}`.
+//! `{"not": {...}}`; what the person did, where (the trace):
+//! `{"did": {"change": "device_removed", "on": "account.xiaomi.com"}}`; and a password:
+//! `{"pointer": "/cloud/accounts/0/password_hash", "verifies": "Blue!Harbour9"}`.
+//!
+//! Any condition may say which words of a task's goal it checks (`"says": "on the website"`):
+//! a reviewer reads the goal against its checks, and a learner or agent told "not done" is told
+//! which words are not done, never what the phone holds.
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -22,13 +28,24 @@ pub const DEPTH_MAX: usize = 16;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(try_from = "ConditionSpec", into = "ConditionSpec")]
 pub enum Condition {
-    State { pointer: String, test: StateTest },
+    State {
+        pointer: String,
+        test: StateTest,
+    },
     Screen(String),
     Text(String),
     NoText(String),
+    /// The trace holds a change with every field of this object (an array field holds the
+    /// value when the pattern gives one value: `"via": "accounts_sync"`).
+    Did(Value),
     All(Vec<Condition>),
     Any(Vec<Condition>),
     Not(Box<Condition>),
+    /// The condition, and the words of the goal it checks.
+    Says {
+        phrase: String,
+        check: Box<Condition>,
+    },
 }
 
 /// What is asked of the value at a pointer.
@@ -41,9 +58,16 @@ pub enum StateTest {
     /// object value, an element that has every one of its fields).
     Contains(Value),
     Length(Comparison),
-    Changed,
-    Unchanged,
+    /// The value differs from the start's, leaving out what [`BOOKKEEPING`] names and what
+    /// `except` names.
+    Changed(Vec<Value>),
+    /// The value is the start's, leaving out the same.
+    Unchanged(Vec<Value>),
+    /// The string there is a password hash of this password.
+    Verifies(String),
 }
+
+pub use crate::sim::trace::BOOKKEEPING;
 
 /// Bounds on a length; every one given must hold.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -110,6 +134,15 @@ pub struct ConditionSpec {
     /// `true`: the value is the one at the start.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unchanged: Option<bool>,
+    /// With `changed` or `unchanged`: what the comparison leaves out besides the bookkeeping
+    /// the simulation moves on its own (when items last synced, login history …): a relative
+    /// pointer (`"/wifi_only"`) leaves out that field; an object leaves out the array
+    /// elements that have its fields (`{"app": "notes"}`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub except: Vec<Value>,
+    /// The string there is an Argon2 hash of this password.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verifies: Option<String>,
     /// The open screen's title equals this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen: Option<String>,
@@ -119,6 +152,13 @@ pub struct ConditionSpec {
     /// The screen does not show this text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub no_text: Option<String>,
+    /// The person made a change with these fields (`change`, `on`, `via`, `account` …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub did: Option<Value>,
+    /// The words of a task's goal this condition checks (told to a learner or an agent when
+    /// they are not done).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub says: Option<String>,
     /// Every one of these holds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub all: Option<Vec<Condition>>,
@@ -149,9 +189,13 @@ impl TryFrom<ConditionSpec> for Condition {
             length,
             changed,
             unchanged,
+            except,
+            verifies,
             screen,
             text,
             no_text,
+            did,
+            says,
             all,
             any,
             not,
@@ -178,11 +222,31 @@ impl TryFrom<ConditionSpec> for Condition {
         if let Some(bounds) = length {
             tests.push(("length", StateTest::Length(bounds)));
         }
+        let compares = changed.is_some() || unchanged.is_some();
+        if !except.is_empty() && !compares {
+            return Err("`except` goes with `changed` or `unchanged`".into());
+        }
+        for left_out in &except {
+            match left_out {
+                Value::String(pointer) if pointer.starts_with('/') => {}
+                Value::Object(_) => {}
+                other => {
+                    return Err(format!(
+                        "`except` takes relative pointers (\"/field\") or objects to match \
+                         array elements, not {}",
+                        crate::shells::input::cut(&other.to_string(), 40)
+                    ));
+                }
+            }
+        }
         if only_true("changed", changed)? {
-            tests.push(("changed", StateTest::Changed));
+            tests.push(("changed", StateTest::Changed(except.clone())));
         }
         if only_true("unchanged", unchanged)? {
-            tests.push(("unchanged", StateTest::Unchanged));
+            tests.push(("unchanged", StateTest::Unchanged(except)));
+        }
+        if let Some(password) = verifies {
+            tests.push(("verifies", StateTest::Verifies(password)));
         }
         let mut kinds: Vec<(&str, Condition)> = Vec::new();
         match (pointer, tests.len()) {
@@ -198,7 +262,7 @@ impl TryFrom<ConditionSpec> for Condition {
             (Some(_), 0) => {
                 return Err(
                     "a pointer needs one test: equals, exists, absent, contains, \
-                            length, changed or unchanged"
+                            length, changed, unchanged or verifies"
                         .into(),
                 );
             }
@@ -223,6 +287,12 @@ impl TryFrom<ConditionSpec> for Condition {
         if let Some(text) = no_text {
             kinds.push(("no_text", Condition::NoText(text)));
         }
+        if let Some(pattern) = did {
+            if !pattern.is_object() {
+                return Err("`did` is an object: {\"change\": \"…\", \"on\": \"…\"}".into());
+            }
+            kinds.push(("did", Condition::Did(pattern)));
+        }
         if let Some(all) = all {
             kinds.push(("all", Condition::All(all)));
         }
@@ -234,12 +304,21 @@ impl TryFrom<ConditionSpec> for Condition {
         }
         match kinds.len() {
             0 => Err(
-                "a condition needs one kind: pointer, screen, text, no_text, all, any or \
+                "a condition needs one kind: pointer, screen, text, no_text, did, all, any or \
                       not"
                 .into(),
             ),
             1 => {
-                let condition = kinds.remove(0).1;
+                let mut condition = kinds.remove(0).1;
+                if let Some(phrase) = says {
+                    if phrase.trim().is_empty() {
+                        return Err("`says` names words of the goal; it is empty".into());
+                    }
+                    condition = Condition::Says {
+                        phrase,
+                        check: Box::new(condition),
+                    };
+                }
                 if condition.depth() > DEPTH_MAX {
                     return Err(format!("conditions nest at most {DEPTH_MAX} deep"));
                 }
@@ -269,16 +348,28 @@ impl From<Condition> for ConditionSpec {
                     StateTest::Absent => spec.absent = Some(true),
                     StateTest::Contains(v) => spec.contains = Some(v),
                     StateTest::Length(c) => spec.length = Some(c),
-                    StateTest::Changed => spec.changed = Some(true),
-                    StateTest::Unchanged => spec.unchanged = Some(true),
+                    StateTest::Changed(except) => {
+                        spec.changed = Some(true);
+                        spec.except = except;
+                    }
+                    StateTest::Unchanged(except) => {
+                        spec.unchanged = Some(true);
+                        spec.except = except;
+                    }
+                    StateTest::Verifies(password) => spec.verifies = Some(password),
                 }
             }
             Condition::Screen(title) => spec.screen = Some(title),
             Condition::Text(text) => spec.text = Some(text),
             Condition::NoText(text) => spec.no_text = Some(text),
+            Condition::Did(pattern) => spec.did = Some(pattern),
             Condition::All(all) => spec.all = Some(all),
             Condition::Any(any) => spec.any = Some(any),
             Condition::Not(not) => spec.not = Some(not),
+            Condition::Says { phrase, check } => {
+                spec = ConditionSpec::from(*check);
+                spec.says = Some(phrase);
+            }
         }
         spec
     }
@@ -303,6 +394,15 @@ pub trait Facts {
     fn shows_exactly(&mut self, text: &str) -> bool {
         self.shows(text)
     }
+    /// What the person changed, where (`screens::trace`); none where nothing is traced.
+    fn trace(&self) -> &[Value] {
+        &[]
+    }
+    /// Whether `hash` is a hash of `password` (a driver may remember answers: hashing is slow
+    /// next to a step).
+    fn verifies(&mut self, hash: &str, password: &str) -> bool {
+        crate::sim::cloud::verify_password(hash, password)
+    }
 }
 
 impl Condition {
@@ -312,7 +412,42 @@ impl Condition {
                 1 + list.iter().map(Condition::depth).max().unwrap_or(0)
             }
             Condition::Not(inner) => 1 + inner.depth(),
+            // Saying which words it checks adds no depth.
+            Condition::Says { check, .. } => check.depth(),
             _ => 1,
+        }
+    }
+
+    /// `None` when the condition holds; else the words of the goal that are not done (the
+    /// nearest `says` of what fails), or `Some(None)` where what fails says nothing.
+    pub fn unmet(&self, facts: &mut dyn Facts) -> Option<Option<String>> {
+        match self {
+            Condition::Says { phrase, check } => check
+                .unmet(facts)
+                .map(|inner| Some(inner.unwrap_or_else(|| phrase.clone()))),
+            Condition::All(list) => list.iter().find_map(|c| c.unmet(facts)),
+            other => other.why_not(facts).map(|_| None),
+        }
+    }
+
+    /// Every `says` of the condition with the check under it, in order.
+    pub fn phrases(&self) -> Vec<(&str, &Condition)> {
+        let mut found = Vec::new();
+        self.collect_phrases(&mut found);
+        found
+    }
+
+    fn collect_phrases<'a>(&'a self, found: &mut Vec<(&'a str, &'a Condition)>) {
+        match self {
+            Condition::Says { phrase, check } => {
+                found.push((phrase.as_str(), &**check));
+                check.collect_phrases(found);
+            }
+            Condition::All(list) | Condition::Any(list) => {
+                list.iter().for_each(|c| c.collect_phrases(found));
+            }
+            Condition::Not(inner) => inner.collect_phrases(found),
+            _ => {}
         }
     }
 
@@ -332,6 +467,14 @@ impl Condition {
             Condition::NoText(text) => facts
                 .shows_exactly(text)
                 .then(|| format!("{text:?} is on screen")),
+            Condition::Did(pattern) => (!facts.trace().iter().any(|entry| matches(entry, pattern)))
+                .then(|| {
+                    format!(
+                        "no such change: {}",
+                        crate::shells::input::cut(&pattern.to_string(), 80)
+                    )
+                }),
+            Condition::Says { check, .. } => check.why_not(facts),
             Condition::All(list) => list.iter().find_map(|c| c.why_not(facts)),
             Condition::Any(list) => {
                 let mut reasons = Vec::new();
@@ -411,34 +554,89 @@ fn state_why_not(pointer: &str, test: &StateTest, facts: &mut dyn Facts) -> Opti
                 None => Some(format!("{pointer} ({}) has no length", shown(found))),
             }
         }
-        StateTest::Changed | StateTest::Unchanged => {
-            let before = facts
-                .start()
-                .pointer(pointer)
-                .filter(|v| !v.is_null())
-                .cloned();
+        StateTest::Changed(except) | StateTest::Unchanged(except) => {
+            let before = facts.start().pointer(pointer).filter(|v| !v.is_null());
             let now = facts.state().pointer(pointer).filter(|v| !v.is_null());
-            let same = before.as_ref() == now;
+            let same = alike(before, now, except, &mut String::new());
             match (test, same) {
-                (StateTest::Changed, true) => Some(format!("{pointer} has not changed")),
-                (StateTest::Unchanged, false) => Some(format!(
+                (StateTest::Changed(_), true) => Some(format!("{pointer} has not changed")),
+                (StateTest::Unchanged(_), false) => Some(format!(
                     "{pointer} changed from {} to {}",
-                    shown(before.as_ref()),
+                    shown(before),
                     shown(now)
                 )),
                 _ => None,
             }
         }
+        StateTest::Verifies(password) => {
+            let hash = found
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string();
+            (!facts.verifies(&hash, password))
+                .then(|| format!("{pointer} is not a hash of the password {password:?}"))
+        }
+    }
+}
+
+/// Whether two values are the same for `changed` and `unchanged`: the fields the simulation
+/// moves on its own ([`BOOKKEEPING`]) and what `except` names are left out below the top
+/// (`path` is where the walk is, relative to the condition's pointer). A missing value and
+/// `null` are the same.
+fn alike(a: Option<&Value>, b: Option<&Value>, except: &[Value], path: &mut String) -> bool {
+    let a = a.filter(|v| !v.is_null());
+    let b = b.filter(|v| !v.is_null());
+    match (a, b) {
+        (None, None) => true,
+        (Some(Value::Object(x)), Some(Value::Object(y))) => {
+            let keys = x.keys().chain(y.keys().filter(|k| !x.contains_key(*k)));
+            for key in keys {
+                if BOOKKEEPING.contains(&key.as_str()) {
+                    continue;
+                }
+                let length = path.len();
+                path.push('/');
+                path.push_str(key);
+                let left_out = except.iter().any(|e| e.as_str() == Some(path.as_str()));
+                let same = left_out || alike(x.get(key), y.get(key), except, path);
+                path.truncate(length);
+                if !same {
+                    return false;
+                }
+            }
+            true
+        }
+        (Some(Value::Array(x)), Some(Value::Array(y))) => {
+            let kept = |item: &&Value| !except.iter().any(|e| e.is_object() && matches(item, e));
+            let (x, y): (Vec<&Value>, Vec<&Value>) = (
+                x.iter().filter(kept).collect(),
+                y.iter().filter(kept).collect(),
+            );
+            x.len() == y.len()
+                && x.iter().zip(&y).enumerate().all(|(i, (a, b))| {
+                    let length = path.len();
+                    path.push('/');
+                    path.push_str(&i.to_string());
+                    let same = alike(Some(a), Some(b), except, path);
+                    path.truncate(length);
+                    same
+                })
+        }
+        (a, b) => a == b,
     }
 }
 
 /// An element matches a wanted value when they are equal or, for objects, when the element has
 /// every field of the wanted one with an equal value.
-fn matches(item: &Value, wanted: &Value) -> bool {
+/// An array field matches one wanted value when it holds it (`"via": "accounts_sync"`).
+pub fn matches(item: &Value, wanted: &Value) -> bool {
     match (item, wanted) {
         (Value::Object(fields), Value::Object(want)) => want
             .iter()
             .all(|(key, value)| fields.get(key).is_some_and(|v| matches(v, value))),
+        (Value::Array(items), wanted) if !wanted.is_array() => {
+            items.iter().any(|item| matches(item, wanted))
+        }
         _ => item == wanted,
     }
 }

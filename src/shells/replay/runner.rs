@@ -146,7 +146,19 @@ struct Replay {
     start_device: Box<DeviceFile>,
     start_state: std::cell::OnceCell<Value>,
     state_now: std::cell::OnceCell<Value>,
+    /// Passwords checked against hashes, and the answers: a task's check runs after every step,
+    /// and a hash takes far longer than a step.
+    verified: Vec<(String, String, bool)>,
+    /// The notifications shown so far, newest last: a code read on the phone is typed on the
+    /// website after switching to it, as a person remembers it.
+    seen: Vec<String>,
 }
+
+/// How many notifications a replay remembers.
+const SEEN_KEPT: usize = 16;
+
+/// How many password checks a replay remembers.
+const VERIFIED_KEPT: usize = 16;
 
 impl Replay {
     /// The phone `device` started at `start`, drawn on `screen` when something reads it.
@@ -162,6 +174,8 @@ impl Replay {
             start_device,
             start_state: std::cell::OnceCell::new(),
             state_now: std::cell::OnceCell::new(),
+            verified: Vec::new(),
+            seen: Vec::new(),
         };
         replay.redraw();
         replay
@@ -241,6 +255,14 @@ impl Replay {
 
     fn after(&mut self, outcome: crate::engine::Outcome) {
         self.quit |= outcome.quit;
+        if let Some(text) = &self.engine.view().notification
+            && self.seen.last() != Some(text)
+        {
+            if self.seen.len() >= SEEN_KEPT {
+                self.seen.remove(0);
+            }
+            self.seen.push(text.clone());
+        }
         // The device file as JSON is worked out again only when it changed: conditions are
         // checked after every step of a task, and a device file is large next to a step.
         if outcome.changed {
@@ -277,6 +299,27 @@ impl Facts for Replay {
 
     fn shows_exactly(&mut self, text: &str) -> bool {
         self.shows_any(text, crate::strings::exact_counterparts)
+    }
+
+    fn trace(&self) -> &[Value] {
+        self.engine.trace()
+    }
+
+    fn verifies(&mut self, hash: &str, password: &str) -> bool {
+        if let Some((_, _, answer)) = self
+            .verified
+            .iter()
+            .find(|(h, p, _)| h == hash && p == password)
+        {
+            return *answer;
+        }
+        let answer = crate::sim::cloud::verify_password(hash, password);
+        if self.verified.len() >= VERIFIED_KEPT {
+            self.verified.remove(0);
+        }
+        self.verified
+            .push((hash.to_string(), password.to_string(), answer));
+        answer
     }
 }
 
@@ -710,15 +753,25 @@ fn read_value(replay: &mut Replay, source: &TypeSource) -> Result<String, String
     // Written in another language than the phone's ("Messages:" on a phone that says 短信),
     // the words are looked for as the phone says them.
     let words = after.trim_end_matches([':', '：']);
-    let (start, wanted) = std::iter::once(ui::as_read(after))
+    let spellings: Vec<String> = std::iter::once(ui::as_read(after))
         .chain(
             crate::strings::counterparts(words, replay.engine.tr())
                 .iter()
                 .map(|ours| ui::as_read(ours)),
         )
-        .find_map(|wanted| reading.find(&wanted).map(|start| (start, wanted)))
+        .collect();
+    // On screen now, else in a notification seen before (read on the phone, typed on the
+    // website).
+    let remembered: Vec<String> = replay.seen.iter().rev().map(|t| ui::as_read(t)).collect();
+    let rest = std::iter::once(&reading)
+        .chain(remembered.iter())
+        .find_map(|text| {
+            spellings.iter().find_map(|wanted| {
+                text.find(wanted.as_str())
+                    .map(|at| &text[at + wanted.len()..])
+            })
+        })
         .ok_or_else(|| format!("{after:?} is not on screen"))?;
-    let rest = &reading[start + wanted.len()..];
     let digits: String = rest
         .chars()
         .skip_while(|c| !c.is_ascii_digit())
@@ -971,11 +1024,23 @@ impl Session {
     pub fn mark_start(&mut self) {
         *self.replay.start_device = self.replay.engine.device().clone();
         self.replay.start_state = std::cell::OnceCell::new();
+        self.replay.engine.clear_trace();
     }
 
     /// `None` when `condition` holds; else why not.
     pub fn why_not(&mut self, condition: &Condition) -> Option<String> {
         condition.why_not(&mut self.replay)
+    }
+
+    /// `None` when `condition` holds; else the words of the goal that are not done, when it
+    /// says them (see [`Condition::unmet`]).
+    pub fn unmet(&mut self, condition: &Condition) -> Option<Option<String>> {
+        condition.unmet(&mut self.replay)
+    }
+
+    /// The device file now, as JSON.
+    pub fn state(&self) -> &Value {
+        Facts::state(&self.replay)
     }
 
     pub fn engine(&self) -> &Engine {

@@ -60,6 +60,62 @@ pub fn check_variant(task: &Task, seed: u64, language: Language) -> Vec<String> 
     problems
 }
 
+/// Near-misses and routes an audit must list at the least.
+pub const NEAR_MISSES_WANTED: usize = 2;
+pub const ROUTES_WANTED: usize = 1;
+
+/// What is wrong with how `task` maps its goal to its check, for `seed`: a `says` that is not
+/// words of the goal, a clause of the goal that nothing checks, an audit too thin.
+pub fn coverage(task: &Task, seed: u64) -> Vec<String> {
+    let mut problems = Vec::new();
+    let Ok(device) = super::start_device(task) else {
+        return problems;
+    };
+    let variant = match super::variant::draw(task, seed, &device) {
+        Ok(variant) => variant,
+        Err(e) => return vec![e],
+    };
+    let goal = variant.goal.to_lowercase();
+    let mut phrases: Vec<String> = Vec::new();
+    if let Some(success) = &variant.success {
+        for (phrase, _) in success.phrases() {
+            if !goal.contains(&phrase.to_lowercase()) {
+                problems.push(format!("says {phrase:?}: these are not words of the goal"));
+            }
+            phrases.push(phrase.to_string());
+        }
+    }
+    for phrase in task.audit.unchecked.keys() {
+        let filled = super::variant::fill(phrase, &variant.values, "audit.unchecked")
+            .unwrap_or_else(|_| phrase.clone());
+        if !goal.contains(&filled.to_lowercase()) {
+            problems.push(format!(
+                "audit.unchecked {phrase:?}: these are not words of the goal"
+            ));
+        }
+        phrases.push(filled);
+    }
+    for clause in super::audit::unchecked_clauses(&variant.goal, &phrases) {
+        problems.push(format!(
+            "nothing checks {clause:?}: add a condition that says it, or list it under \
+             audit.unchecked with why"
+        ));
+    }
+    if task.audit.near_misses.len() < NEAR_MISSES_WANTED {
+        problems.push(format!(
+            "the audit lists {} near-miss(es); at least {NEAR_MISSES_WANTED} are wanted",
+            task.audit.near_misses.len()
+        ));
+    }
+    if task.audit.routes.len() < ROUTES_WANTED {
+        problems.push(format!(
+            "the audit lists {} other route(s); at least {ROUTES_WANTED} is wanted",
+            task.audit.routes.len()
+        ));
+    }
+    problems
+}
+
 /// Whether seeds give different variants: a task with parameters must show at least two goals
 /// over `seeds`, in `language`.
 pub fn variants_differ(

@@ -6,6 +6,9 @@ use std::path::Path;
 
 use chrono::{DateTime, Utc};
 
+use chrono::Datelike;
+
+use super::answer::{self, Answer, AnswerKind};
 use super::variant::{SolutionStep, Variant};
 use crate::engine::{Engine, Start};
 use crate::screens::Action;
@@ -104,38 +107,152 @@ impl Episode {
         self.said_impossible = true;
     }
 
-    /// `None` when the task is done; else what is missing, in words.
-    pub fn missing(&mut self) -> Option<String> {
-        if let Some(expected) = &self.variant.answer {
-            // The answer as the task writes it, or as the phone's language writes it ("Nov 15"
-            // is "11月15日" on a phone that speaks Chinese).
-            let right = |given: &str| {
-                let given = normalised(given);
-                given == normalised(expected)
-                    || crate::strings::exact_counterparts(expected, self.engine().tr())
-                        .iter()
-                        .any(|ours| normalised(ours) == given)
-            };
-            match &self.answered {
-                None => return Some("no answer yet".into()),
-                Some(given) if !right(given) => {
-                    return Some(format!("the answer {given:?} is not the one expected"));
-                }
-                Some(_) => {}
-            }
+    /// How the episode stands: done, or what is not.
+    pub fn judge(&mut self) -> Outcome {
+        if let Some(outcome) = self.judge_answer() {
+            return outcome;
         }
         match (&self.variant.infeasible, self.said_impossible) {
-            (Some(_), false) => return Some("the task cannot be done: say so".into()),
-            (None, true) => return Some("the task can be done".into()),
+            (Some(_), false) => return Outcome::SayCannot,
+            (None, true) => return Outcome::CanBeDone,
             _ => {}
         }
-        let condition = self.variant.success.clone()?;
-        self.session.why_not(&condition)
+        let Some(condition) = self.variant.success.clone() else {
+            return Outcome::Done;
+        };
+        match self.session.unmet(&condition) {
+            None => Outcome::Done,
+            Some(words) => Outcome::NotDone(words),
+        }
+    }
+
+    /// The answer's part of the judgement: `None` when the answer is right (or none is asked).
+    fn judge_answer(&mut self) -> Option<Outcome> {
+        let answer = self.variant.answer.clone()?;
+        let Some(given) = self.answered.clone() else {
+            return Some(Outcome::NoAnswer);
+        };
+        if answer.steady && changed_on_the_way(self.engine().trace()) {
+            return Some(Outcome::ChangedWhileAnswering);
+        }
+        (!self.right_answer(&answer, &given)).then_some(Outcome::WrongAnswer)
+    }
+
+    /// The expected answer on the phone as it is now, if the task asks a question.
+    pub fn expected_answer(&self) -> Option<String> {
+        let answer = self.variant.answer.as_ref()?;
+        answer.expected_in(self.session.state())
+    }
+
+    fn right_answer(&mut self, answer: &Answer, given: &str) -> bool {
+        let Some(expected) = answer.expected_in(self.session.state()) else {
+            return false;
+        };
+        let year = self.engine().now().year();
+        let mut others = answer.also.clone();
+        if answer.kind == AnswerKind::Device {
+            others.extend(models_named(self.session.state(), &expected));
+        }
+        let right = |expected: &str| {
+            answer::same(given, expected, answer.kind, year, &others)
+                || others
+                    .iter()
+                    .any(|other| answer::same(given, other, answer.kind, year, &[]))
+        };
+        // The answer as the task writes it, or as the phone's language writes it.
+        right(&expected)
+            || crate::strings::exact_counterparts(&expected, self.engine().tr())
+                .iter()
+                .any(|ours| right(ours))
+    }
+
+    /// `None` when the task is done; else what is missing, in words for the task's author
+    /// (values included: never shown to a learner or an agent, see [`Episode::judge`]).
+    pub fn missing(&mut self) -> Option<String> {
+        match self.judge() {
+            Outcome::Done => None,
+            Outcome::NotDone(_) => {
+                let condition = self.variant.success.clone()?;
+                self.session.why_not(&condition)
+            }
+            Outcome::WrongAnswer => {
+                let expected = self.expected_answer().unwrap_or_default();
+                Some(format!(
+                    "the answer {:?} is not the one expected ({expected:?})",
+                    self.answered.as_deref().unwrap_or_default(),
+                ))
+            }
+            other => Some(other.text()),
+        }
     }
 
     pub fn done(&mut self) -> bool {
-        self.missing().is_none()
+        self.judge() == Outcome::Done
     }
+}
+
+/// How an episode stands, as a learner or an agent is told it: never a value of the phone's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    /// Not done: the words of the goal that are not, when the task's check names them.
+    NotDone(Option<String>),
+    NoAnswer,
+    WrongAnswer,
+    /// The account or its data were changed while answering a question about them.
+    ChangedWhileAnswering,
+    /// The task cannot be done, and that is still to be said.
+    SayCannot,
+    /// "Can't be done" was said of a task that can be done.
+    CanBeDone,
+}
+
+impl Outcome {
+    /// In a few words: `done`, `not done: "…"`, `wrong answer` …
+    pub fn text(&self) -> String {
+        match self {
+            Outcome::Done => "done".into(),
+            Outcome::NotDone(Some(words)) => format!("not done: {words:?}"),
+            Outcome::NotDone(None) => "not done".into(),
+            Outcome::NoAnswer => "no answer yet".into(),
+            Outcome::WrongAnswer => "wrong answer".into(),
+            Outcome::ChangedWhileAnswering => "the phone was changed while answering".into(),
+            Outcome::SayCannot => "the task cannot be done: say so".into(),
+            Outcome::CanBeDone => "the task can be done".into(),
+        }
+    }
+}
+
+/// Whether the person changed the account, its Mi Cloud settings, or removed data: what makes
+/// a question about the phone as it is moot.
+pub fn changed_on_the_way(trace: &[serde_json::Value]) -> bool {
+    trace.iter().any(|entry| {
+        let about = entry.get("about").and_then(serde_json::Value::as_str);
+        let fewer = entry.get("after").and_then(serde_json::Value::as_u64)
+            < entry.get("before").and_then(serde_json::Value::as_u64);
+        matches!(about, Some("account" | "sync")) || (about == Some("data") && fewer)
+    })
+}
+
+/// The models of the devices named `name` in any account's devices.
+fn models_named(state: &serde_json::Value, name: &str) -> Vec<String> {
+    let wanted = answer::plain(name);
+    let accounts = state
+        .pointer("/cloud/accounts")
+        .and_then(serde_json::Value::as_array);
+    accounts
+        .into_iter()
+        .flatten()
+        .filter_map(|account| account.get("devices")?.as_array())
+        .flatten()
+        .filter(|device| {
+            device
+                .get("name")
+                .and_then(serde_json::Value::as_str)
+                .is_some_and(|n| answer::plain(n) == wanted)
+        })
+        .filter_map(|device| Some(device.get("model")?.as_str()?.to_string()))
+        .collect()
 }
 
 /// An answer as compared: case and spaces do not matter ("60.2MB" is "60.2 MB").

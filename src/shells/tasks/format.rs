@@ -41,9 +41,11 @@ pub struct Task {
     #[schemars(with = "Option<Condition>")]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<Value>,
-    /// An information task: the expected answer (compared ignoring case and spaces).
+    /// An information task: the expected answer — a text (compared ignoring case, spaces and
+    /// a leading article), or a rule: fixed (`is`) or read from the phone when answered
+    /// (`pointer`, `count`), compared as a `kind` of answer (number, size, date, device …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub answer: Option<String>,
+    pub answer: Option<super::answer::AnswerSpec>,
     /// The task cannot be done: why (success is saying so, with the phone as the condition
     /// requires).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -66,6 +68,90 @@ pub struct Task {
     /// the phone speaks that language.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<crate::sim::device::Language, Translation>,
+    /// How the task's check was tried: attempts that must not be rewarded, other ways that
+    /// must, and the words of the goal that need no check (see `tasks check`).
+    #[serde(default, skip_serializing_if = "Audit::is_empty")]
+    pub audit: Audit,
+    /// The file the task was read from, when not the catalogue in the binary: the device files
+    /// its `devices/…` paths name are looked for beside it first.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub origin: Option<std::path::PathBuf>,
+}
+
+/// A task's check, tried: near-misses written to fool it, other correct routes, and the words
+/// of the goal that no condition checks, each with why.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Audit {
+    /// Attempts that come close and must not be rewarded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub near_misses: Vec<NearMiss>,
+    /// Other ways of doing the task (other keys, another order, the other surface where the
+    /// goal allows both) that must be rewarded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub routes: Vec<Route>,
+    /// Words of the goal that need no check, each with why ("information for the person").
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub unchecked: BTreeMap<String, String>,
+}
+
+impl Audit {
+    pub fn is_empty(&self) -> bool {
+        self.near_misses.is_empty() && self.routes.is_empty() && self.unchecked.is_empty()
+    }
+}
+
+/// An attempt that comes close to the goal and must not be rewarded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NearMiss {
+    /// What it tries, in a few words: "a wrong new password".
+    pub name: String,
+    /// Steps as in `solution` (parameters allowed).
+    #[schemars(with = "Vec<SolutionStepSchema>")]
+    pub steps: Vec<Value>,
+    /// How the episode must stand at the end.
+    pub outcome: OutcomeName,
+    /// With `not_done`: the words of the goal the check must name as not done.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub says: Option<String>,
+    /// `on_status`: judged only at the end (a change made and then undone), as an agent
+    /// that finishes with "status complete" is; by default no step may be rewarded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finish: Option<Finish>,
+}
+
+/// Another way of doing the task, which must be rewarded.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Route {
+    pub name: String,
+    #[schemars(with = "Vec<SolutionStepSchema>")]
+    pub steps: Vec<Value>,
+}
+
+/// How an episode stands, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum OutcomeName {
+    NotDone,
+    NoAnswer,
+    WrongAnswer,
+    ChangedWhileAnswering,
+    SayCannot,
+    CanBeDone,
+}
+
+/// When an episode is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Finish {
+    /// As soon as the goal holds (or at an answer or "can't be done").
+    #[default]
+    OnSuccess,
+    /// Only when the player says it is done (AndroidWorld's `status complete`).
+    OnStatus,
 }
 
 impl Task {
@@ -159,7 +245,8 @@ impl Difficulty {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Param {
-    /// The values to choose from.
+    /// The values to choose from; a choice may pair values: `{"value": "notes", "count": "3"}`
+    /// makes `{app}` and `{app.count}`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<Value>,
     /// A JSON Pointer into the start device (after set-up) with one `*`:

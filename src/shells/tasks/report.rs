@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use super::Task;
-use super::check::{check_variant, random_success_rate, variants_differ};
+use super::audit::audit_variant;
+use super::check::{check_variant, coverage, random_success_rate, variants_differ};
 
 /// One line per task: id, difficulty, seed guide, steps of the reference solution, title.
 pub fn list(tasks: &[Task]) -> String {
@@ -109,8 +110,14 @@ pub fn check(
     let mut all_good = true;
     for task in tasks {
         let mut problems: Vec<String> = Vec::new();
+        for problem in coverage(task, seeds.start) {
+            problems.push(problem);
+        }
         for seed in seeds.clone() {
-            for problem in check_variant(task, seed, language) {
+            for problem in check_variant(task, seed, language)
+                .into_iter()
+                .chain(audit_variant(task, seed, language))
+            {
                 problems.push(format!("seed {seed}: {problem}"));
             }
             // One seed's problems say enough; the others usually repeat them.
@@ -156,4 +163,64 @@ pub fn check(
         if all_good { "all good" } else { "some fail" }
     );
     (out, all_good)
+}
+
+/// Plays `steps` (a JSON list, as a task's solution writes them) on `task`'s variant for
+/// `seed`: after each step, how the task stands; at the end, what the trace holds and why the
+/// task is not done, if it is not. Returns the report and whether the task ended done.
+pub fn try_steps(
+    task: &Task,
+    seed: u64,
+    language: Language,
+    text: &str,
+    origin: &str,
+) -> Result<(String, bool), String> {
+    let steps: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "{origin}:{}:{}: {}",
+            e.line(),
+            e.column(),
+            super::super::input::shortened(&e.to_string())
+        )
+    })?;
+    let mut episode = super::episode_in(task, seed, language)?;
+    let steps = super::variant::read_steps(&steps, &episode.variant.values, origin)?;
+    let mut out = String::new();
+    let _ = writeln!(out, "{} (seed {seed}): {}", task.id, episode.variant.goal);
+    for (i, step) in steps.iter().enumerate() {
+        let result = episode.solve_step(step);
+        let outcome = episode.judge();
+        let _ = writeln!(
+            out,
+            "{:>3}. {}  ->  {}{}",
+            i + 1,
+            super::super::input::cut(&step.to_json(), 70),
+            outcome.text(),
+            match &result {
+                Err(e) => format!("  (the step failed: {})", super::super::input::cut(e, 120)),
+                Ok(()) => String::new(),
+            }
+        );
+        if result.is_err() {
+            break;
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nTrace ({} change(s)):",
+        episode.engine().trace().len()
+    );
+    for entry in episode.engine().trace() {
+        let _ = writeln!(out, "  {entry}");
+    }
+    let missing = episode.missing();
+    match &missing {
+        None => {
+            let _ = writeln!(out, "\nDone in {} step(s).", episode.steps);
+        }
+        Some(why) => {
+            let _ = writeln!(out, "\nNot done: {why}");
+        }
+    }
+    Ok((out, missing.is_none()))
 }

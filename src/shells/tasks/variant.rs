@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::sim::device::Language;
 
+use super::answer::{Answer, AnswerRule, AnswerSpec, Expected};
 use super::format::{Param, Task};
 use crate::shells::replay::fixture::Step;
 use crate::shells::replay::predicate::Condition;
@@ -55,7 +56,7 @@ pub struct Variant {
     pub translated_goals: BTreeMap<Language, String>,
     pub setup: Vec<Step>,
     pub success: Option<Condition>,
-    pub answer: Option<String>,
+    pub answer: Option<Answer>,
     pub infeasible: Option<String>,
     pub solution: Vec<SolutionStep>,
 }
@@ -138,40 +139,15 @@ pub fn draw(task: &Task, seed: u64, device: &DeviceFile) -> Result<Variant, Stri
     };
     let answer = task
         .answer
-        .as_deref()
-        .map(|a| fill(a, "answer"))
+        .as_ref()
+        .map(|spec| read_answer(spec, &values))
         .transpose()?;
     let infeasible = task
         .infeasible
         .as_deref()
         .map(|r| fill(r, "infeasible"))
         .transpose()?;
-    let solution = solution_source
-        .iter()
-        .enumerate()
-        .map(|(i, step)| {
-            let at = format!("solution[{i}]");
-            match step {
-                Value::Object(fields) if fields.contains_key("answer") => {
-                    match fields.get("answer") {
-                        Some(Value::String(text)) if fields.len() == 1 => {
-                            Ok(SolutionStep::Answer(fill(text, &at)?))
-                        }
-                        _ => Err(format!("{at}: an answer step is {{\"answer\": \"text\"}}")),
-                    }
-                }
-                Value::Object(fields) if fields.contains_key("cannot_be_done") => {
-                    if fields.len() == 1 && fields.get("cannot_be_done") == Some(&Value::Bool(true))
-                    {
-                        Ok(SolutionStep::CannotBeDone)
-                    } else {
-                        Err(format!("{at}: write {{\"cannot_be_done\": true}}"))
-                    }
-                }
-                _ => read_step(step, &values, &at).map(SolutionStep::Step),
-            }
-        })
-        .collect::<Result<Vec<_>, _>>()?;
+    let solution = read_steps(solution_source, &values, "solution")?;
     Ok(Variant {
         seed,
         case: case.map(|(value, _)| value),
@@ -186,8 +162,72 @@ pub fn draw(task: &Task, seed: u64, device: &DeviceFile) -> Result<Variant, Stri
     })
 }
 
+/// The expected answer of a variant, its parameters filled in.
+fn read_answer(spec: &AnswerSpec, values: &BTreeMap<String, String>) -> Result<Answer, String> {
+    let rule = match spec {
+        AnswerSpec::Text(text) => AnswerRule {
+            is: Some(text.clone()),
+            steady: true,
+            ..AnswerRule::default()
+        },
+        AnswerSpec::Rule(rule) => rule.clone(),
+    };
+    let at = "answer";
+    let expected = match (&rule.is, &rule.pointer, &rule.count) {
+        (Some(text), None, None) => Expected::Is(fill(text, values, at)?),
+        (None, Some(pointer), None) => Expected::Pointer(fill(pointer, values, at)?),
+        (None, None, Some(pointer)) => Expected::Count {
+            pointer: fill(pointer, values, at)?,
+            except: rule
+                .except
+                .iter()
+                .map(|e| fill_value(e, values, at))
+                .collect::<Result<_, _>>()?,
+        },
+        _ => return Err("answer: give one of `is`, `pointer` or `count`".into()),
+    };
+    if !rule.except.is_empty() && rule.count.is_none() {
+        return Err("answer: `except` goes with `count`".into());
+    }
+    Ok(Answer {
+        expected,
+        kind: rule.kind,
+        also: rule
+            .also
+            .iter()
+            .map(|a| fill(a, values, at))
+            .collect::<Result<_, _>>()?,
+        steady: rule.steady,
+    })
+}
+
 /// A parameter's value and its `also` values.
 type Choice = (String, BTreeMap<String, String>);
+
+/// A choice: a value, or an object of paired values — its `value`, and each other field as
+/// `{name.field}` (`{"value": "notes", "count": "3"}` makes `{app}` and `{app.count}`).
+fn paired(
+    name: &str,
+    choice: &Value,
+    as_text: &dyn Fn(&Value) -> String,
+) -> Result<Choice, String> {
+    let Value::Object(fields) = choice else {
+        return Ok((as_text(choice), BTreeMap::new()));
+    };
+    let value = fields
+        .get("value")
+        .ok_or_else(|| format!("params.{name}.choices: an object needs its \"value\""))?;
+    let mut extra = BTreeMap::new();
+    for (key, field) in fields.iter().filter(|(key, _)| *key != "value") {
+        if field.is_object() || field.is_array() {
+            return Err(format!(
+                "params.{name}.choices: {key:?} is a text or a number, not a list or an object"
+            ));
+        }
+        extra.insert(key.clone(), as_text(field));
+    }
+    Ok((as_text(value), extra))
+}
 
 /// The values a parameter may take, each with its `also` values.
 fn options(name: &str, param: &Param, state: &Value) -> Result<Vec<Choice>, String> {
@@ -199,7 +239,9 @@ fn options(name: &str, param: &Param, state: &Value) -> Result<Vec<Choice>, Stri
     let mut found = Vec::new();
     match (&param.from, param.choices.is_empty()) {
         (None, false) => {
-            found.extend(param.choices.iter().map(|v| (as_text(v), BTreeMap::new())));
+            for choice in &param.choices {
+                found.push(paired(name, choice, &as_text)?);
+            }
         }
         (Some(pointer), true) => {
             let (list, field) = pointer
@@ -229,10 +271,51 @@ fn options(name: &str, param: &Param, state: &Value) -> Result<Vec<Choice>, Stri
         }
     }
     found.retain(|(value, _)| !except.contains(value));
+    let pairs = found.iter().filter(|(_, extra)| !extra.is_empty()).count();
+    if param.from.is_none() && pairs != 0 && pairs != found.len() {
+        return Err(format!(
+            "params.{name}.choices: either every choice pairs values or none does"
+        ));
+    }
     if found.is_empty() {
         return Err(format!("params.{name}: nothing to choose from"));
     }
     Ok(found)
+}
+
+/// Steps as a solution writes them (fixture steps, `{"answer": …}`, `{"cannot_be_done": true}`),
+/// their parameters filled in; `at` names the list in messages.
+pub fn read_steps(
+    steps: &[Value],
+    values: &BTreeMap<String, String>,
+    at: &str,
+) -> Result<Vec<SolutionStep>, String> {
+    steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let at = format!("{at}[{i}]");
+            match step {
+                Value::Object(fields) if fields.contains_key("answer") => {
+                    match fields.get("answer") {
+                        Some(Value::String(text)) if fields.len() == 1 => {
+                            Ok(SolutionStep::Answer(fill(text, values, &at)?))
+                        }
+                        _ => Err(format!("{at}: an answer step is {{\"answer\": \"text\"}}")),
+                    }
+                }
+                Value::Object(fields) if fields.contains_key("cannot_be_done") => {
+                    if fields.len() == 1 && fields.get("cannot_be_done") == Some(&Value::Bool(true))
+                    {
+                        Ok(SolutionStep::CannotBeDone)
+                    } else {
+                        Err(format!("{at}: write {{\"cannot_be_done\": true}}"))
+                    }
+                }
+                _ => read_step(step, values, &at).map(SolutionStep::Step),
+            }
+        })
+        .collect()
 }
 
 fn read_step(step: &Value, values: &BTreeMap<String, String>, at: &str) -> Result<Step, String> {
