@@ -19,12 +19,12 @@ pub enum Change {
     },
     TwoStep {
         account: String,
-        on: bool,
+        to: bool,
     },
     LoginNotifications {
         account: String,
         channel: &'static str,
-        on: bool,
+        to: bool,
     },
     /// A device left an account's devices.
     DeviceRemoved {
@@ -56,17 +56,17 @@ pub enum Change {
         account: String,
     },
     FindDevice {
-        on: bool,
+        to: bool,
     },
     AutoSync {
-        on: bool,
+        to: bool,
     },
     WifiOnly {
-        on: bool,
+        to: bool,
     },
     SyncItem {
         app: App,
-        on: bool,
+        to: bool,
     },
     /// What the phone holds for an app changed.
     PhoneData {
@@ -75,19 +75,19 @@ pub enum Change {
         after: usize,
     },
     Bluetooth {
-        on: bool,
+        to: bool,
     },
     Wifi {
-        on: bool,
+        to: bool,
     },
     MobileData {
-        on: bool,
+        to: bool,
     },
     AirplaneMode {
-        on: bool,
+        to: bool,
     },
     AutoTime {
-        on: bool,
+        to: bool,
     },
     /// The phone's clock was set by hand.
     ClockSet,
@@ -97,13 +97,13 @@ pub enum Change {
     /// Mi Cloud's cache was cleared, and with it the stuck sync.
     CacheCleared,
     LostMode {
-        on: bool,
+        to: bool,
     },
     Ringing {
-        on: bool,
+        to: bool,
     },
     ActivationLock {
-        on: bool,
+        to: bool,
     },
     /// The phone was erased from its own Settings (About phone → Factory reset).
     FactoryReset,
@@ -277,7 +277,7 @@ impl Marks {
         if before.signed_in.is_some() && before.signed_in == self.signed_in {
             if before.find_device != self.find_device {
                 changes.push(Change::FindDevice {
-                    on: self.find_device,
+                    to: self.find_device,
                 });
             }
             if let (Some(then), Some(now)) = (&before.sync, &self.sync) {
@@ -285,25 +285,25 @@ impl Marks {
             }
         }
         let flips: [(bool, bool, fn(bool) -> Change); 8] = [
-            (before.bluetooth, self.bluetooth, |on| Change::Bluetooth {
-                on,
+            (before.bluetooth, self.bluetooth, |to| Change::Bluetooth {
+                to,
             }),
-            (before.wifi, self.wifi, |on| Change::Wifi { on }),
-            (before.mobile_data, self.mobile_data, |on| {
-                Change::MobileData { on }
+            (before.wifi, self.wifi, |to| Change::Wifi { to }),
+            (before.mobile_data, self.mobile_data, |to| {
+                Change::MobileData { to }
             }),
-            (before.airplane_mode, self.airplane_mode, |on| {
-                Change::AirplaneMode { on }
+            (before.airplane_mode, self.airplane_mode, |to| {
+                Change::AirplaneMode { to }
             }),
-            (before.auto_time, self.auto_time, |on| Change::AutoTime {
-                on,
+            (before.auto_time, self.auto_time, |to| Change::AutoTime {
+                to,
             }),
-            (before.lost_mode, self.lost_mode, |on| Change::LostMode {
-                on,
+            (before.lost_mode, self.lost_mode, |to| Change::LostMode {
+                to,
             }),
-            (before.ringing, self.ringing, |on| Change::Ringing { on }),
-            (before.activation_lock, self.activation_lock, |on| {
-                Change::ActivationLock { on }
+            (before.ringing, self.ringing, |to| Change::Ringing { to }),
+            (before.activation_lock, self.activation_lock, |to| {
+                Change::ActivationLock { to }
             }),
         ];
         for (then, now, change) in flips {
@@ -346,7 +346,7 @@ fn account_changes(then: &AccountMarks, now: &AccountMarks, changes: &mut Vec<Ch
     if then.two_step != now.two_step {
         changes.push(Change::TwoStep {
             account: account(),
-            on: now.two_step,
+            to: now.two_step,
         });
     }
     for (channel, was, is) in [
@@ -357,7 +357,7 @@ fn account_changes(then: &AccountMarks, now: &AccountMarks, changes: &mut Vec<Ch
             changes.push(Change::LoginNotifications {
                 account: account(),
                 channel,
-                on: is,
+                to: is,
             });
         }
     }
@@ -392,15 +392,15 @@ fn account_changes(then: &AccountMarks, now: &AccountMarks, changes: &mut Vec<Ch
 
 fn sync_changes(then: &SyncMarks, now: &SyncMarks, changes: &mut Vec<Change>) {
     if then.auto != now.auto {
-        changes.push(Change::AutoSync { on: now.auto });
+        changes.push(Change::AutoSync { to: now.auto });
     }
     if then.wifi_only != now.wifi_only {
-        changes.push(Change::WifiOnly { on: now.wifi_only });
+        changes.push(Change::WifiOnly { to: now.wifi_only });
     }
     for (app, on) in &now.items {
         let was = then.items.iter().find(|(a, _)| a == app).map(|(_, on)| *on);
         if was != Some(*on) {
-            changes.push(Change::SyncItem { app: *app, on: *on });
+            changes.push(Change::SyncItem { app: *app, to: *on });
         }
     }
 }
@@ -476,7 +476,7 @@ mod tests {
         let changes = Marks::of(&after).changes_since(&before);
         assert!(changes.contains(&Change::TwoStep {
             account: device.cloud.accounts[0].mi_account_id.clone(),
-            on: true
+            to: true
         }));
         assert!(changes.contains(&Change::DeviceRemoved {
             account: device.cloud.accounts[0].mi_account_id.clone(),
@@ -510,12 +510,12 @@ mod tests {
     fn changes_read_as_conditions_write_them() {
         let change = Change::SyncItem {
             app: App::Notes,
-            on: false,
+            to: false,
         };
         let json = serde_json::to_value(&change).expect("serialises");
         assert_eq!(
             json,
-            serde_json::json!({"change": "sync_item", "app": "notes", "on": false})
+            serde_json::json!({"change": "sync_item", "app": "notes", "to": false})
         );
         assert_eq!(change.about(), "sync");
     }

@@ -557,13 +557,14 @@ fn state_why_not(pointer: &str, test: &StateTest, facts: &mut dyn Facts) -> Opti
         StateTest::Changed(except) | StateTest::Unchanged(except) => {
             let before = facts.start().pointer(pointer).filter(|v| !v.is_null());
             let now = facts.state().pointer(pointer).filter(|v| !v.is_null());
-            let same = alike(before, now, except, &mut String::new());
+            let mut at = String::new();
+            let same = alike(before, now, except, &mut at);
             match (test, same) {
                 (StateTest::Changed(_), true) => Some(format!("{pointer} has not changed")),
                 (StateTest::Unchanged(_), false) => Some(format!(
-                    "{pointer} changed from {} to {}",
-                    shown(before),
-                    shown(now)
+                    "{pointer}{at} changed from {} to {}",
+                    shown(before.and_then(|v| v.pointer(&at))),
+                    shown(now.and_then(|v| v.pointer(&at)))
                 )),
                 _ => None,
             }
@@ -599,10 +600,11 @@ fn alike(a: Option<&Value>, b: Option<&Value>, except: &[Value], path: &mut Stri
                 path.push_str(key);
                 let left_out = except.iter().any(|e| e.as_str() == Some(path.as_str()));
                 let same = left_out || alike(x.get(key), y.get(key), except, path);
-                path.truncate(length);
                 if !same {
+                    // `path` stays where they differ, for the message.
                     return false;
                 }
+                path.truncate(length);
             }
             true
         }
@@ -612,15 +614,19 @@ fn alike(a: Option<&Value>, b: Option<&Value>, except: &[Value], path: &mut Stri
                 x.iter().filter(kept).collect(),
                 y.iter().filter(kept).collect(),
             );
-            x.len() == y.len()
-                && x.iter().zip(&y).enumerate().all(|(i, (a, b))| {
-                    let length = path.len();
-                    path.push('/');
-                    path.push_str(&i.to_string());
-                    let same = alike(Some(a), Some(b), except, path);
-                    path.truncate(length);
-                    same
-                })
+            if x.len() != y.len() {
+                return false;
+            }
+            for (i, (a, b)) in x.iter().zip(&y).enumerate() {
+                let length = path.len();
+                path.push('/');
+                path.push_str(&i.to_string());
+                if !alike(Some(a), Some(b), except, path) {
+                    return false;
+                }
+                path.truncate(length);
+            }
+            true
         }
         (a, b) => a == b,
     }
