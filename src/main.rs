@@ -86,6 +86,13 @@ enum Command {
         /// Write every episode as a replayable fixture into DIR.
         #[arg(long, value_name = "DIR")]
         log_dir: Option<PathBuf>,
+        /// Answer `solution` requests with the episode's reference solution (for oracle agents
+        /// and tests; an agent under evaluation must not have it).
+        #[arg(long)]
+        allow_solution: bool,
+        /// Also the task files in DIR (as `tasks --tasks`). May be given more than once.
+        #[arg(long = "tasks", value_name = "DIR")]
+        dirs: Vec<PathBuf>,
     },
     /// List, show and check the task catalogue.
     Tasks {
@@ -267,9 +274,16 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
         }
         Some(Command::Device { action }) => device_command(action, device_path(cli.device)?),
         Some(Command::Tasks { action, dirs }) => tasks_command(action, &dirs, cli.language),
-        Some(Command::Agent { log_dir }) => {
+        Some(Command::Agent {
+            log_dir,
+            allow_solution,
+            dirs,
+        }) => {
             use mi_settings::shells::agent;
-            let mut agent = agent::Agent::new(log_dir)?.speaking(cli.language.unwrap_or_default());
+            let mut agent = agent::Agent::new(log_dir)?
+                .speaking(cli.language.unwrap_or_default())
+                .allowing_solution(allow_solution)
+                .with_tasks(mi_settings::shells::tasks::catalogue_with(&dirs)?);
             // Our own buffer, so that `serve` can see whether more requests are waiting.
             let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());

@@ -24,7 +24,7 @@ fn task_ids(agent: &mut Agent) -> Vec<String> {
 
 #[test]
 fn the_oracle_earns_reward_one_on_every_task_and_ten_seeds() {
-    let mut agent = Agent::new(None).expect("agent");
+    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
     let ids = task_ids(&mut agent);
     assert!(ids.len() >= 40);
     for id in &ids {
@@ -78,7 +78,7 @@ fn the_same_task_seed_and_actions_give_byte_identical_observations() {
 
 #[test]
 fn impossible_actions_change_nothing_say_why_and_count_as_steps() {
-    let mut agent = Agent::new(None).expect("agent");
+    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
     let reset = ask(
         &mut agent,
         json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0}),
@@ -166,7 +166,7 @@ fn a_thousand_malformed_lines_are_each_answered_and_the_agent_stays_up() {
     input.extend(std::iter::repeat_n(b'x', 1_100_000));
     input.push(b'\n');
     input.extend_from_slice(b"{\"op\":\"tasks\"}\n");
-    let mut agent = Agent::new(None).expect("agent");
+    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
     let mut output = Vec::new();
     serve(&mut agent, std::io::BufReader::new(&input[..]), &mut output).expect("serves");
     let answers: Vec<Value> = String::from_utf8(output)
@@ -183,7 +183,9 @@ fn a_thousand_malformed_lines_are_each_answered_and_the_agent_stays_up() {
 #[test]
 fn a_logged_episode_replays_as_a_fixture() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut agent = Agent::new(Some(dir.path().to_path_buf())).expect("agent");
+    let mut agent = Agent::new(Some(dir.path().to_path_buf()))
+        .expect("agent")
+        .allowing_solution(true);
     ask(
         &mut agent,
         json!({"op": "reset", "task": "remove_a_device_on_the_phone", "seed": 2}),
@@ -225,7 +227,7 @@ fn a_logged_episode_replays_as_a_fixture() {
 /// still does it there), and is refused with a reason where it does not.
 #[test]
 fn another_skin_or_rom_where_the_task_allows_it() {
-    let mut agent = Agent::new(None).expect("agent");
+    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
     let reset = ask(
         &mut agent,
         json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0,
@@ -309,4 +311,146 @@ fn answers_come_at_once_to_a_waiting_agent_and_in_order_to_one_sending_ahead() {
     input.write_all(b"{\"op\":\"close\"}\n").expect("writes");
     drop(input);
     assert!(child.wait().expect("exits").success());
+}
+
+fn step(agent: &mut Agent, action: Value) -> Value {
+    ask(agent, json!({"op": "step", "action": action}))
+}
+
+/// An agent sees what a person sees: no reference solution unless asked for at start, no
+/// device file through `text_from`, no phone's value in an error or an outcome.
+#[test]
+fn an_agent_cannot_read_the_hidden_phone() {
+    let mut agent = Agent::new(None).expect("agent");
+    ask(
+        &mut agent,
+        json!({"op": "reset", "task": "which_device_signed_in_from", "seed": 1}),
+    );
+    let refused = ask(&mut agent, json!({"op": "solution"}));
+    assert!(
+        refused["error"]
+            .as_str()
+            .is_some_and(|e| e.contains("--allow-solution")),
+        "{refused}"
+    );
+    // Typing the device file into a field, or having it echoed in an error.
+    for pointer in ["", "/cloud/accounts/0/password_hash", "/cloud/codes"] {
+        let answer = step(
+            &mut agent,
+            json!({"action_type": "input_text", "text_from": {"state": pointer}}),
+        );
+        let text = answer.to_string();
+        assert!(answer["info"]["error"].is_string(), "{text}");
+        for secret in ["$argon2", "@example.com", "\"code\""] {
+            assert!(!text.contains(secret), "{secret} in {text}");
+        }
+    }
+    // A wrong verdict is told in the goal's words, never with the phone's values.
+    let mut agent = Agent::new(None).expect("agent");
+    ask(
+        &mut agent,
+        json!({"op": "reset", "task": "change_the_password", "seed": 0}),
+    );
+    let verdict = step(
+        &mut agent,
+        json!({"action_type": "status", "goal_status": "complete"}),
+    );
+    let outcome = verdict["info"]["outcome"].as_str().unwrap_or_default();
+    assert!(outcome.starts_with("not done"), "{verdict}");
+    assert!(!verdict.to_string().contains("$argon2"), "{verdict}");
+}
+
+/// AndroidWorld finishes with `status complete`: after an answer (default: the answer ends the
+/// episode; the status is told the same end), and with `finish: on_status`, where the answer
+/// waits for the status and a change undone before it fails.
+#[test]
+fn finishing_as_androidworld_does() {
+    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
+    for finish in ["on_success", "on_status"] {
+        ask(
+            &mut agent,
+            json!({"op": "reset", "task": "what_is_my_mi_account_id", "seed": 0,
+                   "options": {"finish": finish}}),
+        );
+        let answered = step(
+            &mut agent,
+            json!({"action_type": "answer", "text": "6612345678"}),
+        );
+        let completed = step(
+            &mut agent,
+            json!({"action_type": "status", "goal_status": "complete"}),
+        );
+        assert!(completed["info"]["error"].is_null(), "{finish}: {completed}");
+        assert_eq!(completed["terminated"], json!(true), "{finish}");
+        let total = answered["reward"].as_f64().unwrap_or(0.0)
+            + completed["reward"].as_f64().unwrap_or(0.0);
+        assert_eq!(total, 1.0, "{finish}: {answered} then {completed}");
+    }
+    // Bluetooth on, then off again: rewarded at once by default; judged at the status, not.
+    for (finish, reward) in [("on_success", 1.0), ("on_status", 0.0)] {
+        ask(
+            &mut agent,
+            json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0,
+                   "options": {"finish": finish}}),
+        );
+        let mut total = 0.0;
+        let mut ended = false;
+        for action in [
+            json!({"action_type": "click", "label": "Bluetooth"}),
+            json!({"action_type": "click", "id": "bluetooth.toggle"}),
+            json!({"action_type": "click", "id": "bluetooth.toggle"}),
+            json!({"action_type": "status", "goal_status": "complete"}),
+        ] {
+            if ended {
+                break;
+            }
+            let answer = step(&mut agent, action);
+            total += answer["reward"].as_f64().unwrap_or(0.0);
+            ended = answer["terminated"] == json!(true);
+        }
+        assert_eq!(total, reward, "{finish}");
+    }
+}
+
+/// The observation carries every word a person reads: a dialog's message, the busy phone, where
+/// a long page is scrolled; the page under a dialog cannot be clicked.
+#[test]
+fn observations_carry_what_a_person_reads() {
+    let mut agent = Agent::new(None).expect("agent");
+    let reset = ask(
+        &mut agent,
+        json!({"op": "reset", "task": "sign_out_keep_data", "seed": 0,
+               "options": {"width": 40, "height": 12}}),
+    );
+    let scroll = &reset["observation"]["scroll"];
+    assert_eq!(scroll["more_below"], json!(true), "{reset}");
+    assert_eq!(scroll["more_above"], json!(false), "{reset}");
+    let mut last = Value::Null;
+    for action in [
+        json!({"action_type": "click", "label": "Mi Account"}),
+        json!({"action_type": "click", "label": "Sign out"}),
+    ] {
+        last = step(&mut agent, action);
+    }
+    let dialog = &last["observation"]["dialog"];
+    assert!(
+        dialog["text"]
+            .as_array()
+            .is_some_and(|t| !t.is_empty() && t[0].as_str().is_some_and(|p| p.len() > 20)),
+        "{dialog}"
+    );
+    for element in last["observation"]["elements"].as_array().expect("elements") {
+        if element["in_dialog"] == json!(false) {
+            assert_eq!(element["clickable"], json!(false), "{element}");
+        }
+    }
+    for action in [
+        json!({"action_type": "click", "id": "dialog.confirm"}),
+        json!({"action_type": "input_text", "text": "Xiaomi#2026"}),
+        json!({"action_type": "keyboard_enter"}),
+        json!({"action_type": "click", "label": "Keep"}),
+    ] {
+        last = step(&mut agent, action);
+    }
+    assert_eq!(last["observation"]["busy"], json!(true), "{last}");
 }

@@ -141,6 +141,9 @@ class MiSettingsEnv(gym.Env[str, str]):
         process_env: the environment variables of the subprocess (default: this process's).
         log_dir: have the simulator write every episode as a replayable fixture into this folder
             (``mi-settings agent --log-dir``).
+        allow_solution: let :meth:`solution` return the episode's reference solution (for oracle
+            agents and tests; ``mi-settings agent --allow-solution``). Off by default: an agent
+            under evaluation must not be able to read it.
 
     The subprocess starts at the first :meth:`reset` (constructing the environment is cheap and
     starts nothing, which suits ``AsyncVectorEnv``'s probe instance) and ends with :meth:`close`.
@@ -162,6 +165,7 @@ class MiSettingsEnv(gym.Env[str, str]):
         max_action_length: int = DEFAULT_MAX_ACTION_LENGTH,
         process_env: Mapping[str, str] | None = None,
         log_dir: str | os.PathLike[str] | None = None,
+        allow_solution: bool = False,
     ) -> None:
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
             raise ValueError(f"render_mode must be None or one of {self.metadata['render_modes']}, not {render_mode!r}")
@@ -174,6 +178,7 @@ class MiSettingsEnv(gym.Env[str, str]):
         self.goal_in_observation = goal_in_observation
         self.process_env = None if process_env is None else dict(process_env)
         self.log_dir = None if log_dir is None else os.fspath(log_dir)
+        self.allow_solution = allow_solution
         if max_observation_length is None:
             max_observation_length = default_max_observation_length(width, height, frame)
         self.observation_space = AsciiText(max_length=max_observation_length)
@@ -193,7 +198,11 @@ class MiSettingsEnv(gym.Env[str, str]):
     def client(self) -> AgentProcess:
         """The ``mi-settings agent`` process (started on first use)."""
         if self._client is None:
-            args = ["agent"] if self.log_dir is None else ["agent", "--log-dir", self.log_dir]
+            args = ["agent"]
+            if self.log_dir is not None:
+                args += ["--log-dir", self.log_dir]
+            if self.allow_solution:
+                args.append("--allow-solution")
             self._client = AgentProcess(self.binary, args=args, env=self.process_env)
         return self._client
 

@@ -25,6 +25,8 @@ pub struct Trace {
     entries: Vec<Value>,
     /// How many changes were ever noted (the next one's `n`).
     noted: u64,
+    /// The screens opened so far, by surface: each is noted the first time only.
+    opened: Vec<(&'static str, String)>,
 }
 
 impl Trace {
@@ -35,13 +37,42 @@ impl Trace {
     /// Forgets every change (an episode starts counting from here).
     pub fn clear(&mut self) {
         self.entries.clear();
+        self.opened.clear();
+        self.noted = 0;
     }
 
     fn push(&mut self, change: &Change, place: &Place) {
-        let Ok(Value::Object(mut entry)) = serde_json::to_value(change) else {
+        let Ok(Value::Object(entry)) = serde_json::to_value(change) else {
             return;
         };
-        entry.insert("about".into(), Value::from(change.about()));
+        self.push_entry(entry, change.about(), place);
+    }
+
+    /// Notes that the person opened a screen (`{"change": "opened", "screen": "login_history",
+    /// "about": "view", "on": "phone"}`), the first time on each surface: a check that the
+    /// person looked somewhere ("check it on the phone") reads it.
+    fn opened(&mut self, place: &Place) {
+        let Some(screen) = place.via.iter().rev().find(|_| true) else {
+            return;
+        };
+        let key = (place.on, screen.to_string());
+        if self.opened.contains(&key) || self.opened.len() >= KEPT {
+            return;
+        }
+        let mut entry = serde_json::Map::new();
+        entry.insert("change".into(), Value::from("opened"));
+        entry.insert("screen".into(), Value::from(key.1.clone()));
+        self.opened.push(key);
+        self.push_entry(entry, "view", place);
+    }
+
+    fn push_entry(
+        &mut self,
+        mut entry: serde_json::Map<String, Value>,
+        about: &'static str,
+        place: &Place,
+    ) {
+        entry.insert("about".into(), Value::from(about));
         entry.insert("on".into(), Value::from(place.on));
         entry.insert(
             "via".into(),
@@ -70,6 +101,28 @@ pub fn surface_name(surface: Surface, site: WebSite) -> &'static str {
         (Surface::Phone, _) => "phone",
         (Surface::Browser, WebSite::MiCloud) => "i.mi.com",
         (Surface::Browser, WebSite::Account) => "account.xiaomi.com",
+    }
+}
+
+/// Notes the screen in front as opened, when the person's action brought a new one there.
+pub fn note_opened(phone: &mut Phone, before: &Place) {
+    let now = page_place(phone);
+    if now.on != before.on || now.via.last() != before.via.iter().rev().find(|name| !is_dialog(name, phone)) {
+        phone.world.trace.opened(&now);
+    }
+}
+
+/// A dialog's id among the names of `via` (the last one, when a dialog is open).
+fn is_dialog(name: &Text, phone: &Phone) -> bool {
+    phone.stack().iter().all(|page| page.screen.name() != *name)
+}
+
+/// Where the person is, without the dialog.
+fn page_place(phone: &Phone) -> Place {
+    let world = &phone.world;
+    Place {
+        on: surface_name(world.surface, world.web.site),
+        via: phone.stack().iter().map(|page| page.screen.name()).collect(),
     }
 }
 

@@ -109,6 +109,7 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
     // Work the person started that is due now (a sign-out's "Signing out…") is theirs too.
     phone.finish_due_work(env);
     trace::note(phone, &place, true);
+    trace::note_opened(phone, &place);
     play_the_world(phone, env);
     trace::note(phone, &place, false);
     if keep_focus_visible {

@@ -109,6 +109,8 @@ pub enum Change {
     FactoryReset,
     /// The phone was erased from the website (i.mi.com's Find Device).
     RemoteErase,
+    /// The website located the phone (i.mi.com's Find Device → Locate).
+    Located,
     /// The browser signed in to an account; `with` as for `SignedIn`.
     WebSignedIn {
         account: String,
@@ -150,7 +152,9 @@ impl Change {
             | Change::Ringing { .. }
             | Change::FactoryReset
             | Change::RemoteErase => "phone",
-            Change::WebSignedIn { .. } | Change::WebSignedOut { .. } => "browser",
+            Change::WebSignedIn { .. } | Change::WebSignedOut { .. } | Change::Located => {
+                "browser"
+            }
         }
     }
 }

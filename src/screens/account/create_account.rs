@@ -125,6 +125,8 @@ impl CreateAccount {
             ContactKind::Phone => ("", step.to.as_str()),
             ContactKind::Email => (step.to.as_str(), ""),
         };
+        // A new account is named by no sign-in form: an earlier form's way does not carry over.
+        cx.world.login_with = None;
         let index = cloud::create_account(
             cx.world.device_mut(),
             self.name.text(),

@@ -134,8 +134,11 @@ impl SignIn {
             return;
         }
         let now = cx.now();
-        cx.signing_in_with(&login);
-        match cloud::check_password(cx.device_mut(), &login, self.password.text(), now) {
+        let result = cloud::check_password(cx.device_mut(), &login, self.password.text(), now);
+        if result.is_ok() {
+            cx.signing_in_with(&login);
+        }
+        match result {
             Err(error) => {
                 self.error = Some(error.into());
                 self.password = TextInput::default();

@@ -91,6 +91,7 @@ impl Screen for WebFindDevice {
             Id::Locate => {
                 if phone_online(cx) {
                     cx.world.web.located = Some(cx.now());
+                    cx.did(crate::sim::trace::Change::Located);
                 }
             }
             Id::Ring => {

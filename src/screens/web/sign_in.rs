@@ -41,9 +41,12 @@ impl WebSignIn {
             Err(S::EnterPassword)
         } else {
             let now = cx.now();
-            cx.signing_in_with(&login);
-            cloud::check_password(cx.device_mut(), &login, self.password.text(), now)
-                .map_err(S::from)
+            let checked = cloud::check_password(cx.device_mut(), &login, self.password.text(), now)
+                .map_err(S::from);
+            if checked.is_ok() {
+                cx.signing_in_with(&login);
+            }
+            checked
         };
         self.password = TextInput::default();
         // The cursor goes to the field to fix.

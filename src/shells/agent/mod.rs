@@ -18,6 +18,8 @@ use crate::shells::replay::fixture::{
     WaitDuration,
 };
 use crate::shells::replay::predicate::Condition;
+use crate::shells::tasks::episode::Outcome;
+use crate::shells::tasks::format::Finish;
 use crate::shells::tasks::variant::SolutionStep;
 use crate::shells::tasks::{self, Episode, Task};
 use crate::sim::device::Language;
@@ -44,6 +46,11 @@ struct Current {
     /// What the agent did, as fixture steps (for `--log-dir`).
     log: Vec<Step>,
     reward: f64,
+    /// When the episode is judged.
+    finish: Finish,
+    /// How it ended, once it did.
+    outcome: Option<String>,
+    terminated: bool,
 }
 
 /// What a reset's options change of a task's phone.
@@ -69,6 +76,9 @@ impl PhoneChoice {
 pub struct Agent {
     tasks: Vec<Task>,
     current: Option<Current>,
+    /// Whether `solution` answers (an oracle or a test), or is refused (an agent under
+    /// evaluation).
+    allow_solution: bool,
     /// The language of resets that name none.
     language: Language,
     log_dir: Option<PathBuf>,
@@ -84,6 +94,7 @@ impl Agent {
         Ok(Agent {
             tasks: tasks::builtin()?,
             current: None,
+            allow_solution: false,
             language: Language::En,
             log_dir,
             episodes_logged: 0,
@@ -93,6 +104,18 @@ impl Agent {
     /// Resets that name no language play in `language`.
     pub fn speaking(mut self, language: Language) -> Agent {
         self.language = language;
+        self
+    }
+
+    /// `solution` answers with the reference solution (for oracle agents and tests).
+    pub fn allowing_solution(mut self, allow: bool) -> Agent {
+        self.allow_solution = allow;
+        self
+    }
+
+    /// The tasks that can be played (the catalogue, and a person's task files).
+    pub fn with_tasks(mut self, tasks: Vec<Task>) -> Agent {
+        self.tasks = tasks;
         self
     }
 
@@ -127,6 +150,14 @@ impl Agent {
                 ),
                 None => (no_episode(), false),
             },
+            Request::Solution {} if !self.allow_solution => (
+                Response::Error {
+                    error: "the reference solution is for oracle agents and tests: start \
+                            `mi-settings agent --allow-solution` to have it"
+                        .into(),
+                },
+                false,
+            ),
             Request::Solution {} => match &self.current {
                 Some(current) => (
                     Response::Solution {
@@ -193,6 +224,9 @@ impl Agent {
             ids: Vec::new(),
             log: Vec::new(),
             reward: 0.0,
+            finish: options.finish,
+            outcome: None,
+            terminated: false,
             task,
         };
         let observation = observe(&mut current);
@@ -230,7 +264,32 @@ impl Agent {
         let Some(current) = &mut self.current else {
             return no_episode();
         };
+        let action: Result<Action, String> = serde_json::from_value(action.clone()).map_err(|e| {
+            format!(
+                "a malformed action: {}",
+                crate::shells::input::shortened(&e.to_string())
+            )
+        });
         if current.ended {
+            // AndroidWorld finishes with `status complete` after an answer: the episode the
+            // answer ended is told again, not refused.
+            if let Ok(action) = &action
+                && action.action_type == "status"
+                && current.terminated
+            {
+                let info = Info {
+                    steps: current.steps,
+                    outcome: current.outcome.clone(),
+                    ..Info::default()
+                };
+                return Response::Step {
+                    observation: Box::new(observe(current)),
+                    reward: 0.0,
+                    terminated: true,
+                    truncated: false,
+                    info,
+                };
+            }
             return Response::Error {
                 error: "the episode has ended: reset to start another".into(),
             };
@@ -239,37 +298,38 @@ impl Agent {
         let mut info = Info::default();
         let mut reward = 0.0;
         let mut terminated = false;
-        let action: Result<Action, String> = serde_json::from_value(action.clone()).map_err(|e| {
-            format!(
-                "a malformed action: {}",
-                crate::shells::input::shortened(&e.to_string())
-            )
-        });
+        let on_status = current.finish == Finish::OnStatus;
         match action.and_then(|action| perform(current, &action)) {
             Err(error) => info.error = Some(error),
             Ok(Said::Nothing) => {}
-            Ok(Said::Verdict) => {
-                // A status or an answer ends the episode, right or wrong.
+            // Judged at the status only: the answer waits for it.
+            Ok(Said::Answer) if on_status => {}
+            Ok(Said::Answer | Said::Status) => {
+                // A status (or, unless judged at the status, an answer) ends the episode, right
+                // or wrong.
                 terminated = true;
-                if current.episode.done() {
+                let outcome = current.episode.judge();
+                if outcome == Outcome::Done {
                     reward = 1.0;
-                    info.outcome = Some("done".into());
-                } else {
-                    info.outcome = current.episode.missing();
                 }
+                info.outcome = Some(outcome.text());
             }
         }
-        if !terminated && current.episode.done() {
+        if !terminated && !on_status && current.episode.done() {
             terminated = true;
             reward = 1.0;
-            info.outcome = Some("done".into());
+            info.outcome = Some(Outcome::Done.text());
         }
         let truncated = !terminated && current.steps >= current.task.max_steps;
         if truncated {
             info.outcome = Some(format!("out of steps ({})", current.task.max_steps));
         }
         current.ended = terminated || truncated;
+        current.terminated = terminated;
         current.reward = reward;
+        if current.ended {
+            current.outcome.clone_from(&info.outcome);
+        }
         info.steps = current.steps;
         let observation = observe(current);
         let ended = current.ended;
@@ -315,8 +375,10 @@ impl Agent {
 
 enum Said {
     Nothing,
-    /// A status or an answer: the episode ends on it.
-    Verdict,
+    /// An answer: the episode ends on it, unless it is judged at the status.
+    Answer,
+    /// A status: the episode ends on it.
+    Status,
 }
 
 fn no_episode() -> Response {
@@ -355,10 +417,10 @@ fn perform(current: &mut Current, action: &Action) -> Result<Said, String> {
     match action.action_type.as_str() {
         "status" => {
             return match action.goal_status.as_deref() {
-                Some("complete") => Ok(Said::Verdict),
+                Some("complete") => Ok(Said::Status),
                 Some("infeasible") => {
                     current.episode.say_impossible();
-                    Ok(Said::Verdict)
+                    Ok(Said::Status)
                 }
                 other => Err(format!(
                     "status needs goal_status \"complete\" or \"infeasible\", not {other:?}"
@@ -371,7 +433,7 @@ fn perform(current: &mut Current, action: &Action) -> Result<Said, String> {
                 .as_deref()
                 .ok_or("answer needs its text: {\"action_type\":\"answer\",\"text\":\"…\"}")?;
             current.episode.answer(text);
-            return Ok(Said::Verdict);
+            return Ok(Said::Answer);
         }
         _ => {}
     }
@@ -423,6 +485,11 @@ fn steps_for(current: &Current, action: &Action) -> Result<Vec<Step>, String> {
                         return Err("a text of more than 10,000 characters".into());
                     }
                     steps.push(Step::Type(text.clone()));
+                }
+                (None, Some(source)) if source.state.is_some() => {
+                    return Err("text_from reads the screen (`digits_after`), not the device \
+                                file: an agent sees what a person sees"
+                        .into());
                 }
                 (None, Some(source)) => steps.push(Step::TypeFrom(Box::new(source.clone()))),
                 _ => return Err("input_text needs `text` (or `text_from`)".into()),
@@ -513,8 +580,12 @@ fn observe(current: &mut Current) -> Observation {
     let view = current.episode.engine().view();
     let mut elements = Vec::with_capacity(view.elements.len());
     let boxes = page_boxes(view, width, height);
+    // Under an open dialog the page is seen but cannot be touched.
+    let page_touchable = view.dialog.is_none();
     for (element, bbox) in view.elements.iter().zip(boxes) {
-        elements.push(observed(elements.len(), element, false, bbox));
+        let mut seen = observed(elements.len(), element, false, bbox);
+        seen.clickable &= page_touchable;
+        elements.push(seen);
     }
     if let Some(dialog) = &view.dialog {
         let hits = {
@@ -538,7 +609,13 @@ fn observe(current: &mut Current) -> Observation {
         address: view.address.clone(),
         status: view.status.clone(),
         elements,
-        dialog: view.dialog.as_ref().map(|d| d.title.to_string()),
+        dialog: view.dialog.as_ref().map(|d| protocol::ObservedDialog {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            text: d.body.iter().filter(|p| !p.trim().is_empty()).cloned().collect(),
+        }),
+        busy: crate::engine::Context::of(view).busy,
+        scroll: page_scroll(view, width, height),
         toast: view.toast.clone(),
         notification: view.notification.clone(),
         frame: None,
@@ -581,6 +658,19 @@ fn observed(
         on_screen: bbox.is_some(),
         bbox,
     }
+}
+
+/// How far the page is scrolled, when it is longer than the screen.
+fn page_scroll(view: &View, width: u16, height: u16) -> Option<protocol::ObservedScroll> {
+    let (page_width, page_height) = PhoneLayout::page_size(width, height)?;
+    let (_, lines) = element_offsets(&view.elements, page_width);
+    (lines > page_height).then(|| protocol::ObservedScroll {
+        position: view.scroll,
+        lines,
+        shown: page_height,
+        more_above: view.scroll > 0,
+        more_below: view.scroll.saturating_add(page_height) < lines,
+    })
 }
 
 /// Where each page element is drawn, `None` when scrolled out of sight.

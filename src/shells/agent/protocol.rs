@@ -31,7 +31,9 @@ pub enum Request {
     },
     /// The screen as text.
     Render {},
-    /// The current episode's reference solution, as actions (for oracle agents and tests).
+    /// The current episode's reference solution, as actions: for oracle agents and tests, and
+    /// only when the agent was started with `--allow-solution` (an agent under evaluation must
+    /// not be able to read it).
     Solution {},
     /// Ends the session.
     Close {},
@@ -60,6 +62,11 @@ pub struct ResetOptions {
     /// Every task can be played in every language; the goal is told in it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub language: Option<crate::sim::device::Language>,
+    /// When the episode is judged: `on_success` (default) ends it as soon as the goal holds, or
+    /// at an answer or a status; `on_status` judges it only when the agent sends `status`
+    /// (AndroidWorld's way: an answer is kept until then, and a change undone before it fails).
+    #[serde(default)]
+    pub finish: crate::shells::tasks::format::Finish,
 }
 
 /// An action (AndroidWorld's JSONAction words, plus `key`, `answer` and `label`).
@@ -87,7 +94,9 @@ pub struct Action {
     /// `input_text`: what to type; `answer`: the answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    /// `input_text`: type a value read from the device file or the screen instead.
+    /// `input_text`: type the digits the screen shows after some text instead (`{"digits_after":
+    /// "Messages:"}`, a code in a notification, on screen or seen before). Reading the device
+    /// file (`state`) is for fixtures only: an agent sees what a person sees.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_from: Option<TypeSource>,
     /// `scroll`: up or down.
@@ -137,7 +146,7 @@ pub struct ObservedElement {
     pub checked: Option<bool>,
     pub enabled: bool,
     pub focused: bool,
-    /// Whether it can be clicked.
+    /// Whether it can be clicked now (an element of the page under an open dialog cannot).
     pub clickable: bool,
     /// In the open dialog (only those can be touched while it is open).
     pub in_dialog: bool,
@@ -161,8 +170,15 @@ pub struct Observation {
     /// Time, network, battery, as the status bar shows them.
     pub status: crate::view::StatusBar,
     pub elements: Vec<ObservedElement>,
+    /// The dialog over the page, with every word it says.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub dialog: Option<String>,
+    pub dialog: Option<ObservedDialog>,
+    /// The phone is at work ("Signing out…"): time must pass (a `wait`) before it answers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub busy: bool,
+    /// Where the page is scrolled, when it is longer than the screen.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scroll: Option<ObservedScroll>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub toast: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -170,6 +186,31 @@ pub struct Observation {
     /// The screen as text, when asked for at reset.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub frame: Option<String>,
+}
+
+/// A dialog as an agent sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+pub struct ObservedDialog {
+    /// Its stable id (`confirm_sign_out`, `keep_or_remove` …).
+    pub id: String,
+    pub title: String,
+    /// Its message, paragraph by paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text: Vec<String>,
+}
+
+/// How far a page longer than the screen is scrolled, in lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct ObservedScroll {
+    /// The first line shown.
+    pub position: u16,
+    /// The page's length.
+    pub lines: u16,
+    /// The lines the screen shows at once.
+    pub shown: u16,
+    /// There is more above (scroll up) / below (scroll down).
+    pub more_above: bool,
+    pub more_below: bool,
 }
 
 /// What goes with each observation.

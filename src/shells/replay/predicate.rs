@@ -65,6 +65,10 @@ pub enum StateTest {
     Unchanged(Vec<Value>),
     /// The string there is a password hash of this password.
     Verifies(String),
+    /// The string there is this email address, in any letter case (as sign-in reads it).
+    SameEmail(String),
+    /// The string there is this phone number, spaces and dashes aside (the same digits).
+    SamePhone(String),
 }
 
 pub use crate::sim::trace::BOOKKEEPING;
@@ -143,6 +147,13 @@ pub struct ConditionSpec {
     /// The string there is an Argon2 hash of this password.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub verifies: Option<String>,
+    /// The string there is this email address, in any letter case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_email: Option<String>,
+    /// The string there is this phone number, by its digits ("+44 7700 900999" is
+    /// "+447700900999").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub same_phone: Option<String>,
     /// The open screen's title equals this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub screen: Option<String>,
@@ -191,6 +202,8 @@ impl TryFrom<ConditionSpec> for Condition {
             unchanged,
             except,
             verifies,
+            same_email,
+            same_phone,
             screen,
             text,
             no_text,
@@ -248,6 +261,12 @@ impl TryFrom<ConditionSpec> for Condition {
         if let Some(password) = verifies {
             tests.push(("verifies", StateTest::Verifies(password)));
         }
+        if let Some(email) = same_email {
+            tests.push(("same_email", StateTest::SameEmail(email)));
+        }
+        if let Some(phone) = same_phone {
+            tests.push(("same_phone", StateTest::SamePhone(phone)));
+        }
         let mut kinds: Vec<(&str, Condition)> = Vec::new();
         match (pointer, tests.len()) {
             (Some(pointer), 1) => {
@@ -262,7 +281,7 @@ impl TryFrom<ConditionSpec> for Condition {
             (Some(_), 0) => {
                 return Err(
                     "a pointer needs one test: equals, exists, absent, contains, \
-                            length, changed, unchanged or verifies"
+                            length, changed, unchanged, verifies, same_email or same_phone"
                         .into(),
                 );
             }
@@ -357,6 +376,8 @@ impl From<Condition> for ConditionSpec {
                         spec.except = except;
                     }
                     StateTest::Verifies(password) => spec.verifies = Some(password),
+                    StateTest::SameEmail(email) => spec.same_email = Some(email),
+                    StateTest::SamePhone(phone) => spec.same_phone = Some(phone),
                 }
             }
             Condition::Screen(title) => spec.screen = Some(title),
@@ -568,6 +589,17 @@ fn state_why_not(pointer: &str, test: &StateTest, facts: &mut dyn Facts) -> Opti
                 )),
                 _ => None,
             }
+        }
+        StateTest::SameEmail(email) => {
+            let now = found.and_then(Value::as_str).unwrap_or_default();
+            (!now.trim().eq_ignore_ascii_case(email.trim()))
+                .then(|| format!("{pointer} is {}, not the email {email:?}", shown(found)))
+        }
+        StateTest::SamePhone(phone) => {
+            let digits = |t: &str| t.chars().filter(char::is_ascii_digit).collect::<String>();
+            let now = found.and_then(Value::as_str).unwrap_or_default();
+            (digits(now).is_empty() || digits(now) != digits(phone))
+                .then(|| format!("{pointer} is {}, not the number {phone:?}", shown(found)))
         }
         StateTest::Verifies(password) => {
             let hash = found

@@ -176,11 +176,19 @@ pub fn same(given: &str, expected: &str, kind: AnswerKind, year: i32, models: &[
 /// Text as compared: lower case, without spaces, quotes, a closing full stop, or a leading
 /// article.
 pub fn plain(text: &str) -> String {
-    let text = text
-        .trim()
-        .trim_matches(|c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」'))
-        .trim_end_matches(['.', '!', '。', '！'])
-        .trim();
+    let quote = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」');
+    let mut text = text.trim();
+    // `"Backup codes".` and `“6612345678”。`: quotes and a closing stop, in either order.
+    loop {
+        let stripped = text
+            .trim_matches(quote)
+            .trim_end_matches(['.', '!', '。', '！'])
+            .trim();
+        if stripped == text {
+            break;
+        }
+        text = stripped;
+    }
     let lower = text.to_lowercase();
     let mut rest = lower.as_str();
     for article in ["the ", "a ", "an "] {
@@ -430,6 +438,8 @@ mod tests {
             " Redmi  12C. ",
             "the Redmi 12C",
             "\"Redmi 12C\"",
+            "\"Redmi 12C\".",
+            "“Redmi 12C”。",
         ] {
             assert!(right(AnswerKind::Text, "Redmi 12C", given), "{given}");
         }
