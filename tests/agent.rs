@@ -380,7 +380,10 @@ fn finishing_as_androidworld_does() {
             &mut agent,
             json!({"action_type": "status", "goal_status": "complete"}),
         );
-        assert!(completed["info"]["error"].is_null(), "{finish}: {completed}");
+        assert!(
+            completed["info"]["error"].is_null(),
+            "{finish}: {completed}"
+        );
         assert_eq!(completed["terminated"], json!(true), "{finish}");
         let total = answered["reward"].as_f64().unwrap_or(0.0)
             + completed["reward"].as_f64().unwrap_or(0.0);
@@ -439,7 +442,10 @@ fn observations_carry_what_a_person_reads() {
             .is_some_and(|t| !t.is_empty() && t[0].as_str().is_some_and(|p| p.len() > 20)),
         "{dialog}"
     );
-    for element in last["observation"]["elements"].as_array().expect("elements") {
+    for element in last["observation"]["elements"]
+        .as_array()
+        .expect("elements")
+    {
         if element["in_dialog"] == json!(false) {
             assert_eq!(element["clickable"], json!(false), "{element}");
         }

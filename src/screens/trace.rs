@@ -107,7 +107,9 @@ pub fn surface_name(surface: Surface, site: WebSite) -> &'static str {
 /// Notes the screen in front as opened, when the person's action brought a new one there.
 pub fn note_opened(phone: &mut Phone, before: &Place) {
     let now = page_place(phone);
-    if now.on != before.on || now.via.last() != before.via.iter().rev().find(|name| !is_dialog(name, phone)) {
+    if now.on != before.on
+        || now.via.last() != before.via.iter().rev().find(|name| !is_dialog(name, phone))
+    {
         phone.world.trace.opened(&now);
     }
 }
@@ -122,7 +124,11 @@ fn page_place(phone: &Phone) -> Place {
     let world = &phone.world;
     Place {
         on: surface_name(world.surface, world.web.site),
-        via: phone.stack().iter().map(|page| page.screen.name()).collect(),
+        via: phone
+            .stack()
+            .iter()
+            .map(|page| page.screen.name())
+            .collect(),
     }
 }
 

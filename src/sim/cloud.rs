@@ -919,6 +919,10 @@ pub fn wipe(device: &mut DeviceFile) {
     device.network.mobile_data = true;
     device.network.airplane_mode = false;
     device.bluetooth = false;
+    // The clock is set automatically again, and Mi Cloud starts with an empty cache.
+    device.phone.auto_time = true;
+    device.phone.clock_offset_minutes = 0;
+    device.phone.mi_cloud_stuck = false;
 }
 
 /// Erases the phone remotely or from recovery while an account with Find Device is on it: the

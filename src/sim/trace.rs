@@ -152,9 +152,7 @@ impl Change {
             | Change::Ringing { .. }
             | Change::FactoryReset
             | Change::RemoteErase => "phone",
-            Change::WebSignedIn { .. } | Change::WebSignedOut { .. } | Change::Located => {
-                "browser"
-            }
+            Change::WebSignedIn { .. } | Change::WebSignedOut { .. } | Change::Located => "browser",
         }
     }
 }

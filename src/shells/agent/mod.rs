@@ -487,9 +487,11 @@ fn steps_for(current: &Current, action: &Action) -> Result<Vec<Step>, String> {
                     steps.push(Step::Type(text.clone()));
                 }
                 (None, Some(source)) if source.state.is_some() => {
-                    return Err("text_from reads the screen (`digits_after`), not the device \
+                    return Err(
+                        "text_from reads the screen (`digits_after`), not the device \
                                 file: an agent sees what a person sees"
-                        .into());
+                            .into(),
+                    );
                 }
                 (None, Some(source)) => steps.push(Step::TypeFrom(Box::new(source.clone()))),
                 _ => return Err("input_text needs `text` (or `text_from`)".into()),
@@ -612,7 +614,12 @@ fn observe(current: &mut Current) -> Observation {
         dialog: view.dialog.as_ref().map(|d| protocol::ObservedDialog {
             id: d.id.clone(),
             title: d.title.clone(),
-            text: d.body.iter().filter(|p| !p.trim().is_empty()).cloned().collect(),
+            text: d
+                .body
+                .iter()
+                .filter(|p| !p.trim().is_empty())
+                .cloned()
+                .collect(),
         }),
         busy: crate::engine::Context::of(view).busy,
         scroll: page_scroll(view, width, height),

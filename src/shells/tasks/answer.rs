@@ -39,6 +39,10 @@ pub struct AnswerRule {
     /// Other answers that are right too (parameters allowed).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub also: Vec<String>,
+    /// With `number`: the words that may stand beside the number ("days", "天"); any other
+    /// word makes the answer wrong ("3 hours" is not "3" days). None by default.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub units: Vec<String>,
     /// The question is about the phone as it is: changing the account, its Mi Cloud settings
     /// or removing data on the way makes the answer fail ("the phone was changed while
     /// answering"). Default `true`; `false` for questions about what a change did.
@@ -78,6 +82,7 @@ pub struct Answer {
     pub expected: Expected,
     pub kind: AnswerKind,
     pub also: Vec<String>,
+    pub units: Vec<String>,
     pub steady: bool,
 }
 
@@ -142,9 +147,22 @@ pub fn value_at<'a>(state: &'a Value, pointer: &str) -> Option<&'a Value> {
     Some(at)
 }
 
-/// Whether `given` says `expected`, compared as `kind` says. `year` is the phone's year (a date
-/// given with another year is another day). `models` are other names of the expected device.
-pub fn same(given: &str, expected: &str, kind: AnswerKind, year: i32, models: &[String]) -> bool {
+/// How answers are compared besides their kind: the phone's year (a date given with another
+/// year is another day), other names of the expected device, the words a number may carry.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reading<'a> {
+    pub year: i32,
+    pub models: &'a [String],
+    pub units: &'a [String],
+}
+
+/// Whether `given` says `expected`, compared as `kind` says.
+pub fn same(given: &str, expected: &str, kind: AnswerKind, reading: Reading) -> bool {
+    let Reading {
+        year,
+        models,
+        units,
+    } = reading;
     match kind {
         AnswerKind::Text => plain(given) == plain(expected),
         AnswerKind::Place => place(given) == place(expected),
@@ -155,7 +173,12 @@ pub fn same(given: &str, expected: &str, kind: AnswerKind, year: i32, models: &[
                 && plain(given).chars().all(|c| c.is_ascii_digit())
         }
         AnswerKind::Number => match (number(given), number(expected)) {
-            (Some(a), Some(b)) => a == b,
+            (Some(a), Some(b)) => {
+                a == b
+                    && beside_the_number(given)
+                        .iter()
+                        .all(|word| units.iter().any(|unit| unit.to_lowercase() == *word))
+            }
             _ => false,
         },
         AnswerKind::Size => match (size(given), size(expected)) {
@@ -273,6 +296,41 @@ pub fn number(text: &str) -> Option<u64> {
         [one] => Some(*one),
         _ => None,
     }
+}
+
+/// The words of `text` besides its number (each Chinese character a word of its own).
+fn beside_the_number(text: &str) -> Vec<String> {
+    let lower = plain_words(text);
+    let mut words = Vec::new();
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        if word.is_empty() || NUMBER_WORDS.contains(&word) {
+            continue;
+        }
+        let mut latin = String::new();
+        for c in word.chars() {
+            if c.is_ascii_digit() || "零〇一二两三四五六七八九十".contains(c) {
+                continue;
+            }
+            if c.is_ascii() {
+                latin.push(c);
+            } else {
+                words.push(c.to_string());
+            }
+        }
+        if !latin.is_empty() {
+            words.push(latin);
+        }
+    }
+    words
+}
+
+/// Lower case, quotes and a closing stop gone, spaces kept.
+fn plain_words(text: &str) -> String {
+    let quote = |c: char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '「' | '」');
+    text.trim()
+        .trim_matches(quote)
+        .trim_end_matches(['.', '!', '。', '！'])
+        .to_lowercase()
 }
 
 fn chinese_number(text: &str) -> Option<u64> {
@@ -427,7 +485,14 @@ mod tests {
     use super::*;
 
     fn right(kind: AnswerKind, expected: &str, given: &str) -> bool {
-        same(given, expected, kind, 2026, &["Redmi 13C 5G".to_string()])
+        let models = ["Redmi 13C 5G".to_string()];
+        let units = ["devices".to_string(), "other".to_string(), "台".to_string()];
+        let reading = Reading {
+            year: 2026,
+            models: &models,
+            units: &units,
+        };
+        same(given, expected, kind, reading)
     }
 
     #[test]
@@ -461,7 +526,16 @@ mod tests {
         ] {
             assert!(right(AnswerKind::Number, "4", given), "{given}");
         }
-        for given in ["5", "4 or 5", "14", "forty", ""] {
+        for given in [
+            "5",
+            "4 or 5",
+            "14",
+            "forty",
+            "",
+            "4 hours",
+            "4 contacts",
+            "4个",
+        ] {
             assert!(!right(AnswerKind::Number, "4", given), "{given}");
         }
         assert!(right(AnswerKind::Number, "12", "十二"));

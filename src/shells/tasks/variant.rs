@@ -197,6 +197,7 @@ fn read_answer(spec: &AnswerSpec, values: &BTreeMap<String, String>) -> Result<A
             .iter()
             .map(|a| fill(a, values, at))
             .collect::<Result<_, _>>()?,
+        units: rule.units.clone(),
         steady: rule.steady,
     })
 }
