@@ -147,6 +147,10 @@ enum TasksCommand {
         /// Also play this many random episodes per task and print the success rate.
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=1000))]
         baseline: u32,
+        /// Also follow the hints from this many random states per task (random walks of 0 to
+        /// 30 steps) and print how many they lead home.
+        #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=10000))]
+        hints: u32,
     },
     /// Play steps on one task's variant and tell, after each, how the task stands and what the
     /// trace holds: a task's author trying a near-miss or another route.
@@ -321,6 +325,7 @@ fn tasks_command(
             ids,
             seeds,
             baseline,
+            hints,
         } => {
             let named: Vec<tasks::Task> = ids
                 .iter()
@@ -332,7 +337,11 @@ fn tasks_command(
                 named.iter().collect()
             };
             let language = language.unwrap_or_default();
-            let (text, good) = report::check(&chosen, seeds, baseline, language);
+            let (text, good) = if hints > 0 {
+                report::hints(&chosen, hints, seeds.start, language)
+            } else {
+                report::check(&chosen, seeds, baseline, language)
+            };
             print!("{text}");
             if !good {
                 return Ok(ExitCode::FAILURE);

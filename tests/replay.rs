@@ -218,7 +218,7 @@ fn malformed_fixtures_are_reported_with_position_and_nothing_runs() {
             "{\"version\": 1, \"name\": \"x\",\n \"steps\": [\n  {\"key\": \"entr\"}\n ]\n}\n",
             ":3:17: at steps[0].key: unknown key \"entr\"; expected one of enter, esc, tab, \
              backtab, up, down, left, right, pageup, pagedown, home, end, backspace, delete, \
-             space, ctrl+c, f2, f3 or a single character",
+             space, ctrl+c, ctrl+u, f2, f3 or a single character",
         ),
         (
             "two-kinds.json",

@@ -38,7 +38,7 @@ pub enum Key {
 }
 
 /// The named keys a fixture may press, besides any single character.
-pub const KEY_NAMES: [(&str, Key); 18] = [
+pub const KEY_NAMES: [(&str, Key); 19] = [
     ("enter", Key::Enter),
     ("esc", Key::Esc),
     ("tab", Key::Tab),
@@ -55,6 +55,7 @@ pub const KEY_NAMES: [(&str, Key); 18] = [
     ("delete", Key::Delete),
     ("space", Key::Char(' ')),
     ("ctrl+c", Key::Ctrl('c')),
+    ("ctrl+u", Key::Ctrl('u')),
     ("f2", Key::F(2)),
     ("f3", Key::F(3)),
 ];
@@ -191,6 +192,8 @@ pub enum Command {
     CursorRight,
     CursorHome,
     CursorEnd,
+    /// Empties the field.
+    ClearField,
     SwitchSurface,
     /// The phone's home screen.
     Home,
@@ -227,6 +230,7 @@ impl Command {
             Command::CursorRight => Action::CursorRight,
             Command::CursorHome => Action::CursorHome,
             Command::CursorEnd => Action::CursorEnd,
+            Command::ClearField => Action::ClearField,
             Command::SwitchSurface => Action::SwitchSurface,
             Command::Home => Action::Home,
             Command::Quit => Action::Quit,
@@ -409,6 +413,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::Right], W::Typing, C::CursorRight, S::HelpCursorRight),
     bind(&[Key::Home], W::Typing, C::CursorHome, S::HelpCursorHome),
     bind(&[Key::End], W::Typing, C::CursorEnd, S::HelpCursorEnd),
+    bind(&[Key::Ctrl('u')], W::Typing, C::ClearField, S::HelpClearField),
     // Pages and dialogs.
     bind(&[Key::Up, Key::Char('k'), Key::BackTab], W::PageTouchable, C::FocusPrev, S::HelpFocusPrev)
         .hint(S::KeyUpDown, S::HintMove),

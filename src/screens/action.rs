@@ -35,6 +35,8 @@ pub enum Action {
     CursorRight,
     CursorHome,
     CursorEnd,
+    /// Empties the focused text field.
+    ClearField,
     /// The terminal now has this size (the page scrolls to fit it).
     Resize {
         width: u16,

@@ -24,6 +24,7 @@ pub mod target;
 pub mod text_input;
 pub mod trace;
 pub mod update;
+pub mod watch;
 pub mod web;
 pub mod widgets;
 pub mod world;

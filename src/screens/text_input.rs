@@ -52,6 +52,11 @@ impl TextInput {
         self.cursor += kept.chars().count();
     }
 
+    /// Empties the field.
+    pub fn clear(&mut self) {
+        *self = TextInput::default();
+    }
+
     pub fn delete_backward(&mut self) {
         if self.cursor > 0 {
             self.cursor -= 1;

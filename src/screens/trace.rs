@@ -8,9 +8,7 @@
 
 use serde_json::Value;
 
-use super::Phone;
-use super::world::{Surface, WebSite};
-use crate::sim::trace::{Change, Marks};
+use crate::sim::trace::Change;
 use crate::view::Text;
 
 /// The most changes one trace keeps: an episode makes a few dozen; a person at the phone all
@@ -41,7 +39,7 @@ impl Trace {
         self.noted = 0;
     }
 
-    fn push(&mut self, change: &Change, place: &Place) {
+    pub(crate) fn push(&mut self, change: &Change, place: &Place) {
         let Ok(Value::Object(entry)) = serde_json::to_value(change) else {
             return;
         };
@@ -51,7 +49,7 @@ impl Trace {
     /// Notes that the person opened a screen (`{"change": "opened", "screen": "login_history",
     /// "about": "view", "on": "phone"}`), the first time on each surface: a check that the
     /// person looked somewhere ("check it on the phone") reads it.
-    fn opened(&mut self, place: &Place) {
+    pub(crate) fn opened(&mut self, place: &Place) {
         let Some(screen) = place.via.iter().rev().find(|_| true) else {
             return;
         };
@@ -93,87 +91,4 @@ impl Trace {
 pub struct Place {
     pub on: &'static str,
     pub via: Vec<Text>,
-}
-
-/// The name a surface has in the trace.
-pub fn surface_name(surface: Surface, site: WebSite) -> &'static str {
-    match (surface, site) {
-        (Surface::Phone, _) => "phone",
-        (Surface::Browser, WebSite::MiCloud) => "i.mi.com",
-        (Surface::Browser, WebSite::Account) => "account.xiaomi.com",
-    }
-}
-
-/// Notes the screen in front as opened, when the person's action brought a new one there.
-pub fn note_opened(phone: &mut Phone, before: &Place) {
-    let now = page_place(phone);
-    if now.on != before.on
-        || now.via.last() != before.via.iter().rev().find(|name| !is_dialog(name, phone))
-    {
-        phone.world.trace.opened(&now);
-    }
-}
-
-/// A dialog's id among the names of `via` (the last one, when a dialog is open).
-fn is_dialog(name: &Text, phone: &Phone) -> bool {
-    phone.stack().iter().all(|page| page.screen.name() != *name)
-}
-
-/// Where the person is, without the dialog.
-fn page_place(phone: &Phone) -> Place {
-    let world = &phone.world;
-    Place {
-        on: surface_name(world.surface, world.web.site),
-        via: phone
-            .stack()
-            .iter()
-            .map(|page| page.screen.name())
-            .collect(),
-    }
-}
-
-/// Where the person is now.
-pub fn place(phone: &Phone) -> Place {
-    let world = &phone.world;
-    let mut via: Vec<Text> = phone
-        .stack()
-        .iter()
-        .map(|page| page.screen.name())
-        .collect();
-    if let Some(state) = phone.dialog() {
-        via.push(Text::Owned(state.dialog.view(world).id));
-    }
-    Place {
-        on: surface_name(world.surface, world.web.site),
-        via,
-    }
-}
-
-/// Takes note of what changed since the last note: as the person's doing at `place` when
-/// `theirs`, else (the world's own doing) only moving the comparison on.
-pub fn note(phone: &mut Phone, place: &Place, theirs: bool) {
-    let world = &mut phone.world;
-    let deeds = std::mem::take(&mut world.deeds);
-    if !world.marks_stale && deeds.is_empty() {
-        return;
-    }
-    let mut changes = deeds;
-    if world.marks_stale {
-        let now = Marks::of(world.device());
-        changes.extend(now.changes_since(&world.marks));
-        world.marks = now;
-        world.marks_stale = false;
-    }
-    if !theirs {
-        return;
-    }
-    for mut change in changes {
-        if let Change::SignedIn { with, .. } | Change::WebSignedIn { with, .. } = &mut change
-            && with.is_none()
-        {
-            // The name the sign-in used is told once.
-            *with = world.login_with.take();
-        }
-        world.trace.push(&change, place);
-    }
 }

@@ -4,7 +4,7 @@
 //! No terminal, file, wall clock or OS randomness is touched here.
 
 use super::{Action, Effect, Phone, TextInput};
-use super::{compose, trace};
+use super::{compose, watch as trace};
 use crate::layout::{self, Area, DialogLayout, PhoneLayout};
 use crate::sim::cloud;
 use crate::sim::env::Env;
@@ -80,6 +80,7 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
         Action::CursorRight => edit_focused(phone, TextInput::right),
         Action::CursorHome => edit_focused(phone, TextInput::home),
         Action::CursorEnd => edit_focused(phone, TextInput::end),
+        Action::ClearField => edit_focused(phone, TextInput::clear),
         Action::Resize { width, height } => phone.world.viewport = (width, height),
         Action::Tick => keep_focus_visible = false,
         Action::SwitchSurface => phone.switch_surface(),

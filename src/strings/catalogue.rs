@@ -503,6 +503,7 @@ catalogue! {
     HelpCursorRight = ours "cursor right";
     HelpCursorHome = ours "cursor to the start";
     HelpCursorEnd = ours "cursor to the end";
+    HelpClearField = ours "empties the field";
     HelpFocusPrev = ours "move focus up";
     HelpFocusNext = ours "move focus down";
     HelpFocusPrevButton = ours "the button or field before";

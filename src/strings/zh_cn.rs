@@ -473,6 +473,7 @@ zh_cn! {
     HelpCursorRight = ours "光标右移";
     HelpCursorHome = ours "光标移到开头";
     HelpCursorEnd = ours "光标移到末尾";
+    HelpClearField = ours "清空输入框";
     HelpFocusPrev = ours "焦点上移";
     HelpFocusNext = ours "焦点下移";
     HelpFocusPrevButton = ours "上一个按钮或输入框";

@@ -18,6 +18,8 @@ use crate::layout::{self, DialogLayout, PhoneLayout};
 use crate::screens::Action;
 use crate::shells::replay::fixture::{ScrollDirection, Step, WaitDuration};
 use crate::shells::tasks::episode::{default_start, normalised};
+use crate::shells::tasks::plan::{Planner, Way};
+use crate::shells::tasks::variant::SolutionStep;
 use crate::shells::tasks::{self, Episode, Task, variant};
 use crate::sim::device::Language;
 use crate::ui::lesson::{GoalPanel, PanelAction, Pointer};
@@ -90,6 +92,8 @@ pub struct Lesson {
     pub seed: u64,
     episode: Episode,
     guide: Guide,
+    /// Finds the way home from wherever the learner is: what the hints say.
+    planner: Planner,
     steps: u32,
     hints: u32,
     mistakes: Mistakes,
@@ -161,13 +165,15 @@ impl Lesson {
         if episode.engine().viewport() != (width, height) {
             episode.apply(Action::Resize { width, height });
         }
-        let mut reference = tasks::episode_in(task, seed, language)?;
-        let guide = Guide::new(&mut reference);
+        let reference = tasks::episode_in(task, seed, language)?;
+        let guide = Guide::new(&mut reference.clone());
+        let planner = Planner::new(reference);
         Ok(Lesson {
             task: task.clone(),
             seed,
             episode,
             guide,
+            planner,
             steps: 0,
             hints: 0,
             mistakes: Mistakes::default(),
@@ -637,8 +643,8 @@ impl Lesson {
         if self.ended {
             return;
         }
-        let view = self.view();
-        let advice = self.guide.advise(view, self.followed);
+        let advice = self.advice();
+        let view = self.episode.engine().view();
         let shown = self.words_for(&advice, view);
         if self.hint.as_ref() != Some(&shown) {
             self.hints = self.hints.saturating_add(1);
@@ -656,7 +662,16 @@ impl Lesson {
         let said =
             |text: w::Said, pointer: Option<Pointer>| shown(text.get(language).into(), pointer);
         match advice {
-            Advice::Do(Move::Tap(id)) | Advice::Open(id) => {
+            Advice::Undo(change, made) => {
+                let mut then = self.words_for(&Advice::Do(made.clone()), view);
+                then.text = w::undo_first(language, tr, change, &then.text);
+                then
+            }
+            Advice::StartOver(changes) => {
+                let question = self.episode.variant.answer.is_some();
+                shown(w::start_over(language, question, changes), None)
+            }
+            Advice::Do(Move::Tap(id)) => {
                 let Some(element) = view.find(id) else {
                     return said(w::LOST, None);
                 };
@@ -664,11 +679,7 @@ impl Lesson {
                 if self.gives_away(element) {
                     return said(w::ANSWER_HERE, None);
                 }
-                let text = if matches!(advice, Advice::Open(_)) {
-                    w::OPEN_SETTINGS.get(language).to_string()
-                } else {
-                    w::tap(language, element.role, &element.label)
-                };
+                let text = w::tap(language, element.role, &element.label);
                 shown(text, Some(Pointer::Element(id.clone())))
             }
             Advice::Do(Move::Type { field, text }) => {
@@ -688,16 +699,15 @@ impl Lesson {
                 shown(words, Some(Pointer::Element(field.clone())))
             }
             Advice::Do(Move::Key(key)) => shown(w::press(language, &key.cap(tr)), None),
-            Advice::Do(Move::Back) | Advice::Back if view.dialog.is_none() => {
+            Advice::Do(Move::Back) if view.dialog.is_none() => {
                 said(w::GO_BACK, Some(Pointer::Back))
             }
-            Advice::Do(Move::Back) | Advice::Back | Advice::Close => said(w::CLOSE_DIALOG, None),
+            Advice::Do(Move::Back) => said(w::CLOSE_DIALOG, None),
             Advice::Do(Move::Scroll(ScrollDirection::Down)) => said(w::SCROLL_DOWN, None),
             Advice::Do(Move::Scroll(ScrollDirection::Up)) => said(w::SCROLL_UP, None),
             Advice::Do(Move::Wait) => said(w::WAIT, None),
             Advice::Do(Move::Answer) => said(w::ANSWER_HERE, None),
             Advice::Do(Move::CannotBeDone) => said(w::CANNOT_HINT, None),
-            Advice::ToPhone => said(w::TO_PHONE, None),
             Advice::Lost => said(w::LOST, None),
         }
     }
@@ -721,9 +731,62 @@ impl Lesson {
         .any(|text| has_words(text, answer))
     }
 
-    /// What the hint would advise now (the move behind its words).
-    pub fn advice(&self) -> Advice {
-        self.guide.advise(self.view(), self.followed)
+    /// What the hint would advise now (the move behind its words): the next step of a plan
+    /// that does the task from here.
+    pub fn advice(&mut self) -> Advice {
+        if Context::of(self.view()).busy {
+            return Advice::Do(Move::Wait);
+        }
+        let planned = match self.planner.next(&mut self.episode) {
+            Way::Next(planned) => planned,
+            Way::StartOver(changes) => return Advice::StartOver(changes),
+            Way::Done | Way::Lost => return Advice::Lost,
+        };
+        let engine = self.episode.engine();
+        let view = engine.view();
+        let focused = view.focused().map(|e| e.id.to_string());
+        let made = match &planned.step {
+            SolutionStep::Step(Step::Tap(label)) => engine.resolve(label).ok().map(Move::Tap),
+            SolutionStep::Step(Step::TapId { id, .. }) => {
+                // A tap on a field and then typing in it is one thing to do: typing there.
+                let field = view.find(id).is_some_and(|e| e.role.is_text_input());
+                match self.planner.following() {
+                    Some(then) if field => match &then.step {
+                        SolutionStep::Step(Step::Type(text)) => Some(Move::Type {
+                            field: id.clone(),
+                            text: Some(text.clone()),
+                        }),
+                        SolutionStep::Step(Step::TypeFrom(_)) => Some(Move::Type {
+                            field: id.clone(),
+                            text: None,
+                        }),
+                        _ => Some(Move::Tap(id.clone())),
+                    },
+                    _ => Some(Move::Tap(id.clone())),
+                }
+            }
+            SolutionStep::Step(Step::Type(text)) => focused.map(|field| Move::Type {
+                field,
+                text: Some(text.clone()),
+            }),
+            SolutionStep::Step(Step::TypeFrom(_)) => {
+                focused.map(|field| Move::Type { field, text: None })
+            }
+            SolutionStep::Step(Step::Key(key)) => Some(Move::Key(key.key())),
+            SolutionStep::Step(Step::Back(_)) => Some(Move::Back),
+            SolutionStep::Step(Step::Scroll(direction)) => Some(Move::Scroll(*direction)),
+            SolutionStep::Step(Step::Wait(_)) => Some(Move::Wait),
+            SolutionStep::Answer(_) => Some(Move::Answer),
+            SolutionStep::CannotBeDone => Some(Move::CannotBeDone),
+            SolutionStep::Step(_) => None,
+        };
+        match (made, planned.undoing) {
+            (None, _) => Advice::Lost,
+            (Some(made), Some(change)) => {
+                Advice::Undo(serde_json::to_value(&change).unwrap_or_default(), made)
+            }
+            (Some(made), None) => Advice::Do(made),
+        }
     }
 
     /// What the hint points at, while one is shown and nothing is over the phone.

@@ -10,6 +10,7 @@ use crate::engine::Key;
 use crate::shells::tasks::format::Difficulty;
 use crate::sim::device::Language;
 use crate::view::Role;
+use serde_json::Value;
 
 /// A text lesson mode shows, in English and in Simplified Chinese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,9 +110,9 @@ said! {
     WAIT = "Wait a moment", "请稍候";
     ANSWER_HERE = "The answer is on this screen: press F4 and type it", "答案就在此屏幕上：按 F4 输入";
     CANNOT_HINT = "This can't be done: press F5 and say why", "此任务无法完成：按 F5 说明原因";
-    TO_PHONE = "Back to the phone: press F2", "回到手机：按 F2";
-    OPEN_SETTINGS = "Open Settings", "打开“设置”";
     LOST = "Nothing here leads to the goal: go back to Settings", "这里无法通往目标：请回到设置";
+    START_OVER_TAIL = "Go back to the lessons (q on Settings) and start this one again.",
+        "请返回课程列表（在设置首页按 q），重新开始本课。";
 
     // The list of lessons.
     PICKER_TITLE = "Lessons", "课程";
@@ -458,5 +459,117 @@ pub fn tried(language: Language, attempts: u32) -> String {
         Language::En if attempts == 1 => "1 try".to_string(),
         Language::En => format!("{attempts} tries"),
         Language::ZhCn => format!("试过 {attempts} 次"),
+    }
+}
+
+/// A hint that first undoes a change the task does not want: what was changed, then the move.
+/// `change` is as the trace writes it (`{"change": "bluetooth", "to": true}`).
+pub fn undo_first(
+    language: Language,
+    tr: crate::strings::Tr,
+    change: &Value,
+    then: &str,
+) -> String {
+    let what = changed(language, tr, change);
+    match language {
+        Language::En => format!("Undo first: {what}. {then}"),
+        Language::ZhCn => format!("先撤销：{what}。{then}"),
+    }
+}
+
+/// A hint that says the task can no longer be done, and why.
+pub fn start_over(language: Language, question: bool, changes: &[Value]) -> String {
+    let tail = START_OVER_TAIL.get(language);
+    let kinds: Vec<&str> = changes
+        .iter()
+        .filter_map(|c| c.get("change").and_then(Value::as_str))
+        .collect();
+    let why = if kinds
+        .iter()
+        .any(|k| matches!(*k, "device_removed" | "device_added"))
+    {
+        match language {
+            Language::En => "a device was removed from the account, which can't be undone here",
+            Language::ZhCn => "账号中的设备已被移除，这里无法撤销",
+        }
+    } else if kinds.iter().any(|k| {
+        matches!(
+            *k,
+            "phone_data" | "factory_reset" | "remote_erase" | "cloud_data"
+        )
+    }) {
+        match language {
+            Language::En => "data was erased, which can't be undone here",
+            Language::ZhCn => "数据已被清除，这里无法撤销",
+        }
+    } else if question {
+        match language {
+            Language::En => {
+                "the account was changed while you answered a question about it as it was"
+            }
+            Language::ZhCn => "回答问题期间账号被更改了，而问题问的是更改之前的样子",
+        }
+    } else {
+        match language {
+            Language::En => "something the task forbids was done, and it stays done",
+            Language::ZhCn => "做了任务不允许的操作，且无法撤销",
+        }
+    };
+    match language {
+        Language::En => format!("This can no longer be done: {why}. {tail}"),
+        Language::ZhCn => format!("此任务已无法完成：{why}。{tail}"),
+    }
+}
+
+/// A change in a few words: "Bluetooth was turned on".
+fn changed(language: Language, tr: crate::strings::Tr, change: &Value) -> String {
+    use crate::strings::S;
+    let kind = change
+        .get("change")
+        .and_then(Value::as_str)
+        .unwrap_or_default();
+    let to = change.get("to").and_then(Value::as_bool);
+    let app = change
+        .get("app")
+        .and_then(|a| serde_json::from_value::<crate::sim::device::App>(a.clone()).ok());
+    let name = match kind {
+        "bluetooth" => tr.get(S::Bluetooth).to_string(),
+        "wifi" => tr.get(S::WiFi).to_string(),
+        "mobile_data" => tr.get(S::MobileData).to_string(),
+        "airplane_mode" => tr.get(S::AirplaneMode).to_string(),
+        "auto_time" | "clock_set" => tr.get(S::SetTimeAutomatically).to_string(),
+        "sync_item" => app.map(|a| tr.app(a).to_string()).unwrap_or_default(),
+        "auto_sync" => tr.get(S::SyncAutomatically).to_string(),
+        "wifi_only" => tr.get(S::SyncOverWiFiOnly).to_string(),
+        "find_device" => tr.get(S::FindDevice).to_string(),
+        "two_step" => tr.get(S::TwoStepVerification).to_string(),
+        "login_notifications" => tr.get(S::LoginNotifications).to_string(),
+        _ => String::new(),
+    };
+    let switched = |on: bool| match (language, on) {
+        (Language::En, true) => format!("{name} was turned on"),
+        (Language::En, false) => format!("{name} was turned off"),
+        (Language::ZhCn, true) => format!("“{name}”被打开了"),
+        (Language::ZhCn, false) => format!("“{name}”被关闭了"),
+    };
+    match (kind, to) {
+        (_, Some(on)) if !name.is_empty() => switched(on),
+        ("clock_set", _) => switched(false),
+        _ => {
+            let (en, zh) = match kind {
+                "signed_out" => ("you signed out of the account", "你退出了账号"),
+                "signed_in" => ("you signed in to an account", "你登录了一个账号"),
+                "password_changed" => ("the password was changed", "密码被更改了"),
+                "phone_renamed" => ("the phone's name was changed", "手机名称被更改了"),
+                "lost_mode" => ("the phone is in Lost mode", "手机处于丢失模式"),
+                "ringing" => ("the phone is ringing", "手机正在响铃"),
+                "activation_lock" => ("the phone is locked", "手机已锁定"),
+                _ => ("something was changed", "有设置被更改了"),
+            };
+            match language {
+                Language::En => en.to_string(),
+                Language::ZhCn => zh.to_string(),
+            }
+        }
     }
 }

@@ -451,6 +451,25 @@ impl Condition {
         }
     }
 
+    /// The changes in `trace` this condition forbids for good: a `not` of a `did` that must
+    /// hold (under `all` and `says` only) and matches a change already made. A trace only
+    /// grows, so the condition can never hold again.
+    pub fn forbidden_in(&self, trace: &[Value]) -> Vec<Value> {
+        match self {
+            Condition::Not(inner) => match &**inner {
+                Condition::Did(pattern) => trace
+                    .iter()
+                    .filter(|entry| matches(entry, pattern))
+                    .cloned()
+                    .collect(),
+                _ => Vec::new(),
+            },
+            Condition::Says { check, .. } => check.forbidden_in(trace),
+            Condition::All(list) => list.iter().flat_map(|c| c.forbidden_in(trace)).collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// Every `says` of the condition with the check under it, in order.
     pub fn phrases(&self) -> Vec<(&str, &Condition)> {
         let mut found = Vec::new();

@@ -196,6 +196,7 @@ impl Recorder {
             Action::FocusLast | Action::CursorEnd => key("end"),
             Action::DeleteBackward => key("backspace"),
             Action::DeleteForward => key("delete"),
+            Action::ClearField => key("ctrl+u"),
             Action::CursorLeft => key("left"),
             Action::CursorRight => key("right"),
             Action::SwitchSurface => key("f2"),

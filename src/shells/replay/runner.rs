@@ -105,6 +105,7 @@ impl Report {
 
 /// Where a replay draws: bare text when only the text is read, a styled buffer when a cast
 /// needs the colours too. The same renderer draws both.
+#[derive(Clone)]
 enum Screen {
     Text(TextGrid),
     Styled(Buffer),
@@ -132,6 +133,7 @@ impl Screen {
 }
 
 /// The phone under replay, drawn into one reused screen.
+#[derive(Clone)]
 struct Replay {
     engine: Engine,
     screen: Screen,
@@ -979,6 +981,7 @@ fn line_diff(stored: &str, now: &str) -> String {
 /// A phone driven step by step in the fixture language, outside a fixture: what tasks (their
 /// set-up, their reference solutions, their success conditions) and lessons run on. Drawn as
 /// bare text at the given size, so that `text` and `screen` conditions read what a person sees.
+#[derive(Clone)]
 pub struct Session {
     replay: Replay,
     /// Where snapshot steps would look (tasks have none; set for messages).
@@ -1055,5 +1058,10 @@ impl Session {
     /// The device file as it was when the episode started.
     pub fn start_state(&self) -> &Value {
         self.replay.start()
+    }
+
+    /// The device file when the episode started, as the phone holds it.
+    pub fn start_device(&self) -> &DeviceFile {
+        &self.replay.start_device
     }
 }

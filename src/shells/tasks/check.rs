@@ -5,8 +5,11 @@
 
 use std::collections::BTreeSet;
 
+use serde_json::Value;
+
 use super::Task;
 use super::episode::Episode;
+use super::variant::SolutionStep;
 use crate::screens::Action;
 use crate::shells::replay::fixture::Step;
 use crate::sim::device::Language;
@@ -154,32 +157,150 @@ pub fn random_success_rate(
 }
 
 fn random_play(episode: &mut Episode, max_steps: u32, env: &mut Env) -> bool {
-    const WORDS: [&str; 4] = ["Xiaomi#2026", "lei.wang@example.com", "123456", "hello"];
     for _ in 0..max_steps {
-        let view = episode.engine().view();
-        let in_field = view.focused().is_some_and(|e| e.role.is_text_input());
-        let touchable: Vec<String> = view
-            .active_elements()
-            .iter()
-            .filter(|e| e.interactive() && e.role != Role::Text)
-            .map(|e| e.id.to_string())
-            .collect();
-        let roll = env.below(10);
-        let step = if in_field && roll < 3 {
-            Step::Type(WORDS[env.below(WORDS.len() as u32) as usize].to_string())
-        } else if roll == 9 || touchable.is_empty() {
-            Step::Back(1)
-        } else {
-            let at = env.below(touchable.len() as u32) as usize;
-            Step::TapId {
-                id: touchable[at].clone(),
-                label: None,
-            }
-        };
+        let step = random_step(episode, env);
         let _ = episode.step(&step);
         if episode.done() {
             return true;
         }
     }
     false
+}
+
+/// A random player's next step: a tap on a random touchable element, Back, or (in a text
+/// field) one of a few words a person might type there.
+pub fn random_step(episode: &Episode, env: &mut Env) -> Step {
+    const WORDS: [&str; 4] = ["Xiaomi#2026", "lei.wang@example.com", "123456", "hello"];
+    let view = episode.engine().view();
+    let in_field = view.focused().is_some_and(|e| e.role.is_text_input());
+    let touchable: Vec<&str> = view
+        .active_elements()
+        .iter()
+        .filter(|e| e.interactive() && e.role != Role::Text)
+        .map(|e| &*e.id)
+        .collect();
+    let roll = env.below(10);
+    if in_field && roll < 3 {
+        Step::Type(WORDS[env.below(WORDS.len() as u32) as usize].to_string())
+    } else if roll == 9 || touchable.is_empty() {
+        Step::Back(1)
+    } else {
+        let at = env.below(touchable.len() as u32) as usize;
+        Step::TapId {
+            id: touchable[at].to_string(),
+            label: None,
+        }
+    }
+}
+
+/// How following the hints went from random states of one task.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HintWalks {
+    /// States the random walks left the task in (done by the walk itself not counted).
+    pub states: u32,
+    /// Of those, the ones the hints led to success within `max_steps`.
+    pub led_home: u32,
+    /// The ones the hints said could no longer be done, and why (what cannot be undone).
+    pub start_over: Vec<(u64, String)>,
+    /// The ones the hints did not lead home: the seed and what happened.
+    pub failed: Vec<(u64, String)>,
+    /// The most steps the hints took.
+    pub longest: u32,
+}
+
+/// From `states` random states of `task` (random walks of 0 to 30 steps from the start, seeds
+/// from `seed`), follows the hints alone and counts where they lead.
+pub fn hint_walks(
+    task: &Task,
+    states: u32,
+    seed: u64,
+    language: Language,
+) -> Result<HintWalks, String> {
+    let mut walks = HintWalks::default();
+    let mut planners: std::collections::HashMap<u64, super::plan::Planner> =
+        std::collections::HashMap::new();
+    for n in 0..states {
+        let variant_seed = seed.wrapping_add(u64::from(n) % 10);
+        let mut episode = super::episode_in(task, variant_seed, language)?;
+        let mut env = Env::new(crate::sim::time::earliest(), seed ^ u64::from(n) ^ 0x417e);
+        let length = env.below(31);
+        for _ in 0..length {
+            let step = random_step(&episode, &mut env);
+            let _ = episode.step(&step);
+        }
+        if episode.done() {
+            continue;
+        }
+        walks.states += 1;
+        let planner = match planners.entry(variant_seed) {
+            std::collections::hash_map::Entry::Occupied(found) => found.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                let fresh = super::episode_in(task, variant_seed, language)?;
+                slot.insert(super::plan::Planner::new(fresh))
+            }
+        };
+        let mut moves = 0u32;
+        let budget = task.max_steps.saturating_mul(3);
+        let mut outcome = None;
+        for _ in 0..budget {
+            match planner.next(&mut episode) {
+                super::plan::Way::Done => {
+                    outcome = Some(Ok(()));
+                    break;
+                }
+                super::plan::Way::Next(planned) => {
+                    if !matches!(planned.step, SolutionStep::Step(Step::Wait(_))) {
+                        moves += 1;
+                    }
+                    let result = match &planned.step {
+                        SolutionStep::Answer(_) => {
+                            let answer = episode.expected_answer().unwrap_or_default();
+                            episode.answer(&answer);
+                            Ok(())
+                        }
+                        other => episode.solve_step(other),
+                    };
+                    if let Err(e) = result {
+                        outcome = Some(Err(format!(
+                            "the hint {} failed: {e}",
+                            planned.step.to_json()
+                        )));
+                        break;
+                    }
+                }
+                super::plan::Way::StartOver(changes) => {
+                    let why: Vec<String> = changes.iter().map(Value::to_string).collect();
+                    walks.start_over.push((variant_seed, why.join(", ")));
+                    outcome = Some(Err(String::new()));
+                    break;
+                }
+                super::plan::Way::Lost => {
+                    outcome = Some(Err(format!(
+                        "lost after {length} random steps and {moves} hint(s), on {:?}",
+                        episode.engine().view().screen
+                    )));
+                    break;
+                }
+            }
+        }
+        match outcome {
+            Some(Ok(())) if moves <= task.max_steps => {
+                walks.led_home += 1;
+                walks.longest = walks.longest.max(moves);
+            }
+            Some(Ok(())) => walks.failed.push((
+                variant_seed,
+                format!(
+                    "led home in {moves} steps, more than max_steps {}",
+                    task.max_steps
+                ),
+            )),
+            Some(Err(why)) if why.is_empty() => {}
+            Some(Err(why)) => walks.failed.push((variant_seed, why)),
+            None => walks
+                .failed
+                .push((variant_seed, format!("not home after {budget} hints"))),
+        }
+    }
+    Ok(walks)
 }

@@ -16,9 +16,15 @@ use crate::shells::replay::fixture::{DEFAULT_CLOCK, DEFAULT_HEIGHT, DEFAULT_WIDT
 use crate::shells::replay::runner::Session;
 use crate::sim::DeviceFile;
 
+#[derive(Clone)]
 pub struct Episode {
     pub variant: Variant,
     session: Session,
+    /// The texts typed so far, newest last (a few dozen at most): what a hint may need to undo
+    /// a password the person changed. A field typed into key by key is one text.
+    typed: Vec<String>,
+    /// The field being typed into, and what was typed there so far.
+    typing: Option<(String, String)>,
     /// Steps taken since the learner got the phone (set-up steps not counted).
     pub steps: u32,
     /// What the learner answered, for an answer task.
@@ -56,6 +62,8 @@ impl Episode {
         Ok(Episode {
             variant,
             session,
+            typed: Vec::new(),
+            typing: None,
             steps: 0,
             answered: None,
             said_impossible: false,
@@ -73,13 +81,79 @@ impl Episode {
     /// A step of the fixture language, counted.
     pub fn step(&mut self, step: &Step) -> Result<(), String> {
         self.steps = self.steps.saturating_add(1);
+        match step {
+            Step::Type(text) => self.typing(text),
+            _ => self.typed_done(),
+        }
         self.session.step(step)
     }
 
     /// An action straight on the phone (a key, a click), counted.
     pub fn apply(&mut self, action: Action) -> crate::engine::Outcome {
         self.steps = self.steps.saturating_add(1);
+        match &action {
+            Action::Type(text) => self.typing(text),
+            // Moving the cursor or deleting stays in the field; anything else leaves it.
+            Action::CursorLeft
+            | Action::CursorRight
+            | Action::CursorHome
+            | Action::CursorEnd
+            | Action::DeleteBackward
+            | Action::DeleteForward
+            | Action::Tick => {}
+            _ => self.typed_done(),
+        }
         self.session.apply(action)
+    }
+
+    /// `text` typed into the focused field, after what was typed there before.
+    fn typing(&mut self, text: &str) {
+        let field = self
+            .engine()
+            .view()
+            .focused()
+            .map(|e| e.id.to_string())
+            .unwrap_or_default();
+        match &mut self.typing {
+            Some((at, so_far)) if *at == field => {
+                if so_far.chars().count() < 256 {
+                    so_far.push_str(text);
+                }
+            }
+            _ => {
+                self.typed_done();
+                self.typing = Some((field, text.to_string()));
+            }
+        }
+    }
+
+    /// The field's text is finished: remembered among the texts typed.
+    fn typed_done(&mut self) {
+        const KEPT: usize = 32;
+        let Some((_, text)) = self.typing.take() else {
+            return;
+        };
+        if text.chars().count() > 64 || self.typed.contains(&text) {
+            return;
+        }
+        if self.typed.len() >= KEPT {
+            self.typed.remove(0);
+        }
+        self.typed.push(text);
+    }
+
+    /// What was typed so far, newest last (the field being typed into last).
+    pub fn typed(&self) -> Vec<&str> {
+        let mut texts: Vec<&str> = self.typed.iter().map(String::as_str).collect();
+        if let Some((_, text)) = &self.typing {
+            texts.push(text);
+        }
+        texts
+    }
+
+    /// The device file when the person got the phone.
+    pub fn start_device(&self) -> &DeviceFile {
+        self.session.start_device()
     }
 
     /// A step of a reference solution.

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod check;
 pub mod episode;
 pub mod format;
+pub mod plan;
 pub mod report;
 pub mod variant;
 

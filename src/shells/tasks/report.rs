@@ -224,3 +224,54 @@ pub fn try_steps(
     }
     Ok((out, missing.is_none()))
 }
+
+/// Follows the hints from `states` random states of each task: how many they lead home, how
+/// many they rightly say must start over, and the ones they fail (which must be none).
+pub fn hints(tasks: &[&Task], states: u32, seed: u64, language: Language) -> (String, bool) {
+    let mut out = String::new();
+    let (mut all_states, mut home, mut over, mut failed) = (0u32, 0u32, 0usize, 0usize);
+    for task in tasks {
+        match super::check::hint_walks(task, states, seed, language) {
+            Err(e) => {
+                let _ = writeln!(out, "FAIL  {:<44} {e}", task.id);
+                failed += 1;
+            }
+            Ok(walks) => {
+                all_states += walks.states;
+                home += walks.led_home;
+                over += walks.start_over.len();
+                failed += walks.failed.len();
+                let verdict = if walks.failed.is_empty() {
+                    "ok  "
+                } else {
+                    "FAIL"
+                };
+                let _ = writeln!(
+                    out,
+                    "{verdict}  {:<44} {:>4} states: {:>4} led home (longest {:>3} steps), {:>3} start over",
+                    task.id,
+                    walks.states,
+                    walks.led_home,
+                    walks.longest,
+                    walks.start_over.len()
+                );
+                for (seed, why) in walks.failed.iter().take(5) {
+                    let _ = writeln!(out, "      seed {seed}: {why}");
+                }
+                for (seed, why) in walks.start_over.iter().take(2) {
+                    let _ = writeln!(
+                        out,
+                        "      start over (seed {seed}): {}",
+                        super::super::input::cut(why, 160)
+                    );
+                }
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "{} task(s), {all_states} states: {home} led home, {over} start over (a change that cannot be undone), {failed} not led home",
+        tasks.len()
+    );
+    (out, failed == 0)
+}
