@@ -34,8 +34,11 @@ fn a_task_is_the_same_variant_for_the_same_seed_and_a_broken_one_is_named() {
     )
     .expect_err("unknown field");
     assert!(error.starts_with("x.json:"), "{error}");
-    let _ = check::variants_differ(&task, 0..5, Language::En);
-    let _ = Difficulty::Hard;
+    // One choice only: every seed gives the same goal, and the check says so.
+    assert_eq!(
+        check::variants_differ(&task, 0..5, Language::En),
+        Some("every seed gives the same goal".to_string())
+    );
 }
 
 /// The catalogue covers the four guides on both surfaces, with information tasks, tasks that
@@ -65,6 +68,139 @@ fn the_catalogue_covers_the_guides() {
         assert!(
             count(&|t| t.tags.iter().any(|tag| tag == surface)) >= 5,
             "{surface}"
+        );
+    }
+}
+
+/// The reference solutions, the near-misses and the other routes hold on a phone that speaks
+/// Chinese too.
+#[test]
+fn every_task_passes_its_checks_in_chinese() {
+    let catalogue = tasks::builtin().expect("the catalogue reads");
+    let chosen: Vec<&tasks::Task> = catalogue.iter().collect();
+    let (report, good) = tasks::report::check(&chosen, 0..10, 0, Language::ZhCn);
+    assert!(good, "{report}");
+}
+
+/// The audit can fail: a task whose check asks only that the password changed (the check an
+/// outside evaluation fooled) is caught by its own near-misses.
+#[test]
+fn a_loose_check_is_caught_by_its_near_misses() {
+    let catalogue = tasks::builtin().expect("the catalogue reads");
+    let mut loose = tasks::find(&catalogue, "change_the_password")
+        .expect("task")
+        .clone();
+    loose.success = Some(serde_json::json!(
+        {"pointer": "/cloud/accounts/0/password_hash", "changed": true}
+    ));
+    let problems = tasks::audit::audit_variant(&loose, 0, Language::En);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("another new password") && p.contains("rewarded")),
+        "{problems:?}"
+    );
+    // And a check that refuses a right route is caught by the routes.
+    let mut strict = tasks::find(&catalogue, "change_the_password")
+        .expect("task")
+        .clone();
+    strict.success = Some(serde_json::json!(
+        {"did": {"change": "password_changed", "on": "phone", "via": "change_password"}}
+    ));
+    let problems = tasks::audit::audit_variant(&strict, 0, Language::En);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("on account.xiaomi.com") && p.contains("not rewarded")),
+        "{problems:?}"
+    );
+}
+
+/// Every task's audit is thick enough: at least two near-misses and one other route, and
+/// every clause of its goal checked or said to need no check.
+#[test]
+fn every_task_is_audited() {
+    let catalogue = tasks::builtin().expect("the catalogue reads");
+    for task in &catalogue {
+        assert!(
+            task.audit.near_misses.len() >= check::NEAR_MISSES_WANTED,
+            "{}",
+            task.id
+        );
+        assert!(
+            task.audit.routes.len() >= check::ROUTES_WANTED,
+            "{}",
+            task.id
+        );
+        let problems = check::coverage(task, 0);
+        assert!(problems.is_empty(), "{}: {problems:?}", task.id);
+    }
+}
+
+/// How many random states each task's hints are followed from, and the share of tasks each
+/// test takes (they run side by side).
+const HINT_STATES: u32 = 200;
+const SHARES: usize = 4;
+
+fn hints_lead_home(share: usize) {
+    let catalogue = tasks::builtin().expect("the catalogue reads");
+    let mut failed = Vec::new();
+    for task in catalogue.iter().skip(share).step_by(SHARES) {
+        let walks = check::hint_walks(task, HINT_STATES, 0, Language::En).expect("walks");
+        // Random walks of up to 30 steps seldom do a task by chance: most states are left.
+        assert!(
+            walks.states >= HINT_STATES * 9 / 10,
+            "{}: {walks:?}",
+            task.id
+        );
+        if !walks.failed.is_empty() {
+            failed.push(format!("{}: {:?}", task.id, walks.failed));
+        }
+        // Starting over is said only of what cannot be undone: never more than a tenth.
+        assert!(
+            walks.start_over.len() as u32 <= walks.states / 10,
+            "{}: {:?}",
+            task.id,
+            walks.start_over
+        );
+    }
+    assert!(failed.is_empty(), "{}", failed.join("\n"));
+}
+
+/// From 200 random states of every task (random walks of 0 to 30 steps from the start),
+/// following the hints alone does the task within its steps, or says (rightly) that a change
+/// cannot be undone.
+#[test]
+fn hints_lead_home_from_random_states_1() {
+    hints_lead_home(0);
+}
+
+#[test]
+fn hints_lead_home_from_random_states_2() {
+    hints_lead_home(1);
+}
+
+#[test]
+fn hints_lead_home_from_random_states_3() {
+    hints_lead_home(2);
+}
+
+#[test]
+fn hints_lead_home_from_random_states_4() {
+    hints_lead_home(3);
+}
+
+/// A random player does no task often: over 200 episodes a task, none above 20%.
+#[test]
+fn a_random_player_seldom_does_a_task() {
+    let catalogue = tasks::builtin().expect("the catalogue reads");
+    for task in &catalogue {
+        let rate = check::random_success_rate(task, 200, 0, Language::En).expect("plays");
+        assert!(
+            rate <= 0.2,
+            "{}: a random player does it {:.0}% of the time",
+            task.id,
+            rate * 100.0
         );
     }
 }
