@@ -204,3 +204,18 @@ fn a_random_player_seldom_does_a_task() {
         );
     }
 }
+
+/// docs/tasks.md's counts of the catalogue's audit are the catalogue's.
+#[test]
+fn the_docs_count_the_audit_right() {
+    let catalogue = tasks::builtin().expect("the catalogue reads");
+    let near: usize = catalogue.iter().map(|t| t.audit.near_misses.len()).sum();
+    let routes: usize = catalogue.iter().map(|t| t.audit.routes.len()).sum();
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/tasks.md"))
+        .expect("docs/tasks.md");
+    let said = format!(
+        "{} tasks list {near} near-misses and {routes} other routes",
+        catalogue.len()
+    );
+    assert!(docs.contains(&said), "docs/tasks.md should say {said:?}");
+}
