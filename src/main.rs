@@ -115,6 +115,9 @@ enum Command {
         /// Print your progress as a table, and start nothing.
         #[arg(long)]
         report: bool,
+        /// Also the task files in DIR (as `tasks --tasks`). May be given more than once.
+        #[arg(long = "tasks", value_name = "DIR")]
+        dirs: Vec<PathBuf>,
     },
     /// Measure how fast the core, the renderer and the device file are.
     Bench {
@@ -152,6 +155,8 @@ enum TasksCommand {
         #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u32).range(0..=10000))]
         hints: u32,
     },
+    /// Every task's goal and what checks each of its words, as Markdown (docs/checks.md).
+    Checks,
     /// Play steps on one task's variant and tell, after each, how the task stands and what the
     /// trace holds: a task's author trying a near-miss or another route.
     Try {
@@ -294,9 +299,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             agent::serve(&mut agent, stdin, stdout).map_err(|e| format!("agent: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Learn { task, seed, report }) => {
-            learn(cli.device, cli.language, task, seed, report)
-        }
+        Some(Command::Learn {
+            task,
+            seed,
+            report,
+            dirs,
+        }) => learn(cli.device, cli.language, task, seed, report, &dirs),
         Some(Command::Bench { iterations }) => {
             let report = mi_settings::shells::bench::run(iterations).map_err(|e| e.to_string())?;
             print!("{report}");
@@ -347,6 +355,7 @@ fn tasks_command(
                 return Ok(ExitCode::FAILURE);
             }
         }
+        TasksCommand::Checks => print!("{}", report::all_checks(&catalogue)?),
         TasksCommand::Try { id, steps, seed } => {
             let task = tasks::find_or_load(&catalogue, &id)?;
             let text = mi_settings::shells::input::read_text(&steps, 8 * 1024 * 1024)
@@ -375,10 +384,11 @@ fn learn(
     task: Option<String>,
     seed: Option<u64>,
     report: bool,
+    dirs: &[PathBuf],
 ) -> Result<ExitCode, String> {
     use mi_settings::shells::lesson::{self, Learn, progress};
     use mi_settings::shells::tasks;
-    let catalogue = tasks::builtin()?;
+    let catalogue = tasks::catalogue_with(dirs)?;
     let file = progress::ProgressFile::open(progress::path_for(device.as_deref())?)?;
     if report {
         print!(

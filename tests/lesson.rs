@@ -1306,3 +1306,72 @@ fn no_lesson_word_is_the_same_in_both_languages() {
         }
     }
 }
+
+/// A hint says what it undoes first, in the phone's language, and says to start over where a
+/// change cannot be undone; the result of an instant "can't be done" does not compare it with
+/// the reference's looking around.
+#[test]
+fn hints_undo_first_and_say_when_to_start_over() {
+    use mi_settings::engine::Key;
+    use mi_settings::screens::Action;
+    use mi_settings::shells::lesson::attempt::Lesson;
+    use mi_settings::shells::lesson::guide::Advice;
+    let catalogue = tasks::builtin().expect("catalogue");
+    let task = tasks::find(&catalogue, "turn_off_sync_for_an_app").expect("task");
+    for (language, undo) in [(Language::En, "Undo first:"), (Language::ZhCn, "先撤销：")] {
+        let mut lesson =
+            Lesson::start(task, 0, language, t0(), false, |_| (60, 24)).expect("start");
+        // Bluetooth has nothing to do with it; Airplane mode stops Mi Cloud.
+        lesson.action(Action::Tap("settings.connection_sharing".into()), t0());
+        lesson.action(Action::Tap("connection.airplane".into()), t0());
+        assert!(
+            matches!(lesson.advice(), Advice::Undo(..)),
+            "{:?}",
+            lesson.advice()
+        );
+        lesson.key(Key::F(1), t0());
+        let hint = lesson.hint().unwrap_or_default();
+        assert!(hint.starts_with(undo), "{hint}");
+    }
+    let task = tasks::find(&catalogue, "remove_a_device_on_the_website").expect("task");
+    let mut lesson =
+        Lesson::start(task, 3, Language::En, t0(), false, |_| (60, 24)).expect("start");
+    for id in [
+        "settings.account",
+        "account.devices",
+        "devices.2",
+        "device.remove",
+        "dialog.confirm",
+    ] {
+        lesson.action(Action::Tap(id.into()), t0());
+    }
+    assert!(
+        matches!(lesson.advice(), Advice::StartOver(_)),
+        "{:?}",
+        lesson.advice()
+    );
+    lesson.key(Key::F(1), t0());
+    let hint = lesson.hint().unwrap_or_default();
+    assert!(
+        hint.contains("can no longer be done") && hint.contains("start this one again"),
+        "{hint}"
+    );
+    // "Can't be done" said at once, and right.
+    let task = tasks::find(&catalogue, "find_the_ip_address_of_a_device").expect("task");
+    let mut lesson =
+        Lesson::start(task, 0, Language::En, t0(), false, |_| (60, 24)).expect("start");
+    lesson.key(Key::F(5), t0());
+    lesson.key(Key::Enter, t0());
+    assert!(lesson.done());
+    let result = lesson
+        .view_to_draw()
+        .dialog
+        .expect("the result")
+        .body
+        .join("\n");
+    assert!(
+        result.contains("Steps: 1 (the reference looked in"),
+        "{result}"
+    );
+    assert!(!result.contains("the shortest way"), "{result}");
+}

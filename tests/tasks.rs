@@ -219,3 +219,16 @@ fn the_docs_count_the_audit_right() {
     );
     assert!(docs.contains(&said), "docs/tasks.md should say {said:?}");
 }
+
+/// docs/checks.md is what `mi-settings tasks checks` writes now.
+#[test]
+fn the_list_of_checks_in_the_docs_is_current() {
+    let catalogue = tasks::builtin().expect("the catalogue reads");
+    let written = tasks::report::all_checks(&catalogue).expect("writes");
+    let docs = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/checks.md"))
+        .expect("docs/checks.md");
+    assert!(
+        docs == written,
+        "docs/checks.md is out of date: write it again with `mi-settings tasks checks > docs/checks.md`"
+    );
+}

@@ -622,8 +622,17 @@ impl Lesson {
             });
             return;
         }
+        // Saying "can't be done" at once, or answering from what was seen, is not shorter than
+        // the reference's way: its steps are where it looked.
+        let looked =
+            self.episode.variant.infeasible.is_some() || self.episode.variant.answer.is_some();
+        let steps = if looked {
+            w::looked_steps(language, self.steps, self.guide.length)
+        } else {
+            w::done_steps(language, self.steps, self.guide.length)
+        };
         let mut lines = vec![
-            w::done_steps(language, self.steps, self.guide.length),
+            steps,
             w::done_hints(language, self.hints),
             w::done_mistakes(language, &self.mistakes),
             w::done_time(language, i64::try_from(seconds).unwrap_or(i64::MAX)),

@@ -234,6 +234,15 @@ pub fn done_steps(language: Language, steps: u32, shortest: u32) -> String {
     }
 }
 
+/// Steps of a task that asks a question or cannot be done: the reference's count is how far it
+/// looked, not a way to compare with.
+pub fn looked_steps(language: Language, steps: u32, looked: u32) -> String {
+    match language {
+        Language::En => format!("Steps: {steps} (the reference looked in {looked})"),
+        Language::ZhCn => format!("步数：{steps}（参考做法查看了 {looked} 步）"),
+    }
+}
+
 pub fn done_hints(language: Language, hints: u32) -> String {
     match language {
         Language::En => format!("Hints: {hints}"),

@@ -82,8 +82,19 @@ pub fn show(task: &Task, seed: u64, language: Language) -> Result<String, String
     if let Some(success) = &variant.success {
         let _ = writeln!(out, "Success: {}", success.describe());
     }
+    let _ = write!(out, "{}", checks(task, variant));
     if let Some(answer) = &variant.answer {
-        let _ = writeln!(out, "Answer: {answer:?}");
+        let _ = writeln!(
+            out,
+            "Answer: {} (compared as {:?}{})",
+            answer.describe(),
+            answer.kind,
+            if answer.steady {
+                "; the phone must not change on the way"
+            } else {
+                ""
+            }
+        );
     }
     if let Some(reason) = &variant.infeasible {
         let _ = writeln!(out, "Cannot be done: {reason}");
@@ -276,4 +287,72 @@ pub fn hints(tasks: &[&Task], states: u32, seed: u64, language: Language) -> (St
         tasks.len()
     );
     (out, failed == 0)
+}
+
+/// The goal's words and what checks each, the words that need none (and why), and the audit's
+/// attempts, as `tasks show` and `tasks checks` print them.
+fn checks(task: &Task, variant: &super::Variant) -> String {
+    let mut out = String::new();
+    if let Some(success) = &variant.success {
+        let phrases = success.phrases();
+        if !phrases.is_empty() {
+            let _ = writeln!(out, "Checks (the goal's words: what checks them):");
+        }
+        for (phrase, check) in phrases {
+            let _ = writeln!(out, "  \"{phrase}\": {}", check.describe());
+        }
+    }
+    if !task.audit.unchecked.is_empty() {
+        let _ = writeln!(out, "Needs no check:");
+        for (phrase, why) in &task.audit.unchecked {
+            let phrase = super::variant::fill(phrase, &variant.values, "unchecked")
+                .unwrap_or_else(|_| phrase.clone());
+            let _ = writeln!(out, "  \"{phrase}\": {why}");
+        }
+    }
+    if !task.audit.near_misses.is_empty() {
+        let _ = writeln!(out, "Near-misses (must not be rewarded):");
+        for near in &task.audit.near_misses {
+            let outcome = serde_json::to_value(near.outcome).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "  {} → {}",
+                near.name,
+                outcome.as_str().unwrap_or_default()
+            );
+        }
+    }
+    if !task.audit.routes.is_empty() {
+        let _ = writeln!(out, "Other routes (must be rewarded):");
+        for route in &task.audit.routes {
+            let _ = writeln!(out, "  {}", route.name);
+        }
+    }
+    out
+}
+
+/// Every task's goal (seed 0) and its checks, as Markdown: what `docs/checks.md` holds.
+pub fn all_checks(tasks: &[Task]) -> Result<String, String> {
+    let mut out = String::from(
+        "# Every task's goal and what checks it\n\n\
+         Written by `mi-settings tasks checks` (a test keeps it current): each task's goal (its \
+         variant for seed 0), the words of the goal and the condition that checks each, the \
+         words that need no check and why, and the audit's near-misses (each with the outcome it \
+         must end with) and other routes.\n",
+    );
+    for task in tasks {
+        let device = super::start_device(task)?;
+        let variant =
+            super::variant::draw(task, 0, &device).map_err(|e| format!("{}: {e}", task.id))?;
+        let _ = writeln!(out, "\n## {}\n\n{}\n\n```text", task.id, variant.goal);
+        let _ = write!(out, "{}", checks(task, &variant));
+        if let Some(answer) = &variant.answer {
+            let _ = writeln!(out, "Answer: {} (as {:?})", answer.describe(), answer.kind);
+        }
+        if let Some(why) = &variant.infeasible {
+            let _ = writeln!(out, "Cannot be done: {why}");
+        }
+        let _ = writeln!(out, "```");
+    }
+    Ok(out)
 }
