@@ -366,3 +366,38 @@ def test_ascii_escaping():
     text = _ascii_json(json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
     assert text.isascii() and text.isprintable()
     assert json.loads(text) == doc
+
+
+def test_the_solution_is_only_for_an_oracle(make):
+    """An agent under evaluation cannot ask for the reference solution; an oracle started with
+    ``allow_solution=True`` can."""
+    from mi_settings_gym import ProtocolError
+
+    evaluated = make(allow_solution=False)
+    evaluated.reset(seed=0, options={"task": "turn_on_bluetooth"})
+    with pytest.raises(ProtocolError, match="allow-solution"):
+        evaluated.solution()
+    oracle = make()
+    oracle.reset(seed=0, options={"task": "turn_on_bluetooth"})
+    assert oracle.solution()
+
+
+def test_finish_on_status_judges_at_the_status(make):
+    """With ``finish: on_status`` (AndroidWorld's way) a change undone before ``status complete``
+    earns nothing, and an answer waits for the status."""
+    env = make()
+    env.reset(seed=0, options={"task": "turn_on_bluetooth", "finish": "on_status"})
+    for action in (
+        {"action_type": "click", "label": "Bluetooth"},
+        {"action_type": "click", "id": "bluetooth.toggle"},
+        {"action_type": "click", "id": "bluetooth.toggle"},
+    ):
+        _, reward, terminated, _, _ = env.step(action)
+        assert reward == 0 and not terminated
+    _, reward, terminated, _, info = env.step({"action_type": "status", "goal_status": "complete"})
+    assert reward == 0 and terminated and info["outcome"].startswith("not done")
+    env.reset(seed=0, options={"task": "what_is_my_mi_account_id", "finish": "on_status"})
+    _, reward, terminated, _, _ = env.step({"action_type": "answer", "text": "6612345678"})
+    assert reward == 0 and not terminated
+    _, reward, terminated, _, _ = env.step({"action_type": "status", "goal_status": "complete"})
+    assert reward == 1 and terminated

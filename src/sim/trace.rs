@@ -157,6 +157,9 @@ impl Change {
     }
 }
 
+/// A switch before and after, and the change that names its turning.
+type Flip = (bool, bool, fn(bool) -> Change);
+
 /// An account as the trace compares it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct AccountMarks {
@@ -286,7 +289,7 @@ impl Marks {
                 sync_changes(then, now, &mut changes);
             }
         }
-        let flips: [(bool, bool, fn(bool) -> Change); 8] = [
+        let flips: [Flip; 8] = [
             (before.bluetooth, self.bluetooth, |to| Change::Bluetooth {
                 to,
             }),

@@ -206,7 +206,7 @@ impl Planner {
             }
         }
         let budget = self.moves.len() + SLACK;
-        if let Some(found) = self.from_the_reference(episode, &settled, settling.clone(), budget) {
+        if let Some(found) = self.taken_up(episode, &settled, settling.clone(), budget) {
             return Ok(found);
         }
         // Undo what the person changed that the task does not change, then take it up again.
@@ -250,7 +250,7 @@ impl Planner {
             if !undone {
                 continue;
             }
-            if let Some(found) = self.from_the_reference(episode, &state, prefix, budget) {
+            if let Some(found) = self.taken_up(episode, &state, prefix, budget) {
                 return Ok(self.fewer_undos(episode, found, budget));
             }
         }
@@ -300,7 +300,7 @@ impl Planner {
     /// The reference taken up from `state` — which `prefix`, played from `origin`, led to —
     /// from where `state` is, from Settings, or from the browser, at the furthest move that
     /// works. The plan found is played from `origin`.
-    fn from_the_reference(
+    fn taken_up(
         &mut self,
         origin: &Episode,
         state: &Episode,
@@ -636,12 +636,9 @@ impl Planner {
             .chain(words)
             .filter(|w| w.chars().count() >= 6)
             .collect();
-        for candidate in candidates {
-            if self.verifies(hash, &candidate) {
-                return Some(candidate);
-            }
-        }
-        None
+        candidates
+            .into_iter()
+            .find(|candidate| self.verifies(hash, candidate))
     }
 
     fn verifies(&mut self, hash: &str, password: &str) -> bool {
