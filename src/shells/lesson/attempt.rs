@@ -753,42 +753,27 @@ impl Lesson {
         };
         let engine = self.episode.engine();
         let view = engine.view();
-        let focused = view.focused().map(|e| e.id.to_string());
-        let made = match &planned.step {
-            SolutionStep::Step(Step::Tap(label)) => engine.resolve(label).ok().map(Move::Tap),
-            SolutionStep::Step(Step::TapId { id, .. }) => {
-                // A tap on a field and then typing in it is one thing to do: typing there.
-                let field = view.find(id).is_some_and(|e| e.role.is_text_input());
-                match self.planner.following() {
-                    Some(then) if field => match &then.step {
-                        SolutionStep::Step(Step::Type(text)) => Some(Move::Type {
-                            field: id.clone(),
-                            text: Some(text.clone()),
-                        }),
-                        SolutionStep::Step(Step::TypeFrom(_)) => Some(Move::Type {
-                            field: id.clone(),
-                            text: None,
-                        }),
-                        _ => Some(Move::Tap(id.clone())),
-                    },
-                    _ => Some(Move::Tap(id.clone())),
-                }
+        // A tap on a field and then typing in it is one thing to do: typing there.
+        let into_field = match &planned.step {
+            SolutionStep::Step(Step::TapId { id, .. })
+                if view.find(id).is_some_and(|e| e.role.is_text_input()) =>
+            {
+                self.planner.following().and_then(|then| match &then.step {
+                    SolutionStep::Step(Step::Type(text)) => Some(Move::Type {
+                        field: id.clone(),
+                        text: Some(text.clone()),
+                    }),
+                    SolutionStep::Step(Step::TypeFrom(_)) => Some(Move::Type {
+                        field: id.clone(),
+                        text: None,
+                    }),
+                    _ => None,
+                })
             }
-            SolutionStep::Step(Step::Type(text)) => focused.map(|field| Move::Type {
-                field,
-                text: Some(text.clone()),
-            }),
-            SolutionStep::Step(Step::TypeFrom(_)) => {
-                focused.map(|field| Move::Type { field, text: None })
-            }
-            SolutionStep::Step(Step::Key(key)) => Some(Move::Key(key.key())),
-            SolutionStep::Step(Step::Back(_)) => Some(Move::Back),
-            SolutionStep::Step(Step::Scroll(direction)) => Some(Move::Scroll(*direction)),
-            SolutionStep::Step(Step::Wait(_)) => Some(Move::Wait),
-            SolutionStep::Answer(_) => Some(Move::Answer),
-            SolutionStep::CannotBeDone => Some(Move::CannotBeDone),
-            SolutionStep::Step(_) => None,
+            _ => None,
         };
+        let made = into_field
+            .or_else(|| Move::of(&planned.step, view, |label| engine.resolve(label).ok()));
         match (made, planned.undoing) {
             (None, _) => Advice::Lost,
             (Some(made), Some(change)) => {

@@ -30,6 +30,36 @@ pub enum Move {
 }
 
 impl Move {
+    /// The move a step of a solution (or a plan) is, on `view`: typing goes into the field in
+    /// focus; `resolve` finds what a tap by label touches. Checks and events elsewhere are no
+    /// move.
+    pub fn of(
+        step: &SolutionStep,
+        view: &crate::view::View,
+        resolve: impl Fn(&str) -> Option<String>,
+    ) -> Option<Move> {
+        let focused = || view.focused().map(|e| e.id.to_string());
+        Some(match step {
+            SolutionStep::Step(Step::Tap(label)) => Move::Tap(resolve(label)?),
+            SolutionStep::Step(Step::TapId { id, .. }) => Move::Tap(id.clone()),
+            SolutionStep::Step(Step::Type(text)) => Move::Type {
+                field: focused()?,
+                text: Some(text.clone()),
+            },
+            SolutionStep::Step(Step::TypeFrom(_)) => Move::Type {
+                field: focused()?,
+                text: None,
+            },
+            SolutionStep::Step(Step::Key(key)) => Move::Key(key.key()),
+            SolutionStep::Step(Step::Back(_)) => Move::Back,
+            SolutionStep::Step(Step::Scroll(direction)) => Move::Scroll(*direction),
+            SolutionStep::Step(Step::Wait(_)) => Move::Wait,
+            SolutionStep::Answer(_) => Move::Answer,
+            SolutionStep::CannotBeDone => Move::CannotBeDone,
+            SolutionStep::Step(_) => return None,
+        })
+    }
+
     /// Whether the learner's move `did` is this one.
     fn matches(&self, did: &Move) -> bool {
         match (self, did) {
@@ -88,28 +118,7 @@ impl Guide {
         for (step, counted) in &solution {
             let view = reference.engine().view();
             let before = Place::of(view);
-            let focused = view.focused().map(|e| e.id.to_string());
-            let made = match step {
-                SolutionStep::Step(Step::Tap(label)) => {
-                    reference.engine().resolve(label).ok().map(Move::Tap)
-                }
-                SolutionStep::Step(Step::TapId { id, .. }) => Some(Move::Tap(id.clone())),
-                SolutionStep::Step(Step::Type(text)) => focused.map(|field| Move::Type {
-                    field,
-                    text: Some(text.clone()),
-                }),
-                SolutionStep::Step(Step::TypeFrom(_)) => {
-                    focused.map(|field| Move::Type { field, text: None })
-                }
-                SolutionStep::Step(Step::Key(key)) => Some(Move::Key(key.key())),
-                SolutionStep::Step(Step::Back(_)) => Some(Move::Back),
-                SolutionStep::Step(Step::Scroll(direction)) => Some(Move::Scroll(*direction)),
-                SolutionStep::Step(Step::Wait(_)) => Some(Move::Wait),
-                SolutionStep::Answer(_) => Some(Move::Answer),
-                SolutionStep::CannotBeDone => Some(Move::CannotBeDone),
-                // Checks change nothing; events elsewhere are not the learner's to make.
-                SolutionStep::Step(_) => None,
-            };
+            let made = Move::of(step, view, |label| reference.engine().resolve(label).ok());
             if reference.solve_step(step).is_err() {
                 break;
             }

@@ -148,9 +148,8 @@ struct Replay {
     start_device: Box<DeviceFile>,
     start_state: std::cell::OnceCell<Value>,
     state_now: std::cell::OnceCell<Value>,
-    /// Passwords checked against hashes, and the answers: a task's check runs after every step,
-    /// and a hash takes far longer than a step.
-    verified: Vec<(String, String, bool)>,
+    /// Passwords checked against hashes: a task's check runs after every step.
+    verified: crate::sim::cloud::Verified,
     /// The notifications shown so far, newest last: a code read on the phone is typed on the
     /// website after switching to it, as a person remembers it.
     seen: Vec<String>,
@@ -158,9 +157,6 @@ struct Replay {
 
 /// How many notifications a replay remembers.
 const SEEN_KEPT: usize = 16;
-
-/// How many password checks a replay remembers.
-const VERIFIED_KEPT: usize = 16;
 
 impl Replay {
     /// The phone `device` started at `start`, drawn on `screen` when something reads it.
@@ -176,7 +172,7 @@ impl Replay {
             start_device,
             start_state: std::cell::OnceCell::new(),
             state_now: std::cell::OnceCell::new(),
-            verified: Vec::new(),
+            verified: Default::default(),
             seen: Vec::new(),
         };
         replay.redraw();
@@ -308,20 +304,7 @@ impl Facts for Replay {
     }
 
     fn verifies(&mut self, hash: &str, password: &str) -> bool {
-        if let Some((_, _, answer)) = self
-            .verified
-            .iter()
-            .find(|(h, p, _)| h == hash && p == password)
-        {
-            return *answer;
-        }
-        let answer = crate::sim::cloud::verify_password(hash, password);
-        if self.verified.len() >= VERIFIED_KEPT {
-            self.verified.remove(0);
-        }
-        self.verified
-            .push((hash.to_string(), password.to_string(), answer));
-        answer
+        self.verified.check(hash, password)
     }
 }
 

@@ -89,8 +89,8 @@ pub struct Planner {
     /// What the reference changed, in all.
     net: Vec<Change>,
     cached: Option<Cached>,
-    /// Passwords tried against hashes, and the answers.
-    verified: Vec<(String, String, bool)>,
+    /// Passwords tried against hashes.
+    verified: crate::sim::cloud::Verified,
     /// Ways found from Settings to a screen, by the screen and whether the phone was signed in.
     paths: std::collections::HashMap<(String, bool), Option<Vec<SolutionStep>>>,
 }
@@ -133,7 +133,7 @@ impl Planner {
             fields,
             net,
             cached: None,
-            verified: Vec::new(),
+            verified: Default::default(),
             paths: std::collections::HashMap::new(),
         }
     }
@@ -436,17 +436,6 @@ impl Planner {
             }
             _ => {}
         }
-        let account = |state: &Episode| -> Option<String> {
-            Some(
-                state
-                    .engine()
-                    .device()
-                    .account
-                    .as_ref()?
-                    .mi_account_id
-                    .clone(),
-            )
-        };
         let enter = SolutionStep::Step(Step::Key(key("enter")?));
         let password_dialog =
             |password: String| vec![tap("dialog.password"), typed(&password), enter.clone()];
@@ -488,7 +477,7 @@ impl Planner {
                 tap("find_device.toggle"),
             ],
             Change::FindDevice { to: true } => {
-                let password = self.password_of(state, &account(state)?)?;
+                let password = self.password_of(state, &phone_account(state)?)?;
                 let mut steps = vec![
                     tap("settings.account"),
                     tap("account.find_device"),
@@ -505,7 +494,7 @@ impl Planner {
                 tap(&format!("notify.{channel}")),
             ],
             Change::TwoStep { .. } => {
-                let password = self.password_of(state, &account(state)?)?;
+                let password = self.password_of(state, &phone_account(state)?)?;
                 let mut steps = vec![
                     tap("settings.account"),
                     tap("account.security"),
@@ -575,7 +564,7 @@ impl Planner {
                 let old = self.password_for_hash(state, &was)?;
                 let now = self.password_of(state, account)?;
                 // Only the phone's own account's password is changed from its Settings.
-                if self::account(state).as_deref() != Some(account.as_str()) {
+                if phone_account(state).as_deref() != Some(account.as_str()) {
                     return None;
                 }
                 vec![
@@ -638,29 +627,12 @@ impl Planner {
             .collect();
         candidates
             .into_iter()
-            .find(|candidate| self.verifies(hash, candidate))
-    }
-
-    fn verifies(&mut self, hash: &str, password: &str) -> bool {
-        if let Some((_, _, answer)) = self
-            .verified
-            .iter()
-            .find(|(h, p, _)| h == hash && p == password)
-        {
-            return *answer;
-        }
-        let answer = crate::sim::cloud::verify_password(hash, password);
-        if self.verified.len() >= 64 {
-            self.verified.remove(0);
-        }
-        self.verified
-            .push((hash.to_string(), password.to_string(), answer));
-        answer
+            .find(|candidate| self.verified.check(hash, candidate))
     }
 }
 
 /// The account the phone is signed in to.
-fn account(state: &Episode) -> Option<String> {
+fn phone_account(state: &Episode) -> Option<String> {
     Some(
         state
             .engine()
