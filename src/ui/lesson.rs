@@ -285,12 +285,20 @@ fn below(panel: &GoalPanel, area: Rect, buf: &mut Buffer, hits: &mut HitMap, the
     };
     let feedback = feedback(panel, theme);
     let rows = inner.height;
-    // The goal keeps a line; then the hint or message; then the keys when there is room.
+    // The goal keeps a line; then the hint or message, on as many lines as it needs while the
+    // goal keeps one; then the keys when there is room.
     let feedback_row = feedback.is_some() && rows >= 2;
     let keys_row = rows >= 2 + u16::from(feedback_row);
+    let feedback_rows = match &feedback {
+        Some((text, _)) if feedback_row => {
+            let needed = u16::try_from(wrap(text, inner.width).len()).unwrap_or(u16::MAX);
+            needed.clamp(1, rows.saturating_sub(1 + u16::from(keys_row)).max(1))
+        }
+        _ => 0,
+    };
     let goal_rows = rows
         .saturating_sub(u16::from(keys_row))
-        .saturating_sub(u16::from(feedback_row));
+        .saturating_sub(feedback_rows);
     let goal = format!("{}{}{}", panel.goal_label, panel.colon, panel.goal);
     for (y, line) in (inner.y..).zip(cut_lines(&goal, inner.width, goal_rows)) {
         put_line(
@@ -315,12 +323,15 @@ fn below(panel: &GoalPanel, area: Rect, buf: &mut Buffer, hits: &mut HitMap, the
         actions_line(&panel.actions, row, buf, hits, theme);
     }
     if feedback_row && let Some((text, style)) = feedback {
-        let row = Rect {
-            y: bottom.saturating_sub(1),
-            height: 1,
-            ..inner
-        };
-        put_line(&spanned(truncate(&text, row.width), style), row, buf);
+        let top = bottom.saturating_sub(feedback_rows);
+        for (y, line) in (top..).zip(cut_lines(&text, inner.width, feedback_rows)) {
+            let row = Rect {
+                y,
+                height: 1,
+                ..inner
+            };
+            put_line(&spanned(line, style), row, buf);
+        }
     }
 }
 

@@ -269,19 +269,22 @@ impl Planner {
             .collect()
     }
 
-    /// Drops each group of undoing steps the plan does not need.
+    /// Drops each group of undoing steps the plan does not need, the longest first (undoing
+    /// Airplane mode may undo Wi-Fi's turning off with it, in one tap).
     fn fewer_undos(&mut self, episode: &Episode, found: Cached, budget: usize) -> Cached {
         let mut best = found;
         let changes: Vec<Change> = {
-            let mut seen: Vec<Change> = Vec::new();
+            let mut seen: Vec<(Change, usize)> = Vec::new();
             for planned in &best.steps {
-                if let Some(change) = &planned.undoing
-                    && !seen.contains(change)
-                {
-                    seen.push(change.clone());
+                if let Some(change) = &planned.undoing {
+                    match seen.iter_mut().find(|(c, _)| c == change) {
+                        Some((_, steps)) => *steps += 1,
+                        None => seen.push((change.clone(), 1)),
+                    }
                 }
             }
-            seen
+            seen.sort_by_key(|(_, steps)| std::cmp::Reverse(*steps));
+            seen.into_iter().map(|(change, _)| change).collect()
         };
         for change in changes {
             let without: Vec<Planned> = best
@@ -664,12 +667,14 @@ fn lasts(change: &Change) -> bool {
 fn order(mut changes: Vec<Change>) -> Vec<Change> {
     let rank = |change: &Change| match change {
         Change::ActivationLock { .. } | Change::LostMode { .. } | Change::Ringing { .. } => 0,
-        Change::AirplaneMode { .. } | Change::Wifi { .. } | Change::MobileData { .. } => 1,
-        Change::AutoTime { .. } | Change::ClockSet => 2,
-        Change::SignedOut { .. } | Change::SignedIn { .. } => 3,
-        Change::PasswordChanged { .. } => 4,
-        Change::FindDevice { .. } | Change::TwoStep { .. } => 5,
-        _ => 6,
+        // Airplane mode first: turning it off may bring the radios back.
+        Change::AirplaneMode { .. } => 1,
+        Change::Wifi { .. } | Change::MobileData { .. } => 2,
+        Change::AutoTime { .. } | Change::ClockSet => 3,
+        Change::SignedOut { .. } | Change::SignedIn { .. } => 4,
+        Change::PasswordChanged { .. } => 5,
+        Change::FindDevice { .. } | Change::TwoStep { .. } => 6,
+        _ => 7,
     };
     changes.sort_by_key(rank);
     changes
