@@ -74,6 +74,10 @@ enum Command {
         /// the fixtures' order.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]
         jobs: Option<u16>,
+        /// Also the task files in DIR, for fixtures that start from a task (agent logs). May
+        /// be given more than once.
+        #[arg(long = "tasks", value_name = "DIR")]
+        dirs: Vec<PathBuf>,
     },
     /// Print the JSON Schema of a file format.
     Schema {
@@ -90,6 +94,10 @@ enum Command {
         /// and tests; an agent under evaluation must not have it).
         #[arg(long)]
         allow_solution: bool,
+        /// Logs carry each episode's device file (with its accounts' password hashes) and
+        /// replay without the task catalogue; by default they name the task instead.
+        #[arg(long, requires = "log_dir")]
+        log_device: bool,
         /// Also the task files in DIR (as `tasks --tasks`). May be given more than once.
         #[arg(long = "tasks", value_name = "DIR")]
         dirs: Vec<PathBuf>,
@@ -261,8 +269,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             transcript,
             cast,
             jobs,
+            dirs,
         }) => {
+            let starts = mi_settings::shells::tasks::Starts::new(
+                mi_settings::shells::tasks::catalogue_with(&dirs)?,
+            );
             let options = BatchOptions {
+                tasks: Some(starts.shared()),
                 update_snapshots: update,
                 ci: std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0"),
                 transcript_dir: transcript,
@@ -286,17 +299,29 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
         Some(Command::Agent {
             log_dir,
             allow_solution,
+            log_device,
             dirs,
         }) => {
             use mi_settings::shells::agent;
             let mut agent = agent::Agent::new(log_dir)?
                 .speaking(cli.language.unwrap_or_default())
                 .allowing_solution(allow_solution)
+                .logging_devices(log_device)
                 .with_tasks(mi_settings::shells::tasks::catalogue_with(&dirs)?);
-            // Our own buffer, so that `serve` can see whether more requests are waiting.
-            let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin().lock());
+            let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
-            agent::serve(&mut agent, stdin, stdout).map_err(|e| format!("agent: {e}"))?;
+            // SIGTERM and SIGHUP end the session the way the end of input does: the running
+            // episode is logged first.
+            let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+            #[cfg(unix)]
+            let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
+            #[cfg(not(unix))]
+            let signals = [signal_hook::consts::SIGTERM];
+            for signal in signals {
+                signal_hook::flag::register(signal, std::sync::Arc::clone(&stop))
+                    .map_err(|e| format!("agent: cannot listen for signals: {e}"))?;
+            }
+            agent::serve(&mut agent, stdin, stdout, &stop).map_err(|e| format!("agent: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Learn {

@@ -168,7 +168,14 @@ fn a_thousand_malformed_lines_are_each_answered_and_the_agent_stays_up() {
     input.extend_from_slice(b"{\"op\":\"tasks\"}\n");
     let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
     let mut output = Vec::new();
-    serve(&mut agent, std::io::BufReader::new(&input[..]), &mut output).expect("serves");
+    let never = std::sync::atomic::AtomicBool::new(false);
+    serve(
+        &mut agent,
+        std::io::BufReader::new(std::io::Cursor::new(input)),
+        &mut output,
+        &never,
+    )
+    .expect("serves");
     let answers: Vec<Value> = String::from_utf8(output)
         .expect("utf-8")
         .lines()
@@ -280,8 +287,9 @@ fn answers_come_at_once_to_a_waiting_agent_and_in_order_to_one_sending_ahead() {
     });
     let answer = || {
         answers
-            .recv_timeout(Duration::from_secs(10))
-            .expect("an answer within 10 s")
+            // Only a deadlock takes this long: the answer comes at once, or never.
+            .recv_timeout(Duration::from_secs(300))
+            .expect("an answer, not a deadlock")
     };
     // A whole request and half of the next one, then wait: the first answer must come.
     input
@@ -459,4 +467,184 @@ fn observations_carry_what_a_person_reads() {
         last = step(&mut agent, action);
     }
     assert_eq!(last["observation"]["busy"], json!(true), "{last}");
+}
+
+/// A seeded random agent's next action, from the observation (clicks, typing, keys, verdicts).
+/// It types a few words of its own, and the goal's words that look like passwords (as an agent
+/// types what the goal gives it).
+fn random_action(observation: &Value, goal: &str, rng: &mut u64) -> Value {
+    let mut roll = |n: u64| {
+        *rng ^= *rng << 13;
+        *rng ^= *rng >> 7;
+        *rng ^= *rng << 17;
+        *rng % n.max(1)
+    };
+    let mut words: Vec<&str> = vec![
+        "hello",
+        "123456",
+        "lei.wang@example.com",
+        "Tea&Rice2027",
+        "+86 138 0000 8000",
+    ];
+    words.extend(
+        mi_settings::shells::replay::runner::goal_words(goal).filter(|w| w.contains(['#', '!', '&'])),
+    );
+    let elements = observation["elements"].as_array().cloned().unwrap_or_default();
+    let clickable: Vec<&Value> = elements
+        .iter()
+        .filter(|e| e["clickable"] == json!(true) && e["on_screen"] == json!(true))
+        .collect();
+    let fields: Vec<&Value> = clickable
+        .iter()
+        .copied()
+        .filter(|e| matches!(e["role"].as_str(), Some("text_field" | "password_field")))
+        .collect();
+    match roll(100) {
+        0..=54 if !clickable.is_empty() => {
+            let target = clickable[roll(clickable.len() as u64) as usize];
+            json!({"action_type": "click", "index": target["index"]})
+        }
+        55..=69 if !fields.is_empty() => {
+            let field = fields[roll(fields.len() as u64) as usize];
+            let word = words[roll(words.len() as u64) as usize];
+            json!({"action_type": "input_text", "text": word, "index": field["index"]})
+        }
+        70..=74 => json!({"action_type": "navigate_back"}),
+        75..=78 => json!({"action_type": "scroll", "direction": "down"}),
+        79..=82 => json!({"action_type": "keyboard_enter"}),
+        83..=86 => json!({"action_type": "wait", "seconds": 5}),
+        87..=88 => json!({"action_type": "key", "key": "q"}),
+        89 => json!({"action_type": "key", "key": "ctrl+c"}),
+        90..=93 => json!({"action_type": "navigate_home"}),
+        94 => json!({"action_type": "status", "goal_status": "complete"}),
+        95 => json!({"action_type": "status", "goal_status": "infeasible"}),
+        96 => json!({"action_type": "answer", "text": words[roll(words.len() as u64) as usize]}),
+        _ => json!({"action_type": "key", "key": "f2"}),
+    }
+}
+
+/// 1,000 random episodes over the catalogue, in both languages, logged: every log replays, to
+/// the end the agent saw (the same final frame, the task's condition as it stood), names its
+/// task rather than carrying a device file, and holds no password the goal gives.
+#[test]
+fn every_logged_episode_replays_to_the_same_end() {
+    use mi_settings::shells::replay::fixture::{self, LoadedFixture};
+    use mi_settings::shells::replay::runner::{self, Outputs};
+    use mi_settings::ui::{TextGrid, Theme, render_text};
+
+    let catalogue = mi_settings::shells::tasks::builtin().expect("catalogue");
+    let options = runner::Options {
+        tasks: Some(mi_settings::shells::tasks::Starts::new(catalogue.clone()).shared()),
+        ..runner::Options::default()
+    };
+    const EPISODES: usize = 500;
+    let mut checked = 0;
+    for language in ["en", "zh-CN"] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut agent = Agent::new(Some(dir.path().to_path_buf())).expect("agent");
+        // Per episode: its task, its final frame, and how many times the demo password went
+        // into a field that is no password field (which the log may write as it is).
+        let mut ends: Vec<(String, String, usize)> = Vec::new();
+        let mut rng: u64 = 0x2545_f491_4f6c_dd1d ^ language.len() as u64;
+        for n in 0..EPISODES {
+            let task = &catalogue[n % catalogue.len()];
+            let reset = ask(
+                &mut agent,
+                json!({"op": "reset", "task": task.id, "seed": n / catalogue.len(),
+                       "options": {"language": language}}),
+            );
+            let mut observation = reset["observation"].clone();
+            let goal = reset["info"]["goal"].as_str().unwrap_or_default().to_string();
+            let mut in_clear = 0;
+            loop {
+                let action = random_action(&observation, &goal, &mut rng);
+                let into_plain_field = action["text"] == json!("Xiaomi#2026")
+                    && observation["elements"]
+                        .as_array()
+                        .and_then(|e| e.iter().find(|e| e["index"] == action["index"]))
+                        .is_some_and(|e| e["role"] == json!("text_field"));
+                let answer = step(&mut agent, action);
+                if into_plain_field && answer["info"]["error"].is_null() {
+                    in_clear += 1;
+                }
+                observation = answer["observation"].clone();
+                if answer["terminated"] == json!(true) || answer["truncated"] == json!(true) {
+                    break;
+                }
+            }
+            let frame = ask(&mut agent, json!({"op": "render"}))["frame"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
+            ends.push((task.id.clone(), frame, in_clear));
+        }
+        ask(&mut agent, json!({"op": "close"}));
+        let mut logs: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
+            .expect("logs")
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        logs.sort();
+        assert_eq!(logs.len(), EPISODES, "one log per episode");
+        for (path, (task, frame, in_clear)) in logs.iter().zip(&ends) {
+            let text = std::fs::read_to_string(path).expect("reads");
+            assert!(text.contains("\"task\""), "{}: names its task", path.display());
+            assert!(!text.contains("$argon2"), "{}: a password hash", path.display());
+            // The password only where it went into a plain field; never in a condition, a
+            // description, or as typed into a password field.
+            assert_eq!(
+                text.matches("Xiaomi#2026").count(),
+                text.matches("\"type\": \"Xiaomi#2026").count(),
+                "{}: a password outside a typed step",
+                path.display()
+            );
+            // Where it is an account's password: never typed into a password field in clear.
+            let task = catalogue.iter().find(|t| &t.id == task).expect("the task");
+            let device = mi_settings::shells::tasks::start_device(task).expect("its phone");
+            let secret = device.cloud.accounts.iter().any(|a| {
+                mi_settings::sim::cloud::verify_password(&a.password_hash, "Xiaomi#2026")
+            });
+            assert!(
+                !secret || text.matches("\"type\": \"Xiaomi#2026").count() <= *in_clear,
+                "{}: a password typed into a password field, in clear",
+                path.display()
+            );
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(path).expect("metadata").permissions().mode();
+                assert_eq!(mode & 0o777, 0o600, "{}", path.display());
+            }
+            let loaded: LoadedFixture = fixture::parse(&text, path).expect("a fixture");
+            let mut last: Option<mi_settings::view::View> = None;
+            let mut watch = |_: usize, engine: &mi_settings::engine::Engine| {
+                last = Some(engine.view().clone());
+            };
+            let report = runner::run(
+                &loaded,
+                &options,
+                Outputs {
+                    each_step: Some(&mut watch),
+                    ..Outputs::default()
+                },
+            );
+            assert!(
+                report.passed(),
+                "{} ({}, {language}): {:?}",
+                path.display(),
+                task.id,
+                report.failure_text()
+            );
+            if let Some(mut view) = last {
+                // Frames, the agent's as any replay's, never show a password.
+                view.redact_secrets();
+                let size = loaded.fixture.terminal.expect("a size");
+                let mut grid = TextGrid::new(size.width, size.height);
+                render_text(&view, &mut grid, &Theme::miui());
+                assert_eq!(&grid.text(), frame, "{} ({}, {language})", path.display(), task.id);
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 2 * EPISODES);
 }

@@ -7,8 +7,6 @@
 mod common;
 
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
-use std::time::Duration as StdDuration;
 
 use common::*;
 use mi_settings::engine::Engine;
@@ -16,20 +14,6 @@ use mi_settings::screens::Action;
 use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
 use mi_settings::shells::store::{self, Store};
 use mi_settings::sim::DeviceFile;
-
-/// Runs `work` on its own thread and fails the test if it takes longer than `limit`: these
-/// cases once ran for minutes, and a hang must fail rather than stall the suite. (A generous
-/// guard against a hang, not a speed measurement: those are in `mi-settings bench`.)
-fn within<T: Send + 'static>(limit: StdDuration, work: impl FnOnce() -> T + Send + 'static) -> T {
-    let (sender, receiver) = mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = sender.send(work());
-    });
-    match receiver.recv_timeout(limit) {
-        Ok(value) => value,
-        Err(_) => panic!("still running after {limit:?}: a hang"),
-    }
-}
 
 fn replay(paths: &[PathBuf]) -> (Result<BatchResult, String>, String) {
     let mut out = Vec::new();
@@ -61,9 +45,9 @@ fn fixture(dir: &Path, name: &str, head: &str, steps: &str) -> PathBuf {
 /// The fixture is refused before anything runs, with `message` after its position.
 fn malformed(path: &Path, message: &str) -> String {
     let path_for_thread = path.to_path_buf();
-    let (result, printed) = within(StdDuration::from_secs(30), move || {
+    let (result, printed) = {
         replay(&[path_for_thread])
-    });
+    };
     assert_eq!(result, Ok(BatchResult::Malformed(1)), "{printed}");
     let first = printed.lines().next().unwrap_or_default().to_string();
     let prefix = format!("{}:", path.display());
@@ -85,9 +69,9 @@ fn malformed(path: &Path, message: &str) -> String {
 /// The fixture runs to its end and passes.
 fn passes(path: &Path) {
     let path_for_thread = path.to_path_buf();
-    let (result, printed) = within(StdDuration::from_secs(60), move || {
+    let (result, printed) = {
         replay(&[path_for_thread])
-    });
+    };
     assert_eq!(
         result,
         Ok(BatchResult::Ran {
@@ -240,18 +224,18 @@ fn only_regular_files_are_read_as_device_files() {
     let dir = tempfile::tempdir().expect("tempdir");
     let folder = dir.path().join("folder");
     std::fs::create_dir(&folder).expect("folder");
-    let message = within(StdDuration::from_secs(10), move || {
+    let message = {
         store::load(&folder).expect_err("a folder").to_string()
-    });
+    };
     assert!(message.contains("not a regular file"), "{message}");
     #[cfg(unix)]
     {
         for path in ["/dev/zero", "/dev/null"] {
-            let message = within(StdDuration::from_secs(10), move || {
+            let message = {
                 store::load(Path::new(path))
                     .expect_err("a device")
                     .to_string()
-            });
+            };
             assert!(message.contains("not a regular file"), "{message}");
         }
         // A named pipe would block a reader forever.
@@ -261,9 +245,9 @@ fn only_regular_files_are_read_as_device_files() {
             .status()
             .is_ok_and(|s| s.success());
         if made {
-            let message = within(StdDuration::from_secs(10), move || {
+            let message = {
                 store::load(&fifo).expect_err("a pipe").to_string()
-            });
+            };
             assert!(message.contains("not a regular file"), "{message}");
         }
         // `device reset` never replaces what is not a file.
@@ -272,7 +256,7 @@ fn only_regular_files_are_read_as_device_files() {
     }
     // A fixture's device that is not a file fails its fixture quickly.
     let path = fixture(dir.path(), "dev.json", ", \"device\": \"folder\"", "");
-    let (result, printed) = within(StdDuration::from_secs(10), move || replay(&[path]));
+    let (result, printed) = replay(&[path]);
     assert!(
         matches!(result, Ok(BatchResult::Ran { failed: 1, .. })),
         "{printed}"
@@ -325,12 +309,12 @@ fn typing_is_linear_and_a_field_keeps_256_characters() {
     let mut engine = phone();
     tap(&mut engine, "settings.about_phone");
     tap(&mut engine, "about.device_name");
-    let mut engine = within(StdDuration::from_secs(20), move || {
+    let mut engine = {
         for _ in 0..10 {
             engine.apply(Action::Type("a".repeat(100_000)));
         }
         engine
-    });
+    };
     let value = engine
         .view()
         .find("dialog.device_name")
@@ -368,7 +352,7 @@ fn control_characters_in_the_device_file_do_not_shift_rows() {
 /// save each end (generous guards against a freeze; the timings are in `mi-settings bench`).
 #[test]
 fn a_large_account_syncs_lists_and_saves() {
-    let (engine, dir) = within(StdDuration::from_secs(120), || {
+    let (engine, dir) = {
         let device = mi_settings::shells::bench::large_device(100_000, 10_000, 100_000);
         let mut engine = phone_with(device);
         tap(&mut engine, "settings.account");
@@ -381,7 +365,7 @@ fn a_large_account_syncs_lists_and_saves() {
         let (mut store, _, _) = Store::open(&path).expect("store");
         store.save(engine.device()).expect("saved");
         (engine, dir)
-    });
+    };
     assert_eq!(engine.view().screen, "devices");
     assert!(
         engine.device().data.contacts.len() >= 150_000,
@@ -508,7 +492,7 @@ fn the_corpus_of_once_hostile_fixtures_ends_as_it_should() {
             }
             Ends::Passes => passes(&file),
             Ends::Fails(messages) => {
-                let (result, printed) = within(StdDuration::from_secs(30), move || replay(&[file]));
+                let (result, printed) = replay(&[file]);
                 assert_eq!(
                     result,
                     Ok(BatchResult::Ran {

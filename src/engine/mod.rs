@@ -58,6 +58,8 @@ pub struct Engine {
     help: bool,
     /// How far the key help's text is scrolled.
     help_scroll: u16,
+    /// Actions applied so far: the work done, for tests that bound it (never the wall clock).
+    applied: u64,
 }
 
 impl Engine {
@@ -68,6 +70,7 @@ impl Engine {
             view: View::empty(),
             help: false,
             help_scroll: 0,
+            applied: 0,
         };
         engine.apply(Action::Resize {
             width: start.width,
@@ -123,8 +126,14 @@ impl Engine {
         Context::of(&self.view)
     }
 
+    /// How many actions were applied since the phone was made.
+    pub fn applied(&self) -> u64 {
+        self.applied
+    }
+
     /// Applies one action: the one way the phone changes.
     pub fn apply(&mut self, action: Action) -> Outcome {
+        self.applied = self.applied.saturating_add(1);
         if self.help {
             match action {
                 Action::Tick | Action::Resize { .. } => {}

@@ -3,6 +3,7 @@
 
 pub mod agent;
 pub mod bench;
+pub mod files;
 pub mod input;
 pub mod lesson;
 pub mod replay;

@@ -6,6 +6,8 @@
 pub mod protocol;
 
 use std::io::{self, BufRead, BufReader, Read, Write};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
 use std::path::PathBuf;
 
 use serde_json::Value;
@@ -51,6 +53,12 @@ struct Current {
     /// How it ended, once it did.
     outcome: Option<String>,
     terminated: bool,
+    /// Written to the log folder already.
+    logged: bool,
+    /// What was answered, said in the log's description.
+    answered: Option<String>,
+    /// Passwords typed that could not be written into the log (before which steps).
+    left_out: Vec<usize>,
 }
 
 /// What a reset's options change of a task's phone.
@@ -82,14 +90,23 @@ pub struct Agent {
     /// The language of resets that name none.
     language: Language,
     log_dir: Option<PathBuf>,
-    episodes_logged: u64,
+    /// The number of the next log's name (after the logs already in the folder).
+    next_log: u64,
+    /// Logs carry the task's device file (with its password hashes) instead of naming the
+    /// task.
+    log_device: bool,
 }
 
 impl Agent {
     pub fn new(log_dir: Option<PathBuf>) -> Result<Agent, String> {
+        let mut next_log = 1;
         if let Some(dir) = &log_dir {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("--log-dir {}: cannot create it: {e}", dir.display()))?;
+            crate::shells::files::remove_stale(dir);
+            next_log = crate::shells::files::next_number(dir, |name| {
+                name.split_once('-')?.0.parse().ok()
+            });
         }
         Ok(Agent {
             tasks: tasks::builtin()?,
@@ -97,13 +114,20 @@ impl Agent {
             allow_solution: false,
             language: Language::En,
             log_dir,
-            episodes_logged: 0,
+            next_log,
+            log_device: false,
         })
     }
 
     /// Resets that name no language play in `language`.
     pub fn speaking(mut self, language: Language) -> Agent {
         self.language = language;
+        self
+    }
+
+    /// Logs carry each task's device file (password hashes and all) instead of naming the task.
+    pub fn logging_devices(mut self, log_device: bool) -> Agent {
+        self.log_device = log_device;
         self
     }
 
@@ -181,7 +205,8 @@ impl Agent {
     }
 
     fn reset(&mut self, id: &str, seed: u64, options: protocol::ResetOptions) -> Response {
-        self.write_log();
+        // A refused reset leaves the running episode as it is: it is logged (and replaced)
+        // only once the new one is made.
         let width = options.width.unwrap_or(DEFAULT_WIDTH);
         let height = options.height.unwrap_or(DEFAULT_HEIGHT);
         if !(30..=500).contains(&width) || !(10..=200).contains(&height) {
@@ -212,6 +237,7 @@ impl Agent {
             Ok(episode) => episode,
             Err(e) => return Response::Error { error: e },
         };
+        self.write_log();
         let mut current = Current {
             seed,
             episode,
@@ -227,6 +253,9 @@ impl Agent {
             finish: options.finish,
             outcome: None,
             terminated: false,
+            logged: false,
+            answered: None,
+            left_out: Vec::new(),
             task,
         };
         let observation = observe(&mut current);
@@ -350,25 +379,20 @@ impl Agent {
         let (Some(dir), Some(current)) = (&self.log_dir, &mut self.current) else {
             return;
         };
-        if current.log.is_empty() && current.steps == 0 {
+        if current.logged || (current.log.is_empty() && current.steps == 0) {
             return;
         }
-        let fixture = episode_fixture(current);
+        let fixture = episode_fixture(current, self.log_device);
         current.log.clear();
-        current.steps = 0;
-        self.episodes_logged += 1;
-        let name = format!(
-            "{:05}-{}-seed{}.json",
-            self.episodes_logged, current.task.id, current.seed
-        );
+        current.logged = true;
         let mut json = serde_json::to_string_pretty(&fixture).unwrap_or_default();
         json.push('\n');
+        let (task, seed) = (current.task.id.clone(), current.seed);
+        let name = |n: u64| format!("{n:05}-{task}-seed{seed}.json");
         // A log that cannot be written must not end the agent's session: it is said on stderr.
-        if let Err(e) = std::fs::write(dir.join(&name), json) {
-            eprintln!(
-                "mi-settings agent: cannot write {}: {e}",
-                dir.join(name).display()
-            );
+        match crate::shells::files::write_new(dir, name, self.next_log, json.as_bytes()) {
+            Ok((_, n)) => self.next_log = n.saturating_add(1),
+            Err(e) => eprintln!("mi-settings agent: cannot write a log into {}: {e}", dir.display()),
         }
     }
 }
@@ -433,15 +457,63 @@ fn perform(current: &mut Current, action: &Action) -> Result<Said, String> {
                 .as_deref()
                 .ok_or("answer needs its text: {\"action_type\":\"answer\",\"text\":\"…\"}")?;
             current.episode.answer(text);
+            current.answered = Some(text.to_string());
             return Ok(Said::Answer);
         }
         _ => {}
     }
     for step in steps {
+        let logged = loggable(current, &step);
         current.episode.step(&step)?;
-        current.log.push(step);
+        // A key that asks the app to quit does nothing to an episode, and a replay would stop
+        // at it: it is not logged.
+        if current.episode.take_quit() {
+            continue;
+        }
+        match logged {
+            Some(step) => current.log.push(step),
+            None => {
+                let before = current.log.len() + 1;
+                if current.left_out.last() != Some(&before) {
+                    current.left_out.push(before);
+                }
+            }
+        }
     }
     Ok(Said::Nothing)
+}
+
+/// A step as the log writes it. Text typed into a password field never goes into a log as it
+/// is: a word of the goal (the password the task gives) is written as that word of the goal;
+/// the password of an account the goal does not give is left out (`None`), as recordings leave
+/// passwords out; any other text (a wrong guess) is no password, and is written.
+fn loggable(current: &mut Current, step: &Step) -> Option<Step> {
+    let Step::Type(text) = step else {
+        return Some(step.clone());
+    };
+    let view = current.episode.engine().view();
+    let into_password = view
+        .focused()
+        .is_some_and(|e| e.role == crate::view::Role::PasswordField);
+    if !into_password {
+        return Some(step.clone());
+    }
+    let goal = current.episode.variant.goal.clone();
+    if let Some(n) = crate::shells::replay::runner::goal_words(&goal).position(|w| w == text) {
+        return Some(Step::TypeFrom(Box::new(
+            crate::shells::replay::fixture::TypeSource {
+                goal_word: Some(n),
+                ..Default::default()
+            },
+        )));
+    }
+    let device = current.episode.engine().device();
+    let secret = device
+        .cloud
+        .accounts
+        .iter()
+        .any(|a| crate::sim::cloud::verify_password(&a.password_hash, text));
+    (!secret).then(|| step.clone())
 }
 
 /// The fixture steps an action means, checked before anything runs.
@@ -776,70 +848,178 @@ fn solution_action(step: &SolutionStep) -> Option<Action> {
 
 /// The episode as a fixture: the task's phone before set-up, the set-up and the agent's steps,
 /// and what held at the end.
-fn episode_fixture(current: &Current) -> Fixture {
-    let device = tasks::variant_device(&current.task, &current.episode.variant)
-        .ok()
+fn episode_fixture(current: &mut Current, with_device: bool) -> Fixture {
+    // By default the log names the task (no device file, no password hash in it); with
+    // `--log-device` it carries the device file and the set-up, and replays without the task.
+    let device = with_device
+        .then(|| tasks::variant_device(&current.task, &current.episode.variant).ok())
+        .flatten()
         .and_then(|mut device| {
             current.phone.apply(&mut device);
             serde_json::to_value(device).ok()
         });
-    let mut steps: Vec<Step> = current.episode.variant.setup.clone();
+    let mut steps: Vec<Step> = if with_device {
+        current.episode.variant.setup.clone()
+    } else {
+        Vec::new()
+    };
     steps.extend(current.log.iter().cloned());
     steps.push(Step::ExpectScreen(
         current.episode.engine().view().title.clone(),
     ));
-    if let Some(success) = &current.episode.variant.success {
-        let condition = if current.reward > 0.0 {
-            success.clone()
+    // What the success condition says now, whatever the reward (a task that cannot be done
+    // and was never said so has its phone unchanged, and no reward): the replay must agree.
+    if let (Some(success), Some(holds)) = (
+        current.episode.variant.success.clone(),
+        current.episode.success_holds(),
+    ) {
+        // A log that names its task says so without spelling the condition out (it holds the
+        // passwords the goal names); one that carries its device carries the condition.
+        steps.push(if with_device {
+            Step::Expect(Box::new(if holds {
+                success
+            } else {
+                Condition::Not(Box::new(success))
+            }))
         } else {
-            Condition::Not(Box::new(success.clone()))
-        };
-        // Only a condition that holds now is a true expectation of the replay.
-        steps.push(Step::Expect(Box::new(condition)));
+            Step::ExpectTask(holds)
+        });
     }
+    let mut description = format!(
+        "Reward {}{}.",
+        current.reward,
+        current
+            .outcome
+            .as_deref()
+            .map(|o| format!(" ({o})"))
+            .unwrap_or_default()
+    );
+    if let Some(answer) = &current.answered {
+        let device = current.episode.engine().device();
+        let a_password = device
+            .cloud
+            .accounts
+            .iter()
+            .any(|a| crate::sim::cloud::verify_password(&a.password_hash, answer));
+        if a_password {
+            description.push_str(" It answered with a password, left out here.");
+        } else {
+            description.push_str(&format!(
+                " It answered {:?}.",
+                crate::shells::input::cut(answer, 200)
+            ));
+        }
+    }
+    if !current.left_out.is_empty() {
+        let places: Vec<String> = current.left_out.iter().map(|n| n.to_string()).collect();
+        description.push_str(&format!(
+            " A password (of an account, not given by the goal) was typed before step(s) {} \
+             and is left out.",
+            places.join(", ")
+        ));
+    }
+    let task = (!with_device).then(|| crate::shells::replay::fixture::TaskRef {
+        id: current.task.id.clone(),
+        seed: current.seed,
+        skin: current.phone.skin,
+        rom: current.phone.rom,
+    });
     Fixture {
+        task,
+        setup_steps: with_device.then_some(current.episode.variant.setup.len()),
         version: crate::shells::replay::fixture::FIXTURE_VERSION,
         name: format!(
             "{} (seed {}), an agent's episode",
             current.task.id, current.seed
         ),
-        description: format!(
-            "Goal: {} Reward {}.",
-            current.episode.variant.goal, current.reward
-        ),
+        description,
         terminal: Some(TerminalSize {
             width: current.width,
             height: current.height,
         }),
         device,
-        seed: Some(current.seed),
-        language: None,
-        clock: current.task.start.clock,
+        seed: with_device.then_some(current.seed),
+        language: Some(current.phone.language),
+        clock: if with_device {
+            current.task.start.clock
+        } else {
+            None
+        },
         steps,
     }
 }
 
-/// Serves requests from `input` until `close` or the end of input. A bad line is answered with
-/// an error and the session goes on.
+/// A line read from the agent's input, by the reader thread.
+enum Incoming {
+    /// A line's bytes (at most `LINE_BYTES + 1` of them) and how long it really was.
+    Line(Vec<u8>, usize),
+    End,
+    Failed(io::Error),
+}
+
+/// How often a waiting agent looks whether it was asked to stop (SIGTERM).
+const STOP_POLL: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Serves requests from `input` until `close`, the end of input, or `stop` (set by a signal).
+/// A bad line is answered with an error and the session goes on.
 ///
-/// Responses are flushed when no further whole request is already waiting in `input`, so an agent
-/// that waits for each answer gets it at once, and one that sends requests ahead (an oracle, a
-/// batch) gets its answers in as few writes as the pipe allows.
-pub fn serve<R: Read>(
+/// A thread reads `input` all the while, so a client may send requests ahead without limit:
+/// however far ahead it writes, its requests are taken in while its answers wait to be read.
+/// Answers are flushed when no whole request is already waiting, so an agent that waits for
+/// each answer gets it at once, and one that sends requests ahead (an oracle, a batch) gets its
+/// answers in as few writes as the pipe allows. The running episode is logged whatever ends the
+/// session: a close, the end of input, a stop, or a reader of the answers gone (a broken pipe).
+pub fn serve<R: Read + Send + 'static>(
     agent: &mut Agent,
     input: BufReader<R>,
     mut output: impl Write,
+    stop: &AtomicBool,
 ) -> io::Result<()> {
-    let mut input = input;
-    let mut line = Vec::new();
-    let mut text = Vec::new();
-    loop {
-        line.clear();
-        let read = read_line_bounded(&mut input, &mut line)?;
-        if read == 0 {
-            agent.write_log();
-            return Ok(());
+    let (sender, lines) = mpsc::channel::<Incoming>();
+    std::thread::spawn(move || {
+        let mut input = input;
+        loop {
+            let mut line = Vec::new();
+            let incoming = match read_line_bounded(&mut input, &mut line) {
+                Ok(0) => Incoming::End,
+                Ok(read) => Incoming::Line(line, read),
+                Err(e) => Incoming::Failed(e),
+            };
+            let last = !matches!(incoming, Incoming::Line(..));
+            // The server has gone: nobody wants the rest.
+            if sender.send(incoming).is_err() || last {
+                return;
+            }
         }
+    });
+    let mut text = Vec::new();
+    let mut next: Option<Incoming> = None;
+    loop {
+        let incoming = match next.take() {
+            Some(incoming) => incoming,
+            None => loop {
+                match lines.recv_timeout(STOP_POLL) {
+                    Ok(incoming) => break incoming,
+                    Err(mpsc::RecvTimeoutError::Timeout) if stop.load(Ordering::Relaxed) => {
+                        agent.write_log();
+                        return Ok(());
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break Incoming::End,
+                }
+            },
+        };
+        let (line, read) = match incoming {
+            Incoming::Line(line, read) => (line, read),
+            Incoming::End => {
+                agent.write_log();
+                return Ok(());
+            }
+            Incoming::Failed(e) => {
+                agent.write_log();
+                return Err(e);
+            }
+        };
         let (response, closed) = match std::str::from_utf8(&line) {
             _ if read > LINE_BYTES => (
                 Response::Error {
@@ -872,11 +1052,28 @@ pub fn serve<R: Read>(
             serde_json::to_writer(&mut text, &error).map_err(io::Error::other)?;
         }
         text.push(b'\n');
-        output.write_all(&text)?;
-        if closed || !input.buffer().contains(&b'\n') {
-            output.flush()?;
+        // Flushed when no whole request waits: the next one, if any, is held for the next turn.
+        next = match lines.try_recv() {
+            Ok(incoming) => Some(incoming),
+            Err(_) => None,
+        };
+        let written = output.write_all(&text).and_then(|()| {
+            if closed || next.is_none() {
+                output.flush()
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = written {
+            // The reader of the answers is gone: the episode is kept all the same.
+            agent.write_log();
+            return Err(e);
         }
         if closed {
+            return Ok(());
+        }
+        if stop.load(Ordering::Relaxed) {
+            agent.write_log();
             return Ok(());
         }
     }

@@ -24,6 +24,8 @@ pub struct BatchOptions {
     pub jobs: Option<usize>,
     /// Play every fixture with the phone in this language (over the fixtures' own).
     pub language: Option<crate::sim::device::Language>,
+    /// Where fixtures that name a task find it.
+    pub tasks: Option<runner::Tasks>,
 }
 
 /// How a batch ended.
@@ -118,6 +120,7 @@ pub fn run(
         update_snapshots: options.update_snapshots,
         ci: options.ci,
         language: options.language,
+        tasks: options.tasks.clone(),
     };
     let count = fixtures.len();
     let jobs = options

@@ -78,6 +78,16 @@ pub struct Fixture {
     )]
     #[schemars(with = "Option<DeviceSourceSchema>")]
     pub device: Option<Value>,
+    /// Start from a task's phone instead: its variant's device, set up as the task sets it up,
+    /// at its seed and clock (what an agent's episode log names, so that it carries no device
+    /// file). The task must be in the catalogue (or in a folder given with `--tasks`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub task: Option<TaskRef>,
+    /// How many of the first steps only set the phone up (a task's set-up in a log that carries
+    /// its device): after them the trace starts empty, and `changed`/`unchanged` compare with
+    /// the phone as they leave it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub setup_steps: Option<usize>,
     /// Seed of the simulation's random numbers (default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seed: Option<u64>,
@@ -97,6 +107,22 @@ pub struct Fixture {
     /// At most 100,000.
     #[serde(deserialize_with = "bounded_steps")]
     pub steps: Vec<Step>,
+}
+
+/// A task's variant, to start a fixture from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TaskRef {
+    /// The task's id.
+    pub id: String,
+    /// Its variant.
+    pub seed: u64,
+    /// Another skin than the task's (`miui`, `hyperos`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skin: Option<crate::sim::device::Skin>,
+    /// Another ROM than the task's (`global`, `china`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rom: Option<crate::sim::device::Rom>,
 }
 
 fn supported_version<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<u32, D::Error> {
@@ -279,6 +305,8 @@ pub enum Step {
     ChangeElsewhere(Box<ChangeElsewhere>),
     Expect(Box<Condition>),
     TypeFrom(Box<TypeSource>),
+    /// With a `task`: its success condition holds (`true`) or does not (`false`).
+    ExpectTask(bool),
 }
 
 /// Where a `type_from` step reads what it types: a value in the device file, or the digits
@@ -293,6 +321,10 @@ pub struct TypeSource {
     /// The first run of digits on screen after this text is typed.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub digits_after: Option<String>,
+    /// With a `task`: the word at this place (from 0) of the task's goal, as the phone's
+    /// language words it (a password the goal gives, which a log does not write out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_word: Option<usize>,
 }
 
 /// The file's shape of a step: every kind optional, exactly one present.
@@ -353,6 +385,11 @@ pub struct StepSpec {
     /// Another device of an account adds an item to its Mi Cloud now (the account must exist).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub change_elsewhere: Option<ChangeElsewhere>,
+    /// In a fixture that starts from a task: the task's success condition holds (`true`) or
+    /// does not (`false`) — what an agent's episode log ends with, without spelling out the
+    /// condition (and the passwords in it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expect_task: Option<bool>,
 }
 
 impl TryFrom<StepSpec> for Step {
@@ -377,17 +414,22 @@ impl TryFrom<StepSpec> for Step {
             change_elsewhere,
             expect,
             type_from,
+            expect_task,
         } = spec;
         if let Some(source) = &type_from {
-            match (&source.state, &source.digits_after) {
-                (Some(pointer), None) if pointer.is_empty() || pointer.starts_with('/') => {}
-                (Some(pointer), None) => {
+            match (&source.state, &source.digits_after, source.goal_word) {
+                (Some(pointer), None, None) if pointer.is_empty() || pointer.starts_with('/') => {}
+                (Some(pointer), None, None) => {
                     return Err(format!(
                         "type_from state {pointer:?} is not a JSON Pointer (it must start with '/')"
                     ));
                 }
-                (None, Some(_)) => {}
-                _ => return Err("type_from takes one of `state` or `digits_after`".into()),
+                (None, Some(_), None) | (None, None, Some(_)) => {}
+                _ => {
+                    return Err(
+                        "type_from takes one of `state`, `digits_after` or `goal_word`".into(),
+                    );
+                }
             }
         }
         if label.is_some() && tap_id.is_none() {
@@ -472,11 +514,12 @@ impl TryFrom<StepSpec> for Step {
         );
         add("expect", expect.map(|c| Step::Expect(Box::new(c))));
         add("type_from", type_from.map(|s| Step::TypeFrom(Box::new(s))));
+        add("expect_task", expect_task.map(Step::ExpectTask));
         match kinds.len() {
             0 => Err(
                 "a step needs one kind: tap, tap_id, type, key, scroll, back, wait, \
                       expect_screen, expect_text, expect_no_text, expect_state, expect, \
-                      type_from, snapshot, sign_in_elsewhere or change_elsewhere"
+                      expect_task, type_from, snapshot, sign_in_elsewhere or change_elsewhere"
                     .into(),
             ),
             1 => Ok(kinds.remove(0).1),
@@ -515,6 +558,7 @@ impl From<Step> for StepSpec {
             Step::ChangeElsewhere(what) => spec.change_elsewhere = Some(*what),
             Step::Expect(condition) => spec.expect = Some(*condition),
             Step::TypeFrom(source) => spec.type_from = Some(*source),
+            Step::ExpectTask(holds) => spec.expect_task = Some(holds),
         }
         spec
     }
@@ -540,6 +584,7 @@ impl Step {
             Step::ChangeElsewhere(_) => "change_elsewhere",
             Step::Expect(_) => "expect",
             Step::TypeFrom(_) => "type_from",
+            Step::ExpectTask(_) => "expect_task",
         }
     }
 }
@@ -728,10 +773,8 @@ pub fn load(path: &Path) -> Result<LoadedFixture, FixtureError> {
 }
 
 pub fn parse(text: &str, path: &Path) -> Result<LoadedFixture, FixtureError> {
-    let fixture: Fixture = serde_path_to_error::deserialize(
-        &mut serde_json::Deserializer::from_str(text),
-    )
-    .map_err(|e| {
+    let mut reader = serde_json::Deserializer::from_str(text);
+    let fixture: Fixture = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
         let inner = e.inner();
         let at = e.path().to_string();
         FixtureError {
@@ -741,7 +784,31 @@ pub fn parse(text: &str, path: &Path) -> Result<LoadedFixture, FixtureError> {
             message: crate::shells::store::bare_message(inner),
         }
     })?;
+    // Anything after the fixture's object (a second fixture, stray text) is refused, as the
+    // device file's reader refuses it: replaying the first part and passing would hide it.
+    reader.end().map_err(|e| FixtureError {
+        path: path.to_path_buf(),
+        position: Some((e.line(), e.column())),
+        at: None,
+        message: "more after the fixture's object: a file holds one fixture".into(),
+    })?;
     let mut fixture = fixture;
+    if fixture.setup_steps.is_some_and(|n| n > fixture.steps.len()) {
+        return Err(FixtureError {
+            path: path.to_path_buf(),
+            position: None,
+            at: Some("setup_steps".into()),
+            message: format!("more set-up steps than the {} steps there are", fixture.steps.len()),
+        });
+    }
+    if fixture.task.is_some() && fixture.device.is_some() {
+        return Err(FixtureError {
+            path: path.to_path_buf(),
+            position: None,
+            at: Some("task".into()),
+            message: "a fixture starts from a task's phone or from a device, not both".into(),
+        });
+    }
     // Parsing grows the list by doubling; a long fixture should not keep the slack.
     fixture.steps.shrink_to_fit();
     let Lines { mut steps, device } = lines(text);

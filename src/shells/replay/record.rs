@@ -276,6 +276,8 @@ impl Recorder {
             steps.push(Step::ExpectState(Box::new(changed)));
         }
         Fixture {
+            task: None,
+            setup_steps: None,
             version: FIXTURE_VERSION,
             name: name.to_string(),
             description: self.description(),

@@ -14,7 +14,7 @@ use serde_json::Value;
 
 use super::cast::CastWriter;
 use super::fixture::TypeSource;
-use super::fixture::{
+use super::fixture::{TaskRef, 
     DEFAULT_CLOCK, DEFAULT_HEIGHT, DEFAULT_SEED, DEFAULT_WIDTH, LoadedFixture, ScrollDirection,
     Step, device_path_problem,
 };
@@ -38,6 +38,39 @@ pub struct Options {
     pub ci: bool,
     /// Play every fixture with the phone in this language (over the fixture's `language`).
     pub language: Option<Language>,
+    /// Where fixtures that name a task find it.
+    pub tasks: Option<Tasks>,
+}
+
+/// The phone a task starts an episode on, for a fixture that names the task.
+#[derive(Debug, Clone)]
+pub struct TaskStart {
+    /// The variant's device, before its set-up.
+    pub device: DeviceFile,
+    /// The set-up, run before the fixture's steps and not counted among them.
+    pub setup: Vec<Step>,
+    pub seed: u64,
+    pub clock: DateTime<Utc>,
+    /// The goal, in the phone's language (for `type_from: {"goal_word": n}`).
+    pub goal: String,
+    /// Its success condition (for `expect_task`).
+    pub success: Option<Condition>,
+}
+
+/// What finds the tasks fixtures name: the task catalogue lies above replay, which only asks.
+pub trait TaskStarts: Send + Sync {
+    /// The phone `task` starts on, speaking `language` (else the task's own).
+    fn start(&self, task: &TaskRef, language: Option<Language>) -> Result<TaskStart, String>;
+}
+
+/// A shared [`TaskStarts`].
+#[derive(Clone)]
+pub struct Tasks(pub std::sync::Arc<dyn TaskStarts>);
+
+impl std::fmt::Debug for Tasks {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Tasks(…)")
+    }
 }
 
 /// Called with each step's number (from 1) and the phone after it.
@@ -77,6 +110,8 @@ pub struct Report {
     pub failure: Option<StepFailure>,
     /// The device file at the end of the replay.
     pub final_device: Option<DeviceFile>,
+    /// The phone's actions the replay applied (its work, which tests bound).
+    pub actions: u64,
 }
 
 impl Report {
@@ -153,6 +188,10 @@ struct Replay {
     /// The notifications shown so far, newest last: a code read on the phone is typed on the
     /// website after switching to it, as a person remembers it.
     seen: Vec<String>,
+    /// The goal of the task the replay started from, if any.
+    goal: Option<String>,
+    /// That task's success condition, if it has one.
+    success: Option<Condition>,
 }
 
 /// How many notifications a replay remembers.
@@ -174,9 +213,20 @@ impl Replay {
             state_now: std::cell::OnceCell::new(),
             verified: Default::default(),
             seen: Vec::new(),
+            goal: None,
+            success: None,
         };
         replay.redraw();
         replay
+    }
+
+    /// From now on, `changed` and `unchanged` compare with the device as it is now, and the
+    /// trace starts empty: what came before was the set-up.
+    fn mark_start(&mut self) {
+        *self.start_device = self.engine.device().clone();
+        self.start_state = std::cell::OnceCell::new();
+        self.engine.clear_trace();
+        self.redraw();
     }
 
     /// Marks the screen out of date: it is drawn when something reads it (a transcript, a cast,
@@ -330,6 +380,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         elapsed: StdDuration::ZERO,
         failure: None,
         final_device: None,
+        actions: 0,
     };
     let set_up_failure = |kind: &'static str, message: String| StepFailure {
         step: 0,
@@ -338,7 +389,29 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         message,
         frame: String::new(),
     };
-    let mut device = match starting_device(loaded) {
+    let language = options.language.or(fixture.language);
+    let task_start = match (&fixture.task, &options.tasks) {
+        (None, _) => None,
+        (Some(task), Some(tasks)) => match tasks.0.start(task, language) {
+            Ok(start) => Some(start),
+            Err(message) => {
+                report.failure = Some(set_up_failure("task", cut(&message, MESSAGE_CHARS)));
+                return report;
+            }
+        },
+        (Some(task), None) => {
+            report.failure = Some(set_up_failure(
+                "task",
+                format!("it starts from the task {:?}, and no task catalogue is at hand", task.id),
+            ));
+            return report;
+        }
+    };
+    let device = match &task_start {
+        Some(start) => Ok(start.device.clone()),
+        None => starting_device(loaded),
+    };
+    let mut device = match device {
         Ok(device) => device,
         Err(message) => {
             report.failure = Some(StepFailure {
@@ -348,14 +421,20 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
             return report;
         }
     };
-    if let Some(language) = options.language.or(fixture.language) {
+    if let Some(language) = language {
         device.phone.language = language;
     }
     let width = fixture.terminal.map_or(DEFAULT_WIDTH, |t| t.width);
     let height = fixture.terminal.map_or(DEFAULT_HEIGHT, |t| t.height);
-    let clock = fixture.clock.unwrap_or_else(default_clock);
+    let clock = fixture
+        .clock
+        .or(task_start.as_ref().map(|s| s.clock))
+        .unwrap_or_else(default_clock);
     let start = Start {
-        seed: fixture.seed.unwrap_or(DEFAULT_SEED),
+        seed: fixture
+            .seed
+            .or(task_start.as_ref().map(|s| s.seed))
+            .unwrap_or(DEFAULT_SEED),
         clock,
         width,
         height,
@@ -372,6 +451,21 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
     };
     let mut secrets = Secrets::new(&device);
     let mut replay = Replay::new(device, start, screen);
+    // A task's set-up runs first, as the task runs it: not the fixture's steps, not traced.
+    if let Some(task_start) = &task_start {
+        for (i, step) in task_start.setup.iter().enumerate() {
+            if let Err(message) = run_step(&mut replay, step, loaded, options) {
+                report.failure = Some(set_up_failure(
+                    "task",
+                    format!("the task's set-up, step {}: {}", i + 1, cut(&message, MESSAGE_CHARS)),
+                ));
+                return report;
+            }
+        }
+        replay.mark_start();
+        replay.goal = Some(task_start.goal.clone());
+        replay.success.clone_from(&task_start.success);
+    }
     let mut transcript = transcript.map(Transcript::new);
     let mut cast = match cast.map(|out| CastWriter::new(out, width, height, &fixture.name)) {
         Some(Ok(cast)) => Some(cast),
@@ -397,6 +491,9 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
     }
 
     for (index, step) in fixture.steps.iter().enumerate() {
+        if fixture.setup_steps == Some(index) {
+            replay.mark_start();
+        }
         if let Step::Type(text) = step
             && types_a_password(replay.engine.view())
         {
@@ -456,6 +553,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         report.failure = Some(set_up_failure("output", e.to_string()));
     }
     report.final_device = Some(replay.engine.device().clone());
+    report.actions = replay.engine.applied();
     report.elapsed = started.elapsed();
     report
 }
@@ -604,6 +702,7 @@ fn describe(step: &Step, view: &View) -> String {
         Step::ExpectState(pointers) => {
             format!("expect_state {}", Value::Object((**pointers).clone()))
         }
+        Step::ExpectTask(holds) => format!("expect_task {holds}"),
         Step::Snapshot(name) => format!("snapshot {name:?}"),
         Step::Expect(condition) => format!("expect {}", condition.describe()),
         Step::TypeFrom(source) => match (&source.state, &source.digits_after) {
@@ -650,6 +749,21 @@ fn run_step(
             return match condition.why_not(replay) {
                 None => Ok(false),
                 Some(reason) => Err(format!("expected {}: {reason}", condition.describe())),
+            };
+        }
+        Step::ExpectTask(holds) => {
+            let condition = replay
+                .success
+                .clone()
+                .ok_or("expect_task needs a fixture that starts from a task with a condition")?;
+            // What does not hold is told in the goal's words, never the condition's values.
+            return match (condition.unmet(replay), holds) {
+                (None, true) | (Some(_), false) => Ok(false),
+                (Some(words), true) => Err(format!(
+                    "expected the task done; {}",
+                    words.map_or("it is not".to_string(), |w| format!("not done: {w:?}"))
+                )),
+                (None, false) => Err("expected the task not done; it is done".into()),
             };
         }
         Step::Key(key) => engine.press(key.key()),
@@ -732,6 +846,15 @@ fn read_value(replay: &mut Replay, source: &TypeSource) -> Result<String, String
             None => Err(format!("{pointer} is absent: nothing to type")),
         };
     }
+    if let Some(n) = source.goal_word {
+        let goal = replay
+            .goal
+            .as_deref()
+            .ok_or("type_from goal_word needs a fixture that starts from a task")?;
+        return goal_word(goal, n)
+            .map(str::to_string)
+            .ok_or_else(|| format!("the goal has no word {n}"));
+    }
     let after = source.digits_after.as_deref().unwrap_or_default();
     let theme = replay.theme.clone();
     let reading = ui::reading(replay.frame(), &theme);
@@ -766,6 +889,26 @@ fn read_value(replay: &mut Replay, source: &TypeSource) -> Result<String, String
         return Err(format!("no digits on screen after {after:?}"));
     }
     Ok(digits)
+}
+
+/// The `n`th word (from 0) of a goal, without the punctuation around it.
+pub fn goal_word(goal: &str, n: usize) -> Option<&str> {
+    goal_words(goal).nth(n)
+}
+
+/// A goal's words (what `goal_word` counts): its text cut at spaces and at the punctuation
+/// that ends or sets off words, in English and in Chinese (which puts no spaces between words:
+/// "密码 Xiaomi#2026）：那条" has the word `Xiaomi#2026`).
+pub fn goal_words(goal: &str) -> impl Iterator<Item = &str> {
+    goal.split(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                ',' | ';' | '(' | ')' | '"' | '“' | '”' | '，' | '。' | '；' | '：' | '（' | '）' | '？' | '！' | '、'
+            )
+    })
+    .map(|word| word.trim_end_matches(['.', ':', '?']))
+    .filter(|word| !word.is_empty())
 }
 
 /// At most this many differing values are listed when an `expect_state` fails; the rest are
@@ -978,6 +1121,8 @@ impl Session {
         let origin = LoadedFixture {
             path: origin.to_path_buf(),
             fixture: crate::shells::replay::Fixture {
+                task: None,
+            setup_steps: None,
                 version: super::fixture::FIXTURE_VERSION,
                 name: String::new(),
                 description: String::new(),
@@ -1006,11 +1151,15 @@ impl Session {
         outcome
     }
 
+    /// Whether a step since the last call asked the app to quit (`q` on Settings, Ctrl-C): a
+    /// replay stops there; a task's episode goes on.
+    pub fn take_quit(&mut self) -> bool {
+        std::mem::take(&mut self.replay.quit)
+    }
+
     /// From now on, `changed` and `unchanged` compare with the device as it is now.
     pub fn mark_start(&mut self) {
-        *self.replay.start_device = self.replay.engine.device().clone();
-        self.replay.start_state = std::cell::OnceCell::new();
-        self.replay.engine.clear_trace();
+        self.replay.mark_start();
     }
 
     /// `None` when `condition` holds; else why not.

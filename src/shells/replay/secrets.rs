@@ -119,7 +119,9 @@ fn step_texts(step: &Step) -> Vec<&str> {
             .collect(),
         // A condition's texts are masked through the whole heading's typed secrets.
         Step::Expect(_) => Vec::new(),
-        Step::Key(_) | Step::Scroll(_) | Step::Back(_) | Step::Wait(_) => Vec::new(),
+        Step::Key(_) | Step::Scroll(_) | Step::Back(_) | Step::Wait(_) | Step::ExpectTask(_) => {
+            Vec::new()
+        }
     }
 }
 

@@ -142,6 +142,17 @@ impl Episode {
         self.typed.push(text);
     }
 
+    /// Whether a step since the last call asked the app to quit (which an episode ignores).
+    pub fn take_quit(&mut self) -> bool {
+        self.session.take_quit()
+    }
+
+    /// Whether the task's success condition holds now (`None`: the task has none).
+    pub fn success_holds(&mut self) -> Option<bool> {
+        let condition = self.variant.success.clone()?;
+        Some(self.session.why_not(&condition).is_none())
+    }
+
     /// What was typed so far, newest last (the field being typed into last).
     pub fn typed(&self) -> Vec<&str> {
         let mut texts: Vec<&str> = self.typed.iter().map(String::as_str).collect();

@@ -325,3 +325,51 @@ pub fn find<'a>(tasks: &'a [Task], id: &str) -> Result<&'a Task, String> {
         }
     })
 }
+
+/// The tasks a replay may start fixtures from (agent logs name their task instead of carrying a
+/// device file).
+pub struct Starts {
+    tasks: Vec<Task>,
+}
+
+impl Starts {
+    pub fn new(tasks: Vec<Task>) -> Starts {
+        Starts { tasks }
+    }
+
+    /// Shared, as a replay's options take it.
+    pub fn shared(self) -> crate::shells::replay::runner::Tasks {
+        crate::shells::replay::runner::Tasks(std::sync::Arc::new(self))
+    }
+}
+
+impl crate::shells::replay::runner::TaskStarts for Starts {
+    fn start(
+        &self,
+        task: &crate::shells::replay::fixture::TaskRef,
+        language: Option<Language>,
+    ) -> Result<crate::shells::replay::runner::TaskStart, String> {
+        let found = find(&self.tasks, &task.id)?;
+        let device = start_device(found)?;
+        let drawn = variant::draw(found, task.seed, &device).map_err(|e| format!("{}: {e}", found.id))?;
+        let mut device = variant_device(found, &drawn)?;
+        if let Some(skin) = task.skin {
+            device.phone.skin = skin;
+        }
+        if let Some(rom) = task.rom {
+            device.phone.rom = rom;
+        }
+        if let Some(language) = language {
+            device.phone.language = language;
+        }
+        let start = episode::default_start(task.seed, found.start.clock);
+        Ok(crate::shells::replay::runner::TaskStart {
+            goal: drawn.goal_in(device.phone.language).to_string(),
+            success: drawn.success.clone(),
+            device,
+            setup: drawn.setup,
+            seed: start.seed,
+            clock: start.clock,
+        })
+    }
+}

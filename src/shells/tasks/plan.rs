@@ -532,6 +532,7 @@ impl Planner {
                             crate::shells::replay::fixture::TypeSource {
                                 state: None,
                                 digits_after: Some("Messages:".into()),
+                                goal_word: None,
                             },
                         ))),
                         tap("twostep.next"),
