@@ -487,9 +487,13 @@ fn random_action(observation: &Value, goal: &str, rng: &mut u64) -> Value {
         "+86 138 0000 8000",
     ];
     words.extend(
-        mi_settings::shells::replay::runner::goal_words(goal).filter(|w| w.contains(['#', '!', '&'])),
+        mi_settings::shells::replay::runner::goal_words(goal)
+            .filter(|w| w.contains(['#', '!', '&'])),
     );
-    let elements = observation["elements"].as_array().cloned().unwrap_or_default();
+    let elements = observation["elements"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     let clickable: Vec<&Value> = elements
         .iter()
         .filter(|e| e["clickable"] == json!(true) && e["on_screen"] == json!(true))
@@ -554,7 +558,10 @@ fn every_logged_episode_replays_to_the_same_end() {
                        "options": {"language": language}}),
             );
             let mut observation = reset["observation"].clone();
-            let goal = reset["info"]["goal"].as_str().unwrap_or_default().to_string();
+            let goal = reset["info"]["goal"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string();
             let mut in_clear = 0;
             loop {
                 let action = random_action(&observation, &goal, &mut rng);
@@ -588,8 +595,16 @@ fn every_logged_episode_replays_to_the_same_end() {
         assert_eq!(logs.len(), EPISODES, "one log per episode");
         for (path, (task, frame, in_clear)) in logs.iter().zip(&ends) {
             let text = std::fs::read_to_string(path).expect("reads");
-            assert!(text.contains("\"task\""), "{}: names its task", path.display());
-            assert!(!text.contains("$argon2"), "{}: a password hash", path.display());
+            assert!(
+                text.contains("\"task\""),
+                "{}: names its task",
+                path.display()
+            );
+            assert!(
+                !text.contains("$argon2"),
+                "{}: a password hash",
+                path.display()
+            );
             // The password only where it went into a plain field; never in a condition, a
             // description, or as typed into a password field.
             assert_eq!(
@@ -601,9 +616,10 @@ fn every_logged_episode_replays_to_the_same_end() {
             // Where it is an account's password: never typed into a password field in clear.
             let task = catalogue.iter().find(|t| &t.id == task).expect("the task");
             let device = mi_settings::shells::tasks::start_device(task).expect("its phone");
-            let secret = device.cloud.accounts.iter().any(|a| {
-                mi_settings::sim::cloud::verify_password(&a.password_hash, "Xiaomi#2026")
-            });
+            let secret =
+                device.cloud.accounts.iter().any(|a| {
+                    mi_settings::sim::cloud::verify_password(&a.password_hash, "Xiaomi#2026")
+                });
             assert!(
                 !secret || text.matches("\"type\": \"Xiaomi#2026").count() <= *in_clear,
                 "{}: a password typed into a password field, in clear",
@@ -612,7 +628,10 @@ fn every_logged_episode_replays_to_the_same_end() {
             #[cfg(unix)]
             {
                 use std::os::unix::fs::PermissionsExt;
-                let mode = std::fs::metadata(path).expect("metadata").permissions().mode();
+                let mode = std::fs::metadata(path)
+                    .expect("metadata")
+                    .permissions()
+                    .mode();
                 assert_eq!(mode & 0o777, 0o600, "{}", path.display());
             }
             let loaded: LoadedFixture = fixture::parse(&text, path).expect("a fixture");
@@ -641,7 +660,13 @@ fn every_logged_episode_replays_to_the_same_end() {
                 let size = loaded.fixture.terminal.expect("a size");
                 let mut grid = TextGrid::new(size.width, size.height);
                 render_text(&view, &mut grid, &Theme::miui());
-                assert_eq!(&grid.text(), frame, "{} ({}, {language})", path.display(), task.id);
+                assert_eq!(
+                    &grid.text(),
+                    frame,
+                    "{} ({}, {language})",
+                    path.display(),
+                    task.id
+                );
             }
             checked += 1;
         }

@@ -45,9 +45,7 @@ fn fixture(dir: &Path, name: &str, head: &str, steps: &str) -> PathBuf {
 /// The fixture is refused before anything runs, with `message` after its position.
 fn malformed(path: &Path, message: &str) -> String {
     let path_for_thread = path.to_path_buf();
-    let (result, printed) = {
-        replay(&[path_for_thread])
-    };
+    let (result, printed) = { replay(&[path_for_thread]) };
     assert_eq!(result, Ok(BatchResult::Malformed(1)), "{printed}");
     let first = printed.lines().next().unwrap_or_default().to_string();
     let prefix = format!("{}:", path.display());
@@ -69,9 +67,7 @@ fn malformed(path: &Path, message: &str) -> String {
 /// The fixture runs to its end and passes.
 fn passes(path: &Path) {
     let path_for_thread = path.to_path_buf();
-    let (result, printed) = {
-        replay(&[path_for_thread])
-    };
+    let (result, printed) = { replay(&[path_for_thread]) };
     assert_eq!(
         result,
         Ok(BatchResult::Ran {
@@ -224,9 +220,7 @@ fn only_regular_files_are_read_as_device_files() {
     let dir = tempfile::tempdir().expect("tempdir");
     let folder = dir.path().join("folder");
     std::fs::create_dir(&folder).expect("folder");
-    let message = {
-        store::load(&folder).expect_err("a folder").to_string()
-    };
+    let message = { store::load(&folder).expect_err("a folder").to_string() };
     assert!(message.contains("not a regular file"), "{message}");
     #[cfg(unix)]
     {
@@ -245,9 +239,7 @@ fn only_regular_files_are_read_as_device_files() {
             .status()
             .is_ok_and(|s| s.success());
         if made {
-            let message = {
-                store::load(&fifo).expect_err("a pipe").to_string()
-            };
+            let message = { store::load(&fifo).expect_err("a pipe").to_string() };
             assert!(message.contains("not a regular file"), "{message}");
         }
         // `device reset` never replaces what is not a file.
@@ -434,6 +426,14 @@ const CORPUS: &[(&str, Ends)] = &[
             "p3-login-history-out-of-range.json:1: device: ",
             "tests/hostile/devices/login-after-the-end-of-time.json:263:43: at cloud.accounts[0].login_history[0].at: +262142",
         ]),
+    ),
+    (
+        "r21-text-after-the-fixture.json",
+        Ends::Refused("more after the fixture's object: a file holds one fixture"),
+    ),
+    (
+        "r21-two-fixtures-in-one-file.json",
+        Ends::Refused("more after the fixture's object: a file holds one fixture"),
     ),
     (
         "w1-invalid-utf8.json",

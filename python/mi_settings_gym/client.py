@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import shutil
 import subprocess
 import tempfile
 import threading
+import time
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -96,8 +98,12 @@ class AgentProcess:
         args: Sequence[str] = ("agent",),
         env: Mapping[str, str] | None = None,
         cwd: str | os.PathLike[str] | None = None,
+        timeout: float | None = 60.0,
     ) -> None:
         self._proc: subprocess.Popen[bytes] | None = None
+        #: Seconds an answer may take before the process is taken for hung (``None``: forever).
+        self.timeout = timeout
+        self._pending = b""
         self.binary = find_binary(binary)
         self.args = [self.binary, *args]
         self._lock = threading.Lock()
@@ -125,9 +131,16 @@ class AgentProcess:
         return self._proc is not None and self._proc.poll() is None
 
     def request_line(self, line: bytes | str) -> bytes:
-        """Sends one raw line (no newline inside) and returns the raw answer line, without its newline."""
+        """Sends one raw line (no newline inside) and returns the raw answer line, without its newline.
+
+        An answer that does not come within :attr:`timeout` seconds ends the process (it is hung,
+        or the pipe is out of step) and raises :class:`AgentError`.
+        """
         if isinstance(line, str):
-            line = line.encode("utf-8")
+            try:
+                line = line.encode("utf-8")
+            except UnicodeEncodeError as e:
+                raise AgentError(f"the request holds text that is not Unicode and cannot be sent ({e.reason} at {e.start})") from None
         if b"\n" in line:
             raise ValueError("a request is one line: it must not contain a newline")
         if not line.strip():
@@ -140,12 +153,27 @@ class AgentProcess:
             try:
                 proc.stdin.write(line + b"\n")
                 proc.stdin.flush()
-                answer = proc.stdout.readline()
             except (BrokenPipeError, ConnectionResetError, ValueError) as e:
                 raise self._died(f"writing to it failed ({e})") from None
-        if not answer.endswith(b"\n"):
-            raise self._died("it closed its output" if not answer else "its output ended mid-line")
-        return answer[:-1]
+            return self._read_line(proc)
+
+    def _read_line(self, proc: subprocess.Popen[bytes]) -> bytes:
+        """The next line of the process's output, waiting at most :attr:`timeout` seconds."""
+        assert proc.stdout is not None
+        fd = proc.stdout.fileno()
+        deadline = None if self.timeout is None else time.monotonic() + self.timeout
+        while b"\n" not in self._pending:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                proc.kill()
+                raise self._died(f"gave no answer within {self.timeout} s (it was stopped)")
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                raise self._died("it closed its output" if not self._pending else "its output ended mid-line")
+            self._pending += chunk
+        answer, _, self._pending = self._pending.partition(b"\n")
+        return answer
 
     def request(self, message: Mapping[str, Any]) -> dict[str, Any]:
         """Sends one request and returns the answer as it came, ``{"error": ...}`` included."""

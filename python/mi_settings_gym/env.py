@@ -141,6 +141,8 @@ class MiSettingsEnv(gym.Env[str, str]):
         process_env: the environment variables of the subprocess (default: this process's).
         log_dir: have the simulator write every episode as a replayable fixture into this folder
             (``mi-settings agent --log-dir``).
+        timeout: seconds an answer of the simulator may take before it is taken for hung: the
+            process is stopped and :class:`AgentError` raised (``None``: wait forever).
         allow_solution: let :meth:`solution` return the episode's reference solution (for oracle
             agents and tests; ``mi-settings agent --allow-solution``). Off by default: an agent
             under evaluation must not be able to read it.
@@ -166,6 +168,7 @@ class MiSettingsEnv(gym.Env[str, str]):
         process_env: Mapping[str, str] | None = None,
         log_dir: str | os.PathLike[str] | None = None,
         allow_solution: bool = False,
+        timeout: float | None = 60.0,
     ) -> None:
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
             raise ValueError(f"render_mode must be None or one of {self.metadata['render_modes']}, not {render_mode!r}")
@@ -179,6 +182,7 @@ class MiSettingsEnv(gym.Env[str, str]):
         self.process_env = None if process_env is None else dict(process_env)
         self.log_dir = None if log_dir is None else os.fspath(log_dir)
         self.allow_solution = allow_solution
+        self.timeout = timeout
         if max_observation_length is None:
             max_observation_length = default_max_observation_length(width, height, frame)
         self.observation_space = AsciiText(max_length=max_observation_length)
@@ -203,7 +207,7 @@ class MiSettingsEnv(gym.Env[str, str]):
                 args += ["--log-dir", self.log_dir]
             if self.allow_solution:
                 args.append("--allow-solution")
-            self._client = AgentProcess(self.binary, args=args, env=self.process_env)
+            self._client = AgentProcess(self.binary, args=args, env=self.process_env, timeout=self.timeout)
         return self._client
 
     @property

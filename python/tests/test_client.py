@@ -185,3 +185,27 @@ def test_unknown_fields_are_errors(binary, op):
         reply = agent.request(requests[op])
         assert set(reply) == {"error"}, reply
         assert agent.alive and agent.tasks()
+
+
+def test_a_process_that_stops_answering_times_out(tmp_path):
+    """A simulator that stops answering does not block a step forever: the request times out,
+    the process is stopped, and the package's error says so."""
+    import sys
+
+    silent = tmp_path / "silent"
+    silent.write_text(f"#!{sys.executable}\nimport sys, time\nsys.stdin.readline()\ntime.sleep(600)\n")
+    silent.chmod(0o755)
+    agent = AgentProcess(str(silent), args=(), timeout=0.5)
+    with pytest.raises(AgentError, match="no answer within"):
+        agent.request({"op": "tasks"})
+    assert not agent.alive
+    agent.close()
+
+
+def test_text_that_is_not_unicode_is_the_packages_error(binary):
+    """A lone surrogate cannot be sent: the package's error, not a bare UnicodeEncodeError."""
+    with AgentProcess(binary) as agent:
+        agent.reset("turn_on_bluetooth", 0)
+        with pytest.raises(AgentError, match="not Unicode"):
+            agent.step({"action_type": "input_text", "text": "a\ud800b"})
+        assert agent.alive and agent.tasks()

@@ -130,7 +130,10 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let name = |n: u64| format!("{n:05}.json");
         let (first, n) = write_new(dir.path(), name, 1, b"one").expect("writes");
-        assert_eq!((first.file_name().and_then(|n| n.to_str()), n), (Some("00001.json"), 1));
+        assert_eq!(
+            (first.file_name().and_then(|n| n.to_str()), n),
+            (Some("00001.json"), 1)
+        );
         // A link planted at the next name: the file it leads to stays as it was.
         let target = dir.path().join("target.txt");
         fs::write(&target, "mine").expect("writes");
@@ -143,7 +146,10 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = fs::metadata(&second).expect("metadata").permissions().mode();
+            let mode = fs::metadata(&second)
+                .expect("metadata")
+                .permissions()
+                .mode();
             assert_eq!(mode & 0o777, 0o600);
         }
         // Nothing else is left behind.

@@ -820,6 +820,63 @@ pub fn write_file(target: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     write_atomic(target, bytes, None, None)
 }
 
+/// How long a writer waits for another to finish with a shared file before it gives up.
+const SHARED_WAIT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Reads and rewrites a file that several processes share (lesson progress, which learners on
+/// one data folder share) by the device file's rules: a symbolic link is followed and the file
+/// it leads to is written; a file with other hard links, a read-only file or anything but a
+/// regular file is refused; the file keeps its permissions (a new one is its owner's only);
+/// all of it or nothing is written. `<file>.lock` is held from the read to the rename, so that
+/// of two writers the second reads what the first wrote: `update` gets the file's text as it is
+/// (`None`: there is none yet) and returns the new one.
+pub fn update_shared(
+    path: &Path,
+    limit: u64,
+    update: impl FnOnce(Option<&str>) -> Result<Vec<u8>, String>,
+) -> Result<(), String> {
+    use crate::shells::input::{ReadError, read_text};
+    let resolved = resolve(path, Use::Write).map_err(|e| e.to_string())?;
+    let folder = folder_of(&resolved);
+    fs::create_dir_all(folder)
+        .map_err(|e| io_error(folder, "creating the folder")(e).to_string())?;
+    let lock_path = with_suffix(&resolved, ".lock");
+    let lock = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_path)
+        .map_err(|e| io_error(&lock_path, "opening the lock file")(e).to_string())?;
+    let waited_since = std::time::Instant::now();
+    loop {
+        match lock.try_lock() {
+            Ok(()) => break,
+            Err(TryLockError::WouldBlock) if waited_since.elapsed() < SHARED_WAIT => {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+            Err(TryLockError::WouldBlock) => {
+                return Err(format!(
+                    "{}: another process has held it for {} s: try again",
+                    resolved.display(),
+                    SHARED_WAIT.as_secs()
+                ));
+            }
+            Err(TryLockError::Error(e)) => {
+                return Err(io_error(&lock_path, "locking")(e).to_string());
+            }
+        }
+    }
+    let text = match read_text(&resolved, limit) {
+        Ok(text) => Some(text),
+        Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(format!("{}: {e}", resolved.display())),
+    };
+    let bytes = update(text.as_deref())?;
+    let permissions = fs::metadata(&resolved).ok().map(|m| m.permissions());
+    write_atomic(&resolved, &bytes, None, permissions).map_err(|e| e.to_string())
+}
+
 /// Writes `bytes` to `<target>.tmp`, flushes it to disk, renames it over `target` and flushes
 /// the folder so the rename itself survives a power cut. Only the lock holder writes, so the
 /// fixed temporary name cannot collide; a leftover from a crash is simply overwritten.

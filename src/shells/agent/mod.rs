@@ -6,9 +6,9 @@
 pub mod protocol;
 
 use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
-use std::path::PathBuf;
 
 use serde_json::Value;
 
@@ -104,9 +104,8 @@ impl Agent {
             std::fs::create_dir_all(dir)
                 .map_err(|e| format!("--log-dir {}: cannot create it: {e}", dir.display()))?;
             crate::shells::files::remove_stale(dir);
-            next_log = crate::shells::files::next_number(dir, |name| {
-                name.split_once('-')?.0.parse().ok()
-            });
+            next_log =
+                crate::shells::files::next_number(dir, |name| name.split_once('-')?.0.parse().ok());
         }
         Ok(Agent {
             tasks: tasks::builtin()?,
@@ -392,7 +391,10 @@ impl Agent {
         // A log that cannot be written must not end the agent's session: it is said on stderr.
         match crate::shells::files::write_new(dir, name, self.next_log, json.as_bytes()) {
             Ok((_, n)) => self.next_log = n.saturating_add(1),
-            Err(e) => eprintln!("mi-settings agent: cannot write a log into {}: {e}", dir.display()),
+            Err(e) => eprintln!(
+                "mi-settings agent: cannot write a log into {}: {e}",
+                dir.display()
+            ),
         }
     }
 }
@@ -1053,10 +1055,7 @@ pub fn serve<R: Read + Send + 'static>(
         }
         text.push(b'\n');
         // Flushed when no whole request waits: the next one, if any, is held for the next turn.
-        next = match lines.try_recv() {
-            Ok(incoming) => Some(incoming),
-            Err(_) => None,
-        };
+        next = lines.try_recv().ok();
         let written = output.write_all(&text).and_then(|()| {
             if closed || next.is_none() {
                 output.flush()

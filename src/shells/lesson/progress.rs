@@ -166,6 +166,18 @@ pub fn parse(text: &str, path: &Path) -> Result<Progress, String> {
     Ok(progress)
 }
 
+/// The progress as its file holds it: pretty while it is small, compact when pretty would be
+/// large, `None` when even compact it would pass the size a progress file is read at.
+fn written(progress: &Progress) -> Option<String> {
+    const PRETTY: usize = 1024 * 1024;
+    let mut text = serde_json::to_string_pretty(progress).ok()?;
+    if text.len() > PRETTY {
+        text = serde_json::to_string(progress).ok()?;
+    }
+    text.push('\n');
+    (text.len() as u64 <= FILE_LIMIT).then_some(text)
+}
+
 fn refused(path: &Path, why: &str) -> String {
     format!(
         "{}: {why}\nThe lesson progress file cannot be read, and is left as it is: fix it, or move \
@@ -193,17 +205,23 @@ impl ProgressFile {
     /// is not written over (the error says so), though the attempt still counts in memory.
     pub fn record(&mut self, task_id: &str, attempt: &Attempt) -> Result<(), String> {
         self.progress.add(task_id, attempt);
-        let mut on_disk = load(&self.path)?;
-        on_disk.add(task_id, attempt);
-        let mut text = serde_json::to_string_pretty(&on_disk).map_err(|e| e.to_string())?;
-        text.push('\n');
-        // The data folder may not be there yet: a learner need not have run the phone first.
-        if let Some(folder) = self.path.parent().filter(|f| !f.as_os_str().is_empty()) {
-            std::fs::create_dir_all(folder)
-                .map_err(|e| format!("{}: cannot create the folder: {e}", folder.display()))?;
+        let path = self.path.clone();
+        let mut saved = None;
+        // Under the file's lock, from what is in it now: other learners' attempts are kept.
+        store::update_shared(&self.path, FILE_LIMIT, |text| {
+            let mut on_disk = match text {
+                Some(text) => parse(text, &path)?,
+                None => Progress::default(),
+            };
+            on_disk.add(task_id, attempt);
+            let text =
+                written(&on_disk).ok_or_else(|| refused(&path, "it would grow past 16 MB"))?;
+            saved = Some(on_disk);
+            Ok(text.into_bytes())
+        })?;
+        if let Some(on_disk) = saved {
+            self.progress = on_disk;
         }
-        store::write_file(&self.path, text.as_bytes()).map_err(|e| e.to_string())?;
-        self.progress = on_disk;
         Ok(())
     }
 }
@@ -234,10 +252,16 @@ pub fn report(tasks: &[Task], progress: &Progress, path: &Path) -> String {
     }
     for (id, record) in &progress.tasks {
         if tasks.iter().all(|t| &t.id != id) {
+            // An id from the file is anybody's text: no control character reaches the
+            // terminal, and a long one is cut.
+            let shown: String = id
+                .chars()
+                .map(|c| if c.is_control() { '?' } else { c })
+                .collect();
             let _ = writeln!(
                 out,
                 "{:<44} {:<5} {:<7} {:<4} {:>5} {:>5} {:>8}",
-                id,
+                crate::shells::input::cut(&shown, 60),
                 "?",
                 "?",
                 if record.done { "yes" } else { "no" },

@@ -289,7 +289,10 @@ pub struct TerminalSize {
 #[serde(try_from = "StepSpec", into = "StepSpec")]
 pub enum Step {
     Tap(String),
-    TapId { id: String, label: Option<Box<str>> },
+    TapId {
+        id: String,
+        label: Option<Box<str>>,
+    },
     Type(String),
     Key(KeyName),
     Scroll(ScrollDirection),
@@ -798,7 +801,10 @@ pub fn parse(text: &str, path: &Path) -> Result<LoadedFixture, FixtureError> {
             path: path.to_path_buf(),
             position: None,
             at: Some("setup_steps".into()),
-            message: format!("more set-up steps than the {} steps there are", fixture.steps.len()),
+            message: format!(
+                "more set-up steps than the {} steps there are",
+                fixture.steps.len()
+            ),
         });
     }
     if fixture.task.is_some() && fixture.device.is_some() {

@@ -14,9 +14,9 @@ use serde_json::Value;
 
 use super::cast::CastWriter;
 use super::fixture::TypeSource;
-use super::fixture::{TaskRef, 
+use super::fixture::{
     DEFAULT_CLOCK, DEFAULT_HEIGHT, DEFAULT_SEED, DEFAULT_WIDTH, LoadedFixture, ScrollDirection,
-    Step, device_path_problem,
+    Step, TaskRef, device_path_problem,
 };
 use super::predicate::{Condition, Facts};
 use super::secrets::Secrets;
@@ -402,7 +402,10 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         (Some(task), None) => {
             report.failure = Some(set_up_failure(
                 "task",
-                format!("it starts from the task {:?}, and no task catalogue is at hand", task.id),
+                format!(
+                    "it starts from the task {:?}, and no task catalogue is at hand",
+                    task.id
+                ),
             ));
             return report;
         }
@@ -457,7 +460,11 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
             if let Err(message) = run_step(&mut replay, step, loaded, options) {
                 report.failure = Some(set_up_failure(
                     "task",
-                    format!("the task's set-up, step {}: {}", i + 1, cut(&message, MESSAGE_CHARS)),
+                    format!(
+                        "the task's set-up, step {}: {}",
+                        i + 1,
+                        cut(&message, MESSAGE_CHARS)
+                    ),
                 ));
                 return report;
             }
@@ -904,7 +911,21 @@ pub fn goal_words(goal: &str) -> impl Iterator<Item = &str> {
         c.is_whitespace()
             || matches!(
                 c,
-                ',' | ';' | '(' | ')' | '"' | '“' | '”' | '，' | '。' | '；' | '：' | '（' | '）' | '？' | '！' | '、'
+                ',' | ';'
+                    | '('
+                    | ')'
+                    | '"'
+                    | '“'
+                    | '”'
+                    | '，'
+                    | '。'
+                    | '；'
+                    | '：'
+                    | '（'
+                    | '）'
+                    | '？'
+                    | '！'
+                    | '、'
             )
     })
     .map(|word| word.trim_end_matches(['.', ':', '?']))
@@ -1122,7 +1143,7 @@ impl Session {
             path: origin.to_path_buf(),
             fixture: crate::shells::replay::Fixture {
                 task: None,
-            setup_steps: None,
+                setup_steps: None,
                 version: super::fixture::FIXTURE_VERSION,
                 name: String::new(),
                 description: String::new(),

@@ -272,9 +272,11 @@ impl Episode {
             }
             Outcome::WrongAnswer => {
                 let expected = self.expected_answer().unwrap_or_default();
+                let given =
+                    crate::shells::input::cut(self.answered.as_deref().unwrap_or_default(), 60);
                 Some(format!(
-                    "the answer {:?} is not the one expected ({expected:?})",
-                    self.answered.as_deref().unwrap_or_default(),
+                    "the answer {given:?} is not the one expected ({:?})",
+                    crate::shells::input::cut(&expected, 60)
                 ))
             }
             other => Some(other.text()),

@@ -313,15 +313,18 @@ pub fn episode_on(
 
 pub fn find<'a>(tasks: &'a [Task], id: &str) -> Result<&'a Task, String> {
     tasks.iter().find(|t| t.id == id).ok_or_else(|| {
+        // The id is the asker's text: a long one is cut, as every message cuts values.
+        let shown = crate::shells::input::cut(id, 60);
         let near: Vec<&str> = tasks
             .iter()
             .map(|t| t.id.as_str())
-            .filter(|other| other.contains(id) || id.contains(*other))
+            .filter(|other| !id.is_empty() && (other.contains(id) || id.contains(*other)))
+            .take(5)
             .collect();
         if near.is_empty() {
-            format!("no task {id:?}; `mi-settings tasks list` lists them")
+            format!("no task {shown:?}; `mi-settings tasks list` lists them")
         } else {
-            format!("no task {id:?}; did you mean {}?", near.join(", "))
+            format!("no task {shown:?}; did you mean {}?", near.join(", "))
         }
     })
 }
@@ -351,7 +354,8 @@ impl crate::shells::replay::runner::TaskStarts for Starts {
     ) -> Result<crate::shells::replay::runner::TaskStart, String> {
         let found = find(&self.tasks, &task.id)?;
         let device = start_device(found)?;
-        let drawn = variant::draw(found, task.seed, &device).map_err(|e| format!("{}: {e}", found.id))?;
+        let drawn =
+            variant::draw(found, task.seed, &device).map_err(|e| format!("{}: {e}", found.id))?;
         let mut device = variant_device(found, &drawn)?;
         if let Some(skin) = task.skin {
             device.phone.skin = skin;
