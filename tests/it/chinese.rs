@@ -3,9 +3,7 @@
 //! and done in Chinese, agents choose the language at reset, and the China-ROM preset is a
 //! valid phone.
 
-mod common;
-
-use common::{phone_with_size, t0};
+use crate::common::{phone_with_size, t0};
 use mi_settings::engine::{Engine, Key};
 use mi_settings::shells::agent::Agent;
 use mi_settings::shells::lesson::attempt::Lesson;

@@ -1,9 +1,7 @@
 //! The engine as every driver sees it: keys through the one key table, the hint line and the
 //! `?` help made from it, taps by id and by label with typed errors, and determinism.
 
-mod common;
-
-use common::*;
+use crate::common::*;
 use mi_settings::engine::keys::{self, BINDINGS, Context, KEY_NAMES, Key};
 use mi_settings::engine::{Engine, HELP_CLOSE, TapError};
 use mi_settings::screens::Action;

@@ -4,11 +4,9 @@
 //! must now end quickly with a clear message (or work), and the fixtures that once did are kept
 //! in `tests/hostile/` and replayed here.
 
-mod common;
-
 use std::path::{Path, PathBuf};
 
-use common::*;
+use crate::common::*;
 use mi_settings::engine::Engine;
 use mi_settings::screens::Action;
 use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};

@@ -3,9 +3,7 @@
 //! so that a step costs the same with 100,000 items as with 200. The counts elsewhere stay the
 //! true totals. How fast it is, `mi-settings bench` measures; here, what is shown.
 
-mod common;
-
-use common::{LEI_PASSWORD, phone_with, phone_with_size, tap, type_into};
+use crate::common::{LEI_PASSWORD, phone_with, phone_with_size, tap, type_into};
 use mi_settings::engine::Engine;
 use mi_settings::screens::Action;
 use mi_settings::screens::widgets::{LIST_SHOWN, count_text};
@@ -115,7 +113,7 @@ fn the_devices_page_lists_the_first_200_of_10_000_devices() {
 #[test]
 fn account_xiaomi_com_lists_the_first_200_of_10_000_devices() {
     let mut engine = phone_with(unsynced(0, 10_000));
-    common::web_account_site(&mut engine);
+    crate::common::web_account_site(&mut engine);
     tap(&mut engine, "web.security");
     tap(&mut engine, "security.devices");
     let view = engine.view();

@@ -51,7 +51,7 @@ fn click(column: u16, row: u16) -> Event {
 /// The catalogue's first task, read from its file (the catalogue grows while others work).
 fn bluetooth() -> Task {
     tasks::parse(
-        include_str!("../assets/tasks/turn_on_bluetooth.json"),
+        include_str!("../../assets/tasks/turn_on_bluetooth.json"),
         "turn_on_bluetooth",
     )
     .expect("turn_on_bluetooth")

@@ -213,11 +213,16 @@ fn a_logged_episode_replays_as_a_fixture() {
     ask(&mut agent, json!({"op": "close"}));
     let (result, printed) = {
         let mut out = Vec::new();
-        let result = batch::run(
-            &[dir.path().to_path_buf()],
-            &BatchOptions::default(),
-            &mut out,
-        );
+        let options = BatchOptions {
+            tasks: Some(
+                mi_settings::shells::tasks::Starts::new(
+                    mi_settings::shells::tasks::builtin().expect("catalogue"),
+                )
+                .shared(),
+            ),
+            ..BatchOptions::default()
+        };
+        let result = batch::run(&[dir.path().to_path_buf()], &options, &mut out);
         (result, String::from_utf8_lossy(&out).into_owned())
     };
     assert_eq!(

@@ -1,10 +1,8 @@
 //! The phone's rules through the engine, without any terminal: navigation, focus, scrolling,
 //! switches, dialogs, toasts and the sign-out flow.
 
-mod common;
-
+use crate::common::*;
 use chrono::Duration;
-use common::*;
 use mi_settings::engine::Key;
 use mi_settings::screens::Action;
 use mi_settings::sim::cloud;

@@ -206,7 +206,7 @@ fn malformed_fixtures_are_reported_with_position_and_nothing_runs() {
             ":3:9: at steps[0].tapp: unknown field `tapp`, expected one of `tap`, `tap_id`, \
              `label`, `type`, `key`, `scroll`, `back`, `wait`, `expect_screen`, `expect_text`, \
              `expect_no_text`, `expect_state`, `snapshot`, `sign_in_elsewhere`, `expect`, \
-             `type_from`, `change_elsewhere`",
+             `type_from`, `change_elsewhere`, `expect_task`",
         ),
         (
             "wrong-type.json",
@@ -235,7 +235,7 @@ fn malformed_fixtures_are_reported_with_position_and_nothing_runs() {
             "unknown-top-field.json",
             "{\"version\": 1, \"name\": \"x\", \"seeed\": 3, \"steps\": []}\n",
             ":1:35: at seeed: unknown field `seeed`, expected one of `version`, `name`, `description`, \
-             `terminal`, `device`, `seed`, `language`, `clock`, `steps`",
+             `terminal`, `device`, `task`, `setup_steps`, `seed`, `language`, `clock`, `steps`",
         ),
     ];
     for (name, text, expected) in cases {

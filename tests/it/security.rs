@@ -1,10 +1,8 @@
 //! Account security, devices and the account website through the engine: every error path with
 //! its exact message, and what each change does to the device file.
 
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Duration, Utc};
-use common::*;
 use mi_settings::engine::Engine;
 use mi_settings::screens::Action;
 use mi_settings::sim::cloud;

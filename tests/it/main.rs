@@ -1,0 +1,27 @@
+//! Every integration test, in one binary (linked once): a module per area, sharing the helpers
+//! in `common`.
+
+mod agent;
+mod architecture;
+mod chinese;
+mod cli;
+mod common;
+mod durable;
+mod engine;
+mod fuzz;
+mod hostile;
+mod large_accounts;
+mod lesson;
+mod passwords;
+mod phone;
+mod reading;
+mod record;
+mod replay;
+mod replay_memory;
+mod runtime;
+mod screens;
+mod security;
+mod store;
+mod strings;
+mod tasks;
+mod ui;
