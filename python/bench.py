@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Throughput of the mi-settings agent protocol from Python, on this machine.
 
-    python python/bench.py [--seconds 2] [--binary target/release/mi-settings]
+    python python/bench.py [--seconds 2] [--binary target/release/mi-settings] [--only env]
 
 Measures, one after another:
   (a) the floor: this package's client writing a ready-made 3 KB JSON line to `cat` and
@@ -27,6 +27,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import gymnasium as gym
 
@@ -34,6 +35,7 @@ import mi_settings_gym
 from mi_settings_gym import AgentProcess, MiSettingsEnv
 
 TASK = "turn_on_bluetooth"
+MEASUREMENTS = ("floor", "client", "env", "reset", "vector")
 ACTIONS = [{"action_type": "click", "label": "Bluetooth"}, {"action_type": "navigate_back"}]
 
 
@@ -52,10 +54,22 @@ def floor(seconds: float) -> float:
     cat = shutil.which("cat")
     if cat is None:
         raise SystemExit("no `cat` on PATH")
-    element = {"index": 0, "id": "settings.bluetooth", "role": "row", "label": "Bluetooth", "value": "Off",
-               "enabled": True, "focused": False, "clickable": True, "in_dialog": False,
-               "bbox": [2, 7, 56, 1], "on_screen": True}
-    message = {"observation": {"screen": "settings", "title": "Settings", "elements": [element] * 16}}
+    element = {
+        "index": 0,
+        "id": "settings.bluetooth",
+        "role": "row",
+        "label": "Bluetooth",
+        "value": "Off",
+        "enabled": True,
+        "focused": False,
+        "clickable": True,
+        "in_dialog": False,
+        "bbox": [2, 7, 56, 1],
+        "on_screen": True,
+    }
+    message = {
+        "observation": {"screen": "settings", "title": "Settings", "elements": [element] * 16}
+    }
     size = len(json.dumps(message, separators=(",", ":")))
     assert 2800 <= size <= 3400, size
     line = json.dumps(message, separators=(",", ":")).encode()
@@ -71,48 +85,55 @@ def floor(seconds: float) -> float:
     return count / elapsed
 
 
+@dataclass
+class Episode:
+    """A loop's state: steps into the episode, and the time spent in steps alone."""
+
+    n: int = 0
+    step_time: float = 0.0
+
+
 def client_steps(binary: str, seconds: float) -> tuple[float, float]:
-    """Steps/s through AgentProcess alone, and the share of time spent in resets."""
+    """Steps/s through AgentProcess alone: of the time in steps, and of the whole (resets too)."""
     with AgentProcess(binary) as agent:
         agent.reset(TASK, 0)
-        state = {"n": 0, "reset_time": 0.0, "step_time": 0.0, "steps": 0}
+        state = Episode()
 
         def body() -> int:
             t0 = time.perf_counter()
-            reply = agent.step(ACTIONS[state["n"] % 2])
-            t1 = time.perf_counter()
-            state["step_time"] += t1 - t0
-            state["n"] += 1
+            reply = agent.step(ACTIONS[state.n % 2])
+            state.step_time += time.perf_counter() - t0
+            state.n += 1
             if reply["terminated"] or reply["truncated"]:
-                agent.reset(TASK, state["n"])
-                state["reset_time"] += time.perf_counter() - t1
-                state["n"] = 0
+                agent.reset(TASK, state.n)
+                state.n = 0
             return 1
 
         count, elapsed = timed_loop(seconds, body)
-    return count / state["step_time"], count / elapsed
+    return count / state.step_time, count / elapsed
 
 
 def env_steps(binary: str, seconds: float) -> tuple[float, float]:
+    """Steps/s of ``env.step`` (``gymnasium.make``): of the time in steps, and of the whole."""
     env = gym.make(mi_settings_gym.ENV_ID, task=TASK, binary=binary)
     try:
         env.reset(seed=0)
-        state = {"n": 0, "step_time": 0.0}
+        state = Episode()
 
         def body() -> int:
             t0 = time.perf_counter()
-            _, _, terminated, truncated, _ = env.step(ACTIONS[state["n"] % 2])
-            state["step_time"] += time.perf_counter() - t0
-            state["n"] += 1
+            _, _, terminated, truncated, _ = env.step(ACTIONS[state.n % 2])
+            state.step_time += time.perf_counter() - t0
+            state.n += 1
             if terminated or truncated:
                 env.reset()
-                state["n"] = 0
+                state.n = 0
             return 1
 
         count, elapsed = timed_loop(seconds, body)
     finally:
         env.close()
-    return count / state["step_time"], count / elapsed
+    return count / state.step_time, count / elapsed
 
 
 def reset_latency(binary: str, seconds: float, every_task: bool) -> list[float]:
@@ -135,16 +156,18 @@ def reset_latency(binary: str, seconds: float, every_task: bool) -> list[float]:
 
 
 def vector_steps(binary: str, num_envs: int, shared_memory: bool, seconds: float) -> float:
-    envs = mi_settings_gym.make_vector_env(num_envs, shared_memory=shared_memory, task=TASK, binary=binary)
+    envs = mi_settings_gym.make_vector_env(
+        num_envs, shared_memory=shared_memory, task=TASK, binary=binary
+    )
     try:
         envs.reset(seed=list(range(num_envs)))
         batches = [tuple(json.dumps(a) for _ in range(num_envs)) for a in ACTIONS]
-        state = {"n": 0}
+        state = Episode()
 
         def body() -> int:
             # Truncations autoreset inside the workers (Gymnasium's next-step autoreset).
-            envs.step(batches[state["n"] % 2])
-            state["n"] += 1
+            envs.step(batches[state.n % 2])
+            state.n += 1
             return num_envs
 
         timed_loop(0.2, body)  # warm up
@@ -156,39 +179,69 @@ def vector_steps(binary: str, num_envs: int, shared_memory: bool, seconds: float
 
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q / 100 * (len(ordered) - 1))))]
+    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seconds", type=float, default=2.0, help="time for each measurement (default 2)")
+    parser.add_argument(
+        "--seconds", type=float, default=2.0, help="time for each measurement (default 2)"
+    )
     parser.add_argument("--binary", help="the mi-settings binary (default: $MI_SETTINGS_BIN, PATH)")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=MEASUREMENTS,
+        help="run only this measurement (repeatable): " + ", ".join(MEASUREMENTS),
+    )
     args = parser.parse_args(argv)
     binary = mi_settings_gym.find_binary(args.binary)
     s = args.seconds
+    only = set(args.only or MEASUREMENTS)
 
-    print(f"mi-settings agent from Python {platform.python_version()}, gymnasium {gym.__version__}, "
-          f"{os.cpu_count()} cores; binary {binary}; {s:g} s a measurement")
+    print(
+        f"mi-settings agent from Python {platform.python_version()}, gymnasium {gym.__version__}, "
+        f"{os.cpu_count()} cores; binary {binary}; {s:g} s a measurement"
+    )
     rows: list[tuple[str, str]] = []
 
     def row(name: str, value: str) -> None:
         rows.append((name, value))
         print(f"  {name:<58} {value}", flush=True)
 
-    row("(a) floor: 3 KB JSON line echoed by `cat`", f"{floor(s):,.0f} round trips/s")
-    pure, overall = client_steps(binary, s)
-    row("(b) one env, client only (AgentProcess.step)", f"{pure:,.0f} steps/s ({overall:,.0f} with resets)")
-    pure, overall = env_steps(binary, s)
-    row("(b) one env, gymnasium.make env.step", f"{pure:,.0f} steps/s ({overall:,.0f} with resets)")
-    for every_task, name in ((False, f"(c) reset latency, {TASK}"), (True, "(c) reset latency, every task in turn")):
+    if "floor" in only:
+        row("(a) floor: 3 KB JSON line echoed by `cat`", f"{floor(s):,.0f} round trips/s")
+    if "client" in only:
+        pure, overall = client_steps(binary, s)
+        row(
+            "(b) one env, client only (AgentProcess.step)",
+            f"{pure:,.0f} steps/s ({overall:,.0f} with resets)",
+        )
+    if "env" in only:
+        pure, overall = env_steps(binary, s)
+        row(
+            "(b) one env, gymnasium.make env.step",
+            f"{pure:,.0f} steps/s ({overall:,.0f} with resets)",
+        )
+    for every_task, name in (
+        (False, f"(c) reset latency, {TASK}"),
+        (True, "(c) reset latency, every task in turn"),
+    ):
+        if "reset" not in only:
+            break
         times = [t * 1000 for t in reset_latency(binary, s, every_task)]
-        row(name, f"mean {statistics.fmean(times):.3f} ms, p50 {percentile(times, 50):.3f}, "
-                  f"p99 {percentile(times, 99):.3f} (n={len(times)})")
+        row(
+            name,
+            f"mean {statistics.fmean(times):.3f} ms, p50 {percentile(times, 50):.3f}, "
+            f"p99 {percentile(times, 99):.3f} (n={len(times)})",
+        )
     for shared_memory in (False, True):
-        for n in (1, 2, 4):
+        for n in (1, 2, 4) if "vector" in only else ():
             rate = vector_steps(binary, n, shared_memory, s)
-            row(f"(d) AsyncVectorEnv, {n} env{'s' if n > 1 else ''}, shared_memory={shared_memory}",
-                f"{rate:,.0f} steps/s total")
+            row(
+                f"(d) AsyncVectorEnv, {n} env{'s' if n > 1 else ''}, shared_memory={shared_memory}",
+                f"{rate:,.0f} steps/s total",
+            )
     return 0
 
 

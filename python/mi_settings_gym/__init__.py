@@ -2,28 +2,33 @@
 Account area, played through the ``mi-settings agent`` JSON-lines protocol.
 
 >>> import gymnasium as gym, json, mi_settings_gym          # doctest: +SKIP
->>> env = gym.make("mi_settings/MiSettings-v0", task="turn_on_bluetooth", render_mode="ansi")  # doctest: +SKIP
+>>> env = gym.make("mi_settings/turn_on_bluetooth-v0", render_mode="ansi")  # doctest: +SKIP
 >>> obs, info = env.reset(seed=0)                           # doctest: +SKIP
 >>> json.loads(obs)["screen"], info["goal"]                 # doctest: +SKIP
->>> obs, reward, terminated, truncated, info = env.step({"action_type": "navigate_back"})  # doctest: +SKIP
+>>> obs, reward, terminated, truncated, info = env.step({"action_type": "wait"})  # doctest: +SKIP
 
+Importing the package registers ``mi_settings/MiSettings-v0`` (any task: ``task=...``) and one id
+per task of the catalogue, ``mi_settings/<task id>-v0`` (see :mod:`mi_settings_gym.registration`).
 See :mod:`mi_settings_gym.env` for the spaces, and the package README.
 """
 
 from __future__ import annotations
 
 import functools
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 import gymnasium
 
 from .client import AgentError, AgentProcess, BinaryNotFoundError, ProtocolError, find_binary
 from .env import MiSettingsEnv, parse_observation
+from .registration import ENV_ID, TASK_IDS, register_envs, register_task_envs, task_env_id
 from .spaces import ASCII_PRINTABLE, AsciiText, SharedTextBatch
 
 __all__ = [
-    "ENV_ID",
     "ASCII_PRINTABLE",
+    "ENV_ID",
+    "TASK_IDS",
     "AgentError",
     "AgentProcess",
     "AsciiText",
@@ -31,39 +36,49 @@ __all__ = [
     "MiSettingsEnv",
     "ProtocolError",
     "SharedTextBatch",
+    "__version__",
     "find_binary",
     "make_env",
     "make_vector_env",
     "parse_observation",
+    "register_task_envs",
+    "task_env_id",
 ]
 
-__version__ = "0.1.0"
+# The version is written once, in pyproject.toml; the installed distribution's metadata has it.
+try:
+    __version__ = version("mi-settings-gym")
+except PackageNotFoundError:  # imported from a source tree that is not installed
+    __version__ = "0+unknown"
 
-#: The registered id: ``gymnasium.make(ENV_ID, **kwargs)`` once this package is imported.
-ENV_ID = "mi_settings/MiSettings-v0"
-
-if ENV_ID not in gymnasium.registry:
-    gymnasium.register(id=ENV_ID, entry_point="mi_settings_gym.env:MiSettingsEnv")
+register_envs()
 
 
-def make_env(**kwargs: Any) -> gymnasium.Env:
-    """``gymnasium.make(ENV_ID, **kwargs)``; a module-level function, so that
+def make_env(env_id: str = ENV_ID, **kwargs: Any) -> gymnasium.Env[str, str]:
+    """``gymnasium.make(env_id, **kwargs)``; a module-level function, so that
     ``functools.partial(make_env, ...)`` pickles by reference and imports (so registers) this
     package in a worker process whatever its start method."""
-    return gymnasium.make(ENV_ID, **kwargs)
+    env: gymnasium.Env[str, str] = gymnasium.make(env_id, **kwargs)
+    return env
 
 
 def make_vector_env(
-    num_envs: int, *, shared_memory: bool = False, context: str | None = None, **kwargs: Any
+    num_envs: int,
+    *,
+    env_id: str = ENV_ID,
+    shared_memory: bool = False,
+    context: str | None = None,
+    **kwargs: Any,
 ) -> gymnasium.vector.AsyncVectorEnv:
-    """An ``AsyncVectorEnv`` of ``num_envs`` environments, each a worker process with its own
-    ``mi-settings agent`` subprocess; ``kwargs`` go to each environment.
+    """An ``AsyncVectorEnv`` of ``num_envs`` environments of ``env_id`` (default the generic
+    id; a task's id, ``mi_settings/<task>-v0``, plays that task), each a worker process with its
+    own ``mi-settings agent`` subprocess; ``kwargs`` go to each environment.
 
     Both ``shared_memory`` settings work (see :mod:`mi_settings_gym.spaces`); off, the default,
     each observation is pickled through the worker's pipe, which is as fast here and allocates
     no buffer of ``max_observation_length`` cells per environment.
     """
-    factory = functools.partial(make_env, **kwargs)
+    factory = functools.partial(make_env, env_id, **kwargs)
     return gymnasium.vector.AsyncVectorEnv(
         [factory] * num_envs, shared_memory=shared_memory, context=context
     )

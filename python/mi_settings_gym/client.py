@@ -8,6 +8,7 @@ started it talks to or stops it).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -17,7 +18,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 __all__ = [
     "AgentError",
@@ -29,7 +30,8 @@ __all__ = [
 
 #: Environment variable naming the ``mi-settings`` binary.
 BINARY_ENV = "MI_SETTINGS_BIN"
-#: The binary's name, looked up on ``PATH`` when neither an argument nor ``MI_SETTINGS_BIN`` names one.
+#: The binary's name, looked up on ``PATH`` when neither an argument nor ``MI_SETTINGS_BIN``
+#: names one.
 BINARY_NAME = "mi-settings"
 
 
@@ -74,8 +76,23 @@ def find_binary(binary: str | os.PathLike[str] | None = None) -> str:
     raise BinaryNotFoundError(
         f"cannot find the {BINARY_NAME!r} binary: pass binary=..., set {BINARY_ENV} to its path, "
         f"or put it on PATH. Build it in the repository with `cargo build --release`; it is then "
-        f"target/release/{BINARY_NAME} (e.g. `export {BINARY_ENV}=$PWD/target/release/{BINARY_NAME}`)."
+        f"target/release/{BINARY_NAME} "
+        f"(e.g. `export {BINARY_ENV}=$PWD/target/release/{BINARY_NAME}`)."
     )
+
+
+_T = TypeVar("_T")
+
+
+def _member(reply: dict[str, Any], key: str, kind: type[_T], request: Mapping[str, Any]) -> _T:
+    """``reply[key]``, which must be a ``kind``; else :class:`AgentError`."""
+    value = reply.get(key)
+    if not isinstance(value, kind):
+        raise AgentError(
+            f"the agent's answer to {dict(request)!r} has no {key!r} of type {kind.__name__}: "
+            f"{reply!r}"[:500]
+        )
+    return value
 
 
 class AgentProcess:
@@ -109,16 +126,21 @@ class AgentProcess:
         self._lock = threading.Lock()
         self._owner_pid = os.getpid()
         # Standard error goes to a file, not a pipe nobody reads (which could fill and block the
-        # process); its end is quoted when the process dies.
-        self._stderr = tempfile.TemporaryFile()
-        self._proc = subprocess.Popen(
-            self.args,
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=self._stderr,
-            env=None if env is None else dict(env),
-            cwd=cwd,
-        )
+        # process); its end is quoted when the process dies. It lives as long as this object,
+        # which closes it in close(), so no `with` block can hold it.
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            self._proc = subprocess.Popen(
+                self.args,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self._stderr,
+                env=None if env is None else dict(env),
+                cwd=cwd,
+            )
+        except BaseException:
+            self._stderr.close()
+            raise
 
     # --- the wire -------------------------------------------------------------------------
 
@@ -131,7 +153,8 @@ class AgentProcess:
         return self._proc is not None and self._proc.poll() is None
 
     def request_line(self, line: bytes | str) -> bytes:
-        """Sends one raw line (no newline inside) and returns the raw answer line, without its newline.
+        """Sends one raw line (no newline inside) and returns the raw answer line, without its
+        newline.
 
         An answer that does not come within :attr:`timeout` seconds ends the process (it is hung,
         or the pipe is out of step) and raises :class:`AgentError`.
@@ -140,7 +163,10 @@ class AgentProcess:
             try:
                 line = line.encode("utf-8")
             except UnicodeEncodeError as e:
-                raise AgentError(f"the request holds text that is not Unicode and cannot be sent ({e.reason} at {e.start})") from None
+                raise AgentError(
+                    "the request holds text that is not Unicode and cannot be sent "
+                    f"({e.reason} at {e.start})"
+                ) from None
         if b"\n" in line:
             raise ValueError("a request is one line: it must not contain a newline")
         if not line.strip():
@@ -170,7 +196,9 @@ class AgentProcess:
                 raise self._died(f"gave no answer within {self.timeout} s (it was stopped)")
             chunk = os.read(fd, 1 << 16)
             if not chunk:
-                raise self._died("it closed its output" if not self._pending else "its output ended mid-line")
+                raise self._died(
+                    "it closed its output" if not self._pending else "its output ended mid-line"
+                )
             self._pending += chunk
         answer, _, self._pending = self._pending.partition(b"\n")
         return answer
@@ -182,7 +210,9 @@ class AgentProcess:
         try:
             reply = json.loads(answer)
         except ValueError as e:
-            raise AgentError(f"the agent answered a line that is not JSON ({e}): {answer[:200]!r}") from None
+            raise AgentError(
+                f"the agent answered a line that is not JSON ({e}): {answer[:200]!r}"
+            ) from None
         if not isinstance(reply, dict):
             raise AgentError(f"the agent answered JSON that is not an object: {answer[:200]!r}")
         return reply
@@ -197,7 +227,12 @@ class AgentProcess:
     # --- the requests ---------------------------------------------------------------------
 
     def tasks(self) -> list[dict[str, Any]]:
-        return self.call({"op": "tasks"})["tasks"]
+        """The task catalogue: one dict per task (``id``, ``title``, ``goal``, ``kind``...)."""
+        message = {"op": "tasks"}
+        tasks = _member(self.call(message), "tasks", list, message)
+        if not all(isinstance(task, dict) and isinstance(task.get("id"), str) for task in tasks):
+            raise AgentError(f"the agent's catalogue holds something that is not a task: {tasks!r}")
+        return tasks
 
     def reset(self, task: str, seed: int = 0, **options: Any) -> dict[str, Any]:
         message: dict[str, Any] = {"op": "reset", "task": task, "seed": int(seed)}
@@ -209,10 +244,12 @@ class AgentProcess:
         return self.call({"op": "step", "action": action})
 
     def render(self) -> str:
-        return self.call({"op": "render"})["frame"]
+        message = {"op": "render"}
+        return _member(self.call(message), "frame", str, message)
 
     def solution(self) -> list[dict[str, Any]]:
-        return self.call({"op": "solution"})["actions"]
+        message = {"op": "solution"}
+        return _member(self.call(message), "actions", list, message)
 
     # --- the end --------------------------------------------------------------------------
 
@@ -229,10 +266,8 @@ class AgentProcess:
     def _died(self, what: str) -> AgentError:
         code = None
         if self._proc is not None:
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 code = self._proc.wait(timeout=2)
-            except subprocess.TimeoutExpired:
-                pass
         tail = self.stderr_tail().strip()
         message = f"the mi-settings agent process ({self.binary}) {what}; exit code {code}"
         if tail:
@@ -252,17 +287,13 @@ class AgentProcess:
         try:
             # Ask it to close and end its input; its answer ({"closed":true}) is left unread in
             # the pipe, so that a process that hangs cannot hang this call too.
-            if proc.poll() is None and proc.stdin is not None:
-                try:
-                    proc.stdin.write(b'{"op":"close"}\n')
-                    proc.stdin.flush()
-                except (OSError, ValueError):
-                    pass
-            try:
-                if proc.stdin is not None:
+            if proc.stdin is not None:
+                if proc.poll() is None:
+                    with contextlib.suppress(OSError, ValueError):
+                        proc.stdin.write(b'{"op":"close"}\n')
+                        proc.stdin.flush()
+                with contextlib.suppress(OSError, ValueError):
                     proc.stdin.close()
-            except (OSError, ValueError):
-                pass
             try:
                 proc.wait(timeout=timeout)
             except subprocess.TimeoutExpired:
@@ -272,16 +303,12 @@ class AgentProcess:
                 except subprocess.TimeoutExpired:
                     proc.kill()
                     proc.wait()
-            try:
-                if proc.stdout is not None:
+            if proc.stdout is not None:
+                with contextlib.suppress(OSError, ValueError):
                     proc.stdout.close()
-            except (OSError, ValueError):
-                pass
         finally:
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 self._stderr.close()
-            except (OSError, ValueError):
-                pass
 
     def __enter__(self) -> AgentProcess:
         return self
@@ -290,10 +317,8 @@ class AgentProcess:
         self.close()
 
     def __del__(self) -> None:
-        try:
+        with contextlib.suppress(Exception):
             self.close(timeout=1.0)
-        except Exception:
-            pass
 
     def __repr__(self) -> str:
         state = "running" if self.alive else "closed"

@@ -8,12 +8,13 @@ actions, so both spaces are :class:`gymnasium.spaces.Text`:
 
 * ``observation_space = AsciiText(max_length=max_observation_length)``, a ``Text`` space whose
   character set is the 95 printable ASCII characters (see :mod:`mi_settings_gym.spaces`). An
-  observation is the protocol's ``observation`` object (plus ``"goal"``, see ``goal_in_observation``)
-  as compact ASCII-only JSON (as ``json.dumps(..., ensure_ascii=True)`` writes it): every
+  observation is the protocol's ``observation`` object, plus ``"goal"`` as its last member (see
+  ``goal_in_observation``), as compact ASCII-only JSON, exactly as
+  ``json.dumps(observation, ensure_ascii=True, separators=(",", ":"))`` writes it: every
   non-ASCII character and every control character (the newlines of ``frame``) is escaped, so the
-  string only holds the 95 printable ASCII characters and lies in the space. Decode it with ``json.loads`` (or
-  :func:`mi_settings_gym.parse_observation`); the decoded dict of the last observation is also
-  ``env.unwrapped.last_observation``.
+  string only holds the 95 printable ASCII characters and lies in the space. Decode it with
+  ``json.loads`` (or :func:`mi_settings_gym.parse_observation`); the decoded dict of the last
+  observation is also ``env.unwrapped.last_observation``.
 * ``action_space = AsciiText(max_length=max_action_length)``, an action being
   a JSON object as a string, e.g. ``'{"action_type":"click","id":"settings.wifi"}'``
   (``json.dumps(action)`` gives one in the space). :meth:`MiSettingsEnv.step` also takes the dict
@@ -40,15 +41,15 @@ seeded first reset makes the following ones reproducible too.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import gymnasium as gym
 
-from .client import AgentError, AgentProcess, ProtocolError
+from .client import AgentProcess, ProtocolError
 from .spaces import ASCII_PRINTABLE, AsciiText
 
 __all__ = ["ASCII_PRINTABLE", "MiSettingsEnv", "parse_observation"]
@@ -70,54 +71,37 @@ def default_max_observation_length(width: int | None, height: int | None, frame:
 
 def parse_observation(observation: str) -> dict[str, Any]:
     """The observation string as a dict."""
-    return json.loads(observation)
+    decoded = json.loads(observation)
+    if not isinstance(decoded, dict):
+        raise ValueError(f"an observation is a JSON object, not {type(decoded).__name__}")
+    return decoded
+
+
+def _observation_of(reply: dict[str, Any], request: Mapping[str, Any]) -> dict[str, Any]:
+    observation = reply.get("observation")
+    if not isinstance(observation, dict):
+        raise ProtocolError(f"the answer holds no observation object: {reply!r}", request=request)
+    return observation
+
+
+def _info_of(reply: dict[str, Any], request: Mapping[str, Any]) -> dict[str, Any]:
+    info = reply.get("info")
+    if info is None:
+        return {}
+    if not isinstance(info, dict):
+        raise ProtocolError(f"the answer's info is not an object: {reply!r}", request=request)
+    return info
+
+
+# ``json.dumps(value, ensure_ascii=True, separators=(",", ":"))``, made once. What it encodes was
+# decoded from JSON, so it cannot hold a cycle: the check for one is left out (a tenth faster).
+_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), check_circular=False)
 
 
 def _encode(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=True, separators=(",", ":"))
-
-
-_NOT_PRINTABLE_ASCII = re.compile("[^\x20-\x7e]")
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    code = ord(match.group())
-    if code > 0xFFFF:
-        code -= 0x10000
-        return "\\u%04x\\u%04x" % (0xD800 | (code >> 10), 0xDC00 | (code & 0x3FF))
-    return "\\u%04x" % code
-
-
-def _ascii_json(text: str) -> str:
-    """Compact JSON text with every character outside printable ASCII escaped. (Such characters
-    only occur inside strings in the simulator's compact output, where ``\\uXXXX`` is valid.)"""
-    if text.isascii() and text.isprintable():
-        return text
-    return _NOT_PRINTABLE_ASCII.sub(_escape_char, text)
-
-
-_OBSERVATION_HEAD = b'{"observation":'
-
-
-def _split_reply(line: bytes, next_key: bytes) -> tuple[str, dict[str, Any]] | None:
-    """A reply ``{"observation":{...},"<next_key>":...}`` as the observation's JSON text (as
-    written, not decoded and encoded again) and a dict of the other members; ``None`` when the
-    line is not of that shape. The observation ends at the last ``},"<next_key>":``: the members
-    after it are scalars and an ``info`` object of scalars, whose strings cannot hold an unescaped
-    quote, so the marker cannot occur in them."""
-    if not line.startswith(_OBSERVATION_HEAD):
-        return None
-    end = line.rfind(b'},"' + next_key + b'":')
-    if end < 0:
-        return None
-    try:
-        rest = json.loads(b"{" + line[end + 2 :])
-        observation = line[len(_OBSERVATION_HEAD) : end + 1].decode("utf-8")
-    except ValueError:
-        return None
-    if not isinstance(rest, dict):
-        return None
-    return observation, rest
+    """Compact JSON with everything outside printable ASCII escaped: ``ensure_ascii`` escapes
+    non-ASCII and control characters (DEL included), so the text lies in :class:`AsciiText`."""
+    return _ENCODER.encode(value)
 
 
 class MiSettingsEnv(gym.Env[str, str]):
@@ -151,7 +135,10 @@ class MiSettingsEnv(gym.Env[str, str]):
     starts nothing, which suits ``AsyncVectorEnv``'s probe instance) and ends with :meth:`close`.
     """
 
-    metadata = {"render_modes": ["ansi"], "render_fps": 4}
+    # Gymnasium declares ``metadata`` a plain dict attribute (not a ClassVar) and reads it so.
+    metadata: dict[str, Any] = {"render_modes": ["ansi"], "render_fps": 4}  # noqa: RUF012
+    observation_space: AsciiText
+    action_space: AsciiText
 
     def __init__(
         self,
@@ -171,7 +158,8 @@ class MiSettingsEnv(gym.Env[str, str]):
         timeout: float | None = 60.0,
     ) -> None:
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
-            raise ValueError(f"render_mode must be None or one of {self.metadata['render_modes']}, not {render_mode!r}")
+            modes = self.metadata["render_modes"]
+            raise ValueError(f"render_mode must be None or one of {modes}, not {render_mode!r}")
         self.render_mode = render_mode
         self.task = task
         self.width = width
@@ -207,7 +195,9 @@ class MiSettingsEnv(gym.Env[str, str]):
                 args += ["--log-dir", self.log_dir]
             if self.allow_solution:
                 args.append("--allow-solution")
-            self._client = AgentProcess(self.binary, args=args, env=self.process_env, timeout=self.timeout)
+            self._client = AgentProcess(
+                self.binary, args=args, env=self.process_env, timeout=self.timeout
+            )
         return self._client
 
     @property
@@ -224,7 +214,8 @@ class MiSettingsEnv(gym.Env[str, str]):
 
     @property
     def task_ids(self) -> list[str]:
-        return [t["id"] for t in self.catalogue]
+        """The ids of the catalogue's tasks, in its order."""
+        return [str(t["id"]) for t in self.catalogue]
 
     @property
     def episode(self) -> dict[str, Any] | None:
@@ -238,7 +229,7 @@ class MiSettingsEnv(gym.Env[str, str]):
     def _choose_task(self) -> str:
         task = self.task
         if task is None:
-            return self.catalogue[0]["id"]
+            return self.task_ids[0]
         if isinstance(task, str):
             if task != "*":
                 return task
@@ -276,56 +267,44 @@ class MiSettingsEnv(gym.Env[str, str]):
         message: dict[str, Any] = {"op": "reset", "task": task, "seed": variant}
         if reset_options:
             message["options"] = reset_options
-        line = self.client.request_line(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
-        split = _split_reply(line, b"info") if self.fast_path else None
-        reply = split[1] if split is not None else self._decode_reply(line, message)
-        info = dict(reply.get("info") or {})
+        reply = self.client.call(message)
+        observation = _observation_of(reply, message)
+        info = dict(_info_of(reply, message))
         self._reset_info = dict(info)
         self._steps = 0
         self._ended = (False, False)
-        if split is not None:
-            return self._observe_text(split[0]), info
-        return self._observe(reply["observation"]), info
+        return self._observe(observation), info
 
-    #: Take the observation's text from the reply line as written (only escaping what is not
-    #: printable ASCII) instead of decoding the whole reply and encoding the observation again;
-    #: a reply of another shape takes the slow path. A third faster ``step``.
-    fast_path = True
-
-    def step(self, action: str | Mapping[str, Any]) -> tuple[str, float, bool, bool, dict[str, Any]]:
+    def step(
+        self, action: str | Mapping[str, Any]
+    ) -> tuple[str, float, bool, bool, dict[str, Any]]:
         if self._reset_info is None or self._client is None:
             raise gym.error.ResetNeeded("call reset() before step()")
         message = {"op": "step", "action": self._decode_action(action)}
-        line = self._client.request_line(json.dumps(message, ensure_ascii=False, separators=(",", ":")))
-        split = _split_reply(line, b"reward") if self.fast_path else None
-        if split is not None:
-            text, reply = split
-            info = reply.get("info") or {}
-            self._steps = int(info.get("steps", self._steps + 1))
-            terminated = bool(reply.get("terminated", False))
-            truncated = bool(reply.get("truncated", False))
-            self._ended = (terminated, truncated)
-            return self._observe_text(text), float(reply.get("reward", 0.0)), terminated, truncated, info
-        reply = self._decode_reply(line, None)
+        # The one path: the reply line decoded whole (json.loads), whatever the order of its
+        # members, and the observation encoded again as compact ASCII JSON.
+        reply = self._client.request(message)
         if "observation" not in reply:
             # Refused (a malformed action, or a step after the end): nothing happened. After the
             # end, terminated/truncated stay as they were so that a loop on them stops.
-            if "error" not in reply:
-                raise ProtocolError(f"unexpected answer to a step: {reply!r}")
-            assert self._last_observation_text is not None
-            info = {"steps": self._steps, "error": reply["error"]}
-            return self._last_observation_text, 0.0, self._ended[0], self._ended[1], info
-        info = dict(reply.get("info") or {})
+            if "error" not in reply or self._last_observation_text is None:
+                raise ProtocolError(f"unexpected answer to a step: {reply!r}", request=message)
+            refused = {"steps": self._steps, "error": reply["error"]}
+            return self._last_observation_text, 0.0, self._ended[0], self._ended[1], refused
+        observation = _observation_of(reply, message)
+        info = dict(_info_of(reply, message))
         self._steps = int(info.get("steps", self._steps + 1))
         terminated = bool(reply.get("terminated", False))
         truncated = bool(reply.get("truncated", False))
         self._ended = (terminated, truncated)
-        return self._observe(reply["observation"]), float(reply.get("reward", 0.0)), terminated, truncated, info
+        reward = float(reply.get("reward", 0.0))
+        return self._observe(observation), reward, terminated, truncated, info
 
     def render(self) -> str | None:
         if self.render_mode is None:
             gym.logger.warn(
-                "render() was called without a render_mode: make the environment with render_mode='ansi'."
+                "render() was called without a render_mode: "
+                "make the environment with render_mode='ansi'."
             )
             return None
         return self.client.render()
@@ -340,74 +319,57 @@ class MiSettingsEnv(gym.Env[str, str]):
     # --- helpers --------------------------------------------------------------------------
 
     @staticmethod
-    def _decode_reply(line: bytes, request: dict[str, Any] | None) -> dict[str, Any]:
-        """The reply as a dict; with ``request``, an ``{"error": ...}`` reply raises ProtocolError."""
-        try:
-            reply = json.loads(line)
-        except ValueError:
-            raise AgentError(f"the agent answered a line that is not JSON: {line[:200]!r}") from None
-        if not isinstance(reply, dict):
-            raise AgentError(f"the agent answered JSON that is not an object: {line[:200]!r}")
-        if request is not None and "error" in reply and len(reply) == 1:
-            raise ProtocolError(str(reply["error"]), request=request)
-        return reply
-
-    @staticmethod
-    def _decode_action(action: Any) -> Any:
+    def _decode_action(action: object) -> object:
         if isinstance(action, Mapping):
             return dict(action)
         if isinstance(action, bytes):
             action = action.decode("utf-8", "replace")
         if isinstance(action, str):
             try:
-                return json.loads(action)
+                decoded: object = json.loads(action)
             except ValueError:
                 return action  # not JSON: sent as a JSON string, for the simulator to refuse
-        if hasattr(action, "item"):  # a numpy scalar, e.g. from a vector env's batch
-            return MiSettingsEnv._decode_action(action.item())
+            return decoded
+        item = getattr(action, "item", None)
+        if callable(item):  # a numpy scalar, e.g. from a vector env's batch
+            return MiSettingsEnv._decode_action(item())
         raise TypeError(f"an action is a dict or a JSON string, not {type(action).__name__}")
 
     @property
     def last_observation(self) -> dict[str, Any] | None:
-        """The last observation as a dict (decoded when first asked for)."""
-        if self._last_observation is None and self._last_observation_text is not None:
-            self._last_observation = json.loads(self._last_observation_text)
+        """The last observation as a dict (the document the observation string encodes)."""
         return self._last_observation
 
     def _observe(self, observation: dict[str, Any]) -> str:
-        if self.goal_in_observation and self._reset_info is not None and "goal" in self._reset_info:
-            observation = {**observation, "goal": self._reset_info["goal"]}
+        """The observation as the space's string (compact ASCII JSON, ``"goal"`` last), kept as
+        the last observation."""
+        goal = None if self._reset_info is None else self._reset_info.get("goal")
+        if self.goal_in_observation and goal is not None:
+            observation = {**observation, "goal": goal}
         text = _encode(observation)
-        self._remember(text)
-        self._last_observation = observation
-        return text
-
-    def _observe_text(self, text: str) -> str:
-        text = _ascii_json(text)
-        if self.goal_in_observation and self._reset_info is not None and "goal" in self._reset_info:
-            text = f'{text[:-1]},"goal":{_encode(self._reset_info["goal"])}}}'
-        self._remember(text)
-        return text
-
-    def _remember(self, text: str) -> None:
-        self._last_observation = None
         if len(text) > self.observation_space.max_length:
             gym.logger.warn(
                 f"an observation of {len(text)} characters exceeds max_observation_length="
                 f"{self.observation_space.max_length}: make the environment with a larger one"
             )
+        self._last_observation = observation
         self._last_observation_text = text
+        return text
 
     # Picklable: the subprocess is not carried over; a copy starts its own at its first reset.
     def __getstate__(self) -> dict[str, Any]:
         state = self.__dict__.copy()
-        state.update(_client=None, _reset_info=None, _last_observation=None, _last_observation_text=None, _steps=0)
+        state.update(
+            _client=None,
+            _reset_info=None,
+            _last_observation=None,
+            _last_observation_text=None,
+            _steps=0,
+        )
         return state
 
     def __del__(self) -> None:
         client = getattr(self, "_client", None)
         if client is not None:
-            try:
+            with contextlib.suppress(Exception):
                 client.close(timeout=1.0)
-            except Exception:
-                pass

@@ -19,12 +19,17 @@ from __future__ import annotations
 import multiprocessing as mp
 from collections.abc import Iterator, Sequence
 from types import ModuleType
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
+import numpy.typing as npt
 from gymnasium import spaces
 from gymnasium.spaces.utils import flatten, unflatten
-from gymnasium.vector.utils import create_shared_memory, read_from_shared_memory, write_to_shared_memory
+from gymnasium.vector.utils import (
+    create_shared_memory,
+    read_from_shared_memory,
+    write_to_shared_memory,
+)
 
 __all__ = ["ASCII_PRINTABLE", "AsciiText", "SharedTextBatch"]
 
@@ -38,7 +43,9 @@ class AsciiText(spaces.Text):
     """A ``Text`` space of printable ASCII (see the module's docstring)."""
 
     def __init__(self, max_length: int, *, min_length: int = 1, seed: Any = None) -> None:
-        super().__init__(max_length=max_length, min_length=min_length, charset=ASCII_PRINTABLE, seed=seed)
+        super().__init__(
+            max_length=max_length, min_length=min_length, charset=ASCII_PRINTABLE, seed=seed
+        )
 
     def contains(self, x: Any) -> bool:
         return (
@@ -52,12 +59,17 @@ class AsciiText(spaces.Text):
         return f"AsciiText({self.min_length}, {self.max_length})"
 
 
-def _codes(space: AsciiText, text: str) -> np.ndarray:
+_Codes = npt.NDArray[np.int32]
+
+
+def _too_long(space: AsciiText, length: int) -> str:
+    return f"a text of {length} characters does not fit the space's max_length={space.max_length}"
+
+
+def _codes(space: AsciiText, text: str) -> _Codes:
     """The space's flat form of ``text``: character indices, padded with ``_PAD``."""
     if len(text) > space.max_length:
-        raise ValueError(
-            f"a text of {len(text)} characters does not fit the space's max_length={space.max_length}"
-        )
+        raise ValueError(_too_long(space, len(text)))
     try:
         raw = text.encode("ascii")
     except UnicodeEncodeError as e:
@@ -67,7 +79,7 @@ def _codes(space: AsciiText, text: str) -> np.ndarray:
     return codes
 
 
-def _text(codes: np.ndarray) -> str:
+def _text(codes: _Codes) -> str:
     kept = codes[(codes >= 0) & (codes < _PAD)]
     return (kept + _FIRST).astype(np.uint8).tobytes().decode("ascii")
 
@@ -76,11 +88,11 @@ def _text(codes: np.ndarray) -> str:
 # codes (the byte minus 0x20), so that a write copies and a read decodes only the text itself.
 
 
-def _rows(shared: Any, n: int, max_length: int) -> np.ndarray:
+def _rows(shared: Any, n: int, max_length: int) -> _Codes:
     return np.frombuffer(shared.get_obj(), dtype=np.int32).reshape(n, max_length + 1)
 
 
-def _row_text(row: np.ndarray) -> str:
+def _row_text(row: _Codes) -> str:
     return (row[1 : 1 + int(row[0])] + _FIRST).astype(np.uint8).tobytes().decode("ascii")
 
 
@@ -92,13 +104,19 @@ class SharedTextBatch(Sequence[str]):
         self._n = n
         self._max_length = max_length
 
-    def _rows(self) -> np.ndarray:
+    def _rows(self) -> _Codes:
         return _rows(self._shared, self._n, self._max_length)
 
     def __len__(self) -> int:
         return self._n
 
-    def __getitem__(self, index: Any) -> Any:
+    @overload
+    def __getitem__(self, index: int) -> str: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[str, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> str | tuple[str, ...]:
         if isinstance(index, slice):
             return tuple(self)[index]
         return _row_text(self._rows()[index])
@@ -112,7 +130,7 @@ class SharedTextBatch(Sequence[str]):
     def __eq__(self, other: object) -> bool:
         return isinstance(other, (tuple, list, SharedTextBatch)) and tuple(self) == tuple(other)
 
-    __hash__ = None  # type: ignore[assignment]
+    # (Defining __eq__ leaves __hash__ None: a batch that changes with the buffer is unhashable.)
 
     def __repr__(self) -> str:
         return f"SharedTextBatch({tuple(self)!r})"
@@ -131,9 +149,7 @@ def _read(space: AsciiText, shared_memory: Any, n: int = 1) -> SharedTextBatch:
 @write_to_shared_memory.register(AsciiText)
 def _write(space: AsciiText, index: int, value: str, shared_memory: Any) -> None:
     if len(value) > space.max_length:
-        raise ValueError(
-            f"a text of {len(value)} characters does not fit the space's max_length={space.max_length}"
-        )
+        raise ValueError(_too_long(space, len(value)))
     try:
         raw = value.encode("ascii")
     except UnicodeEncodeError as e:
@@ -145,11 +161,15 @@ def _write(space: AsciiText, index: int, value: str, shared_memory: Any) -> None
     row[0] = len(raw)
 
 
-@flatten.register(AsciiText)
-def _flatten(space: AsciiText, x: str) -> np.ndarray:
+def _flatten(space: AsciiText, x: str) -> _Codes:
     return _codes(space, x)
 
 
-@unflatten.register(AsciiText)
-def _unflatten(space: AsciiText, x: np.ndarray) -> str:
+def _unflatten(space: AsciiText, x: npt.ArrayLike) -> str:
     return _text(np.asarray(x, dtype=np.int32))
+
+
+# Registered by call, not as decorators: mypy's singledispatch check cannot match a subclass of
+# Text against these functions' generic first parameter (``Space[T]``).
+flatten.register(AsciiText, _flatten)
+unflatten.register(AsciiText, _unflatten)

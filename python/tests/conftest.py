@@ -1,5 +1,5 @@
-"""Shared fixtures: the mi-settings binary, environments that are closed after each test, and the
-examples folder on the import path (the oracle and random agents are tested through it).
+"""Shared fixtures: the mi-settings binary, the catalogue, environments that are closed after each
+test.
 
 The binary is ``$MI_SETTINGS_BIN`` if set, else the repository's newest build
 (target/release or target/debug beside this folder), else ``mi-settings`` on PATH. It is exported
@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from mi_settings_gym import AgentProcess, MiSettingsEnv
 
 HERE = Path(__file__).resolve().parent
 PYTHON_DIR = HERE.parent
 REPO = PYTHON_DIR.parent
-sys.path.insert(0, str(PYTHON_DIR / "examples"))
 
 
 def _find_binary() -> str:
@@ -33,7 +35,7 @@ def _find_binary() -> str:
     if found:
         return found
     raise pytest.UsageError(
-        "no mi-settings binary: set MI_SETTINGS_BIN or run `cargo build --release` in the repository"
+        "no mi-settings binary: set MI_SETTINGS_BIN or run `cargo build` in the repository"
     )
 
 
@@ -47,21 +49,17 @@ def binary() -> str:
 
 
 @pytest.fixture(scope="session")
-def catalogue(binary: str) -> list[dict]:
-    from mi_settings_gym import AgentProcess
-
+def catalogue(binary: str) -> list[dict[str, Any]]:
     with AgentProcess(binary) as agent:
         return agent.tasks()
 
 
 @pytest.fixture
-def make():
+def make() -> Iterator[Callable[..., MiSettingsEnv]]:
     """``make(**kwargs)``: an unwrapped MiSettingsEnv, closed at the end of the test."""
-    from mi_settings_gym import MiSettingsEnv
+    envs: list[MiSettingsEnv] = []
 
-    envs = []
-
-    def factory(**kwargs):
+    def factory(**kwargs: Any) -> MiSettingsEnv:
         # The tests play reference solutions: the simulator hands them out (an agent under
         # evaluation would not be started so).
         kwargs.setdefault("allow_solution", True)

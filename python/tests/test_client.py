@@ -6,10 +6,17 @@ import json
 import os
 import random
 import string
+import subprocess
 
 import pytest
 
-from mi_settings_gym import AgentError, AgentProcess, BinaryNotFoundError, ProtocolError, find_binary
+from mi_settings_gym import (
+    AgentError,
+    AgentProcess,
+    BinaryNotFoundError,
+    ProtocolError,
+    find_binary,
+)
 
 
 def test_find_binary_order(binary, monkeypatch, tmp_path):
@@ -31,7 +38,16 @@ def test_catalogue(catalogue):
     ids = [t["id"] for t in catalogue]
     assert len(ids) == len(set(ids))
     for task in catalogue:
-        assert {"id", "title", "goal", "difficulty", "seed_doc", "tags", "max_steps", "kind"} <= task.keys()
+        assert {
+            "id",
+            "title",
+            "goal",
+            "difficulty",
+            "seed_doc",
+            "tags",
+            "max_steps",
+            "kind",
+        } <= task.keys()
         assert task["kind"] in {"do", "answer", "infeasible"}
         assert task["max_steps"] > 0
     assert {t["kind"] for t in catalogue} == {"do", "answer", "infeasible"}
@@ -39,21 +55,29 @@ def test_catalogue(catalogue):
 
 def test_request_and_call(binary):
     with AgentProcess(binary) as agent:
-        assert "error" in agent.request({"op": "step", "action": {"action_type": "wait", "seconds": 1}})
+        assert "error" in agent.request(
+            {"op": "step", "action": {"action_type": "wait", "seconds": 1}}
+        )
         with pytest.raises(ProtocolError, match="no episode"):
             agent.call({"op": "render"})
         with pytest.raises(ProtocolError):
             agent.reset("no_such_task")
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="blank line"):
             agent.request_line("   ")  # the agent skips blank lines: no answer would come
-        with pytest.raises(ValueError):
+        with pytest.raises(ValueError, match="one line"):
             agent.request_line('{"op":"tasks"}\n{"op":"tasks"}')
         assert agent.tasks()
 
 
+def _process(agent: AgentProcess) -> subprocess.Popen[bytes]:
+    """The agent's subprocess, while it has one."""
+    assert agent._proc is not None
+    return agent._proc
+
+
 def test_close_ends_the_process(binary):
     agent = AgentProcess(binary)
-    proc = agent._proc
+    proc = _process(agent)
     agent.close()
     assert proc.returncode == 0
     assert not agent.alive
@@ -66,7 +90,7 @@ def test_close_request_answers_then_exits(binary):
     agent = AgentProcess(binary)
     try:
         assert agent.request({"op": "close"}) == {"closed": True}
-        assert agent._proc.wait(timeout=5) == 0
+        assert _process(agent).wait(timeout=5) == 0
         with pytest.raises(AgentError, match="exit code 0"):
             agent.request({"op": "tasks"})
     finally:
@@ -76,8 +100,8 @@ def test_close_request_answers_then_exits(binary):
 def test_a_dead_process_is_reported(binary):
     agent = AgentProcess(binary)
     try:
-        agent._proc.kill()
-        agent._proc.wait()
+        _process(agent).kill()
+        _process(agent).wait()
         with pytest.raises(AgentError, match="exit code"):
             agent.request({"op": "tasks"})
     finally:
@@ -95,18 +119,35 @@ def _garbled_lines(rng: random.Random, count: int) -> list[bytes]:
         '{"op":"solution"}',
     ]
     wrong_shapes = [
-        "[]", "null", "42", '"tasks"', "{}", '{"op":"fly"}',
-        '{"op":"reset","task":"x","extra":1}', '{"op":"reset"}', '{"op":"reset","task":7}', '{"op":"reset","task":"x","seed":-1}',
-        '{"op":"reset","task":"x","options":{"width":"wide"}}', '{"op":"step"}',
-        '{"op":"step","action":"click"}', '{"op":"step","action":{"action_type":"click","colour":1}}',
-        '{"op":"step","action":{"action_type":"click","index":-1}}', '{"op":"step","action":[]}',
-        '{"OP":"tasks"}', '{"op":null}', '{"op":"tasks"', '{"op":"tasks"}}', "{'op':'tasks'}",
+        "[]",
+        "null",
+        "42",
+        '"tasks"',
+        "{}",
+        '{"op":"fly"}',
+        '{"op":"reset","task":"x","extra":1}',
+        '{"op":"reset"}',
+        '{"op":"reset","task":7}',
+        '{"op":"reset","task":"x","seed":-1}',
+        '{"op":"reset","task":"x","options":{"width":"wide"}}',
+        '{"op":"step"}',
+        '{"op":"step","action":"click"}',
+        '{"op":"step","action":{"action_type":"click","colour":1}}',
+        '{"op":"step","action":{"action_type":"click","index":-1}}',
+        '{"op":"step","action":[]}',
+        '{"OP":"tasks"}',
+        '{"op":null}',
+        '{"op":"tasks"',
+        '{"op":"tasks"}}',
+        "{'op':'tasks'}",
     ]
     lines: list[bytes] = []
     while len(lines) < count:
         kind = rng.randrange(5)
         if kind == 0:
-            text = "".join(rng.choice(string.printable.strip() + "{}[]\":,") for _ in range(rng.randint(1, 200)))
+            text = "".join(
+                rng.choice(string.printable.strip() + '{}[]":,') for _ in range(rng.randint(1, 200))
+            )
         elif kind == 1:
             text = rng.choice(wrong_shapes)
         elif kind == 2:
@@ -122,10 +163,22 @@ def _garbled_lines(rng: random.Random, count: int) -> list[bytes]:
                     base[at] = rng.choice('{}[]":,\\x0')
             text = "".join(base)
         elif kind == 3:
-            text = "".join(chr(rng.choice([rng.randint(0x21, 0x7E), rng.randint(0xA1, 0x2FFF), rng.randint(0x1F300, 0x1F6FF)]))
-                           for _ in range(rng.randint(1, 80)))
+            text = "".join(
+                chr(
+                    rng.choice(
+                        [
+                            rng.randint(0x21, 0x7E),
+                            rng.randint(0xA1, 0x2FFF),
+                            rng.randint(0x1F300, 0x1F6FF),
+                        ]
+                    )
+                )
+                for _ in range(rng.randint(1, 80))
+            )
         else:
-            raw = bytes(rng.choice([b for b in range(256) if b != 0x0A]) for _ in range(rng.randint(1, 80)))
+            raw = bytes(
+                rng.choice([b for b in range(256) if b != 0x0A]) for _ in range(rng.randint(1, 80))
+            )
             if raw.strip():
                 lines.append(raw)
             continue
@@ -138,7 +191,13 @@ def _garbled_lines(rng: random.Random, count: int) -> list[bytes]:
             except ValueError:
                 pass
             else:
-                if isinstance(value, dict) and value.get("op") in {"tasks", "render", "solution", "reset", "step"}:
+                if isinstance(value, dict) and value.get("op") in {
+                    "tasks",
+                    "render",
+                    "solution",
+                    "reset",
+                    "step",
+                }:
                     continue
         lines.append(text.encode("utf-8"))
     return lines
@@ -152,8 +211,10 @@ def test_malformed_lines_each_get_one_error(binary):
         for line in lines:
             answer = agent.request_line(line)
             reply = json.loads(answer)
-            assert isinstance(reply, dict) and set(reply) == {"error"}, (line, answer)
-            assert isinstance(reply["error"], str) and reply["error"]
+            assert isinstance(reply, dict), (line, answer)
+            assert set(reply) == {"error"}, (line, answer)
+            assert isinstance(reply["error"], str)
+            assert reply["error"]
         assert agent.alive
         # Still serving, and nothing was left over in the pipe: the next answer is this request's.
         assert agent.tasks()
@@ -164,11 +225,7 @@ def test_malformed_lines_each_get_one_error(binary):
         assert agent.tasks()
 
 
-
-
-@pytest.mark.parametrize(
-    "op", ["tasks", "render", "solution", "close", "reset", "step"]
-)
+@pytest.mark.parametrize("op", ["tasks", "render", "solution", "close", "reset", "step"])
 def test_unknown_fields_are_errors(binary, op):
     """Requests are read strictly: an unknown field is an error, whatever the op (a misspelt
     option must not be silently ignored; ``{"op":"close","x":1}`` must not close)."""
@@ -184,7 +241,8 @@ def test_unknown_fields_are_errors(binary, op):
         agent.reset("turn_on_bluetooth", 0)
         reply = agent.request(requests[op])
         assert set(reply) == {"error"}, reply
-        assert agent.alive and agent.tasks()
+        assert agent.alive
+        assert agent.tasks()
 
 
 def test_a_process_that_stops_answering_times_out(tmp_path):
@@ -193,7 +251,9 @@ def test_a_process_that_stops_answering_times_out(tmp_path):
     import sys
 
     silent = tmp_path / "silent"
-    silent.write_text(f"#!{sys.executable}\nimport sys, time\nsys.stdin.readline()\ntime.sleep(600)\n")
+    silent.write_text(
+        f"#!{sys.executable}\nimport sys, time\nsys.stdin.readline()\ntime.sleep(600)\n"
+    )
     silent.chmod(0o755)
     agent = AgentProcess(str(silent), args=(), timeout=0.5)
     with pytest.raises(AgentError, match="no answer within"):
@@ -208,4 +268,5 @@ def test_text_that_is_not_unicode_is_the_packages_error(binary):
         agent.reset("turn_on_bluetooth", 0)
         with pytest.raises(AgentError, match="not Unicode"):
             agent.step({"action_type": "input_text", "text": "a\ud800b"})
-        assert agent.alive and agent.tasks()
+        assert agent.alive
+        assert agent.tasks()

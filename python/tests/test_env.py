@@ -5,14 +5,17 @@ from __future__ import annotations
 import json
 import pickle
 import random
+import sys
 import warnings
+from typing import Any
 
 import gymnasium as gym
 import pytest
 from gymnasium.utils.env_checker import check_env
 
 import mi_settings_gym
-from mi_settings_gym import MiSettingsEnv, ProtocolError
+from mi_settings_gym import AgentProcess, MiSettingsEnv, ProtocolError
+from mi_settings_gym.examples import random_agent
 
 SIMPLE = "turn_on_bluetooth"
 
@@ -69,7 +72,9 @@ def test_default_task_is_the_first_in_the_catalogue(make, catalogue):
 def test_reset_observation_and_info(make, catalogue):
     env = make(task=SIMPLE)
     obs, info = env.reset(seed=4)
-    assert isinstance(obs, str) and obs.isascii() and env.observation_space.contains(obs)
+    assert isinstance(obs, str)
+    assert obs.isascii()
+    assert env.observation_space.contains(obs)
     o = json.loads(obs)
     assert o == env.last_observation
     # Fields with nothing to say (address, dialog, toast, notification) are left out.
@@ -78,8 +83,10 @@ def test_reset_observation_and_info(make, catalogue):
     assert "frame" not in o
     assert o["goal"] == info["goal"]
     entry = next(t for t in catalogue if t["id"] == SIMPLE)
-    assert info["task"] == SIMPLE and info["seed"] == 4
-    assert info["max_steps"] == entry["max_steps"] and info["kind"] == entry["kind"]
+    assert info["task"] == SIMPLE
+    assert info["seed"] == 4
+    assert info["max_steps"] == entry["max_steps"]
+    assert info["kind"] == entry["kind"]
     for i, element in enumerate(o["elements"]):
         assert element["index"] == i
         assert {"id", "role", "label", "enabled", "focused", "on_screen"} <= element.keys()
@@ -87,16 +94,24 @@ def test_reset_observation_and_info(make, catalogue):
         assert (element.get("bbox") is not None) == element["on_screen"]
         if element.get("bbox") is not None:
             x, y, w, h = element["bbox"]
-            assert 0 <= x and 0 <= y and w > 0 and h > 0 and x + w <= 60 and y + h <= 24
+            assert x >= 0
+            assert y >= 0
+            assert w > 0
+            assert h > 0
+            assert x + w <= 60
+            assert y + h <= 24
     assert any(e["id"] == "settings.bluetooth" for e in o["elements"])
 
 
 def test_options_override_task_and_size(make):
     env = make(task=SIMPLE, render_mode="ansi")
-    _, info = env.reset(seed=0, options={"task": "what_is_my_mi_account_id", "width": 80, "height": 30})
+    _, info = env.reset(
+        seed=0, options={"task": "what_is_my_mi_account_id", "width": 80, "height": 30}
+    )
     assert info["task"] == "what_is_my_mi_account_id"
     lines = env.render().split("\n")
-    assert len(lines) == 30 and max(len(line) for line in lines) <= 80
+    assert len(lines) == 30
+    assert max(len(line) for line in lines) <= 80
     _, info = env.reset(seed=0)  # the options held for one episode
     assert info["task"] == SIMPLE
     assert len(env.render().split("\n")) == 24
@@ -114,7 +129,8 @@ def test_chinese_phone_by_the_language_option(make):
     o = json.loads(obs)
     assert o["title"] == "设置"
     obs, _, _, _, info = env.step({"action_type": "click", "label": "蓝牙"})
-    assert json.loads(obs)["title"] == "蓝牙" and "error" not in info
+    assert json.loads(obs)["title"] == "蓝牙"
+    assert "error" not in info
     for action in env.solution():  # the reference solution, written in English, does it too
         _, reward, terminated, _, _ = env.step(action)
     env.reset(seed=0, options={"language": "zh-CN"})
@@ -141,7 +157,8 @@ def test_steps_by_label_id_index_and_cell(make):
         obs, reward, terminated, truncated, info = env.step(action)
         assert json.loads(obs)["screen"] != o["screen"], action
         assert (reward, terminated, truncated) == (0.0, False, False)
-        assert info["steps"] == 1 and "error" not in info
+        assert info["steps"] == 1
+        assert "error" not in info
         obs, reward, terminated, truncated, info = env.step({"action_type": "navigate_back"})
         assert json.loads(obs)["screen"] == o["screen"]
 
@@ -150,11 +167,12 @@ def test_reference_solution_earns_reward_one(make):
     env = make(task=SIMPLE)
     env.reset(seed=0)
     actions = env.solution()
-    assert actions and all("action_type" in a for a in actions)
-    for n, action in enumerate(actions, 1):
+    assert actions
+    assert all("action_type" in a for a in actions)
+    for action in actions:
         _, reward, terminated, truncated, info = env.step(action)
     assert (reward, terminated, truncated) == (1.0, True, False)
-    assert info["steps"] == n
+    assert info["steps"] == len(actions)
 
 
 def test_impossible_actions_say_why_and_count(make):
@@ -178,15 +196,21 @@ def test_impossible_actions_say_why_and_count(make):
 
 def test_refused_actions_change_nothing(make):
     env = make(task=SIMPLE)
-    obs0, _ = env.reset(seed=0)
+    env.reset(seed=0)
     env.step({"action_type": "wait", "seconds": 1})
     last, *_ = env.step({"action_type": "wait", "seconds": 1})
-    for action in ("not json at all", "[1, 2]", {"action_type": "click", "colour": "red"}, '"click"'):
+    for action in (
+        "not json at all",
+        "[1, 2]",
+        {"action_type": "click", "colour": "red"},
+        '"click"',
+    ):
         obs, reward, terminated, truncated, info = env.step(action)
         assert obs == last
         assert (reward, terminated, truncated) == (0.0, False, False)
         # A malformed action is a step that did nothing (it counts towards max_steps).
-        assert info["error"] and info["steps"] >= 2
+        assert info["error"]
+        assert info["steps"] >= 2
     with pytest.raises(TypeError):
         env.step(42)
 
@@ -194,11 +218,14 @@ def test_refused_actions_change_nothing(make):
 def test_wrong_answer_terminates_with_zero(make):
     env = make(task="what_is_my_mi_account_id")
     env.reset(seed=0)
-    _, reward, terminated, truncated, info = env.step({"action_type": "answer", "text": "certainly not the id"})
+    _, reward, terminated, truncated, info = env.step(
+        {"action_type": "answer", "text": "certainly not the id"}
+    )
     assert (reward, terminated, truncated) == (0.0, True, False)
     # A step after the end is refused, and still says the episode is over.
     _, reward, terminated, truncated, info = env.step({"action_type": "navigate_back"})
-    assert (reward, terminated) == (0.0, True) and "error" in info
+    assert (reward, terminated) == (0.0, True)
+    assert "error" in info
 
 
 def test_wrong_status_terminates_with_zero(make):
@@ -212,8 +239,11 @@ def test_truncated_at_max_steps(make):
     env = make(task=SIMPLE)
     _, info = env.reset(seed=0)
     for n in range(1, info["max_steps"] + 1):
-        _, reward, terminated, truncated, step_info = env.step({"action_type": "wait", "seconds": 1})
-        assert not terminated and reward == 0.0
+        _, reward, terminated, truncated, step_info = env.step(
+            {"action_type": "wait", "seconds": 1}
+        )
+        assert not terminated
+        assert reward == 0.0
         assert truncated == (n == info["max_steps"])
     assert step_info["steps"] == info["max_steps"]
 
@@ -225,7 +255,8 @@ def test_render_ansi_and_frame_in_observation(make):
     assert isinstance(frame, str)
     assert json.loads(obs)["frame"] == frame
     lines = frame.split("\n")
-    assert len(lines) == 24 and all(len(line) <= 60 for line in lines)
+    assert len(lines) == 24
+    assert all(len(line) <= 60 for line in lines)
     assert "Bluetooth" in frame
     obs, *_ = env.step({"action_type": "click", "label": "Bluetooth"})
     assert json.loads(obs)["frame"] == env.render() != frame
@@ -234,17 +265,17 @@ def test_render_ansi_and_frame_in_observation(make):
 def test_render_without_mode_returns_none(make):
     env = make(task=SIMPLE)
     env.reset(seed=0)
-    with pytest.warns(UserWarning):
+    with pytest.warns(UserWarning, match="without a render_mode"):
         assert env.render() is None
 
 
-def _play(env: MiSettingsEnv, task: str, seed: int, actions_seed: int, steps: int) -> list:
+def _play(
+    env: MiSettingsEnv, task: str, seed: int, actions_seed: int, steps: int
+) -> list[tuple[Any, ...]]:
     """Observations of an episode under a fixed random policy."""
-    import random_agent
-
     rng = random.Random(actions_seed)
     obs, info = env.reset(seed=seed, options={"task": task})
-    trace = [(obs, info)]
+    trace: list[tuple[Any, ...]] = [(obs, info)]
     for _ in range(steps):
         action = random_agent.random_action(json.loads(obs), rng)
         obs, reward, terminated, truncated, info = env.step(action)
@@ -254,9 +285,12 @@ def _play(env: MiSettingsEnv, task: str, seed: int, actions_seed: int, steps: in
     return trace
 
 
-@pytest.mark.parametrize("task", [SIMPLE, "forgot_password_on_the_phone", "secure_the_account_on_the_website"])
+@pytest.mark.parametrize(
+    "task", [SIMPLE, "forgot_password_on_the_phone", "secure_the_account_on_the_website"]
+)
 def test_determinism(make, task):
-    """Same task, seed and actions: identical observations, rewards and infos, in another process."""
+    """Same task, seed and actions: identical observations, rewards and infos, in another
+    process."""
     a, b = make(frame=True), make(frame=True)
     for seed in (0, 7):
         first = _play(a, task, seed, actions_seed=seed, steps=40)
@@ -300,7 +334,7 @@ def test_pickled_env_starts_its_own_process(make):
     copy = pickle.loads(pickle.dumps(env))
     try:
         assert copy._client is None
-        obs, info = copy.reset(seed=0)
+        obs, _ = copy.reset(seed=0)
         assert copy.client.pid != env.client.pid
         assert obs == env.reset(seed=0)[0]
     finally:
@@ -336,36 +370,142 @@ def test_log_dir_writes_fixtures(make, tmp_path):
         env.step(action)
     env.close()
     written = list((tmp_path / "episodes").glob("*.json"))
-    assert len(written) == 1 and SIMPLE in written[0].name
+    assert len(written) == 1
+    assert SIMPLE in written[0].name
+
+
+def _compact_ascii(document: object) -> str:
+    return json.dumps(document, ensure_ascii=True, separators=(",", ":"))
 
 
 @pytest.mark.parametrize("frame", [False, True])
-def test_fast_path_matches_the_slow_path(make, frame):
-    """The observation text taken from the reply line as written decodes to the same document as
-    decoding the reply and encoding the observation again, on every screen of a few solutions
-    (non-ASCII labels, dialogs, the browser, a frame of box-drawing characters)."""
-    fast, slow = make(frame=frame), make(frame=frame)
-    slow.fast_path = False
-    for task in ("forgot_password_on_the_phone", "secure_the_account_on_the_website", "erase_the_phone_from_the_website"):
-        obs_f, info_f = fast.reset(seed=2, options={"task": task})
-        obs_s, info_s = slow.reset(seed=2, options={"task": task})
-        assert json.loads(obs_f) == json.loads(obs_s) and info_f == info_s
-        assert fast.observation_space.contains(obs_f)
-        for action in fast.solution() + [{"action_type": "navigate_back"}]:
-            step_f = fast.step(action)
-            step_s = slow.step(action)
-            assert json.loads(step_f[0]) == json.loads(step_s[0]) == fast.last_observation
-            assert fast.observation_space.contains(step_f[0])
-            assert step_f[1:] == step_s[1:]
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_observation_contract(make, binary, frame, language):
+    """The one step path's contract, on every screen of a few solutions (non-ASCII labels,
+    dialogs, the browser, a frame of box-drawing characters): the observation string is the
+    protocol's observation object plus ``"goal"`` (last), as compact ASCII JSON exactly as
+    ``json.dumps(..., ensure_ascii=True, separators=(",", ":"))`` writes it; it lies in the
+    space and decodes to ``last_observation``. A bare client playing the same actions beside it
+    gets the same observations, rewards and infos; a refused step repeats the last observation."""
+    env = make(frame=frame)
+    fields: set[str] = set()
+    with AgentProcess(binary) as agent:
+        for task in (
+            "forgot_password_on_the_phone",
+            "secure_the_account_on_the_website",
+            "erase_the_phone_from_the_website",
+            "sign_out_keep_data",
+        ):
+            obs, info = env.reset(seed=2, options={"task": task, "language": language})
+            raw = agent.reset(task, 2, frame=frame, language=language)
+            assert info == raw["info"]
+            seen = [(obs, raw["observation"])]
+            ended, steps = (False, False), 0
+            for action in [*env.solution(), {"action_type": "navigate_back"}]:
+                obs, reward, terminated, truncated, info = env.step(action)
+                raw = agent.request({"op": "step", "action": action})
+                if "observation" in raw:
+                    ended, steps = (raw["terminated"], raw["truncated"]), raw["info"]["steps"]
+                    assert (reward, terminated, truncated) == (float(raw["reward"]), *ended)
+                    assert info == raw["info"]
+                    seen.append((obs, raw["observation"]))
+                else:  # the step after the end
+                    assert (reward, terminated, truncated) == (0.0, *ended)
+                    assert info == {"steps": steps, "error": raw["error"]}
+                    assert obs == seen[-1][0]
+            assert ended == (True, False), task
+            for obs, observation in seen:
+                assert obs.isascii()
+                assert obs.isprintable()
+                assert env.observation_space.contains(obs)
+                document = json.loads(obs)
+                assert obs == _compact_ascii(document)
+                assert list(document)[-1] == "goal"
+                assert document == {**observation, "goal": env.episode["goal"]}
+                assert ("frame" in document) == frame
+                fields.update(document)
+                if "dialog" in document:
+                    assert {"id", "title", "text"} <= document["dialog"].keys()
+            assert json.loads(obs) == env.last_observation
+    # The observation's optional members came through as they are (a dialog is an object).
+    assert {"address", "dialog", "busy", "scroll", "toast", "notification"} <= fields
 
 
-def test_ascii_escaping():
-    from mi_settings_gym.env import _ascii_json
+FAKE_AGENT = r"""
+import json, pathlib, sys
 
-    doc = {"a": "caf\u00e9 \u2022\u2022 \U0001F600 \x7f tab\tnew\nline", "b": [1, None, True]}
-    text = _ascii_json(json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
-    assert text.isascii() and text.isprintable()
-    assert json.loads(text) == doc
+observation = json.loads(pathlib.Path(sys.argv[0] + ".json").read_text(encoding="utf-8"))
+for line in sys.stdin:
+    request = json.loads(line)
+    if request["op"] == "reset":
+        info = {"goal": "G\u00e9", "task": request["task"], "steps": 0}
+        answer = {"info": info, "observation": observation}
+    elif request["op"] == "step":
+        info = {"steps": 1, "outcome": '},"reward":0'}
+        answer = {"info": info, "truncated": False, "terminated": True, "reward": 1,
+                  "observation": observation}
+    else:
+        answer = {"closed": True}
+    print(json.dumps(answer, ensure_ascii=False), flush=True)
+"""
+
+
+def test_the_step_path_does_not_depend_on_the_order_of_members(tmp_path):
+    """A simulator that writes the members of its answers in another order, with strings that
+    hold what a parser bound to one order would cut at (``},"reward":``), DEL, a newline, an
+    emoji, Chinese: each observation is still the observation object as compact ASCII JSON."""
+    label = 'a},"reward":1,"x":{"b \x7f \n \U0001f600 \u84dd\u7259 \\ "'
+    observation = {"screen": "s", "elements": [{"index": 0, "label": label}], "busy": True}
+    script = tmp_path / "mi-settings"
+    script.write_text(f"#!{sys.executable}\n{FAKE_AGENT}", encoding="utf-8")
+    script.chmod(0o755)
+    (tmp_path / "mi-settings.json").write_text(json.dumps(observation), encoding="utf-8")
+    env = MiSettingsEnv(task="t", binary=script)
+    try:
+        obs, info = env.reset(seed=0)
+        expected = _compact_ascii({**observation, "goal": "G\u00e9"})
+        assert obs == expected
+        assert env.observation_space.contains(obs)
+        assert info == {"goal": "G\u00e9", "task": "t", "steps": 0}
+        obs, reward, terminated, truncated, info = env.step({"action_type": "wait", "seconds": 1})
+        assert obs == expected
+        assert env.last_observation == json.loads(expected)
+        assert (reward, terminated, truncated) == (1.0, True, False)
+        assert info == {"steps": 1, "outcome": '},"reward":0'}
+    finally:
+        env.close()
+
+
+HANGING_AGENT = r"""
+import json, sys, time
+
+for line in sys.stdin:
+    if json.loads(line)["op"] == "step":
+        time.sleep(600)  # hangs
+    answer = {"observation": {"screen": "s"}, "info": {"goal": "g", "steps": 0}}
+    print(json.dumps(answer), flush=True)
+"""
+
+
+def test_a_simulator_that_hangs_times_out_and_reset_starts_another(tmp_path):
+    """``timeout``: a step whose answer does not come in time stops the process and raises
+    AgentError (it does not hang); the next reset starts a new process."""
+    script = tmp_path / "mi-settings"
+    script.write_text(f"#!{sys.executable}\n{HANGING_AGENT}", encoding="utf-8")
+    script.chmod(0o755)
+    env = gym.make("mi_settings/turn_on_bluetooth-v0", binary=script, timeout=0.5)
+    unwrapped = env.unwrapped
+    assert isinstance(unwrapped, MiSettingsEnv)
+    try:
+        env.reset(seed=0)
+        first = unwrapped.pid
+        with pytest.raises(mi_settings_gym.AgentError, match=r"no answer within 0\.5 s"):
+            env.step({"action_type": "wait", "seconds": 1})
+        obs, _ = env.reset(seed=0)
+        assert json.loads(obs) == {"screen": "s", "goal": "g"}
+        assert unwrapped.pid not in (None, first)
+    finally:
+        env.close()
 
 
 def test_the_solution_is_only_for_an_oracle(make):
@@ -393,11 +533,16 @@ def test_finish_on_status_judges_at_the_status(make):
         {"action_type": "click", "id": "bluetooth.toggle"},
     ):
         _, reward, terminated, _, _ = env.step(action)
-        assert reward == 0 and not terminated
+        assert reward == 0
+        assert not terminated
     _, reward, terminated, _, info = env.step({"action_type": "status", "goal_status": "complete"})
-    assert reward == 0 and terminated and info["outcome"].startswith("not done")
+    assert reward == 0
+    assert terminated
+    assert info["outcome"].startswith("not done")
     env.reset(seed=0, options={"task": "what_is_my_mi_account_id", "finish": "on_status"})
     _, reward, terminated, _, _ = env.step({"action_type": "answer", "text": "6612345678"})
-    assert reward == 0 and not terminated
+    assert reward == 0
+    assert not terminated
     _, reward, terminated, _, _ = env.step({"action_type": "status", "goal_status": "complete"})
-    assert reward == 1 and terminated
+    assert reward == 1
+    assert terminated

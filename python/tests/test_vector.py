@@ -14,7 +14,7 @@ import mi_settings_gym
 SIMPLE = "turn_on_bluetooth"
 
 
-def _run(envs: gym.vector.VectorEnv, steps: int) -> None:
+def _run(envs: gym.vector.AsyncVectorEnv, steps: int) -> None:
     obs, infos = envs.reset(seed=[0, 1])
     assert len(obs) == 2
     assert [json.loads(o)["screen"] for o in obs] == ["settings", "settings"]
@@ -23,9 +23,14 @@ def _run(envs: gym.vector.VectorEnv, steps: int) -> None:
     for n in range(steps):
         action = json.dumps(actions[n % 2])
         obs, rewards, terminated, truncated, infos = envs.step((action, action))
-        assert len(obs) == 2 and all(envs.single_observation_space.contains(o) for o in obs)
-        assert rewards.shape == (2,) and not terminated.any() and not truncated.any()
-        assert [json.loads(o)["screen"] for o in obs][0] == ("settings" if n % 2 else json.loads(obs[1])["screen"])
+        assert len(obs) == 2
+        assert all(envs.single_observation_space.contains(o) for o in obs)
+        assert rewards.shape == (2,)
+        assert not terminated.any()
+        assert not truncated.any()
+        assert json.loads(obs[0])["screen"] == (
+            "settings" if n % 2 else json.loads(obs[1])["screen"]
+        )
 
 
 @pytest.mark.parametrize("shared_memory", [False, True])
@@ -34,7 +39,8 @@ def test_async_vector_env_two_envs(shared_memory):
     try:
         _run(envs, 6)
         pids = envs.get_attr("pid")
-        assert len(set(pids)) == 2 and None not in pids  # a subprocess each
+        assert len(set(pids)) == 2
+        assert None not in pids
     finally:
         envs.close()
 
@@ -54,15 +60,19 @@ def test_async_vector_env_autoresets_after_the_end():
     envs = mi_settings_gym.make_vector_env(2, task=SIMPLE)
     try:
         envs.reset(seed=[0, 0])
-        solution = [json.dumps({"action_type": "click", "label": "Bluetooth"}),
-                    json.dumps({"action_type": "click", "id": "bluetooth.toggle"})]
+        solution = [
+            json.dumps({"action_type": "click", "label": "Bluetooth"}),
+            json.dumps({"action_type": "click", "id": "bluetooth.toggle"}),
+        ]
         for action in solution:
-            obs, rewards, terminated, truncated, infos = envs.step((action, action))
-        assert rewards.tolist() == [1.0, 1.0] and terminated.all()
+            _, rewards, terminated, _, _ = envs.step((action, action))
+        assert rewards.tolist() == [1.0, 1.0]
+        assert terminated.all()
         # Gymnasium's default (next-step) autoreset: this step's action is ignored and the
         # environments start new episodes.
-        obs, rewards, terminated, truncated, infos = envs.step(("{}", "{}"))
-        assert rewards.tolist() == [0.0, 0.0] and not terminated.any()
+        obs, rewards, terminated, _, _ = envs.step(("{}", "{}"))
+        assert rewards.tolist() == [0.0, 0.0]
+        assert not terminated.any()
         assert [json.loads(o)["screen"] for o in obs] == ["settings", "settings"]
     finally:
         envs.close()
@@ -73,7 +83,8 @@ def test_make_vec_through_the_registry(mode):
     envs = gym.make_vec(mi_settings_gym.ENV_ID, num_envs=2, vectorization_mode=mode, task=SIMPLE)
     try:
         obs, _ = envs.reset(seed=0)
-        assert len(obs) == 2 and json.loads(obs[0])["screen"] == "settings"
+        assert len(obs) == 2
+        assert json.loads(obs[0])["screen"] == "settings"
         obs, rewards, *_ = envs.step(('{"action_type":"click","label":"Bluetooth"}',) * 2)
         assert np.array_equal(rewards, [0.0, 0.0])
         assert json.loads(obs[1])["screen"] != "settings"
