@@ -12,9 +12,11 @@
 
 pub mod engine;
 pub mod layout;
+pub mod play;
 pub mod screens;
 pub mod shells;
 pub mod sim;
 pub mod strings;
+pub mod text;
 pub mod ui;
 pub mod view;

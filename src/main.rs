@@ -271,11 +271,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             jobs,
             dirs,
         }) => {
-            let starts = mi_settings::shells::tasks::Starts::new(
-                mi_settings::shells::tasks::catalogue_with(&dirs)?,
-            );
+            let catalogue = mi_settings::shells::task_files::catalogue_with(&dirs)?;
             let options = BatchOptions {
-                tasks: Some(starts.shared()),
+                tasks: Some(std::sync::Arc::new(catalogue)),
                 update_snapshots: update,
                 ci: std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0"),
                 transcript_dir: transcript,
@@ -303,11 +301,13 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             dirs,
         }) => {
             use mi_settings::shells::agent;
-            let mut agent = agent::Agent::new(log_dir)?
+            let tasks = mi_settings::shells::task_files::catalogue_with(&dirs)?;
+            let agent = mi_settings::play::agent::Agent::new()?
                 .speaking(cli.language.unwrap_or_default())
                 .allowing_solution(allow_solution)
                 .logging_devices(log_device)
-                .with_tasks(mi_settings::shells::tasks::catalogue_with(&dirs)?);
+                .with_tasks(tasks);
+            let mut server = agent::Server::new(agent, log_dir)?;
             let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
             let stdout = std::io::BufWriter::new(std::io::stdout().lock());
             // SIGTERM and SIGHUP end the session the way the end of input does: the running
@@ -321,7 +321,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
                 signal_hook::flag::register(signal, std::sync::Arc::clone(&stop))
                     .map_err(|e| format!("agent: cannot listen for signals: {e}"))?;
             }
-            agent::serve(&mut agent, stdin, stdout, &stop).map_err(|e| format!("agent: {e}"))?;
+            agent::serve(&mut server, stdin, stdout, &stop).map_err(|e| format!("agent: {e}"))?;
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Learn {
@@ -343,12 +343,13 @@ fn tasks_command(
     dirs: &[PathBuf],
     language: Option<Language>,
 ) -> Result<ExitCode, String> {
-    use mi_settings::shells::tasks::{self, report};
-    let catalogue = tasks::catalogue_with(dirs)?;
+    use mi_settings::play::tasks::{self, report};
+    use mi_settings::shells::task_files;
+    let catalogue = task_files::catalogue_with(dirs)?;
     match action {
         TasksCommand::List => print!("{}", report::list(&catalogue)),
         TasksCommand::Show { id, seed } => {
-            let task = tasks::find_or_load(&catalogue, &id)?;
+            let task = task_files::find_or_load(&catalogue, &id)?;
             print!(
                 "{}",
                 report::show(&task, seed, language.unwrap_or_default())?
@@ -362,7 +363,7 @@ fn tasks_command(
         } => {
             let named: Vec<tasks::Task> = ids
                 .iter()
-                .map(|id| tasks::find_or_load(&catalogue, id))
+                .map(|id| task_files::find_or_load(&catalogue, id))
                 .collect::<Result<_, _>>()?;
             let chosen: Vec<&tasks::Task> = if ids.is_empty() {
                 catalogue.iter().collect()
@@ -382,7 +383,7 @@ fn tasks_command(
         }
         TasksCommand::Checks => print!("{}", report::all_checks(&catalogue)?),
         TasksCommand::Try { id, steps, seed } => {
-            let task = tasks::find_or_load(&catalogue, &id)?;
+            let task = task_files::find_or_load(&catalogue, &id)?;
             let text = mi_settings::shells::input::read_text(&steps, 8 * 1024 * 1024)
                 .map_err(|e| format!("{}: {e}", steps.display()))?;
             let (out, good) = report::try_steps(
@@ -411,14 +412,14 @@ fn learn(
     report: bool,
     dirs: &[PathBuf],
 ) -> Result<ExitCode, String> {
-    use mi_settings::shells::lesson::{self, Learn, progress};
-    use mi_settings::shells::tasks;
-    let catalogue = tasks::catalogue_with(dirs)?;
+    use mi_settings::shells::lesson::{self, Learn};
+    use mi_settings::shells::progress;
+    let catalogue = mi_settings::shells::task_files::catalogue_with(dirs)?;
     let file = progress::ProgressFile::open(progress::path_for(device.as_deref())?)?;
     if report {
         print!(
             "{}",
-            progress::report(&catalogue, &file.progress, &file.path)
+            mi_settings::play::lesson::progress::report(&catalogue, &file.progress, &file.path)
         );
         return Ok(ExitCode::SUCCESS);
     }

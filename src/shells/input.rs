@@ -88,67 +88,6 @@ pub fn text_of(bytes: Vec<u8>) -> Result<String, ReadError> {
     })
 }
 
-/// `text` cut to `chars` characters, with "…" when something was cut.
-pub fn cut(text: &str, chars: usize) -> String {
-    match text.char_indices().nth(chars) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
-    }
-}
-
-/// A message about a value, its quoted parts cut: a parser's message repeats the bad value, and
-/// a megabyte of it helps nobody.
-pub fn shortened(message: &str) -> String {
-    const QUOTED: usize = 60;
-    const WHOLE: usize = 400;
-    let mut out = String::with_capacity(message.len().min(WHOLE * 4));
-    let mut quoted = String::new();
-    let mut in_quotes = false;
-    for ch in message.chars() {
-        if ch == '"' {
-            if in_quotes {
-                out.push_str(&cut(&quoted, QUOTED));
-                quoted.clear();
-            }
-            in_quotes = !in_quotes;
-            out.push(ch);
-        } else if in_quotes {
-            quoted.push(ch);
-        } else {
-            out.push(ch);
-        }
-    }
-    out.push_str(&cut(&quoted, QUOTED));
-    cut(&out, WHOLE)
-}
-
-/// Whether `name` is a file name that works on every system: letters, digits, `.`, `_` and
-/// `-`, not starting with a dot, at most 100 characters, and not one of the names Windows keeps
-/// for devices (`CON`, `NUL`, `COM1` …).
-pub fn portable_name(name: &str) -> Result<(), String> {
-    let allowed = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
-    if name.is_empty() || name.chars().count() > 100 {
-        return Err("a name must have 1 to 100 characters".into());
-    }
-    if name.starts_with('.') || !name.chars().all(allowed) {
-        return Err(format!(
-            "{:?} is not a portable name: use letters, digits, '.', '_' and '-', not starting with '.'",
-            cut(name, 40)
-        ));
-    }
-    let stem = name.split('.').next().unwrap_or(name).to_ascii_uppercase();
-    let reserved = matches!(stem.as_str(), "CON" | "PRN" | "AUX" | "NUL")
-        || ((stem.starts_with("COM") || stem.starts_with("LPT"))
-            && stem.len() == 4
-            && stem.ends_with(|c: char| c.is_ascii_digit()));
-    if reserved {
-        return Err(format!(
-            "{name:?} is a device name on Windows: choose another"
-        ));
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,28 +104,6 @@ mod tests {
             }) => assert_eq!((line, column, offset), (2, 15, 16)),
             other => panic!("{other:?}"),
         }
-    }
-
-    #[test]
-    fn long_values_are_cut_in_messages() {
-        let long = "x".repeat(1_000_000);
-        let message = shortened(&format!("invalid type: string \"{long}\", expected u8"));
-        assert!(message.len() < 200, "{}", message.len());
-        assert!(message.contains("x…\", expected u8"), "{message}");
-        assert_eq!(shortened("short \"value\" here"), "short \"value\" here");
-    }
-
-    #[test]
-    fn portable_names_only() {
-        for good in ["code-sent", "a.b_c-1", "X"] {
-            assert!(portable_name(good).is_ok(), "{good}");
-        }
-        for bad in [
-            "", ".hidden", "a/b", "a\\b", "CON", "nul.txt", "com1", "a*b", "a\nb", "é",
-        ] {
-            assert!(portable_name(bad).is_err(), "{bad:?}");
-        }
-        assert!(portable_name("COM10").is_ok());
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! JSON Schemas of the file formats, generated from the types that read them, so the schema can
 //! never drift from the parser. Committed copies live in `assets/schema/` (a test keeps them equal).
 
-use super::lesson::progress::Progress;
-use super::replay::Fixture;
-use super::tasks::Task;
+use crate::play::fixture::Fixture;
+use crate::play::lesson::progress::Progress;
+use crate::play::tasks::Task;
 use crate::sim::DeviceFile;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -26,7 +26,7 @@ pub fn generate(format: Format) -> String {
         Format::Fixture => schemars::schema_for!(Fixture),
         Format::Device => schemars::schema_for!(DeviceFile),
         Format::Task => schemars::schema_for!(Task),
-        Format::Agent => schemars::schema_for!(super::agent::protocol::AgentProtocol),
+        Format::Agent => schemars::schema_for!(crate::play::agent::protocol::AgentProtocol),
         Format::Progress => schemars::schema_for!(Progress),
     };
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();

@@ -8,6 +8,7 @@ pub mod cloud;
 pub mod device;
 pub mod env;
 pub mod event;
+pub mod file;
 pub mod time;
 pub mod trace;
 

@@ -38,6 +38,7 @@ macro_rules! pick {
 }
 
 mod catalogue;
+
 mod zh_cn;
 
 use std::collections::HashMap;

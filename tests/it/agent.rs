@@ -5,15 +5,15 @@
 
 use serde_json::{Value, json};
 
-use mi_settings::shells::agent::{Agent, serve};
+use mi_settings::shells::agent::{Server, serve};
 use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
 
-fn ask(agent: &mut Agent, request: Value) -> Value {
+fn ask(agent: &mut Server, request: Value) -> Value {
     let (response, _) = agent.answer(&request.to_string());
     serde_json::to_value(&response).expect("json")
 }
 
-fn task_ids(agent: &mut Agent) -> Vec<String> {
+fn task_ids(agent: &mut Server) -> Vec<String> {
     ask(agent, json!({"op": "tasks"}))["tasks"]
         .as_array()
         .expect("tasks")
@@ -24,7 +24,7 @@ fn task_ids(agent: &mut Agent) -> Vec<String> {
 
 #[test]
 fn the_oracle_earns_reward_one_on_every_task_and_ten_seeds() {
-    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
+    let mut agent = crate::common::agent_server(None, true);
     let ids = task_ids(&mut agent);
     assert!(ids.len() >= 40);
     for id in &ids {
@@ -56,7 +56,7 @@ fn the_oracle_earns_reward_one_on_every_task_and_ten_seeds() {
 
 #[test]
 fn the_same_task_seed_and_actions_give_byte_identical_observations() {
-    let script = |agent: &mut Agent| -> Vec<String> {
+    let script = |agent: &mut Server| -> Vec<String> {
         let mut lines = Vec::new();
         for request in [
             json!({"op": "reset", "task": "sign_in_with_email", "seed": 3, "options": {"frame": true}}),
@@ -71,14 +71,14 @@ fn the_same_task_seed_and_actions_give_byte_identical_observations() {
         }
         lines
     };
-    let first = script(&mut Agent::new(None).expect("agent"));
-    let second = script(&mut Agent::new(None).expect("agent"));
+    let first = script(&mut crate::common::agent_server(None, false));
+    let second = script(&mut crate::common::agent_server(None, false));
     assert_eq!(first, second);
 }
 
 #[test]
 fn impossible_actions_change_nothing_say_why_and_count_as_steps() {
-    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
+    let mut agent = crate::common::agent_server(None, true);
     let reset = ask(
         &mut agent,
         json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0}),
@@ -98,7 +98,7 @@ fn impossible_actions_change_nothing_say_why_and_count_as_steps() {
         (json!({"action_type": "fly"}), "unknown action_type"),
         (
             json!({"action_type": "scroll", "direction": "left"}),
-            "scroll needs direction",
+            "scroll: unknown variant `left`, expected `up` or `down`",
         ),
         (json!({"action_type": "key", "key": "hyper"}), "unknown key"),
         (
@@ -166,7 +166,7 @@ fn a_thousand_malformed_lines_are_each_answered_and_the_agent_stays_up() {
     input.extend(std::iter::repeat_n(b'x', 1_100_000));
     input.push(b'\n');
     input.extend_from_slice(b"{\"op\":\"tasks\"}\n");
-    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
+    let mut agent = crate::common::agent_server(None, true);
     let mut output = Vec::new();
     let never = std::sync::atomic::AtomicBool::new(false);
     serve(
@@ -190,9 +190,7 @@ fn a_thousand_malformed_lines_are_each_answered_and_the_agent_stays_up() {
 #[test]
 fn a_logged_episode_replays_as_a_fixture() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut agent = Agent::new(Some(dir.path().to_path_buf()))
-        .expect("agent")
-        .allowing_solution(true);
+    let mut agent = crate::common::agent_server(Some(dir.path()), true);
     ask(
         &mut agent,
         json!({"op": "reset", "task": "remove_a_device_on_the_phone", "seed": 2}),
@@ -214,12 +212,9 @@ fn a_logged_episode_replays_as_a_fixture() {
     let (result, printed) = {
         let mut out = Vec::new();
         let options = BatchOptions {
-            tasks: Some(
-                mi_settings::shells::tasks::Starts::new(
-                    mi_settings::shells::tasks::builtin().expect("catalogue"),
-                )
-                .shared(),
-            ),
+            tasks: Some(std::sync::Arc::new(
+                mi_settings::play::tasks::builtin().expect("catalogue"),
+            )),
             ..BatchOptions::default()
         };
         let result = batch::run(&[dir.path().to_path_buf()], &options, &mut out);
@@ -239,7 +234,7 @@ fn a_logged_episode_replays_as_a_fixture() {
 /// still does it there), and is refused with a reason where it does not.
 #[test]
 fn another_skin_or_rom_where_the_task_allows_it() {
-    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
+    let mut agent = crate::common::agent_server(None, true);
     let reset = ask(
         &mut agent,
         json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0,
@@ -326,7 +321,7 @@ fn answers_come_at_once_to_a_waiting_agent_and_in_order_to_one_sending_ahead() {
     assert!(child.wait().expect("exits").success());
 }
 
-fn step(agent: &mut Agent, action: Value) -> Value {
+fn step(agent: &mut Server, action: Value) -> Value {
     ask(agent, json!({"op": "step", "action": action}))
 }
 
@@ -334,7 +329,7 @@ fn step(agent: &mut Agent, action: Value) -> Value {
 /// device file through `text_from`, no phone's value in an error or an outcome.
 #[test]
 fn an_agent_cannot_read_the_hidden_phone() {
-    let mut agent = Agent::new(None).expect("agent");
+    let mut agent = crate::common::agent_server(None, false);
     ask(
         &mut agent,
         json!({"op": "reset", "task": "which_device_signed_in_from", "seed": 1}),
@@ -359,7 +354,7 @@ fn an_agent_cannot_read_the_hidden_phone() {
         }
     }
     // A wrong verdict is told in the goal's words, never with the phone's values.
-    let mut agent = Agent::new(None).expect("agent");
+    let mut agent = crate::common::agent_server(None, false);
     ask(
         &mut agent,
         json!({"op": "reset", "task": "change_the_password", "seed": 0}),
@@ -378,7 +373,7 @@ fn an_agent_cannot_read_the_hidden_phone() {
 /// waits for the status and a change undone before it fails.
 #[test]
 fn finishing_as_androidworld_does() {
-    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
+    let mut agent = crate::common::agent_server(None, true);
     for finish in ["on_success", "on_status"] {
         ask(
             &mut agent,
@@ -432,7 +427,7 @@ fn finishing_as_androidworld_does() {
 /// a long page is scrolled; the page under a dialog cannot be clicked.
 #[test]
 fn observations_carry_what_a_person_reads() {
-    let mut agent = Agent::new(None).expect("agent");
+    let mut agent = crate::common::agent_server(None, false);
     let reset = ask(
         &mut agent,
         json!({"op": "reset", "task": "sign_out_keep_data", "seed": 0,
@@ -492,8 +487,7 @@ fn random_action(observation: &Value, goal: &str, rng: &mut u64) -> Value {
         "+86 138 0000 8000",
     ];
     words.extend(
-        mi_settings::shells::replay::runner::goal_words(goal)
-            .filter(|w| w.contains(['#', '!', '&'])),
+        mi_settings::play::runner::goal_words(goal).filter(|w| w.contains(['#', '!', '&'])),
     );
     let elements = observation["elements"]
         .as_array()
@@ -537,20 +531,20 @@ fn random_action(observation: &Value, goal: &str, rng: &mut u64) -> Value {
 /// task rather than carrying a device file, and holds no password the goal gives.
 #[test]
 fn every_logged_episode_replays_to_the_same_end() {
-    use mi_settings::shells::replay::fixture::{self, LoadedFixture};
-    use mi_settings::shells::replay::runner::{self, Outputs};
+    use mi_settings::play::fixture::{self, LoadedFixture};
+    use mi_settings::shells::replay::run::{self as runner, Outputs};
     use mi_settings::ui::{TextGrid, Theme, render_text};
 
-    let catalogue = mi_settings::shells::tasks::builtin().expect("catalogue");
+    let catalogue = mi_settings::play::tasks::builtin().expect("catalogue");
     let options = runner::Options {
-        tasks: Some(mi_settings::shells::tasks::Starts::new(catalogue.clone()).shared()),
+        tasks: Some(std::sync::Arc::new(catalogue.clone())),
         ..runner::Options::default()
     };
     const EPISODES: usize = 500;
     let mut checked = 0;
     for language in ["en", "zh-CN"] {
         let dir = tempfile::tempdir().expect("tempdir");
-        let mut agent = Agent::new(Some(dir.path().to_path_buf())).expect("agent");
+        let mut agent = crate::common::agent_server(Some(dir.path()), false);
         // Per episode: its task, its final frame, and how many times the demo password went
         // into a field that is no password field (which the log may write as it is).
         let mut ends: Vec<(String, String, usize)> = Vec::new();
@@ -620,7 +614,7 @@ fn every_logged_episode_replays_to_the_same_end() {
             );
             // Where it is an account's password: never typed into a password field in clear.
             let task = catalogue.iter().find(|t| &t.id == task).expect("the task");
-            let device = mi_settings::shells::tasks::start_device(task).expect("its phone");
+            let device = mi_settings::play::tasks::start_device(task).expect("its phone");
             let secret =
                 device.cloud.accounts.iter().any(|a| {
                     mi_settings::sim::cloud::verify_password(&a.password_hash, "Xiaomi#2026")

@@ -5,10 +5,10 @@
 
 use crate::common::{phone_with_size, t0};
 use mi_settings::engine::{Engine, Key};
-use mi_settings::shells::agent::Agent;
-use mi_settings::shells::lesson::attempt::Lesson;
+use mi_settings::play::lesson::attempt::Lesson;
+use mi_settings::play::tasks::{self, report};
+use mi_settings::shells::agent::Server;
 use mi_settings::shells::store;
-use mi_settings::shells::tasks::{self, report};
 use mi_settings::sim::DeviceFile;
 use mi_settings::sim::device::{Language, Preset, Rom};
 use mi_settings::strings::S;
@@ -121,8 +121,8 @@ fn lessons_tell_the_goal_in_the_phones_language() {
 /// it is English again.
 #[test]
 fn agents_choose_the_language_at_reset() {
-    let mut agent = Agent::new(None).expect("agent").allowing_solution(true);
-    let ask = |agent: &mut Agent, request: Value| -> Value {
+    let mut agent = crate::common::agent_server(None, true);
+    let ask = |agent: &mut Server, request: Value| -> Value {
         let (response, _) = agent.answer(&request.to_string());
         serde_json::to_value(response).expect("json")
     };

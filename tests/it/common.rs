@@ -4,7 +4,9 @@
 
 use chrono::{DateTime, Utc};
 use mi_settings::engine::{Engine, Outcome, Start};
+use mi_settings::play::agent::Agent;
 use mi_settings::screens::Action;
+use mi_settings::shells::agent::Server;
 use mi_settings::sim::cloud;
 use mi_settings::sim::device::{DeviceFile, Skin};
 use mi_settings::strings::{S, Tr};
@@ -97,4 +99,13 @@ pub fn focused_id(engine: &Engine) -> Option<String> {
 /// The English MIUI wording of a text.
 pub fn miui(id: S) -> &'static str {
     Tr::new(Skin::Miui).get(id)
+}
+
+/// The agent as `mi-settings agent` serves it: logging into `log_dir` when given, handing out
+/// reference solutions when `solution`.
+pub fn agent_server(log_dir: Option<&std::path::Path>, solution: bool) -> Server {
+    let agent = Agent::new()
+        .expect("the catalogue")
+        .allowing_solution(solution);
+    Server::new(agent, log_dir.map(std::path::Path::to_path_buf)).expect("the log folder")
 }

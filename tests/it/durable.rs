@@ -7,8 +7,9 @@ use std::process::{Child, Command, Stdio};
 
 use serde_json::{Value, json};
 
-use mi_settings::shells::agent::Agent;
-use mi_settings::shells::lesson::progress::{self, Attempt, ProgressFile};
+use mi_settings::play::lesson::progress::{self, Attempt};
+use mi_settings::shells::agent::Server;
+use mi_settings::shells::progress::{ProgressFile, load as load_progress};
 use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
 
 fn agent_process(args: &[&str]) -> Child {
@@ -22,7 +23,7 @@ fn agent_process(args: &[&str]) -> Child {
         .expect("the agent starts")
 }
 
-fn ask(agent: &mut Agent, request: Value) -> Value {
+fn ask(agent: &mut Server, request: Value) -> Value {
     let (response, _) = agent.answer(&request.to_string());
     serde_json::to_value(&response).expect("json")
 }
@@ -31,12 +32,9 @@ fn ask(agent: &mut Agent, request: Value) -> Value {
 fn replay_logs(dir: &Path) -> (Result<BatchResult, String>, String) {
     let options = BatchOptions {
         ci: true,
-        tasks: Some(
-            mi_settings::shells::tasks::Starts::new(
-                mi_settings::shells::tasks::builtin().expect("catalogue"),
-            )
-            .shared(),
-        ),
+        tasks: Some(std::sync::Arc::new(
+            mi_settings::play::tasks::builtin().expect("catalogue"),
+        )),
         ..BatchOptions::default()
     };
     let mut out = Vec::new();
@@ -208,7 +206,7 @@ fn the_running_episode_is_logged_at_a_broken_pipe_and_at_sigterm() {
 #[test]
 fn a_refused_reset_leaves_the_episode_alone() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let mut agent = Agent::new(Some(dir.path().to_path_buf())).expect("agent");
+    let mut agent = crate::common::agent_server(Some(dir.path()), false);
     ask(
         &mut agent,
         json!({"op": "reset", "task": "sign_out_keep_data", "seed": 0}),
@@ -248,7 +246,7 @@ fn a_planted_link_is_never_followed() {
     std::fs::create_dir(&logs_dir).expect("folder");
     std::os::unix::fs::symlink(&victim, logs_dir.join("00001-turn_on_bluetooth-seed0.json"))
         .expect("links");
-    let mut agent = Agent::new(Some(logs_dir.clone())).expect("agent");
+    let mut agent = crate::common::agent_server(Some(&logs_dir), false);
     ask(
         &mut agent,
         json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0}),
@@ -319,7 +317,7 @@ fn concurrent_learners_keep_every_attempt() {
     for thread in threads {
         thread.join().expect("joins");
     }
-    let saved = progress::load(&path).expect("reads");
+    let saved = load_progress(&path).expect("reads");
     let attempts: u32 = saved.tasks.values().map(|t| t.attempts).sum();
     assert_eq!(attempts, learners * rounds);
 }
@@ -355,7 +353,7 @@ fn the_progress_file_keeps_the_device_files_rules() {
             .is_symlink()
     );
     assert!(
-        progress::load(&real)
+        load_progress(&real)
             .expect("reads")
             .done("turn_on_bluetooth")
     );
@@ -412,7 +410,7 @@ fn the_progress_file_keeps_the_device_files_rules() {
         .expect("opens")
         .record("turn_on_bluetooth", &attempt)
         .expect("saves");
-    let saved = progress::load(&large).expect("the next lesson reads it");
+    let saved = load_progress(&large).expect("the next lesson reads it");
     assert_eq!(saved.tasks.len(), 100_001);
 }
 
@@ -426,8 +424,8 @@ fn the_report_shows_no_escape_sequence_from_the_file() {
         r#"{"version": 1, "tasks": {"evil\u001b[2J\u001b]0;pwned\u0007": {"done": true, "attempts": 1}}}"#,
     )
     .expect("writes");
-    let saved = progress::load(&path).expect("reads");
-    let catalogue = mi_settings::shells::tasks::builtin().expect("catalogue");
+    let saved = load_progress(&path).expect("reads");
+    let catalogue = mi_settings::play::tasks::builtin().expect("catalogue");
     let report = progress::report(&catalogue, &saved, &path);
     assert!(
         !report.chars().any(|c| c.is_control() && c != '\n'),
@@ -440,7 +438,7 @@ fn the_report_shows_no_escape_sequence_from_the_file() {
 #[test]
 fn long_values_are_cut_in_messages() {
     let long = "x".repeat(900_000);
-    let mut agent = Agent::new(None).expect("agent");
+    let mut agent = crate::common::agent_server(None, false);
     let answer = ask(&mut agent, json!({"op": "reset", "task": long, "seed": 0}));
     let error = answer["error"].as_str().unwrap_or_default();
     assert!(

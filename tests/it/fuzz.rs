@@ -6,7 +6,8 @@
 
 use std::path::Path;
 
-use mi_settings::shells::replay::{fixture, runner};
+use mi_settings::play::fixture;
+use mi_settings::shells::replay::run as runner;
 use proptest::prelude::*;
 use serde_json::{Value, json};
 

@@ -522,7 +522,7 @@ fn _engine_is_send(engine: Engine) -> impl Send {
 /// never reaches a transcript, a cast or a failure message: every project fixture that types one.
 #[test]
 fn passwords_stay_out_of_transcripts_casts_and_failures() {
-    use mi_settings::shells::replay::{fixture, runner};
+    use mi_settings::shells::replay::run as runner;
     let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
     let files = batch::collect(std::slice::from_ref(&fixtures)).expect("fixtures");
     let mut typing_one = 0;
@@ -532,7 +532,7 @@ fn passwords_stay_out_of_transcripts_casts_and_failures() {
             continue;
         }
         typing_one += 1;
-        let loaded = fixture::load(&file).expect("loads");
+        let loaded = mi_settings::shells::replay::load(&file).expect("loads");
         let captured = runner::run_captured(&loaded, &runner::Options::default());
         assert!(captured.report.failure.is_none(), "{}", file.display());
         assert!(

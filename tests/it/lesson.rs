@@ -9,9 +9,10 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use mi_settings::shells::lesson::progress::{self, ProgressFile};
+use mi_settings::play::lesson::progress;
+use mi_settings::play::tasks::{self, Task};
 use mi_settings::shells::lesson::{self, Learn};
-use mi_settings::shells::tasks::{self, Task};
+use mi_settings::shells::progress::{ProgressFile, load as load_progress};
 use mi_settings::shells::terminal::ScriptedEvents;
 use mi_settings::sim::device::Language;
 use mi_settings::ui::lesson::Pointer;
@@ -389,7 +390,7 @@ fn doing_the_task_shows_the_result_saves_progress_and_ticks_it_in_the_list() {
     insta::assert_snapshot!("bluetooth_done_60x24", screen);
 
     // Saved at once, and read back.
-    let saved = progress::load(&lesson.path).expect("saved progress");
+    let saved = load_progress(&lesson.path).expect("saved progress");
     let record = &saved.tasks["turn_on_bluetooth"];
     assert_eq!(
         (
@@ -572,7 +573,7 @@ fn out_of_steps_offers_to_try_again() {
     let screen = lesson.screen();
     assert!(screen.contains("Out of steps"), "{screen}");
     assert!(screen.contains("Try again"), "{screen}");
-    let saved = progress::load(&lesson.path).expect("saved");
+    let saved = load_progress(&lesson.path).expect("saved");
     assert_eq!(
         (
             saved.tasks["quick_bluetooth"].done,
@@ -704,13 +705,13 @@ fn an_attempt_left_after_a_step_counts_as_an_attempt() {
     let (column, row) = lesson.locate("Wi-Fi");
     lesson.run(vec![click(column, row)]);
     assert_eq!(lesson.learn.close(), None);
-    let saved = progress::load(&lesson.path).expect("saved");
+    let saved = load_progress(&lesson.path).expect("saved");
     assert_eq!(saved.tasks["turn_on_bluetooth"].attempts, 1);
     assert!(!saved.tasks["turn_on_bluetooth"].done);
     // Left again without a step: nothing more.
     lesson.learn.open("turn_on_bluetooth").expect("open");
     assert_eq!(lesson.learn.close(), None);
-    let saved = progress::load(&lesson.path).expect("saved");
+    let saved = load_progress(&lesson.path).expect("saved");
     assert_eq!(saved.tasks["turn_on_bluetooth"].attempts, 1);
 }
 
@@ -859,10 +860,10 @@ fn the_result_beside_a_wide_phone() {
 #[test]
 fn following_the_hints_does_every_task_of_the_catalogue() {
     use mi_settings::engine::Key;
+    use mi_settings::play::fixture::ScrollDirection;
+    use mi_settings::play::lesson::attempt::Lesson;
+    use mi_settings::play::lesson::guide::{Advice, Move};
     use mi_settings::screens::Action;
-    use mi_settings::shells::lesson::attempt::Lesson;
-    use mi_settings::shells::lesson::guide::{Advice, Move};
-    use mi_settings::shells::replay::fixture::ScrollDirection;
     let catalogue = tasks::builtin().expect("catalogue");
     let mut failed = Vec::new();
     for task in &catalogue {
@@ -1038,7 +1039,7 @@ fn the_time_taken_is_the_wall_clocks_and_the_phones_clock_follows_it() {
         screen.contains("10:01"),
         "the phone's clock moved on too:\n{screen}"
     );
-    let saved = progress::load(&lesson.path).expect("saved");
+    let saved = load_progress(&lesson.path).expect("saved");
     assert_eq!(saved.tasks["turn_on_bluetooth"].best_seconds, Some(100));
 }
 
@@ -1193,9 +1194,9 @@ fn a_chinese_lesson_speaks_chinese_at_40x12() {
 /// is. Only key names (F1, Esc, Enter, q, ?) are the same in both.
 #[test]
 fn no_lesson_word_is_the_same_in_both_languages() {
-    use mi_settings::shells::lesson::attempt::Mistakes;
-    use mi_settings::shells::lesson::words as w;
-    use mi_settings::shells::tasks::Difficulty;
+    use mi_settings::play::lesson::mistakes::Mistakes;
+    use mi_settings::play::lesson::words as w;
+    use mi_settings::play::tasks::Difficulty;
     use mi_settings::view::Role;
 
     let (en, zh) = (Language::En, Language::ZhCn);
@@ -1313,9 +1314,9 @@ fn no_lesson_word_is_the_same_in_both_languages() {
 #[test]
 fn hints_undo_first_and_say_when_to_start_over() {
     use mi_settings::engine::Key;
+    use mi_settings::play::lesson::attempt::Lesson;
+    use mi_settings::play::lesson::guide::Advice;
     use mi_settings::screens::Action;
-    use mi_settings::shells::lesson::attempt::Lesson;
-    use mi_settings::shells::lesson::guide::Advice;
     let catalogue = tasks::builtin().expect("catalogue");
     let task = tasks::find(&catalogue, "turn_off_sync_for_an_app").expect("task");
     for (language, undo) in [(Language::En, "Undo first:"), (Language::ZhCn, "先撤销：")] {

@@ -9,9 +9,8 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mi_settings::engine::{Engine, Start};
 use mi_settings::screens::Action;
 use mi_settings::shells::replay::batch::{self, BatchOptions};
-use mi_settings::shells::replay::fixture;
 use mi_settings::shells::replay::record::Recorder;
-use mi_settings::shells::replay::runner::{self, Options};
+use mi_settings::shells::replay::run::{self as runner, Options};
 use mi_settings::shells::store;
 use mi_settings::shells::terminal::{self, Hooks, ScriptedEvents};
 use mi_settings::sim::{DeviceFile, Env, cloud};
@@ -121,7 +120,7 @@ proptest! {
         std::fs::write(&path, sign_in_and_out_fixture(&password).to_string()).expect("write");
         // The fixture itself holds the password (it is the script); everything made from it
         // must not.
-        let loaded = fixture::load(&path).expect("fixture");
+        let loaded = mi_settings::shells::replay::load(&path).expect("fixture");
         let captured = runner::run_captured(&loaded, &Options::default());
         let report = &captured.report;
         prop_assert!(report.passed(), "{:?}", report.failure_text());

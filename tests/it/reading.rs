@@ -12,7 +12,8 @@ use std::path::Path;
 use mi_settings::engine::{Engine, Key};
 use mi_settings::layout::{Area, DialogLayout, PhoneLayout};
 use mi_settings::screens::Action;
-use mi_settings::shells::replay::{Options, batch, runner};
+use mi_settings::shells::replay::batch;
+use mi_settings::shells::replay::run::{self as runner, Options};
 use mi_settings::ui::{self, TextGrid, Theme};
 use mi_settings::view::View;
 

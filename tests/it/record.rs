@@ -17,10 +17,10 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 use mi_settings::engine::{Engine, Start};
+use mi_settings::play::fixture;
 use mi_settings::screens::Action;
-use mi_settings::shells::replay::fixture;
 use mi_settings::shells::replay::record::Recorder;
-use mi_settings::shells::replay::runner::{self, Options, Outputs};
+use mi_settings::shells::replay::run::{self as runner, Options, Outputs};
 use mi_settings::shells::store;
 use mi_settings::shells::terminal::{self, EventSource, Hooks, Next};
 use mi_settings::sim::DeviceFile;
@@ -408,7 +408,7 @@ fn check_round_trip(started: DateTime<Utc>, seed: u64, session: &[Timed]) {
         return;
     }
     let as_json = |view: &View| serde_json::to_value(view).expect("view json");
-    let differences = runner::differing_values(
+    let differences = mi_settings::play::runner::differing_values(
         "",
         Some(&as_json(&recorded.view)),
         replayed_view.as_ref().map(as_json).as_ref(),

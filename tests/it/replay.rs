@@ -9,9 +9,8 @@ use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use mi_settings::engine::{Engine, Start};
 use mi_settings::screens::Action;
 use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
-use mi_settings::shells::replay::fixture;
 use mi_settings::shells::replay::record::Recorder;
-use mi_settings::shells::replay::runner::{self, Options};
+use mi_settings::shells::replay::run::{self as runner, Options};
 use mi_settings::shells::schema::{self, Format};
 use mi_settings::shells::store;
 use mi_settings::shells::terminal::{self, Hooks, ScriptedEvents};
@@ -133,7 +132,7 @@ fn every_fixture_but_the_english_wording_ones_passes_in_chinese() {
 #[test]
 fn replays_are_byte_for_byte_repeatable() {
     let path = fixtures_dir().join("rename-the-device.json");
-    let loaded = fixture::load(&path).expect("fixture");
+    let loaded = mi_settings::shells::replay::load(&path).expect("fixture");
     let options = Options {
         ci: true,
         ..Options::default()
@@ -644,7 +643,7 @@ fn a_recorded_session_replays_to_the_same_final_state() {
     assert!(json.contains("\"/phone/name\": \"Recorder!\""), "{json}");
     let dir = tempfile::tempdir().expect("tempdir");
     let path = write(dir.path(), "recorded.json", &json);
-    let loaded = fixture::load(&path).expect("a recording is a valid fixture");
+    let loaded = mi_settings::shells::replay::load(&path).expect("a recording is a valid fixture");
     let report = runner::run(&loaded, &Options::default(), runner::Outputs::default());
     assert!(report.passed(), "{:?}", report.failure_text());
     assert_eq!(report.final_device.as_ref(), Some(engine.device()));

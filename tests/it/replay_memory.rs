@@ -9,7 +9,8 @@ use std::path::Path;
 #[cfg(target_os = "linux")]
 #[test]
 fn a_long_replay_at_the_largest_size_keeps_no_frames() {
-    use mi_settings::shells::replay::{fixture, runner};
+    use mi_settings::play::fixture;
+    use mi_settings::shells::replay::run as runner;
     fn resident_kb() -> u64 {
         let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
         status

@@ -2,7 +2,7 @@
 //! alone, done by its reference solution within max_steps, variants that differ), and the
 //! catalogue's coverage of the seed guides.
 
-use mi_settings::shells::tasks::{self, Difficulty, check};
+use mi_settings::play::tasks::{self, Difficulty, check};
 use mi_settings::sim::device::Language;
 
 #[test]

@@ -10,8 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
-use super::fixture::{self, FixtureError, LoadedFixture};
-use super::runner::{self, Report};
+use super::run::{self as runner, Report};
+use crate::play::fixture::{FixtureError, LoadedFixture};
 
 #[derive(Debug, Clone, Default)]
 pub struct BatchOptions {
@@ -25,7 +25,7 @@ pub struct BatchOptions {
     /// Play every fixture with the phone in this language (over the fixtures' own).
     pub language: Option<crate::sim::device::Language>,
     /// Where fixtures that name a task find it.
-    pub tasks: Option<runner::Tasks>,
+    pub tasks: Option<std::sync::Arc<Vec<crate::play::tasks::Task>>>,
 }
 
 /// How a batch ended.
@@ -74,7 +74,7 @@ pub fn load_all(files: &[PathBuf]) -> Result<Vec<LoadedFixture>, Vec<FixtureErro
     let mut loaded = Vec::new();
     let mut errors = Vec::new();
     for file in files {
-        match fixture::load(file) {
+        match super::load(file) {
             Ok(fixture) => loaded.push(fixture),
             Err(error) => errors.push(error),
         }

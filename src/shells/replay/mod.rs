@@ -1,12 +1,26 @@
-//! Scripted replay of fixtures: the format, the runner, casts and recording.
+//! Scripted replay of fixtures: running them with their transcripts, casts and snapshots,
+//! many at once, and recording a person's session as one.
 
 pub mod batch;
 pub mod cast;
-pub mod fixture;
-pub mod predicate;
 pub mod record;
-pub mod runner;
-pub mod secrets;
+pub mod run;
 
-pub use fixture::{Fixture, FixtureError, LoadedFixture, Step};
-pub use runner::{Options, Report};
+use std::path::Path;
+
+use crate::play::fixture::{self, FixtureError, LoadedFixture, limits};
+use crate::shells::input::{ReadError, read_text};
+
+/// Reads the fixture at `path` (a regular file, at most the size a fixture may be).
+pub fn load(path: &Path) -> Result<LoadedFixture, FixtureError> {
+    let text = read_text(path, limits::FILE_BYTES).map_err(|e| FixtureError {
+        path: path.to_path_buf(),
+        position: match e {
+            ReadError::NotUtf8 { line, column, .. } => Some((line, column)),
+            _ => None,
+        },
+        at: None,
+        message: format!("cannot read the fixture: {e}"),
+    })?;
+    fixture::parse(&text, path)
+}

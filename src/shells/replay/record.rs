@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, SecondsFormat, Utc};
 
-use super::fixture::{
+use crate::play::fixture::{
     FIXTURE_VERSION, Fixture, KeyName, ScrollDirection, Step, TerminalSize, WaitDuration,
 };
 use crate::screens::Action;

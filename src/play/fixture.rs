@@ -10,10 +10,10 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::predicate::Condition;
+use super::condition::Condition;
 use crate::engine::keys::{KEY_NAMES, Key};
-use crate::shells::input::{ReadError, cut, portable_name, read_text};
 use crate::sim::{ChangeElsewhere, DeviceFile, SignInElsewhere};
+use crate::text::{cut, portable_name};
 
 pub const FIXTURE_VERSION: u32 = 1;
 pub const DEFAULT_WIDTH: u16 = 60;
@@ -630,6 +630,12 @@ impl From<KeyName> for String {
 }
 
 impl KeyName {
+    pub const ENTER: KeyName = KeyName(Key::Enter);
+    /// F2: between the phone and the browser.
+    pub const BROWSER: KeyName = KeyName(Key::F(2));
+    /// F3: the phone's home screen.
+    pub const HOME: KeyName = KeyName(Key::F(3));
+
     /// The name as a fixture writes it.
     pub fn name(&self) -> String {
         self.0.name().unwrap_or_default()
@@ -671,6 +677,18 @@ pub struct WaitDuration(String);
 impl WaitDuration {
     pub fn duration(&self) -> Duration {
         parse_duration(&self.0).unwrap_or_else(Duration::zero)
+    }
+
+    /// A wait of `seconds`, at most a century.
+    pub fn seconds(seconds: u64) -> Result<WaitDuration, String> {
+        match i64::try_from(seconds) {
+            Ok(seconds) if seconds <= limits::WAIT_SECONDS => {
+                Ok(WaitDuration::from_seconds(seconds))
+            }
+            _ => Err(format!(
+                "{seconds} seconds is longer than a century, the longest wait"
+            )),
+        }
     }
 
     pub fn from_seconds(seconds: i64) -> WaitDuration {
@@ -762,19 +780,6 @@ impl LoadedFixture {
     }
 }
 
-pub fn load(path: &Path) -> Result<LoadedFixture, FixtureError> {
-    let text = read_text(path, limits::FILE_BYTES).map_err(|e| FixtureError {
-        path: path.to_path_buf(),
-        position: match e {
-            ReadError::NotUtf8 { line, column, .. } => Some((line, column)),
-            _ => None,
-        },
-        at: None,
-        message: format!("cannot read the fixture: {e}"),
-    })?;
-    parse(&text, path)
-}
-
 pub fn parse(text: &str, path: &Path) -> Result<LoadedFixture, FixtureError> {
     let mut reader = serde_json::Deserializer::from_str(text);
     let fixture: Fixture = serde_path_to_error::deserialize(&mut reader).map_err(|e| {
@@ -784,7 +789,7 @@ pub fn parse(text: &str, path: &Path) -> Result<LoadedFixture, FixtureError> {
             path: path.to_path_buf(),
             position: Some((inner.line(), inner.column())),
             at: (at != ".").then_some(at),
-            message: crate::shells::store::bare_message(inner),
+            message: crate::text::bare_message(inner),
         }
     })?;
     // Anything after the fixture's object (a second fixture, stray text) is refused, as the

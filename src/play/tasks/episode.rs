@@ -2,8 +2,6 @@
 //! counted, and whether the task is done. Lessons, `tasks check` and the agent protocol all
 //! run tasks through this.
 
-use std::path::Path;
-
 use chrono::{DateTime, Utc};
 
 use chrono::Datelike;
@@ -11,15 +9,15 @@ use chrono::Datelike;
 use super::answer::{self, Answer, AnswerKind};
 use super::variant::{SolutionStep, Variant};
 use crate::engine::{Engine, Start};
+use crate::play::fixture::{DEFAULT_CLOCK, DEFAULT_HEIGHT, DEFAULT_WIDTH, Step};
+use crate::play::player::Player;
 use crate::screens::Action;
-use crate::shells::replay::fixture::{DEFAULT_CLOCK, DEFAULT_HEIGHT, DEFAULT_WIDTH, Step};
-use crate::shells::replay::runner::Session;
 use crate::sim::DeviceFile;
 
 #[derive(Clone)]
 pub struct Episode {
     pub variant: Variant,
-    session: Session,
+    player: Player,
     /// The texts typed so far, newest last (a few dozen at most): what a hint may need to undo
     /// a password the person changed. A field typed into key by key is one text.
     typed: Vec<String>,
@@ -52,16 +50,16 @@ impl Episode {
         start: Start,
     ) -> Result<Episode, String> {
         variant.goal = variant.goal_in(device.phone.language).to_string();
-        let mut session = Session::new(device, start, Path::new("task"));
+        let mut player = Player::new(device, start);
         for (i, step) in variant.setup.iter().enumerate() {
-            session
-                .step(step)
+            player
+                .step_here(step)
                 .map_err(|e| format!("start.setup[{i}] ({}): {e}", step.kind()))?;
         }
-        session.mark_start();
+        player.mark_start();
         Ok(Episode {
             variant,
-            session,
+            player,
             typed: Vec::new(),
             typing: None,
             steps: 0,
@@ -71,11 +69,11 @@ impl Episode {
     }
 
     pub fn engine(&self) -> &Engine {
-        self.session.engine()
+        self.player.engine()
     }
 
     pub fn frame(&mut self) -> &str {
-        self.session.frame()
+        self.player.frame()
     }
 
     /// A step of the fixture language, counted.
@@ -85,7 +83,7 @@ impl Episode {
             Step::Type(text) => self.typing(text),
             _ => self.typed_done(),
         }
-        self.session.step(step)
+        self.player.step_here(step)
     }
 
     /// An action straight on the phone (a key, a click), counted.
@@ -103,7 +101,7 @@ impl Episode {
             | Action::Tick => {}
             _ => self.typed_done(),
         }
-        self.session.apply(action)
+        self.player.apply(action)
     }
 
     /// `text` typed into the focused field, after what was typed there before.
@@ -144,13 +142,13 @@ impl Episode {
 
     /// Whether a step since the last call asked the app to quit (which an episode ignores).
     pub fn take_quit(&mut self) -> bool {
-        self.session.take_quit()
+        self.player.take_quit()
     }
 
     /// Whether the task's success condition holds now (`None`: the task has none).
     pub fn success_holds(&mut self) -> Option<bool> {
         let condition = self.variant.success.clone()?;
-        Some(self.session.why_not(&condition).is_none())
+        Some(self.player.why_not(&condition).is_none())
     }
 
     /// What was typed so far, newest last (the field being typed into last).
@@ -164,7 +162,7 @@ impl Episode {
 
     /// The device file when the person got the phone.
     pub fn start_device(&self) -> &DeviceFile {
-        self.session.start_device()
+        self.player.start_device()
     }
 
     /// A step of a reference solution.
@@ -205,7 +203,7 @@ impl Episode {
         let Some(condition) = self.variant.success.clone() else {
             return Outcome::Done;
         };
-        match self.session.unmet(&condition) {
+        match self.player.unmet(&condition) {
             None => Outcome::Done,
             Some(words) => Outcome::NotDone(words),
         }
@@ -226,17 +224,17 @@ impl Episode {
     /// The expected answer on the phone as it is now, if the task asks a question.
     pub fn expected_answer(&self) -> Option<String> {
         let answer = self.variant.answer.as_ref()?;
-        answer.expected_in(self.session.state())
+        answer.expected_in(self.player.state())
     }
 
     fn right_answer(&mut self, answer: &Answer, given: &str) -> bool {
-        let Some(expected) = answer.expected_in(self.session.state()) else {
+        let Some(expected) = answer.expected_in(self.player.state()) else {
             return false;
         };
         let year = self.engine().now().year();
         let mut others = answer.also.clone();
         if answer.kind == AnswerKind::Device {
-            others.extend(models_named(self.session.state(), &expected));
+            others.extend(models_named(self.player.state(), &expected));
         }
         let reading = answer::Reading {
             year,
@@ -268,15 +266,14 @@ impl Episode {
             Outcome::Done => None,
             Outcome::NotDone(_) => {
                 let condition = self.variant.success.clone()?;
-                self.session.why_not(&condition)
+                self.player.why_not(&condition)
             }
             Outcome::WrongAnswer => {
                 let expected = self.expected_answer().unwrap_or_default();
-                let given =
-                    crate::shells::input::cut(self.answered.as_deref().unwrap_or_default(), 60);
+                let given = crate::text::cut(self.answered.as_deref().unwrap_or_default(), 60);
                 Some(format!(
                     "the answer {given:?} is not the one expected ({:?})",
-                    crate::shells::input::cut(&expected, 60)
+                    crate::text::cut(&expected, 60)
                 ))
             }
             other => Some(other.text()),

@@ -5,9 +5,9 @@
 //! same in both. And the lesson's keys, as data: one table gives the keys, the panel's buttons,
 //! the help's lines and the README's.
 
-use super::attempt::Mistakes;
+use super::mistakes::Mistakes;
 use crate::engine::Key;
-use crate::shells::tasks::format::Difficulty;
+use crate::play::tasks::format::Difficulty;
 use crate::sim::device::Language;
 use crate::view::Role;
 use serde_json::Value;

@@ -7,11 +7,6 @@
 //! It runs in the interactive phone's own loop ([`crate::shells::terminal::run_app`]): the same
 //! keys, clicks, clock and drawing, with the lesson as the [`App`] around the phone.
 
-pub mod attempt;
-pub mod guide;
-pub mod progress;
-pub mod words;
-
 use std::io;
 
 use chrono::{DateTime, Utc};
@@ -19,13 +14,13 @@ use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
-use attempt::{Leave, Lesson};
-use progress::ProgressFile;
-use words as w;
+use crate::play::lesson::attempt::{Leave, Lesson};
+use crate::play::lesson::words as w;
+use crate::shells::progress::ProgressFile;
 
 use crate::engine::{Key, Outcome};
+use crate::play::tasks::Task;
 use crate::screens::Action;
-use crate::shells::tasks::Task;
 use crate::shells::terminal::input::Input;
 use crate::shells::terminal::{self, App, EventSource};
 use crate::sim::DeviceFile;
@@ -99,7 +94,7 @@ impl Learn {
 
     /// Starts the lesson of task `id` (instead of the list).
     pub fn open(&mut self, id: &str) -> Result<(), String> {
-        let task = crate::shells::tasks::find(&self.tasks, id)?;
+        let task = crate::play::tasks::find(&self.tasks, id)?;
         let index = self
             .tasks
             .iter()
@@ -119,7 +114,7 @@ impl Learn {
     }
 
     /// The progress as it is now.
-    pub fn progress(&self) -> &progress::Progress {
+    pub fn progress(&self) -> &crate::play::lesson::progress::Progress {
         &self.progress.progress
     }
 

@@ -193,7 +193,7 @@ pub fn try_steps(
             "{origin}:{}:{}: {}",
             e.line(),
             e.column(),
-            super::super::input::shortened(&e.to_string())
+            crate::text::shortened(&e.to_string())
         )
     })?;
     let mut episode = super::episode_in(task, seed, language)?;
@@ -207,10 +207,10 @@ pub fn try_steps(
             out,
             "{:>3}. {}  ->  {}{}",
             i + 1,
-            super::super::input::cut(&step.to_json(), 70),
+            crate::text::cut(&step.to_json(), 70),
             outcome.text(),
             match &result {
-                Err(e) => format!("  (the step failed: {})", super::super::input::cut(e, 120)),
+                Err(e) => format!("  (the step failed: {})", crate::text::cut(e, 120)),
                 Ok(()) => String::new(),
             }
         );
@@ -275,7 +275,7 @@ pub fn hints(tasks: &[&Task], states: u32, seed: u64, language: Language) -> (St
                     let _ = writeln!(
                         out,
                         "      start over (seed {seed}): {}",
-                        super::super::input::cut(why, 160)
+                        crate::text::cut(why, 160)
                     );
                 }
             }

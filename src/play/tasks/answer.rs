@@ -120,7 +120,7 @@ impl Answer {
                     .filter(|item| {
                         !except
                             .iter()
-                            .any(|e| super::super::replay::predicate::matches(item, e))
+                            .any(|e| crate::play::condition::matches(item, e))
                     })
                     .count();
                 Some(counted.to_string())

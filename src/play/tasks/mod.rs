@@ -12,16 +12,18 @@ pub mod plan;
 pub mod report;
 pub mod variant;
 
-use std::path::{Component, Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
+use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 pub use episode::Episode;
 pub use format::{Difficulty, SeedDoc, Task};
 pub use variant::Variant;
 
-use crate::shells::store;
+use crate::play::condition::Condition;
+use crate::play::fixture::{Step, TaskRef};
 use crate::sim::DeviceFile;
 use crate::sim::device::Language;
 
@@ -42,85 +44,6 @@ pub fn builtin() -> Result<Vec<Task>, String> {
     Ok(tasks)
 }
 
-/// The largest task file read (the catalogue's largest is a few KB).
-pub const TASK_FILE_BYTES: u64 = 1024 * 1024;
-/// The most task files read from one folder.
-pub const TASK_FILES_MAX: usize = 10_000;
-
-/// A task file of a person's, anywhere: its name must be its id. The device files it names
-/// under `devices/` are looked for beside it first, then in the catalogue.
-pub fn load_file(path: &Path) -> Result<Task, String> {
-    let shown = path.display();
-    let text = crate::shells::input::read_text(path, TASK_FILE_BYTES)
-        .map_err(|e| format!("{shown}: {e}"))?;
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut task = parse(&text, &name).map_err(|e| {
-        // The message names `<id>.json`; the person wrote a path.
-        match e.strip_prefix(&format!("{name}.json")) {
-            Some(rest) => format!("{shown}{rest}"),
-            None => e,
-        }
-    })?;
-    task.origin = Some(path.to_path_buf());
-    Ok(task)
-}
-
-/// Every `*.json` task file in `dir` (not its subfolders), by name.
-pub fn load_dir(dir: &Path) -> Result<Vec<Task>, String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-    let mut files: Vec<PathBuf> = Vec::new();
-    for entry in entries {
-        let path = entry.map_err(|e| format!("{}: {e}", dir.display()))?.path();
-        if path.extension().is_some_and(|x| x == "json") && path.is_file() {
-            files.push(path);
-            if files.len() > TASK_FILES_MAX {
-                return Err(format!(
-                    "{}: more than {TASK_FILES_MAX} task files",
-                    dir.display()
-                ));
-            }
-        }
-    }
-    files.sort();
-    files.iter().map(|file| load_file(file)).collect()
-}
-
-/// The catalogue and the task files of `dirs`: an id used twice is an error that names both.
-pub fn catalogue_with(dirs: &[PathBuf]) -> Result<Vec<Task>, String> {
-    let mut tasks = builtin()?;
-    for dir in dirs {
-        for task in load_dir(dir)? {
-            if let Some(other) = tasks.iter().find(|t| t.id == task.id) {
-                let there = other
-                    .origin
-                    .as_ref()
-                    .map_or("the catalogue".to_string(), |p| p.display().to_string());
-                return Err(format!(
-                    "{}: the id {:?} is already used by {there}",
-                    task.origin
-                        .as_ref()
-                        .map_or(String::new(), |p| p.display().to_string()),
-                    task.id
-                ));
-            }
-            tasks.push(task);
-        }
-    }
-    Ok(tasks)
-}
-
-/// The task `what` names: a task file's path (ending in `.json`), else an id of `tasks`.
-pub fn find_or_load(tasks: &[Task], what: &str) -> Result<Task, String> {
-    if what.ends_with(".json") {
-        load_file(Path::new(what))
-    } else {
-        find(tasks, what).cloned()
-    }
-}
-
 /// Reads one task file's text (`name` is the file's stem, which must be the id).
 pub fn parse(text: &str, name: &str) -> Result<Task, String> {
     let task: Task = serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(
@@ -133,7 +56,7 @@ pub fn parse(text: &str, name: &str) -> Result<Task, String> {
             inner.line(),
             inner.column(),
             e.path(),
-            store::bare_message(inner)
+            crate::text::bare_message(inner)
         )
     })?;
     let problem = |what: String| Err(format!("{name}.json: {what}"));
@@ -187,7 +110,7 @@ fn catalogue_device(index: usize, path: &str) -> &'static Result<DeviceFile, Str
     match parsed.get(index) {
         Some(slot) => slot.get_or_init(|| {
             let text = catalogue::DEVICES.get(index).map_or("", |(_, text)| *text);
-            store::parse(text, Path::new(path)).map_err(|e| e.to_string())
+            crate::sim::file::parse(text, Path::new(path)).map_err(|e| e.to_string())
         }),
         None => {
             static MISSING: OnceLock<Result<DeviceFile, String>> = OnceLock::new();
@@ -196,48 +119,13 @@ fn catalogue_device(index: usize, path: &str) -> &'static Result<DeviceFile, Str
     }
 }
 
-/// A device file beside a person's task file, when `path` names one there (never outside its
-/// folder: no `..`, no absolute path, no link out).
-fn beside(task: &Task, path: &str) -> Option<Result<DeviceFile, String>> {
-    let folder = task.origin.as_ref()?.parent()?;
-    let relative = Path::new(path);
-    if !relative
-        .components()
-        .all(|c| matches!(c, Component::Normal(_)))
-    {
-        return Some(Err(format!(
-            "{}: start.device: {path:?} must lie in the task file's folder",
-            task.id
-        )));
-    }
-    let file = folder.join(relative);
-    if !file.exists() {
-        return None;
-    }
-    let inside = match (file.canonicalize(), folder.canonicalize()) {
-        (Ok(file), Ok(folder)) => file.starts_with(folder),
-        _ => false,
-    };
-    if !inside {
-        return Some(Err(format!(
-            "{}: start.device: {path:?} leads out of the task file's folder",
-            task.id
-        )));
-    }
-    Some(
-        crate::shells::input::read_text(&file, 64 * 1024 * 1024)
-            .map_err(|e| format!("{}: {e}", file.display()))
-            .and_then(|text| store::parse(&text, &file).map_err(|e| e.to_string())),
-    )
-}
-
 fn device_from(task: &Task, device: Option<&Value>) -> Result<DeviceFile, String> {
-    let at = |e: store::StoreError| format!("{}: start.device: {e}", task.id);
+    let at = |e: crate::sim::file::FormatError| format!("{}: start.device: {e}", task.id);
     match device {
         None => Ok(DeviceFile::factory_default()),
         Some(Value::String(path)) => {
-            if let Some(found) = beside(task, path) {
-                return found;
+            if let Some(found) = task.beside.get(path.as_str()) {
+                return Ok((**found).clone());
             }
             let name = path.strip_prefix("devices/").unwrap_or(path);
             let index = catalogue::DEVICES
@@ -254,7 +142,7 @@ fn device_from(task: &Task, device: Option<&Value>) -> Result<DeviceFile, String
                 .map_err(|e| format!("{}: start.device: {e}", task.id))
         }
         Some(inline @ Value::Object(_)) => {
-            store::parse_value(inline.clone(), Path::new(&task.id)).map_err(at)
+            crate::sim::file::parse_value(inline.clone(), Path::new(&task.id)).map_err(at)
         }
         Some(other) => Err(format!(
             "{}: start.device must be a path or a device file, not {other}",
@@ -314,7 +202,7 @@ pub fn episode_on(
 pub fn find<'a>(tasks: &'a [Task], id: &str) -> Result<&'a Task, String> {
     tasks.iter().find(|t| t.id == id).ok_or_else(|| {
         // The id is the asker's text: a long one is cut, as every message cuts values.
-        let shown = crate::shells::input::cut(id, 60);
+        let shown = crate::text::cut(id, 60);
         let near: Vec<&str> = tasks
             .iter()
             .map(|t| t.id.as_str())
@@ -329,51 +217,50 @@ pub fn find<'a>(tasks: &'a [Task], id: &str) -> Result<&'a Task, String> {
     })
 }
 
-/// The tasks a replay may start fixtures from (agent logs name their task instead of carrying a
-/// device file).
-pub struct Starts {
-    tasks: Vec<Task>,
+/// The phone a task starts an episode on, for a fixture that names the task (agent logs name
+/// their task instead of carrying a device file).
+#[derive(Debug, Clone)]
+pub struct TaskOpening {
+    /// The variant's device, before its set-up.
+    pub device: DeviceFile,
+    /// The set-up, run before the fixture's steps and not counted among them.
+    pub setup: Vec<Step>,
+    pub seed: u64,
+    pub clock: DateTime<Utc>,
+    /// The goal, in the phone's language (for `type_from: {"goal_word": n}`).
+    pub goal: String,
+    /// Its success condition (for `expect_task`).
+    pub success: Option<Condition>,
 }
 
-impl Starts {
-    pub fn new(tasks: Vec<Task>) -> Starts {
-        Starts { tasks }
+/// How `task` (of `tasks`) opens: its variant for the seed, on the skin and ROM it names,
+/// speaking `language` (else the task's own).
+pub fn opening(
+    tasks: &[Task],
+    task: &TaskRef,
+    language: Option<Language>,
+) -> Result<TaskOpening, String> {
+    let found = find(tasks, &task.id)?;
+    let device = start_device(found)?;
+    let drawn =
+        variant::draw(found, task.seed, &device).map_err(|e| format!("{}: {e}", found.id))?;
+    let mut device = variant_device(found, &drawn)?;
+    if let Some(skin) = task.skin {
+        device.phone.skin = skin;
     }
-
-    /// Shared, as a replay's options take it.
-    pub fn shared(self) -> crate::shells::replay::runner::Tasks {
-        crate::shells::replay::runner::Tasks(std::sync::Arc::new(self))
+    if let Some(rom) = task.rom {
+        device.phone.rom = rom;
     }
-}
-
-impl crate::shells::replay::runner::TaskStarts for Starts {
-    fn start(
-        &self,
-        task: &crate::shells::replay::fixture::TaskRef,
-        language: Option<Language>,
-    ) -> Result<crate::shells::replay::runner::TaskStart, String> {
-        let found = find(&self.tasks, &task.id)?;
-        let device = start_device(found)?;
-        let drawn =
-            variant::draw(found, task.seed, &device).map_err(|e| format!("{}: {e}", found.id))?;
-        let mut device = variant_device(found, &drawn)?;
-        if let Some(skin) = task.skin {
-            device.phone.skin = skin;
-        }
-        if let Some(rom) = task.rom {
-            device.phone.rom = rom;
-        }
-        if let Some(language) = language {
-            device.phone.language = language;
-        }
-        let start = episode::default_start(task.seed, found.start.clock);
-        Ok(crate::shells::replay::runner::TaskStart {
-            goal: drawn.goal_in(device.phone.language).to_string(),
-            success: drawn.success.clone(),
-            device,
-            setup: drawn.setup,
-            seed: start.seed,
-            clock: start.clock,
-        })
+    if let Some(language) = language {
+        device.phone.language = language;
     }
+    let start = episode::default_start(task.seed, found.start.clock);
+    Ok(TaskOpening {
+        goal: drawn.goal_in(device.phone.language).to_string(),
+        success: drawn.success.clone(),
+        device,
+        setup: drawn.setup,
+        seed: start.seed,
+        clock: start.clock,
+    })
 }

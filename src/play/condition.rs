@@ -247,7 +247,7 @@ impl TryFrom<ConditionSpec> for Condition {
                     return Err(format!(
                         "`except` takes relative pointers (\"/field\") or objects to match \
                          array elements, not {}",
-                        crate::shells::input::cut(&other.to_string(), 40)
+                        crate::text::cut(&other.to_string(), 40)
                     ));
                 }
             }
@@ -511,7 +511,7 @@ impl Condition {
                 .then(|| {
                     format!(
                         "no such change: {}",
-                        crate::shells::input::cut(&pattern.to_string(), 80)
+                        crate::text::cut(&pattern.to_string(), 80)
                     )
                 }),
             Condition::Says { check, .. } => check.why_not(facts),
@@ -543,7 +543,7 @@ fn state_why_not(pointer: &str, test: &StateTest, facts: &mut dyn Facts) -> Opti
     let found = facts.state().pointer(pointer).filter(|v| !v.is_null());
     let shown = |v: Option<&Value>| {
         v.map_or("nothing".to_string(), |v| {
-            crate::shells::input::cut(&v.to_string(), 80)
+            crate::text::cut(&v.to_string(), 80)
         })
     };
     match test {

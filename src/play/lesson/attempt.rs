@@ -10,17 +10,18 @@
 use chrono::{DateTime, Utc};
 
 use super::guide::{Advice, Guide, Move, Place};
+use super::mistakes::Mistakes;
 use super::progress::Attempt;
 use super::words::{self as w, LessonKey};
 use crate::engine::keys::{self, Command, HELP_DIALOG};
 use crate::engine::{Context, Key};
 use crate::layout::{self, DialogLayout, PhoneLayout};
+use crate::play::fixture::{ScrollDirection, Step, WaitDuration};
+use crate::play::tasks::episode::{default_start, normalised};
+use crate::play::tasks::plan::{Planner, Way};
+use crate::play::tasks::variant::SolutionStep;
+use crate::play::tasks::{self, Episode, Task, variant};
 use crate::screens::Action;
-use crate::shells::replay::fixture::{ScrollDirection, Step, WaitDuration};
-use crate::shells::tasks::episode::{default_start, normalised};
-use crate::shells::tasks::plan::{Planner, Way};
-use crate::shells::tasks::variant::SolutionStep;
-use crate::shells::tasks::{self, Episode, Task, variant};
 use crate::sim::device::Language;
 use crate::ui::lesson::{GoalPanel, PanelAction, Pointer};
 use crate::view::{Dialog, Element, Hint, Role, View};
@@ -28,19 +29,6 @@ use crate::view::{Dialog, Element, Hint, Role, View};
 /// The smallest size a task's phone is made at: what `tasks check` runs at, so that a condition
 /// on what the screen shows reads at least what it read there.
 const SMALLEST: (u16, u16) = (60, 24);
-
-/// Mistakes, by kind.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Mistakes {
-    /// A password sent and refused (the field emptied, an error or message shown).
-    pub wrong_passwords: u32,
-    /// Steps onto a screen (or dialog) the reference solution never went to.
-    pub wrong_turns: u32,
-    pub backs: u32,
-    pub wrong_answers: u32,
-    /// "Can't be done" said of a task that can be done.
-    pub wrong_claims: u32,
-}
 
 /// What the learner asked to do next, when it is to leave this attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

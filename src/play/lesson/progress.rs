@@ -1,24 +1,22 @@
 //! The learner's progress (format version 1): per task, whether it was done, the best attempt,
 //! the hints, how many attempts. A small JSON file beside the device file, read tolerantly
-//! (fields it does not know are passed over, and not written back; missing ones are zero), saved atomically,
-//! and never written over when it cannot be read: then it is refused, by name.
+//! (fields it does not know are passed over, and not written back; missing ones are zero). The
+//! file itself is the shells' (`crate::shells::progress`).
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use chrono::{DateTime, Utc};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::shells::input::{ReadError, read_text};
-use crate::shells::store;
-use crate::shells::tasks::Task;
+use crate::play::tasks::Task;
 
 pub const PROGRESS_VERSION: u32 = 1;
 
 /// A progress file is small; one larger than this is not one.
-const FILE_LIMIT: u64 = 16 * 1024 * 1024;
+pub const FILE_LIMIT: u64 = 16 * 1024 * 1024;
 
 /// A learner's progress through the lessons.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -99,43 +97,17 @@ impl Progress {
     }
 }
 
-/// Where the progress of the phone in `device` is kept: `progress.json` beside the default
-/// device file, else `<stem>.progress.json` beside the one named (`/tmp/phone.json` →
-/// `/tmp/phone.progress.json`), so that two phones' learners never share one.
-pub fn path_for(device: Option<&Path>) -> Result<PathBuf, String> {
-    let default = store::default_path().map_err(|e| e.to_string());
-    let device = match device {
-        Some(path) => path.to_path_buf(),
-        None => default.clone()?,
-    };
-    if default.as_ref().is_ok_and(|d| *d == device) {
-        return Ok(device.with_file_name("progress.json"));
-    }
-    let stem = device
-        .file_stem()
-        .map_or_else(|| "device".into(), |s| s.to_string_lossy().into_owned());
-    Ok(device.with_file_name(format!("{stem}.progress.json")))
-}
-
-/// Reads the progress file at `path`; a missing file is no progress yet. Anything else that
-/// cannot be read is an error naming the file, which is left as it is.
-pub fn load(path: &Path) -> Result<Progress, String> {
-    let text = match read_text(path, FILE_LIMIT) {
-        Ok(text) => text,
-        Err(ReadError::Io(e)) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok(Progress::default());
-        }
-        Err(e) => return Err(refused(path, &e.to_string())),
-    };
-    parse(&text, path)
-}
-
 /// Reads a progress file's text (`path` only names it in errors).
 pub fn parse(text: &str, path: &Path) -> Result<Progress, String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
         refused(
             path,
-            &format!("{}:{}: {}", e.line(), e.column(), store::bare_message(&e)),
+            &format!(
+                "{}:{}: {}",
+                e.line(),
+                e.column(),
+                crate::text::bare_message(&e)
+            ),
         )
     })?;
     match value.get("version").and_then(serde_json::Value::as_u64) {
@@ -159,7 +131,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Progress, String> {
             path,
             &format!(
                 "at {at}: {}",
-                crate::shells::input::shortened(&e.inner().to_string())
+                crate::text::shortened(&e.inner().to_string())
             ),
         )
     })?;
@@ -168,7 +140,7 @@ pub fn parse(text: &str, path: &Path) -> Result<Progress, String> {
 
 /// The progress as its file holds it: pretty while it is small, compact when pretty would be
 /// large, `None` when even compact it would pass the size a progress file is read at.
-fn written(progress: &Progress) -> Option<String> {
+pub fn written(progress: &Progress) -> Option<String> {
     const PRETTY: usize = 1024 * 1024;
     let mut text = serde_json::to_string_pretty(progress).ok()?;
     if text.len() > PRETTY {
@@ -178,52 +150,12 @@ fn written(progress: &Progress) -> Option<String> {
     (text.len() as u64 <= FILE_LIMIT).then_some(text)
 }
 
-fn refused(path: &Path, why: &str) -> String {
+pub fn refused(path: &Path, why: &str) -> String {
     format!(
         "{}: {why}\nThe lesson progress file cannot be read, and is left as it is: fix it, or move \
          it away to start afresh.",
         path.display()
     )
-}
-
-/// The progress file: what was read from it, and where it goes.
-#[derive(Debug, Clone)]
-pub struct ProgressFile {
-    pub path: PathBuf,
-    pub progress: Progress,
-}
-
-impl ProgressFile {
-    /// Reads the file at `path` (none yet is no progress).
-    pub fn open(path: PathBuf) -> Result<ProgressFile, String> {
-        let progress = load(&path)?;
-        Ok(ProgressFile { path, progress })
-    }
-
-    /// Adds `attempt` to the record of `task_id` and saves it. The file is read again first, so
-    /// that another lesson's progress saved meanwhile is kept; a file that has become unreadable
-    /// is not written over (the error says so), though the attempt still counts in memory.
-    pub fn record(&mut self, task_id: &str, attempt: &Attempt) -> Result<(), String> {
-        self.progress.add(task_id, attempt);
-        let path = self.path.clone();
-        let mut saved = None;
-        // Under the file's lock, from what is in it now: other learners' attempts are kept.
-        store::update_shared(&self.path, FILE_LIMIT, |text| {
-            let mut on_disk = match text {
-                Some(text) => parse(text, &path)?,
-                None => Progress::default(),
-            };
-            on_disk.add(task_id, attempt);
-            let text =
-                written(&on_disk).ok_or_else(|| refused(&path, "it would grow past 16 MB"))?;
-            saved = Some(on_disk);
-            Ok(text.into_bytes())
-        })?;
-        if let Some(on_disk) = saved {
-            self.progress = on_disk;
-        }
-        Ok(())
-    }
 }
 
 /// `mi-settings learn --report`: a line per task of the catalogue, then those the progress
@@ -261,7 +193,7 @@ pub fn report(tasks: &[Task], progress: &Progress, path: &Path) -> String {
             let _ = writeln!(
                 out,
                 "{:<44} {:<5} {:<7} {:<4} {:>5} {:>5} {:>8}",
-                crate::shells::input::cut(&shown, 60),
+                crate::text::cut(&shown, 60),
                 "?",
                 "?",
                 if record.done { "yes" } else { "no" },
@@ -309,17 +241,6 @@ mod tests {
             ),
             (true, Some(5), Some(0), 3)
         );
-    }
-
-    #[test]
-    fn paths_sit_beside_the_device_file() {
-        assert_eq!(
-            path_for(Some(Path::new("/tmp/phone.json"))),
-            Ok(PathBuf::from("/tmp/phone.progress.json"))
-        );
-        if let Ok(default) = store::default_path() {
-            assert_eq!(path_for(None), Ok(default.with_file_name("progress.json")));
-        }
     }
 
     #[test]

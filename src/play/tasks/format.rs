@@ -9,8 +9,8 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::shells::replay::fixture::Step;
-use crate::shells::replay::predicate::Condition;
+use crate::play::condition::Condition;
+use crate::play::fixture::Step;
 
 pub const TASK_VERSION: u32 = 1;
 
@@ -72,11 +72,24 @@ pub struct Task {
     /// must, and the words of the goal that need no check (see `tasks check`).
     #[serde(default, skip_serializing_if = "Audit::is_empty")]
     pub audit: Audit,
-    /// The file the task was read from, when not the catalogue in the binary: the device files
-    /// its `devices/…` paths name are looked for beside it first.
+    /// The file the task was read from, when not the catalogue in the binary.
     #[serde(skip)]
     #[schemars(skip)]
     pub origin: Option<std::path::PathBuf>,
+    /// The device files beside that file which its `devices/…` paths name, read with it: they
+    /// come before the catalogue's.
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub beside: BTreeMap<String, std::sync::Arc<crate::sim::DeviceFile>>,
+}
+
+impl Task {
+    /// The device paths the task names (its start's and its cases').
+    pub fn device_paths(&self) -> impl Iterator<Item = &str> {
+        let start = self.start.device.iter();
+        let cases = self.cases.values().filter_map(|case| case.device.as_ref());
+        start.chain(cases).filter_map(serde_json::Value::as_str)
+    }
 }
 
 /// A task's check, tried: near-misses written to fool it, other correct routes, and the words

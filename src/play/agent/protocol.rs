@@ -6,7 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crate::shells::replay::fixture::TypeSource;
+use crate::play::fixture::{KeyName, TypeSource};
 
 /// A request, by its `op`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -24,10 +24,9 @@ pub enum Request {
     },
     /// One action in the current episode.
     Step {
-        /// Read as an [`Action`] when the step runs: a malformed action is answered as a step
-        /// that did nothing, with the reason in `info.error`, and counts.
-        #[schemars(with = "Action")]
-        action: Value,
+        /// A malformed action is answered as a step that did nothing, with the reason in
+        /// `info.error`, and counts.
+        action: Parsed<AgentAction>,
     },
     /// The screen as text.
     Render {},
@@ -66,23 +65,57 @@ pub struct ResetOptions {
     /// at an answer or a status; `on_status` judges it only when the agent sends `status`
     /// (AndroidWorld's way: an answer is kept until then, and a change undone before it fails).
     #[serde(default)]
-    pub finish: crate::shells::tasks::format::Finish,
+    pub finish: crate::play::tasks::format::Finish,
 }
 
-/// An action (AndroidWorld's JSONAction words, plus `key`, `answer` and `label`).
+/// An action: AndroidWorld's JSONAction words, plus `key`, `answer` and `label`, by its
+/// `action_type`. Fields another action would take are refused (a typo is caught, not
+/// ignored); a field that is `null` counts as absent, as AndroidWorld's `asdict()` sends every
+/// field, `None` included.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "action_type", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AgentAction {
+    Click(Target),
+    LongPress(Target),
+    /// Types into the element aimed at (or the field with focus).
+    InputText(Typing),
+    KeyboardEnter {},
+    NavigateBack {},
+    NavigateHome {},
+    Scroll {
+        direction: Direction,
+    },
+    /// Settings, Browser, or a data app (Contacts, Gallery …).
+    OpenApp {
+        app_name: String,
+    },
+    /// Lets simulated time pass.
+    Wait {
+        seconds: u64,
+    },
+    /// Says the task is done (`complete`) or cannot be done (`infeasible`).
+    Status {
+        goal_status: GoalStatus,
+    },
+    /// Answers a question the goal asks.
+    Answer {
+        text: String,
+    },
+    /// A key by the name fixtures write it (enter, esc, tab, f2 …).
+    Key {
+        key: KeyName,
+    },
+}
+
+/// What a click or a long press touches: an element by its index in the last observation, by
+/// its stable id or by its label, or a terminal cell.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Action {
-    /// click, long_press, input_text, keyboard_enter, navigate_back, navigate_home, scroll,
-    /// open_app, wait, status, answer, key.
-    pub action_type: String,
-    /// An element by its index in the last observation's `elements`.
+pub struct Target {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub index: Option<usize>,
-    /// An element by its stable id.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
-    /// An element by its label (as fixtures' `tap`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// A terminal cell, column.
@@ -91,29 +124,119 @@ pub struct Action {
     /// A terminal cell, row.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub y: Option<u16>,
-    /// `input_text`: what to type; `answer`: the answer.
+}
+
+impl Target {
+    /// Whether it names an element (else the text goes into the field with focus).
+    pub fn names_something(&self) -> bool {
+        self.index.is_some() || self.id.is_some() || self.label.is_some()
+    }
+}
+
+/// What `input_text` types, and where.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Typing {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub label: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub y: Option<u16>,
+    /// What to type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
-    /// `input_text`: type the digits the screen shows after some text instead (`{"digits_after":
+    /// Type the digits the screen shows after some text instead (`{"digits_after":
     /// "Messages:"}`, a code in a notification, on screen or seen before). Reading the device
     /// file (`state`) is for fixtures only: an agent sees what a person sees.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_from: Option<TypeSource>,
-    /// `scroll`: up or down.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub direction: Option<String>,
-    /// `open_app`: Settings, Browser, or a data app (Contacts, Gallery …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub app_name: Option<String>,
-    /// `wait`: simulated seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub seconds: Option<u64>,
-    /// `status`: complete or infeasible.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub goal_status: Option<String>,
-    /// `key`: a key name as fixtures write it (enter, esc, tab, f2 …).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub key: Option<String>,
+}
+
+impl Typing {
+    /// Where it types.
+    pub fn target(&self) -> Target {
+        Target {
+            index: self.index,
+            id: self.id.clone(),
+            label: self.label.clone(),
+            x: self.x,
+            y: self.y,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    Up,
+    Down,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum GoalStatus {
+    Complete,
+    Infeasible,
+}
+
+/// A value read whole, or why it could not be: a malformed action is told in the step's answer
+/// (and counts as a step), not refused as a malformed request.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed<T>(pub Result<T, String>);
+
+impl<'de> Deserialize<'de> for Parsed<AgentAction> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut value = Value::deserialize(deserializer)?;
+        // AndroidWorld's `asdict()` sends every field, `None` included: null is absence.
+        if let Value::Object(fields) = &mut value {
+            fields.retain(|_, v| !v.is_null());
+        }
+        let kind = value
+            .get("action_type")
+            .and_then(Value::as_str)
+            .map(str::to_string);
+        Ok(Parsed(serde_json::from_value(value).map_err(|e| {
+            let message = crate::text::shortened(&e.to_string());
+            match kind {
+                // The type itself is unknown.
+                Some(kind) if message.starts_with(&format!("unknown variant `{kind}`")) => {
+                    format!(
+                        "a malformed action: {}",
+                        message.replacen("unknown variant", "unknown action_type", 1)
+                    )
+                }
+                Some(kind) => format!(
+                    "a malformed action: {}: {message}",
+                    crate::text::cut(&kind, 40)
+                ),
+                None => format!("a malformed action: {message}"),
+            }
+        })))
+    }
+}
+
+impl<T: Serialize> Serialize for Parsed<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match &self.0 {
+            Ok(value) => value.serialize(serializer),
+            Err(message) => serializer.serialize_str(message),
+        }
+    }
+}
+
+impl<T: JsonSchema> JsonSchema for Parsed<T> {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
 }
 
 /// One entry of the task catalogue.
@@ -215,7 +338,7 @@ pub struct ObservedScroll {
 
 /// What goes with each observation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
-pub struct Info {
+pub struct EpisodeInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -248,17 +371,17 @@ pub enum Response {
         reward: f64,
         terminated: bool,
         truncated: bool,
-        info: Info,
+        info: EpisodeInfo,
     },
     Reset {
         observation: Box<Observation>,
-        info: Info,
+        info: EpisodeInfo,
     },
     Frame {
         frame: String,
     },
     Solution {
-        actions: Vec<Action>,
+        actions: Vec<AgentAction>,
     },
     Closed {
         closed: bool,

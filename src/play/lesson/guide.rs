@@ -6,10 +6,10 @@
 use serde_json::Value;
 
 use crate::engine::Key;
-use crate::shells::replay::fixture::{ScrollDirection, Step};
-use crate::shells::tasks::Episode;
-pub use crate::shells::tasks::plan::Place;
-use crate::shells::tasks::variant::SolutionStep;
+use crate::play::fixture::{ScrollDirection, Step};
+use crate::play::tasks::Episode;
+pub use crate::play::tasks::plan::Place;
+use crate::play::tasks::variant::SolutionStep;
 
 /// One thing a person does.
 #[derive(Debug, Clone, PartialEq, Eq)]

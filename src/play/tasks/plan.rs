@@ -16,7 +16,7 @@ use serde_json::Value;
 use super::episode::Episode;
 use super::variant::SolutionStep;
 use crate::engine::Context;
-use crate::shells::replay::fixture::{KeyName, Step, WaitDuration};
+use crate::play::fixture::{KeyName, Step, WaitDuration};
 use crate::sim::device::App;
 use crate::sim::trace::{Change, Marks};
 use crate::view::View;
@@ -529,7 +529,7 @@ impl Planner {
                     steps.extend([
                         tap("twostep.code"),
                         SolutionStep::Step(Step::TypeFrom(Box::new(
-                            crate::shells::replay::fixture::TypeSource {
+                            crate::play::fixture::TypeSource {
                                 state: None,
                                 digits_after: Some("Messages:".into()),
                                 goal_word: None,

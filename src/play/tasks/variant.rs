@@ -9,8 +9,8 @@ use crate::sim::device::Language;
 
 use super::answer::{Answer, AnswerRule, AnswerSpec, Expected};
 use super::format::{Param, Task};
-use crate::shells::replay::fixture::Step;
-use crate::shells::replay::predicate::Condition;
+use crate::play::condition::Condition;
+use crate::play::fixture::Step;
 use crate::sim::DeviceFile;
 use crate::sim::env::Env;
 

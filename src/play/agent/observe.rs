@@ -1,0 +1,138 @@
+//! What an agent sees: the view model as the protocol's observation, with where each element
+//! is drawn and how far the page is scrolled.
+
+use super::current::Current;
+use super::protocol::{self, Observation, ObservedElement};
+use crate::layout::{Area, PhoneLayout, element_height, element_offsets};
+use crate::ui::{self, TextGrid, Theme};
+use crate::view::{Element, View};
+
+/// The observation of the episode now; remembers the element ids for `index` targets.
+pub(super) fn observe(current: &mut Current) -> Observation {
+    let (width, height) = (current.width, current.height);
+    let view = current.episode.engine().view();
+    let mut elements = Vec::with_capacity(view.elements.len());
+    let boxes = page_boxes(view, width, height);
+    // Under an open dialog the page is seen but cannot be touched.
+    let page_touchable = view.dialog.is_none();
+    for (element, bbox) in view.elements.iter().zip(boxes) {
+        let mut seen = observed(elements.len(), element, false, bbox);
+        seen.clickable &= page_touchable;
+        elements.push(seen);
+    }
+    if let Some(dialog) = &view.dialog {
+        let hits = {
+            let mut grid = TextGrid::new(width, height);
+            ui::render_text(view, &mut grid, &Theme::miui())
+        };
+        for element in &dialog.elements {
+            let bbox = hits.targets().find_map(|(rect, target)| match target {
+                ui::Target::Element(id) if *id == element.id => {
+                    Some([rect.x, rect.y, rect.width, rect.height])
+                }
+                _ => None,
+            });
+            elements.push(observed(elements.len(), element, true, bbox));
+        }
+    }
+    let mut observation = Observation {
+        screen: view.screen.clone(),
+        title: view.title.clone(),
+        surface: view.surface.to_string(),
+        address: view.address.clone(),
+        status: view.status.clone(),
+        elements,
+        dialog: view.dialog.as_ref().map(|d| protocol::ObservedDialog {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            text: d
+                .body
+                .iter()
+                .filter(|p| !p.trim().is_empty())
+                .cloned()
+                .collect(),
+        }),
+        busy: crate::engine::Context::of(view).busy,
+        scroll: page_scroll(view, width, height),
+        toast: view.toast.clone(),
+        notification: view.notification.clone(),
+        frame: None,
+    };
+    current.ids.clear();
+    current
+        .ids
+        .extend(observation.elements.iter().map(|e| e.id.clone()));
+    if current.frame {
+        observation.frame = Some(current.episode.frame().to_string());
+    }
+    observation
+}
+
+fn observed(
+    index: usize,
+    element: &Element,
+    in_dialog: bool,
+    bbox: Option<[u16; 4]>,
+) -> ObservedElement {
+    ObservedElement {
+        index,
+        id: element.id.to_string(),
+        role: element.role,
+        // Secrets are masked as in replay: a password field's value is bullets.
+        label: element.label.to_string(),
+        value: element.value.as_ref().map(|v| {
+            if element.role == crate::view::Role::PasswordField {
+                "•".repeat(v.chars().count())
+            } else {
+                v.to_string()
+            }
+        }),
+        summary: element.summary.as_ref().map(|s| s.to_string()),
+        checked: element.checked,
+        enabled: element.enabled,
+        focused: element.focused,
+        clickable: element.interactive(),
+        in_dialog,
+        on_screen: bbox.is_some(),
+        bbox,
+    }
+}
+
+/// How far the page is scrolled, when it is longer than the screen.
+fn page_scroll(view: &View, width: u16, height: u16) -> Option<protocol::ObservedScroll> {
+    let (page_width, page_height) = PhoneLayout::page_size(width, height)?;
+    let (_, lines) = element_offsets(&view.elements, page_width);
+    (lines > page_height).then(|| protocol::ObservedScroll {
+        position: view.scroll,
+        lines,
+        shown: page_height,
+        more_above: view.scroll > 0,
+        more_below: view.scroll.saturating_add(page_height) < lines,
+    })
+}
+
+/// Where each page element is drawn, `None` when scrolled out of sight.
+fn page_boxes(view: &View, width: u16, height: u16) -> Vec<Option<[u16; 4]>> {
+    let Some(layout) = PhoneLayout::new(Area::new(0, 0, width, height)) else {
+        return vec![None; view.elements.len()];
+    };
+    let page = layout.page;
+    let (offsets, _) = element_offsets(&view.elements, page.width);
+    view.elements
+        .iter()
+        .zip(offsets)
+        .map(|(element, offset)| {
+            let rows = element_height(element, page.width);
+            let top = i32::from(offset) - i32::from(view.scroll);
+            let bottom = top + i32::from(rows);
+            let visible = rows > 0 && top < i32::from(page.height) && bottom > 0;
+            visible.then(|| {
+                let first = top.max(0);
+                let last = bottom.min(i32::from(page.height));
+                let y = page.y + u16::try_from(first).unwrap_or(0);
+                let h = u16::try_from(last - first).unwrap_or(0);
+                [page.x, y, page.width, h]
+            })
+        })
+        .collect()
+}

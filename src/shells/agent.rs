@@ -1,0 +1,234 @@
+//! `mi-settings agent`: the agent environment (`crate::play::agent`) served over a JSON-lines
+//! pipe — one request per line on stdin, one response per line on stdout — with each episode
+//! written as a fixture into `--log-dir` when it ends.
+
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc;
+
+use crate::play::agent::Agent;
+use crate::play::agent::log::EpisodeLog;
+use crate::play::agent::protocol::Response;
+use crate::shells::files;
+
+/// The longest request line read; a longer one is answered with an error and skipped.
+pub const LINE_BYTES: usize = 1024 * 1024;
+
+/// The agent and the folder its episodes are logged into.
+pub struct Server {
+    pub agent: Agent,
+    logs: Option<LogDir>,
+}
+
+/// Where episode logs go: `NNNNN-<task>-seed<seed>.json`, numbered after the logs already
+/// there, each written whole under a name no writer has taken, never through a link.
+struct LogDir {
+    dir: PathBuf,
+    next: u64,
+}
+
+impl Server {
+    /// Serves `agent`, logging its episodes into `log_dir` (made if missing) when given.
+    pub fn new(agent: Agent, log_dir: Option<PathBuf>) -> Result<Server, String> {
+        let logs = match log_dir {
+            None => None,
+            Some(dir) => {
+                std::fs::create_dir_all(&dir)
+                    .map_err(|e| format!("--log-dir {}: cannot create it: {e}", dir.display()))?;
+                files::remove_stale(&dir);
+                let next = files::next_number(&dir, |name| name.split_once('-')?.0.parse().ok());
+                Some(LogDir { dir, next })
+            }
+        };
+        let agent = agent.logging(logs.is_some());
+        Ok(Server { agent, logs })
+    }
+
+    /// Answers one request line (and writes the logs of the episodes it ended), and whether it
+    /// closed the session.
+    pub fn answer(&mut self, line: &str) -> (Response, bool) {
+        let answer = self.agent.answer(line);
+        let ended = self.agent.take_logs();
+        self.write(ended);
+        answer
+    }
+
+    /// The session ends: the running episode is logged.
+    pub fn finish(&mut self) {
+        let ended = self.agent.finish();
+        self.write(ended);
+    }
+
+    fn write(&mut self, ended: Vec<EpisodeLog>) {
+        let Some(logs) = &mut self.logs else {
+            return;
+        };
+        for log in ended {
+            let mut json = serde_json::to_string_pretty(&log.fixture).unwrap_or_default();
+            json.push('\n');
+            let (task, seed) = (log.task, log.seed);
+            let name = |n: u64| format!("{n:05}-{task}-seed{seed}.json");
+            // A log that cannot be written must not end the agent's session: it is said on
+            // stderr.
+            match files::write_new(&logs.dir, name, logs.next, json.as_bytes()) {
+                Ok((_, n)) => logs.next = n.saturating_add(1),
+                Err(e) => eprintln!(
+                    "mi-settings agent: cannot write a log into {}: {e}",
+                    logs.dir.display()
+                ),
+            }
+        }
+    }
+}
+
+/// A line read from the agent's input, by the reader thread.
+enum Incoming {
+    /// A line's bytes (at most `LINE_BYTES + 1` of them) and how long it really was.
+    Line(Vec<u8>, usize),
+    End,
+    Failed(io::Error),
+}
+
+/// How often a waiting agent looks whether it was asked to stop (SIGTERM).
+const STOP_POLL: std::time::Duration = std::time::Duration::from_millis(50);
+
+/// Serves requests from `input` until `close`, the end of input, or `stop` (set by a signal).
+/// A bad line is answered with an error and the session goes on.
+///
+/// A thread reads `input` all the while, so a client may send requests ahead without limit:
+/// however far ahead it writes, its requests are taken in while its answers wait to be read.
+/// Answers are flushed when no whole request is already waiting, so an agent that waits for
+/// each answer gets it at once, and one that sends requests ahead (an oracle, a batch) gets its
+/// answers in as few writes as the pipe allows. The running episode is logged whatever ends the
+/// session: a close, the end of input, a stop, or a reader of the answers gone (a broken pipe).
+pub fn serve<R: Read + Send + 'static>(
+    agent: &mut Server,
+    input: BufReader<R>,
+    mut output: impl Write,
+    stop: &AtomicBool,
+) -> io::Result<()> {
+    let (sender, lines) = mpsc::channel::<Incoming>();
+    std::thread::spawn(move || {
+        let mut input = input;
+        loop {
+            let mut line = Vec::new();
+            let incoming = match read_line_bounded(&mut input, &mut line) {
+                Ok(0) => Incoming::End,
+                Ok(read) => Incoming::Line(line, read),
+                Err(e) => Incoming::Failed(e),
+            };
+            let last = !matches!(incoming, Incoming::Line(..));
+            // The server has gone: nobody wants the rest.
+            if sender.send(incoming).is_err() || last {
+                return;
+            }
+        }
+    });
+    let mut text = Vec::new();
+    let mut next: Option<Incoming> = None;
+    loop {
+        let incoming = match next.take() {
+            Some(incoming) => incoming,
+            None => loop {
+                match lines.recv_timeout(STOP_POLL) {
+                    Ok(incoming) => break incoming,
+                    Err(mpsc::RecvTimeoutError::Timeout) if stop.load(Ordering::Relaxed) => {
+                        agent.finish();
+                        return Ok(());
+                    }
+                    Err(mpsc::RecvTimeoutError::Timeout) => {}
+                    Err(mpsc::RecvTimeoutError::Disconnected) => break Incoming::End,
+                }
+            },
+        };
+        let (line, read) = match incoming {
+            Incoming::Line(line, read) => (line, read),
+            Incoming::End => {
+                agent.finish();
+                return Ok(());
+            }
+            Incoming::Failed(e) => {
+                agent.finish();
+                return Err(e);
+            }
+        };
+        let (response, closed) = match std::str::from_utf8(&line) {
+            _ if read > LINE_BYTES => (
+                Response::Error {
+                    error: format!("a line longer than {LINE_BYTES} bytes"),
+                },
+                false,
+            ),
+            Ok(text) if text.trim().is_empty() => (
+                Response::Error {
+                    error: "an empty line: send one JSON request per line".into(),
+                },
+                false,
+            ),
+            Ok(text) => agent.answer(text),
+            Err(e) => (
+                Response::Error {
+                    error: format!("not UTF-8 text: {e}"),
+                },
+                false,
+            ),
+        };
+        // One buffer for every response, written whole: a response that cannot be written as
+        // JSON is replaced by an error, never sent in part.
+        text.clear();
+        if let Err(e) = serde_json::to_writer(&mut text, &response) {
+            text.clear();
+            let error = Response::Error {
+                error: format!("cannot write the response: {e}"),
+            };
+            serde_json::to_writer(&mut text, &error).map_err(io::Error::other)?;
+        }
+        text.push(b'\n');
+        // Flushed when no whole request waits: the next one, if any, is held for the next turn.
+        next = lines.try_recv().ok();
+        let written = output.write_all(&text).and_then(|()| {
+            if closed || next.is_none() {
+                output.flush()
+            } else {
+                Ok(())
+            }
+        });
+        if let Err(e) = written {
+            // The reader of the answers is gone: the episode is kept all the same.
+            agent.finish();
+            return Err(e);
+        }
+        if closed {
+            return Ok(());
+        }
+        if stop.load(Ordering::Relaxed) {
+            agent.finish();
+            return Ok(());
+        }
+    }
+}
+
+/// Reads one line, keeping at most `LINE_BYTES + 1` bytes of it; returns how many bytes the
+/// line had (0 at the end of input).
+fn read_line_bounded(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result<usize> {
+    let mut total = 0;
+    loop {
+        let buffer = input.fill_buf()?;
+        if buffer.is_empty() {
+            return Ok(total);
+        }
+        let (chunk, found) = match buffer.iter().position(|&b| b == b'\n') {
+            Some(at) => (&buffer[..at], Some(at)),
+            None => (buffer, None),
+        };
+        let room = (LINE_BYTES + 1).saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..chunk.len().min(room)]);
+        total += chunk.len();
+        let used = found.map_or(chunk.len(), |at| at + 1);
+        input.consume(used);
+        if found.is_some() {
+            return Ok(total.max(1));
+        }
+    }
+}
