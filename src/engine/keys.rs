@@ -170,72 +170,33 @@ impl Context {
 /// The id of the help overlay's dialog.
 pub const HELP_DIALOG: &str = "help";
 
-/// What a key does.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    FocusPrev,
-    FocusNext,
-    FocusFirst,
-    FocusLast,
-    PageUp,
-    PageDown,
-    /// One line of text up or down (the key help).
-    ScrollUp,
-    ScrollDown,
-    Activate,
-    Back,
+/// What a key does: an action of the phone's, or one of the few things only keys do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Does {
+    /// The phone's action.
+    Act(Action),
     /// The character typed goes into the field.
     Type,
-    DeleteBackward,
-    DeleteForward,
-    CursorLeft,
-    CursorRight,
-    CursorHome,
-    CursorEnd,
-    /// Empties the field.
-    ClearField,
-    SwitchSurface,
-    /// The phone's home screen.
-    Home,
     /// The key help over the screen.
     Help,
     /// Closes the key help.
     CloseHelp,
     /// Nothing: the phone is busy.
     Wait,
-    Quit,
 }
 
-impl Command {
-    /// The action the command is, for `key` (typing needs the character).
-    pub fn action(self, key: Key) -> Option<Action> {
-        Some(match self {
-            Command::FocusPrev => Action::FocusPrev,
-            Command::FocusNext => Action::FocusNext,
-            Command::FocusFirst => Action::FocusFirst,
-            Command::FocusLast => Action::FocusLast,
-            Command::PageUp => Action::PageUp,
-            Command::PageDown => Action::PageDown,
-            Command::ScrollUp => Action::Scroll(-1),
-            Command::ScrollDown => Action::Scroll(1),
-            Command::Activate => Action::Activate,
-            Command::Back => Action::Back,
-            Command::Type => match key {
-                Key::Char(c) => Action::Type(c.to_string()),
-                _ => return None,
+impl Does {
+    /// The action it is, for `key` (typing needs the character); `None` for what only keys
+    /// do.
+    pub fn action(&self, key: Key) -> Option<Action> {
+        match self {
+            Does::Act(action) => Some(action.clone()),
+            Does::Type => match key {
+                Key::Char(c) => Some(Action::Type(c.to_string())),
+                _ => None,
             },
-            Command::DeleteBackward => Action::DeleteBackward,
-            Command::DeleteForward => Action::DeleteForward,
-            Command::CursorLeft => Action::CursorLeft,
-            Command::CursorRight => Action::CursorRight,
-            Command::CursorHome => Action::CursorHome,
-            Command::CursorEnd => Action::CursorEnd,
-            Command::ClearField => Action::ClearField,
-            Command::SwitchSurface => Action::SwitchSurface,
-            Command::Home => Action::Home,
-            Command::Quit => Action::Quit,
-            Command::Help | Command::CloseHelp | Command::Wait => return None,
-        })
+            Does::Help | Does::CloseHelp | Does::Wait => None,
+        }
     }
 }
 
@@ -333,7 +294,7 @@ pub struct Binding {
     /// Any key at all.
     pub any_key: bool,
     pub when: Where,
-    pub command: Command,
+    pub does: Does,
     /// What the help says it does.
     pub help: S,
     /// How the hint line names it, if it does: the keys (none for typing), what they do, and
@@ -341,40 +302,33 @@ pub struct Binding {
     pub hint: Option<(Option<S>, S, u8)>,
 }
 
-const fn bind(keys: &'static [Key], when: Where, command: Command, help: S) -> Binding {
-    Binding {
-        keys,
-        any_char: false,
-        any_key: false,
-        when,
-        command,
-        help,
-        hint: None,
-    }
-}
-
-impl Binding {
-    /// Named on the hint line as `keys does`.
-    const fn hint(self, keys: S, does: S) -> Binding {
+/// A line of the key table: `bind!(keys, where, does, help)`, then optionally `hint KEYS,
+/// DOES` (named on the hint line as `keys does`) and `drops RANK` (named only when there is
+/// room: when the line is short, hints go by rank, the highest first. What a person cannot do
+/// without — moving, opening, going back, the way back from the browser — never goes: a quit
+/// that Ctrl-C also does goes before the browser's F2, which goes before the extras).
+macro_rules! bind {
+    ($keys:expr, $when:expr, $does:expr, $help:expr) => {
+        bind!(@ $keys, $when, $does, $help, None)
+    };
+    ($keys:expr, $when:expr, $does:expr, $help:expr, hint $hint_keys:expr, $hint_does:expr) => {
+        bind!(@ $keys, $when, $does, $help, Some((Some($hint_keys), $hint_does, 0)))
+    };
+    ($keys:expr, $when:expr, $does:expr, $help:expr, hint $hint_keys:expr, $hint_does:expr,
+     drops $rank:expr) => {
+        bind!(@ $keys, $when, $does, $help, Some((Some($hint_keys), $hint_does, $rank)))
+    };
+    (@ $keys:expr, $when:expr, $does:expr, $help:expr, $hint:expr) => {
         Binding {
-            hint: Some((Some(keys), does, 0)),
-            ..self
+            keys: $keys,
+            any_char: false,
+            any_key: false,
+            when: $when,
+            does: $does,
+            help: $help,
+            hint: $hint,
         }
-    }
-
-    /// Named on the hint line only when there is room for it: when the line is short, hints go
-    /// by `rank`, the highest first. What a person cannot do without (moving, opening, going
-    /// back, the way back from the browser) never goes: a quit that Ctrl-C also does goes
-    /// before the browser's F2, which goes before the extras.
-    const fn drops(self, rank: u8) -> Binding {
-        match self.hint {
-            Some((keys, does, _)) => Binding {
-                hint: Some((keys, does, rank)),
-                ..self
-            },
-            None => self,
-        }
-    }
+    };
 }
 
 const ENTER: &[Key] = &[Key::Enter, Key::Char(' ')];
@@ -383,66 +337,76 @@ const BACK: &[Key] = &[Key::Esc, Key::Backspace, Key::Left, Key::Char('h')];
 const DIALOG_PREVIOUS: &[Key] = &[Key::Left, Key::Up, Key::Char('k'), Key::BackTab];
 const DIALOG_NEXT: &[Key] = &[Key::Right, Key::Down, Key::Char('j'), Key::Tab];
 
-use Command as C;
+use Action as A;
+use Does::Act;
 use Where as W;
 
 /// The key table, in the order keys are resolved and hints are shown.
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
     // The key help: the arrows and pages scroll it, any other key closes it.
-    bind(&[Key::Up, Key::Char('k')], W::Help, C::ScrollUp, S::HelpScrollUp)
-        .hint(S::KeyUpDown, S::HintScroll),
-    bind(&[Key::Down, Key::Char('j')], W::Help, C::ScrollDown, S::HelpScrollDown)
-        .hint(S::KeyUpDown, S::HintScroll),
-    bind(&[Key::PageUp], W::Help, C::PageUp, S::HelpPageUp),
-    bind(&[Key::PageDown], W::Help, C::PageDown, S::HelpPageDown),
-    Binding { keys: &[], any_char: false, any_key: true, when: W::Help, command: C::CloseHelp,
+    bind!(&[Key::Up, Key::Char('k')], W::Help, Act(A::Scroll(-1)), S::HelpScrollUp,
+        hint S::KeyUpDown, S::HintScroll),
+    bind!(&[Key::Down, Key::Char('j')], W::Help, Act(A::Scroll(1)), S::HelpScrollDown,
+        hint S::KeyUpDown, S::HintScroll),
+    bind!(&[Key::PageUp], W::Help, Act(A::PageUp), S::HelpPageUp),
+    bind!(&[Key::PageDown], W::Help, Act(A::PageDown), S::HelpPageDown),
+    Binding { keys: &[], any_char: false, any_key: true, when: W::Help, does: Does::CloseHelp,
         help: S::HelpCloseHelp, hint: Some((Some(S::KeyAny), S::HintClose, 0)) },
     // Typing in a text field.
-    Binding { keys: &[], any_char: true, any_key: false, when: W::Typing, command: C::Type,
+    Binding { keys: &[], any_char: true, any_key: false, when: W::Typing, does: Does::Type,
         help: S::HelpType, hint: Some((None, S::HintType, 3)) },
-    bind(&[Key::Tab, Key::Down], W::Typing, C::FocusNext, S::HelpNextField).hint(S::KeyTab, S::HintNext)
-        .drops(1),
-    bind(&[Key::BackTab, Key::Up], W::Typing, C::FocusPrev, S::HelpPreviousField),
-    bind(&[Key::Enter], W::Typing, C::Activate, S::HelpDone).hint(S::KeyEnter, S::HintDone),
-    bind(&[Key::Esc], W::TypingWithBack, C::Back, S::HelpBack).hint(S::KeyEsc, S::HintBack),
-    bind(&[Key::Esc], W::TypingInDialog, C::Back, S::HelpCancel).hint(S::KeyEsc, S::HintCancel),
-    bind(&[Key::Backspace], W::Typing, C::DeleteBackward, S::HelpDeleteBackward),
-    bind(&[Key::Delete], W::Typing, C::DeleteForward, S::HelpDeleteForward),
-    bind(&[Key::Left], W::Typing, C::CursorLeft, S::HelpCursorLeft),
-    bind(&[Key::Right], W::Typing, C::CursorRight, S::HelpCursorRight),
-    bind(&[Key::Home], W::Typing, C::CursorHome, S::HelpCursorHome),
-    bind(&[Key::End], W::Typing, C::CursorEnd, S::HelpCursorEnd),
-    bind(&[Key::Ctrl('u')], W::Typing, C::ClearField, S::HelpClearField),
+    bind!(&[Key::Tab, Key::Down], W::Typing, Act(A::FocusNext), S::HelpNextField,
+        hint S::KeyTab, S::HintNext, drops 1),
+    bind!(&[Key::BackTab, Key::Up], W::Typing, Act(A::FocusPrev), S::HelpPreviousField),
+    bind!(&[Key::Enter], W::Typing, Act(A::Activate), S::HelpDone,
+        hint S::KeyEnter, S::HintDone),
+    bind!(&[Key::Esc], W::TypingWithBack, Act(A::Back), S::HelpBack,
+        hint S::KeyEsc, S::HintBack),
+    bind!(&[Key::Esc], W::TypingInDialog, Act(A::Back), S::HelpCancel,
+        hint S::KeyEsc, S::HintCancel),
+    bind!(&[Key::Backspace], W::Typing, Act(A::DeleteBackward), S::HelpDeleteBackward),
+    bind!(&[Key::Delete], W::Typing, Act(A::DeleteForward), S::HelpDeleteForward),
+    bind!(&[Key::Left], W::Typing, Act(A::CursorLeft), S::HelpCursorLeft),
+    bind!(&[Key::Right], W::Typing, Act(A::CursorRight), S::HelpCursorRight),
+    bind!(&[Key::Home], W::Typing, Act(A::CursorHome), S::HelpCursorHome),
+    bind!(&[Key::End], W::Typing, Act(A::CursorEnd), S::HelpCursorEnd),
+    bind!(&[Key::Ctrl('u')], W::Typing, Act(A::ClearField), S::HelpClearField),
     // Pages and dialogs.
-    bind(&[Key::Up, Key::Char('k'), Key::BackTab], W::PageTouchable, C::FocusPrev, S::HelpFocusPrev)
-        .hint(S::KeyUpDown, S::HintMove),
-    bind(&[Key::Down, Key::Char('j'), Key::Tab], W::PageTouchable, C::FocusNext, S::HelpFocusNext)
-        .hint(S::KeyUpDown, S::HintMove),
-    bind(DIALOG_PREVIOUS, W::DialogChoices, C::FocusPrev, S::HelpFocusPrevButton)
-        .hint(S::KeyLeftRight, S::HintMove).drops(1),
-    bind(DIALOG_NEXT, W::DialogChoices, C::FocusNext, S::HelpFocusNextButton)
-        .hint(S::KeyLeftRight, S::HintMove).drops(1),
-    bind(&[Key::Home, Key::Char('g')], W::PageTouchable, C::FocusFirst, S::HelpFocusFirst),
-    bind(&[Key::End, Key::Char('G')], W::PageTouchable, C::FocusLast, S::HelpFocusLast),
-    bind(&[Key::PageUp], W::Anywhere, C::PageUp, S::HelpPageUp),
-    bind(&[Key::PageDown], W::Anywhere, C::PageDown, S::HelpPageDown),
-    bind(ENTER, W::PageNoDialog, C::Activate, S::HelpOpen).hint(S::KeyEnter, S::HintOpen),
-    bind(ENTER, W::Dialog, C::Activate, S::HelpSelect).hint(S::KeyEnter, S::HintSelect),
-    bind(BACK, W::PageWithBack, C::Back, S::HelpBack).hint(S::KeyEsc, S::HintBack),
-    bind(&[Key::Esc], W::Dialog, C::Back, S::HelpCancel).hint(S::KeyEsc, S::HintCancel),
-    bind(&[Key::Char('q')], W::Root, C::Quit, S::HelpQuit).hint(S::KeyQ, S::HintQuit).drops(1),
-    bind(&[Key::Char('?')], W::Page, C::Help, S::HelpHelp),
+    bind!(&[Key::Up, Key::Char('k'), Key::BackTab],
+        W::PageTouchable, Act(A::FocusPrev), S::HelpFocusPrev,
+        hint S::KeyUpDown, S::HintMove),
+    bind!(&[Key::Down, Key::Char('j'), Key::Tab],
+        W::PageTouchable, Act(A::FocusNext), S::HelpFocusNext,
+        hint S::KeyUpDown, S::HintMove),
+    bind!(DIALOG_PREVIOUS, W::DialogChoices, Act(A::FocusPrev), S::HelpFocusPrevButton,
+        hint S::KeyLeftRight, S::HintMove, drops 1),
+    bind!(DIALOG_NEXT, W::DialogChoices, Act(A::FocusNext), S::HelpFocusNextButton,
+        hint S::KeyLeftRight, S::HintMove, drops 1),
+    bind!(&[Key::Home, Key::Char('g')], W::PageTouchable, Act(A::FocusFirst), S::HelpFocusFirst),
+    bind!(&[Key::End, Key::Char('G')], W::PageTouchable, Act(A::FocusLast), S::HelpFocusLast),
+    bind!(&[Key::PageUp], W::Anywhere, Act(A::PageUp), S::HelpPageUp),
+    bind!(&[Key::PageDown], W::Anywhere, Act(A::PageDown), S::HelpPageDown),
+    bind!(ENTER, W::PageNoDialog, Act(A::Activate), S::HelpOpen,
+        hint S::KeyEnter, S::HintOpen),
+    bind!(ENTER, W::Dialog, Act(A::Activate), S::HelpSelect,
+        hint S::KeyEnter, S::HintSelect),
+    bind!(BACK, W::PageWithBack, Act(A::Back), S::HelpBack, hint S::KeyEsc, S::HintBack),
+    bind!(&[Key::Esc], W::Dialog, Act(A::Back), S::HelpCancel,
+        hint S::KeyEsc, S::HintCancel),
+    bind!(&[Key::Char('q')], W::Root, Act(A::Quit), S::HelpQuit,
+        hint S::KeyQ, S::HintQuit, drops 1),
+    bind!(&[Key::Char('?')], W::Page, Does::Help, S::HelpHelp),
     // Anywhere.
-    bind(&[Key::F(2)], W::Phone, C::SwitchSurface, S::HelpToBrowser)
-        .hint(S::KeyF2, S::HintBrowser).drops(2),
-    bind(&[Key::F(2)], W::Browser, C::SwitchSurface, S::HelpToPhone)
-        .hint(S::KeyF2, S::HintPhone),
-    bind(&[Key::F(3)], W::PhoneHome, C::Home, S::HelpHome)
-        .hint(S::KeyF3, S::HintHome).drops(3),
-    bind(&[Key::Ctrl('c')], W::Anywhere, C::Quit, S::HelpQuitAnywhere),
+    bind!(&[Key::F(2)], W::Phone, Act(A::SwitchSurface), S::HelpToBrowser,
+        hint S::KeyF2, S::HintBrowser, drops 2),
+    bind!(&[Key::F(2)], W::Browser, Act(A::SwitchSurface), S::HelpToPhone,
+        hint S::KeyF2, S::HintPhone),
+    bind!(&[Key::F(3)], W::PhoneHome, Act(A::Home), S::HelpHome,
+        hint S::KeyF3, S::HintHome, drops 3),
+    bind!(&[Key::Ctrl('c')], W::Anywhere, Act(A::Quit), S::HelpQuitAnywhere),
     // Busy: every other key waits.
-    Binding { keys: &[], any_char: false, any_key: true, when: W::Busy, command: C::Wait,
+    Binding { keys: &[], any_char: false, any_key: true, when: W::Busy, does: Does::Wait,
         help: S::HelpWait, hint: Some((None, S::HintWait, 0)) },
 ];
 
@@ -453,11 +417,11 @@ impl Binding {
 }
 
 /// What `key` does in `context`, if anything.
-pub fn resolve(key: Key, context: &Context) -> Option<Command> {
+pub fn resolve(key: Key, context: &Context) -> Option<&'static Does> {
     BINDINGS
         .iter()
         .find(|b| b.when.holds(context) && b.matches(key))
-        .map(|b| b.command)
+        .map(|b| &b.does)
 }
 
 /// The hint line's hints for `context`, in table order, each once.
@@ -542,17 +506,32 @@ mod tests {
     #[test]
     fn keys_mean_what_the_context_says() {
         let page = cx(false, false, true);
-        assert_eq!(resolve(Key::Char('j'), &page), Some(Command::FocusNext));
-        assert_eq!(resolve(Key::Left, &page), Some(Command::Back));
+        assert_eq!(
+            resolve(Key::Char('j'), &page),
+            Some(&Does::Act(Action::FocusNext))
+        );
+        assert_eq!(resolve(Key::Left, &page), Some(&Does::Act(Action::Back)));
         assert_eq!(resolve(Key::Char('q'), &page), None);
         let root = cx(false, false, false);
-        assert_eq!(resolve(Key::Char('q'), &root), Some(Command::Quit));
+        assert_eq!(
+            resolve(Key::Char('q'), &root),
+            Some(&Does::Act(Action::Quit))
+        );
         assert_eq!(resolve(Key::Esc, &root), None);
         let typing = cx(true, false, true);
-        assert_eq!(resolve(Key::Char('q'), &typing), Some(Command::Type));
-        assert_eq!(resolve(Key::Left, &typing), Some(Command::CursorLeft));
-        assert_eq!(resolve(Key::Ctrl('c'), &typing), Some(Command::Quit));
-        assert_eq!(resolve(Key::F(2), &typing), Some(Command::SwitchSurface));
+        assert_eq!(resolve(Key::Char('q'), &typing), Some(&Does::Type));
+        assert_eq!(
+            resolve(Key::Left, &typing),
+            Some(&Does::Act(Action::CursorLeft))
+        );
+        assert_eq!(
+            resolve(Key::Ctrl('c'), &typing),
+            Some(&Does::Act(Action::Quit))
+        );
+        assert_eq!(
+            resolve(Key::F(2), &typing),
+            Some(&Does::Act(Action::SwitchSurface))
+        );
     }
 
     #[test]
@@ -565,7 +544,7 @@ mod tests {
                     for binding in BINDINGS.iter().filter(|b| b.when.holds(&context)) {
                         let command = binding.keys.first().and_then(|&key| resolve(key, &context));
                         if binding.hint.is_some() && !binding.any_char {
-                            assert_eq!(command, Some(binding.command), "{:?}", binding.keys);
+                            assert_eq!(command, Some(&binding.does), "{:?}", binding.keys);
                         }
                     }
                     assert!(!hints(&context, tr).is_empty());

@@ -177,18 +177,18 @@ impl Engine {
     /// A key press, through the key table: what it means where the person is.
     pub fn press(&mut self, key: Key) -> Outcome {
         match keys::resolve(key, &self.context()) {
-            Some(keys::Command::Help) => {
+            Some(keys::Does::Help) => {
                 self.help = true;
                 self.help_scroll = 0;
                 self.refresh();
                 Outcome::default()
             }
-            Some(keys::Command::CloseHelp) => {
+            Some(keys::Does::CloseHelp) => {
                 self.help = false;
                 self.refresh();
                 Outcome::default()
             }
-            Some(command) => match command.action(key) {
+            Some(does) => match does.action(key) {
                 Some(action) => self.apply(action),
                 None => Outcome::default(),
             },

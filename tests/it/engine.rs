@@ -99,7 +99,7 @@ fn the_hint_line_names_only_keys_that_work_in_front() {
                 home: matches!(binding.when, keys::Where::PhoneHome),
             };
             if binding.when.holds(&context) {
-                assert_eq!(keys::resolve(*key, &context), Some(binding.command));
+                assert_eq!(keys::resolve(*key, &context), Some(&binding.does));
             }
         }
     }

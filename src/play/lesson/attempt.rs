@@ -13,7 +13,7 @@ use super::guide::{Advice, Guide, Move, Place};
 use super::mistakes::Mistakes;
 use super::progress::Attempt;
 use super::words::{self as w, LessonKey};
-use crate::engine::keys::{self, Command, HELP_DIALOG};
+use crate::engine::keys::{self, Does, HELP_DIALOG};
 use crate::engine::{Context, Key};
 use crate::layout::{self, DialogLayout, PhoneLayout};
 use crate::play::fixture::{ScrollDirection, Step, WaitDuration};
@@ -284,15 +284,15 @@ impl Lesson {
             return Some(None);
         }
         match keys::resolve(key, &Context::of(self.view())) {
-            Some(Command::Help) => {
+            Some(Does::Help) => {
                 self.overlay = Some(Overlay::Help { scroll: 0 });
                 Some(None)
             }
             // The phone's quit (q on Settings) leaves the lesson for the list.
-            Some(Command::Quit) => Some(Some(Leave::List)),
-            Some(Command::CloseHelp | Command::Wait) | None => None,
-            Some(command) => {
-                let action = command.action(key)?;
+            Some(Does::Act(Action::Quit)) => Some(Some(Leave::List)),
+            Some(Does::CloseHelp | Does::Wait) | None => None,
+            Some(does) => {
+                let action = does.action(key)?;
                 self.act(action, Some(key));
                 Some(None)
             }
