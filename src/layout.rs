@@ -4,7 +4,7 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use crate::view::{Dialog, Element, Role};
+use crate::view::{Dialog, Element, Role, View};
 
 /// Smallest terminal the phone fits in; below it a "terminal too small" message is shown.
 pub const MIN_WIDTH: u16 = 40;
@@ -260,6 +260,18 @@ pub const DIALOG_BODY_ID: &str = "dialog.body";
 const DIALOG_GAP_ID: &str = "dialog.gap";
 
 impl DialogLayout {
+    /// Where the dialog of `view` goes on a terminal of `viewport` (width, height), if a dialog
+    /// is open and the phone fits: the one geometry the phone, its overlays, the renderer and
+    /// the agent's boxes share.
+    pub fn over(view: &View, viewport: (u16, u16)) -> Option<DialogLayout> {
+        let dialog = view.dialog.as_ref()?;
+        let phone = PhoneLayout::new(Area::new(0, 0, viewport.0, viewport.1))?;
+        Some(DialogLayout::new(
+            dialog,
+            phone.room_for_dialog(view.toast.as_deref()),
+        ))
+    }
+
     /// Lays out `dialog` centred in `room` (see [`PhoneLayout::dialog_room`]).
     pub fn new(dialog: &Dialog, room: Area) -> DialogLayout {
         let width = room.width.saturating_sub(2).max(20).min(room.width);

@@ -15,7 +15,7 @@ use chrono::{DateTime, Duration, Utc};
 pub use keys::{Context, Key};
 pub use tap::TapError;
 
-use crate::layout::{self, PhoneLayout};
+use crate::layout::{self, DialogLayout, PhoneLayout};
 use crate::screens::{Action, Effect, Phone, compose, update};
 use crate::sim::cloud;
 use crate::sim::device::DeviceFile;
@@ -164,13 +164,14 @@ impl Engine {
             action: Some(action.clone()),
             ..Outcome::default()
         };
-        for effect in update::update(&mut self.phone, action, &mut self.env) {
+        let updated = update::update(&mut self.phone, action, &mut self.env, &self.view);
+        for effect in updated.effects {
             match effect {
                 Effect::Save => outcome.changed = true,
                 Effect::Quit => outcome.quit = true,
             }
         }
-        self.refresh();
+        self.show(updated.view);
         outcome
     }
 
@@ -264,11 +265,14 @@ impl Engine {
         Ok(self.apply(Action::SignInElsewhere(who.clone())))
     }
 
-    /// Recomputes the view: the screens' own, the key hints for it, and the help over it.
+    /// Recomputes the view when something other than an action changed what is shown (a
+    /// toast, the help opened or closed).
     fn refresh(&mut self) {
-        let mut view = compose::view(&self.phone);
-        self.phone
-            .pin_focus(view.focused().map(|element| element.id.clone()));
+        self.show(compose::view(&self.phone));
+    }
+
+    /// Shows the phone's `view` with the key hints for it, and the help over it when open.
+    fn show(&mut self, mut view: View) {
         let context = Context::of(&view);
         let tr = self.phone.world.tr();
         view.hints = keys::hints(&context, tr);
@@ -284,7 +288,7 @@ impl Engine {
                 elements: vec![close],
                 scroll: 0,
             });
-            if let Some(layout) = self.dialog_layout(&view) {
+            if let Some(layout) = DialogLayout::over(&view, self.viewport()) {
                 self.help_scroll = self.help_scroll.min(layout.max_scroll());
             }
             if let Some(dialog) = view.dialog.as_mut() {
@@ -297,19 +301,9 @@ impl Engine {
 }
 
 impl Engine {
-    /// Where the dialog of `view` goes on this terminal, if one is open and the phone fits.
-    fn dialog_layout(&self, view: &View) -> Option<layout::DialogLayout> {
-        let (width, height) = self.viewport();
-        let phone = PhoneLayout::new(layout::Area::new(0, 0, width, height))?;
-        Some(layout::DialogLayout::new(
-            view.dialog.as_ref()?,
-            phone.room_for_dialog(view.toast.as_deref()),
-        ))
-    }
-
     /// The key help's lines shown at once, less one kept in sight when paging.
     fn help_page(&self) -> i32 {
-        self.dialog_layout(&self.view)
+        DialogLayout::over(&self.view, self.viewport())
             .map_or(1, |l| i32::from(l.text.height.saturating_sub(1).max(1)))
     }
 

@@ -5,13 +5,23 @@
 
 use super::{Action, Effect, Phone, TextInput};
 use super::{compose, watch as trace};
-use crate::layout::{self, Area, DialogLayout, PhoneLayout};
+use crate::layout::{self, DialogLayout, PhoneLayout};
 use crate::sim::cloud;
 use crate::sim::env::Env;
 use crate::strings::S;
+use crate::view::View;
 
-/// Applies one action to the phone and says what the shells must do.
-pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
+/// What an action did: what the shells must do, and the phone's view after it (composed once,
+/// with the focus kept in sight).
+#[derive(Debug, Clone)]
+pub struct Updated {
+    pub effects: Vec<Effect>,
+    pub view: View,
+}
+
+/// Applies one action to the phone, acting on `seen` (the view the person acted on: what is
+/// focused, where things are), and says what the shells must do.
+pub fn update(phone: &mut Phone, action: Action, env: &mut Env, seen: &View) -> Updated {
     phone.world.now = env.now();
     phone.world.expire();
     // Where the person acts: what they change is traced as done there.
@@ -19,31 +29,18 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
     let mut effects = Vec::new();
     let mut keep_focus_visible = true;
     match action {
-        Action::FocusNext | Action::FocusPrev | Action::FocusFirst | Action::FocusLast => {
-            let how = match action {
-                Action::FocusNext => Move::Next,
-                Action::FocusPrev => Move::Prev,
-                Action::FocusFirst => Move::First,
-                _ => Move::Last,
-            };
-            move_focus(phone, how);
-            // move_focus already scrolled: moving focus changes no element's size.
-            keep_focus_visible = false;
-        }
+        Action::FocusNext => move_focus(phone, seen, Move::Next),
+        Action::FocusPrev => move_focus(phone, seen, Move::Prev),
+        Action::FocusFirst => move_focus(phone, seen, Move::First),
+        Action::FocusLast => move_focus(phone, seen, Move::Last),
         Action::Activate => {
-            let view = compose::view(phone);
             // Enter on an element that cannot be touched now (a greyed-out button) does nothing.
-            if let Some(id) = view
-                .focused()
-                .filter(|e| e.interactive())
-                .map(|e| e.id.clone())
-            {
-                phone.tap(&id, env);
+            if let Some(element) = seen.focused().filter(|e| e.interactive()) {
+                phone.tap(&element.id, env);
             }
         }
         Action::Tap(id) => {
-            let view = compose::view(phone);
-            if let Some(element) = view.find(&id).filter(|e| e.interactive()) {
+            if let Some(element) = seen.find(&id).filter(|e| e.interactive()) {
                 // Touching a text field puts the cursor there; only Enter submits it.
                 let is_field = element.role.is_text_input();
                 *phone.focus_slot() = Some(element.id.clone());
@@ -54,33 +51,31 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
         }
         Action::Back => phone.back(),
         Action::Scroll(lines) => {
-            scroll_by(phone, lines);
+            scroll_by(phone, seen, lines);
             keep_focus_visible = false;
         }
         Action::PageUp | Action::PageDown => {
-            let rows = match dialog_layout(phone) {
+            let rows = match DialogLayout::over(seen, phone.world.viewport) {
                 Some(dialog) => dialog.text.height,
                 None => page_size(phone).1,
             };
             let page = i32::from(rows.saturating_sub(1).max(1));
-            scroll_by(
-                phone,
-                if action == Action::PageUp {
-                    -page
-                } else {
-                    page
-                },
-            );
+            let lines = if action == Action::PageUp {
+                -page
+            } else {
+                page
+            };
+            scroll_by(phone, seen, lines);
             keep_focus_visible = false;
         }
-        Action::Type(text) => edit_focused(phone, |input| input.insert(&text)),
-        Action::DeleteBackward => edit_focused(phone, TextInput::delete_backward),
-        Action::DeleteForward => edit_focused(phone, TextInput::delete_forward),
-        Action::CursorLeft => edit_focused(phone, TextInput::left),
-        Action::CursorRight => edit_focused(phone, TextInput::right),
-        Action::CursorHome => edit_focused(phone, TextInput::home),
-        Action::CursorEnd => edit_focused(phone, TextInput::end),
-        Action::ClearField => edit_focused(phone, TextInput::clear),
+        Action::Type(text) => edit_focused(phone, seen, |input| input.insert(&text)),
+        Action::DeleteBackward => edit_focused(phone, seen, TextInput::delete_backward),
+        Action::DeleteForward => edit_focused(phone, seen, TextInput::delete_forward),
+        Action::CursorLeft => edit_focused(phone, seen, TextInput::left),
+        Action::CursorRight => edit_focused(phone, seen, TextInput::right),
+        Action::CursorHome => edit_focused(phone, seen, TextInput::home),
+        Action::CursorEnd => edit_focused(phone, seen, TextInput::end),
+        Action::ClearField => edit_focused(phone, seen, TextInput::clear),
         Action::Resize { width, height } => phone.world.viewport = (width, height),
         Action::Tick => keep_focus_visible = false,
         Action::SwitchSurface => phone.switch_surface(),
@@ -113,13 +108,17 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env) -> Vec<Effect> {
     trace::note_opened(phone, &place);
     play_the_world(phone, env);
     trace::note(phone, &place, false);
+    let mut view = compose::view(phone);
     if keep_focus_visible {
-        scroll_focus_into_view(phone);
+        scroll_focus_into_view(phone, &mut view);
     }
+    // The focus shown becomes the focus kept, so it stays on that element when others appear
+    // or come to life above it.
+    phone.pin_focus(view.focused().map(|element| element.id.clone()));
     if phone.take_device_changed() {
         effects.push(Effect::Save);
     }
-    effects
+    Updated { effects, view }
 }
 
 /// What happens without the person: other devices signing in and adding data at their scheduled
@@ -177,9 +176,10 @@ enum Move {
     Last,
 }
 
-fn move_focus(phone: &mut Phone, how: Move) {
-    let view = compose::view(phone);
-    let elements = view.active_elements();
+/// Moves the focus among the touchable elements `seen` shows; the page or dialog is scrolled
+/// to it once the action is done (see [`scroll_focus_into_view`]).
+fn move_focus(phone: &mut Phone, seen: &View, how: Move) {
+    let elements = seen.active_elements();
     let touchable: Vec<usize> = (0..elements.len())
         .filter(|&i| elements[i].interactive())
         .collect();
@@ -201,33 +201,14 @@ fn move_focus(phone: &mut Phone, how: Move) {
             .find(|&i| i < at)
             .unwrap_or(at),
     };
-    let id = elements[index].id.to_string();
-    if phone.dialog().is_none() {
-        let position = Some(index);
-        let (width, height) = page_size(phone);
-        let scroll = layout::scroll_to_show(&view.elements, width, height, view.scroll, position);
-        phone.page_mut().scroll = scroll;
-    }
-    *phone.focus_slot() = Some(id.into());
-    if phone.dialog().is_some() {
-        scroll_dialog(phone, 0);
+    if let Some(element) = elements.get(index) {
+        *phone.focus_slot() = Some(element.id.clone());
     }
 }
 
-/// Where the open dialog goes on the viewport, if a dialog is open and the phone fits.
-fn dialog_layout(phone: &Phone) -> Option<DialogLayout> {
-    phone.dialog()?;
-    let view = compose::view(phone);
-    let (width, height) = phone.world.viewport;
-    let room =
-        PhoneLayout::new(Area::new(0, 0, width, height))?.room_for_dialog(view.toast.as_deref());
-    Some(DialogLayout::new(view.dialog.as_ref()?, room))
-}
-
-/// Scrolls the open dialog's text by `lines` (within it), or keeps it where it can show the
-/// focused field (`lines` 0).
-fn scroll_dialog(phone: &mut Phone, lines: i32) {
-    let Some(layout) = dialog_layout(phone) else {
+/// Scrolls the open dialog's text by `lines` (within it), as laid out in `seen`.
+fn scroll_dialog(phone: &mut Phone, seen: &View, lines: i32) {
+    let Some(layout) = DialogLayout::over(seen, phone.world.viewport) else {
         return;
     };
     let Some(scroll) = phone.dialog_scroll_mut() else {
@@ -235,48 +216,39 @@ fn scroll_dialog(phone: &mut Phone, lines: i32) {
     };
     let wanted = i32::from(*scroll).saturating_add(lines);
     let max = i32::from(layout.max_scroll());
-    let clamped = u16::try_from(wanted.clamp(0, max.max(0))).unwrap_or(0);
-    *scroll = if lines == 0 {
-        layout.scroll_to_focus(clamped)
-    } else {
-        clamped
-    };
+    *scroll = u16::try_from(wanted.clamp(0, max.max(0))).unwrap_or(0);
 }
 
 /// Scrolls the page, then moves focus onto a visible element if it scrolled out of sight.
-fn scroll_by(phone: &mut Phone, lines: i32) {
+fn scroll_by(phone: &mut Phone, seen: &View, lines: i32) {
     if phone.dialog().is_some() {
         // A dialog's text scrolls on its own; its buttons stay where they are.
-        scroll_dialog(phone, lines);
+        scroll_dialog(phone, seen, lines);
         return;
     }
     let (width, height) = page_size(phone);
-    let view = compose::view(phone);
-    let (offsets, total) = layout::element_offsets(&view.elements, width);
+    let elements = &seen.elements;
+    let (offsets, total) = layout::element_offsets(elements, width);
     let max_scroll = i32::from(total.saturating_sub(height));
-    let scroll = (i32::from(view.scroll).saturating_add(lines)).clamp(0, max_scroll.max(0));
+    let scroll = (i32::from(seen.scroll).saturating_add(lines)).clamp(0, max_scroll.max(0));
     let scroll = u16::try_from(scroll).unwrap_or(0);
     let visible = |i: usize| {
-        let top = offsets[i];
-        let bottom = top.saturating_add(layout::element_height(&view.elements[i], width));
+        let top = offsets.get(i).copied().unwrap_or(0);
+        let bottom = top.saturating_add(layout::element_height(&elements[i], width));
         top >= scroll && bottom <= scroll.saturating_add(height)
     };
-    let focus_visible = view
-        .elements
-        .iter()
-        .position(|e| e.focused)
-        .is_some_and(visible);
+    let focus_visible = elements.iter().position(|e| e.focused).is_some_and(visible);
     let new_focus = if focus_visible {
         None
     } else {
         let mut candidates =
-            (0..view.elements.len()).filter(|&i| view.elements[i].interactive() && visible(i));
+            (0..elements.len()).filter(|&i| elements[i].interactive() && visible(i));
         let pick = if lines < 0 {
             candidates.next_back()
         } else {
             candidates.next()
         };
-        pick.map(|i| view.elements[i].id.clone())
+        pick.map(|i| elements[i].id.clone())
     };
     let page = phone.page_mut();
     page.scroll = scroll;
@@ -285,22 +257,31 @@ fn scroll_by(phone: &mut Phone, lines: i32) {
     }
 }
 
-fn scroll_focus_into_view(phone: &mut Phone) {
+/// Scrolls the page (or the open dialog's text) so the focused element of `view`, the phone's
+/// view after an action, is in sight, in the phone and in `view` alike.
+fn scroll_focus_into_view(phone: &mut Phone, view: &mut View) {
     // A dialog does not scroll the page under it: it keeps its own focused field in sight.
-    if phone.dialog().is_some() {
-        scroll_dialog(phone, 0);
+    if view.dialog.is_some() {
+        let Some(layout) = DialogLayout::over(view, phone.world.viewport) else {
+            return;
+        };
+        let (Some(scroll), Some(dialog)) = (phone.dialog_scroll_mut(), view.dialog.as_mut()) else {
+            return;
+        };
+        *scroll = layout.scroll_to_focus((*scroll).min(layout.max_scroll()));
+        dialog.scroll = *scroll;
         return;
     }
     let (width, height) = page_size(phone);
-    let view = compose::view(phone);
     let focus = view.elements.iter().position(|e| e.focused);
     let scroll = layout::scroll_to_show(&view.elements, width, height, view.scroll, focus);
     phone.page_mut().scroll = scroll;
+    view.scroll = scroll;
 }
 
-/// Applies `edit` to the focused text field, if the focus is on one.
-fn edit_focused(phone: &mut Phone, edit: impl FnOnce(&mut TextInput)) {
-    let Some(id) = compose::view(phone)
+/// Applies `edit` to the text field focused in `seen`, if the focus is on one.
+fn edit_focused(phone: &mut Phone, seen: &View, edit: impl FnOnce(&mut TextInput)) {
+    let Some(id) = seen
         .focused()
         .filter(|e| e.role.is_text_input())
         .map(|e| e.id.clone())
