@@ -37,6 +37,11 @@ pub struct View {
     /// A modal dialog over the page; while it is open only its elements can be touched.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dialog: Option<Dialog>,
+    /// A dialog over the phone that is not the phone's own (the key help, a lesson's
+    /// dialogs): shown, focused and touched before the phone's dialog and page, which it leaves
+    /// as they are underneath.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub overlay: Option<Dialog>,
     /// A short-lived message at the bottom of the screen ("Wi-Fi turned off").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub toast: Option<String>,
@@ -275,6 +280,7 @@ impl View {
             },
             elements: Vec::new(),
             dialog: None,
+            overlay: None,
             toast: None,
             notification: None,
             scroll: 0,
@@ -286,7 +292,8 @@ impl View {
     /// Masks every password field's value, revealed or not: what leaves the phone (replay
     /// frames, transcripts, casts, agent observations) never carries a password.
     pub fn redact_secrets(&mut self) {
-        let dialog = self.dialog.iter_mut().flat_map(|d| d.elements.iter_mut());
+        let dialogs = self.dialog.iter_mut().chain(self.overlay.iter_mut());
+        let dialog = dialogs.flat_map(|d| d.elements.iter_mut());
         for element in self.elements.iter_mut().chain(dialog) {
             if element.role == Role::PasswordField
                 && let Some(value) = &element.value
@@ -296,9 +303,15 @@ impl View {
         }
     }
 
-    /// The elements a person can touch now: the dialog's when one is open, else the page's.
+    /// The dialog in front: an overlay, else the phone's dialog.
+    pub fn top_dialog(&self) -> Option<&Dialog> {
+        self.overlay.as_ref().or(self.dialog.as_ref())
+    }
+
+    /// The elements a person can touch now: the dialog's in front when one is open, else the
+    /// page's.
     pub fn active_elements(&self) -> &[Element] {
-        match &self.dialog {
+        match self.top_dialog() {
             Some(dialog) => &dialog.elements,
             None => &self.elements,
         }

@@ -9,7 +9,7 @@ use std::fmt;
 use crate::screens::Action;
 use crate::screens::dialogs::WORKING;
 use crate::strings::{S, Tr};
-use crate::view::{Hint, View};
+use crate::view::{Dialog, Hint, View};
 
 /// A key press, as the phone understands it (terminal libraries' events are turned into this by
 /// the shells).
@@ -145,23 +145,33 @@ pub struct Context {
 }
 
 impl Context {
+    /// What is in front: an overlay, else the phone's dialog, else its page.
     pub fn of(view: &View) -> Context {
-        let dialog = view.dialog.is_some();
+        Context::with(view, view.top_dialog())
+    }
+
+    /// The phone's own, under any overlay.
+    pub fn of_phone(view: &View) -> Context {
+        Context::with(view, view.dialog.as_ref())
+    }
+
+    fn with(view: &View, front: Option<&Dialog>) -> Context {
+        let dialog = front.is_some();
+        let elements = front.map_or(view.elements.as_slice(), |d| d.elements.as_slice());
+        let mut touchable = elements.iter().filter(|e| e.interactive());
         Context {
-            typing: view.focused().is_some_and(|e| e.role.is_text_input()),
+            typing: elements
+                .iter()
+                .find(|e| e.focused)
+                .is_some_and(|e| e.role.is_text_input()),
             dialog,
             back: view.back || dialog,
             root: !view.back && !dialog,
-            touchable: view.active_elements().iter().any(|e| e.interactive()),
-            several: view
-                .active_elements()
-                .iter()
-                .filter(|e| e.interactive())
-                .nth(1)
-                .is_some(),
+            touchable: touchable.next().is_some(),
+            several: touchable.next().is_some(),
             browser: view.surface == "browser",
-            help: view.dialog.as_ref().is_some_and(|d| d.id == HELP_DIALOG),
-            busy: view.dialog.as_ref().is_some_and(|d| d.id == WORKING),
+            help: front.is_some_and(|d| d.id == HELP_DIALOG),
+            busy: front.is_some_and(|d| d.id == WORKING),
             home: view.home,
         }
     }

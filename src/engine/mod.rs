@@ -7,12 +7,15 @@
 //! (screens, the domain) is reached only through here.
 
 pub mod keys;
+pub mod overlay;
 pub mod seed_words;
 pub mod tap;
 
 use chrono::{DateTime, Duration, Utc};
 
 pub use keys::{Context, Key};
+use overlay::Did;
+pub use overlay::Overlay;
 pub use tap::TapError;
 
 use crate::layout::{self, DialogLayout, PhoneLayout};
@@ -22,7 +25,7 @@ use crate::sim::device::DeviceFile;
 use crate::sim::env::Env;
 use crate::sim::event::{ChangeElsewhere, SignInElsewhere};
 use crate::strings::S;
-use crate::view::{self, Element, View};
+use crate::view::View;
 
 /// How a phone starts: the seed of its randomness, its clock, and the terminal it is shown on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,8 +43,11 @@ pub struct Outcome {
     pub changed: bool,
     /// The person asked to quit.
     pub quit: bool,
-    /// The action that was applied, if any (a key may do nothing, or only open the help).
+    /// The action that was applied to the phone, if any (a key may do nothing, or only open
+    /// the help).
     pub action: Option<Action>,
+    /// The button of the overlay in front that the action chose (see [`Overlay`]).
+    pub chosen: Option<String>,
 }
 
 /// The id of the help overlay's one button.
@@ -52,12 +58,10 @@ pub const HELP_CLOSE: &str = "help.close";
 pub struct Engine {
     phone: Phone,
     env: Env,
-    /// The view after the last change, with its hints (and the help overlay when it is open).
+    /// The view after the last change, with its hints and the overlay in front.
     view: View,
-    /// The `?` key help is over the screen.
-    help: bool,
-    /// How far the key help's text is scrolled.
-    help_scroll: u16,
+    /// Dialogs over the phone that are not its own (the key help, a lesson's), the front last.
+    overlays: Vec<Overlay>,
     /// Actions applied so far: the work done, for tests that bound it (never the wall clock).
     applied: u64,
 }
@@ -68,8 +72,7 @@ impl Engine {
             phone: Phone::new(device, start.clock),
             env: Env::new(start.clock, start.seed),
             view: View::empty(),
-            help: false,
-            help_scroll: 0,
+            overlays: Vec::new(),
             applied: 0,
         };
         engine.apply(Action::Resize {
@@ -131,32 +134,35 @@ impl Engine {
         self.applied
     }
 
-    /// Applies one action: the one way the phone changes.
+    /// Applies one action: the one way the phone changes. With an overlay in front, the
+    /// overlay takes it first.
     pub fn apply(&mut self, action: Action) -> Outcome {
         self.applied = self.applied.saturating_add(1);
-        if self.help {
-            match action {
-                Action::Tick | Action::Resize { .. } => {}
-                Action::Quit => self.help = false,
-                // The help scrolls like any dialog whose text does not fit.
-                Action::Scroll(lines) => {
-                    self.scroll_help(lines);
+        if action == Action::Quit && self.overlay().is_some_and(Overlay::is_transient) {
+            // Quitting closes the key help on the way out.
+            self.overlays.pop();
+        }
+        if let Some(front) = self.overlays.last_mut() {
+            let layout = DialogLayout::over(&self.view, self.phone.world.viewport);
+            match front.act(&action, layout.as_ref()) {
+                Did::Phone => {}
+                Did::Stayed => {
+                    self.dress();
                     return Outcome::default();
                 }
-                Action::PageUp | Action::PageDown => {
-                    let page = self.help_page();
-                    self.scroll_help(if action == Action::PageUp {
-                        -page
-                    } else {
-                        page
-                    });
+                Did::Closed => {
+                    self.close_overlay();
                     return Outcome::default();
                 }
-                // Anything else the person does closes the help first, and only that.
-                _ => {
-                    self.help = false;
-                    self.refresh();
-                    return Outcome::default();
+                Did::Chose(id) => {
+                    // A dialog that closes on anything closes on its buttons too.
+                    if front.is_transient() {
+                        self.close_overlay();
+                    }
+                    return Outcome {
+                        chosen: Some(id),
+                        ..Outcome::default()
+                    };
                 }
             }
         }
@@ -179,14 +185,12 @@ impl Engine {
     pub fn press(&mut self, key: Key) -> Outcome {
         match keys::resolve(key, &self.context()) {
             Some(keys::Does::Help) => {
-                self.help = true;
-                self.help_scroll = 0;
-                self.refresh();
+                let help = self.help();
+                self.open(help);
                 Outcome::default()
             }
             Some(keys::Does::CloseHelp) => {
-                self.help = false;
-                self.refresh();
+                self.close_overlay();
                 Outcome::default()
             }
             Some(does) => match does.action(key) {
@@ -195,6 +199,46 @@ impl Engine {
             },
             None => Outcome::default(),
         }
+    }
+
+    /// Opens `overlay` in front of everything.
+    pub fn open(&mut self, overlay: Overlay) {
+        self.overlays.push(overlay);
+        self.dress();
+    }
+
+    /// Closes the overlay in front, and says what it was.
+    pub fn close_overlay(&mut self) -> Option<Overlay> {
+        let closed = self.overlays.pop();
+        self.dress();
+        closed
+    }
+
+    /// The overlay in front, if any.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlays.last()
+    }
+
+    /// Changes the overlay in front (its text, what is typed).
+    pub fn change_overlay(&mut self, change: impl FnOnce(&mut Overlay)) {
+        if let Some(front) = self.overlays.last_mut() {
+            change(front);
+            self.dress();
+        }
+    }
+
+    /// The key help for the phone as it is now.
+    fn help(&self) -> Overlay {
+        let tr = self.phone.world.tr();
+        let mut body = keys::help_lines(&self.context(), tr);
+        body.push(tr.get(S::HelpClick).to_string());
+        Overlay::new(
+            keys::HELP_DIALOG,
+            tr.get(S::HelpTitle),
+            vec![body.join("\n")],
+        )
+        .button(HELP_CLOSE, tr.get(S::HelpClose))
+        .closes_on_anything()
     }
 
     /// Taps the element `id`, scrolling it into view first as a person would.
@@ -215,13 +259,8 @@ impl Engine {
     }
 
     fn touch(&mut self, id: &str) -> Outcome {
-        if id == HELP_CLOSE {
-            self.help = false;
-            self.refresh();
-            return Outcome::default();
-        }
         let mut changed = false;
-        if self.view.dialog.is_none()
+        if self.view.top_dialog().is_none()
             && let Some(lines) = scroll_needed(&self.view, id, self.viewport())
         {
             changed |= self.apply(Action::Scroll(lines)).changed;
@@ -266,52 +305,25 @@ impl Engine {
     }
 
     /// Recomputes the view when something other than an action changed what is shown (a
-    /// toast, the help opened or closed).
+    /// shell's toast).
     fn refresh(&mut self) {
         self.show(compose::view(&self.phone));
     }
 
-    /// Shows the phone's `view` with the key hints for it, and the help over it when open.
-    fn show(&mut self, mut view: View) {
-        let context = Context::of(&view);
-        let tr = self.phone.world.tr();
-        view.hints = keys::hints(&context, tr);
-        if self.help {
-            let mut body = keys::help_lines(&context, tr);
-            body.push(tr.get(S::HelpClick).to_string());
-            let mut close = Element::button(HELP_CLOSE, tr.get(S::HelpClose));
-            close.focused = true;
-            view.dialog = Some(view::Dialog {
-                id: keys::HELP_DIALOG.to_string(),
-                title: tr.get(S::HelpTitle).to_string(),
-                body: vec![body.join("\n")],
-                elements: vec![close],
-                scroll: 0,
-            });
-            if let Some(layout) = DialogLayout::over(&view, self.viewport()) {
-                self.help_scroll = self.help_scroll.min(layout.max_scroll());
-            }
-            if let Some(dialog) = view.dialog.as_mut() {
-                dialog.scroll = self.help_scroll;
-            }
-            view.hints = keys::hints(&Context::of(&view), tr);
-        }
+    /// Shows the phone's `view`, with the overlay in front and the key hints.
+    fn show(&mut self, view: View) {
         self.view = view;
-    }
-}
-
-impl Engine {
-    /// The key help's lines shown at once, less one kept in sight when paging.
-    fn help_page(&self) -> i32 {
-        DialogLayout::over(&self.view, self.viewport())
-            .map_or(1, |l| i32::from(l.text.height.saturating_sub(1).max(1)))
+        self.dress();
     }
 
-    fn scroll_help(&mut self, lines: i32) {
-        let scrolled = i32::from(self.help_scroll).saturating_add(lines).max(0);
-        self.help_scroll = u16::try_from(scrolled).unwrap_or(u16::MAX);
-        // `refresh` keeps it within the text.
-        self.refresh();
+    /// Puts the overlay in front over the phone's view, and the hints for what is in front.
+    fn dress(&mut self) {
+        let front = self.overlays.last();
+        self.view.overlay = front.map(Overlay::dialog);
+        self.view.hints = match front.and_then(Overlay::own_hints) {
+            Some(hints) => hints.to_vec(),
+            None => keys::hints(&Context::of(&self.view), self.phone.world.tr()),
+        };
     }
 }
 

@@ -12,8 +12,7 @@ use crate::view::View;
 
 /// Where a tap lands: the open dialog, else the screen.
 fn place(view: &View) -> &str {
-    view.dialog
-        .as_ref()
+    view.top_dialog()
         .map_or(view.screen.as_str(), |dialog| dialog.id.as_str())
 }
 

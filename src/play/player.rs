@@ -118,6 +118,14 @@ impl Player {
         outcome
     }
 
+    /// Works the dialogs over the phone (a lesson's own) with `work`: what is done there is
+    /// not input to the phone, but it is drawn.
+    pub fn over<R>(&mut self, work: impl FnOnce(&mut Engine) -> R) -> R {
+        let result = work(&mut self.engine);
+        self.redraw();
+        result
+    }
+
     /// Whether a step since the last call asked the app to quit (`q` on Settings, Ctrl-C): a
     /// replay stops there; a task's episode goes on.
     pub fn take_quit(&mut self) -> bool {

@@ -56,6 +56,7 @@ pub fn view(phone: &Phone) -> View {
         },
         elements,
         dialog,
+        overlay: None,
         toast: live(&world.toast, world.now),
         notification,
         scroll: page.scroll,

@@ -14,7 +14,7 @@ use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
-use crate::play::lesson::attempt::{Leave, Lesson};
+use crate::play::lesson::attempt::{Leave, Lesson, Response};
 use crate::play::lesson::words as w;
 use crate::shells::progress::ProgressFile;
 
@@ -362,15 +362,19 @@ impl App for Learn {
             return Some(Outcome::default());
         }
         let now = self.now;
-        let leave = match (&mut self.mode, input) {
+        let response = match (&mut self.mode, input) {
             (Mode::Picker, Input::Key(key)) => return self.picker_key(key),
             (Mode::Picker, Input::Action(action)) => return self.picker_action(action),
             (Mode::Picker, Input::Paste(_)) => return None,
-            (Mode::Lesson(lesson), Input::Key(key)) => lesson.key(key, now)?,
-            (Mode::Lesson(lesson), Input::Action(action)) => lesson.action(action, now)?,
-            (Mode::Lesson(lesson), Input::Paste(text)) => lesson.paste(&text, now)?,
+            (Mode::Lesson(lesson), Input::Key(key)) => lesson.key(key, now),
+            (Mode::Lesson(lesson), Input::Action(action)) => lesson.action(action, now),
+            (Mode::Lesson(lesson), Input::Paste(text)) => lesson.paste(&text, now),
         };
-        self.after_lesson(leave)
+        match response {
+            Response::Ignored => None,
+            Response::Stay => self.after_lesson(None),
+            Response::Leave(leave) => self.after_lesson(Some(leave)),
+        }
     }
 
     fn draw(&mut self, frame: &mut Frame, theme: &Theme) -> HitMap {

@@ -7,7 +7,7 @@ use super::canvas::Canvas;
 use super::page;
 use super::paint::{self, HitMap, Target, area_of, focus_marker, put_line, spanned};
 use super::theme::Theme;
-use crate::layout::{DialogLayout, truncate};
+use crate::layout::{DialogLayout, button_cells, truncate};
 use crate::view::{ChromeWords, Dialog, Element, Role};
 
 /// Draws `dialog` centred in `room` (see [`crate::layout::PhoneLayout::dialog_room`]),
@@ -147,28 +147,6 @@ fn framed<C: Canvas>(buf: &mut C, area: Rect, title: &str, theme: &Theme) {
 /// Buttons side by side in equal shares of `row`, each centred in its share.
 /// How wide each button's share of the row is: equal shares, unless that would cut a label that
 /// fits when the longer buttons get more room ("Cancel" beside "Delete device" on a small phone).
-fn button_shares(buttons: &[&Element], width: u16) -> Vec<u16> {
-    let count = u16::try_from(buttons.len()).unwrap_or(u16::MAX).max(1);
-    let equal = width / count;
-    // "[ label ]" and the focus marker's column, then a blank column apart from the next button
-    // if there is room for it.
-    for room in [6, 5] {
-        let needed: Vec<u16> = buttons
-            .iter()
-            .map(|b| paint::width_of(&b.label).saturating_add(room))
-            .collect();
-        let total = needed.iter().fold(0u16, |sum, n| sum.saturating_add(*n));
-        if needed.iter().all(|n| *n <= equal) {
-            break;
-        }
-        if total <= width {
-            let extra = (width - total) / count;
-            return needed.iter().map(|n| n + extra).collect();
-        }
-    }
-    vec![equal; buttons.len()]
-}
-
 fn draw_buttons<C: Canvas>(
     buttons: &[&Element],
     row: Rect,
@@ -176,17 +154,8 @@ fn draw_buttons<C: Canvas>(
     hits: &mut HitMap,
     theme: &Theme,
 ) {
-    let count = buttons.len();
-    let shares = button_shares(buttons, row.width);
-    let mut x = row.x;
-    for (i, (button, share)) in buttons.iter().zip(shares).enumerate() {
-        let width = if i + 1 == count {
-            row.right().saturating_sub(x)
-        } else {
-            share
-        };
-        let cell = Rect::new(x, row.y, width, 1);
-        x = x.saturating_add(share);
+    for (button, cell) in buttons.iter().zip(button_cells(buttons, area_of(row))) {
+        let cell = Rect::from(cell);
         if cell.is_empty() {
             continue;
         }
@@ -221,33 +190,5 @@ fn draw_buttons<C: Canvas>(
         if button.interactive() {
             hits.push(cell, Target::Element(button.id.clone()));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn shares(labels: &[&str], width: u16) -> Vec<u16> {
-        let buttons: Vec<Element> = labels
-            .iter()
-            .map(|l| Element::button("b", l.to_string()))
-            .collect();
-        let refs: Vec<&Element> = buttons.iter().collect();
-        button_shares(&refs, width)
-    }
-
-    #[test]
-    fn buttons_share_the_row_equally_unless_a_label_would_be_cut() {
-        assert_eq!(shares(&["Cancel", "Erase"], 34), vec![17, 17]);
-        // "Delete device" needs 19 columns: it gets them, "Cancel" the rest of its need.
-        assert_eq!(shares(&["Cancel", "Delete device"], 34), vec![13, 20]);
-        // Without the blank column between them they still fit.
-        assert_eq!(shares(&["Turn off anyway", "Keep on"], 32), vec![20, 12]);
-        // Nothing fits: equal shares, labels cut with "…".
-        assert_eq!(
-            shares(&["Turn off anyway", "Keep it on please"], 20),
-            vec![10, 10]
-        );
     }
 }

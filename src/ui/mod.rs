@@ -126,7 +126,7 @@ fn render_fresh<C: Canvas>(view: &View, area: Rect, buf: &mut C, theme: &Theme) 
     );
     scrollbar(view, &layout, buf, theme);
 
-    if let Some(dialog) = &view.dialog {
+    if let Some(dialog) = view.top_dialog() {
         // Only the dialog can be touched while it is open.
         hits = HitMap::default();
         // The hint stays readable: it says how to leave the dialog.

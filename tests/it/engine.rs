@@ -124,7 +124,7 @@ fn question_mark_opens_the_keys_of_the_screen_in_front_and_any_key_closes_it() {
     let before = engine.view().clone();
     let outcome = engine.press(Key::Char('?'));
     assert!(!outcome.changed && outcome.action.is_none());
-    let help = engine.view().dialog.clone().expect("the help is open");
+    let help = engine.view().overlay.clone().expect("the help is open");
     assert_eq!(help.title, miui(S::HelpTitle));
     let body = help.body.join("\n");
     // The keys that work on a page with a way back, and not the root's q.
@@ -146,7 +146,7 @@ fn question_mark_opens_the_keys_of_the_screen_in_front_and_any_key_closes_it() {
     // scroll it to its end and no further, and it stays open.
     let mut engine = phone_with_size(DeviceFile::factory_default(), 40, 12);
     engine.press(Key::Char('?'));
-    let scroll = |engine: &Engine| engine.view().dialog.as_ref().map(|d| d.scroll);
+    let scroll = |engine: &Engine| engine.view().overlay.as_ref().map(|d| d.scroll);
     assert_eq!(scroll(&engine), Some(0));
     engine.press(Key::PageDown);
     let paged = scroll(&engine).expect("still open");

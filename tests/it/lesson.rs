@@ -1366,7 +1366,7 @@ fn hints_undo_first_and_say_when_to_start_over() {
     assert!(lesson.done());
     let result = lesson
         .view_to_draw()
-        .dialog
+        .overlay
         .expect("the result")
         .body
         .join("\n");

@@ -32,6 +32,7 @@ fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
         },
         elements,
         dialog: None,
+        overlay: None,
         toast: None,
         notification: None,
         scroll: 0,

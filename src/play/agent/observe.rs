@@ -3,8 +3,7 @@
 
 use super::current::Current;
 use super::protocol::{self, Observation, ObservedElement};
-use crate::layout::{Area, PhoneLayout, element_height, element_offsets};
-use crate::ui::{self, TextGrid, Theme};
+use crate::layout::{Area, DialogLayout, PhoneLayout, element_offsets, visible_boxes};
 use crate::view::{Element, View};
 
 /// The observation of the episode now; remembers the element ids for `index` targets.
@@ -14,24 +13,18 @@ pub(super) fn observe(current: &mut Current) -> Observation {
     let mut elements = Vec::with_capacity(view.elements.len());
     let boxes = page_boxes(view, width, height);
     // Under an open dialog the page is seen but cannot be touched.
-    let page_touchable = view.dialog.is_none();
+    let page_touchable = view.top_dialog().is_none();
     for (element, bbox) in view.elements.iter().zip(boxes) {
         let mut seen = observed(elements.len(), element, false, bbox);
         seen.clickable &= page_touchable;
         elements.push(seen);
     }
-    if let Some(dialog) = &view.dialog {
-        let hits = {
-            let mut grid = TextGrid::new(width, height);
-            ui::render_text(view, &mut grid, &Theme::miui())
-        };
-        for element in &dialog.elements {
-            let bbox = hits.targets().find_map(|(rect, target)| match target {
-                ui::Target::Element(id) if *id == element.id => {
-                    Some([rect.x, rect.y, rect.width, rect.height])
-                }
-                _ => None,
-            });
+    if let Some(dialog) = view.top_dialog() {
+        let boxes = DialogLayout::over(view, (width, height))
+            .map(|layout| layout.element_boxes(dialog))
+            .unwrap_or_default();
+        for (i, element) in dialog.elements.iter().enumerate() {
+            let bbox = boxes.get(i).copied().flatten().map(corners);
             elements.push(observed(elements.len(), element, true, bbox));
         }
     }
@@ -42,7 +35,7 @@ pub(super) fn observe(current: &mut Current) -> Observation {
         address: view.address.clone(),
         status: view.status.clone(),
         elements,
-        dialog: view.dialog.as_ref().map(|d| protocol::ObservedDialog {
+        dialog: view.top_dialog().map(|d| protocol::ObservedDialog {
             id: d.id.clone(),
             title: d.title.clone(),
             text: d
@@ -116,23 +109,13 @@ fn page_boxes(view: &View, width: u16, height: u16) -> Vec<Option<[u16; 4]>> {
     let Some(layout) = PhoneLayout::new(Area::new(0, 0, width, height)) else {
         return vec![None; view.elements.len()];
     };
-    let page = layout.page;
-    let (offsets, _) = element_offsets(&view.elements, page.width);
-    view.elements
-        .iter()
-        .zip(offsets)
-        .map(|(element, offset)| {
-            let rows = element_height(element, page.width);
-            let top = i32::from(offset) - i32::from(view.scroll);
-            let bottom = top + i32::from(rows);
-            let visible = rows > 0 && top < i32::from(page.height) && bottom > 0;
-            visible.then(|| {
-                let first = top.max(0);
-                let last = bottom.min(i32::from(page.height));
-                let y = page.y + u16::try_from(first).unwrap_or(0);
-                let h = u16::try_from(last - first).unwrap_or(0);
-                [page.x, y, page.width, h]
-            })
-        })
+    visible_boxes(&view.elements, view.scroll, layout.page, layout.page)
+        .into_iter()
+        .map(|area| area.map(corners))
         .collect()
+}
+
+/// An area as the protocol writes a box: x, y, width, height.
+fn corners(area: Area) -> [u16; 4] {
+    [area.x, area.y, area.width, area.height]
 }

@@ -14,8 +14,8 @@ use super::mistakes::Mistakes;
 use super::progress::Attempt;
 use super::words::{self as w, LessonKey};
 use crate::engine::keys::{self, Does, HELP_DIALOG};
-use crate::engine::{Context, Key};
-use crate::layout::{self, DialogLayout, PhoneLayout};
+use crate::engine::{Context, Engine, Key, Overlay};
+use crate::layout::{self, PhoneLayout};
 use crate::play::fixture::{ScrollDirection, Step, WaitDuration};
 use crate::play::tasks::episode::{default_start, normalised};
 use crate::play::tasks::plan::{Planner, Way};
@@ -24,7 +24,7 @@ use crate::play::tasks::{self, Episode, Task, variant};
 use crate::screens::Action;
 use crate::sim::device::Language;
 use crate::ui::lesson::{GoalPanel, PanelAction, Pointer};
-use crate::view::{Dialog, Element, Hint, Role, View};
+use crate::view::{Element, Hint, Role, View};
 
 /// The smallest size a task's phone is made at: what `tasks check` runs at, so that a condition
 /// on what the screen shows reads at least what it read there.
@@ -43,29 +43,15 @@ pub enum Leave {
     Quit,
 }
 
-/// A line the learner types in a lesson dialog.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-struct Typed {
-    text: String,
-}
-
-/// A dialog of the lesson's own over the phone.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Overlay {
-    /// The goal in full and every key.
-    Help {
-        scroll: u16,
-    },
-    Answer(Typed),
-    Cannot(Typed),
-    /// The task is done: how it went.
-    Done {
-        lines: Vec<String>,
-    },
-    /// Out of steps.
-    Out {
-        lines: Vec<String>,
-    },
+/// What an input did to the attempt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Response {
+    /// Nothing: the input has no use here.
+    Ignored,
+    /// Handled; the attempt goes on.
+    Stay,
+    /// The learner leaves the attempt.
+    Leave(Leave),
 }
 
 /// The hint shown, until the next step.
@@ -89,7 +75,6 @@ pub struct Lesson {
     started: DateTime<Utc>,
     hint: Option<Shown>,
     message: Option<String>,
-    overlay: Option<Overlay>,
     /// The field being typed into: typing on in it is the same step.
     typing_in: Option<String>,
     /// How many of the reference's moves the learner has followed.
@@ -168,7 +153,6 @@ impl Lesson {
             started: now,
             hint: None,
             message: None,
-            overlay: None,
             typing_in: None,
             followed: 0,
             ended: false,
@@ -203,7 +187,7 @@ impl Lesson {
 
     /// Whether it was done.
     pub fn done(&self) -> bool {
-        self.ended && matches!(self.overlay, Some(Overlay::Done { .. }))
+        self.ended && self.front() == Some(w::DIALOG_DONE)
     }
 
     /// Whether it is over (done, or out of steps).
@@ -234,9 +218,16 @@ impl Lesson {
 
     /// Says under the result that the progress could not be saved.
     pub fn not_saved(&mut self, error: &str) {
-        let language = self.language();
-        if let Some(Overlay::Done { lines } | Overlay::Out { lines }) = &mut self.overlay {
-            lines.push(w::progress_not_saved(language, error));
+        let line = w::progress_not_saved(self.language(), error);
+        if matches!(self.front(), Some(w::DIALOG_DONE | w::DIALOG_OUT)) {
+            self.episode.over(|engine| {
+                engine.change_overlay(|result| {
+                    if let Some(text) = result.body.last_mut() {
+                        text.push('\n');
+                        text.push_str(&line);
+                    }
+                });
+            });
         }
     }
 
@@ -261,223 +252,172 @@ impl Lesson {
         self.check();
     }
 
-    /// A key. `None` when it does nothing; `Some(None)` to stay; `Some(Some(leave))` to leave.
-    pub fn key(&mut self, key: Key, now: DateTime<Utc>) -> Option<Option<Leave>> {
+    /// A key.
+    pub fn key(&mut self, key: Key, now: DateTime<Utc>) -> Response {
         self.clock = now;
         if key == Key::Ctrl('c') {
-            return Some(Some(Leave::Quit));
+            return Response::Leave(Leave::Quit);
         }
-        if let Some(overlay) = self.overlay.take() {
-            return self.overlay_key(overlay, key);
+        if let Some(front) = self.front() {
+            // On the result, q goes back to the list, as the phone's q leaves the lesson.
+            if key == Key::Char('q') && matches!(front, w::DIALOG_DONE | w::DIALOG_OUT) {
+                return Response::Leave(Leave::List);
+            }
+            let outcome = self.episode.over(|engine| engine.press(key));
+            return self.chosen(outcome.chosen);
         }
         let lesson_key = |k: LessonKey| k.key == key;
         if lesson_key(w::HINT) {
             self.give_hint();
-            return Some(None);
+            return Response::Stay;
         }
         if lesson_key(w::ANSWER) {
             self.ask_answer();
-            return Some(None);
+            return Response::Stay;
         }
         if lesson_key(w::CANNOT) {
-            self.overlay = Some(Overlay::Cannot(Typed::default()));
-            return Some(None);
+            self.ask_cannot();
+            return Response::Stay;
         }
         match keys::resolve(key, &Context::of(self.view())) {
             Some(Does::Help) => {
-                self.overlay = Some(Overlay::Help { scroll: 0 });
-                Some(None)
+                self.open_help();
+                Response::Stay
             }
             // The phone's quit (q on Settings) leaves the lesson for the list.
-            Some(Does::Act(Action::Quit)) => Some(Some(Leave::List)),
-            Some(Does::CloseHelp | Does::Wait) | None => None,
-            Some(does) => {
-                let action = does.action(key)?;
-                self.act(action, Some(key));
-                Some(None)
-            }
+            Some(Does::Act(Action::Quit)) => Response::Leave(Leave::List),
+            Some(Does::CloseHelp | Does::Wait) | None => Response::Ignored,
+            Some(does) => match does.action(key) {
+                Some(action) => {
+                    self.act(action, Some(key));
+                    Response::Stay
+                }
+                None => Response::Ignored,
+            },
         }
     }
 
     /// A click, the wheel, or text pasted (`paste`).
-    pub fn action(&mut self, action: Action, now: DateTime<Utc>) -> Option<Option<Leave>> {
+    pub fn action(&mut self, action: Action, now: DateTime<Utc>) -> Response {
         self.clock = now;
-        if let Some(overlay) = self.overlay.take() {
-            return self.overlay_action(overlay, action);
+        if self.front().is_some() {
+            let outcome = self.episode.over(|engine| engine.apply(action));
+            return self.chosen(outcome.chosen);
         }
         if let Action::Tap(id) = &action {
             match id.as_str() {
                 id if id == w::HINT.id => {
                     self.give_hint();
-                    return Some(None);
+                    return Response::Stay;
                 }
                 id if id == w::ANSWER.id => {
                     self.ask_answer();
-                    return Some(None);
+                    return Response::Stay;
                 }
                 id if id == w::CANNOT.id => {
-                    self.overlay = Some(Overlay::Cannot(Typed::default()));
-                    return Some(None);
+                    self.ask_cannot();
+                    return Response::Stay;
                 }
                 id if id == w::HELP.id || id == w::GOAL_ID => {
-                    self.overlay = Some(Overlay::Help { scroll: 0 });
-                    return Some(None);
+                    self.open_help();
+                    return Response::Stay;
                 }
-                id if id == w::LIST.id => return Some(Some(Leave::List)),
+                id if id == w::LIST.id => return Response::Leave(Leave::List),
                 _ => {}
             }
         }
         self.act(action, None);
-        Some(None)
+        Response::Stay
     }
 
-    /// Text pasted: into the lesson's field when one is open, else the phone's.
-    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) -> Option<Option<Leave>> {
+    /// Text pasted: into the lesson's line when one is open, else the phone's field.
+    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) -> Response {
         self.clock = now;
-        let typing = Context::of(self.view()).typing;
-        match &mut self.overlay {
-            Some(Overlay::Answer(line) | Overlay::Cannot(line)) => {
-                line.text.extend(text.chars().filter(|c| !c.is_control()));
-                Some(None)
+        if self.front().is_some() {
+            let typed = Action::Type(text.to_string());
+            self.episode.over(|engine| engine.apply(typed));
+            return Response::Stay;
+        }
+        if Context::of(self.view()).typing {
+            self.act(Action::Type(text.to_string()), None);
+            return Response::Stay;
+        }
+        Response::Ignored
+    }
+
+    /// The id of the lesson's dialog in front, if one is open.
+    fn front(&self) -> Option<&str> {
+        self.episode.engine().overlay().map(|o| o.id.as_str())
+    }
+
+    fn open(&mut self, overlay: Overlay) {
+        self.episode.over(|engine| engine.open(overlay));
+    }
+
+    /// What the button chosen on the dialog in front does.
+    fn chosen(&mut self, chosen: Option<String>) -> Response {
+        let Some(id) = chosen else {
+            return Response::Stay;
+        };
+        match id.as_str() {
+            w::SEND => {
+                let front = self.front().map(str::to_string);
+                let closed = self.episode.over(Engine::close_overlay);
+                let text = closed.as_ref().map_or("", |o| o.text()).to_string();
+                if front.as_deref() == Some(w::DIALOG_ANSWER) {
+                    self.send_answer(&text);
+                } else {
+                    self.send_cannot(&text);
+                }
+                Response::Stay
             }
-            Some(_) => None,
-            None if typing => {
-                self.act(Action::Type(text.to_string()), None);
-                Some(None)
+            w::CANCEL => {
+                self.episode.over(Engine::close_overlay);
+                Response::Stay
             }
-            None => None,
+            w::NEXT => Response::Leave(Leave::Next),
+            w::TO_LIST => Response::Leave(Leave::List),
+            w::RETRY => Response::Leave(Leave::Retry),
+            // The help's Close: the help closed itself.
+            _ => Response::Stay,
         }
     }
 
     fn ask_answer(&mut self) {
-        if self.episode.variant.answer.is_some() {
-            self.overlay = Some(Overlay::Answer(Typed::default()));
-        } else {
+        if self.episode.variant.answer.is_none() {
             self.message = Some(w::NO_QUESTION.get(self.language()).to_string());
+            return;
         }
+        let goal = self.goal().to_string();
+        let dialog = self.typed_dialog(w::DIALOG_ANSWER, w::ANSWER_TITLE, goal, w::ANSWER_FIELD);
+        self.open(dialog);
     }
 
-    fn overlay_key(&mut self, overlay: Overlay, key: Key) -> Option<Option<Leave>> {
-        match overlay {
-            Overlay::Help { scroll } => {
-                let page = i32::from(self.help_page());
-                let by = match key {
-                    Key::Up | Key::Char('k') => -1,
-                    Key::Down | Key::Char('j') => 1,
-                    Key::PageUp => -page,
-                    Key::PageDown => page,
-                    // Any other key closes it, and only that.
-                    _ => return Some(None),
-                };
-                self.scroll_help(scroll, by);
-                Some(None)
-            }
-            // Esc cancels: the dialog closes, nothing said.
-            Overlay::Answer(_) | Overlay::Cannot(_) if key == Key::Esc => Some(None),
-            Overlay::Answer(mut line) => {
-                if key == Key::Enter {
-                    self.send_answer(&line.text);
-                } else {
-                    edit(&mut line, key);
-                    self.overlay = Some(Overlay::Answer(line));
-                }
-                Some(None)
-            }
-            Overlay::Cannot(mut line) => {
-                if key == Key::Enter {
-                    self.send_cannot(&line.text);
-                } else {
-                    edit(&mut line, key);
-                    self.overlay = Some(Overlay::Cannot(line));
-                }
-                Some(None)
-            }
-            Overlay::Done { lines } => {
-                let leave = match key {
-                    Key::Enter | Key::Char(' ') if self.has_next => Leave::Next,
-                    Key::Enter | Key::Char(' ') | Key::Esc | Key::Char('q') => Leave::List,
-                    _ => {
-                        self.overlay = Some(Overlay::Done { lines });
-                        return None;
-                    }
-                };
-                self.overlay = Some(Overlay::Done { lines });
-                Some(Some(leave))
-            }
-            Overlay::Out { lines } => {
-                let leave = match key {
-                    Key::Enter | Key::Char(' ') => Leave::Retry,
-                    Key::Esc | Key::Char('q') => Leave::List,
-                    _ => {
-                        self.overlay = Some(Overlay::Out { lines });
-                        return None;
-                    }
-                };
-                self.overlay = Some(Overlay::Out { lines });
-                Some(Some(leave))
-            }
-        }
+    fn ask_cannot(&mut self) {
+        let body = w::CANNOT_BODY.get(self.language()).to_string();
+        let dialog = self.typed_dialog(w::DIALOG_CANNOT, w::CANNOT_TITLE, body, w::CANNOT_FIELD);
+        self.open(dialog);
     }
 
-    fn overlay_action(&mut self, overlay: Overlay, action: Action) -> Option<Option<Leave>> {
-        let tapped = match &action {
-            Action::Tap(id) => Some(id.as_str()),
-            _ => None,
-        };
-        match overlay {
-            Overlay::Help { scroll } => match action {
-                Action::Scroll(lines) => {
-                    self.scroll_help(scroll, lines);
-                    Some(None)
-                }
-                Action::PageUp | Action::PageDown => {
-                    let page = i32::from(self.help_page());
-                    self.scroll_help(
-                        scroll,
-                        if action == Action::PageUp {
-                            -page
-                        } else {
-                            page
-                        },
-                    );
-                    Some(None)
-                }
-                // A click anywhere closes it.
-                _ => Some(None),
-            },
-            Overlay::Answer(line) => {
-                match tapped {
-                    Some(id) if id == w::SEND => self.send_answer(&line.text),
-                    Some(id) if id == w::CANCEL => {}
-                    _ => self.overlay = Some(Overlay::Answer(line)),
-                }
-                Some(None)
-            }
-            Overlay::Cannot(line) => {
-                match tapped {
-                    Some(id) if id == w::SEND => self.send_cannot(&line.text),
-                    Some(id) if id == w::CANCEL => {}
-                    _ => self.overlay = Some(Overlay::Cannot(line)),
-                }
-                Some(None)
-            }
-            Overlay::Done { lines } => {
-                self.overlay = Some(Overlay::Done { lines });
-                match tapped {
-                    Some(id) if id == w::NEXT => Some(Some(Leave::Next)),
-                    Some(id) if id == w::TO_LIST => Some(Some(Leave::List)),
-                    _ => None,
-                }
-            }
-            Overlay::Out { lines } => {
-                self.overlay = Some(Overlay::Out { lines });
-                match tapped {
-                    Some(id) if id == w::RETRY => Some(Some(Leave::Retry)),
-                    Some(id) if id == w::TO_LIST => Some(Some(Leave::List)),
-                    _ => None,
-                }
-            }
-        }
+    fn open_help(&mut self) {
+        let help = self.help_dialog();
+        self.open(help);
+    }
+
+    /// The answer and "can't be done" dialogs: a line to type, Cancel and Send.
+    fn typed_dialog(&self, id: &str, title: w::Said, body: String, field: w::Said) -> Overlay {
+        let language = self.language();
+        Overlay::new(id, title.get(language), vec![body])
+            .field(w::FIELD, field.get(language))
+            .button(w::CANCEL, w::CANCEL_BUTTON.get(language))
+            .button(w::SEND, w::SEND_BUTTON.get(language))
+            .cancel(w::CANCEL)
+            .submit(w::SEND)
+            .hints(vec![
+                hint(language, "", w::HINT_TYPE),
+                hint(language, w::KEY_ENTER, w::HINT_SEND),
+                hint(language, w::KEY_ESC, w::HINT_CANCEL),
+            ])
     }
 
     fn send_answer(&mut self, text: &str) {
@@ -605,9 +545,17 @@ impl Lesson {
             at: self.clock,
         });
         if !done {
-            self.overlay = Some(Overlay::Out {
-                lines: vec![w::out_of_steps(language, self.task.max_steps)],
-            });
+            let lines = vec![w::out_of_steps(language, self.task.max_steps)];
+            let out = Overlay::new(w::DIALOG_OUT, w::OUT_TITLE.get(language), lines)
+                .button(w::TO_LIST, w::LIST_BUTTON.get(language))
+                .button(w::RETRY, w::RETRY_BUTTON.get(language))
+                .focus_on(w::RETRY)
+                .cancel(w::TO_LIST)
+                .hints(vec![
+                    hint(language, w::KEY_ENTER, w::HINT_RETRY),
+                    hint(language, w::KEY_ESC, w::HINT_LIST),
+                ]);
+            self.open(out);
             return;
         }
         // Saying "can't be done" at once, or answering from what was seen, is not shorter than
@@ -631,7 +579,24 @@ impl Lesson {
                 lines.push(w::your_reason(language, reason));
             }
         }
-        self.overlay = Some(Overlay::Done { lines });
+        let done = Overlay::new(
+            w::DIALOG_DONE,
+            w::DONE_TITLE.get(language),
+            vec![lines.join("\n")],
+        )
+        .button(w::TO_LIST, w::LIST_BUTTON.get(language))
+        .cancel(w::TO_LIST);
+        let done = if self.has_next {
+            done.button(w::NEXT, w::NEXT_BUTTON.get(language))
+                .focus_on(w::NEXT)
+                .hints(vec![
+                    hint(language, w::KEY_ENTER, w::HINT_NEXT),
+                    hint(language, w::KEY_ESC, w::HINT_LIST),
+                ])
+        } else {
+            done.hints(vec![hint(language, w::KEY_ENTER, w::HINT_LIST)])
+        };
+        self.open(done);
     }
 
     /// Works out the hint for where the learner is, and shows it until the next step. Asking
@@ -773,7 +738,7 @@ impl Lesson {
 
     /// What the hint points at, while one is shown and nothing is over the phone.
     pub fn pointer(&self) -> Option<&Pointer> {
-        if self.overlay.is_some() {
+        if self.front().is_some() {
             return None;
         }
         self.hint.as_ref().and_then(|h| h.pointer.as_ref())
@@ -797,7 +762,7 @@ impl Lesson {
     /// What the goal panel says.
     pub fn panel(&self) -> GoalPanel {
         let at_root = {
-            let context = Context::of(self.view());
+            let context = Context::of_phone(self.view());
             context.root && !context.typing
         };
         // Over: the result's own buttons say what is next.
@@ -837,132 +802,20 @@ impl Lesson {
         }
     }
 
-    /// The phone as drawn: with the lesson's dialog over it when one is open.
+    /// The phone as drawn (with the lesson's dialog over it when one is open).
     pub fn view_to_draw(&self) -> View {
         let mut view = self.view().clone();
-        let language = self.language();
         // In a lesson, q on Settings goes back to the list of lessons: the phone's hint says so.
         for hint in &mut view.hints {
             if hint.keys == "q" {
-                hint.does = w::Q_LESSONS.get(language);
+                hint.does = w::Q_LESSONS.get(self.language());
             }
         }
-        let Some(overlay) = &self.overlay else {
-            return view;
-        };
-        let button = |id: &'static str, label: w::Said, focused: bool| {
-            let mut button = Element::button(id, label.get(language));
-            button.focused = focused;
-            button
-        };
-        let field = |label: w::Said, line: &Typed| {
-            let mut field = Element::new(w::FIELD, Role::TextField, label.get(language))
-                .value(line.text.clone());
-            field.focused = true;
-            field.cursor = Some(line.text.chars().count());
-            field
-        };
-        let hint = |keys: &'static str, does: w::Said| Hint {
-            keys,
-            does: does.get(language),
-            drop_rank: 0,
-        };
-        // The answer and "can't be done" dialogs: a line to type, Cancel and Send.
-        let typed_dialog = |id: &str, title: w::Said, body: String, field: Element| {
-            (
-                Dialog {
-                    id: id.to_string(),
-                    title: title.get(language).to_string(),
-                    body: vec![body],
-                    elements: vec![
-                        field,
-                        button(w::CANCEL, w::CANCEL_BUTTON, false),
-                        button(w::SEND, w::SEND_BUTTON, false),
-                    ],
-                    scroll: 0,
-                },
-                vec![
-                    hint("", w::HINT_TYPE),
-                    hint(w::KEY_ENTER, w::HINT_SEND),
-                    hint(w::KEY_ESC, w::HINT_CANCEL),
-                ],
-            )
-        };
-        let (dialog, hints) = match overlay {
-            Overlay::Help { scroll } => {
-                let mut dialog = self.help_dialog();
-                dialog.scroll = (*scroll).min(self.help_max_scroll(&dialog));
-                view.dialog = Some(dialog);
-                // The key help's own keys, from the phone's table: they work the same here.
-                let hints = keys::hints(&Context::of(&view), self.episode.engine().tr());
-                view.hints = hints;
-                return view;
-            }
-            Overlay::Answer(line) => typed_dialog(
-                w::DIALOG_ANSWER,
-                w::ANSWER_TITLE,
-                self.goal().to_string(),
-                field(w::ANSWER_FIELD, line),
-            ),
-            Overlay::Cannot(line) => typed_dialog(
-                w::DIALOG_CANNOT,
-                w::CANNOT_TITLE,
-                w::CANNOT_BODY.get(language).to_string(),
-                field(w::CANNOT_FIELD, line),
-            ),
-            Overlay::Done { lines } => {
-                let (elements, hints) = if self.has_next {
-                    (
-                        vec![
-                            button(w::TO_LIST, w::LIST_BUTTON, false),
-                            button(w::NEXT, w::NEXT_BUTTON, true),
-                        ],
-                        vec![
-                            hint(w::KEY_ENTER, w::HINT_NEXT),
-                            hint(w::KEY_ESC, w::HINT_LIST),
-                        ],
-                    )
-                } else {
-                    (
-                        vec![button(w::TO_LIST, w::LIST_BUTTON, true)],
-                        vec![hint(w::KEY_ENTER, w::HINT_LIST)],
-                    )
-                };
-                (
-                    Dialog {
-                        id: w::DIALOG_DONE.to_string(),
-                        title: w::DONE_TITLE.get(language).to_string(),
-                        body: vec![lines.join("\n")],
-                        elements,
-                        scroll: 0,
-                    },
-                    hints,
-                )
-            }
-            Overlay::Out { lines } => (
-                Dialog {
-                    id: w::DIALOG_OUT.to_string(),
-                    title: w::OUT_TITLE.get(language).to_string(),
-                    body: vec![lines.join("\n")],
-                    elements: vec![
-                        button(w::TO_LIST, w::LIST_BUTTON, false),
-                        button(w::RETRY, w::RETRY_BUTTON, true),
-                    ],
-                    scroll: 0,
-                },
-                vec![
-                    hint(w::KEY_ENTER, w::HINT_RETRY),
-                    hint(w::KEY_ESC, w::HINT_LIST),
-                ],
-            ),
-        };
-        view.dialog = Some(dialog);
-        view.hints = hints;
         view
     }
 
     /// The help: the goal in full, the lesson's keys, and the phone's keys where it is.
-    fn help_dialog(&self) -> Dialog {
+    fn help_dialog(&self) -> Overlay {
         let tr = self.episode.engine().tr();
         let language = tr.language;
         let mut lesson = vec![w::HELP_LESSON_KEYS.get(language).to_string()];
@@ -979,55 +832,21 @@ impl Lesson {
         lesson.push(w::QUIT_HELP.get(language).to_string());
         let mut phone = vec![w::HELP_PHONE_KEYS.get(language).to_string()];
         phone.extend(keys::help_lines(&Context::of(self.view()), tr));
-        Dialog {
-            id: HELP_DIALOG.to_string(),
-            title: w::HELP_TITLE.get(language).to_string(),
-            body: [
-                Some(w::labelled(language, w::GOAL.get(language), self.goal())),
-                self.hint()
-                    .map(|hint| w::labelled(language, w::HINT_LABEL.get(language), &hint)),
-                Some(lesson.join("\n")),
-                Some(phone.join("\n")),
-                Some(w::HELP_CLICK.get(language).to_string()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect(),
-            elements: vec![{
-                let mut close = Element::button(w::CLOSE, w::CLOSE_BUTTON.get(language));
-                close.focused = true;
-                close
-            }],
-            scroll: 0,
-        }
-    }
-
-    /// Where the help goes on the phone as it is shown, if it fits.
-    fn help_layout(&self, dialog: &Dialog) -> Option<DialogLayout> {
-        let (width, height) = self.episode.engine().viewport();
-        let phone = PhoneLayout::new(layout::Area::new(0, 0, width, height))?;
-        Some(DialogLayout::new(
-            dialog,
-            phone.room_for_dialog(self.view().toast.as_deref()),
-        ))
-    }
-
-    fn help_max_scroll(&self, dialog: &Dialog) -> u16 {
-        self.help_layout(dialog).map_or(0, |l| l.max_scroll())
-    }
-
-    /// The help's lines shown at once, less one kept in sight when paging.
-    fn help_page(&self) -> u16 {
-        self.help_layout(&self.help_dialog())
-            .map_or(1, |l| l.text.height.saturating_sub(1).max(1))
-    }
-
-    fn scroll_help(&mut self, scroll: u16, by: i32) {
-        let max = i32::from(self.help_max_scroll(&self.help_dialog()));
-        let scrolled = (i32::from(scroll) + by).clamp(0, max);
-        self.overlay = Some(Overlay::Help {
-            scroll: u16::try_from(scrolled).unwrap_or(0),
-        });
+        let body = [
+            Some(w::labelled(language, w::GOAL.get(language), self.goal())),
+            self.hint()
+                .map(|hint| w::labelled(language, w::HINT_LABEL.get(language), &hint)),
+            Some(lesson.join("\n")),
+            Some(phone.join("\n")),
+            Some(w::HELP_CLICK.get(language).to_string()),
+        ];
+        Overlay::new(
+            HELP_DIALOG,
+            w::HELP_TITLE.get(language),
+            body.into_iter().flatten().collect(),
+        )
+        .button(w::CLOSE, w::CLOSE_BUTTON.get(language))
+        .closes_on_anything()
     }
 }
 
@@ -1117,13 +936,11 @@ fn seconds_between(start: DateTime<Utc>, end: DateTime<Utc>) -> u64 {
     u64::try_from((end - start).num_seconds()).unwrap_or(0)
 }
 
-/// One key's edit of a lesson dialog's line: characters add, Backspace takes the last away.
-fn edit(line: &mut Typed, key: Key) {
-    match key {
-        Key::Char(c) => line.text.push(c),
-        Key::Backspace => {
-            line.text.pop();
-        }
-        _ => {}
+/// A hint of the lesson's own dialogs' hint line.
+fn hint(language: Language, keys: &'static str, does: w::Said) -> Hint {
+    Hint {
+        keys,
+        does: does.get(language),
+        drop_rank: 0,
     }
 }

@@ -72,6 +72,11 @@ impl Episode {
         self.player.engine()
     }
 
+    /// Works the dialogs over the phone (a lesson's own; see [`Player::over`]): not steps.
+    pub fn over<R>(&mut self, work: impl FnOnce(&mut Engine) -> R) -> R {
+        self.player.over(work)
+    }
+
     pub fn frame(&mut self) -> &str {
         self.player.frame()
     }
