@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pickle
 import random
+import subprocess
 import sys
 import warnings
 from typing import Any
@@ -131,8 +132,7 @@ def test_chinese_phone_by_the_language_option(make):
     obs, _, _, _, info = env.step({"action_type": "click", "label": "蓝牙"})
     assert json.loads(obs)["title"] == "蓝牙"
     assert "error" not in info
-    for action in env.solution():  # the reference solution, written in English, does it too
-        _, reward, terminated, _, _ = env.step(action)
+    # The reference solution, written in English, does it too.
     env.reset(seed=0, options={"language": "zh-CN"})
     for action in env.solution():
         _, reward, terminated, _, _ = env.step(action)
@@ -199,18 +199,21 @@ def test_refused_actions_change_nothing(make):
     env.reset(seed=0)
     env.step({"action_type": "wait", "seconds": 1})
     last, *_ = env.step({"action_type": "wait", "seconds": 1})
-    for action in (
-        "not json at all",
-        "[1, 2]",
-        {"action_type": "click", "colour": "red"},
-        '"click"',
+    for n, action in enumerate(
+        (
+            "not json at all",
+            "[1, 2]",
+            {"action_type": "click", "colour": "red"},
+            '"click"',
+        ),
+        1,
     ):
         obs, reward, terminated, truncated, info = env.step(action)
         assert obs == last
         assert (reward, terminated, truncated) == (0.0, False, False)
         # A malformed action is a step that did nothing (it counts towards max_steps).
         assert info["error"]
-        assert info["steps"] >= 2
+        assert info["steps"] == 2 + n
     with pytest.raises(TypeError):
         env.step(42)
 
@@ -343,13 +346,15 @@ def test_pickled_env_starts_its_own_process(make):
 
 def test_close_ends_the_process_and_reset_restarts(make):
     env = make(task=SIMPLE)
-    env.reset(seed=0)
+    first, _ = env.reset(seed=0)
     proc = env.client._proc
     env.close()
     assert proc.returncode == 0
     env.close()
-    obs, _ = env.reset(seed=0)  # usable again: a new process
-    assert obs
+    obs, _ = env.reset(seed=0)  # usable again: a new process, the same start
+    assert env.client._proc is not proc
+    assert env.client.alive
+    assert obs == first
 
 
 def test_a_crashed_process_is_restarted_at_reset(make):
@@ -363,15 +368,27 @@ def test_a_crashed_process_is_restarted_at_reset(make):
     assert json.loads(obs)["screen"] == "settings"
 
 
-def test_log_dir_writes_fixtures(make, tmp_path):
+def test_log_dir_writes_fixtures(make, binary, tmp_path):
+    """An episode played with ``log_dir`` is logged as a fixture that names its task, holds the
+    steps played and what held at the end, and replays green."""
     env = make(task=SIMPLE, log_dir=tmp_path / "episodes")
     env.reset(seed=0)
-    for action in env.solution():
+    solution = env.solution()
+    for action in solution:
         env.step(action)
     env.close()
     written = list((tmp_path / "episodes").glob("*.json"))
     assert len(written) == 1
     assert SIMPLE in written[0].name
+    log = json.loads(written[0].read_text(encoding="utf-8"))
+    assert log["task"] == {"id": SIMPLE, "seed": 0}
+    assert log["steps"][-1] == {"expect_task": True}  # the task done, as the reward said
+    assert len(log["steps"]) == len(solution) + 2  # and the screen it ended on
+    replayed = subprocess.run(
+        [binary, "replay", str(written[0])], capture_output=True, text=True, check=False
+    )
+    assert replayed.returncode == 0, replayed.stdout + replayed.stderr
+    assert replayed.stdout.endswith("1 passed, 0 failed\n"), replayed.stdout
 
 
 def _compact_ascii(document: object) -> str:
@@ -493,12 +510,16 @@ def test_a_simulator_that_hangs_times_out_and_reset_starts_another(tmp_path):
     script = tmp_path / "mi-settings"
     script.write_text(f"#!{sys.executable}\n{HANGING_AGENT}", encoding="utf-8")
     script.chmod(0o755)
-    env = gym.make("mi_settings/turn_on_bluetooth-v0", binary=script, timeout=0.5)
+    env = gym.make("mi_settings/turn_on_bluetooth-v0", binary=script, timeout=30)
     unwrapped = env.unwrapped
     assert isinstance(unwrapped, MiSettingsEnv)
     try:
         env.reset(seed=0)
         first = unwrapped.pid
+        # The environment's timeout is its process's. Only the step that hangs is given half a
+        # second: a reset on a busy machine may take longer than that without hanging.
+        assert unwrapped.client.timeout == 30
+        unwrapped.client.timeout = 0.5
         with pytest.raises(mi_settings_gym.AgentError, match=r"no answer within 0\.5 s"):
             env.step({"action_type": "wait", "seconds": 1})
         obs, _ = env.reset(seed=0)
@@ -519,7 +540,9 @@ def test_the_solution_is_only_for_an_oracle(make):
         evaluated.solution()
     oracle = make()
     oracle.reset(seed=0, options={"task": "turn_on_bluetooth"})
-    assert oracle.solution()
+    for action in oracle.solution():
+        _, reward, terminated, _, _ = oracle.step(action)
+    assert (reward, terminated) == (1.0, True)
 
 
 def test_finish_on_status_judges_at_the_status(make):

@@ -5,13 +5,10 @@
 
 use serde_json::{Value, json};
 
+use crate::common::ask;
+use crate::common::batch::{ran, replay_with, with_the_catalogue};
 use mi_settings::shells::agent::{Server, serve};
-use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
-
-fn ask(agent: &mut Server, request: Value) -> Value {
-    let (response, _) = agent.answer(&request.to_string());
-    serde_json::to_value(&response).expect("json")
-}
+use mi_settings::shells::replay::batch::BatchOptions;
 
 fn task_ids(agent: &mut Server) -> Vec<String> {
     ask(agent, json!({"op": "tasks"}))["tasks"]
@@ -209,25 +206,9 @@ fn a_logged_episode_replays_as_a_fixture() {
         json!({"op": "step", "action": {"action_type": "click", "label": "Wi-Fi"}}),
     );
     ask(&mut agent, json!({"op": "close"}));
-    let (result, printed) = {
-        let mut out = Vec::new();
-        let options = BatchOptions {
-            tasks: Some(std::sync::Arc::new(
-                mi_settings::play::tasks::builtin().expect("catalogue"),
-            )),
-            ..BatchOptions::default()
-        };
-        let result = batch::run(&[dir.path().to_path_buf()], &options, &mut out);
-        (result, String::from_utf8_lossy(&out).into_owned())
-    };
-    assert_eq!(
-        result,
-        Ok(BatchResult::Ran {
-            passed: 2,
-            failed: 0
-        }),
-        "{printed}"
-    );
+    let options = with_the_catalogue(BatchOptions::default());
+    let (result, printed) = replay_with(&[dir.path().to_path_buf()], &options);
+    assert_eq!(result, ran(2, 0), "{printed}");
 }
 
 /// A reset may ask for another skin or ROM where the task allows it (its reference solution

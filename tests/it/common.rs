@@ -1,6 +1,11 @@
 //! Helpers the integration tests share: a phone started the way fixtures start it, and taps
-//! that first check the element is there.
+//! that first check the element is there; terminal events (`events`), what a test
+//! terminal shows (`screen`) and replay batches (`batch`).
 #![allow(dead_code)]
+
+pub mod batch;
+pub mod events;
+pub mod screen;
 
 use chrono::{DateTime, Utc};
 use mi_settings::engine::{Engine, Outcome, Start};
@@ -108,4 +113,10 @@ pub fn agent_server(log_dir: Option<&std::path::Path>, solution: bool) -> Server
         .expect("the catalogue")
         .allowing_solution(solution);
     Server::new(agent, log_dir.map(std::path::Path::to_path_buf)).expect("the log folder")
+}
+
+/// Asks `agent` one request, as a line would: its answer, as JSON.
+pub fn ask(agent: &mut Server, request: serde_json::Value) -> serde_json::Value {
+    let (response, _) = agent.answer(&request.to_string());
+    serde_json::to_value(&response).expect("json")
 }

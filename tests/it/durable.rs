@@ -5,12 +5,14 @@ use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use mi_settings::play::lesson::progress::{self, Attempt};
-use mi_settings::shells::agent::Server;
 use mi_settings::shells::progress::{ProgressFile, load as load_progress};
-use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
+use mi_settings::shells::replay::batch::{BatchOptions, BatchResult};
+
+use crate::common::ask;
+use crate::common::batch::{Replayed, ran, replay_with, with_the_catalogue};
 
 fn agent_process(args: &[&str]) -> Child {
     Command::new(env!("CARGO_BIN_EXE_mi-settings"))
@@ -23,23 +25,13 @@ fn agent_process(args: &[&str]) -> Child {
         .expect("the agent starts")
 }
 
-fn ask(agent: &mut Server, request: Value) -> Value {
-    let (response, _) = agent.answer(&request.to_string());
-    serde_json::to_value(&response).expect("json")
-}
-
 /// Replays every log in `dir` with the task catalogue at hand: how many passed and failed.
-fn replay_logs(dir: &Path) -> (Result<BatchResult, String>, String) {
-    let options = BatchOptions {
+fn replay_logs(dir: &Path) -> Replayed {
+    let options = with_the_catalogue(BatchOptions {
         ci: true,
-        tasks: Some(std::sync::Arc::new(
-            mi_settings::play::tasks::builtin().expect("catalogue"),
-        )),
         ..BatchOptions::default()
-    };
-    let mut out = Vec::new();
-    let result = batch::run(&[dir.to_path_buf()], &options, &mut out);
-    (result, String::from_utf8_lossy(&out).into_owned())
+    });
+    replay_with(&[dir.to_path_buf()], &options)
 }
 
 fn logs(dir: &Path) -> Vec<PathBuf> {
@@ -106,14 +98,7 @@ fn two_agents_on_one_log_folder_never_collide() {
     let found = logs(dir.path());
     assert_eq!(found.len(), 60, "{found:?}");
     let (result, printed) = replay_logs(dir.path());
-    assert_eq!(
-        result,
-        Ok(BatchResult::Ran {
-            passed: 60,
-            failed: 0
-        }),
-        "{printed}"
-    );
+    assert_eq!(result, ran(60, 0), "{printed}");
 }
 
 /// Killed at random points while it logs episodes, again and again: the folder never holds a
@@ -127,9 +112,8 @@ fn a_killed_agent_never_leaves_a_part_of_a_log() {
         let mut stdin = child.stdin.take().expect("stdin");
         let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
         let requests = script(40, "turn_on_bluetooth");
-        let writer = std::thread::spawn(move || {
-            let _ = stdin.write_all(requests.as_bytes());
-        });
+        // The agent is killed before it reads them all: writing may then fail, as it should.
+        let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()).is_ok());
         // Killed after a number of answers that differs from round to round.
         let answers = 5 + round * 11;
         let mut line = String::new();
@@ -141,7 +125,7 @@ fn a_killed_agent_never_leaves_a_part_of_a_log() {
         }
         child.kill().expect("kill -9");
         child.wait().expect("ends");
-        let _ = writer.join();
+        writer.join().expect("the writer ends");
     }
     assert!(!logs(dir.path()).is_empty());
     let (result, printed) = replay_logs(dir.path());
@@ -190,14 +174,7 @@ fn the_running_episode_is_logged_at_a_broken_pipe_and_at_sigterm() {
         let found = logs(dir.path());
         assert_eq!(found.len(), 1, "{ending}: {found:?}");
         let (result, printed) = replay_logs(dir.path());
-        assert_eq!(
-            result,
-            Ok(BatchResult::Ran {
-                passed: 1,
-                failed: 0
-            }),
-            "{ending}: {printed}"
-        );
+        assert_eq!(result, ran(1, 0), "{ending}: {printed}");
     }
 }
 

@@ -6,28 +6,13 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::common::batch::{ran, replay_in_ci, replay_with, write};
 use crate::common::*;
 use mi_settings::engine::Engine;
 use mi_settings::screens::Action;
 use mi_settings::shells::replay::batch::{self, BatchOptions, BatchResult};
 use mi_settings::shells::store::{self, Store};
 use mi_settings::sim::DeviceFile;
-
-fn replay(paths: &[PathBuf]) -> (Result<BatchResult, String>, String) {
-    let mut out = Vec::new();
-    let options = BatchOptions {
-        ci: true,
-        ..BatchOptions::default()
-    };
-    let result = batch::run(paths, &options, &mut out);
-    (result, String::from_utf8_lossy(&out).into_owned())
-}
-
-fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    path
-}
 
 /// A fixture of `steps` (JSON) on the fresh phone, written to a file.
 fn fixture(dir: &Path, name: &str, head: &str, steps: &str) -> PathBuf {
@@ -42,8 +27,7 @@ fn fixture(dir: &Path, name: &str, head: &str, steps: &str) -> PathBuf {
 
 /// The fixture is refused before anything runs, with `message` after its position.
 fn malformed(path: &Path, message: &str) -> String {
-    let path_for_thread = path.to_path_buf();
-    let (result, printed) = { replay(&[path_for_thread]) };
+    let (result, printed) = replay_in_ci(&[path.to_path_buf()]);
     assert_eq!(result, Ok(BatchResult::Malformed(1)), "{printed}");
     let first = printed.lines().next().unwrap_or_default().to_string();
     let prefix = format!("{}:", path.display());
@@ -64,16 +48,8 @@ fn malformed(path: &Path, message: &str) -> String {
 
 /// The fixture runs to its end and passes.
 fn passes(path: &Path) {
-    let path_for_thread = path.to_path_buf();
-    let (result, printed) = { replay(&[path_for_thread]) };
-    assert_eq!(
-        result,
-        Ok(BatchResult::Ran {
-            passed: 1,
-            failed: 0
-        }),
-        "{printed}"
-    );
+    let (result, printed) = replay_in_ci(&[path.to_path_buf()]);
+    assert_eq!(result, ran(1, 0), "{printed}");
 }
 
 #[test]
@@ -183,7 +159,7 @@ fn too_many_steps_or_bytes_and_bytes_that_are_not_text_are_named() {
     let first = malformed(&path, "not UTF-8");
     assert!(first.contains("latin1.json:2:"), "{first}");
     let big = write(dir.path(), "big.json", vec![b' '; 9 * 1024 * 1024]);
-    let (result, printed) = replay(&[big]);
+    let (result, printed) = replay_in_ci(&[big]);
     assert_eq!(result, Ok(BatchResult::Malformed(1)), "{printed}");
     assert!(printed.contains("larger than 8 MB"), "{printed}");
 }
@@ -246,7 +222,7 @@ fn only_regular_files_are_read_as_device_files() {
     }
     // A fixture's device that is not a file fails its fixture quickly.
     let path = fixture(dir.path(), "dev.json", ", \"device\": \"folder\"", "");
-    let (result, printed) = replay(&[path]);
+    let (result, printed) = replay_in_ci(&[path]);
     assert!(
         matches!(result, Ok(BatchResult::Ran { failed: 1, .. })),
         "{printed}"
@@ -490,15 +466,8 @@ fn the_corpus_of_once_hostile_fixtures_ends_as_it_should() {
             }
             Ends::Passes => passes(&file),
             Ends::Fails(messages) => {
-                let (result, printed) = replay(&[file]);
-                assert_eq!(
-                    result,
-                    Ok(BatchResult::Ran {
-                        passed: 0,
-                        failed: 1
-                    }),
-                    "{name}: {printed}"
-                );
+                let (result, printed) = replay_in_ci(&[file]);
+                assert_eq!(result, ran(0, 1), "{name}: {printed}");
                 for message in *messages {
                     assert!(
                         printed.contains(message),
@@ -563,7 +532,7 @@ fn passwords_stay_out_of_transcripts_casts_and_failures() {
         r#"{"tap_id": "settings.account"}, {"tap": "Sign in"}, {"key": "tab"},
   {"type": "Secret#4242"}, {"expect_text": "Secret#4242"}"#,
     );
-    let (result, printed) = replay(&[path]);
+    let (result, printed) = replay_in_ci(&[path]);
     assert!(
         matches!(result, Ok(BatchResult::Ran { failed: 1, .. })),
         "{printed}"
@@ -610,7 +579,7 @@ fn a_fixture_reads_devices_only_where_it_says_and_writes_snapshots_only_in_its_f
             ",\n \"device\": \"link.json\"",
             "",
         );
-        let (result, printed) = replay(&[path]);
+        let (result, printed) = replay_in_ci(&[path]);
         assert!(
             matches!(result, Ok(BatchResult::Ran { failed: 1, .. })),
             "{printed}"
@@ -639,13 +608,11 @@ fn a_fixture_reads_devices_only_where_it_says_and_writes_snapshots_only_in_its_f
         std::os::unix::fs::symlink(outside.path(), dir.path().join("shot.snapshots"))
             .expect("link");
         let path = fixture(dir.path(), "shot.json", "", r#"{"snapshot": "home"}"#);
-        let mut out = Vec::new();
         let options = BatchOptions {
             update_snapshots: true,
             ..BatchOptions::default()
         };
-        let result = batch::run(&[path], &options, &mut out);
-        let printed = String::from_utf8_lossy(&out);
+        let (result, printed) = replay_with(&[path], &options);
         assert!(
             matches!(result, Ok(BatchResult::Ran { failed: 1, .. })),
             "{printed}"

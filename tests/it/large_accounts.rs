@@ -78,10 +78,27 @@ fn counts_are_written_with_their_thousands_grouped() {
     }
 }
 
+/// A cut list says how many it lists, and lists that many: the words follow the cap, whatever
+/// it is (the tests below write it out: 200).
 #[test]
-fn the_shared_cap_is_two_hundred() {
-    // The wording below says 200: the constant and the words go together.
-    assert_eq!(LIST_SHOWN, 200);
+fn a_cut_list_says_how_many_it_lists() {
+    let mut engine = phone_with(unsynced(1_000, 0));
+    engine.apply(Action::Home);
+    tap(&mut engine, "home.contacts");
+    let listed = rows(engine.view(), "app.item.").len();
+    assert_eq!(
+        label(engine.view(), "app.more"),
+        format!("The first {} of 1,000 are shown.", count_text(listed))
+    );
+    let mut engine = phone_with(unsynced(0, 1_000));
+    tap(&mut engine, "settings.account");
+    engine.tap_id("account.devices").expect("Devices");
+    // This phone, then the others: the line counts the others.
+    let others = rows(engine.view(), "devices.").len().saturating_sub(1);
+    assert_eq!(
+        label(engine.view(), "devices.more"),
+        format!("The first {} of 999 are shown.", count_text(others))
+    );
 }
 
 #[test]

@@ -5,10 +5,10 @@
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 
-use chrono::{DateTime, Utc};
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crate::common::events::{click, ctrl, key, typed};
+use crate::common::screen::{OnScreen, drawn_at};
+use crate::common::t0;
+use crossterm::event::{Event, KeyCode};
 use mi_settings::play::lesson::progress;
 use mi_settings::play::tasks::{self, Task};
 use mi_settings::shells::lesson::{self, Learn};
@@ -20,111 +20,41 @@ use mi_settings::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn t0() -> DateTime<Utc> {
-    "2026-11-21T10:00:00Z".parse().expect("time")
-}
-
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
+/// A function key.
 fn f(n: u8) -> Event {
     key(KeyCode::F(n))
 }
 
-fn ctrl_c() -> Event {
-    Event::Key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL))
+/// The task `id`: one written for these tests, from `tests/data/lesson-tasks/` —
+/// `name_of_the_phone` (an answer task: the answer is on About phone), `turn_on_nfc` (one that
+/// cannot be done), `sign_in_lesson` (signing in, with a form and a password) — or else the
+/// catalogue's, read from its file under `assets/tasks/` (the catalogue grows while others
+/// work).
+fn task(id: &str) -> Task {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let file = format!("{id}.json");
+    let written = root.join("tests/data/lesson-tasks").join(&file);
+    let path = if written.exists() {
+        written
+    } else {
+        root.join("assets/tasks").join(&file)
+    };
+    let json = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
+    tasks::parse(&json, id).unwrap_or_else(|e| panic!("{id}: {e}"))
 }
 
-fn typed(text: &str) -> Vec<Event> {
-    text.chars().map(|c| key(KeyCode::Char(c))).collect()
-}
-
-fn click(column: u16, row: u16) -> Event {
-    Event::Mouse(MouseEvent {
-        kind: MouseEventKind::Down(MouseButton::Left),
-        column,
-        row,
-        modifiers: KeyModifiers::NONE,
-    })
-}
-
-/// The catalogue's first task, read from its file (the catalogue grows while others work).
-fn bluetooth() -> Task {
-    tasks::parse(
-        include_str!("../../assets/tasks/turn_on_bluetooth.json"),
-        "turn_on_bluetooth",
-    )
-    .expect("turn_on_bluetooth")
-}
-
-/// An answer task: the answer is on About phone.
-fn device_name() -> Task {
-    tasks::parse(
-        r#"{
-          "version": 1, "id": "name_of_the_phone", "title": "The phone's name",
-          "seed_doc": "003", "difficulty": "easy",
-          "goal": "What is this phone's device name? Answer with the name as the phone shows it.",
-          "start": {},
-          "answer": "Redmi Note 13 Pro",
-          "solution": [{"tap": "About phone"}, {"answer": "Redmi Note 13 Pro"}],
-          "max_steps": 10
-        }"#,
-        "name_of_the_phone",
-    )
-    .expect("answer task")
-}
-
-/// A task that cannot be done.
-fn nfc() -> Task {
-    tasks::parse(
-        r#"{
-          "version": 1, "id": "turn_on_nfc", "title": "Turn on NFC",
-          "seed_doc": "003", "difficulty": "medium",
-          "goal": "Turn on NFC, to pay with the phone.",
-          "start": {},
-          "infeasible": "This phone's Settings have no NFC switch.",
-          "solution": [{"cannot_be_done": true}],
-          "max_steps": 10
-        }"#,
-        "turn_on_nfc",
-    )
-    .expect("infeasible task")
-}
-
-/// Signing in, with a form and a password.
-fn sign_in() -> Task {
-    tasks::parse(
-        r#"{
-          "version": 1, "id": "sign_in_lesson", "title": "Sign in",
-          "seed_doc": "003", "difficulty": "easy",
-          "goal": "Sign in to Mi Account with lei.wang@example.com and the password Xiaomi#2026.",
-          "start": {},
-          "success": {"pointer": "/account/mi_account_id", "equals": "6612345678"},
-          "solution": [
-            {"tap": "Sign in to Mi Account"},
-            {"tap": "Sign in"},
-            {"tap_id": "signin.login"},
-            {"type": "lei.wang@example.com"},
-            {"tap_id": "signin.password"},
-            {"type": "Xiaomi#2026"},
-            {"tap_id": "signin.agree"},
-            {"tap_id": "signin.submit"}
-          ],
-          "max_steps": 40
-        }"#,
-        "sign_in_lesson",
-    )
-    .expect("sign-in task")
+/// Two lessons: Bluetooth, then NFC (which cannot be done).
+fn bluetooth_then_nfc() -> Vec<Task> {
+    vec![task("turn_on_bluetooth"), task("turn_on_nfc")]
 }
 
 /// A task with almost no steps to spare.
 fn quick_bluetooth() -> Task {
-    let mut task = bluetooth();
-    task.id = "quick_bluetooth".into();
-    task.title = "Turn on Bluetooth in two steps".into();
-    task.max_steps = 2;
-    task
+    let mut quick = task("turn_on_bluetooth");
+    quick.id = "quick_bluetooth".into();
+    quick.title = "Turn on Bluetooth in two steps".into();
+    quick.max_steps = 2;
+    quick
 }
 
 struct Harness {
@@ -134,14 +64,50 @@ struct Harness {
     _dir: tempfile::TempDir,
 }
 
+impl OnScreen for Harness {
+    fn terminal(&self) -> &Terminal<TestBackend> {
+        &self.terminal
+    }
+}
+
 impl Harness {
-    fn new(width: u16, height: u16, tasks: Vec<Task>, open: Option<&str>) -> Harness {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("phone.progress.json");
-        Harness::in_folder(width, height, tasks, open, dir, path)
+    /// The lesson of task `id`, alone in the list, started.
+    fn alone(width: u16, height: u16, id: &str) -> Harness {
+        Harness::new(width, height, vec![task(id)], Some(id))
     }
 
+    /// The same, its first frame drawn.
+    fn drawn(width: u16, height: u16, id: &str) -> Harness {
+        let mut lesson = Harness::alone(width, height, id);
+        lesson.run(vec![]);
+        lesson
+    }
+
+    fn new(width: u16, height: u16, tasks: Vec<Task>, open: Option<&str>) -> Harness {
+        Harness::speaking(Language::En, width, height, tasks, open)
+    }
+
+    /// The same, on a phone (and a lesson) speaking Chinese.
+    fn chinese(width: u16, height: u16, tasks: Vec<Task>, open: Option<&str>) -> Harness {
+        Harness::speaking(Language::ZhCn, width, height, tasks, open)
+    }
+
+    /// Lesson mode speaking `language`, its progress in a new temporary folder.
+    fn speaking(
+        language: Language,
+        width: u16,
+        height: u16,
+        tasks: Vec<Task>,
+        open: Option<&str>,
+    ) -> Harness {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("phone.progress.json");
+        Harness::in_folder(language, width, height, tasks, open, dir, path)
+    }
+
+    /// Lesson mode with the progress file `path` in `dir`.
     fn in_folder(
+        language: Language,
         width: u16,
         height: u16,
         tasks: Vec<Task>,
@@ -150,24 +116,7 @@ impl Harness {
         path: PathBuf,
     ) -> Harness {
         let file = ProgressFile::open(path.clone()).expect("progress");
-        let mut learn = Learn::new(tasks, file, Some(3), 0, t0());
-        if let Some(id) = open {
-            learn.open(id).expect("lesson starts");
-        }
-        Harness {
-            terminal: Terminal::new(TestBackend::new(width, height)).expect("terminal"),
-            learn,
-            path,
-            _dir: dir,
-        }
-    }
-
-    /// The same, on a phone (and a lesson) speaking Chinese.
-    fn chinese(width: u16, height: u16, tasks: Vec<Task>, open: Option<&str>) -> Harness {
-        let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("phone.progress.json");
-        let file = ProgressFile::open(path.clone()).expect("progress");
-        let mut learn = Learn::new(tasks, file, Some(3), 0, t0()).speaking(Language::ZhCn);
+        let mut learn = Learn::new(tasks, file, Some(3), 0, t0()).speaking(language);
         if let Some(id) = open {
             learn.open(id).expect("lesson starts");
         }
@@ -180,10 +129,19 @@ impl Harness {
     }
 
     fn run(&mut self, events: Vec<Event>) {
+        self.run_with_clock(events, &mut t0);
+    }
+
+    /// `events` handed to lesson mode's loop, which reads the time from `clock`.
+    fn run_with_clock(
+        &mut self,
+        events: Vec<Event>,
+        clock: &mut impl FnMut() -> chrono::DateTime<chrono::Utc>,
+    ) {
         lesson::run(
             &mut self.terminal,
             &mut ScriptedEvents(VecDeque::from(events)),
-            &mut t0,
+            clock,
             &mut self.learn,
             &Theme::miui(),
         )
@@ -195,10 +153,6 @@ impl Harness {
         self.run(vec![Event::Resize(width, height)]);
     }
 
-    fn screen(&self) -> String {
-        ui::buffer_text(self.terminal.backend().buffer())
-    }
-
     /// The screen drawn afresh. `TestBackend` keeps the cell after a wide (Chinese) character
     /// as it was, where a terminal overwrites it, so a frame drawn over another may show stale
     /// letters there; a full redraw shows what a terminal does.
@@ -208,15 +162,9 @@ impl Harness {
         self.screen()
     }
 
-    /// Where `text` is first drawn, below the status bar.
-    fn locate(&self, text: &str) -> (u16, u16) {
-        for (row, line) in self.screen().lines().enumerate().skip(2) {
-            if let Some(byte) = line.find(text) {
-                let column = line[..byte].chars().count();
-                return (column as u16, row as u16);
-            }
-        }
-        panic!("{text:?} is not on screen:\n{}", self.screen());
+    /// The terminal's first line: the goal's, or the hint's, at 40x12.
+    fn first_line(&self) -> String {
+        self.screen().lines().next().unwrap_or_default().to_string()
     }
 
     /// The line the hint's pointer is on.
@@ -234,6 +182,16 @@ impl Harness {
         self.learn.lesson().expect("a lesson").view().screen.clone()
     }
 
+    /// The hint's pointer is on the element `id`.
+    fn assert_points_at(&self, id: &str) {
+        assert_eq!(
+            self.pointer(),
+            Some(Pointer::Element(id.into())),
+            "{}",
+            self.screen()
+        );
+    }
+
     fn pointer(&self) -> Option<Pointer> {
         self.learn.lesson().and_then(|l| l.pointer().cloned())
     }
@@ -248,29 +206,18 @@ impl Harness {
 
 #[test]
 fn the_goal_is_beside_the_phone_when_wide() {
-    let mut lesson = Harness::new(100, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
-    lesson.run(vec![]);
+    let lesson = Harness::drawn(100, 24, "turn_on_bluetooth");
     let screen = lesson.screen();
-    let goal = screen
-        .lines()
-        .find(|l| l.contains("Turn on Bluetooth."))
-        .expect("the goal");
-    let column = goal[..goal.find("Turn on Bluetooth.").expect("goal")]
-        .chars()
-        .count();
+    let (column, _) = drawn_at(&screen, "Turn on Bluetooth.");
     assert!(column >= 60, "beside the 60-column phone:\n{screen}");
     insta::assert_snapshot!("bluetooth_start_100x24", screen);
 }
 
 #[test]
 fn the_goal_is_below_the_phone_at_60x24() {
-    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
-    lesson.run(vec![]);
+    let lesson = Harness::drawn(60, 24, "turn_on_bluetooth");
     let screen = lesson.screen();
-    let row = screen
-        .lines()
-        .position(|l| l.contains("Goal: Turn on Bluetooth."))
-        .expect("the goal");
+    let (_, row) = drawn_at(&screen, "Goal: Turn on Bluetooth.");
     assert!(row >= 19, "under the phone:\n{screen}");
     assert!(screen.contains("F1 hint"), "{screen}");
     insta::assert_snapshot!("bluetooth_start_60x24", screen);
@@ -278,8 +225,7 @@ fn the_goal_is_below_the_phone_at_60x24() {
 
 #[test]
 fn the_goal_is_one_line_at_40x12_and_the_help_shows_it_whole() {
-    let mut lesson = Harness::new(40, 12, vec![sign_in()], Some("sign_in_lesson"));
-    lesson.run(vec![]);
+    let mut lesson = Harness::drawn(40, 12, "sign_in_lesson");
     let screen = lesson.screen();
     let first = screen.lines().next().expect("a line");
     assert!(first.contains("Goal: Sign in"), "{screen}");
@@ -301,47 +247,29 @@ fn the_goal_is_one_line_at_40x12_and_the_help_shows_it_whole() {
     insta::assert_snapshot!("sign_in_help_40x12", help);
     // Scrolled to its end, it has every key: the lesson's and the phone's.
     lesson.run(vec![key(KeyCode::PageDown); 12]);
-    let end = ui::reading(&lesson.screen(), &Theme::miui());
+    let end = lesson.read();
     assert!(end.contains("A click taps what is under it"), "{end}");
     // Any other key closes it.
     lesson.run(vec![key(KeyCode::Char('x'))]);
-    assert!(
-        lesson
-            .screen()
-            .lines()
-            .next()
-            .expect("line")
-            .contains("Goal")
-    );
+    assert!(lesson.first_line().contains("Goal"), "{}", lesson.screen());
 }
 
 #[test]
 fn the_hint_points_at_bluetooth_then_its_switch_and_back_when_off_the_way() {
-    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    let mut lesson = Harness::alone(60, 24, "turn_on_bluetooth");
     lesson.run(vec![f(1)]);
-    assert_eq!(
-        lesson.pointer(),
-        Some(Pointer::Element("settings.bluetooth".into()))
-    );
+    lesson.assert_points_at("settings.bluetooth");
     assert!(
         lesson.pointed_line().contains("▶Bluetooth"),
         "{}",
         lesson.screen()
     );
-    assert!(
-        lesson.screen().contains("Hint: Tap “Bluetooth”"),
-        "{}",
-        lesson.screen()
-    );
+    lesson.assert_shows("Hint: Tap “Bluetooth”");
     insta::assert_snapshot!("bluetooth_hint_60x24", lesson.screen());
 
-    let (column, row) = lesson.locate("Bluetooth");
-    lesson.run(vec![click(column, row), f(1)]);
+    lesson.run(vec![lesson.click_on("Bluetooth"), f(1)]);
     assert_eq!(lesson.screen_name(), "bluetooth");
-    assert_eq!(
-        lesson.pointer(),
-        Some(Pointer::Element("bluetooth.toggle".into()))
-    );
+    lesson.assert_points_at("bluetooth.toggle");
     let line = lesson.pointed_line();
     assert!(
         line.contains("▶Bluetooth") && line.contains("[OFF]"),
@@ -351,8 +279,7 @@ fn the_hint_points_at_bluetooth_then_its_switch_and_back_when_off_the_way() {
 
     // Off the way: Wi-Fi is nowhere on the reference's path.
     lesson.run(vec![key(KeyCode::Esc)]);
-    let (column, row) = lesson.locate("Wi-Fi");
-    lesson.run(vec![click(column, row), f(1)]);
+    lesson.run(vec![lesson.click_on("Wi-Fi"), f(1)]);
     assert_eq!(lesson.screen_name(), "wifi");
     assert_eq!(lesson.pointer(), Some(Pointer::Back));
     assert!(
@@ -363,20 +290,16 @@ fn the_hint_points_at_bluetooth_then_its_switch_and_back_when_off_the_way() {
     assert!(lesson.hint().starts_with("Go back"), "{}", lesson.hint());
     // Back at Settings, the hint is Bluetooth again, wherever the focus went.
     lesson.run(vec![key(KeyCode::Esc), key(KeyCode::Down), f(1)]);
-    assert_eq!(
-        lesson.pointer(),
-        Some(Pointer::Element("settings.bluetooth".into()))
-    );
+    lesson.assert_points_at("settings.bluetooth");
     let mistakes = lesson.learn.lesson().expect("lesson").mistakes();
     assert_eq!((mistakes.wrong_turns, mistakes.backs), (1, 2));
 }
 
 #[test]
 fn doing_the_task_shows_the_result_saves_progress_and_ticks_it_in_the_list() {
-    let mut lesson = Harness::new(60, 24, vec![bluetooth(), nfc()], Some("turn_on_bluetooth"));
+    let mut lesson = Harness::new(60, 24, bluetooth_then_nfc(), Some("turn_on_bluetooth"));
     lesson.run(vec![f(1)]);
-    let (column, row) = lesson.locate("Bluetooth");
-    lesson.run(vec![click(column, row)]);
+    lesson.run(vec![lesson.click_on("Bluetooth")]);
     // The switch by the keyboard: focus is on it, Enter flips it.
     lesson.run(vec![key(KeyCode::Enter)]);
     let screen = lesson.screen();
@@ -415,19 +338,15 @@ fn doing_the_task_shows_the_result_saves_progress_and_ticks_it_in_the_list() {
     // A new session reads the file: the tick is still there.
     let path = lesson.path.clone();
     let dir = std::mem::replace(&mut lesson._dir, tempfile::tempdir().expect("tempdir"));
-    let mut again = Harness::in_folder(60, 24, vec![bluetooth(), nfc()], None, dir, path);
+    let mut again = Harness::in_folder(Language::En, 60, 24, bluetooth_then_nfc(), None, dir, path);
     again.run(vec![]);
-    assert!(
-        again.screen().contains("✓ Turn on Bluetooth"),
-        "{}",
-        again.screen()
-    );
+    again.assert_shows("✓ Turn on Bluetooth");
     insta::assert_snapshot!("list_60x24", again.screen());
 }
 
 #[test]
 fn next_task_starts_the_next_one_in_the_list() {
-    let mut lesson = Harness::new(60, 24, vec![bluetooth(), nfc()], Some("turn_on_bluetooth"));
+    let mut lesson = Harness::new(60, 24, bluetooth_then_nfc(), Some("turn_on_bluetooth"));
     let (column, row) = {
         lesson.run(vec![]);
         lesson.locate("Bluetooth")
@@ -456,106 +375,84 @@ fn a_corrupt_progress_file_is_refused_by_name_and_left_untouched() {
     // Broken while a lesson runs: the result says so, and the file is not written over.
     std::fs::write(&path, "{\"version\": 1}").expect("write");
     let mut lesson = Harness::in_folder(
+        Language::En,
         60,
         24,
-        vec![bluetooth()],
+        vec![task("turn_on_bluetooth")],
         Some("turn_on_bluetooth"),
         dir,
         path.clone(),
     );
     std::fs::write(&path, broken).expect("write");
     lesson.run(vec![]);
-    let (column, row) = lesson.locate("Bluetooth");
-    lesson.run(vec![click(column, row), key(KeyCode::Enter)]);
-    let read = ui::reading(&lesson.screen(), &Theme::miui());
-    assert!(read.contains("Progress not saved:"), "{}", lesson.screen());
-    assert!(read.contains("phone.progress.json"), "{}", lesson.screen());
+    lesson.run(vec![lesson.click_on("Bluetooth"), key(KeyCode::Enter)]);
+    lesson.assert_reads("Progress not saved:");
+    lesson.assert_reads("phone.progress.json");
     assert_eq!(std::fs::read(&path).expect("read"), broken);
     // The list shows the news too.
     lesson.run(vec![key(KeyCode::Esc)]);
-    assert!(
-        lesson.screen().contains("Progress not saved"),
-        "{}",
-        lesson.screen()
-    );
+    lesson.assert_shows("Progress not saved");
 }
 
 #[test]
 fn an_answer_is_typed_in_its_dialog_and_only_the_right_one_does_it() {
-    let mut lesson = Harness::new(60, 24, vec![device_name()], Some("name_of_the_phone"));
+    let mut lesson = Harness::alone(60, 24, "name_of_the_phone");
     lesson.run(vec![f(1)]);
-    assert_eq!(
-        lesson.pointer(),
-        Some(Pointer::Element("settings.about_phone".into()))
-    );
-    let (column, row) = lesson.locate("About phone");
-    lesson.run(vec![click(column, row), f(1)]);
+    lesson.assert_points_at("settings.about_phone");
+    lesson.run(vec![lesson.click_on("About phone"), f(1)]);
     // The hint says where the answer is, never what it is.
     assert!(lesson.hint().contains("F4"), "{}", lesson.hint());
     assert!(!lesson.hint().contains("Redmi"), "{}", lesson.hint());
-    assert!(lesson.screen().contains("F4 answer"), "{}", lesson.screen());
+    lesson.assert_shows("F4 answer");
 
-    let mut events = vec![f(4)];
-    events.extend(typed("Redmi"));
-    lesson.run(events);
+    lesson.run([vec![f(4)], typed("Redmi")].concat());
     insta::assert_snapshot!("answer_dialog_60x24", lesson.screen());
     lesson.run(vec![key(KeyCode::Enter)]);
-    assert!(
-        lesson.screen().contains("That is not the answer"),
-        "{}",
-        lesson.screen()
-    );
+    lesson.assert_shows("That is not the answer");
     let current = lesson.learn.lesson().expect("lesson");
     assert!(!current.ended());
     assert_eq!(current.mistakes().wrong_answers, 1);
 
     // Case and spaces do not matter; Backspace edits.
-    let mut events = vec![f(4)];
-    events.extend(typed("redmi  note 13 proo"));
-    events.push(key(KeyCode::Backspace));
-    events.push(key(KeyCode::Enter));
-    lesson.run(events);
-    let read = ui::reading(&lesson.screen(), &Theme::miui());
-    assert!(read.contains("Well done!"), "{}", lesson.screen());
-    assert!(read.contains("Mistakes: 1 wrong answer"), "{read}");
+    lesson.run(
+        [
+            vec![f(4)],
+            typed("redmi  note 13 proo"),
+            vec![key(KeyCode::Backspace), key(KeyCode::Enter)],
+        ]
+        .concat(),
+    );
+    lesson.assert_reads("Well done!");
+    lesson.assert_reads("Mistakes: 1 wrong answer");
 }
 
 #[test]
 fn f4_on_a_task_that_asks_nothing_says_so() {
-    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    let mut lesson = Harness::alone(60, 24, "turn_on_bluetooth");
     lesson.run(vec![f(4)]);
-    assert!(
-        lesson.screen().contains("This task asks for no answer"),
-        "{}",
-        lesson.screen()
-    );
+    lesson.assert_shows("This task asks for no answer");
     assert!(!lesson.screen().contains("F4 answer"));
 }
 
 #[test]
 fn cant_be_done_is_said_with_a_reason_and_refused_for_a_task_that_can() {
-    let mut lesson = Harness::new(60, 24, vec![nfc(), bluetooth()], Some("turn_on_nfc"));
-    let mut events = vec![f(5)];
-    events.extend(typed("no NFC here"));
-    lesson.run(events);
+    let mut lesson = Harness::new(
+        60,
+        24,
+        vec![task("turn_on_nfc"), task("turn_on_bluetooth")],
+        Some("turn_on_nfc"),
+    );
+    lesson.run([vec![f(5)], typed("no NFC here")].concat());
     insta::assert_snapshot!("cannot_dialog_60x24", lesson.screen());
     lesson.run(vec![key(KeyCode::Enter)]);
-    let read = ui::reading(&lesson.screen(), &Theme::miui());
-    assert!(read.contains("Well done!"), "{}", lesson.screen());
-    assert!(
-        read.contains("Why it can't be done: This phone's Settings have no NFC switch."),
-        "{read}"
-    );
-    assert!(read.contains("Your reason: no NFC here"), "{read}");
+    lesson.assert_reads("Well done!");
+    lesson.assert_reads("Why it can't be done: This phone's Settings have no NFC switch.");
+    lesson.assert_reads("Your reason: no NFC here");
 
     // Said of a task that can be done: refused, and the lesson goes on.
-    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    let mut lesson = Harness::alone(60, 24, "turn_on_bluetooth");
     lesson.run(vec![f(5), key(KeyCode::Enter)]);
-    assert!(
-        lesson.screen().contains("It can be done"),
-        "{}",
-        lesson.screen()
-    );
+    lesson.assert_shows("It can be done");
     let current = lesson.learn.lesson().expect("lesson");
     assert!(!current.ended());
     assert_eq!(current.mistakes().wrong_claims, 1);
@@ -568,8 +465,7 @@ fn cant_be_done_is_said_with_a_reason_and_refused_for_a_task_that_can() {
 fn out_of_steps_offers_to_try_again() {
     let mut lesson = Harness::new(60, 24, vec![quick_bluetooth()], Some("quick_bluetooth"));
     lesson.run(vec![]);
-    let (column, row) = lesson.locate("Wi-Fi");
-    lesson.run(vec![click(column, row), key(KeyCode::Esc)]);
+    lesson.run(vec![lesson.click_on("Wi-Fi"), key(KeyCode::Esc)]);
     let screen = lesson.screen();
     assert!(screen.contains("Out of steps"), "{screen}");
     assert!(screen.contains("Try again"), "{screen}");
@@ -589,55 +485,35 @@ fn out_of_steps_offers_to_try_again() {
 
 #[test]
 fn a_sign_in_counts_typing_as_one_step_never_shows_the_password_and_counts_a_wrong_one() {
-    let mut lesson = Harness::new(60, 24, vec![sign_in()], Some("sign_in_lesson"));
+    let mut lesson = Harness::alone(60, 24, "sign_in_lesson");
     lesson.run(vec![f(1)]);
-    assert_eq!(
-        lesson.pointer(),
-        Some(Pointer::Element("settings.account".into()))
-    );
+    lesson.assert_points_at("settings.account");
     // The account row is below the fold: the hint says to scroll.
     assert!(lesson.hint().contains("scroll down"), "{}", lesson.hint());
     lesson.run(vec![key(KeyCode::PageDown), key(KeyCode::PageDown)]);
     // In sight now: the hint no longer says to scroll.
     assert_eq!(lesson.hint(), "Tap “Sign in to Mi Account”");
-    let (column, row) = lesson.locate("Sign in to Mi Account");
-    lesson.run(vec![click(column, row)]);
-    let (column, row) = lesson.locate("Sign in");
-    lesson.run(vec![click(column, row), f(1)]);
+    lesson.run(vec![lesson.click_on("Sign in to Mi Account")]);
+    lesson.run(vec![lesson.click_on("Sign in"), f(1)]);
     assert_eq!(lesson.screen_name(), "sign_in");
-    assert_eq!(
-        lesson.pointer(),
-        Some(Pointer::Element("signin.login".into()))
-    );
+    lesson.assert_points_at("signin.login");
     // The goal gives the address: the hint may say it.
     assert_eq!(
         lesson.hint(),
         "Type “lei.wang@example.com” in “Email/Phone number/Mi Account ID”"
     );
-    let mut events = typed("lei.wang@example.com");
-    events.push(f(1));
-    lesson.run(events);
+    lesson.run([typed("lei.wang@example.com"), vec![f(1)]].concat());
     assert_eq!(lesson.learn.lesson().expect("lesson").steps(), 3);
-    assert_eq!(
-        lesson.pointer(),
-        Some(Pointer::Element("signin.password".into()))
-    );
+    lesson.assert_points_at("signin.password");
     assert_eq!(lesson.hint(), "Type the password in “Password”");
     assert!(!lesson.screen().contains("Xiaomi#2026\u{201d}"));
 
     // A wrong password, sent: a mistake.
-    let mut events = vec![key(KeyCode::Tab)];
-    events.extend(typed("wrong#2026"));
-    lesson.run(events);
-    let (column, row) = lesson.locate("I've read");
-    lesson.run(vec![click(column, row)]);
+    lesson.run([vec![key(KeyCode::Tab)], typed("wrong#2026")].concat());
+    lesson.run(vec![lesson.click_on("I've read")]);
     let (column, row) = lesson.locate("[ Sign in ]");
     lesson.run(vec![click(column + 2, row)]);
-    assert!(
-        lesson.screen().contains("Invalid username or password"),
-        "{}",
-        lesson.screen()
-    );
+    lesson.assert_shows("Invalid username or password");
     assert_eq!(
         lesson
             .learn
@@ -648,17 +524,23 @@ fn a_sign_in_counts_typing_as_one_step_never_shows_the_password_and_counts_a_wro
         1
     );
     // The right one (the cursor is back in the emptied field): done.
-    let mut events = typed("Xiaomi#2026");
-    events.push(key(KeyCode::Enter));
-    lesson.run(events);
-    let read = ui::reading(&lesson.screen(), &Theme::miui());
-    assert!(read.contains("Well done!"), "{}", lesson.screen());
-    assert!(read.contains("1 wrong password"), "{read}");
+    lesson.run([typed("Xiaomi#2026"), vec![key(KeyCode::Enter)]].concat());
+    lesson.assert_reads("Well done!");
+    lesson.assert_reads("1 wrong password");
 }
 
 #[test]
 fn the_list_groups_by_guide_and_difficulty_and_starts_a_lesson_by_key_or_click() {
-    let mut lesson = Harness::new(60, 24, vec![nfc(), bluetooth(), device_name()], None);
+    let mut lesson = Harness::new(
+        60,
+        24,
+        vec![
+            task("turn_on_nfc"),
+            task("turn_on_bluetooth"),
+            task("name_of_the_phone"),
+        ],
+        None,
+    );
     lesson.run(vec![]);
     let screen = lesson.screen();
     let easy = screen
@@ -687,23 +569,20 @@ fn the_list_groups_by_guide_and_difficulty_and_starts_a_lesson_by_key_or_click()
     // q on Settings: back to the list, which a click starts a lesson from.
     lesson.run(vec![key(KeyCode::Char('q'))]);
     assert!(lesson.learn.lesson().is_none());
-    let (column, row) = lesson.locate("The phone's name");
-    lesson.run(vec![click(column, row)]);
+    lesson.run(vec![lesson.click_on("The phone's name")]);
     assert_eq!(
         lesson.learn.lesson().expect("lesson").task.id,
         "name_of_the_phone"
     );
     // Ctrl-C quits from anywhere; the loop reads nothing after it.
-    lesson.run(vec![ctrl_c(), f(1)]);
+    lesson.run(vec![ctrl('c'), f(1)]);
     assert!(lesson.learn.lesson().is_none());
 }
 
 #[test]
 fn an_attempt_left_after_a_step_counts_as_an_attempt() {
-    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
-    lesson.run(vec![]);
-    let (column, row) = lesson.locate("Wi-Fi");
-    lesson.run(vec![click(column, row)]);
+    let mut lesson = Harness::drawn(60, 24, "turn_on_bluetooth");
+    lesson.run(vec![lesson.click_on("Wi-Fi")]);
     assert_eq!(lesson.learn.close(), None);
     let saved = load_progress(&lesson.path).expect("saved");
     assert_eq!(saved.tasks["turn_on_bluetooth"].attempts, 1);
@@ -718,7 +597,7 @@ fn an_attempt_left_after_a_step_counts_as_an_attempt() {
 #[test]
 fn any_terminal_size_draws_without_panicking() {
     for open in [None, Some("sign_in_lesson")] {
-        let mut lesson = Harness::new(60, 24, vec![sign_in()], open);
+        let mut lesson = Harness::new(60, 24, vec![task("sign_in_lesson")], open);
         lesson.run(vec![f(1), key(KeyCode::Char('?'))]);
         for (width, height) in [
             (1, 1),
@@ -762,7 +641,11 @@ fn the_report_is_a_table_of_every_task() {
         },
     )
     .expect("saved");
-    let report = progress::report(&[bluetooth(), nfc()], &file.progress, &path);
+    let report = progress::report(
+        &[task("turn_on_bluetooth"), task("turn_on_nfc")],
+        &file.progress,
+        &path,
+    );
     let lines: Vec<&str> = report.lines().collect();
     assert!(lines[0].starts_with("task"), "{report}");
     assert!(lines[0].contains("attempts"), "{report}");
@@ -823,7 +706,7 @@ fn learn_report_prints_the_table_and_refuses_a_corrupt_file() {
 
 #[test]
 fn at_40x12_the_hint_takes_the_goals_line_and_the_pointer_is_on_the_phone() {
-    let mut lesson = Harness::new(40, 12, vec![bluetooth()], Some("turn_on_bluetooth"));
+    let mut lesson = Harness::alone(40, 12, "turn_on_bluetooth");
     lesson.run(vec![f(1)]);
     let screen = lesson.screen();
     let first = screen.lines().next().expect("a line");
@@ -831,28 +714,21 @@ fn at_40x12_the_hint_takes_the_goals_line_and_the_pointer_is_on_the_phone() {
     assert!(lesson.pointed_line().contains("▶Bluetooth"), "{screen}");
     insta::assert_snapshot!("bluetooth_hint_40x12", screen);
     // After the step the goal is back.
-    let (column, row) = lesson.locate("Bluetooth");
-    lesson.run(vec![click(column, row)]);
+    lesson.run(vec![lesson.click_on("Bluetooth")]);
     assert!(
-        lesson
-            .screen()
-            .lines()
-            .next()
-            .expect("line")
-            .contains("Goal: Turn on")
+        lesson.first_line().contains("Goal: Turn on"),
+        "{}",
+        lesson.screen()
     );
 }
 
 #[test]
 fn the_result_beside_a_wide_phone() {
-    let mut lesson = Harness::new(100, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
-    lesson.run(vec![]);
+    let mut lesson = Harness::drawn(100, 24, "turn_on_bluetooth");
     // The row's "Off" (the panel names Bluetooth too).
-    let (column, row) = lesson.locate("Off ›");
-    lesson.run(vec![click(column, row), f(1)]);
+    lesson.run(vec![lesson.click_on("Off ›"), f(1)]);
     insta::assert_snapshot!("bluetooth_switch_hint_100x24", lesson.screen());
-    let (column, row) = lesson.locate("[OFF]");
-    lesson.run(vec![click(column, row)]);
+    lesson.run(vec![lesson.click_on("[OFF]")]);
     insta::assert_snapshot!("bluetooth_done_100x24", lesson.screen());
 }
 /// Every task of the catalogue, three variants each, is done within its steps by doing what the
@@ -1007,31 +883,18 @@ fn lesson_answer(task: &Task, seed: u64) -> String {
 
 #[test]
 fn the_time_taken_is_the_wall_clocks_and_the_phones_clock_follows_it() {
-    let mut lesson = Harness::new(60, 24, vec![bluetooth()], Some("turn_on_bluetooth"));
+    let mut lesson = Harness::alone(60, 24, "turn_on_bluetooth");
     let mut seconds = 0;
     // Every look at the clock finds it 20 seconds later.
     let mut clock = || {
         seconds += 20;
         t0() + chrono::Duration::seconds(seconds)
     };
-    lesson::run(
-        &mut lesson.terminal,
-        &mut ScriptedEvents(VecDeque::from(vec![key(KeyCode::Char('j'))])),
+    lesson.run_with_clock(vec![key(KeyCode::Char('j'))], &mut clock);
+    lesson.run_with_clock(
+        vec![lesson.click_on("Bluetooth"), key(KeyCode::Enter)],
         &mut clock,
-        &mut lesson.learn,
-        &Theme::miui(),
-    )
-    .expect("loop");
-    let (column, row) = lesson.locate("Bluetooth");
-    let events = vec![click(column, row), key(KeyCode::Enter)];
-    lesson::run(
-        &mut lesson.terminal,
-        &mut ScriptedEvents(VecDeque::from(events)),
-        &mut clock,
-        &mut lesson.learn,
-        &Theme::miui(),
-    )
-    .expect("loop");
+    );
     let screen = lesson.screen();
     // Started at 10:00:00; five looks at the clock later it is 10:01:40.
     assert!(screen.contains("Time: 1:40"), "{screen}");
@@ -1107,7 +970,7 @@ fn assert_rows_fit(lesson: &Harness, width: u16) {
 
 #[test]
 fn a_chinese_lesson_speaks_chinese_at_60x24() {
-    let mut lesson = Harness::chinese(60, 24, vec![bluetooth(), nfc()], Some("turn_on_bluetooth"));
+    let mut lesson = Harness::chinese(60, 24, bluetooth_then_nfc(), Some("turn_on_bluetooth"));
     lesson.run(vec![f(1)]);
     let screen = lesson.fresh_screen();
     assert!(screen.contains("目标：开启蓝牙。"), "{screen}");
@@ -1156,7 +1019,12 @@ fn a_chinese_lesson_speaks_chinese_at_60x24() {
 
 #[test]
 fn a_chinese_lesson_speaks_chinese_at_40x12() {
-    let mut lesson = Harness::chinese(40, 12, vec![bluetooth()], Some("turn_on_bluetooth"));
+    let mut lesson = Harness::chinese(
+        40,
+        12,
+        vec![task("turn_on_bluetooth")],
+        Some("turn_on_bluetooth"),
+    );
     lesson.run(vec![]);
     let screen = lesson.fresh_screen();
     let first = screen.lines().next().expect("a line");
@@ -1186,7 +1054,7 @@ fn a_chinese_lesson_speaks_chinese_at_40x12() {
     assert_rows_fit(&lesson, 40);
     insta::assert_snapshot!("bluetooth_help_zh-CN_40x12", help);
     lesson.run(vec![key(KeyCode::PageDown); 12]);
-    let end = ui::reading(&lesson.screen(), &Theme::miui());
+    let end = lesson.read();
     assert!(end.contains("单击面板中的按键即按下该键"), "{end}");
 }
 

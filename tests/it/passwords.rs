@@ -4,11 +4,14 @@
 
 use std::collections::VecDeque;
 
+use crate::common::batch::{ran, replay_with};
+use crate::common::events::{key, typed};
+use crate::common::t0;
 use chrono::{DateTime, Utc};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use mi_settings::engine::{Engine, Start};
 use mi_settings::screens::Action;
-use mi_settings::shells::replay::batch::{self, BatchOptions};
+use mi_settings::shells::replay::batch::BatchOptions;
 use mi_settings::shells::replay::record::Recorder;
 use mi_settings::shells::replay::run::{self as runner, Options};
 use mi_settings::shells::store;
@@ -20,10 +23,6 @@ use proptest::prelude::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use serde_json::json;
-
-fn t0() -> DateTime<Utc> {
-    "2026-11-21T10:00:00Z".parse().expect("time")
-}
 
 /// Passwords that pass the creation rules: letters, a number and a symbol, 10 to 20 long.
 fn password() -> impl Strategy<Value = String> {
@@ -38,12 +37,11 @@ fn phone_with_password(password: &str) -> DeviceFile {
     device
 }
 
+/// A 60x24 phone started with `seed`.
 fn start(seed: u64) -> Start {
     Start {
         seed,
-        clock: t0(),
-        width: 60,
-        height: 24,
+        ..crate::common::start(60, 24)
     }
 }
 
@@ -102,14 +100,6 @@ impl Hooks for RecordingShell {
     }
 }
 
-fn key(code: KeyCode) -> Event {
-    Event::Key(KeyEvent::new(code, KeyModifiers::NONE))
-}
-
-fn typed(text: &str) -> Vec<Event> {
-    text.chars().map(|c| key(KeyCode::Char(c))).collect()
-}
-
 proptest! {
     #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
 
@@ -134,9 +124,9 @@ proptest! {
             cast: Some(dir.path().join("c.cast")),
             ..BatchOptions::default()
         };
-        let mut log = Vec::new();
-        batch::run(std::slice::from_ref(&path), &options, &mut log).expect("batch");
-        assert_absent(&password, "replay log", &String::from_utf8_lossy(&log));
+        let (result, log) = replay_with(std::slice::from_ref(&path), &options);
+        prop_assert_eq!(result, ran(1, 0), "{}", log);
+        assert_absent(&password, "replay log", &log);
         for written in ["t/round-trip.txt", "c.cast"] {
             let text = std::fs::read_to_string(dir.path().join(written)).expect("written");
             assert_absent(&password, written, &text);

@@ -12,15 +12,15 @@ use std::path::Path;
 use std::rc::Rc;
 use std::time::Duration as StdDuration;
 
+use crate::common::events::{click, ctrl, key, wheel};
+use crate::common::t0;
 use chrono::{DateTime, Duration, Utc};
-use crossterm::event::{
-    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
-};
+use crossterm::event::KeyCode;
 use mi_settings::engine::{Engine, Start};
-use mi_settings::play::fixture;
+use mi_settings::play::fixture::{self, LoadedFixture};
 use mi_settings::screens::Action;
 use mi_settings::shells::replay::record::Recorder;
-use mi_settings::shells::replay::run::{self as runner, Options, Outputs};
+use mi_settings::shells::replay::run::{self as runner, Options, Outputs, Report};
 use mi_settings::shells::store;
 use mi_settings::shells::terminal::{self, EventSource, Hooks, Next};
 use mi_settings::sim::DeviceFile;
@@ -67,26 +67,11 @@ impl EventSource for TimedEvents {
             return Ok(Next::Closed);
         };
         self.now.set(at);
-        let key = |code, modifiers| Event::Key(KeyEvent::new(code, modifiers));
         Ok(match gesture {
-            Gesture::Key(code) => Next::Event(key(code, KeyModifiers::NONE)),
-            Gesture::Ctrl(c) => Next::Event(key(KeyCode::Char(c), KeyModifiers::CONTROL)),
-            Gesture::Click(column, row) => Next::Event(Event::Mouse(MouseEvent {
-                kind: MouseEventKind::Down(MouseButton::Left),
-                column,
-                row,
-                modifiers: KeyModifiers::NONE,
-            })),
-            Gesture::Wheel(down, column, row) => Next::Event(Event::Mouse(MouseEvent {
-                kind: if down {
-                    MouseEventKind::ScrollDown
-                } else {
-                    MouseEventKind::ScrollUp
-                },
-                column,
-                row,
-                modifiers: KeyModifiers::NONE,
-            })),
+            Gesture::Key(code) => Next::Event(key(code)),
+            Gesture::Ctrl(letter) => Next::Event(ctrl(letter)),
+            Gesture::Click(column, row) => Next::Event(click(column, row)),
+            Gesture::Wheel(down, column, row) => Next::Event(wheel(down, column, row)),
             Gesture::Idle => Next::Idle,
         })
     }
@@ -357,6 +342,24 @@ fn add_passwords(recorded: &Recorded) -> serde_json::Value {
     fixture
 }
 
+/// Replays `loaded` as `mi-settings replay` does: the report, and the phone's clock and view
+/// after the last step.
+fn replay_to_the_end(loaded: &LoadedFixture) -> (Report, Option<(DateTime<Utc>, View)>) {
+    let mut last = None;
+    let mut watch = |_step: usize, engine: &Engine| {
+        last = Some((engine.now(), engine.view().clone()));
+    };
+    let report = runner::run(
+        loaded,
+        &Options::default(),
+        Outputs {
+            each_step: Some(&mut watch),
+            ..Outputs::default()
+        },
+    );
+    (report, last)
+}
+
 fn check_round_trip(started: DateTime<Utc>, seed: u64, session: &[Timed]) {
     let recorded = record(started, seed, session);
     let text = serde_json::to_string_pretty(&recorded.fixture).expect("json");
@@ -367,20 +370,8 @@ fn check_round_trip(started: DateTime<Utc>, seed: u64, session: &[Timed]) {
     let fixture_text = serde_json::to_string_pretty(&add_passwords(&recorded)).expect("json");
     let loaded = fixture::parse(&fixture_text, Path::new("recorded.json"))
         .unwrap_or_else(|e| panic!("the recording is no fixture: {e:?}\n{fixture_text}"));
-    let mut replayed_until = None;
-    let mut replayed_view = None;
-    let mut watch = |_step: usize, engine: &Engine| {
-        replayed_until = Some(engine.now());
-        replayed_view = Some(engine.view().clone());
-    };
-    let report = runner::run(
-        &loaded,
-        &Options::default(),
-        Outputs {
-            each_step: Some(&mut watch),
-            ..Outputs::default()
-        },
-    );
+    let (report, replayed_end) = replay_to_the_end(&loaded);
+    let (replayed_until, replayed_view) = replayed_end.unzip();
     assert!(
         report.passed(),
         "{}\n{fixture_text}",
@@ -430,8 +421,7 @@ proptest! {
         seed in any::<u64>(),
     ) {
         // A wall clock with a fraction of a second, as a real one has.
-        let started = "2026-11-21T10:00:00Z".parse::<DateTime<Utc>>().expect("time")
-            + Duration::milliseconds(start_ms as i64);
+        let started = t0() + Duration::milliseconds(start_ms as i64);
         check_round_trip(started, seed, &session);
     }
 }
@@ -485,7 +475,6 @@ fn a_recorded_sign_in_at_odd_fractions_of_a_second_replays() {
 /// sight): the next keys in a text field must still go into the same field on replay.
 #[test]
 fn typing_after_a_wheel_scroll_goes_into_the_same_field_on_replay() {
-    let start: DateTime<Utc> = "2026-11-21T10:00:00Z".parse().expect("time");
     let device = DeviceFile::factory_default();
     // At 40x12 the create-account form is taller than the screen.
     let (width, height) = (40, 12);
@@ -493,12 +482,10 @@ fn typing_after_a_wheel_scroll_goes_into_the_same_field_on_replay() {
         device.clone(),
         Start {
             seed: 3,
-            clock: start,
-            width,
-            height,
+            ..crate::common::start(width, height)
         },
     );
-    let mut recorder = Recorder::new(&device, start, 3, width, height);
+    let mut recorder = Recorder::new(&device, t0(), 3, width, height);
     let steps = [
         Action::Tap("settings.account".into()),
         Action::Tap("account.create".into()),
@@ -524,18 +511,9 @@ fn typing_after_a_wheel_scroll_goes_into_the_same_field_on_replay() {
     let fixture = recorder.fixture("wheel", &engine.view().title, engine.device());
     let text = serde_json::to_string_pretty(&fixture).expect("json");
     let loaded = fixture::parse(&text, Path::new("wheel.json")).expect("fixture");
-    let mut replayed = None;
-    let mut watch = |_: usize, engine: &Engine| replayed = Some(engine.view().clone());
-    let report = runner::run(
-        &loaded,
-        &Options::default(),
-        Outputs {
-            each_step: Some(&mut watch),
-            ..Outputs::default()
-        },
-    );
+    let (report, replayed) = replay_to_the_end(&loaded);
     assert!(report.passed(), "{:?}", report.failure_text());
-    let replayed = replayed.expect("a view");
+    let (_, replayed) = replayed.expect("a view");
     assert_eq!(
         (
             field(&replayed, "create.contact"),

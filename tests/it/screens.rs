@@ -5,18 +5,14 @@
 //! snapshots, plain assertions state the facts that matter most, so that a snapshot accepted
 //! without reading still cannot hide them going wrong.
 
-use chrono::{DateTime, Utc};
-use mi_settings::engine::{Engine, Start};
+use crate::common::{start, t0};
+use mi_settings::engine::Engine;
 use mi_settings::screens::Action;
 use mi_settings::sim::DeviceFile;
 use mi_settings::sim::device::{Language, Rom, Skin};
 use mi_settings::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-
-fn t0() -> DateTime<Utc> {
-    "2026-11-21T10:00:00Z".parse().expect("time")
-}
 
 fn tap(id: &str) -> Action {
     Action::Tap(id.to_string())
@@ -36,13 +32,7 @@ struct Shot {
 fn shoot(setup: impl Fn(&mut DeviceFile), actions: &[Action], width: u16, height: u16) -> Shot {
     let mut device = DeviceFile::factory_default();
     setup(&mut device);
-    let start = Start {
-        seed: 7,
-        clock: t0(),
-        width,
-        height,
-    };
-    let mut engine = Engine::new(device, start);
+    let mut engine = Engine::new(device, start(width, height));
     for action in actions {
         engine.apply(action.clone());
     }
