@@ -183,6 +183,18 @@ fn io_error(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> Stor
     }
 }
 
+/// Opens the lock file at `lock_path`, making it when there is none; it is never emptied, as
+/// another process may hold a lock on it.
+fn open_lock_file(lock_path: &Path) -> Result<File, StoreError> {
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(lock_path)
+        .map_err(io_error(lock_path, "opening the lock file"))
+}
+
 /// Where the device file lives when [`ENV_VAR`] is not set: `device.json` in the per-user data
 /// folder (e.g. `~/.local/share/mi-settings/` on Linux).
 pub fn default_path() -> Result<PathBuf, StoreError> {
@@ -357,13 +369,7 @@ impl Store {
         // place, which would silently drop a lock held on the old one.
         let lock_path = with_suffix(path, ".lock");
         let made_lock = !lock_path.exists();
-        let lock = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&lock_path)
-            .map_err(io_error(&lock_path, "opening the lock file"))?;
+        let lock = open_lock_file(&lock_path)?;
         match lock.try_lock() {
             Ok(()) => {
                 // Temporary files of an interrupted save of this file (never another's): the
@@ -498,13 +504,7 @@ pub fn update_shared(
     fs::create_dir_all(folder)
         .map_err(|e| io_error(folder, "creating the folder")(e).to_string())?;
     let lock_path = with_suffix(&resolved, ".lock");
-    let lock = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&lock_path)
-        .map_err(|e| io_error(&lock_path, "opening the lock file")(e).to_string())?;
+    let lock = open_lock_file(&lock_path).map_err(|e| e.to_string())?;
     let waited_since = std::time::Instant::now();
     loop {
         match lock.try_lock() {
