@@ -5,16 +5,16 @@
 //! One child module per concern; this one only names them and re-exports their public items,
 //! so callers say `sim::cloud::sign_in` whichever file it lives in.
 
-pub mod accounts;
-pub mod codes;
-pub mod devices;
-pub mod erase;
-pub mod error;
-pub mod foreign;
+mod accounts;
+mod codes;
+mod devices;
+mod erase;
+mod error;
+mod foreign;
 mod item_ids;
-pub mod passwords;
-pub mod session;
-pub mod sync;
+mod passwords;
+mod session;
+mod sync;
 
 pub use accounts::{
     FREE_PLAN_GB, create_account, find_account, find_by_email, find_by_phone, index_of, is_email,
