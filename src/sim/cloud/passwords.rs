@@ -1,0 +1,151 @@
+//! Passwords: Argon2id hashes salted from the seeded generator, their checks (remembered, as a
+//! hash is slow), and the rules a new password must meet.
+
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+
+use crate::sim::Env;
+
+/// What is wrong with a new password (seed 003: at least 8 characters with letters, numbers
+/// and symbols), the first rule that fails.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    TooShort,
+    NoLetter,
+    NoNumber,
+    NoSymbol,
+}
+
+/// The Argon2id parameters of every hash the simulation makes: cheap on purpose (see
+/// `CloudAccount::password_hash`).
+fn hasher() -> Argon2<'static> {
+    let params = Params::new(1024, 1, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// A PHC string for `password`, salted from the seeded generator (so replays are repeatable).
+pub fn hash_password(password: &str, env: &mut Env) -> String {
+    let mut salt = [0u8; 16];
+    for chunk in salt.chunks_mut(4) {
+        chunk.copy_from_slice(&env.below(u32::MAX).to_le_bytes());
+    }
+    match SaltString::encode_b64(&salt) {
+        Ok(salt) => hasher()
+            .hash_password(password.as_bytes(), &salt)
+            .map(|hash| hash.to_string())
+            .unwrap_or_default(),
+        Err(_) => String::new(),
+    }
+}
+
+/// Whether `password` matches the PHC string (an empty or broken hash, or one that asks for
+/// more than `device::HASH_MEMORY_KIB_MAX` and the like, matches nothing).
+pub fn verify_password(hash: &str, password: &str) -> bool {
+    if crate::sim::device::hash_cost_problem(hash).is_some() {
+        return false;
+    }
+    PasswordHash::new(hash)
+        .map(|parsed| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &parsed)
+                .is_ok()
+        })
+        .unwrap_or(false)
+}
+
+/// Password checks remembered: a task's check and a hint's plan ask the same ones over and over,
+/// and a hash takes far longer than a step.
+#[derive(Debug, Clone, Default)]
+pub struct Verified {
+    answers: Vec<(String, String, bool)>,
+}
+
+impl Verified {
+    /// How many checks are remembered.
+    const KEPT: usize = 64;
+
+    /// Whether `password` matches `hash`, remembered.
+    pub fn check(&mut self, hash: &str, password: &str) -> bool {
+        if let Some((_, _, answer)) = self
+            .answers
+            .iter()
+            .find(|(h, p, _)| h == hash && p == password)
+        {
+            return *answer;
+        }
+        let answer = verify_password(hash, password);
+        if self.answers.len() >= Self::KEPT {
+            self.answers.remove(0);
+        }
+        self.answers
+            .push((hash.to_string(), password.to_string(), answer));
+        answer
+    }
+}
+
+/// What is wrong with a new password, if anything (seed 003: at least 8 characters with letters,
+/// numbers and symbols).
+pub fn password_problem(password: &str) -> Option<PasswordProblem> {
+    if password.chars().count() < 8 {
+        Some(PasswordProblem::TooShort)
+    } else if !password.chars().any(char::is_alphabetic) {
+        Some(PasswordProblem::NoLetter)
+    } else if !password.chars().any(|c| c.is_ascii_digit()) {
+        Some(PasswordProblem::NoNumber)
+    } else if !password
+        .chars()
+        .any(|c| !c.is_alphanumeric() && !c.is_whitespace())
+    {
+        Some(PasswordProblem::NoSymbol)
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sim::DeviceFile;
+    use crate::sim::cloud::fixtures::t0;
+
+    #[test]
+    fn the_demo_accounts_passwords_are_the_ones_the_readme_lists() {
+        let device = DeviceFile::factory_default();
+        let accounts = &device.cloud.accounts;
+        assert!(verify_password(&accounts[0].password_hash, "Xiaomi#2026"));
+        assert!(verify_password(&accounts[1].password_hash, "Anna#2026!"));
+        assert!(accounts[1].two_step);
+        assert!(verify_password(&accounts[2].password_hash, "Fleet#2026"));
+        assert_eq!(accounts[2].managed_by.as_deref(), Some("Contoso Ltd"));
+    }
+
+    #[test]
+    fn passwords_are_stored_as_argon2id_hashes_and_verify() {
+        let mut env = Env::new(t0(), 1);
+        let hash = hash_password("Secret#2026", &mut env);
+        assert!(hash.starts_with("$argon2id$v=19$m=1024,t=1,p=1$"), "{hash}");
+        assert!(!hash.contains("Secret"));
+        assert!(verify_password(&hash, "Secret#2026"));
+        assert!(!verify_password(&hash, "secret#2026"));
+        assert!(!verify_password("", "anything"));
+        assert!(!verify_password("not a hash", "anything"));
+    }
+
+    #[test]
+    fn password_rules_say_which_rule_fails() {
+        assert_eq!(password_problem("a1!"), Some(PasswordProblem::TooShort));
+        assert_eq!(
+            password_problem("12345678!"),
+            Some(PasswordProblem::NoLetter)
+        );
+        assert_eq!(
+            password_problem("abcdefgh!"),
+            Some(PasswordProblem::NoNumber)
+        );
+        assert_eq!(
+            password_problem("abcdefgh1"),
+            Some(PasswordProblem::NoSymbol)
+        );
+        assert_eq!(password_problem("abcdefg1!"), None);
+    }
+}
