@@ -7,6 +7,7 @@ pub mod agent;
 pub mod condition;
 pub mod fixture;
 pub mod lesson;
+pub mod one_kind;
 pub mod player;
 pub mod runner;
 pub mod secrets;

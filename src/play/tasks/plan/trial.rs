@@ -1,0 +1,152 @@
+//! A plan tried on a copy of the episode: its steps, the place and state before each, and
+//! whether, played to the end, it does the task.
+
+use std::hash::{Hash, Hasher};
+
+use crate::play::fixture::{KeyName, Step, WaitDuration};
+use crate::play::tasks::episode::Episode;
+use crate::play::tasks::variant::SolutionStep;
+use crate::sim::trace::Change;
+use crate::view::View;
+
+/// Where the phone is: the surface, the screen, and the dialog over it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Place {
+    pub surface: &'static str,
+    pub screen: String,
+    pub dialog: Option<String>,
+}
+
+impl Place {
+    pub fn of(view: &View) -> Place {
+        Place {
+            surface: view.surface,
+            screen: view.screen.clone(),
+            dialog: view.dialog.as_ref().map(|d| d.id.clone()),
+        }
+    }
+}
+
+/// One step of a plan, and the change it helps undo, when it does.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Planned {
+    pub step: SolutionStep,
+    pub undoing: Option<Change>,
+    /// For typing: the field the reference typed into (the plan taps it first when the focus
+    /// is elsewhere).
+    pub field: Option<String>,
+}
+
+/// A plan found, with the state it expects before each of its steps.
+#[derive(Debug, Clone)]
+pub(super) struct Cached {
+    pub(super) steps: Vec<Planned>,
+    pub(super) before: Vec<u64>,
+    /// The step last told.
+    pub(super) told: Option<usize>,
+}
+
+/// A key the key table names (every one a plan presses has a name).
+pub(super) fn key(name: &str) -> Option<KeyName> {
+    KeyName::try_from(name.to_string()).ok()
+}
+
+/// A wait as plans write it (`5s`).
+pub(super) fn wait(text: &str) -> WaitDuration {
+    WaitDuration::try_from(text.to_string()).unwrap_or_else(|_| WaitDuration::from_seconds(5))
+}
+
+/// Plays one step of a plan: an answer says what the phone shows now.
+pub(super) fn play(episode: &mut Episode, step: &SolutionStep) -> Result<(), String> {
+    match step {
+        SolutionStep::Answer(_) => {
+            let answer = episode.expected_answer().unwrap_or_default();
+            episode.answer(&answer);
+            Ok(())
+        }
+        other => episode.solve_step(other),
+    }
+}
+
+/// Plays `steps` from `start` on a copy: the plan up to the step after which the task is done,
+/// with the state before each, or `None` when it does not do the task within `budget` steps.
+pub(super) fn verify(start: &Episode, steps: &[Planned], budget: usize) -> Option<Cached> {
+    let mut episode = start.clone();
+    let mut before = Vec::new();
+    let mut played: Vec<Planned> = Vec::new();
+    for planned in steps {
+        // Typing goes into an empty field: what is there already is cleared first.
+        let types = matches!(
+            planned.step,
+            SolutionStep::Step(Step::Type(_) | Step::TypeFrom(_))
+        );
+        let filled = episode.engine().view().focused().is_some_and(|e| {
+            e.role.is_text_input() && e.value.as_deref().is_some_and(|v| !v.is_empty())
+        });
+        let mut now = Vec::new();
+        // The reference's field, when the focus is elsewhere: a tap on it first.
+        let view = episode.engine().view();
+        let elsewhere = |field: &String| {
+            view.focused().is_none_or(|e| e.id != *field) && view.find(field).is_some()
+        };
+        let mut filled = filled;
+        if let (true, Some(field)) = (types, planned.field.as_ref().filter(|f| elsewhere(f))) {
+            filled = view
+                .find(field)
+                .and_then(|e| e.value.as_deref())
+                .is_some_and(|v| !v.is_empty());
+            now.push(Planned {
+                step: SolutionStep::Step(Step::TapId {
+                    id: field.clone(),
+                    label: None,
+                }),
+                undoing: planned.undoing.clone(),
+                field: None,
+            });
+        }
+        if types && filled {
+            now.push(Planned {
+                step: SolutionStep::Step(Step::Key(key("ctrl+u")?)),
+                undoing: planned.undoing.clone(),
+                field: None,
+            });
+        }
+        now.push(planned.clone());
+        for planned in now {
+            if played.len() >= budget {
+                return None;
+            }
+            before.push(fingerprint(&episode));
+            play(&mut episode, &planned.step).ok()?;
+            played.push(planned);
+            if episode.done() {
+                return Some(Cached {
+                    steps: played,
+                    before,
+                    told: None,
+                });
+            }
+        }
+    }
+    None
+}
+
+/// A digest of where the episode stands, as the plan's next step depends on it: the place, the
+/// changes made, and what each element shows.
+pub(super) fn fingerprint(episode: &Episode) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    let view = episode.engine().view();
+    Place::of(view).hash(&mut hasher);
+    episode.engine().trace().len().hash(&mut hasher);
+    episode.answered.hash(&mut hasher);
+    episode.said_impossible.hash(&mut hasher);
+    let dialog = view.dialog.iter().flat_map(|d| d.elements.iter());
+    for element in view.elements.iter().chain(dialog) {
+        element.id.hash(&mut hasher);
+        element.value.hash(&mut hasher);
+        element.checked.hash(&mut hasher);
+        element.focused.hash(&mut hasher);
+        element.enabled.hash(&mut hasher);
+    }
+    hasher.finish()
+}
