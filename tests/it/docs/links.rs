@@ -8,18 +8,23 @@ use mi_settings::play::tasks;
 
 use super::{all_pages, docs_pages, page, root};
 
+/// The lines of a Markdown page outside its code blocks.
+fn prose_lines(markdown: &str) -> Vec<&str> {
+    let mut in_code = false;
+    markdown
+        .lines()
+        .filter(|line| {
+            let fence = line.trim_start().starts_with("```");
+            in_code ^= fence;
+            !fence && !in_code
+        })
+        .collect()
+}
+
 /// Every `](target)` of a Markdown page, outside code.
 fn links(markdown: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let mut in_code = false;
-    for line in markdown.lines() {
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
-            continue;
-        }
-        if in_code {
-            continue;
-        }
+    for line in prose_lines(markdown) {
         let mut rest = line;
         while let Some(at) = rest.find("](") {
             rest = &rest[at + 2..];
@@ -34,15 +39,10 @@ fn links(markdown: &str) -> Vec<String> {
 /// The anchors of a Markdown page's headings, as GitHub makes them.
 fn anchors(markdown: &str) -> BTreeSet<String> {
     let mut found = BTreeSet::new();
-    let mut in_code = false;
-    for line in markdown.lines() {
-        if line.trim_start().starts_with("```") {
-            in_code = !in_code;
-            continue;
-        }
-        if in_code || !line.starts_with('#') {
-            continue;
-        }
+    for line in prose_lines(markdown)
+        .into_iter()
+        .filter(|l| l.starts_with('#'))
+    {
         let heading = line.trim_start_matches('#').trim().to_lowercase();
         let slug: String = heading
             .chars()
