@@ -85,7 +85,7 @@ enum Command {
         format: mi_settings::shells::schema::Format,
     },
     /// Serve the task catalogue to a UI agent: one JSON request per line on stdin, one response
-    /// per line on stdout (see the README's "Agent protocol").
+    /// per line on stdout (see docs/agent-protocol.md).
     Agent {
         /// Write every episode as a replayable fixture into DIR.
         #[arg(long, value_name = "DIR")]

@@ -6,6 +6,7 @@ mod architecture;
 mod chinese;
 mod cli;
 mod common;
+mod docs;
 mod durable;
 mod engine;
 mod fuzz;

@@ -52,7 +52,7 @@ fn every_one_passes(fixtures: &[PathBuf], options: &BatchOptions) {
 
 /// The fixtures that are about English wording, and so are not played in Chinese, each with
 /// why. Every other fixture is played in both languages.
-const ENGLISH_ONLY: [(&str, &str); 5] = [
+pub(crate) const ENGLISH_ONLY: [(&str, &str); 5] = [
     (
         "find-device-from-the-browser.json",
         "checks the lost-mode message the website prefills, which is in the phone's language",
@@ -622,30 +622,43 @@ fn every_fixture_validates_against_nothing_but_its_own_format() {
     }
 }
 
+/// Every example fixture of docs/fixtures.md runs and passes.
 #[test]
-fn the_readme_example_fixture_runs() {
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
-        .expect("README");
-    let start = readme.find("```json\n").expect("a json example") + "```json\n".len();
-    let example = &readme[start..start + readme[start..].find("```").expect("end of example")];
-    let dir = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir(dir.path().join("devices")).expect("devices");
-    std::fs::copy(
-        fixtures_dir().join("devices/signed-in.json"),
-        dir.path().join("devices/signed-in.json"),
-    )
-    .expect("copy device");
-    let path = write(dir.path(), "example.json", example);
-    // Its snapshot step needs its snapshot: written once, as a person would with --update.
-    let update = BatchOptions {
-        update_snapshots: true,
-        ..BatchOptions::default()
-    };
-    replay_with(std::slice::from_ref(&path), &update)
-        .0
-        .expect("written");
-    let (result, printed) = replay_with(std::slice::from_ref(&path), &BatchOptions::default());
-    assert_eq!(result, ran(1, 0), "{printed}");
+fn the_documented_example_fixtures_run() {
+    let docs =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/fixtures.md"))
+            .expect("docs/fixtures.md");
+    let examples: Vec<&str> = docs
+        .split("```json\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap_or_default())
+        .filter(|block| block.contains("\"steps\""))
+        .collect();
+    assert!(
+        !examples.is_empty(),
+        "docs/fixtures.md shows no example fixture"
+    );
+    for (i, example) in examples.iter().enumerate() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::create_dir(dir.path().join("devices")).expect("devices");
+        std::fs::copy(
+            fixtures_dir().join("devices/signed-in.json"),
+            dir.path().join("devices/signed-in.json"),
+        )
+        .expect("copy device");
+        let path = write(dir.path(), &format!("example-{i}.json"), example);
+        // Its snapshot steps need their snapshots: written once, as a person would with --update.
+        let update = BatchOptions {
+            update_snapshots: true,
+            ..BatchOptions::default()
+        };
+        replay_with(std::slice::from_ref(&path), &update)
+            .0
+            .expect("written");
+        let (result, printed) =
+            replay_with(std::slice::from_ref(&path), &BatchOptions::default());
+        assert_eq!(result, ran(1, 0), "example {i}: {printed}");
+    }
 }
 
 /// Every element id a screen declares (and so handles) is shown by some fixture: an id that no

@@ -15,7 +15,7 @@ const NEVER_SHOWN: &[&str] = &["src/engine/seed_words.rs"];
 
 /// Words in the code that are not the phone's: messages for the people who write fixtures and
 /// drive agents (in English, like a compiler's), the seed guides' words a tap may use, and the
-/// README's key table. Each with its file and why.
+/// key table of docs/keys.md. Each with its file and why.
 const NOT_THE_PHONES: &[(&str, &str, &str)] = &[
     (
         "src/engine/tap.rs",
@@ -42,7 +42,7 @@ const NOT_THE_PHONES: &[(&str, &str, &str)] = &[
         "no account with",
         "a script error, for fixture authors",
     ),
-    ("src/engine/keys.rs", "| keys |", "the README's key table"),
+    ("src/engine/keys.rs", "| keys |", "docs/keys.md's key table"),
     (
         "src/screens/mod.rs",
         "empty navigation stack",
