@@ -10,9 +10,13 @@ Measures, one after another:
   (b) steps/s for one environment, observations without the frame text, on a simple task with
       actions that keep the episode alive (open Bluetooth, go back; a reset when the episode is
       truncated, timed apart): the client alone (AgentProcess.step, the answer json-decoded), and
-      the Gymnasium environment (gymnasium.make, which also re-encodes the observation);
+      the Gymnasium environment (gymnasium.make, which cuts the observation's text out of the
+      answer and decodes the rest);
   (c) reset latency (mean, p50, p99 in ms): the simple task, and every task in turn;
-  (d) AsyncVectorEnv with 1, 2 and 4 environments, total steps/s (without and with shared memory).
+  (d) AsyncVectorEnv with 1, 2 and 4 environments, total steps/s (without and with shared memory);
+  (e) the Python work on one answer line (a step on the Settings screen), in µs, the fastest of
+      five rounds: the environment's (the cut), and decoding the line whole and encoding the
+      observation again (the path an answer of another shape takes).
 Use the release binary: a debug build is several times slower.
 """
 
@@ -26,16 +30,18 @@ import shutil
 import statistics
 import sys
 import time
+import timeit
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import gymnasium as gym
 
 import mi_settings_gym
-from mi_settings_gym import AgentProcess, MiSettingsEnv
+from mi_settings_gym import AgentProcess, MiSettingsEnv, _reply
+from mi_settings_gym.client import decode_answer
 
 TASK = "turn_on_bluetooth"
-MEASUREMENTS = ("floor", "client", "env", "reset", "vector")
+MEASUREMENTS = ("floor", "client", "env", "reset", "vector", "answer")
 ACTIONS = [{"action_type": "click", "label": "Bluetooth"}, {"action_type": "navigate_back"}]
 
 
@@ -177,6 +183,29 @@ def vector_steps(binary: str, num_envs: int, shared_memory: bool, seconds: float
     return count / elapsed
 
 
+def answer_work(binary: str, seconds: float) -> tuple[int, bool, float, float]:
+    """The Python work on one answer line: its size, whether the environment cuts it, and the
+    µs of the environment's read and of decoding it whole and encoding the observation again."""
+    with AgentProcess(binary) as agent:
+        agent.reset(TASK, 0)
+        wait = {"op": "step", "action": {"action_type": "wait", "seconds": 1}}
+        line = agent.request_line(json.dumps(wait))
+
+    def whole() -> str:
+        return _reply.encode(decode_answer(line)["observation"])
+
+    def cut() -> str | None:
+        return _reply.read_answer(line)[1]
+
+    assert cut() == whole()
+
+    def microseconds(work: Callable[[], object]) -> float:
+        number = max(1, round(seconds / 10 / 50e-6))  # about a tenth of the time a round
+        return min(timeit.repeat(work, number=number, repeat=5)) / number * 1e6
+
+    return len(line), _reply._cut(line) is not None, microseconds(cut), microseconds(whole)
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
@@ -242,6 +271,13 @@ def main(argv: list[str] | None = None) -> int:
                 f"(d) AsyncVectorEnv, {n} env{'s' if n > 1 else ''}, shared_memory={shared_memory}",
                 f"{rate:,.0f} steps/s total",
             )
+    if "answer" in only:
+        size, taken, cut, whole = answer_work(binary, s)
+        row(
+            f"(e) Python work on a {size:,} B answer (a step on Settings)",
+            f"{cut:.1f} µs ({'cut' if taken else 'not cut: read whole'}), "
+            f"read whole {whole:.1f} µs",
+        )
     return 0
 
 

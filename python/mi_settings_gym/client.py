@@ -95,6 +95,31 @@ def _member(reply: dict[str, Any], key: str, kind: type[_T], request: Mapping[st
     return value
 
 
+def encode_request(message: Mapping[str, Any]) -> str:
+    """A request as its line: compact JSON, text as it is (the pipe is UTF-8)."""
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":"))
+
+
+def decode_answer(answer: bytes) -> dict[str, Any]:
+    """An answer line decoded whole; :class:`AgentError` if it is not one JSON object."""
+    try:
+        reply = json.loads(answer)
+    except ValueError as e:
+        raise AgentError(
+            f"the agent answered a line that is not JSON ({e}): {answer[:200]!r}"
+        ) from None
+    if not isinstance(reply, dict):
+        raise AgentError(f"the agent answered JSON that is not an object: {answer[:200]!r}")
+    return reply
+
+
+def refuse_errors(reply: dict[str, Any], request: Mapping[str, Any]) -> dict[str, Any]:
+    """``reply``, unless it is ``{"error": ...}``: then :class:`ProtocolError`."""
+    if "error" in reply and len(reply) == 1:
+        raise ProtocolError(str(reply["error"]), request=request)
+    return reply
+
+
 class AgentProcess:
     """One ``mi-settings agent`` subprocess, spoken to one JSON line at a time.
 
@@ -205,24 +230,11 @@ class AgentProcess:
 
     def request(self, message: Mapping[str, Any]) -> dict[str, Any]:
         """Sends one request and returns the answer as it came, ``{"error": ...}`` included."""
-        line = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
-        answer = self.request_line(line)
-        try:
-            reply = json.loads(answer)
-        except ValueError as e:
-            raise AgentError(
-                f"the agent answered a line that is not JSON ({e}): {answer[:200]!r}"
-            ) from None
-        if not isinstance(reply, dict):
-            raise AgentError(f"the agent answered JSON that is not an object: {answer[:200]!r}")
-        return reply
+        return decode_answer(self.request_line(encode_request(message)))
 
     def call(self, message: Mapping[str, Any]) -> dict[str, Any]:
         """Like :meth:`request`, but an ``{"error": ...}`` answer raises :class:`ProtocolError`."""
-        reply = self.request(message)
-        if "error" in reply and len(reply) == 1:
-            raise ProtocolError(str(reply["error"]), request=message)
-        return reply
+        return refuse_errors(self.request(message), message)
 
     # --- the requests ---------------------------------------------------------------------
 

@@ -49,7 +49,8 @@ from typing import Any
 
 import gymnasium as gym
 
-from .client import AgentProcess, ProtocolError
+from ._reply import encode, read_answer
+from .client import AgentProcess, ProtocolError, encode_request, refuse_errors
 from .spaces import ASCII_PRINTABLE, AsciiText
 
 __all__ = ["ASCII_PRINTABLE", "MiSettingsEnv", "parse_observation"]
@@ -77,11 +78,8 @@ def parse_observation(observation: str) -> dict[str, Any]:
     return decoded
 
 
-def _observation_of(reply: dict[str, Any], request: Mapping[str, Any]) -> dict[str, Any]:
-    observation = reply.get("observation")
-    if not isinstance(observation, dict):
-        raise ProtocolError(f"the answer holds no observation object: {reply!r}", request=request)
-    return observation
+def _no_observation(reply: dict[str, Any], request: Mapping[str, Any]) -> ProtocolError:
+    return ProtocolError(f"the answer holds no observation object: {reply!r}", request=request)
 
 
 def _info_of(reply: dict[str, Any], request: Mapping[str, Any]) -> dict[str, Any]:
@@ -91,17 +89,6 @@ def _info_of(reply: dict[str, Any], request: Mapping[str, Any]) -> dict[str, Any
     if not isinstance(info, dict):
         raise ProtocolError(f"the answer's info is not an object: {reply!r}", request=request)
     return info
-
-
-# ``json.dumps(value, ensure_ascii=True, separators=(",", ":"))``, made once. What it encodes was
-# decoded from JSON, so it cannot hold a cycle: the check for one is left out (a tenth faster).
-_ENCODER = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), check_circular=False)
-
-
-def _encode(value: Any) -> str:
-    """Compact JSON with everything outside printable ASCII escaped: ``ensure_ascii`` escapes
-    non-ASCII and control characters (DEL included), so the text lies in :class:`AsciiText`."""
-    return _ENCODER.encode(value)
 
 
 class MiSettingsEnv(gym.Env[str, str]):
@@ -267,8 +254,10 @@ class MiSettingsEnv(gym.Env[str, str]):
         message: dict[str, Any] = {"op": "reset", "task": task, "seed": variant}
         if reset_options:
             message["options"] = reset_options
-        reply = self.client.call(message)
-        observation = _observation_of(reply, message)
+        reply, observation = self._exchange(message)
+        refuse_errors(reply, message)
+        if observation is None:
+            raise _no_observation(reply, message)
         info = dict(_info_of(reply, message))
         self._reset_info = dict(info)
         self._steps = 0
@@ -281,17 +270,16 @@ class MiSettingsEnv(gym.Env[str, str]):
         if self._reset_info is None or self._client is None:
             raise gym.error.ResetNeeded("call reset() before step()")
         message = {"op": "step", "action": self._decode_action(action)}
-        # The one path: the reply line decoded whole (json.loads), whatever the order of its
-        # members, and the observation encoded again as compact ASCII JSON.
-        reply = self._client.request(message)
-        if "observation" not in reply:
+        reply, observation = self._exchange(message)
+        if "observation" in reply and observation is None:
+            raise _no_observation(reply, message)
+        if observation is None:
             # Refused (a malformed action, or a step after the end): nothing happened. After the
             # end, terminated/truncated stay as they were so that a loop on them stops.
             if "error" not in reply or self._last_observation_text is None:
                 raise ProtocolError(f"unexpected answer to a step: {reply!r}", request=message)
             refused = {"steps": self._steps, "error": reply["error"]}
             return self._last_observation_text, 0.0, self._ended[0], self._ended[1], refused
-        observation = _observation_of(reply, message)
         info = dict(_info_of(reply, message))
         self._steps = int(info.get("steps", self._steps + 1))
         terminated = bool(reply.get("terminated", False))
@@ -318,6 +306,14 @@ class MiSettingsEnv(gym.Env[str, str]):
 
     # --- helpers --------------------------------------------------------------------------
 
+    def _exchange(self, message: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
+        """Sends ``message``; the answer, and its observation as compact ASCII JSON (``None``
+        without one). The one path for resets and steps: the observation's text is cut out of
+        the answer line as the simulator wrote it, or, for an answer of another shape, encoded
+        again from the answer decoded whole; the same text either way (see
+        :mod:`mi_settings_gym._reply`)."""
+        return read_answer(self.client.request_line(encode_request(message)))
+
     @staticmethod
     def _decode_action(action: object) -> object:
         if isinstance(action, Mapping):
@@ -337,24 +333,29 @@ class MiSettingsEnv(gym.Env[str, str]):
 
     @property
     def last_observation(self) -> dict[str, Any] | None:
-        """The last observation as a dict (the document the observation string encodes)."""
+        """The last observation as a dict (the document the observation string encodes),
+        decoded when first asked for."""
+        if self._last_observation is None and self._last_observation_text is not None:
+            self._last_observation = parse_observation(self._last_observation_text)
         return self._last_observation
 
-    def _observe(self, observation: dict[str, Any]) -> str:
-        """The observation as the space's string (compact ASCII JSON, ``"goal"`` last), kept as
-        the last observation."""
+    def _observe(self, observation: str) -> str:
+        """The observation's text as the space's string, ``"goal"`` added as its last member,
+        kept as the last observation."""
         goal = None if self._reset_info is None else self._reset_info.get("goal")
         if self.goal_in_observation and goal is not None:
-            observation = {**observation, "goal": goal}
-        text = _encode(observation)
-        if len(text) > self.observation_space.max_length:
+            # An observation has no goal of its own (the simulator's tests hold it to that): as
+            # ``{**observation, "goal": goal}`` would be written.
+            members = "," if observation != "{}" else ""
+            observation = f'{observation[:-1]}{members}"goal":{encode(goal)}}}'
+        if len(observation) > self.observation_space.max_length:
             gym.logger.warn(
-                f"an observation of {len(text)} characters exceeds max_observation_length="
+                f"an observation of {len(observation)} characters exceeds max_observation_length="
                 f"{self.observation_space.max_length}: make the environment with a larger one"
             )
-        self._last_observation = observation
-        self._last_observation_text = text
-        return text
+        self._last_observation = None
+        self._last_observation_text = observation
+        return observation
 
     # Picklable: the subprocess is not carried over; a copy starts its own at its first reset.
     def __getstate__(self) -> dict[str, Any]:

@@ -1,6 +1,10 @@
 //! `mi-settings agent`: the agent environment (`crate::play::agent`) served over a JSON-lines
 //! pipe — one request per line on stdin, one response per line on stdout — with each episode
 //! written as a fixture into `--log-dir` when it ends.
+//!
+//! Answers are written in printable ASCII only, as Python's `json.dumps(..., ensure_ascii=True,
+//! separators=(",", ":"))` would write them (`crate::shells::ascii_json`): a Python client can
+//! hand the observation on as the text it came in.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::PathBuf;
@@ -10,7 +14,7 @@ use std::sync::mpsc;
 use crate::play::agent::Agent;
 use crate::play::agent::log::EpisodeLog;
 use crate::play::agent::protocol::Response;
-use crate::shells::files;
+use crate::shells::{ascii_json, files};
 
 /// The longest request line read; a longer one is answered with an error and skipped.
 pub const LINE_BYTES: usize = 1024 * 1024;
@@ -177,12 +181,12 @@ pub fn serve<R: Read + Send + 'static>(
         // One buffer for every response, written whole: a response that cannot be written as
         // JSON is replaced by an error, never sent in part.
         text.clear();
-        if let Err(e) = serde_json::to_writer(&mut text, &response) {
+        if let Err(e) = ascii_json::to_writer(&mut text, &response) {
             text.clear();
             let error = Response::Error {
                 error: format!("cannot write the response: {e}"),
             };
-            serde_json::to_writer(&mut text, &error).map_err(io::Error::other)?;
+            ascii_json::to_writer(&mut text, &error).map_err(io::Error::other)?;
         }
         text.push(b'\n');
         // Flushed when no whole request waits: the next one, if any, is held for the next turn.
@@ -230,5 +234,130 @@ fn read_line_bounded(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result
         if found.is_some() {
             return Ok(total.max(1));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeSet;
+
+    use serde_json::{Value, json};
+
+    use super::*;
+    use crate::play::agent::protocol::{EpisodeInfo, Observation};
+
+    /// The members that follow the observation in an answer: the Python package cuts the
+    /// observation's text out of the answer line at the first `,"<one of these>":` after it
+    /// (`python/mi_settings_gym/_reply.py`).
+    const AFTER_THE_OBSERVATION: [&str; 4] = ["reward", "terminated", "truncated", "info"];
+
+    /// Every property name of `schema`, at any depth; an error where a schema would let in keys
+    /// no type names (a map, a free JSON value).
+    fn property_names(schema: &Value, names: &mut BTreeSet<String>) -> Result<(), String> {
+        let any = |sub: &Value| match sub {
+            Value::Bool(b) => *b,
+            Value::Object(fields) => fields
+                .keys()
+                .all(|k| ["description", "title", "default", "examples"].contains(&k.as_str())),
+            _ => false,
+        };
+        match schema {
+            Value::Object(fields) => {
+                for free in ["additionalProperties", "patternProperties"] {
+                    if fields.get(free).is_some_and(|v| v != &Value::Bool(false)) {
+                        return Err(format!("{free} lets in any key: {schema}"));
+                    }
+                }
+                if let Some(Value::Object(properties)) = fields.get("properties") {
+                    for (name, sub) in properties {
+                        if any(sub) {
+                            return Err(format!("{name} may be any JSON: {sub}"));
+                        }
+                        names.insert(name.clone());
+                    }
+                }
+                if fields.get("items").is_some_and(any) {
+                    return Err(format!("items may be any JSON: {schema}"));
+                }
+                fields
+                    .values()
+                    .try_for_each(|sub| property_names(sub, names))
+            }
+            Value::Array(items) => items.iter().try_for_each(|sub| property_names(sub, names)),
+            _ => Ok(()),
+        }
+    }
+
+    /// What lets the Python package take the observation's text as it came: no key inside an
+    /// observation or an info, at any depth, is one of the members that follow the observation
+    /// (the package finds those from the end of the line: one inside would be found instead),
+    /// and an observation has no `goal` of its own (the package adds one last).
+    #[test]
+    fn no_key_in_an_observation_or_info_is_one_the_python_split_looks_for() {
+        let observation = serde_json::to_value(schemars::schema_for!(Observation)).expect("JSON");
+        let info = serde_json::to_value(schemars::schema_for!(EpisodeInfo)).expect("JSON");
+        for (schema, known) in [(&observation, "battery_percent"), (&info, "outcome")] {
+            let mut names = BTreeSet::new();
+            property_names(schema, &mut names).unwrap_or_else(|e| panic!("{e}"));
+            assert!(names.contains(known), "{names:?}");
+            for member in AFTER_THE_OBSERVATION {
+                assert!(!names.contains(member), "a key {member:?} in {names:?}");
+            }
+        }
+        let top = observation["properties"].as_object().expect("properties");
+        assert!(
+            !top.contains_key("goal"),
+            "an observation has a goal of its own"
+        );
+    }
+
+    /// The answers on the pipe are printable ASCII and read back whole; an answer with an
+    /// observation begins with it, written as Python's `json.dumps(ensure_ascii=True)` would
+    /// write it, and the member after it is `reward` (a step) or `info` (a reset).
+    #[test]
+    fn answers_are_ascii_and_begin_with_the_observation() {
+        let requests = [
+            json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0,
+                   "options": {"language": "zh-CN", "frame": true}}),
+            json!({"op": "step", "action": {"action_type": "click", "label": "蓝牙"}}),
+            json!({"op": "step", "action": {"action_type": "input_text",
+                   "text": "\"reward\":1,\"info\":{} 😀 \u{7f}"}}),
+            json!({"op": "step", "action": {"action_type": "bogus"}}),
+            json!({"op": "render"}),
+            json!({"op": "tasks"}),
+        ];
+        let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
+        let mut server = Server::new(Agent::new().expect("the catalogue"), None).expect("server");
+        let mut output = Vec::new();
+        let never = AtomicBool::new(false);
+        serve(
+            &mut server,
+            BufReader::new(io::Cursor::new(input.into_bytes())),
+            &mut output,
+            &never,
+        )
+        .expect("serves");
+        let text = String::from_utf8(output).expect("UTF-8");
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), requests.len(), "{text}");
+        for (line, request) in lines.iter().zip(&requests) {
+            assert!(line.bytes().all(|b| (0x20..=0x7e).contains(&b)), "{line}");
+            let answer: Value = serde_json::from_str(line).expect("JSON");
+            let Some(observation) = answer.get("observation") else {
+                continue;
+            };
+            let mut written = Vec::new();
+            ascii_json::to_writer(&mut written, observation).expect("writes");
+            let written = String::from_utf8(written).expect("ASCII");
+            let next = if request["op"] == "reset" {
+                "info"
+            } else {
+                "reward"
+            };
+            let head = format!("{{\"observation\":{written},\"{next}\":");
+            assert!(line.starts_with(&head), "{line}");
+        }
+        assert!(lines[0].contains(r"\u84dd\u7259"), "{}", lines[0]);
+        assert!(lines[3].contains("bogus"), "{}", lines[3]);
     }
 }

@@ -2,6 +2,7 @@
 //! I/O the core never does.
 
 pub mod agent;
+pub mod ascii_json;
 pub mod bench;
 pub mod files;
 pub mod input;
