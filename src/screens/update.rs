@@ -29,10 +29,10 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env, seen: &View) -> 
     let mut effects = Vec::new();
     let mut keep_focus_visible = true;
     match action {
-        Action::FocusNext => move_focus(phone, seen, Move::Next),
-        Action::FocusPrev => move_focus(phone, seen, Move::Prev),
-        Action::FocusFirst => move_focus(phone, seen, Move::First),
-        Action::FocusLast => move_focus(phone, seen, Move::Last),
+        Action::FocusNext => move_focus(phone, seen, FocusMove::Next),
+        Action::FocusPrev => move_focus(phone, seen, FocusMove::Prev),
+        Action::FocusFirst => move_focus(phone, seen, FocusMove::First),
+        Action::FocusLast => move_focus(phone, seen, FocusMove::Last),
         Action::Activate => {
             // Enter on an element that cannot be touched now (a greyed-out button) does nothing.
             if let Some(element) = seen.focused().filter(|e| e.interactive()) {
@@ -169,7 +169,7 @@ pub fn page_size(phone: &Phone) -> (u16, u16) {
 }
 
 /// Where a focus move goes.
-enum Move {
+enum FocusMove {
     Next,
     Prev,
     First,
@@ -178,7 +178,7 @@ enum Move {
 
 /// Moves the focus among the touchable elements `seen` shows; the page or dialog is scrolled
 /// to it once the action is done (see [`scroll_focus_into_view`]).
-fn move_focus(phone: &mut Phone, seen: &View, how: Move) {
+fn move_focus(phone: &mut Phone, seen: &View, how: FocusMove) {
     let elements = seen.active_elements();
     let touchable: Vec<usize> = (0..elements.len())
         .filter(|&i| elements[i].interactive())
@@ -190,11 +190,11 @@ fn move_focus(phone: &mut Phone, seen: &View, how: Move) {
     // from there.
     let current = elements.iter().position(|e| e.focused);
     let index = match (how, current) {
-        (Move::First, _) | (Move::Next, None) => first,
-        (Move::Last, _) | (Move::Prev, None) => last,
+        (FocusMove::First, _) | (FocusMove::Next, None) => first,
+        (FocusMove::Last, _) | (FocusMove::Prev, None) => last,
         // Focus stops at the ends of a page rather than wrapping, like a phone list.
-        (Move::Next, Some(at)) => touchable.iter().copied().find(|&i| i > at).unwrap_or(at),
-        (Move::Prev, Some(at)) => touchable
+        (FocusMove::Next, Some(at)) => touchable.iter().copied().find(|&i| i > at).unwrap_or(at),
+        (FocusMove::Prev, Some(at)) => touchable
             .iter()
             .rev()
             .copied()

@@ -14,7 +14,7 @@ use ratatui::backend::Backend;
 use ratatui::layout::Rect;
 use ratatui::{Frame, Terminal};
 
-use crate::play::lesson::attempt::{Leave, Lesson, Response};
+use crate::play::lesson::attempt::{Handled, Leave, Lesson};
 use crate::play::lesson::words as w;
 use crate::shells::progress::ProgressFile;
 
@@ -371,9 +371,9 @@ impl App for Learn {
             (Mode::Lesson(lesson), Input::Paste(text)) => lesson.paste(&text, now),
         };
         match response {
-            Response::Ignored => None,
-            Response::Stay => self.after_lesson(None),
-            Response::Leave(leave) => self.after_lesson(Some(leave)),
+            Handled::Ignored => None,
+            Handled::Stay => self.after_lesson(None),
+            Handled::Leave(leave) => self.after_lesson(Some(leave)),
         }
     }
 

@@ -5,7 +5,7 @@ use ratatui::text::{Line, Span};
 
 use super::canvas::Canvas;
 use super::page;
-use super::paint::{self, HitMap, Target, area_of, focus_marker, put_line, spanned};
+use super::paint::{self, HitMap, HitTarget, area_of, focus_marker, put_line, spanned};
 use super::theme::Theme;
 use crate::layout::{DialogLayout, button_cells, truncate};
 use crate::view::{ChromeWords, Dialog, Element, Role};
@@ -188,7 +188,7 @@ fn draw_buttons<C: Canvas>(
             focus_marker(buf, marked.x, marked, theme);
         }
         if button.interactive() {
-            hits.push(cell, Target::Element(button.id.clone()));
+            hits.push(cell, HitTarget::Element(button.id.clone()));
         }
     }
 }

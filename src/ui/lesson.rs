@@ -10,7 +10,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 
 use super::canvas::Canvas;
-use super::paint::{HitMap, Target, area_of, put_line, spanned, width_of};
+use super::paint::{HitMap, HitTarget, area_of, put_line, spanned, width_of};
 use super::theme::Theme;
 use crate::layout::{MIN_HEIGHT, MIN_WIDTH, PHONE_MAX_WIDTH, PhoneLayout, truncate, wrap};
 use crate::view::View;
@@ -163,8 +163,8 @@ fn point_at(buf: &mut Buffer, hits: &HitMap, pointer: &Pointer, theme: &Theme) {
     let rects: Vec<Rect> = hits
         .targets()
         .filter(|(_, target)| match (pointer, target) {
-            (Pointer::Element(id), Target::Element(at)) => id == at,
-            (Pointer::Back, Target::Back) => true,
+            (Pointer::Element(id), HitTarget::Element(at)) => id == at,
+            (Pointer::Back, HitTarget::Back) => true,
             _ => false,
         })
         .map(|(rect, _)| *rect)
@@ -229,7 +229,7 @@ fn actions_line(
         x += width_of(gap);
         let at = Rect::new(x, row.y, width_of(&text), 1);
         put_line(&key_and_words(&action.keys, &action.does, theme), at, buf);
-        hits.push(at, Target::Element(action.id.clone().into()));
+        hits.push(at, HitTarget::Element(action.id.clone().into()));
         x += at.width;
     }
 }
@@ -417,7 +417,7 @@ fn beside(panel: &GoalPanel, area: Rect, buf: &mut Buffer, hits: &mut HitMap, th
             ),
         ]);
         put_line(&line, row, buf);
-        hits.push(row, Target::Element(action.id.clone().into()));
+        hits.push(row, HitTarget::Element(action.id.clone().into()));
     }
     // Everything else, from the top down, cut where the keys begin (a blank line above them).
     let mut lines: Vec<(String, Style)> = Vec::new();
@@ -544,7 +544,7 @@ fn on_edge(panel: &GoalPanel, phone: Rect, buf: &mut Buffer, hits: &mut HitMap, 
     let words = format!(" {} ", truncate(&text, room.saturating_sub(2)));
     let at = Rect::new(row.x, row.y, width_of(&words).min(room), 1);
     put_line(&spanned(words, style), at, buf);
-    hits.push(at, Target::Element(panel.goal_id.clone().into()));
+    hits.push(at, HitTarget::Element(panel.goal_id.clone().into()));
     if let (true, Some((action, key))) = (show_key, key) {
         let width = width_of(&key);
         let at = Rect::new(row.right().saturating_sub(width), row.y, width, 1);
@@ -556,7 +556,7 @@ fn on_edge(panel: &GoalPanel, phone: Rect, buf: &mut Buffer, hits: &mut HitMap, 
             Span::raw(" "),
         ]);
         put_line(&line, at, buf);
-        hits.push(at, Target::Element(action.id.clone().into()));
+        hits.push(at, HitTarget::Element(action.id.clone().into()));
     }
 }
 
@@ -710,7 +710,7 @@ pub fn draw_picker(picker: &Picker, area: Rect, buf: &mut Buffer, theme: &Theme)
                         buf,
                     );
                 }
-                hits.push(line, Target::Element(id.clone().into()));
+                hits.push(line, HitTarget::Element(id.clone().into()));
             }
         }
     }

@@ -19,7 +19,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 
 pub use canvas::{Canvas, TextGrid, buffer_text};
-pub use paint::{HitMap, Target};
+pub use paint::{HitMap, HitTarget};
 pub use theme::Theme;
 
 use crate::layout::{Area, MIN_HEIGHT, MIN_WIDTH, PhoneLayout, element_offsets, truncate, wrap};
@@ -204,7 +204,7 @@ fn home_button<C: Canvas>(phone: Rect, buf: &mut C, hits: &mut HitMap, theme: &T
         1,
     );
     put_line(&spanned(label, theme.bold), at, buf);
-    hits.push(at, Target::Home);
+    hits.push(at, HitTarget::Home);
 }
 
 fn too_small<C: Canvas>(view: &View, area: Rect, buf: &mut C) {
@@ -296,7 +296,10 @@ fn title_bar<C: Canvas>(view: &View, area: Rect, buf: &mut C, hits: &mut HitMap,
     if view.back {
         spans.push(Span::styled(format!("{} ", theme.glyphs.back), theme.bold));
         // Generous, as on a phone: the gutter, the arrow and the space after it, and one more.
-        hits.push(area.intersection(Rect { width: 4, ..area }), Target::Back);
+        hits.push(
+            area.intersection(Rect { width: 4, ..area }),
+            HitTarget::Back,
+        );
     }
     let used = spans.iter().map(|s| width_of(&s.content)).sum::<u16>();
     let title = truncate(&view.title, text.width.saturating_sub(used));

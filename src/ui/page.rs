@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthChar;
 
 use super::canvas::Canvas;
-use super::paint::{HitMap, Target, focus_marker, put_line, spanned, width_of};
+use super::paint::{HitMap, HitTarget, focus_marker, put_line, spanned, width_of};
 use super::theme::Theme;
 use crate::layout::{element_height, row_text_of, summary_lines, truncate, wrap};
 use crate::view::{Element, Role};
@@ -94,7 +94,7 @@ pub(super) fn draw_elements<'a, C: Canvas>(
             focus_marker(buf, band.x, rows, theme);
         }
         if element.interactive() {
-            hits.push(rows, Target::Element(element.id.clone()));
+            hits.push(rows, HitTarget::Element(element.id.clone()));
         }
     }
 }

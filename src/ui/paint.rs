@@ -15,7 +15,7 @@ use crate::view::Text;
 
 /// Something a click can land on.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub enum HitTarget {
     /// An element, by id.
     Element(Text),
     /// The title bar's back arrow.
@@ -27,12 +27,12 @@ pub enum Target {
 /// Where each touchable thing was drawn, in terminal cells.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct HitMap {
-    targets: Vec<(Rect, Target)>,
+    targets: Vec<(Rect, HitTarget)>,
 }
 
 impl HitMap {
     /// What a click at `column`, `row` touches, if anything.
-    pub fn at(&self, column: u16, row: u16) -> Option<&Target> {
+    pub fn at(&self, column: u16, row: u16) -> Option<&HitTarget> {
         let position = Position::new(column, row);
         // Later entries were drawn on top.
         self.targets
@@ -42,11 +42,11 @@ impl HitMap {
             .map(|(_, target)| target)
     }
 
-    pub fn targets(&self) -> impl Iterator<Item = &(Rect, Target)> {
+    pub fn targets(&self) -> impl Iterator<Item = &(Rect, HitTarget)> {
         self.targets.iter()
     }
 
-    pub(super) fn push(&mut self, rect: Rect, target: Target) {
+    pub(super) fn push(&mut self, rect: Rect, target: HitTarget) {
         if !rect.is_empty() {
             self.targets.push((rect, target));
         }
@@ -160,11 +160,11 @@ mod tests {
     #[test]
     fn hit_map_prefers_later_targets() {
         let mut hits = HitMap::default();
-        hits.push(Rect::new(0, 0, 10, 2), Target::Back);
-        hits.push(Rect::new(2, 1, 3, 1), Target::Element("a".into()));
-        hits.push(Rect::new(5, 5, 0, 0), Target::Element("empty".into()));
-        assert_eq!(hits.at(3, 1), Some(&Target::Element("a".into())));
-        assert_eq!(hits.at(0, 0), Some(&Target::Back));
+        hits.push(Rect::new(0, 0, 10, 2), HitTarget::Back);
+        hits.push(Rect::new(2, 1, 3, 1), HitTarget::Element("a".into()));
+        hits.push(Rect::new(5, 5, 0, 0), HitTarget::Element("empty".into()));
+        assert_eq!(hits.at(3, 1), Some(&HitTarget::Element("a".into())));
+        assert_eq!(hits.at(0, 0), Some(&HitTarget::Back));
         assert_eq!(hits.at(10, 0), None);
         assert_eq!(hits.targets().count(), 2);
     }

@@ -655,8 +655,7 @@ fn the_documented_example_fixtures_run() {
         replay_with(std::slice::from_ref(&path), &update)
             .0
             .expect("written");
-        let (result, printed) =
-            replay_with(std::slice::from_ref(&path), &BatchOptions::default());
+        let (result, printed) = replay_with(std::slice::from_ref(&path), &BatchOptions::default());
         assert_eq!(result, ran(1, 0), "example {i}: {printed}");
     }
 }

@@ -5,7 +5,7 @@ use mi_settings::engine::keys::{self, Context};
 use mi_settings::layout::{PhoneLayout, scroll_to_show};
 use mi_settings::sim::device::Skin;
 use mi_settings::strings::{S, Tr};
-use mi_settings::ui::{HitMap, Target, Theme, buffer_text, draw, render};
+use mi_settings::ui::{HitMap, HitTarget, Theme, buffer_text, draw, render};
 use mi_settings::view::{ChromeWords, Dialog, Element, Role, StatusBar, View};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -199,8 +199,8 @@ fn find(buf: &Buffer, needle: &str) -> Option<(u16, u16)> {
     None
 }
 
-fn element(id: &str) -> Target {
-    Target::Element(id.to_string().into())
+fn element(id: &str) -> HitTarget {
+    HitTarget::Element(id.to_string().into())
 }
 
 #[test]
@@ -323,8 +323,8 @@ fn clicks_land_on_rows_and_the_back_arrow() {
     assert_eq!(hits.at(x, y), Some(&element("account.cloud")));
 
     let (x, y) = find(&buf, "‹").expect("back arrow drawn");
-    assert_eq!(hits.at(x, y), Some(&Target::Back));
-    assert_eq!(hits.at(x + 1, y), Some(&Target::Back));
+    assert_eq!(hits.at(x, y), Some(&HitTarget::Back));
+    assert_eq!(hits.at(x + 1, y), Some(&HitTarget::Back));
 
     // Section headings, text and disabled rows are not touchable; the frame is not either.
     let (x, y) = find(&buf, "Services").expect("section drawn");
@@ -336,13 +336,13 @@ fn clicks_land_on_rows_and_the_back_arrow() {
     // The root screen has no back arrow.
     let (buf, hits) = draw_at(&settings(), 60, 24);
     assert!(find(&buf, "‹").is_none());
-    assert!(hits.targets().all(|(_, t)| *t != Target::Back));
+    assert!(hits.targets().all(|(_, t)| *t != HitTarget::Back));
 }
 
 #[test]
 fn only_the_dialog_and_the_home_button_are_touchable_while_it_is_open() {
     let (buf, hits) = draw_at(&dialog(), 60, 24);
-    let ids: Vec<&Target> = hits.targets().map(|(_, t)| t).collect();
+    let ids: Vec<&HitTarget> = hits.targets().map(|(_, t)| t).collect();
     assert_eq!(
         ids,
         [
@@ -351,7 +351,7 @@ fn only_the_dialog_and_the_home_button_are_touchable_while_it_is_open() {
             &element("sign_in.cancel"),
             &element("sign_in.ok"),
             // The phone's Home button works over dialogs, as a phone's does.
-            &Target::Home,
+            &HitTarget::Home,
         ]
     );
     let (x, y) = find(&buf, "[ Sign in ]").expect("button drawn");
@@ -370,7 +370,7 @@ fn scrolled_off_rows_are_not_touchable() {
     let (page_width, page_height) = PhoneLayout::page_size(60, 24).expect("fits");
     let view = long_page(page_height);
     let (buf, hits) = draw_at(&view, 60, 24);
-    let targets: Vec<&Target> = hits.targets().map(|(_, t)| t).collect();
+    let targets: Vec<&HitTarget> = hits.targets().map(|(_, t)| t).collect();
     assert!(!targets.contains(&&element("row.0")));
     assert!(!targets.contains(&&element("row.39")));
     assert!(targets.contains(&&element("row.20")));
@@ -625,7 +625,7 @@ fn the_home_button_is_under_the_screen_and_touchable() {
     let bottom = text.lines().last().expect("a bottom edge");
     assert!(bottom.contains("⌂"), "{bottom}");
     let (x, y) = find(&buf, "⌂").expect("drawn");
-    assert_eq!(hits.at(x, y), Some(&mi_settings::ui::Target::Home));
+    assert_eq!(hits.at(x, y), Some(&mi_settings::ui::HitTarget::Home));
     let mut browser = account();
     browser.surface = "browser";
     browser.home = false;

@@ -112,12 +112,12 @@ fn cell_target(current: &Current, x: u16, y: u16) -> Result<Step, String> {
     let mut grid = TextGrid::new(current.width, current.height);
     let hits = ui::render_text(view, &mut grid, &Theme::miui());
     match hits.at(x, y) {
-        Some(ui::Target::Element(id)) => Ok(Step::TapId {
+        Some(ui::HitTarget::Element(id)) => Ok(Step::TapId {
             id: id.to_string(),
             label: None,
         }),
-        Some(ui::Target::Back) => Ok(Step::Back(1)),
-        Some(ui::Target::Home) => Ok(Step::Key(KeyName::HOME)),
+        Some(ui::HitTarget::Back) => Ok(Step::Back(1)),
+        Some(ui::HitTarget::Home) => Ok(Step::Key(KeyName::HOME)),
         None => Err(format!("nothing to touch at x {x}, y {y}")),
     }
 }

@@ -14,7 +14,7 @@ use log::EpisodeLog;
 use protocol::{AgentAction, EpisodeInfo, GoalStatus, Request, Response, TaskEntry};
 
 use crate::play::fixture::{DEFAULT_HEIGHT, DEFAULT_WIDTH};
-use crate::play::tasks::episode::Outcome;
+use crate::play::tasks::episode::EpisodeOutcome;
 use crate::play::tasks::format::Finish;
 use crate::play::tasks::{self, Task};
 use crate::sim::device::Language;
@@ -276,15 +276,15 @@ impl Agent {
             .and_then(|action| perform(current, action))
         {
             Err(error) => info.error = Some(error),
-            Ok(Said::Nothing) => {}
+            Ok(Verdict::Nothing) => {}
             // Judged at the status only: the answer waits for it.
-            Ok(Said::Answer) if on_status => {}
-            Ok(Said::Answer | Said::Status) => {
+            Ok(Verdict::Answer) if on_status => {}
+            Ok(Verdict::Answer | Verdict::Status) => {
                 // A status (or, unless judged at the status, an answer) ends the episode, right
                 // or wrong.
                 terminated = true;
                 let outcome = current.episode.judge();
-                if outcome == Outcome::Done {
+                if outcome == EpisodeOutcome::Done {
                     reward = 1.0;
                 }
                 info.outcome = Some(outcome.text());
@@ -293,7 +293,7 @@ impl Agent {
         if !terminated && !on_status && current.episode.done() {
             terminated = true;
             reward = 1.0;
-            info.outcome = Some(Outcome::Done.text());
+            info.outcome = Some(EpisodeOutcome::Done.text());
         }
         let truncated = !terminated && current.steps >= current.task.max_steps;
         if truncated {
@@ -339,7 +339,8 @@ impl Agent {
     }
 }
 
-enum Said {
+/// What the agent told the episode with its action: nothing, an answer, or a status.
+enum Verdict {
     Nothing,
     /// An answer: the episode ends on it, unless it is judged at the status.
     Answer,
@@ -378,18 +379,18 @@ fn entry(task: &Task) -> TaskEntry {
 
 /// Carries out an action: the fixture steps it means, run on the episode. An impossible action
 /// changes nothing and says why.
-fn perform(current: &mut Current, action: &AgentAction) -> Result<Said, String> {
+fn perform(current: &mut Current, action: &AgentAction) -> Result<Verdict, String> {
     match action {
         AgentAction::Status { goal_status } => {
             if *goal_status == GoalStatus::Infeasible {
                 current.episode.say_impossible();
             }
-            return Ok(Said::Status);
+            return Ok(Verdict::Status);
         }
         AgentAction::Answer { text } => {
             current.episode.answer(text);
             current.answered = Some(text.clone());
-            return Ok(Said::Answer);
+            return Ok(Verdict::Answer);
         }
         _ => {}
     }
@@ -411,5 +412,5 @@ fn perform(current: &mut Current, action: &AgentAction) -> Result<Said, String> 
             }
         }
     }
-    Ok(Said::Nothing)
+    Ok(Verdict::Nothing)
 }

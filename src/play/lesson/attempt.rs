@@ -45,7 +45,7 @@ pub enum Leave {
 
 /// What an input did to the attempt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Response {
+pub enum Handled {
     /// Nothing: the input has no use here.
     Ignored,
     /// Handled; the attempt goes on.
@@ -253,15 +253,15 @@ impl Lesson {
     }
 
     /// A key.
-    pub fn key(&mut self, key: Key, now: DateTime<Utc>) -> Response {
+    pub fn key(&mut self, key: Key, now: DateTime<Utc>) -> Handled {
         self.clock = now;
         if key == Key::Ctrl('c') {
-            return Response::Leave(Leave::Quit);
+            return Handled::Leave(Leave::Quit);
         }
         if let Some(front) = self.front() {
             // On the result, q goes back to the list, as the phone's q leaves the lesson.
             if key == Key::Char('q') && matches!(front, w::DIALOG_DONE | w::DIALOG_OUT) {
-                return Response::Leave(Leave::List);
+                return Handled::Leave(Leave::List);
             }
             let outcome = self.episode.over(|engine| engine.press(key));
             return self.chosen(outcome.chosen);
@@ -269,36 +269,36 @@ impl Lesson {
         let lesson_key = |k: LessonKey| k.key == key;
         if lesson_key(w::HINT) {
             self.give_hint();
-            return Response::Stay;
+            return Handled::Stay;
         }
         if lesson_key(w::ANSWER) {
             self.ask_answer();
-            return Response::Stay;
+            return Handled::Stay;
         }
         if lesson_key(w::CANNOT) {
             self.ask_cannot();
-            return Response::Stay;
+            return Handled::Stay;
         }
         match keys::resolve(key, &Context::of(self.view())) {
             Some(Does::Help) => {
                 self.open_help();
-                Response::Stay
+                Handled::Stay
             }
             // The phone's quit (q on Settings) leaves the lesson for the list.
-            Some(Does::Act(Action::Quit)) => Response::Leave(Leave::List),
-            Some(Does::CloseHelp | Does::Wait) | None => Response::Ignored,
+            Some(Does::Act(Action::Quit)) => Handled::Leave(Leave::List),
+            Some(Does::CloseHelp | Does::Wait) | None => Handled::Ignored,
             Some(does) => match does.action(key) {
                 Some(action) => {
                     self.act(action, Some(key));
-                    Response::Stay
+                    Handled::Stay
                 }
-                None => Response::Ignored,
+                None => Handled::Ignored,
             },
         }
     }
 
     /// A click, the wheel, or text pasted (`paste`).
-    pub fn action(&mut self, action: Action, now: DateTime<Utc>) -> Response {
+    pub fn action(&mut self, action: Action, now: DateTime<Utc>) -> Handled {
         self.clock = now;
         if self.front().is_some() {
             let outcome = self.episode.over(|engine| engine.apply(action));
@@ -308,41 +308,41 @@ impl Lesson {
             match id.as_str() {
                 id if id == w::HINT.id => {
                     self.give_hint();
-                    return Response::Stay;
+                    return Handled::Stay;
                 }
                 id if id == w::ANSWER.id => {
                     self.ask_answer();
-                    return Response::Stay;
+                    return Handled::Stay;
                 }
                 id if id == w::CANNOT.id => {
                     self.ask_cannot();
-                    return Response::Stay;
+                    return Handled::Stay;
                 }
                 id if id == w::HELP.id || id == w::GOAL_ID => {
                     self.open_help();
-                    return Response::Stay;
+                    return Handled::Stay;
                 }
-                id if id == w::LIST.id => return Response::Leave(Leave::List),
+                id if id == w::LIST.id => return Handled::Leave(Leave::List),
                 _ => {}
             }
         }
         self.act(action, None);
-        Response::Stay
+        Handled::Stay
     }
 
     /// Text pasted: into the lesson's line when one is open, else the phone's field.
-    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) -> Response {
+    pub fn paste(&mut self, text: &str, now: DateTime<Utc>) -> Handled {
         self.clock = now;
         if self.front().is_some() {
             let typed = Action::Type(text.to_string());
             self.episode.over(|engine| engine.apply(typed));
-            return Response::Stay;
+            return Handled::Stay;
         }
         if Context::of(self.view()).typing {
             self.act(Action::Type(text.to_string()), None);
-            return Response::Stay;
+            return Handled::Stay;
         }
-        Response::Ignored
+        Handled::Ignored
     }
 
     /// The id of the lesson's dialog in front, if one is open.
@@ -355,9 +355,9 @@ impl Lesson {
     }
 
     /// What the button chosen on the dialog in front does.
-    fn chosen(&mut self, chosen: Option<String>) -> Response {
+    fn chosen(&mut self, chosen: Option<String>) -> Handled {
         let Some(id) = chosen else {
-            return Response::Stay;
+            return Handled::Stay;
         };
         match id.as_str() {
             w::SEND => {
@@ -369,17 +369,17 @@ impl Lesson {
                 } else {
                     self.send_cannot(&text);
                 }
-                Response::Stay
+                Handled::Stay
             }
             w::CANCEL => {
                 self.episode.over(Engine::close_overlay);
-                Response::Stay
+                Handled::Stay
             }
-            w::NEXT => Response::Leave(Leave::Next),
-            w::TO_LIST => Response::Leave(Leave::List),
-            w::RETRY => Response::Leave(Leave::Retry),
+            w::NEXT => Handled::Leave(Leave::Next),
+            w::TO_LIST => Handled::Leave(Leave::List),
+            w::RETRY => Handled::Leave(Leave::Retry),
             // The help's Close: the help closed itself.
-            _ => Response::Stay,
+            _ => Handled::Stay,
         }
     }
 

@@ -4,7 +4,7 @@
 //! check, with why).
 
 use super::Task;
-use super::episode::{Episode, Outcome};
+use super::episode::{Episode, EpisodeOutcome};
 use super::format::{Finish, OutcomeName};
 use super::variant::{SolutionStep, read_steps};
 use crate::sim::device::Language;
@@ -38,7 +38,7 @@ pub fn audit_variant(task: &Task, seed: u64, language: Language) -> Vec<String> 
                         outcome.text(),
                         near.outcome
                     ));
-                } else if let (Some(words), Outcome::NotDone(said)) = (&near.says, &outcome)
+                } else if let (Some(words), EpisodeOutcome::NotDone(said)) = (&near.says, &outcome)
                     && said.as_deref()
                         != Some(
                             super::variant::fill(words, &episode.variant.values, "says")
@@ -105,18 +105,18 @@ fn play(
     Ok(None)
 }
 
-fn same_outcome(outcome: &Outcome, name: OutcomeName) -> bool {
+fn same_outcome(outcome: &EpisodeOutcome, name: OutcomeName) -> bool {
     matches!(
         (outcome, name),
-        (Outcome::NotDone(_), OutcomeName::NotDone)
-            | (Outcome::NoAnswer, OutcomeName::NoAnswer)
-            | (Outcome::WrongAnswer, OutcomeName::WrongAnswer)
+        (EpisodeOutcome::NotDone(_), OutcomeName::NotDone)
+            | (EpisodeOutcome::NoAnswer, OutcomeName::NoAnswer)
+            | (EpisodeOutcome::WrongAnswer, OutcomeName::WrongAnswer)
             | (
-                Outcome::ChangedWhileAnswering,
+                EpisodeOutcome::ChangedWhileAnswering,
                 OutcomeName::ChangedWhileAnswering
             )
-            | (Outcome::SayCannot, OutcomeName::SayCannot)
-            | (Outcome::CanBeDone, OutcomeName::CanBeDone)
+            | (EpisodeOutcome::SayCannot, OutcomeName::SayCannot)
+            | (EpisodeOutcome::CanBeDone, OutcomeName::CanBeDone)
     )
 }
 

@@ -196,34 +196,34 @@ impl Episode {
     }
 
     /// How the episode stands: done, or what is not.
-    pub fn judge(&mut self) -> Outcome {
+    pub fn judge(&mut self) -> EpisodeOutcome {
         if let Some(outcome) = self.judge_answer() {
             return outcome;
         }
         match (&self.variant.infeasible, self.said_impossible) {
-            (Some(_), false) => return Outcome::SayCannot,
-            (None, true) => return Outcome::CanBeDone,
+            (Some(_), false) => return EpisodeOutcome::SayCannot,
+            (None, true) => return EpisodeOutcome::CanBeDone,
             _ => {}
         }
         let Some(condition) = self.variant.success.clone() else {
-            return Outcome::Done;
+            return EpisodeOutcome::Done;
         };
         match self.player.unmet(&condition) {
-            None => Outcome::Done,
-            Some(words) => Outcome::NotDone(words),
+            None => EpisodeOutcome::Done,
+            Some(words) => EpisodeOutcome::NotDone(words),
         }
     }
 
     /// The answer's part of the judgement: `None` when the answer is right (or none is asked).
-    fn judge_answer(&mut self) -> Option<Outcome> {
+    fn judge_answer(&mut self) -> Option<EpisodeOutcome> {
         let answer = self.variant.answer.clone()?;
         let Some(given) = self.answered.clone() else {
-            return Some(Outcome::NoAnswer);
+            return Some(EpisodeOutcome::NoAnswer);
         };
         if answer.steady && changed_on_the_way(self.engine().trace()) {
-            return Some(Outcome::ChangedWhileAnswering);
+            return Some(EpisodeOutcome::ChangedWhileAnswering);
         }
-        (!self.right_answer(&answer, &given)).then_some(Outcome::WrongAnswer)
+        (!self.right_answer(&answer, &given)).then_some(EpisodeOutcome::WrongAnswer)
     }
 
     /// The expected answer on the phone as it is now, if the task asks a question.
@@ -268,12 +268,12 @@ impl Episode {
     /// (values included: never shown to a learner or an agent, see [`Episode::judge`]).
     pub fn missing(&mut self) -> Option<String> {
         match self.judge() {
-            Outcome::Done => None,
-            Outcome::NotDone(_) => {
+            EpisodeOutcome::Done => None,
+            EpisodeOutcome::NotDone(_) => {
                 let condition = self.variant.success.clone()?;
                 self.player.why_not(&condition)
             }
-            Outcome::WrongAnswer => {
+            EpisodeOutcome::WrongAnswer => {
                 let expected = self.expected_answer().unwrap_or_default();
                 let given = crate::text::cut(self.answered.as_deref().unwrap_or_default(), 60);
                 Some(format!(
@@ -286,13 +286,13 @@ impl Episode {
     }
 
     pub fn done(&mut self) -> bool {
-        self.judge() == Outcome::Done
+        self.judge() == EpisodeOutcome::Done
     }
 }
 
 /// How an episode stands, as a learner or an agent is told it: never a value of the phone's.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Outcome {
+pub enum EpisodeOutcome {
     Done,
     /// Not done: the words of the goal that are not, when the task's check names them.
     NotDone(Option<String>),
@@ -306,18 +306,18 @@ pub enum Outcome {
     CanBeDone,
 }
 
-impl Outcome {
+impl EpisodeOutcome {
     /// In a few words: `done`, `not done: "…"`, `wrong answer` …
     pub fn text(&self) -> String {
         match self {
-            Outcome::Done => "done".into(),
-            Outcome::NotDone(Some(words)) => format!("not done: {words:?}"),
-            Outcome::NotDone(None) => "not done".into(),
-            Outcome::NoAnswer => "no answer yet".into(),
-            Outcome::WrongAnswer => "wrong answer".into(),
-            Outcome::ChangedWhileAnswering => "the phone was changed while answering".into(),
-            Outcome::SayCannot => "the task cannot be done: say so".into(),
-            Outcome::CanBeDone => "the task can be done".into(),
+            EpisodeOutcome::Done => "done".into(),
+            EpisodeOutcome::NotDone(Some(words)) => format!("not done: {words:?}"),
+            EpisodeOutcome::NotDone(None) => "not done".into(),
+            EpisodeOutcome::NoAnswer => "no answer yet".into(),
+            EpisodeOutcome::WrongAnswer => "wrong answer".into(),
+            EpisodeOutcome::ChangedWhileAnswering => "the phone was changed while answering".into(),
+            EpisodeOutcome::SayCannot => "the task cannot be done: say so".into(),
+            EpisodeOutcome::CanBeDone => "the task can be done".into(),
         }
     }
 }

@@ -7,7 +7,7 @@ use crossterm::event::{
 
 use crate::engine::Key;
 use crate::screens::Action;
-use crate::ui::{HitMap, Target};
+use crate::ui::{HitMap, HitTarget};
 
 /// Lines one notch of the mouse wheel scrolls.
 const WHEEL_LINES: i32 = 3;
@@ -64,9 +64,9 @@ pub fn key_of(key: &KeyEvent) -> Option<Key> {
 fn mouse_action(mouse: &MouseEvent, hits: &HitMap) -> Option<Action> {
     match mouse.kind {
         MouseEventKind::Down(MouseButton::Left) => match hits.at(mouse.column, mouse.row)? {
-            Target::Element(id) => Some(Action::Tap(id.to_string())),
-            Target::Back => Some(Action::Back),
-            Target::Home => Some(Action::Home),
+            HitTarget::Element(id) => Some(Action::Tap(id.to_string())),
+            HitTarget::Back => Some(Action::Back),
+            HitTarget::Home => Some(Action::Home),
         },
         MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_LINES)),
         MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_LINES)),

@@ -23,7 +23,7 @@ pub use cloud::{
     ScheduledSignIn, SignInFailures, VerificationCode, hash_cost_problem,
 };
 pub use data::{App, Item, LocalData};
-pub use phone::{Connection, Language, LostMode, Network, Phone, Rom, Skin};
+pub use phone::{Connection, Handset, Language, LostMode, Network, Rom, Skin};
 pub use signed_in::{SignedInAccount, SyncItem, SyncSettings};
 
 /// The format version this binary writes. Older versions are migrated forward by `sim::file`;
@@ -36,7 +36,7 @@ pub const CURRENT_VERSION: u32 = 4;
 pub struct DeviceFile {
     /// Format version of this document (see [`CURRENT_VERSION`]).
     pub version: u32,
-    pub phone: Phone,
+    pub phone: Handset,
     pub network: Network,
     #[serde(default)]
     pub bluetooth: bool,

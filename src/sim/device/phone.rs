@@ -91,9 +91,12 @@ impl std::str::FromStr for Language {
     }
 }
 
+// Named `Handset` in the code, where `screens::Phone` is the UI state shown on it; the device
+// file and its schema call it `phone`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct Phone {
+#[schemars(rename = "Phone")]
+pub struct Handset {
     /// Stable identity of this phone in the cloud's device lists.
     pub id: Uuid,
     /// The name the user gave the phone (About phone → Device name).
