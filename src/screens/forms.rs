@@ -1,10 +1,11 @@
 //! Forms that several screens share: the sign-in form of the phone and the browser (the account
-//! and the password); with the [`Screen`](super::screen::Screen) methods a page with such a form
-//! has.
+//! and the password), and the password that unlocks a locked phone (the activation lock, lost
+//! mode); with the [`Screen`](super::screen::Screen) methods a page with such a form has.
 
+use super::ctx::Ctx;
 use super::target::{ForgotFrom, Resume, Target};
 use super::text_input::TextInput;
-use super::widgets::{password_field, text_field};
+use super::widgets::{error_line, password_field, text_field};
 use crate::strings::{S, Tr};
 use crate::view::{Element, Text};
 
@@ -87,6 +88,53 @@ impl Credentials {
                 Some(ids.password.into())
             }
         }
+    }
+}
+
+/// The password of a locked phone (the activation lock, lost mode), and the form's error.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnlockForm {
+    pub password: TextInput,
+    pub error: Option<S>,
+}
+
+/// The ids of an [`UnlockForm`]'s password field and error line.
+#[derive(Clone, Copy)]
+pub struct UnlockIds<I> {
+    pub password: I,
+    pub error: I,
+}
+
+impl<I> UnlockIds<I> {
+    pub const fn new(password: I, error: I) -> UnlockIds<I> {
+        UnlockIds { password, error }
+    }
+}
+
+impl UnlockForm {
+    /// The password field (labelled `label`, never shown as typed), then the error, if any.
+    pub fn elements<I: Into<Text>>(&self, tr: Tr, ids: UnlockIds<I>, label: S) -> Vec<Element> {
+        let mut elements = vec![password_field(
+            ids.password,
+            tr.get(label),
+            &self.password,
+            false,
+        )];
+        elements.extend(error_line(ids.error, self.error.map(|e| tr.get(e))));
+        elements
+    }
+
+    /// The text behind the field `id`, if it is the password.
+    pub fn field<I: Eq>(&mut self, id: I, ids: UnlockIds<I>) -> Option<&mut TextInput> {
+        (id == ids.password).then_some(&mut self.password)
+    }
+
+    /// The password did not unlock the phone: it is cleared, `error` says why, and the cursor
+    /// goes back to the field for another try.
+    pub fn refused<I: Into<Text>>(&mut self, cx: &mut Ctx, error: S, ids: UnlockIds<I>) {
+        self.password = TextInput::default();
+        self.error = Some(error);
+        cx.focus(ids.password);
     }
 }
 
