@@ -17,6 +17,7 @@ pub mod compose;
 pub mod ctx;
 pub mod dialogs;
 pub mod flows;
+pub mod forms;
 pub mod ids;
 pub mod screen;
 pub mod settings;

@@ -1,18 +1,50 @@
-//! Element builders and formats that several screens share: text fields, checkboxes, the code
-//! step of the account forms, storage sizes and times as the phone writes them.
+//! Element builders and formats that several screens share: text fields, checkboxes, lists of
+//! data items, the recovery phone and email, the code step of the account forms, storage sizes
+//! and times as the phone writes them.
 
 use chrono::{DateTime, Duration, Utc};
 
 use super::text_input::TextInput;
 use super::world::World;
 use crate::sim::cloud;
-use crate::sim::device::{CodePurpose, Item};
+use crate::sim::device::{CloudAccount, CodePurpose, Item};
 use crate::strings::{S, Tr};
 use crate::view::{Element, Role, Text};
 
+/// The elements of a page listing data items, each with its id: the count line, "Nothing here",
+/// the rows (a row's id by its place in the list) and the line after a cut list.
+pub struct ItemListIds<I> {
+    pub count: I,
+    pub none: I,
+    pub item: fn(usize) -> I,
+    pub more: I,
+}
+
+/// A page's list of data items (the phone's apps, i.mi.com's copy of them): how many there are
+/// (`count`, its `{count}` filled in), "Nothing here" when none, the first [`LIST_SHOWN`] rows
+/// with `mark` after a row's detail where it says something, and how many more there are.
+pub fn item_list<I: Into<Text>>(
+    tr: Tr,
+    ids: ItemListIds<I>,
+    count: S,
+    items: &[Item],
+    mark: impl Fn(&Item) -> Option<&'static str>,
+) -> Vec<Element> {
+    let mut elements = vec![Element::text(
+        ids.count,
+        tr.fill(count, &[("count", &count_text(items.len()))]),
+    )];
+    if items.is_empty() {
+        elements.push(Element::text(ids.none, tr.get(S::NothingHere)));
+    }
+    elements.extend(item_rows(listed(items), ids.item, mark));
+    elements.extend(list_more(tr, ids.more, items.len()));
+    elements
+}
+
 /// Read-only rows for data items (contacts, photos, notes, messages): each titled, its detail
 /// under it, and `mark` after the detail where it says something (such as "In Mi Cloud").
-pub fn item_rows<'a, I: Into<Text>>(
+fn item_rows<'a, I: Into<Text>>(
     items: &'a [Item],
     id: impl Fn(usize) -> I + 'a,
     mark: impl Fn(&Item) -> Option<&'static str> + 'a,
@@ -100,8 +132,26 @@ pub fn new_password_fields<I: Into<Text>>(
     ]
 }
 
+/// The account's recovery phone number and email, as the account pages show them (Account
+/// security on the phone, Personal info on the website): each masked, or "Not set". `ids`: the
+/// phone number's row and the email's.
+pub fn recovery_rows<I: Into<Text>>(tr: Tr, account: &CloudAccount, ids: (I, I)) -> [Element; 2] {
+    [
+        Element::info(
+            ids.0,
+            tr.get(S::RecoveryPhone),
+            masked_or_not_set(tr, &account.phone),
+        ),
+        Element::info(
+            ids.1,
+            tr.get(S::RecoveryEmail),
+            masked_or_not_set(tr, &account.email),
+        ),
+    ]
+}
+
 /// A recovery phone number or email as the account pages show it: masked, or "Not set".
-pub fn masked_or_not_set(tr: Tr, text: &str) -> String {
+fn masked_or_not_set(tr: Tr, text: &str) -> String {
     if text.is_empty() {
         tr.get(S::NotSet).to_string()
     } else {

@@ -7,7 +7,7 @@ use crate::screens::dialogs::{Dialog, PasswordPurpose};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::Target;
-use crate::screens::widgets::masked_or_not_set;
+use crate::screens::widgets::recovery_rows;
 use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -53,35 +53,27 @@ impl Screen for AccountSecurity {
                 (false, false) => S::Off,
             },
         );
-        let masked = |text: &str| masked_or_not_set(tr, text);
         // The phone says "Password" (doc); the website's link is "Change password" (seed 000).
         let password = if web {
             Element::row(Id::Password, tr.get(S::ChangePassword))
         } else {
             Element::row(Id::Password, tr.get(S::Password)).summary(tr.get(S::ChangePassword))
         };
-        Content::new(
-            page_title,
-            vec![
-                password,
-                Element::row(Id::TwoStep, tr.get(S::TwoStepVerification))
-                    .value(tr.on_off(account.two_step))
-                    .summary(tr.get(S::TwoStepSummary)),
-                Element::row(Id::Notifications, tr.get(S::LoginNotifications)).value(notifications),
-                Element::info(
-                    Id::RecoveryPhone,
-                    tr.get(S::RecoveryPhone),
-                    masked(&account.phone),
-                ),
-                Element::info(
-                    Id::RecoveryEmail,
-                    tr.get(S::RecoveryEmail),
-                    masked(&account.email),
-                ),
-                Element::row(Id::Devices, tr.get(S::Devices)),
-                Element::row(Id::History, tr.get(S::LoginHistory)),
-            ],
-        )
+        let mut elements = vec![
+            password,
+            Element::row(Id::TwoStep, tr.get(S::TwoStepVerification))
+                .value(tr.on_off(account.two_step))
+                .summary(tr.get(S::TwoStepSummary)),
+            Element::row(Id::Notifications, tr.get(S::LoginNotifications)).value(notifications),
+        ];
+        elements.extend(recovery_rows(
+            tr,
+            account,
+            (Id::RecoveryPhone, Id::RecoveryEmail),
+        ));
+        elements.push(Element::row(Id::Devices, tr.get(S::Devices)));
+        elements.push(Element::row(Id::History, tr.get(S::LoginHistory)));
+        Content::new(page_title, elements)
     }
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {

@@ -2,24 +2,22 @@
 //! number), the password, the agreement, and the way to a forgotten password or a new account.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::flows::account::{finish_sign_in, send_sign_in_code};
+use crate::screens::flows::account::{PasswordAccepted, check_sign_in, password_right};
+use crate::screens::forms::{Credentials, LoginIds, form_screen_methods};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::{ForgotFrom, Resume, Target};
+use crate::screens::target::{Resume, Target};
 use crate::screens::text_input::TextInput;
-use crate::screens::widgets::{checkbox, error_line, password_field, text_field};
+use crate::screens::widgets::{checkbox, error_line};
 use crate::screens::world::World;
-use crate::sim::cloud;
 use crate::strings::S;
 use crate::view::{Element, Text};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SignIn {
-    pub login: TextInput,
-    pub password: TextInput,
+    pub form: Credentials,
     pub show_password: bool,
     pub agreed: bool,
-    pub error: Option<S>,
 }
 
 ids! {
@@ -35,6 +33,9 @@ ids! {
     }
 }
 
+/// The form's account and password fields.
+const LOGIN: LoginIds<Id> = LoginIds::new(Id::Login, Id::Password);
+
 impl Screen for SignIn {
     type Id = Id;
 
@@ -44,22 +45,14 @@ impl Screen for SignIn {
 
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
-        let mut elements = vec![
-            text_field(Id::Login, tr.get(S::LoginField), &self.login),
-            password_field(
-                Id::Password,
-                tr.get(S::Password),
-                &self.password,
-                self.show_password,
-            ),
-            checkbox(
-                Id::ShowPassword,
-                tr.get(S::ShowPassword),
-                self.show_password,
-            ),
-            checkbox(Id::Agree, tr.get(S::Agreement), self.agreed),
-        ];
-        elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
+        let mut elements = Vec::from(self.form.fields(tr, LOGIN, self.show_password));
+        elements.push(checkbox(
+            Id::ShowPassword,
+            tr.get(S::ShowPassword),
+            self.show_password,
+        ));
+        elements.push(checkbox(Id::Agree, tr.get(S::Agreement), self.agreed));
+        elements.extend(error_line(Id::Error, self.form.error.map(|e| tr.get(e))));
         elements.push(Element::button(Id::Submit, tr.get(S::SignIn)));
         elements.push(Element::button(Id::Forgot, tr.get(S::ForgotPassword)));
         elements.push(Element::button(Id::Create, tr.get(S::CreateAccountButton)));
@@ -74,90 +67,49 @@ impl Screen for SignIn {
                 self.agreed = !self.agreed;
                 self.edited();
             }
-            Id::Forgot => cx.push(Target::ForgotPassword {
-                login: self.login.clone(),
-                from: ForgotFrom::SignIn,
-            }),
+            Id::Forgot => cx.push(self.form.forgot_password()),
             Id::Create => cx.push(Target::CreateChoice),
             Id::Password | Id::Submit => self.submit(cx),
             Id::Error => {}
         }
     }
 
-    fn edited(&mut self) {
-        self.error = None;
-    }
-
-    fn field(&mut self, id: Id) -> Option<&mut TextInput> {
-        match id {
-            Id::Login => Some(&mut self.login),
-            Id::Password => Some(&mut self.password),
-            _ => None,
-        }
-    }
+    form_screen_methods!(LOGIN);
 
     fn resume(&mut self, message: &Resume) -> Option<Text> {
-        match message {
-            // Back from "Forgot password?": the account filled in and the cursor in the password
-            // field, ready for the new password.
-            Resume::PasswordReset { login } => {
-                self.login = login.clone();
-                self.password = TextInput::default();
-                self.error = None;
-                Some(Id::Password.into())
-            }
-        }
+        self.form.resume(message, LOGIN)
     }
 }
 
 impl SignIn {
     fn submit(&mut self, cx: &mut Ctx) {
-        self.error = None;
-        let login = self.login.text().trim().to_string();
+        self.form.error = None;
         // The cursor goes to the field to fix.
-        let problem = if login.is_empty() {
-            Some((S::EnterAccountId, Some(Id::Login)))
-        } else if self.password.text().is_empty() {
-            Some((S::EnterPassword, Some(Id::Password)))
-        } else if !self.agreed {
-            Some((S::AgreeFirst, Some(Id::Agree)))
-        } else if !cx.world.online() {
-            Some((S::Offline, None))
-        } else {
-            None
+        let problem = match self.form.missing(LOGIN) {
+            Some((error, fix_in)) => Some((error, Some(fix_in))),
+            None if !self.agreed => Some((S::AgreeFirst, Some(Id::Agree))),
+            None if !cx.world.online() => Some((S::Offline, None)),
+            None => None,
         };
         if let Some((error, fix_in)) = problem {
-            self.error = Some(error);
+            self.form.error = Some(error);
             if let Some(fix_in) = fix_in {
                 cx.focus(fix_in);
             }
             return;
         }
-        let now = cx.now();
-        let result = cloud::check_password(cx.device_mut(), &login, self.password.text(), now);
-        if result.is_ok() {
-            cx.signing_in_with(&login);
-        }
-        match result {
+        match check_sign_in(cx, &self.form) {
             Err(error) => {
-                self.error = Some(error.into());
-                self.password = TextInput::default();
+                self.form.error = Some(error);
+                self.form.password = TextInput::default();
                 cx.focus(Id::Password);
             }
-            Ok(index) if cx.device().cloud.accounts[index].two_step => {
-                match send_sign_in_code(cx, index) {
-                    Err(error) => self.error = Some(error),
-                    Ok(two_step) => {
-                        // The password has done its job: it is not kept around.
-                        self.password = TextInput::default();
-                        cx.push(two_step);
-                    }
-                }
-            }
-            Ok(index) => {
-                let toast = cx.t(S::SignedIn).to_string();
-                finish_sign_in(cx, index, toast);
-            }
+            Ok(index) => match password_right(cx, index) {
+                Err(error) => self.form.error = Some(error),
+                // The password has done its job: it is not kept around.
+                Ok(PasswordAccepted::CodeAsked) => self.form.password = TextInput::default(),
+                Ok(PasswordAccepted::SignedIn) => {}
+            },
         }
     }
 }

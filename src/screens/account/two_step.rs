@@ -2,13 +2,12 @@
 //! on the phone and on the browser's sign-in alike.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::flows::account::{finish_sign_in, send_code};
-use crate::screens::flows::web;
+use crate::screens::flows::account::{send_code, signed_in};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{CodeStep, error_line};
-use crate::screens::world::{Surface, World};
+use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::sim::device::CodePurpose;
 use crate::strings::S;
@@ -76,14 +75,8 @@ impl Screen for TwoStep {
                     cx.focus(Id::Code);
                 }
                 Ok(()) => {
-                    let index = cloud::index_of(cx.device(), &self.mi_account_id);
-                    match (index, cx.world.surface) {
-                        (Some(index), Surface::Phone) => {
-                            let toast = cx.t(S::SignedIn).to_string();
-                            finish_sign_in(cx, index, toast);
-                        }
-                        (Some(index), Surface::Browser) => web::signed_in(cx, index),
-                        (None, _) => {}
+                    if let Some(index) = cloud::index_of(cx.device(), &self.mi_account_id) {
+                        signed_in(cx, index);
                     }
                 }
             },

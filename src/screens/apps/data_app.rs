@@ -8,12 +8,12 @@ use std::collections::HashSet;
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::widgets::{count_text, item_rows, list_more, listed};
+use crate::screens::widgets::{ItemListIds, item_list, listed};
 use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::sim::device::App;
 use crate::strings::S;
-use crate::view::{Element, Text};
+use crate::view::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DataApp(pub App);
@@ -30,6 +30,13 @@ ids! {
     }
 }
 
+const ITEM_LIST: ItemListIds<Id> = ItemListIds {
+    count: Id::Count,
+    none: Id::None,
+    item: Id::Item,
+    more: Id::More,
+};
+
 impl Screen for DataApp {
     type Id = Id;
 
@@ -41,27 +48,18 @@ impl Screen for DataApp {
         let tr = world.tr();
         let app = self.0;
         let items = world.device().data.items(app);
-        let shown = listed(items);
         // While an account is signed in: the listed items its cloud copy has too, found in one
         // pass over the cloud's (a set of the few listed, not of the many in the cloud).
-        let listed_ids: HashSet<&str> = shown.iter().map(|item| item.id.as_str()).collect();
+        let listed_ids: HashSet<&str> = listed(items).iter().map(|item| item.id.as_str()).collect();
         let synced: HashSet<&str> = cloud::signed_in_account(world.device())
             .map_or(&[][..], |account| account.data.items(app))
             .iter()
             .filter_map(|item| listed_ids.get(item.id.as_str()).copied())
             .collect();
         let in_cloud = tr.get(S::InCloudMark);
-        let mut elements = vec![Element::text(
-            Id::Count,
-            tr.fill(S::OnPhoneCount, &[("count", &count_text(items.len()))]),
-        )];
-        if items.is_empty() {
-            elements.push(Element::text(Id::None, tr.get(S::NothingHere)));
-        }
-        elements.extend(item_rows(shown, Id::Item, |item| {
+        let elements = item_list(tr, ITEM_LIST, S::OnPhoneCount, items, |item| {
             synced.contains(item.id.as_str()).then_some(in_cloud)
-        }));
-        elements.extend(list_more(tr, Id::More, items.len()));
+        });
         Content::new(tr.app(app), elements)
     }
 

@@ -2,11 +2,11 @@
 //! stays locked to that account until the account's password is entered.
 
 use crate::screens::ctx::Ctx;
+use crate::screens::forms::{UnlockForm, UnlockIds, form_screen_methods};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::{ForgotFrom, Target};
 use crate::screens::text_input::TextInput;
-use crate::screens::widgets::{error_line, password_field};
 use crate::screens::world::World;
 use crate::sim::cloud::{self, CloudError};
 use crate::strings::S;
@@ -14,8 +14,7 @@ use crate::view::{Element, Text};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ActivationLock {
-    pub password: TextInput,
-    pub error: Option<S>,
+    pub form: UnlockForm,
 }
 
 ids! {
@@ -27,6 +26,9 @@ ids! {
         Forgot = "lock.forgot",
     }
 }
+
+/// The form's password field and error line.
+const UNLOCK: UnlockIds<Id> = UnlockIds::new(Id::Password, Id::Error);
 
 impl Screen for ActivationLock {
     type Id = Id;
@@ -48,14 +50,11 @@ impl Screen for ActivationLock {
                     cloud::masked(&a.email)
                 }
             });
-        let mut elements = vec![
-            Element::text(
-                Id::About,
-                tr.fill(S::ActivationLockAbout, &[("account", &shown)]),
-            ),
-            password_field(Id::Password, tr.get(S::Password), &self.password, false),
-        ];
-        elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
+        let mut elements = vec![Element::text(
+            Id::About,
+            tr.fill(S::ActivationLockAbout, &[("account", &shown)]),
+        )];
+        elements.extend(self.form.elements(tr, UNLOCK, S::Password));
         elements.push(Element::button(Id::Activate, tr.get(S::Activate)));
         elements.push(Element::button(Id::Forgot, tr.get(S::ForgotPassword)));
         Content::new(tr.get(S::ThisDeviceIsLocked), elements)
@@ -68,8 +67,8 @@ impl Screen for ActivationLock {
                     return;
                 };
                 let now = cx.now();
-                match cloud::check_password(cx.device_mut(), &locked_to, self.password.text(), now)
-                {
+                let password = self.form.password.text();
+                match cloud::check_password(cx.device_mut(), &locked_to, password, now) {
                     Ok(_) => {
                         // The owner proved it is theirs: the phone starts fresh, signed out.
                         cx.device_mut().phone.activation_lock = None;
@@ -77,12 +76,11 @@ impl Screen for ActivationLock {
                         cx.toast_t(S::DeviceActivated);
                     }
                     Err(error) => {
-                        self.password = TextInput::default();
-                        self.error = Some(match error {
+                        let error = match error {
                             CloudError::InvalidCredentials => S::IncorrectPassword,
                             other => other.into(),
-                        });
-                        cx.focus(Id::Password);
+                        };
+                        self.form.refused(cx, error, UNLOCK);
                     }
                 }
             }
@@ -95,14 +93,5 @@ impl Screen for ActivationLock {
         }
     }
 
-    fn edited(&mut self) {
-        self.error = None;
-    }
-
-    fn field(&mut self, id: Id) -> Option<&mut TextInput> {
-        match id {
-            Id::Password => Some(&mut self.password),
-            _ => None,
-        }
-    }
+    form_screen_methods!(UNLOCK);
 }

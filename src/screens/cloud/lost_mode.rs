@@ -2,11 +2,10 @@
 //! account password is entered on it.
 
 use crate::screens::ctx::Ctx;
+use crate::screens::forms::{UnlockForm, UnlockIds, form_screen_methods};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::Target;
-use crate::screens::text_input::TextInput;
-use crate::screens::widgets::{error_line, password_field};
 use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::strings::S;
@@ -14,8 +13,7 @@ use crate::view::{Element, Text};
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct LostMode {
-    pub password: TextInput,
-    pub error: Option<S>,
+    pub form: UnlockForm,
 }
 
 ids! {
@@ -26,6 +24,9 @@ ids! {
         Unlock = "lost.unlock",
     }
 }
+
+/// The form's password field and error line.
+const UNLOCK: UnlockIds<Id> = UnlockIds::new(Id::Password, Id::Error);
 
 impl Screen for LostMode {
     type Id = Id;
@@ -39,22 +40,14 @@ impl Screen for LostMode {
         let lost = world.device().phone.lost_mode.as_ref();
         let message = lost.map_or("", |l| l.message.trim_end_matches(['.', '。']));
         let call = lost.map_or("", |l| l.call.as_str());
-        let mut elements = vec![
-            Element::text(
-                Id::Message,
-                tr.fill(
-                    S::LostModeMessage,
-                    &[("message", &message), ("call", &call)],
-                ),
+        let mut elements = vec![Element::text(
+            Id::Message,
+            tr.fill(
+                S::LostModeMessage,
+                &[("message", &message), ("call", &call)],
             ),
-            password_field(
-                Id::Password,
-                tr.get(S::AccountPasswordField),
-                &self.password,
-                false,
-            ),
-        ];
-        elements.extend(error_line(Id::Error, self.error.map(|e| tr.get(e))));
+        )];
+        elements.extend(self.form.elements(tr, UNLOCK, S::AccountPasswordField));
         elements.push(Element::button(Id::Unlock, tr.get(S::Unlock)));
         Content::new(tr.get(S::DeviceIsLocked), elements)
     }
@@ -65,28 +58,17 @@ impl Screen for LostMode {
                 let hash = cloud::signed_in_account(cx.device())
                     .map(|a| a.password_hash.as_str())
                     .unwrap_or_default();
-                if cloud::verify_password(hash, self.password.text()) {
+                if cloud::verify_password(hash, self.form.password.text()) {
                     cx.device_mut().phone.lost_mode = None;
                     cx.root(Target::Settings, None);
                     cx.toast_t(S::Unlocked);
                 } else {
-                    self.password = TextInput::default();
-                    self.error = Some(S::IncorrectPassword);
-                    cx.focus(Id::Password);
+                    self.form.refused(cx, S::IncorrectPassword, UNLOCK);
                 }
             }
             Id::Message | Id::Error => {}
         }
     }
 
-    fn edited(&mut self) {
-        self.error = None;
-    }
-
-    fn field(&mut self, id: Id) -> Option<&mut TextInput> {
-        match id {
-            Id::Password => Some(&mut self.password),
-            _ => None,
-        }
-    }
+    form_screen_methods!(UNLOCK);
 }

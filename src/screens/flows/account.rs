@@ -1,8 +1,11 @@
-//! Signing in: verification codes arriving as the phone's SMS or email, the two-step code step,
-//! and landing on the Mi Account page once signed in.
+//! Signing in: the account and password checked, verification codes arriving as the phone's SMS
+//! or email, the two-step code step, and landing on the Mi Account page (or the site's home)
+//! once signed in.
 
 use crate::screens::ctx::Ctx;
 use crate::screens::dialogs::{Dialog, DialogId};
+use crate::screens::flows::web;
+use crate::screens::forms::Credentials;
 use crate::screens::target::{ForgotFrom, Target};
 use crate::screens::text_input::TextInput;
 use crate::sim::cloud;
@@ -37,6 +40,50 @@ pub fn send_code(cx: &mut Ctx, to: &str, purpose: CodePurpose) -> Result<(), S> 
         ],
     ));
     Ok(())
+}
+
+/// Checks a sign-in form's account and password (both typed) against the cloud: the account's
+/// index when they are right, noting how the login named it for the trace.
+pub fn check_sign_in(cx: &mut Ctx, form: &Credentials) -> Result<usize, S> {
+    let login = form.login();
+    let now = cx.now();
+    let index = cloud::check_password(cx.device_mut(), login, form.password.text(), now)?;
+    cx.signing_in_with(login);
+    Ok(index)
+}
+
+/// What came of a right password (see [`password_right`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordAccepted {
+    /// A two-step account: its code is sent and "Two-step verification" asks for it.
+    CodeAsked,
+    /// Any other account: signed in.
+    SignedIn,
+}
+
+/// The password was right for the account at `index`: a two-step account is sent its code and
+/// asked for it ("Two-step verification"), any other is signed in; why not when the code cannot
+/// be sent.
+pub fn password_right(cx: &mut Ctx, index: usize) -> Result<PasswordAccepted, S> {
+    if cx.device().cloud.accounts[index].two_step {
+        let two_step = send_sign_in_code(cx, index)?;
+        cx.push(two_step);
+        Ok(PasswordAccepted::CodeAsked)
+    } else {
+        signed_in(cx, index);
+        Ok(PasswordAccepted::SignedIn)
+    }
+}
+
+/// Signed in with the account at `index` where the person is: on the phone, "Signed in" and the
+/// Mi Account page; on the browser, the site's home.
+pub fn signed_in(cx: &mut Ctx, index: usize) {
+    if cx.on_browser() {
+        web::signed_in(cx, index);
+    } else {
+        let toast = cx.t(S::SignedIn).to_string();
+        finish_sign_in(cx, index, toast);
+    }
 }
 
 /// Sends a two-step account's sign-in code; the "Two-step verification" screen that asks for it.

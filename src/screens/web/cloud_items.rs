@@ -6,11 +6,11 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::widgets::{count_text, item_rows, list_more, listed};
+use crate::screens::widgets::{ItemListIds, item_list};
 use crate::screens::world::World;
 use crate::sim::device::App;
 use crate::strings::S;
-use crate::view::{Element, Text};
+use crate::view::Text;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct WebCloudItems(pub App);
@@ -27,6 +27,13 @@ ids! {
     }
 }
 
+const ITEM_LIST: ItemListIds<Id> = ItemListIds {
+    count: Id::Count,
+    none: Id::None,
+    item: Id::Item,
+    more: Id::More,
+};
+
 impl Screen for WebCloudItems {
     type Id = Id;
 
@@ -41,15 +48,7 @@ impl Screen for WebCloudItems {
             return Content::new(title, Vec::new());
         };
         let items = account.data.items(self.0);
-        let mut elements = vec![Element::text(
-            Id::Count,
-            tr.fill(S::InCloudCount, &[("count", &count_text(items.len()))]),
-        )];
-        if items.is_empty() {
-            elements.push(Element::text(Id::None, tr.get(S::NothingHere)));
-        }
-        elements.extend(item_rows(listed(items), Id::Item, |_| None));
-        elements.extend(list_more(tr, Id::More, items.len()));
+        let elements = item_list(tr, ITEM_LIST, S::InCloudCount, items, |_| None);
         Content::new(title, elements)
     }
 

@@ -4,7 +4,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::widgets::masked_or_not_set;
+use crate::screens::widgets::recovery_rows;
 use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -34,28 +34,20 @@ impl Screen for WebProfile {
         let Some(account) = world.account() else {
             return Content::new(title, Vec::new());
         };
-        let masked = |text: &str| masked_or_not_set(tr, text);
-        Content::new(
-            title,
-            vec![
-                Element::info(Id::Name, tr.get(S::Name), account.name.clone()),
-                Element::info(
-                    Id::AccountId,
-                    tr.get(S::AccountIdLabel),
-                    account.mi_account_id.clone(),
-                ),
-                Element::info(
-                    Id::RecoveryPhone,
-                    tr.get(S::RecoveryPhone),
-                    masked(&account.phone),
-                ),
-                Element::info(
-                    Id::RecoveryEmail,
-                    tr.get(S::RecoveryEmail),
-                    masked(&account.email),
-                ),
-            ],
-        )
+        let mut elements = vec![
+            Element::info(Id::Name, tr.get(S::Name), account.name.clone()),
+            Element::info(
+                Id::AccountId,
+                tr.get(S::AccountIdLabel),
+                account.mi_account_id.clone(),
+            ),
+        ];
+        elements.extend(recovery_rows(
+            tr,
+            account,
+            (Id::RecoveryPhone, Id::RecoveryEmail),
+        ));
+        Content::new(title, elements)
     }
 
     fn on_tap(&mut self, id: Id, _cx: &mut Ctx) {
