@@ -9,6 +9,22 @@ pub fn cut(text: &str, chars: usize) -> String {
     }
 }
 
+/// `text` safe to print on a terminal: control characters, and the marks that reorder or hide
+/// text (bidirectional overrides and isolates, direction marks, zero-width joiners), become
+/// "?", so a text from a file can neither send escape sequences nor disguise itself.
+pub fn terminal_safe(text: &str) -> String {
+    let hidden = |c: char| {
+        matches!(
+            c,
+            '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+                | '\u{FEFF}'
+        )
+    };
+    text.chars()
+        .map(|c| if c.is_control() || hidden(c) { '?' } else { c })
+        .collect()
+}
+
 /// A message about a value, its quoted parts cut: a parser's message repeats the bad value, and
 /// a megabyte of it helps nobody.
 pub fn shortened(message: &str) -> String {
@@ -72,6 +88,14 @@ pub fn bare_message(e: &serde_json::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_safe_text_has_no_escapes_and_no_reordering_marks() {
+        assert_eq!(terminal_safe("a\u{1b}[31mb"), "a?[31mb");
+        assert_eq!(terminal_safe("evil\u{202E}gpj.exe"), "evil?gpj.exe");
+        assert_eq!(terminal_safe("x\u{2067}y\u{200F}z"), "x?y?z");
+        assert_eq!(terminal_safe("蓝牙 Wi-Fi"), "蓝牙 Wi-Fi");
+    }
 
     #[test]
     fn long_values_are_cut_in_messages() {

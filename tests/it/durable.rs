@@ -391,14 +391,15 @@ fn the_progress_file_keeps_the_device_files_rules() {
     assert_eq!(saved.tasks.len(), 100_001);
 }
 
-/// Task ids in the progress file are anybody's text: the report shows no control character.
+/// Task ids in the progress file are anybody's text: the report shows no control character and
+/// no mark that reorders text (a right-to-left override would disguise the id).
 #[test]
 fn the_report_shows_no_escape_sequence_from_the_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("progress.json");
     std::fs::write(
         &path,
-        r#"{"version": 1, "tasks": {"evil\u001b[2J\u001b]0;pwned\u0007": {"done": true, "attempts": 1}}}"#,
+        r#"{"version": 1, "tasks": {"evil\u001b[2J\u001b]0;pwned\u0007": {"done": true, "attempts": 1}, "rtl\u202egpj.exe\u2066": {"attempts": 1}}}"#,
     )
     .expect("writes");
     let saved = load_progress(&path).expect("reads");
@@ -408,7 +409,11 @@ fn the_report_shows_no_escape_sequence_from_the_file() {
         !report.chars().any(|c| c.is_control() && c != '\n'),
         "{report:?}"
     );
-    assert!(report.contains("evil"), "{report}");
+    assert!(!report.contains(['\u{202e}', '\u{2066}']), "{report:?}");
+    assert!(
+        report.contains("evil") && report.contains("rtl?gpj.exe?"),
+        "{report}"
+    );
 }
 
 /// A long value is never echoed whole: an unknown task of 900 KB, in the agent and in `tasks`.

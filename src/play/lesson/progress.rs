@@ -184,12 +184,9 @@ pub fn report(tasks: &[Task], progress: &Progress, path: &Path) -> String {
     }
     for (id, record) in &progress.tasks {
         if tasks.iter().all(|t| &t.id != id) {
-            // An id from the file is anybody's text: no control character reaches the
-            // terminal, and a long one is cut.
-            let shown: String = id
-                .chars()
-                .map(|c| if c.is_control() { '?' } else { c })
-                .collect();
+            // An id from the file is anybody's text: no control character or reordering mark
+            // reaches the terminal, and a long one is cut.
+            let shown = crate::text::terminal_safe(id);
             let _ = writeln!(
                 out,
                 "{:<44} {:<5} {:<7} {:<4} {:>5} {:>5} {:>8}",
