@@ -90,7 +90,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             dirs,
         }) => learn::run(cli.device, cli.language, task, seed, report, &dirs),
         Some(Command::Bench { iterations }) => {
-            print!("{}", bench::run(iterations).map_err(|e| e.to_string())?);
+            let workload = bench::Workload::full(iterations);
+            print!("{}", bench::run(&workload).map_err(|e| e.to_string())?);
             Ok(ExitCode::SUCCESS)
         }
     }
