@@ -89,8 +89,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             report,
             dirs,
         }) => learn::run(cli.device, cli.language, task, seed, report, &dirs),
-        Some(Command::Bench { iterations }) => {
-            let workload = bench::Workload::full(iterations);
+        Some(Command::Bench { iterations, quick }) => {
+            let workload = if quick {
+                bench::Workload::quick()
+            } else {
+                bench::Workload::full(iterations)
+            };
             print!("{}", bench::run(&workload).map_err(|e| e.to_string())?);
             Ok(ExitCode::SUCCESS)
         }
