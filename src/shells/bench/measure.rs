@@ -59,6 +59,18 @@ impl Measure {
         }
     }
 
+    /// Times walking the whole of `walk` (`step` on each of its steps in turn) `runs` times, as
+    /// [`Measure::time`] does; per step.
+    pub(super) fn walk<T>(
+        name: &'static str,
+        runs: u32,
+        walk: &[T],
+        mut step: impl FnMut(&T),
+    ) -> Measure {
+        let whole = Measure::time(name, runs, |_| walk.iter().for_each(&mut step));
+        whole.per_part(u32::try_from(walk.len()).unwrap_or(u32::MAX))
+    }
+
     /// The same figure for one of the `parts` an iteration is made of (a walk's steps).
     pub(super) fn per_part(self, parts: u32) -> Measure {
         Measure {

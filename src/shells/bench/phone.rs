@@ -168,38 +168,30 @@ pub(super) fn walks(iterations: u32) -> Vec<Measure> {
     ));
     let mut engine = new_engine();
     let walk = sign_in_and_out();
-    measures.push(
-        Measure::time(
-            "sign in + sign out walk (16 steps, 2 hash checks), per step",
-            (iterations / 500).max(7),
-            |_| {
-                for step in &walk {
-                    black_box(step.play(&mut engine));
-                    black_box(engine.view());
-                }
-            },
-        )
-        .per_part(walk.len() as u32),
-    );
+    measures.push(Measure::walk(
+        "sign in + sign out walk (16 steps, 2 hash checks), per step",
+        (iterations / 500).max(7),
+        &walk,
+        |step| {
+            black_box(step.play(&mut engine));
+            black_box(engine.view());
+        },
+    ));
 
     // Account security and devices, drawn as a replay draws them.
     let mut engine = signed_in_engine(0);
     let walk = security_walk();
     let mut screen = Buffer::empty(Rect::new(0, 0, WIDTH, HEIGHT));
-    measures.push(
-        Measure::time(
-            "security + devices walk (10 steps), rendered, per step",
-            (iterations / 10).max(7),
-            |_| {
-                for action in &walk {
-                    black_box(engine.apply(action.clone()));
-                    black_box(ui::render(engine.view(), screen.area, &mut screen, &theme));
-                    black_box(ui::buffer_text(&screen));
-                }
-            },
-        )
-        .per_part(walk.len() as u32),
-    );
+    measures.push(Measure::walk(
+        "security + devices walk (10 steps), rendered, per step",
+        (iterations / 10).max(7),
+        &walk,
+        |action| {
+            black_box(engine.apply(action.clone()));
+            black_box(ui::render(engine.view(), screen.area, &mut screen, &theme));
+            black_box(ui::buffer_text(&screen));
+        },
+    ));
     // A long-lived account: its login history page holds every sign-in.
     let mut engine = signed_in_engine(1_000);
     for action in &walk[..3] {
