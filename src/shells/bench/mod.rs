@@ -9,7 +9,7 @@ mod phone;
 mod report;
 mod workloads;
 
-pub use large::AccountSize;
+pub use large::{AccountSize, LARGE_DEVICES, LARGE_HISTORY, LARGE_ITEMS};
 pub use workloads::large_device;
 
 use measure::Measure;
