@@ -169,9 +169,12 @@ fn a_bare_relative_file_name_is_used_in_the_current_folder() {
     assert!(dir.path().join("device.json").exists());
 }
 
+/// `bench --quick` runs every measurement on small workloads (the full bench, a minute on a
+/// 76 MB account, is for a release build): the report keeps its shape, and every line its
+/// figure or ratio.
 #[test]
 fn bench_runs_and_reports_every_measurement() {
-    let (ok, out, err) = run(&mut mi_settings(&["bench", "--iterations", "70"]));
+    let (ok, out, err) = run(&mut mi_settings(&["bench", "--quick"]));
     assert!(ok, "{err}");
     for line in [
         "start-up to first frame",
@@ -179,10 +182,63 @@ fn bench_runs_and_reports_every_measurement() {
         "rendered step: update + view + draw 60x24 + frame text",
         "ratatui baseline: bordered 20-row List, Terminal::draw",
         "device file save",
+        "agent protocol, Rust client over a pipe: step",
         "rendered step / bordered 20-row List",
+        "Mi Cloud: Sync now",
+        "device file read",
     ] {
         assert!(out.contains(line), "{line} missing from:\n{out}");
     }
+    let mut lines = out.lines();
+    assert!(
+        lines
+            .next()
+            .is_some_and(|l| l.starts_with("mi-settings bench (70 iterations per line")),
+        "{out}"
+    );
+    // Each line's last words: its figure and unit ("12.34 µs  81037 /s", "1.25x", "0.43 ms").
+    let mut units = Vec::new();
+    for line in lines {
+        if line.starts_with("large account: 1,000 contacts") {
+            units.push("account");
+            continue;
+        }
+        assert!(line.starts_with("  "), "{line:?} in:\n{out}");
+        let words: Vec<&str> = line.split_whitespace().rev().take(4).collect();
+        let (figure, unit) = match words.as_slice() {
+            ["/s", rate, "µs", time, ..] => {
+                assert!(rate.parse::<f64>().is_ok_and(f64::is_finite), "{line:?}");
+                (*time, "µs")
+            }
+            [unit @ ("ms" | "MB"), figure, ..] => (*figure, *unit),
+            [ratio, ..] if ratio.ends_with('x') => (ratio.trim_end_matches('x'), "x"),
+            _ => panic!("no figure in {line:?} of:\n{out}"),
+        };
+        assert!(figure.parse::<f64>().is_ok_and(f64::is_finite), "{line:?}");
+        units.push(unit);
+    }
+    let count = |unit: &str| units.iter().filter(|u| **u == unit).count();
+    assert_eq!(
+        [
+            count("µs"),
+            count("x"),
+            count("account"),
+            count("ms"),
+            count("MB")
+        ],
+        [18, 4, 1, 9, 1],
+        "{out}"
+    );
+    assert_eq!(units.len(), 33, "{out}");
+    // The small workloads are `--quick`'s own: no iterations beside them.
+    let (ok, _, err) = run(&mut mi_settings(&[
+        "bench",
+        "--quick",
+        "--iterations",
+        "70",
+    ]));
+    assert!(!ok);
+    assert!(err.contains("cannot be used with"), "{err}");
 }
 
 /// A device file that cannot be read says how to recover, with the exact commands: the last

@@ -1,0 +1,131 @@
+//! The command line: the interactive phone by default, plus device-file tools, replay, tasks,
+//! lessons, the agent protocol and benchmarks. Each subcommand is parsed here and handed to the
+//! shell that does it; `main.rs` only calls [`main`].
+
+mod args;
+mod device;
+mod interactive;
+mod learn;
+mod tasks;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use clap::Parser;
+
+use crate::shells::replay::batch::{self, BatchOptions, BatchResult};
+use crate::shells::{agent, bench, schema, store, task_files};
+use args::{Cli, Command};
+
+/// Parses the command line and runs it; an error is printed as `mi-settings: <message>` and
+/// exits with failure.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match dispatch(cli) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("mi-settings: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn device_path(cli_path: Option<PathBuf>) -> Result<PathBuf, String> {
+    match cli_path {
+        Some(path) => Ok(path),
+        None => store::default_path().map_err(|e| e.to_string()),
+    }
+}
+
+fn dispatch(cli: Cli) -> Result<ExitCode, String> {
+    match cli.command {
+        None | Some(Command::Run) => {
+            interactive::run(device_path(cli.device)?, cli.record, cli.language)
+        }
+        Some(Command::Replay {
+            paths,
+            update,
+            transcript,
+            cast,
+            jobs,
+            dirs,
+        }) => {
+            let options = BatchOptions {
+                tasks: Some(Arc::new(task_files::catalogue_with(&dirs)?)),
+                update_snapshots: update,
+                ci: std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0"),
+                transcript_dir: transcript,
+                cast,
+                jobs: jobs.map(usize::from),
+                language: cli.language,
+            };
+            replay(&paths, &options)
+        }
+        Some(Command::Schema { format }) => {
+            print!("{}", schema::generate(format));
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Device { action }) => device::run(action, device_path(cli.device)?),
+        Some(Command::Tasks { action, dirs }) => tasks::run(action, &dirs, cli.language),
+        Some(Command::Agent {
+            log_dir,
+            allow_solution,
+            log_device,
+            dirs,
+        }) => {
+            let tasks = task_files::catalogue_with(&dirs)?;
+            let agent = crate::play::agent::Agent::new()?
+                .speaking(cli.language.unwrap_or_default())
+                .allowing_solution(allow_solution)
+                .logging_devices(log_device)
+                .with_tasks(tasks);
+            serve_agent(agent::Server::new(agent, log_dir)?)
+        }
+        Some(Command::Learn {
+            task,
+            seed,
+            report,
+            dirs,
+        }) => learn::run(cli.device, cli.language, task, seed, report, &dirs),
+        Some(Command::Bench { iterations, quick }) => {
+            let workload = if quick {
+                bench::Workload::quick()
+            } else {
+                bench::Workload::full(iterations)
+            };
+            print!("{}", bench::run(&workload).map_err(|e| e.to_string())?);
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+/// `mi-settings replay`: fails when a fixture does.
+fn replay(paths: &[PathBuf], options: &BatchOptions) -> Result<ExitCode, String> {
+    match batch::run(paths, options, &mut std::io::stdout())? {
+        BatchResult::Ran { failed: 0, .. } => Ok(ExitCode::SUCCESS),
+        BatchResult::Ran { .. } => Ok(ExitCode::FAILURE),
+        // Malformed input is a usage error, as clap's own are.
+        BatchResult::Malformed(_) => Ok(ExitCode::from(2)),
+    }
+}
+
+/// `mi-settings agent`: serves stdin to stdout until the input ends or a signal stops it.
+fn serve_agent(mut server: agent::Server) -> Result<ExitCode, String> {
+    let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
+    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    // SIGTERM and SIGHUP end the session the way the end of input does: the running episode is
+    // logged first.
+    let stop = Arc::new(AtomicBool::new(false));
+    #[cfg(unix)]
+    let signals = [signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP];
+    #[cfg(not(unix))]
+    let signals = [signal_hook::consts::SIGTERM];
+    for signal in signals {
+        signal_hook::flag::register(signal, Arc::clone(&stop))
+            .map_err(|e| format!("agent: cannot listen for signals: {e}"))?;
+    }
+    agent::serve(&mut server, stdin, stdout, &stop).map_err(|e| format!("agent: {e}"))?;
+    Ok(ExitCode::SUCCESS)
+}
