@@ -7,8 +7,8 @@
 
 use chrono::{DateTime, Utc};
 
-use super::dialogs::Dialog;
-use super::target::{Resume, Target};
+use super::dialogs::PhoneDialog;
+use super::target::{Destination, Resume};
 use super::world::{WebSite, World};
 use crate::sim::device::DeviceFile;
 use crate::sim::env::Env;
@@ -18,7 +18,7 @@ use crate::view::Text;
 /// A change to the navigation (or to what is shown) that a handler asks for.
 #[derive(Debug)]
 pub(crate) enum Op {
-    Push(Target),
+    Push(Destination),
     /// Up one page (never below the root).
     Pop,
     /// Up one page if the top is the screen with this machine name.
@@ -26,10 +26,10 @@ pub(crate) enum Op {
     /// Back to the root, closing any dialog and toast.
     Home,
     /// Replace the whole stack with one page, focused on an element if given.
-    Root(Target, Option<Text>),
+    Root(Destination, Option<Text>),
     /// Back to the nearest page of this kind of screen, or push it when there is none.
-    Land(Target),
-    Dialog(Dialog),
+    Land(Destination),
+    PhoneDialog(PhoneDialog),
     CloseDialog,
     Focus(Text),
     Toast(String),
@@ -99,7 +99,7 @@ impl<'a> Ctx<'a> {
         self.world.login_with = crate::sim::cloud::login_kind(self.device(), login);
     }
 
-    pub fn push(&mut self, target: Target) {
+    pub fn push(&mut self, target: Destination) {
         self.ops.push(Op::Push(target));
     }
 
@@ -115,16 +115,16 @@ impl<'a> Ctx<'a> {
         self.ops.push(Op::Home);
     }
 
-    pub fn root(&mut self, target: Target, focus: Option<Text>) {
+    pub fn root(&mut self, target: Destination, focus: Option<Text>) {
         self.ops.push(Op::Root(target, focus));
     }
 
-    pub fn land(&mut self, target: Target) {
+    pub fn land(&mut self, target: Destination) {
         self.ops.push(Op::Land(target));
     }
 
-    pub fn dialog(&mut self, dialog: Dialog) {
-        self.ops.push(Op::Dialog(dialog));
+    pub fn dialog(&mut self, dialog: PhoneDialog) {
+        self.ops.push(Op::PhoneDialog(dialog));
     }
 
     pub fn close_dialog(&mut self) {

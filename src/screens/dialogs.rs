@@ -1,6 +1,6 @@
 //! Modal dialogs: what each shows and what its buttons do. A dialog carries the pending change
 //! until it is confirmed, so cancelling (Esc, "Cancel") changes nothing; when confirmed it hands
-//! the change on as an [`Answer`] (gitui's confirm-action pattern), and the flows carry it out.
+//! the change on as an [`DialogAnswer`] (gitui's confirm-action pattern), and the flows carry it out.
 
 use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
@@ -17,7 +17,7 @@ use crate::view::{self, Element};
 pub const MAX_DEVICE_NAME: usize = 32;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Dialog {
+pub enum PhoneDialog {
     /// About phone → Device name.
     RenameDevice {
         name: TextInput,
@@ -94,11 +94,11 @@ pub enum PasswordPurpose {
 
 /// What a touch on a dialog leads to.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Answer {
+pub enum DialogAnswer {
     /// The dialog closes.
     Close,
     /// Another dialog takes its place.
-    Open(Dialog),
+    Open(PhoneDialog),
     /// The focus goes to one of its elements (the field to fix).
     Focus(DialogId),
     /// The change it carried is confirmed: a flow carries it out.
@@ -155,9 +155,9 @@ ids! {
     }
 }
 
-impl Dialog {
-    pub fn account_password(purpose: PasswordPurpose) -> Dialog {
-        Dialog::AccountPassword {
+impl PhoneDialog {
+    pub fn account_password(purpose: PasswordPurpose) -> PhoneDialog {
+        PhoneDialog::AccountPassword {
             purpose,
             password: TextInput::default(),
             error: None,
@@ -165,16 +165,16 @@ impl Dialog {
     }
 
     /// Sets the date or the time by hand, starting from the phone's clock as it shows it.
-    pub fn set_clock(part: ClockPart) -> Dialog {
-        Dialog::SetClock {
+    pub fn set_clock(part: ClockPart) -> PhoneDialog {
+        PhoneDialog::SetClock {
             part,
             input: TextInput::default(),
             error: None,
         }
     }
 
-    pub fn rename_device(current: String) -> Dialog {
-        Dialog::RenameDevice {
+    pub fn rename_device(current: String) -> PhoneDialog {
+        PhoneDialog::RenameDevice {
             name: TextInput::new(current),
             error: None,
         }
@@ -193,7 +193,7 @@ impl Dialog {
                 scroll: 0,
             };
         match self {
-            Dialog::ConfirmSignOut => dialog(
+            PhoneDialog::ConfirmSignOut => dialog(
                 "confirm_sign_out",
                 t(S::SignOut),
                 vec![t(S::ConfirmSignOutBody).into()],
@@ -202,7 +202,7 @@ impl Dialog {
                     button(DialogId::Confirm, S::SignOut),
                 ],
             ),
-            Dialog::TurnOffFindDevice => dialog(
+            PhoneDialog::TurnOffFindDevice => dialog(
                 "turn_off_find_device",
                 t(S::TurnOffFindDeviceTitle),
                 vec![t(S::TurnOffFindDeviceBody).into()],
@@ -211,7 +211,7 @@ impl Dialog {
                     button(DialogId::Cancel, S::KeepOn),
                 ],
             ),
-            Dialog::RemoveDevice { web, .. } => dialog(
+            PhoneDialog::RemoveDevice { web, .. } => dialog(
                 "remove_device",
                 t(S::RemoveDeviceTitle),
                 vec![t(S::RemoveNotice).into()],
@@ -228,13 +228,13 @@ impl Dialog {
                     ),
                 ],
             ),
-            Dialog::Ringing => dialog(
+            PhoneDialog::Ringing => dialog(
                 "ringing",
                 t(S::FindDevice),
                 vec![t(S::RingingBody).into()],
                 vec![button(DialogId::Stop, S::Stop)],
             ),
-            Dialog::WebErase => dialog(
+            PhoneDialog::WebErase => dialog(
                 "web_erase",
                 t(S::EraseDataTitle),
                 vec![t(S::WebEraseBody).into()],
@@ -243,7 +243,7 @@ impl Dialog {
                     button(DialogId::Confirm, S::Erase),
                 ],
             ),
-            Dialog::ConfirmFactoryReset => dialog(
+            PhoneDialog::ConfirmFactoryReset => dialog(
                 "confirm_factory_reset",
                 t(S::EraseAllDataTitle),
                 vec![t(S::FactoryResetConfirmBody).into()],
@@ -252,7 +252,7 @@ impl Dialog {
                     button(DialogId::Confirm, S::Erase),
                 ],
             ),
-            Dialog::AccountPassword {
+            PhoneDialog::AccountPassword {
                 purpose,
                 password,
                 error,
@@ -285,7 +285,7 @@ impl Dialog {
                     elements,
                 )
             }
-            Dialog::KeepOrRemove { apps } => {
+            PhoneDialog::KeepOrRemove { apps } => {
                 let names: Vec<&str> = apps.iter().map(|&app| tr.app(app)).collect();
                 dialog(
                     "keep_or_remove",
@@ -300,7 +300,7 @@ impl Dialog {
                     ],
                 )
             }
-            Dialog::SetClock { part, input, error } => {
+            PhoneDialog::SetClock { part, input, error } => {
                 let (title, hint) = match part {
                     ClockPart::Date => (S::Date, S::EnterDateHint),
                     ClockPart::Time => (S::Time, S::EnterTimeHint),
@@ -313,7 +313,7 @@ impl Dialog {
                 elements.push(button(DialogId::Ok, S::Ok));
                 dialog("set_clock", t(title), vec![t(hint).into()], elements)
             }
-            Dialog::Merge { account, apps } => {
+            PhoneDialog::Merge { account, apps } => {
                 let names: Vec<&str> = apps.iter().map(|&app| tr.app(app)).collect();
                 dialog(
                     "merge",
@@ -328,23 +328,23 @@ impl Dialog {
                     ],
                 )
             }
-            Dialog::SignedOutRemotely { account } => dialog(
+            PhoneDialog::SignedOutRemotely { account } => dialog(
                 "signed_out_remotely",
                 t(S::SignedOutRemotelyTitle),
                 vec![tr.fill(S::SignedOutRemotelyBody, &[("name", account)])],
                 vec![button(DialogId::Ok, S::Ok)],
             ),
-            Dialog::SignOutRefused { managed_by } => dialog(
+            PhoneDialog::SignOutRefused { managed_by } => dialog(
                 "sign_out_refused",
                 t(S::CantSignOut),
                 vec![tr.fill(S::SignOutRefusedBody, &[("organisation", managed_by)])],
                 vec![button(DialogId::Cancel, S::Ok)],
             ),
             // What is going on is the body, as the phone's progress dialogs show it.
-            Dialog::Working { doing, .. } => {
+            PhoneDialog::Working { doing, .. } => {
                 dialog(WORKING, t(S::Account), vec![t(*doing).into()], Vec::new())
             }
-            Dialog::RenameDevice { name, error } => {
+            PhoneDialog::RenameDevice { name, error } => {
                 let mut elements = vec![text_field(DialogId::DeviceName, t(S::DeviceName), name)];
                 if let Some(error) = error {
                     let text = match error {
@@ -370,22 +370,22 @@ impl Dialog {
     /// What the work in progress carries, once its time has come.
     pub fn due(&self, now: DateTime<Utc>) -> Option<&Confirmed> {
         match self {
-            Dialog::Working { until, then, .. } if *until <= now => Some(then),
+            PhoneDialog::Working { until, then, .. } if *until <= now => Some(then),
             _ => None,
         }
     }
 
     /// Work in progress, which nothing interrupts.
     pub fn is_working(&self) -> bool {
-        matches!(self, Dialog::Working { .. })
+        matches!(self, PhoneDialog::Working { .. })
     }
 
     /// One of its fields was edited: an error about what was there no longer applies.
     pub fn edited(&mut self) {
         match self {
-            Dialog::AccountPassword { error, .. } => *error = None,
-            Dialog::SetClock { error, .. } => *error = None,
-            Dialog::RenameDevice { error, .. } => *error = None,
+            PhoneDialog::AccountPassword { error, .. } => *error = None,
+            PhoneDialog::SetClock { error, .. } => *error = None,
+            PhoneDialog::RenameDevice { error, .. } => *error = None,
             _ => {}
         }
     }
@@ -393,41 +393,43 @@ impl Dialog {
     /// The text field `id` of this dialog, for typing.
     pub fn field(&mut self, id: &str) -> Option<&mut TextInput> {
         match (self, DialogId::parse(id)?) {
-            (Dialog::RenameDevice { name, .. }, DialogId::DeviceName) => Some(name),
-            (Dialog::AccountPassword { password, .. }, DialogId::Password) => Some(password),
-            (Dialog::SetClock { input, .. }, DialogId::Clock) => Some(input),
+            (PhoneDialog::RenameDevice { name, .. }, DialogId::DeviceName) => Some(name),
+            (PhoneDialog::AccountPassword { password, .. }, DialogId::Password) => Some(password),
+            (PhoneDialog::SetClock { input, .. }, DialogId::Clock) => Some(input),
             _ => None,
         }
     }
 
     /// A touch on the dialog's element `id`: what happens next, if anything.
-    pub fn tap(&mut self, id: &str, world: &mut World) -> Option<Answer> {
+    pub fn tap(&mut self, id: &str, world: &mut World) -> Option<DialogAnswer> {
         let id = DialogId::parse(id)?;
         if id == DialogId::Cancel {
-            return Some(Answer::Close);
+            return Some(DialogAnswer::Close);
         }
-        let confirmed = |what| (id == DialogId::Confirm).then_some(Answer::Then(what));
+        let confirmed = |what| (id == DialogId::Confirm).then_some(DialogAnswer::Then(what));
         match self {
-            Dialog::ConfirmSignOut => confirmed(Confirmed::SignOut),
-            Dialog::TurnOffFindDevice => (id == DialogId::Confirm).then(|| {
-                Answer::Open(Dialog::account_password(PasswordPurpose::TurnOffFindDevice))
+            PhoneDialog::ConfirmSignOut => confirmed(Confirmed::SignOut),
+            PhoneDialog::TurnOffFindDevice => (id == DialogId::Confirm).then(|| {
+                DialogAnswer::Open(PhoneDialog::account_password(
+                    PasswordPurpose::TurnOffFindDevice,
+                ))
             }),
-            Dialog::RemoveDevice { device_id, .. } => {
+            PhoneDialog::RemoveDevice { device_id, .. } => {
                 confirmed(Confirmed::RemoveDevice(device_id.clone()))
             }
-            Dialog::Ringing => (id == DialogId::Stop).then(|| {
+            PhoneDialog::Ringing => (id == DialogId::Stop).then(|| {
                 world.device_mut().phone.ringing = false;
-                Answer::Close
+                DialogAnswer::Close
             }),
-            Dialog::WebErase => confirmed(Confirmed::WebErase),
-            Dialog::ConfirmFactoryReset => confirmed(Confirmed::FactoryReset),
-            Dialog::AccountPassword {
+            PhoneDialog::WebErase => confirmed(Confirmed::WebErase),
+            PhoneDialog::ConfirmFactoryReset => confirmed(Confirmed::FactoryReset),
+            PhoneDialog::AccountPassword {
                 purpose,
                 password,
                 error,
             } => {
                 if id == DialogId::Forgot {
-                    return Some(Answer::Then(Confirmed::ForgotPassword));
+                    return Some(DialogAnswer::Then(Confirmed::ForgotPassword));
                 }
                 // Enter in the field confirms, as the keyboard's "done" key does on a phone.
                 if id != DialogId::Ok && id != DialogId::Password {
@@ -437,7 +439,7 @@ impl Dialog {
                     .account()
                     .is_some_and(|a| cloud::verify_password(&a.password_hash, password.text()));
                 if right {
-                    return Some(Answer::Then(Confirmed::Password(*purpose)));
+                    return Some(DialogAnswer::Then(Confirmed::Password(*purpose)));
                 }
                 // Nothing changes: the dialog asks again.
                 *password = TextInput::default();
@@ -445,36 +447,36 @@ impl Dialog {
                     PasswordPurpose::TwoStep { .. } => S::WrongPassword,
                     _ => S::WrongSignOutPassword,
                 });
-                Some(Answer::Focus(DialogId::Password))
+                Some(DialogAnswer::Focus(DialogId::Password))
             }
-            Dialog::KeepOrRemove { .. } => match id {
-                DialogId::Keep => Some(Answer::Then(Confirmed::KeepData(true))),
-                DialogId::Remove => Some(Answer::Then(Confirmed::KeepData(false))),
+            PhoneDialog::KeepOrRemove { .. } => match id {
+                DialogId::Keep => Some(DialogAnswer::Then(Confirmed::KeepData(true))),
+                DialogId::Remove => Some(DialogAnswer::Then(Confirmed::KeepData(false))),
                 _ => None,
             },
-            Dialog::SetClock { part, input, error } => {
+            PhoneDialog::SetClock { part, input, error } => {
                 if id != DialogId::Ok && id != DialogId::Clock {
                     return None;
                 }
                 match set_clock(*part, input.text(), world) {
-                    Ok(()) => Some(Answer::Close),
+                    Ok(()) => Some(DialogAnswer::Close),
                     Err(problem) => {
                         *error = Some(problem);
-                        Some(Answer::Focus(DialogId::Clock))
+                        Some(DialogAnswer::Focus(DialogId::Clock))
                     }
                 }
             }
-            Dialog::Merge { .. } => match id {
-                DialogId::Merge => Some(Answer::Then(Confirmed::Merge(true))),
-                DialogId::DontMerge => Some(Answer::Then(Confirmed::Merge(false))),
+            PhoneDialog::Merge { .. } => match id {
+                DialogId::Merge => Some(DialogAnswer::Then(Confirmed::Merge(true))),
+                DialogId::DontMerge => Some(DialogAnswer::Then(Confirmed::Merge(false))),
                 _ => None,
             },
-            Dialog::SignedOutRemotely { .. } => (id == DialogId::Ok).then(|| {
+            PhoneDialog::SignedOutRemotely { .. } => (id == DialogId::Ok).then(|| {
                 world.device_mut().phone.signed_out_remotely = None;
-                Answer::Close
+                DialogAnswer::Close
             }),
-            Dialog::SignOutRefused { .. } | Dialog::Working { .. } => None,
-            Dialog::RenameDevice { name, error } => {
+            PhoneDialog::SignOutRefused { .. } | PhoneDialog::Working { .. } => None,
+            PhoneDialog::RenameDevice { name, error } => {
                 if id != DialogId::Ok && id != DialogId::DeviceName {
                     return None;
                 }
@@ -512,7 +514,7 @@ fn rename(
     name: &TextInput,
     error: &mut Option<DeviceNameProblem>,
     world: &mut World,
-) -> Option<Answer> {
+) -> Option<DialogAnswer> {
     let new_name = name.text().trim().to_string();
     *error = if new_name.is_empty() {
         Some(DeviceNameProblem::Empty)
@@ -527,5 +529,5 @@ fn rename(
     if world.device().phone.name != new_name {
         world.device_mut().phone.name = new_name;
     }
-    Some(Answer::Close)
+    Some(DialogAnswer::Close)
 }

@@ -3,7 +3,7 @@
 //! mode); with the [`Screen`](super::screen::Screen) methods a page with such a form has.
 
 use super::ctx::Ctx;
-use super::target::{ForgotFrom, Resume, Target};
+use super::target::{Destination, ForgotFrom, Resume};
 use super::text_input::TextInput;
 use super::widgets::{error_line, password_field, text_field};
 use crate::strings::{S, Tr};
@@ -69,8 +69,8 @@ impl Credentials {
 
     /// "Forgot password?", for the account typed so far; the form is filled in again when it
     /// comes back (see [`Credentials::resume`]).
-    pub fn forgot_password(&self) -> Target {
-        Target::ForgotPassword {
+    pub fn forgot_password(&self) -> Destination {
+        Destination::ForgotPassword {
             login: self.login.clone(),
             from: ForgotFrom::SignIn,
         }

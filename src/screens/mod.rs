@@ -4,7 +4,7 @@
 //! Each screen is one module that owns itself behind the [`Screen`](screen::Screen) trait: its
 //! state (what is typed into a form), its elements with typed ids, what each element does, its
 //! text fields and its address on the browser. Screens never name each other: they ask for a
-//! [`Target`](target::Target), and this registry makes it. Dialogs hand what they confirm to the
+//! [`Destination`](target::Destination), and this registry makes it. Dialogs hand what they confirm to the
 //! flows. [`Phone`] holds the stacks and the [`World`](world::World) they share, and
 //! [`update`](update::update) applies an [`Action`](action::Action). The domain below (`sim`)
 //! knows nothing of any of this.
@@ -33,9 +33,9 @@ pub mod world;
 use chrono::{DateTime, Utc};
 
 pub use action::{Action, Effect};
-pub use dialogs::Dialog;
+pub use dialogs::PhoneDialog;
 pub use screen::{Content, Screen};
-pub use target::Target;
+pub use target::Destination;
 pub use text_input::TextInput;
 pub use world::{Surface, Timed, Web, WebSite, World};
 
@@ -43,7 +43,7 @@ use crate::sim::device::DeviceFile;
 use crate::sim::env::Env;
 use crate::view::Text;
 use ctx::{Ctx, Op};
-use dialogs::Answer;
+use dialogs::DialogAnswer;
 use ids::ElementId;
 use target::Resume;
 
@@ -176,53 +176,61 @@ impl AnyScreen {
     }
 
     /// The screen a target names, as it first shows.
-    pub fn open(target: Target) -> AnyScreen {
+    pub fn open(target: Destination) -> AnyScreen {
         use account::create_account::CreateAccount;
         use account::forgot_password::ForgotPassword;
         use web::lost_mode::WebLostMode;
         match target {
-            Target::Settings => settings::home::Settings.into(),
-            Target::WiFi => settings::wifi::WiFi.into(),
-            Target::MobileNetworks => settings::mobile_networks::MobileNetworks.into(),
-            Target::Bluetooth => settings::bluetooth::Bluetooth.into(),
-            Target::ConnectionSharing => settings::connection_sharing::ConnectionSharing.into(),
-            Target::AboutPhone => settings::about_phone::AboutPhone.into(),
-            Target::SystemUpdate => settings::system_update::SystemUpdate.into(),
-            Target::FactoryReset => settings::factory_reset::FactoryReset.into(),
-            Target::AccountsSync => settings::accounts_sync::AccountsSync.into(),
-            Target::Info(topic) => settings::info::Info(topic).into(),
-            Target::MiAccount => account::mi_account::MiAccount.into(),
-            Target::SignIn => account::sign_in::SignIn::default().into(),
-            Target::TwoStep { mi_account_id, to } => {
+            Destination::Settings => settings::home::Settings.into(),
+            Destination::WiFi => settings::wifi::WiFi.into(),
+            Destination::MobileNetworks => settings::mobile_networks::MobileNetworks.into(),
+            Destination::Bluetooth => settings::bluetooth::Bluetooth.into(),
+            Destination::ConnectionSharing => {
+                settings::connection_sharing::ConnectionSharing.into()
+            }
+            Destination::AboutPhone => settings::about_phone::AboutPhone.into(),
+            Destination::SystemUpdate => settings::system_update::SystemUpdate.into(),
+            Destination::FactoryReset => settings::factory_reset::FactoryReset.into(),
+            Destination::AccountsSync => settings::accounts_sync::AccountsSync.into(),
+            Destination::Info(topic) => settings::info::Info(topic).into(),
+            Destination::MiAccount => account::mi_account::MiAccount.into(),
+            Destination::SignIn => account::sign_in::SignIn::default().into(),
+            Destination::TwoStep { mi_account_id, to } => {
                 account::two_step::TwoStep::new(mi_account_id, to).into()
             }
-            Target::CreateChoice => account::create_choice::CreateChoice.into(),
-            Target::CreateAccount(kind) => CreateAccount::new(kind).into(),
-            Target::ForgotPassword { login, from } => ForgotPassword::for_login(login, from).into(),
-            Target::AccountSecurity => account::security::AccountSecurity.into(),
-            Target::ChangePassword => account::change_password::ChangePassword::default().into(),
-            Target::LoginNotifications => account::login_notifications::LoginNotifications.into(),
-            Target::LoginHistory => account::login_history::LoginHistory.into(),
-            Target::Devices => account::devices::Devices.into(),
-            Target::DeviceDetails(id) => account::device_details::DeviceDetails(id).into(),
-            Target::MiCloud => cloud::mi_cloud::MiCloud.into(),
-            Target::FindDevice => cloud::find_device::FindDevice.into(),
-            Target::LostMode => cloud::lost_mode::LostMode::default().into(),
-            Target::ActivationLock => cloud::activation_lock::ActivationLock::default().into(),
-            Target::WebSignIn => web::sign_in::WebSignIn::default().into(),
-            Target::WebFindDevice => web::find_device::WebFindDevice.into(),
-            Target::WebLostMode { message, call } => WebLostMode::new(&message, call).into(),
-            Target::WebAccount => web::account_home::WebAccount.into(),
-            Target::WebCloudHome => web::cloud_home::WebCloudHome.into(),
-            Target::WebCloudItems(app) => web::cloud_items::WebCloudItems(app).into(),
-            Target::WebProfile => web::profile::WebProfile.into(),
-            Target::WebStorage => web::storage::WebStorage.into(),
-            Target::HomeScreen => apps::launcher::Launcher.into(),
-            Target::Apps => settings::apps::Apps.into(),
-            Target::AppInfo(app) => settings::app_info::AppInfo(app).into(),
-            Target::AdditionalSettings => settings::additional::AdditionalSettings.into(),
-            Target::DateTime => settings::date_time::DateTime.into(),
-            Target::DataApp(app) => apps::data_app::DataApp(app).into(),
+            Destination::CreateChoice => account::create_choice::CreateChoice.into(),
+            Destination::CreateAccount(kind) => CreateAccount::new(kind).into(),
+            Destination::ForgotPassword { login, from } => {
+                ForgotPassword::for_login(login, from).into()
+            }
+            Destination::AccountSecurity => account::security::AccountSecurity.into(),
+            Destination::ChangePassword => {
+                account::change_password::ChangePassword::default().into()
+            }
+            Destination::LoginNotifications => {
+                account::login_notifications::LoginNotifications.into()
+            }
+            Destination::LoginHistory => account::login_history::LoginHistory.into(),
+            Destination::Devices => account::devices::Devices.into(),
+            Destination::DeviceDetails(id) => account::device_details::DeviceDetails(id).into(),
+            Destination::MiCloud => cloud::mi_cloud::MiCloud.into(),
+            Destination::FindDevice => cloud::find_device::FindDevice.into(),
+            Destination::LostMode => cloud::lost_mode::LostMode::default().into(),
+            Destination::ActivationLock => cloud::activation_lock::ActivationLock::default().into(),
+            Destination::WebSignIn => web::sign_in::WebSignIn::default().into(),
+            Destination::WebFindDevice => web::find_device::WebFindDevice.into(),
+            Destination::WebLostMode { message, call } => WebLostMode::new(&message, call).into(),
+            Destination::WebAccount => web::account_home::WebAccount.into(),
+            Destination::WebCloudHome => web::cloud_home::WebCloudHome.into(),
+            Destination::WebCloudItems(app) => web::cloud_items::WebCloudItems(app).into(),
+            Destination::WebProfile => web::profile::WebProfile.into(),
+            Destination::WebStorage => web::storage::WebStorage.into(),
+            Destination::HomeScreen => apps::launcher::Launcher.into(),
+            Destination::Apps => settings::apps::Apps.into(),
+            Destination::AppInfo(app) => settings::app_info::AppInfo(app).into(),
+            Destination::AdditionalSettings => settings::additional::AdditionalSettings.into(),
+            Destination::DateTime => settings::date_time::DateTime.into(),
+            Destination::DataApp(app) => apps::data_app::DataApp(app).into(),
         }
     }
 }
@@ -247,7 +255,7 @@ impl Page {
     }
 
     /// The page a target opens, focused on an element if given.
-    pub fn open(target: Target, focus: Option<Text>) -> Page {
+    pub fn open(target: Destination, focus: Option<Text>) -> Page {
         Page {
             focus,
             ..Page::new(AnyScreen::open(target))
@@ -258,7 +266,7 @@ impl Page {
 /// A modal dialog over the page, with its focus.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DialogState {
-    pub dialog: Dialog,
+    pub dialog: PhoneDialog,
     pub focus: Option<Text>,
     /// How far its text is scrolled, when it does not fit.
     pub scroll: u16,
@@ -381,10 +389,10 @@ impl Phone {
             web::on_chrome(chrome, &mut cx);
         } else if let Some(state) = self.front.dialog.as_mut() {
             match state.dialog.tap(id, cx.world) {
-                Some(Answer::Close) => cx.close_dialog(),
-                Some(Answer::Open(next)) => cx.dialog(next),
-                Some(Answer::Focus(element)) => cx.focus(element),
-                Some(Answer::Then(confirmed)) => flows::confirmed(confirmed, &mut cx),
+                Some(DialogAnswer::Close) => cx.close_dialog(),
+                Some(DialogAnswer::Open(next)) => cx.dialog(next),
+                Some(DialogAnswer::Focus(element)) => cx.focus(element),
+                Some(DialogAnswer::Then(confirmed)) => flows::confirmed(confirmed, &mut cx),
                 None => {}
             }
         } else {
@@ -424,7 +432,7 @@ impl Phone {
             .front
             .dialog
             .as_ref()
-            .is_some_and(|s| s.dialog == Dialog::Ringing)
+            .is_some_and(|s| s.dialog == PhoneDialog::Ringing)
         {
             self.world.device_mut().phone.ringing = false;
         }
@@ -497,7 +505,7 @@ impl Phone {
                         }
                     }
                 }
-                Op::Dialog(dialog) => {
+                Op::PhoneDialog(dialog) => {
                     self.front.dialog = Some(DialogState {
                         dialog,
                         focus: None,
@@ -548,8 +556,8 @@ impl Phone {
         if let Some(state) = &self.front.dialog {
             // Any press stops a ringing phone, as on the real one; a notice, once closed, is read.
             match state.dialog {
-                Dialog::Ringing => self.world.device_mut().phone.ringing = false,
-                Dialog::SignedOutRemotely { .. } => {
+                PhoneDialog::Ringing => self.world.device_mut().phone.ringing = false,
+                PhoneDialog::SignedOutRemotely { .. } => {
                     self.world.device_mut().phone.signed_out_remotely = None;
                 }
                 _ => {}
@@ -612,7 +620,7 @@ impl Phone {
         let notice = phone.signed_out_remotely.clone();
         if ringing {
             self.front.dialog = Some(DialogState {
-                dialog: Dialog::Ringing,
+                dialog: PhoneDialog::Ringing,
                 focus: None,
                 scroll: 0,
             });
@@ -620,7 +628,7 @@ impl Phone {
             && self.front.dialog.is_none()
         {
             self.front.dialog = Some(DialogState {
-                dialog: Dialog::SignedOutRemotely { account },
+                dialog: PhoneDialog::SignedOutRemotely { account },
                 focus: None,
                 scroll: 0,
             });

@@ -7,7 +7,7 @@ use crate::strings::S;
 
 /// A screen to open, with what it starts from.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Target {
+pub enum Destination {
     Settings,
     WiFi,
     MobileNetworks,

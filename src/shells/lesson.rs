@@ -22,7 +22,7 @@ use crate::engine::{Key, Outcome};
 use crate::play::tasks::Task;
 use crate::screens::Action;
 use crate::shells::terminal::input::Input;
-use crate::shells::terminal::{self, App, EventSource};
+use crate::shells::terminal::{self, EventSource, TerminalApp};
 use crate::sim::DeviceFile;
 use crate::sim::device::Language;
 use crate::ui::lesson::{LessonLayout, Picker, PickerRow, draw_lesson, draw_picker};
@@ -327,7 +327,7 @@ impl Learn {
     }
 }
 
-impl App for Learn {
+impl TerminalApp for Learn {
     fn view(&self) -> &View {
         match &self.mode {
             Mode::Lesson(lesson) => lesson.view(),

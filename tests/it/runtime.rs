@@ -37,7 +37,7 @@ impl Harness {
         }
     }
 
-    fn run(&mut self, events: Vec<Event>) -> terminal::Outcome {
+    fn run(&mut self, events: Vec<Event>) -> terminal::SessionEnd {
         let saves = &mut self.saves;
         terminal::run(
             &mut self.terminal,
@@ -177,7 +177,7 @@ fn ctrl_c_quits_from_anywhere_even_a_text_field() {
 
 /// Turns Wi-Fi off (Down, Down, Enter, Enter from Settings) on a 60x24 phone whose saves fail
 /// with `error`: what the loop reported and the screen it left.
-fn turn_wifi_off_failing_to_save(error: &str) -> (terminal::Outcome, String) {
+fn turn_wifi_off_failing_to_save(error: &str) -> (terminal::SessionEnd, String) {
     let mut terminal = Terminal::new(TestBackend::new(60, 24)).expect("terminal");
     let mut engine = Engine::new(DeviceFile::factory_default(), start(60, 24));
     let outcome = terminal::run(

@@ -8,7 +8,7 @@ use serde_json::Value;
 use crate::engine::Key;
 use crate::play::fixture::{ScrollDirection, Step};
 use crate::play::tasks::Episode;
-pub use crate::play::tasks::plan::Place;
+pub use crate::play::tasks::plan::Whereabouts;
 use crate::play::tasks::variant::SolutionStep;
 
 /// One thing a person does.
@@ -71,8 +71,8 @@ impl Move {
 
 #[derive(Debug, Clone)]
 struct Mark {
-    before: Place,
-    after: Place,
+    before: Whereabouts,
+    after: Whereabouts,
     made: Move,
 }
 
@@ -93,7 +93,7 @@ pub enum Advice {
 #[derive(Debug, Clone, Default)]
 pub struct Guide {
     marks: Vec<Mark>,
-    places: Vec<Place>,
+    places: Vec<Whereabouts>,
     /// The reference's length in moves (checks and events are not moves).
     pub length: u32,
 }
@@ -117,7 +117,7 @@ impl Guide {
         }
         for (step, counted) in &solution {
             let view = reference.engine().view();
-            let before = Place::of(view);
+            let before = Whereabouts::of(view);
             let made = Move::of(step, view, |label| reference.engine().resolve(label).ok());
             if reference.solve_step(step).is_err() {
                 break;
@@ -125,7 +125,7 @@ impl Guide {
             let Some(made) = made else {
                 continue;
             };
-            let after = Place::of(reference.engine().view());
+            let after = Whereabouts::of(reference.engine().view());
             if made != Move::Wait && *counted {
                 guide.length += 1;
             }
@@ -144,7 +144,7 @@ impl Guide {
     }
 
     /// Whether the reference ever was at `place`.
-    pub fn on_path(&self, place: &Place) -> bool {
+    pub fn on_path(&self, place: &Whereabouts) -> bool {
         self.places.contains(place)
     }
 
@@ -152,7 +152,13 @@ impl Guide {
     /// arriving at `after`: past the first move from here on that is the same, or else past the
     /// first move from here on that arrives where the learner did (another way to the same
     /// place).
-    pub fn advance(&self, progress: usize, before: &Place, did: &[Move], after: &Place) -> usize {
+    pub fn advance(
+        &self,
+        progress: usize,
+        before: &Whereabouts,
+        did: &[Move],
+        after: &Whereabouts,
+    ) -> usize {
         let ahead = || self.marks.iter().enumerate().skip(progress);
         if let Some((index, _)) =
             ahead().find(|(_, m)| m.before == *before && did.iter().any(|d| m.made.matches(d)))

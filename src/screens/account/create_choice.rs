@@ -3,7 +3,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::{ContactKind, Target};
+use crate::screens::target::{ContactKind, Destination};
 use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -37,8 +37,8 @@ impl Screen for CreateChoice {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::Phone => cx.push(Target::CreateAccount(ContactKind::Phone)),
-            Id::Email => cx.push(Target::CreateAccount(ContactKind::Email)),
+            Id::Phone => cx.push(Destination::CreateAccount(ContactKind::Phone)),
+            Id::Email => cx.push(Destination::CreateAccount(ContactKind::Email)),
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use super::devices::{is_current, location};
 use crate::screens::ctx::Ctx;
-use crate::screens::dialogs::{Dialog, DialogId};
+use crate::screens::dialogs::{DialogId, PhoneDialog};
 use crate::screens::flows::sign_out;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
@@ -90,7 +90,7 @@ impl Screen for DeviceDetails {
                     // Removing this phone is signing out, with all its questions.
                     sign_out::pressed(cx);
                 } else {
-                    cx.dialog(Dialog::RemoveDevice {
+                    cx.dialog(PhoneDialog::RemoveDevice {
                         device_id: self.0.clone(),
                         web: cx.on_browser(),
                     });

@@ -5,7 +5,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::widgets::{LIST_SHOWN, list_more, listed, local_date_time, relative_time};
 use crate::screens::world::World;
 use crate::sim::device::AccountDevice;
@@ -122,7 +122,7 @@ impl Screen for Devices {
             Id::Device(index) => {
                 let device = cx.world.account().and_then(|a| a.devices.get(index));
                 if let Some(device) = device {
-                    let details = Target::DeviceDetails(device.id.clone());
+                    let details = Destination::DeviceDetails(device.id.clone());
                     cx.push(details);
                 }
             }

@@ -5,7 +5,7 @@ use crate::screens::ctx::Ctx;
 use crate::screens::flows::sign_out;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::{Target, Topic};
+use crate::screens::target::{Destination, Topic};
 use crate::screens::widgets::storage_text;
 use crate::screens::world::World;
 use crate::sim::cloud;
@@ -81,14 +81,14 @@ impl Screen for MiAccount {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::SignIn => cx.push(Target::SignIn),
-            Id::Create => cx.push(Target::CreateChoice),
+            Id::SignIn => cx.push(Destination::SignIn),
+            Id::Create => cx.push(Destination::CreateChoice),
             // Personal info (name, photo, birthday) is not modelled beyond the name.
-            Id::Header | Id::PersonalInfo => cx.push(Target::Info(Topic::PersonalInfo)),
-            Id::Cloud => cx.push(Target::MiCloud),
-            Id::FindDevice => cx.push(Target::FindDevice),
-            Id::Security => cx.push(Target::AccountSecurity),
-            Id::Devices | Id::DeviceManagement => cx.push(Target::Devices),
+            Id::Header | Id::PersonalInfo => cx.push(Destination::Info(Topic::PersonalInfo)),
+            Id::Cloud => cx.push(Destination::MiCloud),
+            Id::FindDevice => cx.push(Destination::FindDevice),
+            Id::Security => cx.push(Destination::AccountSecurity),
+            Id::Devices | Id::DeviceManagement => cx.push(Destination::Devices),
             Id::SignOut => sign_out::pressed(cx),
             Id::Tagline | Id::Services | Id::Settings | Id::End => {}
         }

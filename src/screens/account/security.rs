@@ -3,10 +3,10 @@
 //! account.xiaomi.com's "Security" on the browser, for the browser's account.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::dialogs::{Dialog, PasswordPurpose};
+use crate::screens::dialogs::{PasswordPurpose, PhoneDialog};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::widgets::recovery_rows;
 use crate::screens::world::World;
 use crate::strings::S;
@@ -78,14 +78,16 @@ impl Screen for AccountSecurity {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::Password => cx.push(Target::ChangePassword),
+            Id::Password => cx.push(Destination::ChangePassword),
             Id::TwoStep => {
                 let on = !cx.world.account().is_some_and(|a| a.two_step);
-                cx.dialog(Dialog::account_password(PasswordPurpose::TwoStep { on }));
+                cx.dialog(PhoneDialog::account_password(PasswordPurpose::TwoStep {
+                    on,
+                }));
             }
-            Id::Notifications => cx.push(Target::LoginNotifications),
-            Id::Devices => cx.push(Target::Devices),
-            Id::History => cx.push(Target::LoginHistory),
+            Id::Notifications => cx.push(Destination::LoginNotifications),
+            Id::Devices => cx.push(Destination::Devices),
+            Id::History => cx.push(Destination::LoginHistory),
             Id::RecoveryPhone | Id::RecoveryEmail => {}
         }
     }

@@ -6,7 +6,7 @@ use crate::screens::flows::account::{PasswordAccepted, check_sign_in, password_r
 use crate::screens::forms::{Credentials, LoginIds, form_screen_methods};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::{Resume, Target};
+use crate::screens::target::{Destination, Resume};
 use crate::screens::text_input::TextInput;
 use crate::screens::widgets::{checkbox, error_line};
 use crate::screens::world::World;
@@ -68,7 +68,7 @@ impl Screen for SignIn {
                 self.edited();
             }
             Id::Forgot => cx.push(self.form.forgot_password()),
-            Id::Create => cx.push(Target::CreateChoice),
+            Id::Create => cx.push(Destination::CreateChoice),
             Id::Password | Id::Submit => self.submit(cx),
             Id::Error => {}
         }

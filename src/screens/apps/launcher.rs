@@ -4,7 +4,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::widgets::count_text;
 use crate::screens::world::World;
 use crate::sim::device::App;
@@ -60,11 +60,11 @@ impl Screen for Launcher {
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
             // Settings opens as the phone's first page, as it starts.
-            Id::Settings => cx.root(Target::Settings, None),
+            Id::Settings => cx.root(Destination::Settings, None),
             Id::Browser => cx.switch_surface(),
             Id::Contacts | Id::Gallery | Id::Notes | Id::Messages => {
                 if let Some((app, _)) = DATA_APPS.iter().find(|(_, tile)| *tile == id) {
-                    cx.push(Target::DataApp(*app));
+                    cx.push(Destination::DataApp(*app));
                 }
             }
         }

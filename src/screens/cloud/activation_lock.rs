@@ -5,7 +5,7 @@ use crate::screens::ctx::Ctx;
 use crate::screens::forms::{UnlockForm, UnlockIds, form_screen_methods};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::{ForgotFrom, Target};
+use crate::screens::target::{Destination, ForgotFrom};
 use crate::screens::text_input::TextInput;
 use crate::screens::world::World;
 use crate::sim::cloud::{self, CloudError};
@@ -72,7 +72,7 @@ impl Screen for ActivationLock {
                     Ok(_) => {
                         // The owner proved it is theirs: the phone starts fresh, signed out.
                         cx.device_mut().phone.activation_lock = None;
-                        cx.root(Target::Settings, None);
+                        cx.root(Destination::Settings, None);
                         cx.toast_t(S::DeviceActivated);
                     }
                     Err(error) => {
@@ -85,7 +85,7 @@ impl Screen for ActivationLock {
                 }
             }
             // The login is not filled in: whoever holds a locked phone must know the account.
-            Id::Forgot => cx.push(Target::ForgotPassword {
+            Id::Forgot => cx.push(Destination::ForgotPassword {
                 login: TextInput::default(),
                 from: ForgotFrom::PasswordPrompt,
             }),

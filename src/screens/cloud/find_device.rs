@@ -2,7 +2,7 @@
 //! account password.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::dialogs::{Dialog, DialogId};
+use crate::screens::dialogs::{DialogId, PhoneDialog};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::world::World;
@@ -54,7 +54,7 @@ impl Screen for FindDevice {
                 let on = cx.device().account.as_ref().is_some_and(|a| a.find_device);
                 if on {
                     // Off asks first, then the password (see `dialogs`).
-                    cx.dialog(Dialog::TurnOffFindDevice);
+                    cx.dialog(PhoneDialog::TurnOffFindDevice);
                     cx.focus(DialogId::Cancel);
                 } else if let Some(account) = cx.device_mut().account.as_mut() {
                     account.find_device = true;

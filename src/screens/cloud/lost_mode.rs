@@ -5,7 +5,7 @@ use crate::screens::ctx::Ctx;
 use crate::screens::forms::{UnlockForm, UnlockIds, form_screen_methods};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::strings::S;
@@ -60,7 +60,7 @@ impl Screen for LostMode {
                     .unwrap_or_default();
                 if cloud::verify_password(hash, self.form.password.text()) {
                     cx.device_mut().phone.lost_mode = None;
-                    cx.root(Target::Settings, None);
+                    cx.root(Destination::Settings, None);
                     cx.toast_t(S::Unlocked);
                 } else {
                     self.form.refused(cx, S::IncorrectPassword, UNLOCK);

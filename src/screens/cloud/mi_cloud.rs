@@ -6,7 +6,7 @@ use chrono::{DateTime, Duration, Timelike, Utc};
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::{ElementId, ids};
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::widgets::storage_text;
 use crate::screens::world::World;
 use crate::sim::cloud::{self, SyncBlock};
@@ -177,7 +177,7 @@ impl Screen for MiCloud {
                     });
                 }
             }
-            Id::FindDevice => cx.push(Target::FindDevice),
+            Id::FindDevice => cx.push(Destination::FindDevice),
             Id::Item(app) => with_sync(cx, |sync| {
                 if let Some(item) = sync.item_mut(app) {
                     // Off keeps what the cloud already has; on syncs it again.

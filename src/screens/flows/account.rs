@@ -3,10 +3,10 @@
 //! once signed in.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::dialogs::{Dialog, DialogId};
+use crate::screens::dialogs::{DialogId, PhoneDialog};
 use crate::screens::flows::web;
 use crate::screens::forms::Credentials;
-use crate::screens::target::{ForgotFrom, Target};
+use crate::screens::target::{Destination, ForgotFrom};
 use crate::screens::text_input::TextInput;
 use crate::sim::cloud;
 use crate::sim::device::CodePurpose;
@@ -87,12 +87,12 @@ pub fn signed_in(cx: &mut Ctx, index: usize) {
 }
 
 /// Sends a two-step account's sign-in code; the "Two-step verification" screen that asks for it.
-pub fn send_sign_in_code(cx: &mut Ctx, index: usize) -> Result<Target, S> {
+pub fn send_sign_in_code(cx: &mut Ctx, index: usize) -> Result<Destination, S> {
     let account = &cx.device().cloud.accounts[index];
     let to = cloud::code_destination(account);
     let mi_account_id = account.mi_account_id.clone();
     send_code(cx, &to, CodePurpose::SignIn)?;
-    Ok(Target::TwoStep { mi_account_id, to })
+    Ok(Destination::TwoStep { mi_account_id, to })
 }
 
 /// Finishes a sign-in on the phone: it joins the account, and the person lands on the Mi
@@ -101,14 +101,14 @@ pub fn finish_sign_in(cx: &mut Ctx, index: usize, toast: String) {
     let now = cx.now();
     cloud::sign_in(cx.device_mut(), index, now);
     cx.clear_notification();
-    cx.land(Target::MiAccount);
+    cx.land(Destination::MiAccount);
     cx.toast(toast);
     // Data that came from another account is never merged silently: the person decides, and
     // until then (or on Esc) it stays on the phone only.
     let apps = cloud::foreign_apps(cx.device());
     if !apps.is_empty() {
         let account = cx.device().cloud.accounts[index].name.clone();
-        cx.dialog(Dialog::Merge { account, apps });
+        cx.dialog(PhoneDialog::Merge { account, apps });
         cx.focus(DialogId::DontMerge);
     }
 }
@@ -142,7 +142,7 @@ pub fn forgot_password(cx: &mut Ctx) {
                 .unwrap_or_default()
         })
         .unwrap_or_default();
-    cx.push(Target::ForgotPassword {
+    cx.push(Destination::ForgotPassword {
         login: TextInput::new(login),
         from: ForgotFrom::PasswordPrompt,
     });

@@ -3,7 +3,7 @@
 
 use super::web::phone_online;
 use crate::screens::ctx::Ctx;
-use crate::screens::dialogs::{Dialog, PasswordPurpose};
+use crate::screens::dialogs::{PasswordPurpose, PhoneDialog};
 use crate::sim::cloud;
 use crate::sim::trace::Change;
 use crate::strings::S;
@@ -12,7 +12,7 @@ use crate::strings::S;
 /// 001), so that whoever erases it can also free it of the account.
 pub fn factory_reset_confirmed(cx: &mut Ctx) {
     if cx.device().account.is_some() {
-        cx.dialog(Dialog::account_password(PasswordPurpose::FactoryReset));
+        cx.dialog(PhoneDialog::account_password(PasswordPurpose::FactoryReset));
     } else {
         erase(cx);
     }

@@ -5,15 +5,15 @@
 use crate::screens::ctx::Ctx;
 use chrono::Duration;
 
-use crate::screens::dialogs::{Confirmed, Dialog, DialogId, PasswordPurpose};
+use crate::screens::dialogs::{Confirmed, DialogId, PasswordPurpose, PhoneDialog};
 use crate::sim::{cloud, time};
 use crate::strings::S;
 
 /// "Sign out" on the Mi Account page (or for this phone in its device list).
 pub fn pressed(cx: &mut Ctx) {
     match cloud::signed_in_account(cx.device()).and_then(|a| a.managed_by.clone()) {
-        Some(managed_by) => cx.dialog(Dialog::SignOutRefused { managed_by }),
-        None => cx.dialog(Dialog::ConfirmSignOut),
+        Some(managed_by) => cx.dialog(PhoneDialog::SignOutRefused { managed_by }),
+        None => cx.dialog(PhoneDialog::ConfirmSignOut),
     }
 }
 
@@ -21,7 +21,7 @@ pub fn pressed(cx: &mut Ctx) {
 pub fn confirmed(cx: &mut Ctx) {
     let find_device = cx.device().account.as_ref().is_some_and(|a| a.find_device);
     if find_device {
-        cx.dialog(Dialog::account_password(PasswordPurpose::SignOut));
+        cx.dialog(PhoneDialog::account_password(PasswordPurpose::SignOut));
     } else {
         ask_keep_or_remove(cx);
     }
@@ -34,7 +34,7 @@ pub fn ask_keep_or_remove(cx: &mut Ctx) {
     if apps.is_empty() {
         finish(cx, true);
     } else {
-        cx.dialog(Dialog::KeepOrRemove { apps });
+        cx.dialog(PhoneDialog::KeepOrRemove { apps });
         // The safe choice has the focus, so a hasty Enter does not delete anything.
         cx.focus(DialogId::Keep);
     }
@@ -46,7 +46,7 @@ pub const SIGNING_OUT_SECONDS: i64 = 2;
 /// Everything is decided: "Signing out…" shows while the phone signs out.
 pub fn finish(cx: &mut Ctx, keep: bool) {
     let until = time::later(cx.now(), Duration::seconds(SIGNING_OUT_SECONDS));
-    cx.dialog(Dialog::Working {
+    cx.dialog(PhoneDialog::Working {
         doing: S::SigningOut,
         until,
         then: Confirmed::SignOutNow { keep },

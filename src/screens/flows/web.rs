@@ -2,7 +2,7 @@
 //! from there.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::widgets::device_name;
 use crate::screens::world::WebSite;
 use crate::sim::cloud;
@@ -12,11 +12,11 @@ use crate::view::Text;
 
 /// The first page of `site`: its home when signed in, else the sign-in form with the focus on
 /// its first field (the tabs above it come first on the page).
-pub fn home(site: WebSite, signed_in: bool) -> (Target, Option<Text>) {
+pub fn home(site: WebSite, signed_in: bool) -> (Destination, Option<Text>) {
     match (site, signed_in) {
-        (WebSite::MiCloud, true) => (Target::WebCloudHome, None),
-        (WebSite::Account, true) => (Target::WebAccount, None),
-        (_, false) => (Target::WebSignIn, Some(Text::Borrowed("web.login"))),
+        (WebSite::MiCloud, true) => (Destination::WebCloudHome, None),
+        (WebSite::Account, true) => (Destination::WebAccount, None),
+        (_, false) => (Destination::WebSignIn, Some(Text::Borrowed("web.login"))),
     }
 }
 

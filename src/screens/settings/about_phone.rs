@@ -2,10 +2,10 @@
 //! and the phone's specs.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::dialogs::Dialog;
+use crate::screens::dialogs::PhoneDialog;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -74,10 +74,10 @@ impl Screen for AboutPhone {
         match id {
             Id::DeviceName => {
                 let name = cx.device().phone.name.clone();
-                cx.dialog(Dialog::rename_device(name));
+                cx.dialog(PhoneDialog::rename_device(name));
             }
-            Id::SystemUpdate => cx.push(Target::SystemUpdate),
-            Id::FactoryReset => cx.push(Target::FactoryReset),
+            Id::SystemUpdate => cx.push(Destination::SystemUpdate),
+            Id::FactoryReset => cx.push(Destination::FactoryReset),
             Id::SpecsSection
             | Id::Model
             | Id::OsVersion

@@ -3,7 +3,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::{Target, Topic};
+use crate::screens::target::{Destination, Topic};
 use crate::screens::world::World;
 use crate::sim::device::Rom;
 use crate::strings::S;
@@ -51,9 +51,9 @@ impl Screen for AccountsSync {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::MiAccount => cx.push(Target::MiAccount),
-            Id::Google => cx.push(Target::Info(Topic::Google)),
-            Id::AddAccount => cx.push(Target::Info(Topic::AddAccount)),
+            Id::MiAccount => cx.push(Destination::MiAccount),
+            Id::Google => cx.push(Destination::Info(Topic::Google)),
+            Id::AddAccount => cx.push(Destination::Info(Topic::AddAccount)),
             Id::Section => {}
         }
     }

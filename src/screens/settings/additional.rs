@@ -4,7 +4,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -39,7 +39,7 @@ impl Screen for AdditionalSettings {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::DateTime => cx.push(Target::DateTime),
+            Id::DateTime => cx.push(Destination::DateTime),
             Id::Rest => {}
         }
     }

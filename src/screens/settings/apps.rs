@@ -4,7 +4,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::{InstalledApp, Target};
+use crate::screens::target::{Destination, InstalledApp};
 use crate::screens::world::World;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -51,7 +51,7 @@ impl Screen for Apps {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         if let Some(&(app, _)) = ROWS.iter().find(|(_, row)| *row == id) {
-            cx.push(Target::AppInfo(app));
+            cx.push(Destination::AppInfo(app));
         }
     }
 }

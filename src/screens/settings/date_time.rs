@@ -3,7 +3,7 @@
 //! (seed 003 §9).
 
 use crate::screens::ctx::Ctx;
-use crate::screens::dialogs::{ClockPart, Dialog};
+use crate::screens::dialogs::{ClockPart, PhoneDialog};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::world::World;
@@ -62,8 +62,8 @@ impl Screen for DateTime {
                     phone.clock_offset_minutes = 0;
                 }
             }
-            Id::Date => cx.dialog(Dialog::set_clock(ClockPart::Date)),
-            Id::Time => cx.dialog(Dialog::set_clock(ClockPart::Time)),
+            Id::Date => cx.dialog(PhoneDialog::set_clock(ClockPart::Date)),
+            Id::Time => cx.dialog(PhoneDialog::set_clock(ClockPart::Time)),
         }
     }
 }

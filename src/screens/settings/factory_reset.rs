@@ -2,7 +2,7 @@
 //! that whoever erases it also frees it of the account (see `flows::erase`).
 
 use crate::screens::ctx::Ctx;
-use crate::screens::dialogs::Dialog;
+use crate::screens::dialogs::PhoneDialog;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
 use crate::screens::world::World;
@@ -38,7 +38,7 @@ impl Screen for FactoryReset {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::Erase => cx.dialog(Dialog::ConfirmFactoryReset),
+            Id::Erase => cx.dialog(PhoneDialog::ConfirmFactoryReset),
             Id::About | Id::Account => {}
         }
     }

@@ -6,7 +6,7 @@
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::{ElementId, ids};
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::{Target, Topic};
+use crate::screens::target::{Destination, Topic};
 use crate::screens::world::World;
 use crate::sim::device::Rom;
 use crate::strings::S;
@@ -176,17 +176,17 @@ impl Screen for Settings {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::Account => cx.push(Target::MiAccount),
-            Id::AboutPhone => cx.push(Target::AboutPhone),
-            Id::Sim => cx.push(Target::MobileNetworks),
-            Id::WiFi => cx.push(Target::WiFi),
-            Id::Bluetooth => cx.push(Target::Bluetooth),
-            Id::ConnectionSharing => cx.push(Target::ConnectionSharing),
-            Id::AccountsSync => cx.push(Target::AccountsSync),
+            Id::Account => cx.push(Destination::MiAccount),
+            Id::AboutPhone => cx.push(Destination::AboutPhone),
+            Id::Sim => cx.push(Destination::MobileNetworks),
+            Id::WiFi => cx.push(Destination::WiFi),
+            Id::Bluetooth => cx.push(Destination::Bluetooth),
+            Id::ConnectionSharing => cx.push(Destination::ConnectionSharing),
+            Id::AccountsSync => cx.push(Destination::AccountsSync),
             // Two rows open the pages seed 003 §9's troubleshooting goes to.
-            Id::Topic(Topic::Apps) => cx.push(Target::Apps),
-            Id::Topic(Topic::AdditionalSettings) => cx.push(Target::AdditionalSettings),
-            Id::Topic(topic) => cx.push(Target::Info(topic)),
+            Id::Topic(Topic::Apps) => cx.push(Destination::Apps),
+            Id::Topic(Topic::AdditionalSettings) => cx.push(Destination::AdditionalSettings),
+            Id::Topic(topic) => cx.push(Destination::Info(topic)),
             Id::Group(_) => {}
         }
     }

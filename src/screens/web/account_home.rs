@@ -6,7 +6,7 @@ use crate::screens::ctx::Ctx;
 use crate::screens::flows::web;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::widgets::storage_text;
 use crate::screens::world::World;
 use crate::strings::S;
@@ -61,9 +61,9 @@ impl Screen for WebAccount {
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
-            Id::Profile => cx.push(Target::WebProfile),
-            Id::Storage => cx.push(Target::WebStorage),
-            Id::Security => cx.push(Target::AccountSecurity),
+            Id::Profile => cx.push(Destination::WebProfile),
+            Id::Storage => cx.push(Destination::WebStorage),
+            Id::Security => cx.push(Destination::AccountSecurity),
             Id::SignOut => web::sign_out(cx),
             Id::SignedIn | Id::End => {}
         }

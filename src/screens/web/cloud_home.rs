@@ -5,7 +5,7 @@ use crate::screens::ctx::Ctx;
 use crate::screens::flows::web;
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::widgets::{count_text, storage_text};
 use crate::screens::world::World;
 use crate::sim::device::App;
@@ -76,10 +76,10 @@ impl Screen for WebCloudHome {
         match id {
             Id::Contacts | Id::Gallery | Id::Notes | Id::Messages => {
                 if let Some((app, _)) = ROWS.iter().find(|(_, row)| *row == id) {
-                    cx.push(Target::WebCloudItems(*app));
+                    cx.push(Destination::WebCloudItems(*app));
                 }
             }
-            Id::FindDevice => cx.push(Target::WebFindDevice),
+            Id::FindDevice => cx.push(Destination::WebFindDevice),
             Id::SignOut => web::sign_out(cx),
             Id::SignedIn | Id::Storage | Id::Data | Id::End => {}
         }

@@ -2,11 +2,11 @@
 //! Locate, Play sound, Lost mode and Erase data.
 
 use crate::screens::ctx::Ctx;
-use crate::screens::dialogs::{Dialog, DialogId};
+use crate::screens::dialogs::{DialogId, PhoneDialog};
 use crate::screens::flows::web::{self, phone_online};
 use crate::screens::ids::ids;
 use crate::screens::screen::{Content, Screen};
-use crate::screens::target::Target;
+use crate::screens::target::Destination;
 use crate::screens::world::World;
 use crate::sim::cloud;
 use crate::sim::device::Connection;
@@ -108,10 +108,10 @@ impl Screen for WebFindDevice {
                     .map(|a| a.phone.clone())
                     .unwrap_or_default();
                 let message = cx.t(S::LostModeDefaultMessage).to_string();
-                cx.push(Target::WebLostMode { message, call });
+                cx.push(Destination::WebLostMode { message, call });
             }
             Id::Erase => {
-                cx.dialog(Dialog::WebErase);
+                cx.dialog(PhoneDialog::WebErase);
                 cx.focus(DialogId::Cancel);
             }
             Id::SignedIn

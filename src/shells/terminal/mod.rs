@@ -119,7 +119,7 @@ impl<F: FnMut(&DeviceFile) -> Result<(), String>> Hooks for F {
 
 /// How a session ended.
 #[derive(Debug, Default)]
-pub struct Outcome {
+pub struct SessionEnd {
     /// Saves that failed, in order (also shown on screen as they happen).
     pub save_errors: Vec<String>,
     /// Every action applied, in order (what `--record` writes).
@@ -129,7 +129,7 @@ pub struct Outcome {
 /// What the loop runs: the phone itself (an [`Engine`]), or a shell that wraps one and adds its
 /// own keys, panels and screens (a lesson). The loop owns the terminal, the events and the clock;
 /// the app owns what they mean.
-pub trait App {
+pub trait TerminalApp {
     /// The phone's view as it is now: what a recording sees each action taken on, and what the
     /// loop compares to tell whether time passing changed the picture.
     fn view(&self) -> &View;
@@ -137,7 +137,7 @@ pub trait App {
     /// The time the app has caught up with.
     fn now(&self) -> DateTime<Utc>;
 
-    /// The clock has moved on to `now` (a whole second, later than [`App::now`]): let the phone
+    /// The clock has moved on to `now` (a whole second, later than [`TerminalApp::now`]): let the phone
     /// catch up with one tick there.
     fn pass_time(&mut self, now: DateTime<Utc>) -> Applied;
 
@@ -158,7 +158,7 @@ pub trait App {
 }
 
 /// The plain phone: keys through the key table, clicks as taps, the whole terminal to draw on.
-impl App for Engine {
+impl TerminalApp for Engine {
     fn view(&self) -> &View {
         Engine::view(self)
     }
@@ -216,26 +216,26 @@ pub fn run<B: Backend>(
     engine: &mut Engine,
     hooks: &mut impl Hooks,
     theme: &Theme,
-) -> io::Result<Outcome>
+) -> io::Result<SessionEnd>
 where
     B::Error: Send + Sync + 'static,
 {
     run_app(terminal, events, clock, engine, hooks, theme)
 }
 
-/// [`run`] for any [`App`]: the same loop, clock and hooks around a shell of the phone.
+/// [`run`] for any [`TerminalApp`]: the same loop, clock and hooks around a shell of the phone.
 pub fn run_app<B: Backend>(
     terminal: &mut Terminal<B>,
     events: &mut impl EventSource,
     clock: &mut impl FnMut() -> DateTime<Utc>,
-    app: &mut impl App,
+    app: &mut impl TerminalApp,
     hooks: &mut impl Hooks,
     theme: &Theme,
-) -> io::Result<Outcome>
+) -> io::Result<SessionEnd>
 where
     B::Error: Send + Sync + 'static,
 {
-    let mut outcome = Outcome::default();
+    let mut outcome = SessionEnd::default();
     let size = terminal.size().map_err(io::Error::other)?;
     let before = app.view().clone();
     let_time_pass(app, hooks, &mut outcome, clock(), &before);
@@ -280,9 +280,9 @@ where
 /// time, the phone catches up with one tick there, as it does after a replay's `wait`. `before`
 /// is the view before, to tell the hooks whether anything changed.
 fn let_time_pass(
-    app: &mut impl App,
+    app: &mut impl TerminalApp,
     hooks: &mut impl Hooks,
-    outcome: &mut Outcome,
+    outcome: &mut SessionEnd,
     wall_clock: DateTime<Utc>,
     before: &View,
 ) {
@@ -296,7 +296,12 @@ fn let_time_pass(
 }
 
 /// Saves the device file when it changed; a failed save is said on screen and kept.
-fn carry_out(app: &mut impl App, hooks: &mut impl Hooks, outcome: &mut Outcome, applied: &Applied) {
+fn carry_out(
+    app: &mut impl TerminalApp,
+    hooks: &mut impl Hooks,
+    outcome: &mut SessionEnd,
+    applied: &Applied,
+) {
     let Some(device) = app.device().filter(|_| applied.changed) else {
         return;
     };
@@ -308,7 +313,7 @@ fn carry_out(app: &mut impl App, hooks: &mut impl Hooks, outcome: &mut Outcome, 
 
 fn draw<B: Backend>(
     terminal: &mut Terminal<B>,
-    app: &mut impl App,
+    app: &mut impl TerminalApp,
     theme: &Theme,
 ) -> io::Result<(View, HitMap)>
 where

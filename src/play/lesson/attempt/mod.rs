@@ -12,7 +12,7 @@ mod hints;
 
 use chrono::{DateTime, Utc};
 
-use super::guide::{Guide, Move, Place};
+use super::guide::{Guide, Move, Whereabouts};
 use super::mistakes::Mistakes;
 use super::progress::Attempt;
 use super::words::{self as w, LessonKey};
@@ -373,12 +373,12 @@ impl Lesson {
     /// it if it is a step, and follows the reference with it.
     fn act(&mut self, action: Action, key: Option<Key>) {
         let before_view = self.view().clone();
-        let before = Place::of(&before_view);
+        let before = Whereabouts::of(&before_view);
         let counted = self.counts(&action, &before_view);
         let mut did = moves_of(&action, &before_view);
         did.extend(key.map(Move::Key));
         let _ = self.episode.apply(action.clone());
-        let after = Place::of(self.view());
+        let after = Whereabouts::of(self.view());
         self.followed = self.guide.advance(self.followed, &before, &did, &after);
         if counted {
             self.count_step();

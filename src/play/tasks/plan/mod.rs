@@ -19,7 +19,7 @@ mod ways;
 
 use serde_json::Value;
 
-pub use trial::{Place, Planned};
+pub use trial::{Planned, Whereabouts};
 pub use ways::way_to_settings;
 
 use super::episode::Episode;
@@ -53,7 +53,7 @@ pub struct Planner {
     /// The reference's moves (its checks left out; a back of several presses is as many).
     moves: Vec<SolutionStep>,
     /// Where the phone was before each move.
-    places: Vec<Place>,
+    places: Vec<Whereabouts>,
     /// The field in focus before each move (where its typing went).
     fields: Vec<Option<String>>,
     /// What the reference changed, in all.
@@ -82,7 +82,7 @@ impl Planner {
             };
             for step in expanded {
                 let view = reference.engine().view();
-                places.push(Place::of(view));
+                places.push(Whereabouts::of(view));
                 fields.push(
                     view.focused()
                         .filter(|e| e.role.is_text_input())
@@ -311,7 +311,7 @@ impl Planner {
             if way.iter().any(|step| play(&mut there, step).is_err()) {
                 continue;
             }
-            let place = Place::of(there.engine().view());
+            let place = Whereabouts::of(there.engine().view());
             for k in (0..=self.moves.len()).rev() {
                 if k < self.moves.len() && self.places[k] != place {
                     continue;

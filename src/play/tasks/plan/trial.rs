@@ -11,15 +11,15 @@ use crate::view::View;
 
 /// Where the phone is: the surface, the screen, and the dialog over it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Place {
+pub struct Whereabouts {
     pub surface: &'static str,
     pub screen: String,
     pub dialog: Option<String>,
 }
 
-impl Place {
-    pub fn of(view: &View) -> Place {
-        Place {
+impl Whereabouts {
+    pub fn of(view: &View) -> Whereabouts {
+        Whereabouts {
             surface: view.surface,
             screen: view.screen.clone(),
             dialog: view.dialog.as_ref().map(|d| d.id.clone()),
@@ -136,7 +136,7 @@ pub(super) fn verify(start: &Episode, steps: &[Planned], budget: usize) -> Optio
 pub(super) fn fingerprint(episode: &Episode) -> u64 {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
     let view = episode.engine().view();
-    Place::of(view).hash(&mut hasher);
+    Whereabouts::of(view).hash(&mut hasher);
     episode.engine().trace().len().hash(&mut hasher);
     episode.answered.hash(&mut hasher);
     episode.said_impossible.hash(&mut hasher);
