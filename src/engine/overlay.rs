@@ -212,16 +212,7 @@ impl Overlay {
                 };
                 Did::Stayed
             }
-            Action::Type(_)
-            | Action::DeleteBackward
-            | Action::DeleteForward
-            | Action::CursorLeft
-            | Action::CursorRight
-            | Action::CursorHome
-            | Action::CursorEnd
-            | Action::ClearField
-                if self.field_focused() =>
-            {
+            action if action.edits_a_field() && self.field_focused() => {
                 if let Some((_, _, input)) = &mut self.field {
                     edit(input, action);
                 }

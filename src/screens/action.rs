@@ -60,6 +60,23 @@ pub enum Action {
     Quit,
 }
 
+impl Action {
+    /// Whether it edits the text field in focus (types, deletes, moves the cursor, clears).
+    pub fn edits_a_field(&self) -> bool {
+        matches!(
+            self,
+            Action::Type(_)
+                | Action::DeleteBackward
+                | Action::DeleteForward
+                | Action::CursorLeft
+                | Action::CursorRight
+                | Action::CursorHome
+                | Action::CursorEnd
+                | Action::ClearField
+        )
+    }
+}
+
 /// What the shells must do after an update. The core never does I/O itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]

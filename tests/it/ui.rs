@@ -20,8 +20,6 @@ fn focused(mut element: Element) -> Element {
 fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
     View {
         screen: screen.into(),
-        surface: "phone",
-        address: None,
         title: title.into(),
         back,
         home: true,
@@ -31,12 +29,6 @@ fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
             battery_percent: 78,
         },
         elements,
-        dialog: None,
-        overlay: None,
-        toast: None,
-        notification: None,
-        scroll: 0,
-        hints: Vec::new(),
         words: ChromeWords {
             browser: tr().get(S::BrowserLabel),
             too_small: tr().get(S::TooSmall),
@@ -45,6 +37,7 @@ fn view(screen: &str, title: &str, back: bool, elements: Vec<Element>) -> View {
             switch_on: tr().get(S::SwitchOn),
             switch_off: tr().get(S::SwitchOff),
         },
+        ..View::empty()
     }
 }
 

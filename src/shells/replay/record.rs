@@ -151,19 +151,11 @@ impl Recorder {
         // Keys in a text field act on the field in focus. When the focus may have moved without
         // a step saying so, the recording taps the field first (a tap on a field only puts the
         // cursor there), so the replay types into the same one.
-        let on_the_field = matches!(
-            action,
-            Action::Type(_)
-                | Action::Activate
-                | Action::DeleteBackward
-                | Action::DeleteForward
-                | Action::CursorLeft
-                | Action::CursorRight
-                | Action::CursorHome
-                | Action::CursorEnd
-                | Action::FocusNext
-                | Action::FocusPrev
-        );
+        let on_the_field = action.edits_a_field()
+            || matches!(
+                action,
+                Action::Activate | Action::FocusNext | Action::FocusPrev
+            );
         if let Some(field) = focused.filter(|_| typing && on_the_field && self.focus_unsure) {
             self.wait_until(now);
             self.steps.push(Step::TapId {
