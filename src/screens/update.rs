@@ -1,4 +1,4 @@
-//! `update(phone, action, env)`: the one function that changes the phone. It moves focus,
+//! `update(phone, action, env, seen)`: the one function that changes the phone. It moves focus,
 //! scrolls, types, hands touches to the screen in front, plays what the simulated world does on
 //! its own (other devices signing in, Mi Cloud catching up) and says what the shells must do.
 //! No terminal, file, wall clock or OS randomness is touched here.
