@@ -121,13 +121,6 @@ impl Overlay {
         self.field.as_ref().map_or("", |(_, _, input)| input.text())
     }
 
-    /// Types `text` into its line at the cursor (pasted text: control characters dropped).
-    pub fn type_text(&mut self, text: &str) {
-        if let Some((_, _, input)) = &mut self.field {
-            input.insert(text);
-        }
-    }
-
     /// Its elements' ids, the field first.
     fn ids(&self) -> impl Iterator<Item = &str> {
         let field = self.field.iter().map(|(id, _, _)| id.as_ref());
