@@ -31,7 +31,9 @@ pub use devices::{
 pub use erase::{erase_with_activation_lock, wipe};
 pub use error::CloudError;
 pub use foreign::{foreign_apps, merge_foreign};
-pub use passwords::{PasswordProblem, Verified, hash_password, password_problem, verify_password};
+pub use passwords::{
+    PasswordProblem, hash_matches, hash_password, password_problem, verify_password,
+};
 pub use session::{LOCKOUT_MINUTES, MAX_FAILURES, check_password, sign_in, sign_out, synced_apps};
 pub use sync::{CLOCK_TOLERANCE_MINUTES, SyncBlock, clock_is_wrong, sync, sync_block};
 

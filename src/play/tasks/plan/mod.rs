@@ -26,8 +26,8 @@ use super::episode::Episode;
 use super::variant::SolutionStep;
 use crate::play::fixture::Step;
 use crate::sim::trace::{Change, Marks};
-use trial::{Cached, fingerprint, play, verify};
-use undo::{Passwords, lasts, order};
+use trial::{Cached, Trial, Tried, fingerprint, play, verify};
+use undo::{lasts, order};
 use ways::{look_for, settle, way_to_the_browser, way_to_the_root};
 
 /// What to do next.
@@ -59,8 +59,6 @@ pub struct Planner {
     /// What the reference changed, in all.
     net: Vec<Change>,
     cached: Option<Cached>,
-    /// Passwords found for hashes, and tried against them.
-    passwords: Passwords,
     /// Ways found from Settings to a screen, by the screen and whether the phone was signed in.
     paths: std::collections::HashMap<(String, bool), Option<Vec<SolutionStep>>>,
 }
@@ -103,7 +101,6 @@ impl Planner {
             fields,
             net,
             cached: None,
-            passwords: Passwords::default(),
             paths: std::collections::HashMap::new(),
         }
     }
@@ -203,7 +200,7 @@ impl Planner {
             let mut prefix = settling.clone();
             let mut undone = false;
             for change in order(undoing) {
-                for steps in undo::ways(&change, &state, &mut self.passwords) {
+                for steps in undo::ways(&change, &state) {
                     let mut tried = state.clone();
                     if steps.iter().all(|step| play(&mut tried, step).is_ok()) {
                         state = tried;
@@ -312,24 +309,39 @@ impl Planner {
                 continue;
             }
             let place = Whereabouts::of(there.engine().view());
-            for k in (0..=self.moves.len()).rev() {
-                if k < self.moves.len() && self.places[k] != place {
-                    continue;
-                }
-                let mut steps = prefix.clone();
-                steps.extend(way.iter().cloned().map(|step| Planned {
-                    step,
-                    undoing: None,
-                    field: None,
-                }));
-                steps.extend(self.moves[k..].iter().cloned().zip(&self.fields[k..]).map(
-                    |(step, field)| Planned {
+            let takes: Vec<usize> = (0..=self.moves.len())
+                .rev()
+                .filter(|&k| k == self.moves.len() || self.places[k] == place)
+                .collect();
+            if takes.is_empty() {
+                continue;
+            }
+            // The prefix and the way are the same for every move the reference is taken up
+            // at: played from `origin` once.
+            let mut lead = prefix.clone();
+            lead.extend(way.iter().cloned().map(|step| Planned {
+                step,
+                undoing: None,
+                field: None,
+            }));
+            let mut led = Trial::from(origin);
+            match led.go_on(&lead, budget) {
+                Tried::Done(found) => return Some(found),
+                Tried::Failed => continue,
+                Tried::Going => {}
+            }
+            for k in takes {
+                let rest: Vec<Planned> = self.moves[k..]
+                    .iter()
+                    .cloned()
+                    .zip(&self.fields[k..])
+                    .map(|(step, field)| Planned {
                         step,
                         undoing: None,
                         field: field.clone(),
-                    },
-                ));
-                if let Some(found) = verify(origin, &steps, budget) {
+                    })
+                    .collect();
+                if let Tried::Done(found) = led.clone().go_on(&rest, budget) {
                     return Some(found);
                 }
             }

@@ -71,25 +71,83 @@ pub(super) fn play(episode: &mut Episode, step: &SolutionStep) -> Result<(), Str
 /// Plays `steps` from `start` on a copy: the plan up to the step after which the task is done,
 /// with the state before each, or `None` when it does not do the task within `budget` steps.
 pub(super) fn verify(start: &Episode, steps: &[Planned], budget: usize) -> Option<Cached> {
-    let mut episode = start.clone();
-    let mut before = Vec::new();
-    let mut played: Vec<Planned> = Vec::new();
-    for planned in steps {
-        // Typing goes into an empty field: what is there already is cleared first.
+    match Trial::from(start).go_on(steps, budget) {
+        Tried::Done(found) => Some(found),
+        Tried::Going | Tried::Failed => None,
+    }
+}
+
+/// A plan being tried on a copy of the episode, which can go on from where it stands: plans
+/// that share their first steps are played that far once.
+#[derive(Clone)]
+pub(super) struct Trial {
+    episode: Episode,
+    before: Vec<u64>,
+    played: Vec<Planned>,
+}
+
+/// Where a trial stands after some steps.
+pub(super) enum Tried {
+    /// The task is done: the plan up to here.
+    Done(Cached),
+    /// Every step played; the task is not done yet.
+    Going,
+    /// A step failed, or the budget ran out.
+    Failed,
+}
+
+impl Trial {
+    pub(super) fn from(start: &Episode) -> Trial {
+        Trial {
+            episode: start.clone(),
+            before: Vec::new(),
+            played: Vec::new(),
+        }
+    }
+
+    /// Plays `steps` on from here, as `verify` would have played them after the steps already
+    /// played.
+    pub(super) fn go_on(&mut self, steps: &[Planned], budget: usize) -> Tried {
+        for planned in steps {
+            let Some(now) = self.with_typing_prepared(planned) else {
+                return Tried::Failed;
+            };
+            for planned in now {
+                if self.played.len() >= budget {
+                    return Tried::Failed;
+                }
+                self.before.push(fingerprint(&self.episode));
+                if play(&mut self.episode, &planned.step).is_err() {
+                    return Tried::Failed;
+                }
+                self.played.push(planned);
+                if self.episode.done() {
+                    return Tried::Done(Cached {
+                        steps: std::mem::take(&mut self.played),
+                        before: std::mem::take(&mut self.before),
+                        told: None,
+                    });
+                }
+            }
+        }
+        Tried::Going
+    }
+
+    /// `planned`, after what typing needs first: a tap on the reference's field when the focus
+    /// is elsewhere, and clearing what the field holds already (typing goes into an empty one).
+    fn with_typing_prepared(&self, planned: &Planned) -> Option<Vec<Planned>> {
         let types = matches!(
             planned.step,
             SolutionStep::Step(Step::Type(_) | Step::TypeFrom(_))
         );
-        let filled = episode.engine().view().focused().is_some_and(|e| {
+        let view = self.episode.engine().view();
+        let mut filled = view.focused().is_some_and(|e| {
             e.role.is_text_input() && e.value.as_deref().is_some_and(|v| !v.is_empty())
         });
         let mut now = Vec::new();
-        // The reference's field, when the focus is elsewhere: a tap on it first.
-        let view = episode.engine().view();
         let elsewhere = |field: &String| {
             view.focused().is_none_or(|e| e.id != *field) && view.find(field).is_some()
         };
-        let mut filled = filled;
         if let (true, Some(field)) = (types, planned.field.as_ref().filter(|f| elsewhere(f))) {
             filled = view
                 .find(field)
@@ -112,23 +170,8 @@ pub(super) fn verify(start: &Episode, steps: &[Planned], budget: usize) -> Optio
             });
         }
         now.push(planned.clone());
-        for planned in now {
-            if played.len() >= budget {
-                return None;
-            }
-            before.push(fingerprint(&episode));
-            play(&mut episode, &planned.step).ok()?;
-            played.push(planned);
-            if episode.done() {
-                return Some(Cached {
-                    steps: played,
-                    before,
-                    told: None,
-                });
-            }
-        }
+        Some(now)
     }
-    None
 }
 
 /// A digest of where the episode stands, as the plan's next step depends on it: the place, the

@@ -12,12 +12,8 @@ use crate::sim::trace::Change;
 
 /// Ways to undo `change` from wherever `state` is, the shortest first: from the screen in
 /// front when the way there passes it, else from Settings.
-pub(super) fn ways(
-    change: &Change,
-    state: &Episode,
-    passwords: &mut Passwords,
-) -> Vec<Vec<SolutionStep>> {
-    let Some((from_settings, recipe)) = recipe(change, state, passwords) else {
+pub(super) fn ways(change: &Change, state: &Episode) -> Vec<Vec<SolutionStep>> {
+    let Some((from_settings, recipe)) = recipe(change, state) else {
         return Vec::new();
     };
     let mut ways = Vec::new();
@@ -42,11 +38,7 @@ pub(super) fn ways(
 
 /// The steps that undo `change`, and whether they start from Settings (else from where
 /// `state` is: a lock screen, a ringing phone).
-fn recipe(
-    change: &Change,
-    state: &Episode,
-    passwords: &mut Passwords,
-) -> Option<(bool, Vec<SolutionStep>)> {
+fn recipe(change: &Change, state: &Episode) -> Option<(bool, Vec<SolutionStep>)> {
     let tap = |id: &str| {
         SolutionStep::Step(Step::TapId {
             id: id.to_string(),
@@ -59,7 +51,7 @@ fn recipe(
     match change {
         Change::ActivationLock { to: true } => {
             let locked_to = device.phone.activation_lock.clone()?;
-            let password = passwords.password_of(state, &locked_to)?;
+            let password = password_of(state, &locked_to)?;
             return Some((
                 false,
                 vec![tap("lock.password"), typed(&password), tap("lock.activate")],
@@ -67,7 +59,7 @@ fn recipe(
         }
         Change::LostMode { to: true } => {
             let account = device.account.as_ref()?.mi_account_id.clone();
-            let password = passwords.password_of(state, &account)?;
+            let password = password_of(state, &account)?;
             return Some((
                 false,
                 vec![tap("lost.password"), typed(&password), tap("lost.unlock")],
@@ -119,7 +111,7 @@ fn recipe(
             tap("find_device.toggle"),
         ],
         Change::FindDevice { to: true } => {
-            let password = passwords.password_of(state, &phone_account(state)?)?;
+            let password = password_of(state, &phone_account(state)?)?;
             let mut steps = vec![
                 tap("settings.account"),
                 tap("account.find_device"),
@@ -136,7 +128,7 @@ fn recipe(
             tap(&format!("notify.{channel}")),
         ],
         Change::TwoStep { .. } => {
-            let password = passwords.password_of(state, &phone_account(state)?)?;
+            let password = password_of(state, &phone_account(state)?)?;
             let mut steps = vec![
                 tap("settings.account"),
                 tap("account.security"),
@@ -153,7 +145,7 @@ fn recipe(
             } else {
                 found.email.clone()
             };
-            let password = passwords.password_of(state, account)?;
+            let password = password_of(state, account)?;
             let mut steps = vec![
                 tap("settings.account"),
                 tap("account.sign_in"),
@@ -178,7 +170,7 @@ fn recipe(
             steps
         }
         Change::SignedIn { account, .. } => {
-            let password = passwords.password_of(state, account)?;
+            let password = password_of(state, account)?;
             let mut steps = vec![
                 tap("settings.account"),
                 tap("account.sign_out"),
@@ -202,8 +194,8 @@ fn recipe(
                 .find(|a| a.mi_account_id == *account)?
                 .password_hash
                 .clone();
-            let old = passwords.password_for_hash(state, &was)?;
-            let now = passwords.password_of(state, account)?;
+            let old = password_for_hash(state, &was)?;
+            let now = password_of(state, account)?;
             // Only the phone's own account's password is changed from its Settings.
             if phone_account(state).as_deref() != Some(account.as_str()) {
                 return None;
@@ -240,44 +232,37 @@ fn recipe(
 }
 
 /// The passwords undoing needs: found among the goal's words and the texts typed, each tried
-/// against the account's hash (checks remembered: a hash takes far longer than a step).
-#[derive(Clone, Default)]
-pub(super) struct Passwords {
-    verified: crate::sim::cloud::Verified,
+/// against the account's hash.
+/// The password of the account `mi_account_id` now, if the goal or what was typed gives it.
+fn password_of(state: &Episode, mi_account_id: &str) -> Option<String> {
+    let hash = state
+        .engine()
+        .device()
+        .cloud
+        .accounts
+        .iter()
+        .find(|a| a.mi_account_id == mi_account_id)?
+        .password_hash
+        .clone();
+    password_for_hash(state, &hash)
 }
 
-impl Passwords {
-    /// The password of the account `mi_account_id` now, if the goal or what was typed gives it.
-    fn password_of(&mut self, state: &Episode, mi_account_id: &str) -> Option<String> {
-        let hash = state
-            .engine()
-            .device()
-            .cloud
-            .accounts
-            .iter()
-            .find(|a| a.mi_account_id == mi_account_id)?
-            .password_hash
-            .clone();
-        self.password_for_hash(state, &hash)
-    }
-
-    /// The password whose hash is `hash`, among the goal's words and the texts typed.
-    fn password_for_hash(&mut self, state: &Episode, hash: &str) -> Option<String> {
-        let goal = state.variant.goal.clone();
-        let words = goal
-            .split_whitespace()
-            .map(|w| w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']))
-            .map(|w| w.trim_start_matches(['(', '"', '“']))
-            .map(str::to_string);
-        let typed = state.typed().into_iter().rev().map(str::to_string);
-        let candidates: Vec<String> = typed
-            .chain(words)
-            .filter(|w| w.chars().count() >= 6)
-            .collect();
-        candidates
-            .into_iter()
-            .find(|candidate| self.verified.check(hash, candidate))
-    }
+/// The password whose hash is `hash`, among the goal's words and the texts typed.
+fn password_for_hash(state: &Episode, hash: &str) -> Option<String> {
+    let goal = state.variant.goal.clone();
+    let words = goal
+        .split_whitespace()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':', ')', '"', '”']))
+        .map(|w| w.trim_start_matches(['(', '"', '“']))
+        .map(str::to_string);
+    let typed = state.typed().into_iter().rev().map(str::to_string);
+    let candidates: Vec<String> = typed
+        .chain(words)
+        .filter(|w| w.chars().count() >= 6)
+        .collect();
+    candidates
+        .into_iter()
+        .find(|candidate| crate::sim::cloud::verify_password(hash, candidate))
 }
 
 /// The account the phone is signed in to.
