@@ -48,15 +48,18 @@ pub fn backup_to_offer(device: &DeviceFile) -> Option<&DeviceBackup> {
         .backups
         .iter()
         .max_by_key(|b| b.at)?;
-    let missing = newest
-        .data
-        .apps()
-        .into_iter()
-        .zip(device.data.apps())
-        .any(|(backed_up, here)| {
-            let here = ids(here);
-            backed_up.iter().any(|item| !here.contains(item.id.as_str()))
-        });
+    let missing =
+        newest
+            .data
+            .apps()
+            .into_iter()
+            .zip(device.data.apps())
+            .any(|(backed_up, here)| {
+                let here = ids(here);
+                backed_up
+                    .iter()
+                    .any(|item| !here.contains(item.id.as_str()))
+            });
     missing.then_some(newest)
 }
 
@@ -143,7 +146,8 @@ mod tests {
         sign_out(&mut device, false);
         device.data.notes.clear();
         sign_in(&mut device, 0, t0());
-        let lost = |device: &DeviceFile| !device.data.notes.iter().any(|n| n.id == "note-only-here");
+        let lost =
+            |device: &DeviceFile| !device.data.notes.iter().any(|n| n.id == "note-only-here");
         assert!(lost(&device));
         assert!(backup_to_offer(&device).is_some());
         let contacts = device.data.contacts.clone();
