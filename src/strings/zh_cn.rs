@@ -125,10 +125,10 @@ zh_cn! {
     Specs = guess "全部参数";
     Model = guess "型号";
     MiuiVersion = guess "MIUI版本";
-    DeveloperStepsAway = doc "现在只需再执行 {steps} 步操作即可进入开发者模式。";
-    DeveloperOneStepAway = doc "现在只需再执行 1 步操作即可进入开发者模式。";
-    NowADeveloper = doc "您现在处于开发者模式！";
-    AlreadyADeveloper = doc "您已处于开发者模式，无需进行此操作。";
+    DeveloperStepsAway = guess "现在只需再执行 {steps} 步操作即可进入开发者模式。";
+    DeveloperOneStepAway = guess "现在只需再执行 1 步操作即可进入开发者模式。";
+    NowADeveloper = guess "您现在处于开发者模式！";
+    AlreadyADeveloper = guess "您已处于开发者模式，无需进行此操作。";
     AndroidVersion = guess "Android版本";
     Storage = guess "存储空间";
     CloudSpace = guess "云空间";
