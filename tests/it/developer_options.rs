@@ -196,3 +196,17 @@ fn snapshots_of_developer_options_and_mi_unlock_status() {
     let texts = snap("mi_unlock_bound", "mi_unlock_status", bound, &unlock);
     assert!(texts[0].contains("Lei Wang"), "{}", texts[0]);
 }
+
+/// HyperOS calls the row "OS version"; the guides' "MIUI version" still reaches it there.
+#[test]
+fn hyperos_says_os_version_and_the_guides_word_reaches_it() {
+    let mut device = DeviceFile::factory_default();
+    device.phone.skin = mi_settings::sim::device::Skin::Hyperos;
+    let mut engine = phone_with(device);
+    tap(&mut engine, "settings.about_phone");
+    assert_eq!(label_of(&engine, "about.os_version"), "OS version");
+    assert_eq!(
+        engine.resolve("MIUI version").as_deref(),
+        Ok("about.os_version")
+    );
+}
