@@ -97,6 +97,12 @@ fn developer(mut device: DeviceFile) -> Engine {
     engine
 }
 
+/// What Mi Unlock status says of the account bound to the phone.
+fn bound_account(engine: &Engine) -> Option<String> {
+    let element = engine.view().find("unlock.account")?;
+    element.value.as_ref().map(|value| value.to_string())
+}
+
 #[test]
 fn mi_unlock_status_signed_out_says_to_add_an_account_first() {
     let mut engine = developer(DeviceFile::factory_default());
@@ -104,14 +110,7 @@ fn mi_unlock_status_signed_out_says_to_add_an_account_first() {
         label_of(&engine, "unlock.about"),
         miui(S::UnlockSignInFirst)
     );
-    assert_eq!(
-        engine
-            .view()
-            .find("unlock.account")
-            .and_then(|e| e.value.clone())
-            .as_deref(),
-        Some("Not added")
-    );
+    assert_eq!(bound_account(&engine).as_deref(), Some("Not added"));
     let before = engine.device().clone();
     tap(&mut engine, "unlock.add");
     assert_eq!(
@@ -150,50 +149,46 @@ fn add_account_and_device_needs_the_network_then_binds_the_account() {
         Some("6612345678")
     );
     assert_eq!(
-        engine
-            .view()
-            .find("unlock.account")
-            .and_then(|e| e.value.clone())
-            .as_deref(),
+        bound_account(&engine).as_deref(),
         Some("Lei Wang (6612345678)")
     );
 }
 
 #[test]
 fn snapshots_of_developer_options_and_mi_unlock_status() {
-    let open = [screens::tap("settings.additional_settings")];
     let developer = |device: &mut DeviceFile| device.phone.developer_options = true;
-    let texts = snap(
-        "additional_settings_developer",
-        "additional_settings",
-        developer,
-        &open,
-    );
-    assert!(texts[0].contains("Developer options"));
-    let mut options = open.to_vec();
-    options.push(screens::tap("additional.developer_options"));
-    let texts = snap(
-        "developer_options",
-        "developer_options",
-        developer,
-        &options,
-    );
-    assert!(texts[0].contains("Mi Unlock status"));
-    let mut unlock = options.clone();
-    unlock.push(screens::tap("developer.mi_unlock"));
-    let texts = snap(
-        "mi_unlock_signed_out",
-        "mi_unlock_status",
-        developer,
-        &unlock,
-    );
-    assert!(texts[0].contains("Add account and device"), "{}", texts[0]);
+    let mut route = Vec::new();
+    // Each page, one tap further along the route, with a word it must show.
+    for (tap, name, screen, shows) in [
+        (
+            "settings.additional_settings",
+            "additional_settings_developer",
+            "additional_settings",
+            "Developer options",
+        ),
+        (
+            "additional.developer_options",
+            "developer_options",
+            "developer_options",
+            "Mi Unlock status",
+        ),
+        (
+            "developer.mi_unlock",
+            "mi_unlock_signed_out",
+            "mi_unlock_status",
+            "Add account and device",
+        ),
+    ] {
+        route.push(screens::tap(tap));
+        let texts = snap(name, screen, developer, &route);
+        assert!(texts[0].contains(shows), "{name}: {}", texts[0]);
+    }
     let bound = |device: &mut DeviceFile| {
         screens::signed_in(device);
         device.phone.developer_options = true;
         device.phone.unlock_account = device.account.as_ref().map(|a| a.mi_account_id.clone());
     };
-    let texts = snap("mi_unlock_bound", "mi_unlock_status", bound, &unlock);
+    let texts = snap("mi_unlock_bound", "mi_unlock_status", bound, &route);
     assert!(texts[0].contains("Lei Wang"), "{}", texts[0]);
 }
 
