@@ -48,6 +48,18 @@ pub const SEED_WORDS: &[SeedWord] = &[
         seed: "001 (the website)",
     },
     SeedWord {
+        word: "back up your data",
+        on: "mi_cloud",
+        id: "cloud.backup",
+        seed: "002 (\"back up your data. You can use the Mi Cloud service\")",
+    },
+    SeedWord {
+        word: "MIUI version",
+        on: "about_phone",
+        id: "about.os_version",
+        seed: "001's bootloader advice, as unlock guides word it (HyperOS says \"OS version\")",
+    },
+    SeedWord {
         word: "Forgot Password",
         on: "account_password",
         id: "dialog.forgot",

@@ -41,6 +41,8 @@ pub enum Destination {
     /// One device of the account, by its id.
     DeviceDetails(String),
     MiCloud,
+    /// Mi Cloud → Cloud backup.
+    Backup,
     FindDevice,
     LostMode,
     ActivationLock,
@@ -66,6 +68,10 @@ pub enum Destination {
     /// Settings → Additional settings → Date & time.
     AdditionalSettings,
     DateTime,
+    /// Additional settings → Developer options (once About phone made the person a
+    /// developer), and its Mi Unlock status.
+    DeveloperOptions,
+    MiUnlockStatus,
     /// Contacts, Gallery, Notes or Messages on the phone.
     DataApp(App),
 }

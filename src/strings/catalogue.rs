@@ -127,7 +127,13 @@ catalogue! {
     EraseAllData = doc "Erase all data";
     Specs = guess "Specs";
     Model = doc "Model";
-    MiuiVersion = doc "MIUI version";
+    MiuiVersion = doc "MIUI version", hyperos "OS version";
+    /// Tapping "MIUI version" in About phone, as Android's Settings counts down (AOSP
+    /// `show_dev_countdown`, `show_dev_on`, `show_dev_already`; MIUI keeps them).
+    DeveloperStepsAway = doc "You are now {steps} steps away from being a developer.";
+    DeveloperOneStepAway = doc "You are now 1 step away from being a developer.";
+    NowADeveloper = doc "You are now a developer!";
+    AlreadyADeveloper = doc "No need, you are already a developer.";
     AndroidVersion = doc "Android version";
     Storage = doc "Storage";
     /// Mi Cloud's storage, on its pages (Chinese tells it from the phone's own).
@@ -232,6 +238,9 @@ catalogue! {
     Remove = doc "Remove";
     Keep = doc "Keep";
     SigningOut = doc "Signing out…";
+    /// Seed 002's advice in the "Sign out" confirmation, and its way to Cloud backup.
+    BackUpBeforeSignOut = seed "Before signing out, back up your data. You can use the Mi Cloud service.", hyperos "Before signing out, back up your data. You can use the Xiaomi Cloud service.";
+    BackUpYourData = seed "Back up your data";
     CantSignOut = guess "Can't sign out";
     SignOutRefusedBody = guess "This Mi Account is managed by {organisation}. Its device management policy doesn't allow signing out on this device. Contact your IT administrator.", hyperos "This Xiaomi Account is managed by {organisation}. Its device management policy doesn't allow signing out on this device. Contact your IT administrator.";
 
@@ -245,6 +254,23 @@ catalogue! {
     AutoSyncOff = doc "Auto sync is off";
     PausedOnMobileData = doc "Sync is paused while you're using mobile data";
     SyncOffline = guess "Sync will resume when the phone is back online";
+    /// Mi Cloud → Cloud backup (seed 002: "back up your data … You can use the Mi Cloud
+    /// service"); restoring it when the account signs in.
+    CloudBackup = guess "Cloud backup";
+    BackUpNow = guess "Back up now";
+    BackingUp = guess "Backing up…";
+    BackedUp = guess "Backup complete";
+    LastBackup = guess "Last backup: {when}";
+    NotBackedUpYet = guess "Not backed up yet";
+    BackupHoldsTitle = ours "What a backup holds";
+    BackupHolds = ours "The data of this phone's apps: contacts, messages, photos, notes, events, call history, recordings, Wi-Fi networks and browser bookmarks, including apps that don't sync. One backup per phone, kept in this account's Mi Cloud; a new backup replaces it. Settings and the apps themselves are not backed up.", hyperos "The data of this phone's apps: contacts, messages, photos, notes, events, call history, recordings, Wi-Fi networks and browser bookmarks, including apps that don't sync. One backup per phone, kept in this account's Xiaomi Cloud; a new backup replaces it. Settings and the apps themselves are not backed up.";
+    RestoreFromBackup = guess "Restore from backup";
+    NothingToRestore = guess "Everything in the backup is on this phone";
+    RestoreTitle = guess "Restore from backup?";
+    RestoreBody = guess "Mi Cloud has a backup of {device} from {when}. Restore its data to this phone? What is on the phone now stays.", hyperos "Xiaomi Cloud has a backup of {device} from {when}. Restore its data to this phone? What is on the phone now stays.";
+    Restore = guess "Restore";
+    NotNow = guess "Not now";
+    Restored = guess "Data restored from backup";
     /// Settings → Apps, an app's info, Additional settings → Date & time.
     ClearCache = doc "Clear cache";
     AppInfo = doc "App info";
@@ -261,6 +287,19 @@ catalogue! {
     EnterTimeLike = ours "Enter a time such as 09:30";
     ClockTooFarOff = ours "That is more than a century away";
     AdditionalRestNotSimulated = ours "Languages, accessibility and the other additional settings are not simulated.";
+    /// Additional settings → Developer options → Mi Unlock status (seed 001: "if you want unlock
+    /// bootloader you must have a Mi account"); bootloader guides quote the page's words.
+    DeveloperOptions = doc "Developer options";
+    MiUnlockStatus = doc "Mi Unlock status";
+    DeveloperRestNotSimulated = ours "USB debugging, OEM unlocking and the other developer options are not simulated.";
+    Bootloader = guess "Bootloader";
+    BootloaderLocked = guess "Locked";
+    UnlockAbout = guess "Unlocking the bootloader needs the Mi Account signed in on this phone, added here. The unlock itself is done with Mi Unlock on a computer.", hyperos "Unlocking the bootloader needs the Xiaomi Account signed in on this phone, added here. The unlock itself is done with Mi Unlock on a computer.";
+    UnlockAccount = guess "Account and device";
+    UnlockNotAdded = guess "Not added";
+    AddAccountAndDevice = doc "Add account and device";
+    UnlockAdded = guess "Added successfully. Mi Account is associated with this device now.", hyperos "Added successfully. Xiaomi Account is associated with this device now.";
+    UnlockSignInFirst = guess "Add a Mi Account to this phone first: Settings → Mi Account.", hyperos "Add a Xiaomi Account to this phone first: Settings → Xiaomi Account.";
     /// A stuck sync (a broken cache), as a phone says it: nothing about why.
     SyncFailed = guess "Couldn't sync. Try again later.";
     SyncFailedClock = guess "Couldn't sync: this phone's date and time are wrong. Check Date & time in Additional settings.";

@@ -132,6 +132,10 @@ zh_cn! {
     Specs = guess "全部参数";
     Model = guess "型号";
     MiuiVersion = guess "MIUI版本";
+    DeveloperStepsAway = guess "现在只需再执行 {steps} 步操作即可进入开发者模式。";
+    DeveloperOneStepAway = guess "现在只需再执行 1 步操作即可进入开发者模式。";
+    NowADeveloper = guess "您现在处于开发者模式！";
+    AlreadyADeveloper = guess "您已处于开发者模式，无需进行此操作。";
     AndroidVersion = guess "Android版本";
     Storage = guess "存储空间";
     CloudSpace = doc "云空间"; // Gallery cloud_backup_space
@@ -229,6 +233,8 @@ zh_cn! {
     Keep = guess "保留数据";
     SigningOut = doc "正在退出账号…"; // XA removing_account
     CantSignOut = doc "退出账号失败"; // XA logout_failed
+    BackUpBeforeSignOut = guess "退出登录前，建议先备份数据。可以使用小米云服务备份。";
+    BackUpYourData = guess "备份数据";
     SignOutRefusedBody = guess "此小米账号由 {organisation} 管理，其设备管理策略不允许在本机上退出登录。请联系 IT 管理员。";
 
     // ---- Mi Cloud ---------------------------------------------------------------------------
@@ -241,6 +247,21 @@ zh_cn! {
     AutoSyncOff = guess "自动同步已关闭";
     PausedOnMobileData = guess "使用移动数据时已暂停同步";
     SyncOffline = guess "手机恢复联网后将继续同步";
+    CloudBackup = guess "云备份";
+    BackUpNow = guess "立即备份";
+    BackingUp = guess "正在备份…";
+    BackedUp = guess "备份完成";
+    LastBackup = guess "上次备份：{when}";
+    NotBackedUpYet = guess "尚未备份";
+    BackupHoldsTitle = ours "备份包含的内容";
+    BackupHolds = ours "本机各应用的数据：联系人、短信、照片、笔记、日程、通话记录、录音、WLAN网络和浏览器书签，包括未开启同步的应用。每台手机一份备份，保存在此账号的小米云服务中；新的备份会替换旧的。系统设置和应用本身不会备份。";
+    RestoreFromBackup = guess "从备份恢复";
+    NothingToRestore = guess "备份中的内容都已在本机上";
+    RestoreTitle = guess "从备份恢复？";
+    RestoreBody = guess "小米云服务中有 {device} 于 {when} 的备份。是否将其数据恢复到本机？本机现有的数据会保留。";
+    Restore = guess "恢复";
+    NotNow = guess "暂不";
+    Restored = guess "已从备份恢复数据";
     ClearCache = guess "清除缓存";
     AppInfo = doc "应用信息"; // MiuiHome recents_app_info_button_label
     ClearCacheAbout = guess "清除缓存只会删除临时文件，不会删除数据，也不会退出登录。";
@@ -256,6 +277,17 @@ zh_cn! {
     EnterTimeLike = ours "请输入时间，例如 09:30";
     ClockTooFarOff = ours "日期与当前时间相差超过一百年";
     AdditionalRestNotSimulated = ours "语言、无障碍等其他更多设置未模拟。";
+    DeveloperOptions = guess "开发者选项";
+    MiUnlockStatus = guess "设备解锁状态";
+    DeveloperRestNotSimulated = ours "USB调试、OEM解锁等其他开发者选项未模拟。";
+    Bootloader = guess "引导程序（Bootloader）";
+    BootloaderLocked = guess "已锁定";
+    UnlockAbout = guess "解锁Bootloader需要将本机登录的小米账号在此绑定，解锁本身需在电脑上使用小米解锁工具完成。";
+    UnlockAccount = guess "账号和设备";
+    UnlockNotAdded = guess "未绑定";
+    AddAccountAndDevice = guess "绑定账号和设备";
+    UnlockAdded = guess "绑定成功，小米账号已与本设备关联。";
+    UnlockSignInFirst = guess "请先在本机登录小米账号：设置 → 小米账号。";
     SyncFailed = guess "同步失败，请稍后重试。";
     SyncFailedClock = guess "同步失败：本机的日期和时间不正确。请在“更多设置”中检查“日期和时间”。";
     SyncNowOnMobileData = guess "使用移动数据时已暂停同步。请连接WLAN，或关闭“仅在WLAN下同步”。";

@@ -3,9 +3,11 @@
 
 mod agent;
 mod architecture;
+mod backup;
 mod chinese;
 mod cli;
 mod common;
+mod developer_options;
 mod docs;
 mod durable;
 mod engine;

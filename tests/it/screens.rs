@@ -14,7 +14,7 @@ use mi_settings::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn tap(id: &str) -> Action {
+pub(crate) fn tap(id: &str) -> Action {
     Action::Tap(id.to_string())
 }
 
@@ -74,7 +74,7 @@ fn assert_rows_fit(text: &str, width: u16, height: u16, name: &str) {
 /// snapshots each as `{name}_{width}x{height}`; then the same in Simplified Chinese, as
 /// `{name}_zh-CN_{width}x{height}`, where every row must still fit and line up. Returns the
 /// English texts, in `SIZES` order.
-fn snap(
+pub(crate) fn snap(
     name: &str,
     screen: &str,
     setup: impl Fn(&mut DeviceFile),
@@ -103,10 +103,10 @@ fn snap(
         .collect()
 }
 
-fn factory(_: &mut DeviceFile) {}
+pub(crate) fn factory(_: &mut DeviceFile) {}
 
 /// Signed in to the demo account Lei Wang, as the sign-in flow leaves the phone.
-fn signed_in(device: &mut DeviceFile) {
+pub(crate) fn signed_in(device: &mut DeviceFile) {
     let at = "2026-11-15T09:30:00Z".parse().expect("time");
     mi_settings::sim::cloud::sign_in(device, 0, at);
 }

@@ -147,6 +147,7 @@ pub fn create_account(
         storage_gb: FREE_PLAN_GB,
         login_notifications: Default::default(),
         login_history: Vec::new(),
+        backups: Vec::new(),
     });
     device.cloud.accounts.len() - 1
 }

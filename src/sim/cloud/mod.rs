@@ -6,6 +6,7 @@
 //! so callers say `sim::cloud::sign_in` whichever file it lives in.
 
 mod accounts;
+mod backup;
 mod codes;
 mod devices;
 mod erase;
@@ -20,6 +21,7 @@ pub use accounts::{
     FREE_PLAN_GB, create_account, find_account, find_by_email, find_by_phone, index_of, is_email,
     is_phone, login_kind, set_password, signed_in_account, signed_in_index,
 };
+pub use backup::{back_up, backup_of_this_phone, backup_to_offer, restore};
 pub use codes::{
     CODE_MINUTES, MAX_CODE_TRIES, MAX_CODES_PER_HOUR, RESEND_SECONDS, check_code, code_destination,
     masked, reaches_phone, resend_at, send_code,

@@ -88,6 +88,26 @@ pub struct CloudAccount {
     /// The cloud copy of what the account's phones synced.
     #[serde(default)]
     pub data: LocalData,
+    /// Mi Cloud → Cloud backup: the last backup of each of the account's phones (seed 002:
+    /// "back up your data" before signing out), offered back when the account signs in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub backups: Vec<DeviceBackup>,
+}
+
+/// A phone's backup in the account's Mi Cloud: what its apps held when it was backed up,
+/// whether those apps sync or not. One per phone; a new backup replaces the last.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeviceBackup {
+    /// The phone's `phone.id`.
+    pub device_id: String,
+    /// The phone's name when it was backed up.
+    pub device_name: String,
+    #[serde(deserialize_with = "time::bounded")]
+    pub at: DateTime<Utc>,
+    /// The apps' data on the phone.
+    #[serde(default)]
+    pub data: LocalData,
 }
 
 fn free_plan_gb() -> u32 {
