@@ -48,7 +48,12 @@ fn sign_in_on_the_phone(engine: &mut Engine, login: &str, password: &str) {
 
 #[test]
 fn a_china_rom_phone_takes_the_eleven_digit_mobile_number() {
-    for login in ["13800138000", "138 0013 8000", "138-0013-8000", "+8613800138000"] {
+    for login in [
+        "13800138000",
+        "138 0013 8000",
+        "138-0013-8000",
+        "+8613800138000",
+    ] {
         let mut engine = china_phone();
         sign_in_on_the_phone(&mut engine, login, LEI_PASSWORD);
         assert!(
@@ -61,7 +66,12 @@ fn a_china_rom_phone_takes_the_eleven_digit_mobile_number() {
 
 #[test]
 fn a_different_or_partial_number_is_not_taken_for_the_account() {
-    for login in ["13800138001", "3800138000", "+1 13800138000", "0013800138000"] {
+    for login in [
+        "13800138001",
+        "3800138000",
+        "+1 13800138000",
+        "0013800138000",
+    ] {
         let mut engine = china_phone();
         sign_in_on_the_phone(&mut engine, login, LEI_PASSWORD);
         assert!(engine.device().account.is_none(), "{login}");
@@ -125,7 +135,10 @@ fn create_account_knows_a_registered_number_typed_without_its_country_code() {
     let mut engine = china_phone();
     create_by_phone(&mut engine, "138 0013 8000");
     assert_eq!(
-        engine.view().find("create.error").map(|e| e.label.to_string()),
+        engine
+            .view()
+            .find("create.error")
+            .map(|e| e.label.to_string()),
         Some(text(&engine, S::PhoneRegistered).to_string())
     );
 
@@ -156,7 +169,10 @@ fn a_wrong_code_is_cleared_and_the_field_holds_six_digits() {
     type_into(&mut engine, "twostep.code", "000000");
     engine.apply(Action::Activate);
     assert_eq!(
-        engine.view().find("twostep.error").map(|e| e.label.to_string()),
+        engine
+            .view()
+            .find("twostep.error")
+            .map(|e| e.label.to_string()),
         Some("The code you entered is incorrect".into())
     );
     assert_eq!(value_of(&engine, "twostep.code").as_deref(), Some(""));
@@ -215,7 +231,10 @@ fn lost_access_to_the_phone_a_code_to_the_recovery_email_resets_the_password() {
     assert_eq!(to, "lei.wang@example.com");
     assert!(label_of(&engine, "code.sent").contains("le******@example.com"));
     // The way back to the phone number is offered the same way.
-    assert_eq!(label_of(&engine, "forgot.recovery"), "Use recovery phone number");
+    assert_eq!(
+        label_of(&engine, "forgot.recovery"),
+        "Use recovery phone number"
+    );
     type_into(&mut engine, "forgot.code", &code);
     type_into(&mut engine, "forgot.new_password", "Safer#2027");
     type_into(&mut engine, "forgot.confirm", "Safer#2027");

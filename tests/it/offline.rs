@@ -129,8 +129,19 @@ fn signing_out_offline_is_refused_and_find_device_stays_on() {
     assert_eq!(toast(&engine).as_deref(), Some(OFFLINE));
     assert!(engine.view().dialog.is_none(), "no password is asked");
     assert_eq!(engine.device(), &before);
-    assert!(engine.device().account.as_ref().is_some_and(|a| a.find_device));
-    assert!(engine.trace().iter().all(|entry| entry["change"] == "opened"));
+    assert!(
+        engine
+            .device()
+            .account
+            .as_ref()
+            .is_some_and(|a| a.find_device)
+    );
+    assert!(
+        engine
+            .trace()
+            .iter()
+            .all(|entry| entry["change"] == "opened")
+    );
 
     wifi_back_on(&mut engine);
     tap(&mut engine, "settings.account");

@@ -640,7 +640,12 @@ fn forgot_password_pages() {
     assert!(texts[0].contains("New password"));
     assert!(texts.iter().any(|t| t.contains("[ Use recovery email ]")));
     actions.push(tap("forgot.recovery"));
-    let texts = snap("forgot_password_recovery", "forgot_password", factory, &actions);
+    let texts = snap(
+        "forgot_password_recovery",
+        "forgot_password",
+        factory,
+        &actions,
+    );
     assert!(texts[0].contains("Code sent to le******@example.com"));
 
     // An account with no second address: Xiaomi support is the way left (seed 003 §9).
@@ -651,8 +656,17 @@ fn forgot_password_pages() {
         typed("it-fleet@contoso.example"),
         tap("forgot.next"),
     ];
-    let texts = snap("forgot_password_no_recovery", "forgot_password", factory, &fleet);
-    assert!(texts.iter().any(|t| t.contains("Xiaomi support for assistance.")));
+    let texts = snap(
+        "forgot_password_no_recovery",
+        "forgot_password",
+        factory,
+        &fleet,
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Xiaomi support for assistance."))
+    );
 }
 
 #[test]

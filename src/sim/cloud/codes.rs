@@ -7,8 +7,8 @@ use crate::sim::device::{CloudAccount, CodePurpose, DeviceFile, VerificationCode
 use crate::sim::{Env, time};
 
 use super::accounts::is_email;
-use super::phone_numbers::matches;
 use super::error::CloudError;
+use super::phone_numbers::matches;
 
 /// How many digits a verification code has.
 pub const CODE_DIGITS: usize = 6;

@@ -22,8 +22,8 @@ pub use accounts::{
     is_phone, login_kind, set_password, signed_in_account, signed_in_index,
 };
 pub use codes::{
-    CODE_DIGITS, CODE_MINUTES, MAX_CODE_TRIES, MAX_CODES_PER_HOUR, RESEND_SECONDS, check_code, code_destination,
-    masked, reaches_phone, recovery_destination, resend_at, send_code,
+    CODE_DIGITS, CODE_MINUTES, MAX_CODE_TRIES, MAX_CODES_PER_HOUR, RESEND_SECONDS, check_code,
+    code_destination, masked, reaches_phone, recovery_destination, resend_at, send_code,
 };
 pub use devices::{
     LOGIN_HISTORY_KEPT, NewSignIn, WEB_BROWSER_ID, run_scheduled_changes, run_scheduled_sign_ins,

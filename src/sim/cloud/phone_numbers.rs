@@ -190,7 +190,12 @@ mod tests {
             assert!(matches(typed, lei).is_some(), "{typed}");
         }
         let anna = "+49 151 2345 6789";
-        for typed in ["0151 2345 6789", "151 23456789", "+49 151 23456789", "0049-151-2345-6789"] {
+        for typed in [
+            "0151 2345 6789",
+            "151 23456789",
+            "+49 151 23456789",
+            "0049-151-2345-6789",
+        ] {
             assert!(matches(typed, anna).is_some(), "{typed}");
         }
     }
@@ -215,28 +220,58 @@ mod tests {
     #[test]
     fn country_codes_are_read_off_with_or_without_a_space() {
         let split = |text| PhoneNumber::stored(text).map(|n| (n.country, n.national));
-        assert_eq!(split("+8613800138000"), Some(("86".into(), "13800138000".into())));
-        assert_eq!(split("+1 650 555 0100"), Some(("1".into(), "6505550100".into())));
-        assert_eq!(split("+353871234567"), Some(("353".into(), "871234567".into())));
-        assert_eq!(split("+44 7700 900999"), Some(("44".into(), "7700900999".into())));
+        assert_eq!(
+            split("+8613800138000"),
+            Some(("86".into(), "13800138000".into()))
+        );
+        assert_eq!(
+            split("+1 650 555 0100"),
+            Some(("1".into(), "6505550100".into()))
+        );
+        assert_eq!(
+            split("+353871234567"),
+            Some(("353".into(), "871234567".into()))
+        );
+        assert_eq!(
+            split("+44 7700 900999"),
+            Some(("44".into(), "7700900999".into()))
+        );
     }
 
     #[test]
     fn the_region_gives_a_new_number_its_country_code() {
         let mut device = DeviceFile::factory_default();
-        assert_eq!(with_country_code(&device, " 139 0013 9000 "), "139 0013 9000");
+        assert_eq!(
+            with_country_code(&device, " 139 0013 9000 "),
+            "139 0013 9000"
+        );
         device.phone.rom = Rom::China;
-        assert_eq!(with_country_code(&device, "139 0013 9000"), "+86 13900139000");
-        assert_eq!(with_country_code(&device, "+44 7700 900999"), "+44 7700 900999");
+        assert_eq!(
+            with_country_code(&device, "139 0013 9000"),
+            "+86 13900139000"
+        );
+        assert_eq!(
+            with_country_code(&device, "+44 7700 900999"),
+            "+44 7700 900999"
+        );
     }
 
     #[test]
     fn the_same_national_number_in_two_countries_needs_the_region_or_the_code() {
         let mut device = DeviceFile::factory_default();
         let numbers = ["+44 13800138000", "+86 138 0013 8000"];
-        assert_eq!(find_number(&device, "13800138000", numbers.into_iter()), None);
-        assert_eq!(find_number(&device, "+86 13800138000", numbers.into_iter()), Some(1));
+        assert_eq!(
+            find_number(&device, "13800138000", numbers.into_iter()),
+            None
+        );
+        assert_eq!(
+            find_number(&device, "+86 13800138000", numbers.into_iter()),
+            Some(1)
+        );
         device.phone.rom = Rom::China;
-        assert_eq!(find_number(&device, "13800138000", numbers.into_iter()), Some(1));
+        assert_eq!(
+            find_number(&device, "13800138000", numbers.into_iter()),
+            Some(1)
+        );
     }
 }
