@@ -5,15 +5,10 @@ use crate::sim::Env;
 use crate::sim::device::{CloudAccount, DeviceFile, LocalData};
 
 use super::passwords::hash_password;
-use super::phone_numbers::find_number;
+use super::phone_numbers::{digits, find_number};
 
 /// The free Mi Cloud plan, in GB.
 pub const FREE_PLAN_GB: u32 = 5;
-
-/// A text's digits, in order: phone numbers compare by them (see `phone_numbers`).
-pub(super) fn digits(text: &str) -> String {
-    text.chars().filter(char::is_ascii_digit).collect()
-}
 
 /// Whether a login text looks like an email address.
 pub fn is_email(text: &str) -> bool {

@@ -10,7 +10,6 @@
 
 use crate::sim::device::{DeviceFile, Rom};
 
-use super::accounts::digits;
 
 /// Country calling codes of one digit; the two-digit ones follow (ITU-T E.164). Every other
 /// code has three digits.
@@ -20,6 +19,11 @@ const TWO_DIGIT_CODES: [&str; 44] = [
     "48", "49", "51", "52", "53", "54", "55", "56", "57", "58", "60", "61", "62", "63", "64", "65",
     "66", "81", "82", "84", "86", "90", "91", "92", "93", "94", "95", "98",
 ];
+
+/// A text's digits, in order: phone numbers compare by them.
+pub(super) fn digits(text: &str) -> String {
+    text.chars().filter(char::is_ascii_digit).collect()
+}
 
 /// A number split into its country calling code (empty when it was kept without one) and its
 /// national number, digits only.
