@@ -10,7 +10,6 @@
 
 use crate::sim::device::{DeviceFile, Rom};
 
-
 /// Country calling codes of one digit; the two-digit ones follow (ITU-T E.164). Every other
 /// code has three digits.
 const ONE_DIGIT_CODES: [&str; 2] = ["1", "7"];
