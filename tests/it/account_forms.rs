@@ -5,7 +5,7 @@
 use crate::common::*;
 use mi_settings::engine::Engine;
 use mi_settings::screens::Action;
-use mi_settings::sim::device::{CodePurpose, DeviceFile, Preset};
+use mi_settings::sim::device::{CodePurpose, Preset};
 use mi_settings::strings::S;
 
 fn china_phone() -> Engine {
@@ -44,6 +44,24 @@ fn sign_in_on_the_phone(engine: &mut Engine, login: &str, password: &str) {
     type_into(engine, "signin.password", password);
     tap(engine, "signin.agree");
     tap(engine, "signin.submit");
+}
+
+/// Forgot password for `login` on the phone: the code step is open.
+fn forgot_on_the_phone(engine: &mut Engine, login: &str) {
+    tap(engine, "settings.account");
+    tap(engine, "account.sign_in");
+    tap(engine, "signin.forgot");
+    type_into(engine, "forgot.login", login);
+    tap(engine, "forgot.next");
+}
+
+/// Forgot password for `login` on account.xiaomi.com: the code step is open.
+fn forgot_on_the_website(engine: &mut Engine, login: &str) {
+    engine.apply(Action::SwitchSurface);
+    tap(engine, "web.tab.account");
+    tap(engine, "web.forgot");
+    type_into(engine, "forgot.login", login);
+    tap(engine, "forgot.next");
 }
 
 #[test]
@@ -97,11 +115,7 @@ fn a_global_phone_and_the_website_take_a_number_without_its_country_code() {
 #[test]
 fn forgot_password_finds_the_account_by_its_national_number() {
     let mut engine = china_phone();
-    tap(&mut engine, "settings.account");
-    tap(&mut engine, "account.sign_in");
-    tap(&mut engine, "signin.forgot");
-    type_into(&mut engine, "forgot.login", "13800138000");
-    tap(&mut engine, "forgot.next");
+    forgot_on_the_phone(&mut engine, "13800138000");
     assert!(engine.view().find("forgot.code").is_some());
     assert_eq!(
         newest_code(&engine, CodePurpose::ResetPassword).0,
@@ -110,11 +124,7 @@ fn forgot_password_finds_the_account_by_its_national_number() {
 
     // On the website too.
     let mut engine = phone();
-    engine.apply(Action::SwitchSurface);
-    tap(&mut engine, "web.tab.account");
-    tap(&mut engine, "web.forgot");
-    type_into(&mut engine, "forgot.login", "138-0013-8000");
-    tap(&mut engine, "forgot.next");
+    forgot_on_the_website(&mut engine, "138-0013-8000");
     assert!(engine.view().find("forgot.code").is_some());
 }
 
@@ -187,11 +197,7 @@ fn a_wrong_code_is_cleared_and_the_field_holds_six_digits() {
 fn every_code_field_is_cleared_after_a_wrong_code() {
     // Forgot password.
     let mut engine = phone();
-    tap(&mut engine, "settings.account");
-    tap(&mut engine, "account.sign_in");
-    tap(&mut engine, "signin.forgot");
-    type_into(&mut engine, "forgot.login", "lei.wang@example.com");
-    tap(&mut engine, "forgot.next");
+    forgot_on_the_phone(&mut engine, "lei.wang@example.com");
     type_into(&mut engine, "forgot.code", "0000001234");
     assert_eq!(value_of(&engine, "forgot.code").as_deref(), Some("000000"));
     type_into(&mut engine, "forgot.new_password", "Safer#2027");
@@ -206,15 +212,6 @@ fn every_code_field_is_cleared_after_a_wrong_code() {
     tap(&mut engine, "create.submit");
     assert_eq!(value_of(&engine, "create.code").as_deref(), Some(""));
     assert_eq!(engine.view().screen, "create_account");
-}
-
-/// Forgot password for `login` on the phone: the code step is open.
-fn forgot_on_the_phone(engine: &mut Engine, login: &str) {
-    tap(engine, "settings.account");
-    tap(engine, "account.sign_in");
-    tap(engine, "signin.forgot");
-    type_into(engine, "forgot.login", login);
-    tap(engine, "forgot.next");
 }
 
 #[test]
@@ -256,22 +253,14 @@ fn an_account_without_a_recovery_address_says_to_contact_xiaomi_support() {
 
     // The website's forgot password says the same.
     let mut engine = phone();
-    engine.apply(Action::SwitchSurface);
-    tap(&mut engine, "web.tab.account");
-    tap(&mut engine, "web.forgot");
-    type_into(&mut engine, "forgot.login", "it-fleet@contoso.example");
-    tap(&mut engine, "forgot.next");
+    forgot_on_the_website(&mut engine, "it-fleet@contoso.example");
     assert!(engine.view().find("forgot.support").is_some());
 }
 
 #[test]
 fn the_website_offers_the_recovery_phone_number_too() {
-    let mut engine = phone_with(DeviceFile::factory_default());
-    engine.apply(Action::SwitchSurface);
-    tap(&mut engine, "web.tab.account");
-    tap(&mut engine, "web.forgot");
-    type_into(&mut engine, "forgot.login", "anna.schmidt@example.com");
-    tap(&mut engine, "forgot.next");
+    let mut engine = phone();
+    forgot_on_the_website(&mut engine, "anna.schmidt@example.com");
     assert_eq!(label_of(&engine, "forgot.recovery"), "Use recovery email");
     tap(&mut engine, "forgot.recovery");
     assert_eq!(

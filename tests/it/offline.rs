@@ -52,15 +52,20 @@ fn open_security(engine: &mut Engine) {
     tap(engine, "account.security");
 }
 
+/// Mi Account → Devices → the São Paulo phone (Redmi 12C) → Remove → confirmed.
+fn remove_the_intruder(engine: &mut Engine) {
+    tap(engine, "settings.account");
+    tap(engine, "account.devices");
+    tap(engine, "devices.4");
+    tap(engine, "device.remove");
+    tap(engine, "dialog.confirm");
+}
+
 #[test]
 fn removing_a_device_offline_is_refused_and_works_once_online() {
     let mut engine = offline_signed_in_phone();
     let before = engine.device().clone();
-    tap(&mut engine, "settings.account");
-    tap(&mut engine, "account.devices");
-    tap(&mut engine, "devices.4");
-    tap(&mut engine, "device.remove");
-    tap(&mut engine, "dialog.confirm");
+    remove_the_intruder(&mut engine);
     assert_eq!(toast(&engine).as_deref(), Some(OFFLINE));
     assert_eq!(engine.device(), &before);
     // Only the pages opened are traced: no change.
@@ -72,11 +77,7 @@ fn removing_a_device_offline_is_refused_and_works_once_online() {
     assert!(changes.is_empty(), "{changes:?}");
 
     wifi_back_on(&mut engine);
-    tap(&mut engine, "settings.account");
-    tap(&mut engine, "account.devices");
-    tap(&mut engine, "devices.4");
-    tap(&mut engine, "device.remove");
-    tap(&mut engine, "dialog.confirm");
+    remove_the_intruder(&mut engine);
     assert_eq!(
         toast(&engine).as_deref(),
         Some("Redmi 12C was removed and signed out of your Mi Account.")
