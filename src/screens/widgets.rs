@@ -205,15 +205,25 @@ impl CodeStep {
     pub fn to(to: String) -> CodeStep {
         CodeStep {
             to,
-            code: TextInput::default(),
+            code: TextInput::code(cloud::CODE_DIGITS),
         }
     }
 
-    /// Checks the code typed against the one sent for `purpose` (a right code works once).
-    pub fn check(&self, world: &mut World, purpose: CodePurpose) -> Result<(), S> {
+    /// Checks the code typed against the one sent for `purpose` (a right code works once). A
+    /// wrong or used-up code is cleared from the field, as a wrong password is, so the next one
+    /// is not typed after it.
+    pub fn check(&mut self, world: &mut World, purpose: CodePurpose) -> Result<(), S> {
+        // The servers check it: offline the code is not even tried, and stays for a retry.
+        if world.offline() {
+            return Err(S::Offline);
+        }
         let now = world.now;
-        cloud::check_code(world.device_mut(), &self.to, purpose, self.code.text(), now)
-            .map_err(S::from)
+        let checked =
+            cloud::check_code(world.device_mut(), &self.to, purpose, self.code.text(), now);
+        if checked.is_err() {
+            self.code.clear();
+        }
+        checked.map_err(S::from)
     }
 
     /// "Code sent to +86 *** **** 8000", the code field, and "Resend code" (or its countdown).

@@ -222,6 +222,10 @@ catalogue! {
     PasswordsDontMatch = guess "The passwords don't match";
     PasswordResetDone = guess "Password changed. Sign in with your new password.";
     PasswordResetUseIt = guess "Password changed. Use your new password from now on.";
+    /// Seed 003 §9, lost access to the linked phone or email: the code to the other address.
+    UseRecoveryEmail = guess "Use recovery email";
+    UseRecoveryPhone = guess "Use recovery phone number";
+    NoRecoveryAddress = guess "This account has no recovery phone or email. Contact Xiaomi support for assistance.";
 
     // ---- Sign out ---------------------------------------------------------------------------
     ConfirmSignOutBody = guess "Sign out of your Mi Account on this device? You can sign in again at any time.", hyperos "Sign out of your Xiaomi Account on this device? You can sign in again at any time.";

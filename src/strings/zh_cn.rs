@@ -218,6 +218,9 @@ zh_cn! {
     PasswordsDontMatch = doc "密码输入不一致"; // XA inconsistent_pwd
     PasswordResetDone = guess "密码已修改，请使用新密码登录。";
     PasswordResetUseIt = guess "密码已修改，今后请使用新密码。";
+    UseRecoveryEmail = guess "使用安全邮箱验证";
+    UseRecoveryPhone = guess "使用安全手机验证";
+    NoRecoveryAddress = guess "该账号未设置安全手机或安全邮箱，请联系小米客服。";
 
     // ---- Sign out ---------------------------------------------------------------------------
     ConfirmSignOutBody = guess "确定要在本机上退出小米账号吗？之后可随时重新登录。";

@@ -1,6 +1,7 @@
 //! Every integration test, in one binary (linked once): a module per area, sharing the helpers
 //! in `common`.
 
+mod account_forms;
 mod agent;
 mod architecture;
 mod backup;
@@ -15,6 +16,7 @@ mod fuzz;
 mod hostile;
 mod large_accounts;
 mod lesson;
+mod offline;
 mod passwords;
 mod phone;
 mod reading;

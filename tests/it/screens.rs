@@ -638,6 +638,35 @@ fn forgot_password_pages() {
     let texts = snap("forgot_password_code", "forgot_password", factory, &actions);
     assert!(texts[0].contains("Code sent to +86 *** **** 8000"));
     assert!(texts[0].contains("New password"));
+    assert!(texts.iter().any(|t| t.contains("[ Use recovery email ]")));
+    actions.push(tap("forgot.recovery"));
+    let texts = snap(
+        "forgot_password_recovery",
+        "forgot_password",
+        factory,
+        &actions,
+    );
+    assert!(texts[0].contains("Code sent to le******@example.com"));
+
+    // An account with no second address: Xiaomi support is the way left (seed 003 §9).
+    let fleet = [
+        tap("settings.account"),
+        tap("account.sign_in"),
+        tap("signin.forgot"),
+        typed("it-fleet@contoso.example"),
+        tap("forgot.next"),
+    ];
+    let texts = snap(
+        "forgot_password_no_recovery",
+        "forgot_password",
+        factory,
+        &fleet,
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Xiaomi support for assistance."))
+    );
 }
 
 #[test]

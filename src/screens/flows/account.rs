@@ -15,8 +15,7 @@ use crate::strings::S;
 /// Sends a code and shows it arriving as the phone's SMS or email notification; why not when it
 /// cannot be sent.
 pub fn send_code(cx: &mut Ctx, to: &str, purpose: CodePurpose) -> Result<(), S> {
-    // The browser's computer is online whatever the phone is.
-    if !cx.on_browser() && !cx.world.online() {
+    if cx.world.offline() {
         return Err(S::Offline);
     }
     let tr = cx.tr();

@@ -14,6 +14,7 @@ mod error;
 mod foreign;
 mod item_ids;
 mod passwords;
+mod phone_numbers;
 mod session;
 mod sync;
 
@@ -23,8 +24,8 @@ pub use accounts::{
 };
 pub use backup::{back_up, backup_of_this_phone, backup_to_offer, restore};
 pub use codes::{
-    CODE_MINUTES, MAX_CODE_TRIES, MAX_CODES_PER_HOUR, RESEND_SECONDS, check_code, code_destination,
-    masked, reaches_phone, resend_at, send_code,
+    CODE_DIGITS, CODE_MINUTES, MAX_CODE_TRIES, MAX_CODES_PER_HOUR, RESEND_SECONDS, check_code,
+    code_destination, masked, reaches_phone, recovery_destination, resend_at, send_code,
 };
 pub use devices::{
     LOGIN_HISTORY_KEPT, NewSignIn, WEB_BROWSER_ID, run_scheduled_changes, run_scheduled_sign_ins,
@@ -36,6 +37,7 @@ pub use foreign::{foreign_apps, merge_foreign};
 pub use passwords::{
     PasswordProblem, hash_matches, hash_password, password_problem, verify_password,
 };
+pub use phone_numbers::{home_country_code, with_country_code};
 pub use session::{LOCKOUT_MINUTES, MAX_FAILURES, check_password, sign_in, sign_out, synced_apps};
 pub use sync::{CLOCK_TOLERANCE_MINUTES, SyncBlock, clock_is_wrong, sync, sync_block};
 
