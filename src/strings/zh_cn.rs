@@ -324,6 +324,7 @@ zh_cn! {
 
     // ---- Devices ----------------------------------------------------------------------------
     MyDevices = guess "设备管理";
+    WebMyDevices = guess "我的设备";
     CurrentDevice = guess "本机";
     OtherDevices = guess "其他设备";
     NoOtherDevices = guess "没有其他设备。";
@@ -342,6 +343,7 @@ zh_cn! {
     RemoveDeviceTitle = guess "移除设备？";
     RemoveNotice = guess "移除设备后，该设备将自动退出小米账号。如需在该设备上继续使用此账号，请在该设备上重新登录。";
     DeleteDevice = guess "移除设备";
+    Delete = guess "删除";
     SignedOut = guess "已退出登录";
     AlreadyRemoved = guess "此设备已被移除。";
     WebBrowserDevice = guess "网页浏览器";
@@ -378,6 +380,17 @@ zh_cn! {
     InTheCloud = guess "云端数据";
     InCloudCount = guess "云端 {count} 项";
     NothingHere = guess "暂无内容。";
+    RecentlyDeleted = guess "最近删除";
+    RecentlyDeletedCount = guess "近 30 天 {count} 项";
+    RecentlyDeletedAbout = guess "在你的任一设备上从小米云服务删除的内容会在此保留 30 天，之后将被永久删除。恢复后，内容会回到小米云服务，你的手机会在下次同步时取回。有不认识的设备删除了内容？请在 account.xiaomi.com 查看设备和登录记录。";
+    DeletedSummary = guess "{app} · {when} 在 {device} 上删除";
+    DeletedAt = guess "删除时间";
+    DeletedOn = guess "删除设备";
+    KeptUntil = guess "保留至";
+    AppLabel = guess "应用";
+    Restore = guess "恢复";
+    Restored = guess "已将“{title}”恢复到小米云服务的{app}。";
+    NoLongerDeleted = guess "此项已不在最近删除中：已被恢复，或已超过 30 天保留期。";
     ListMore = ours "仅显示前 {shown} 项，共 {total} 项。";
     HomeScreenTitle = ours "桌面";
     OnPhoneCount = guess "本机 {count} 项";

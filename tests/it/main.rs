@@ -26,3 +26,4 @@ mod store;
 mod strings;
 mod tasks;
 mod ui;
+mod website;

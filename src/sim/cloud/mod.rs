@@ -7,6 +7,7 @@
 
 mod accounts;
 mod codes;
+mod deleted;
 mod devices;
 mod erase;
 mod error;
@@ -23,6 +24,9 @@ pub use accounts::{
 pub use codes::{
     CODE_MINUTES, MAX_CODE_TRIES, MAX_CODES_PER_HOUR, RESEND_SECONDS, check_code, code_destination,
     masked, reaches_phone, resend_at, send_code,
+};
+pub use deleted::{
+    DELETED_KEPT_DAYS, find_deleted, is_kept, kept_until, recently_deleted, restore_deleted,
 };
 pub use devices::{
     LOGIN_HISTORY_KEPT, NewSignIn, WEB_BROWSER_ID, run_scheduled_changes, run_scheduled_sign_ins,
