@@ -332,6 +332,9 @@ catalogue! {
     LoginHistoryAbout = guess "Look for places and devices you don't recognize.";
     NoSignInsYet = guess "No sign-ins recorded yet.";
     NewDevice = guess "New device";
+    /// A sign-in whose place the cloud does not know (seed 000: "review login history for
+    /// suspicious locations": an entry says where, or that nobody knows).
+    UnknownLocation = guess "Unknown location";
     HistoryMore = ours "The {shown} most recent sign-ins are shown.";
     PasswordForTwoStepOn = guess "Enter your Mi Account password to turn on two-step verification.", hyperos "Enter your Xiaomi Account password to turn on two-step verification.";
     PasswordForTwoStepOff = guess "Enter your Mi Account password to turn off two-step verification.", hyperos "Enter your Xiaomi Account password to turn off two-step verification.";

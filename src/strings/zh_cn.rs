@@ -315,6 +315,7 @@ zh_cn! {
     LoginHistoryAbout = guess "留意是否有你不认识的地点和设备。";
     NoSignInsYet = guess "暂无登录记录。";
     NewDevice = guess "新设备";
+    UnknownLocation = guess "未知位置";
     HistoryMore = ours "仅显示最近 {shown} 次登录。";
     PasswordForTwoStepOn = guess "请输入小米账号密码以开启双重验证。";
     PasswordForTwoStepOff = guess "请输入小米账号密码以关闭双重验证。";

@@ -179,3 +179,28 @@ fn restoring_a_deleted_item_brings_it_back_to_the_cloud_and_the_phone() {
         "synced down to the phone"
     );
 }
+
+/// Seed 000: "Review login history for suspicious locations". Every sign-in names its device
+/// and where it was; one whose place the cloud does not know says so rather than nothing.
+#[test]
+fn the_login_history_says_where_each_sign_in_was_from() {
+    let mut engine = signed_in_phone();
+    let who: mi_settings::sim::event::SignInElsewhere =
+        serde_json::from_value(serde_json::json!({"account": "6612345678", "device": "POCO X6"}))
+            .expect("a sign-in elsewhere");
+    engine.sign_in_elsewhere(&who).expect("the account exists");
+    engine.wait(chrono::Duration::seconds(1));
+    web_account_site(&mut engine);
+    engine.tap_label("Security").expect("Security");
+    engine.tap_label("Login history").expect("Login history");
+    let text = page_text(&engine);
+    assert!(text.contains("POCO X6"), "{text}");
+    assert!(
+        text.contains("Nov 21, 2026 10:00 · Unknown location · New device"),
+        "{text}"
+    );
+    assert!(
+        text.contains("São Paulo, Brazil"),
+        "the intruder's place: {text}"
+    );
+}
