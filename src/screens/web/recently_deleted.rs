@@ -85,7 +85,7 @@ impl Screen for WebRecentlyDeleted {
         match id {
             Id::Item(index) => {
                 let target =
-                    kept(&cx.world)
+                    kept(cx.world)
                         .get(index)
                         .map(|deleted| Destination::WebDeletedItem {
                             app: deleted.app,
