@@ -6,6 +6,20 @@ use crate::common::*;
 use mi_settings::engine::Engine;
 use mi_settings::screens::Action;
 
+/// account.xiaomi.com's page of the intruder's Redmi 12C, reached by the words of a guide:
+/// its word for the security settings, then Devices and the device.
+fn web_device_page(settings: &str) -> Engine {
+    let mut engine = signed_in_phone();
+    web_account_site(&mut engine);
+    engine.tap_label(settings).expect("the security settings");
+    assert_eq!(engine.view().screen, "account_security");
+    engine.tap_label("Devices").expect("the devices");
+    engine
+        .tap_label("Redmi 12C")
+        .expect("a device under My Devices");
+    engine
+}
+
 fn has_device(engine: &Engine, id: &str) -> bool {
     engine.device().cloud.accounts[0]
         .devices
@@ -17,13 +31,8 @@ fn has_device(engine: &Engine, id: &str) -> bool {
 /// "Delete"; the website shows the words the guide quotes.
 #[test]
 fn seed_001_website_words_are_on_the_website() {
-    let mut engine = signed_in_phone();
-    web_account_site(&mut engine);
-    engine
-        .tap_label("settings")
-        .expect("seed 001: Tap settings");
-    assert_eq!(engine.view().screen, "account_security");
-    engine.tap_label("Devices").expect("the devices");
+    let mut engine = web_device_page("settings");
+    engine.apply(Action::Back);
     assert_eq!(label_of(&engine, "devices.all"), "My Devices");
     engine
         .tap_label("Redmi 12C")
@@ -44,11 +53,7 @@ fn seed_001_website_words_are_on_the_website() {
 /// confirmation the site called "Delete device" before.
 #[test]
 fn seed_000_website_words_still_remove_a_device() {
-    let mut engine = signed_in_phone();
-    web_account_site(&mut engine);
-    engine.tap_label("Security").expect("seed 000: Security");
-    engine.tap_label("Devices").expect("seed 000: Devices");
-    engine.tap_label("Redmi 12C").expect("the device");
+    let mut engine = web_device_page("Security");
     engine.tap_label("Remove").expect("seed 000: Click Remove");
     engine
         .tap_label("Delete device")
@@ -70,16 +75,6 @@ fn the_phone_keeps_its_own_words_for_removing_a_device() {
     assert_eq!(label_of(&engine, "device.remove"), "Remove");
     engine.tap_label("Remove").expect("the phone's button");
     assert_eq!(label_of(&engine, "dialog.confirm"), "Remove");
-}
-
-/// i.mi.com signed in as Lei Wang.
-fn web_cloud_site(engine: &mut Engine) {
-    engine.apply(Action::SwitchSurface);
-    tap(engine, "web.tab.cloud");
-    type_into(engine, "web.login", "lei.wang@example.com");
-    type_into(engine, "web.password", LEI_PASSWORD);
-    tap(engine, "web.sign_in");
-    assert_eq!(engine.view().screen, "web.cloud");
 }
 
 fn summary_of(engine: &Engine, id: &str) -> String {

@@ -84,13 +84,12 @@ impl Screen for WebRecentlyDeleted {
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
             Id::Item(index) => {
-                let target =
-                    kept(cx.world)
-                        .get(index)
-                        .map(|deleted| Destination::WebDeletedItem {
-                            app: deleted.app,
-                            id: deleted.item.id.clone(),
-                        });
+                let target = kept(cx.world)
+                    .get(index)
+                    .map(|deleted| Destination::WebDeletedItem {
+                        app: deleted.app,
+                        id: deleted.item.id.clone(),
+                    });
                 if let Some(target) = target {
                     cx.push(target);
                 }
