@@ -226,12 +226,14 @@ impl CodeStep {
         resend: impl Into<Text>,
     ) -> [Element; 3] {
         let tr = world.tr();
+        let (sent_to, enter) = if self.to.contains('@') {
+            (S::CodeSentToEmail, S::EnterEmailCode)
+        } else {
+            (S::CodeSentTo, S::EnterCode)
+        };
         [
-            Element::text(
-                sent,
-                tr.fill(S::CodeSentTo, &[("to", &cloud::masked(&self.to))]),
-            ),
-            text_field(field, tr.get(S::EnterCode), &self.code),
+            Element::text(sent, tr.fill(sent_to, &[("to", &cloud::masked(&self.to))])),
+            text_field(field, tr.get(enter), &self.code),
             resend_button(resend, world, &self.to, purpose),
         ]
     }

@@ -175,7 +175,10 @@ catalogue! {
     /// seeds: one name per thing, the one people are told to look for.
     TwoStepTitle = seed "Two-step verification";
     CodeSentTo = doc "Code sent to {to}";
+    // The same words for a code by email: Chinese says which (短信 is a text message).
+    CodeSentToEmail = doc "Code sent to {to}";
     EnterCode = doc "Enter verification code";
+    EnterEmailCode = doc "Enter verification code";
     ResendCode = doc "Resend code";
     SendIn = doc "Send in {seconds}";
     Next = doc "Next";

@@ -5,6 +5,13 @@
 //! wording could not be found), `ours` (the simulation's own text), and `same` with no wording
 //! for a name written as in English (a key).
 //!
+//! A `doc` line names its source after `//`, by the resource key of Xiaomi's own zh-CN strings:
+//! `XA` the Xiaomi Account app (com.xiaomi.account, a 2024 global build, whose zh-CN strings
+//! are the China wording), `M8` MIUI 8/9 Settings, and other Xiaomi apps by name (Gallery,
+//! Health, SystemUIPlugin, MiuiHome, Backup, Contacts); the account website's pages by address.
+//! Xiaomi's words win over a guess wherever they were found; no Xiaomi source writes
+//! "Xiaomi 账号", so both skins say 小米账号 / 小米云服务 / 查找设备.
+//!
 //! The match below lists every id, so a text without a Chinese wording does not compile.
 
 use super::Source;
@@ -55,27 +62,27 @@ zh_cn! {
     // The apps' own labels on China ROMs: com.xiaomi.account is 小米账号, com.miui.cloudservice
     // 小米云服务 (app lists read off phones, and app-rule catalogues naming them).
     Account = doc "小米账号";
-    Cloud = doc "小米云服务";
-    FindDevice = guess "查找设备";
-    SignInToAccount = guess "登录小米账号";
+    Cloud = doc "小米云服务"; // XA xiaomi_cloud_service
+    FindDevice = doc "查找设备"; // XA find_device
+    SignInToAccount = doc "登录小米账号"; // XA login_notification_title
     AccountTagline = guess "一个小米账号，畅享全部小米服务";
     AccountEntrySummary = guess "管理账号、云服务、支付等";
-    AccountIdLine = guess "小米ID：{id}";
+    AccountIdLine = doc "小米ID：{id}"; // XA passport_registered_phone_user_ID
 
     // ---- Settings home ----------------------------------------------------------------------
-    Settings = guess "设置";
-    AboutPhone = guess "我的设备";
+    Settings = doc "设置"; // M8 settings_label
+    AboutPhone = doc "我的设备"; // M8 my_device
     SimCardsAndNetworks = guess "双卡与移动网络";
-    WiFi = guess "WLAN";
-    Bluetooth = guess "蓝牙";
+    WiFi = doc "WLAN"; // M8 wifi_settings_title
+    Bluetooth = doc "蓝牙"; // SystemUIPlugin quick_settings_bluetooth_label
     ConnectionSharing = guess "连接与共享";
     AccountsSync = guess "账号与同步";
-    On = guess "已开启";
-    Off = guess "已关闭";
+    On = doc "已开启"; // XA on
+    Off = doc "已关闭"; // XA off
     TopicLockScreen = guess "息屏与锁屏";
     TopicDisplay = guess "显示";
     TopicSound = guess "声音与振动";
-    TopicNotifications = guess "通知与控制中心";
+    TopicNotifications = doc "通知与控制中心"; // SystemUIPlugin notification_control_center
     TopicHomeScreen = guess "桌面";
     TopicWallpaper = guess "壁纸";
     TopicThemes = guess "主题";
@@ -83,14 +90,14 @@ zh_cn! {
     TopicPrivacy = guess "隐私保护";
     TopicBattery = guess "省电与电池";
     TopicApps = guess "应用设置";
-    TopicAdditionalSettings = guess "更多设置";
+    TopicAdditionalSettings = doc "更多设置"; // M8 other_advanced_settings; Backup new_more_settings_label
     TopicWellbeing = guess "健康使用设备";
     TopicSpecialFeatures = guess "特色功能";
     TopicGoogle = guess "Google";
     TopicServicesFeedback = guess "服务与反馈";
-    TopicAddAccount = guess "添加账号";
-    TopicPersonalInfo = guess "个人信息";
-    NotSimulated = ours "暂未模拟“{topic}”。本手机模拟的是设置 → 小米账号（登录与退出登录、小米云服务同步、查找设备、设备、账号安全）、它所依赖的功能（WLAN、移动数据、应用设置、日期和时间）以及桌面上的应用。";
+    TopicAddAccount = doc "添加账号"; // XA add_account
+    TopicPersonalInfo = doc "个人信息"; // XA passport_account_user_details
+    NotSimulated = ours "暂未模拟“{topic}”。本手机模拟的是设置 → 小米账号（登录与退出登录、小米云服务同步、查找设备、设备、登录与安全）、它所依赖的功能（WLAN、移动数据、应用设置、日期和时间）以及桌面上的应用。";
     PressBack = ours "按 ‹ 或 Esc 返回。";
     StatusWiFi = ours "WLAN";
     Status4G = ours "4G";
@@ -109,25 +116,25 @@ zh_cn! {
     SimCards = guess "SIM卡";
     Sim1 = guess "SIM 1";
     NoSimCard = guess "未插入SIM卡";
-    MobileData = guess "移动数据";
+    MobileData = doc "移动数据"; // SystemUIPlugin quick_settings_cellular_detail_title
     MobileDataSummary = guess "WLAN关闭时使用移动网络";
     MobileDataTurnedOn = guess "移动数据已开启";
     MobileDataTurnedOff = guess "移动数据已关闭";
     DeviceName = guess "设备名称";
-    AirplaneMode = guess "飞行模式";
+    AirplaneMode = doc "飞行模式"; // M8 airplane_mode
     AirplaneModeSummary = guess "关闭移动网络和WLAN";
     HotspotNotSimulated = ours "个人热点、VPN和投屏未模拟。";
 
     // ---- About phone, system update, factory reset ------------------------------------------
     SystemUpdate = guess "系统更新";
-    FactoryReset = guess "恢复出厂设置";
+    FactoryReset = doc "恢复出厂设置"; // M8 master_clear_title
     EraseAllData = guess "清除所有数据";
     Specs = guess "全部参数";
     Model = guess "型号";
     MiuiVersion = guess "MIUI版本";
     AndroidVersion = guess "Android版本";
     Storage = guess "存储空间";
-    CloudSpace = guess "云空间";
+    CloudSpace = doc "云空间"; // Gallery cloud_backup_space
     Battery = guess "电池";
     CurrentVersion = guess "当前版本";
     CheckForUpdates = guess "检查更新";
@@ -142,67 +149,69 @@ zh_cn! {
     DeviceNameTooLong = guess "设备名称过长（最多 {max} 个字符）";
 
     // ---- Accounts & sync, the Mi Account page -----------------------------------------------
-    Accounts = guess "账号";
-    SignIn = guess "登录";
-    CreateAccount = guess "注册小米账号";
-    CreateAccountButton = guess "注册";
+    Accounts = doc "账号"; // M8 header_category_accounts (帐号, the old spelling)
+    SignIn = doc "登录"; // XA passport_login
+    CreateAccount = doc "注册小米账号"; // XA passport_title_reg
+    CreateAccountButton = doc "注册"; // XA passport_register
     Occupied = guess "已用 {used} / 共 {plan} GB";
-    AccountSecurity = guess "账号安全";
-    Devices = guess "设备";
+    AccountSecurity = doc "登录与安全"; // XA account_security; path 设置/小米账号/登录与安全
+    Devices = doc "登录设备管理"; // XA account_bind_devices
     DeviceManagement = guess "设备管理";
-    SignOut = guess "退出登录";
+    SignOut = doc "退出登录"; // XA logout_account
 
     // ---- Sign in, two-step, create account, forgot password ---------------------------------
-    SignInTitle = guess "登录小米账号";
-    LoginField = guess "邮箱/手机号码/小米ID";
-    Password = guess "密码";
-    ShowPassword = guess "显示密码";
-    Agreement = guess "我已阅读并同意《小米账号用户协议》和《隐私政策》";
-    ForgotPassword = guess "忘记密码？";
-    EnterAccountId = guess "请输入账号";
-    EnterPassword = guess "请输入密码";
-    InvalidCredentials = guess "账号或密码错误";
-    TooManyAttempts = guess "尝试次数过多，请稍后再试。";
-    AgreeFirst = guess "请先同意用户协议和隐私政策";
-    Offline = guess "网络未连接，请检查WLAN或移动数据。";
+    SignInTitle = doc "登录小米账号"; // XA passport_login_title
+    LoginField = doc "邮箱/手机号码/小米ID"; // XA passport_account_hint_text
+    Password = doc "密码"; // XA passport_user_password_hint
+    ShowPassword = doc "显示密码"; // XA passport_password_show
+    Agreement = doc "已阅读并同意小米账号用户协议和隐私政策"; // XA user_license_with_out_3rd_app_no_operator
+    ForgotPassword = doc "忘记密码"; // XA passport_to_forget_password
+    EnterAccountId = doc "请输入账号"; // XA passport_error_empty_username
+    EnterPassword = doc "密码不能为空"; // XA passport_error_empty_password
+    InvalidCredentials = doc "用户名密码不匹配"; // XA passport_bad_authentication
+    TooManyAttempts = doc "操作太频繁，请稍后再试"; // XA passport_frequency_try_later
+    AgreeFirst = doc "请您同意用户条款"; // XA passport_error_user_agreement_error
+    Offline = doc "网络异常，请检查网络是否连通"; // XA passport_network_error
     SignedIn = guess "已登录";
-    TwoStepTitle = guess "双重验证";
-    CodeSentTo = guess "验证码已发送至 {to}";
-    EnterCode = guess "请输入验证码";
-    ResendCode = guess "重新发送";
-    SendIn = guess "{seconds} 秒后重新发送";
-    Next = guess "下一步";
-    CodeIncorrect = guess "验证码错误";
-    CodeExpired = guess "验证码已过期，请重试。";
-    TooManyCodes = guess "该手机号码获取验证码的次数过多，请稍后再试。";
+    TwoStepTitle = doc "小米登录保护"; // XA passport_quick_login_step2_title
+    CodeSentTo = doc "已发送短信验证码至 {to}"; // XA passport_send_sms_to
+    CodeSentToEmail = doc "验证码已发送至 {to}"; // XA passport_vcode_email_send_prompt
+    EnterCode = doc "请输入短信验证码"; // XA passport_input_vcode_hint
+    EnterEmailCode = guess "请输入验证码";
+    ResendCode = doc "重新发送"; // XA passport_resend_ticket
+    SendIn = doc "{seconds}秒后发送"; // XA passport_ticket_send_by_second
+    Next = doc "下一步"; // XA passport_next
+    CodeIncorrect = doc "验证码错误"; // XA passport_wrong_vcode
+    CodeExpired = doc "验证已过期，请重试"; // XA passport_error_token_expired
+    TooManyCodes = doc "已经发送了太多短信，请换个时间再试试"; // XA passport_error_sms_limit
     TooManyCodesEmail = guess "该邮箱获取验证码的次数过多，请稍后再试。";
     ChannelEmail = guess "邮件";
     ChannelMessages = guess "短信";
     CodeNotification = guess "{channel}：验证码 {code}，用于小米账号身份验证，{minutes} 分钟内有效。";
     UsingPhoneNumber = guess "使用手机号码";
     EmailAddress = guess "邮箱地址";
-    PhoneNumber = guess "手机号码";
+    PhoneNumber = doc "手机号"; // XA passport_user_name_phone_number
     Email = guess "邮箱";
-    Name = guess "昵称";
+    Name = doc "昵称"; // XA account_user_name
     PasswordRules = guess "至少 8 位，需包含字母、数字和符号";
-    GetCode = guess "获取验证码";
-    EnterValidPhone = guess "请输入正确的手机号码";
-    EnterValidEmail = guess "请输入正确的邮箱地址";
+    GetCode = doc "获取验证码"; // XA passport_get_verify_code
+    EnterValidPhone = doc "手机号码格式错误"; // XA passport_wrong_phone_number_format
+    EnterValidEmail = doc "邮箱格式不正确"; // XA passport_error_email
     PhoneRegistered = guess "该手机号码已注册";
-    EmailRegistered = guess "该邮箱已注册";
+    EmailRegistered = doc "该邮箱已被注册"; // XA passport_error_dup_email
     EnterYourName = guess "请输入昵称";
     PasswordTooShort = guess "密码至少需要 8 位";
     PasswordNoLetter = guess "至少包含一个字母";
     PasswordNoNumber = guess "至少包含一个数字";
     PasswordNoSymbol = guess "至少包含一个符号，例如 ! 或 #";
     AccountCreated = guess "小米账号注册成功";
-    ResetPassword = guess "重置密码";
+    ResetPassword = doc "找回密码"; // XA get_back_pwd
     ForgotAbout = guess "输入账号，我们会向该账号绑定的手机号码或邮箱发送验证码。";
     NoSuchAccount = guess "该账号不存在，请检查小米ID、邮箱或手机号码";
     NewPassword = guess "新密码";
-    ConfirmNewPassword = guess "确认新密码";
+    ConfirmNewPassword = doc "确认新密码"; // XA confirm_new_pwd
     ConfirmPassword = guess "确认密码";
-    PasswordsDontMatch = guess "两次输入的密码不一致";
+    PasswordsDontMatch = doc "密码输入不一致"; // XA inconsistent_pwd
     PasswordResetDone = guess "密码已修改，请使用新密码登录。";
     PasswordResetUseIt = guess "密码已修改，今后请使用新密码。";
 
@@ -210,34 +219,34 @@ zh_cn! {
     ConfirmSignOutBody = guess "确定要在本机上退出小米账号吗？之后可随时重新登录。";
     Cancel = guess "取消";
     Ok = guess "确定";
-    EnterPasswordTitle = guess "输入密码";
+    EnterPasswordTitle = doc "输入密码"; // XA input_ps
     PasswordForSignOut = guess "查找设备已开启。请输入小米账号密码，以关闭查找设备并退出登录。";
-    WrongSignOutPassword = guess "无法关闭查找设备，请重新输入小米账号密码。";
+    WrongSignOutPassword = doc "关闭查找设备失败，需要您重新输入小米账号密码"; // XA find_device_error_password_not_confirmed
     WrongPassword = guess "密码错误，请重新输入小米账号密码。";
     KeepOrRemoveTitle = guess "从本机删除已同步的数据？";
     KeepOrRemoveBody = guess "以下应用中的部分内容已与小米云服务同步。可以从本机删除这些内容，云端仍会保留。";
     Remove = guess "删除数据";
     Keep = guess "保留数据";
-    SigningOut = guess "正在退出登录…";
-    CantSignOut = guess "无法退出登录";
+    SigningOut = doc "正在退出账号…"; // XA removing_account
+    CantSignOut = doc "退出账号失败"; // XA logout_failed
     SignOutRefusedBody = guess "此小米账号由 {organisation} 管理，其设备管理策略不允许在本机上退出登录。请联系 IT 管理员。";
 
     // ---- Mi Cloud ---------------------------------------------------------------------------
-    SyncAutomatically = guess "自动同步";
-    SyncOverWiFiOnly = guess "仅在WLAN下同步";
+    SyncAutomatically = doc "自动同步"; // Gallery backup_automatically_title
+    SyncOverWiFiOnly = doc "仅在WLAN下同步"; // M8 sync_wifi_only
     SavesMobileData = guess "节省移动数据流量";
-    SyncNow = guess "立即同步";
-    Syncing = guess "正在同步…";
+    SyncNow = doc "立即同步"; // Health sync_immediately; Gallery backup_immediately
+    Syncing = doc "正在同步…"; // M8 sync_in_progress
     Sync = guess "同步";
     AutoSyncOff = guess "自动同步已关闭";
     PausedOnMobileData = guess "使用移动数据时已暂停同步";
     SyncOffline = guess "手机恢复联网后将继续同步";
     ClearCache = guess "清除缓存";
-    AppInfo = guess "应用信息";
+    AppInfo = doc "应用信息"; // MiuiHome recents_app_info_button_label
     ClearCacheAbout = guess "清除缓存只会删除临时文件，不会删除数据，也不会退出登录。";
     CacheCleared = guess "缓存已清除";
     AppMiCloud = guess "小米云服务";
-    DateTime = guess "日期和时间";
+    DateTime = doc "日期和时间"; // M8 date_and_time_settings_title
     SetTimeAutomatically = guess "自动设置时间";
     Date = guess "日期";
     Time = guess "时间";
@@ -252,7 +261,7 @@ zh_cn! {
     SyncNowOnMobileData = guess "使用移动数据时已暂停同步。请连接WLAN，或关闭“仅在WLAN下同步”。";
     StorageFull = guess "云空间已满，新内容将不会上传。";
     NotSyncedYet = guess "尚未同步";
-    LastSynced = guess "上次同步：{when}";
+    LastSynced = doc "上次同步时间：{when}"; // M8 last_synced; Health last_sync_time
     AppContacts = guess "联系人";
     AppMessages = guess "短信";
     AppGallery = guess "相册";
@@ -285,51 +294,51 @@ zh_cn! {
     RingingBody = guess "♪ 机主正在通过查找设备让此手机响铃。";
     Stop = guess "停止";
     DeviceIsLocked = guess "设备已锁定";
-    LostModeMessage = guess "留言：{message}。请拨打 {call}。";
+    LostModeMessage = doc "当前设备已锁定，提示信息：{message}，联系电话：{call}。"; // XA find_device_message
     AccountPasswordField = guess "小米账号密码";
     Unlock = guess "解锁";
     Unlocked = guess "已解锁";
     IncorrectPassword = guess "密码错误，请重试。";
     ThisDeviceIsLocked = guess "此设备已锁定";
-    ActivationLockAbout = guess "此设备已与小米账号（{account}）关联，请输入密码以激活设备。";
-    Activate = guess "激活";
+    ActivationLockAbout = guess "此设备已经关联到小米账号（{account}）。请输入密码以激活设备。"; // first sentence: XA login_find_device_bind
+    Activate = doc "激活账号"; // XA find_device_activate_account
     DeviceActivated = guess "设备已激活";
 
     // ---- Account security -------------------------------------------------------------------
-    Security = guess "账号安全";
-    ChangePassword = guess "修改密码";
-    TwoStepVerification = guess "双重验证";
+    Security = doc "账号安全"; // account.xiaomi.com security page (帐号安全, the old spelling)
+    ChangePassword = doc "修改密码"; // XA change_password
+    TwoStepVerification = doc "小米登录保护"; // XA passport_quick_login_step2_title
     TwoStepSummary = guess "在新设备上登录时需要输入验证码";
     LoginNotifications = guess "登录提醒";
-    RecoveryPhone = guess "安全手机";
-    RecoveryEmail = guess "安全邮箱";
+    RecoveryPhone = doc "安全手机"; // XA account_user_phone
+    RecoveryEmail = doc "安全邮箱"; // XA account_user_email
     LoginHistory = guess "登录记录";
     EmailAndSms = guess "邮件和短信";
     Sms = guess "短信";
-    NotSet = guess "未设置";
+    NotSet = doc "未设置"; // XA not_set
     CurrentPassword = guess "当前密码";
     PasswordChanged = guess "密码已修改。其他设备仍保持登录，请移除你不信任的设备。";
     WrongCurrentPassword = guess "当前密码错误";
-    SamePassword = guess "新密码不能与当前密码相同";
+    SamePassword = doc "新密码不能与原密码相同"; // XA same_new_and_old_pwd
     LoginNotificationsAbout = guess "有新设备登录你的小米账号时发送提醒。";
     LoginHistoryAbout = guess "留意是否有你不认识的地点和设备。";
     NoSignInsYet = guess "暂无登录记录。";
     NewDevice = guess "新设备";
     UnknownLocation = guess "未知位置";
     HistoryMore = ours "仅显示最近 {shown} 次登录。";
-    PasswordForTwoStepOn = guess "请输入小米账号密码以开启双重验证。";
-    PasswordForTwoStepOff = guess "请输入小米账号密码以关闭双重验证。";
-    TwoStepIsOn = guess "双重验证已开启";
-    TwoStepIsOff = guess "双重验证已关闭";
-    NewSignInAlert = guess "你的小米账号有新的登录：{device}（{place}）。如非本人操作，请修改密码。";
+    PasswordForTwoStepOn = guess "请输入小米账号密码以开启小米登录保护。";
+    PasswordForTwoStepOff = guess "请输入小米账号密码以关闭小米登录保护。";
+    TwoStepIsOn = guess "小米登录保护已开启";
+    TwoStepIsOff = guess "小米登录保护已关闭";
+    NewSignInAlert = guess "您的小米账号正在登录新设备：{device}（{place}）。如非本人操作，请修改小米账号密码。"; // after XA push_notification_title, push_notify_dialog_message
 
     // ---- Devices ----------------------------------------------------------------------------
-    MyDevices = guess "设备管理";
+    MyDevices = doc "设备列表"; // XA device_list_title
     WebMyDevices = guess "我的设备";
-    CurrentDevice = guess "本机";
+    CurrentDevice = doc "当前设备"; // XA my_device_title
     OtherDevices = guess "其他设备";
     NoOtherDevices = guess "没有其他设备。";
-    NoDevices = guess "暂无设备。";
+    NoDevices = doc "未获取到信息"; // XA empty_device_list
     DevicesAdvice = guess "有不认识的设备？请移除它并修改密码。设备分布在相距很远的地方？请修改密码并开启双重验证。小米电视、手环、手表和平板也会显示在这里，除非打算出售，否则请保留。";
     WebDevicesAbout = guess "以下是登录过你账号的所有设备及其最近登录时间和位置。点击设备即可移除。有不认识的设备？请移除它并修改密码。";
     Device = guess "设备";
@@ -340,15 +349,15 @@ zh_cn! {
     AdviceThisPhone = guess "这是你正在使用的手机。移除后将退出登录。";
     AdviceKeepIt = guess "电视、手环、手表和智能家居设备显示在这里属于正常情况，除非打算出售，否则请保留。";
     AdviceUnknown = guess "如果不认识此设备，请移除它并修改密码。如果是已出售的旧手机，请将其移除，以免出现激活锁问题。";
-    RemoveDevice = guess "移除";
-    RemoveDeviceTitle = guess "移除设备？";
-    RemoveNotice = guess "移除设备后，该设备将自动退出小米账号。如需在该设备上继续使用此账号，请在该设备上重新登录。";
-    DeleteDevice = guess "移除设备";
+    RemoveDevice = doc "删除设备"; // XA delete_device_btn
+    RemoveDeviceTitle = guess "删除设备？";
+    RemoveNotice = doc "删除设备后将会注销此设备的登录状态，在此设备上将无法访问账号云服务数据"; // XA delete_device_notice
+    DeleteDevice = guess "删除设备";
     Delete = guess "删除";
-    SignedOut = guess "已退出登录";
+    SignedOut = doc "此设备成功退出登录"; // XA device_delete_success_title
     AlreadyRemoved = guess "此设备已被移除。";
     WebBrowserDevice = guess "网页浏览器";
-    DeviceRemoved = guess "已移除 {name}，该设备已退出小米账号。";
+    DeviceRemoved = guess "已删除 {name}，该设备已退出小米账号。";
     MergeTitle = guess "合并此手机上的数据？";
     MergeBody = guess "此手机上的部分数据来自另一个小米账号。可将其合并到 {name} 的小米云服务，或仅保留在此手机上。";
     Merge = guess "合并";
@@ -363,12 +372,12 @@ zh_cn! {
     KindWatch = guess "手表";
     KindBand = guess "手环";
     KindSmartHome = guess "智能家居";
-    JustNow = guess "刚刚";
+    JustNow = doc "刚刚"; // Contacts just_now
     OneMinAgo = guess "1 分钟前";
     MinsAgo = guess "{minutes} 分钟前";
     OneHourAgo = guess "1 小时前";
     HoursAgo = guess "{hours} 小时前";
-    Yesterday = guess "昨天";
+    Yesterday = doc "昨天"; // XA yesterday
     FormatDate = ours "%Y年%-m月%-d日";
     FormatDateTime = ours "%Y年%-m月%-d日 %H:%M";
     FormatDayMonth = ours "%-m月%-d日";
@@ -398,24 +407,24 @@ zh_cn! {
     InCloudMark = guess "已在云端";
     BrowserAppSummary = ours "i.mi.com 和 account.xiaomi.com";
     ProfileSummary = guess "昵称、小米ID、安全手机和安全邮箱";
-    AccountIdLabel = guess "小米ID";
-    CloudStorage = guess "云空间";
+    AccountIdLabel = doc "小米ID"; // XA account_user_id
+    CloudStorage = doc "云空间"; // Gallery cloud_backup_space
     CloudStorageAbout = guess "各应用在小米云服务中保存的内容。可在 i.mi.com 上管理。";
     AppUsage = guess "{size} · {count} 项";
     WebCloudSignInTitle = guess "小米云服务 - 登录";
     WebCloudSignInAbout = guess "i.mi.com：登录小米账号，查找你的设备。";
-    WebAccountSignInTitle = guess "小米账号 - 登录";
+    WebAccountSignInTitle = doc "小米账号 - 登录"; // account.xiaomi.com login page (小米帐号 - 登录, the old spelling)
     WebAccountSignInAbout = guess "account.xiaomi.com：登录后可管理小米账号的安全和设备。";
     SignedInAs = guess "已登录：{name}（{id}）";
-    WebSecuritySummary = guess "修改密码、双重验证、登录提醒、设备、登录记录";
+    WebSecuritySummary = guess "修改密码、小米登录保护、登录提醒、设备、登录记录";
     WebFindDeviceTitle = guess "小米云服务 - 查找设备";
     Online = guess "在线";
     OfflineState = guess "离线";
     Located = guess "已定位：{place} · {time}";
-    Locate = guess "定位";
-    PlaySound = guess "播放声音";
-    LostMode = guess "丢失模式";
-    EraseData = guess "清除设备数据";
+    Locate = doc "查找定位"; // XA find_device_location
+    PlaySound = doc "设备发声"; // XA find_device_play_sound
+    LostMode = doc "丢失模式"; // XA find_device_set_lost_model
+    EraseData = doc "清除数据"; // XA find_device_clear_data
     WebFindDeviceOff = guess "{name} 未开启查找设备，无法查找。";
     WebNoFindableDevice = guess "此账号下没有已开启查找设备的设备。";
     PhoneOffline = guess "{name} 当前离线，请在其联网后重试。";
