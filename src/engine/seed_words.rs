@@ -30,22 +30,40 @@ pub const SEED_WORDS: &[SeedWord] = &[
         seed: "002",
     },
     SeedWord {
+        word: "settings",
+        on: "web.account",
+        id: "web.security",
+        seed: "001 (the website: \"Tap settings\"; account.xiaomi.com calls them Security)",
+    },
+    SeedWord {
         word: "Remove device",
         on: "device_details",
         id: "device.remove",
         seed: "000",
     },
     SeedWord {
+        word: "Remove",
+        on: "device_details",
+        id: "device.remove",
+        seed: "000 (the website: \"Click Remove\", where the button reads \"Delete device\")",
+    },
+    SeedWord {
         word: "Delete device",
         on: "device_details",
         id: "device.remove",
-        seed: "001 (the website)",
+        seed: "001 (the phone's \"Remove\")",
     },
     SeedWord {
         word: "Delete",
         on: "remove_device",
         id: "dialog.confirm",
-        seed: "001 (the website)",
+        seed: "001 (the phone's \"Remove\")",
+    },
+    SeedWord {
+        word: "Delete device",
+        on: "remove_device",
+        id: "dialog.confirm",
+        seed: "000 (\"Remove → confirm\": the website's confirmation once read so)",
     },
     SeedWord {
         word: "back up your data",

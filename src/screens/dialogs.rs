@@ -235,14 +235,11 @@ impl PhoneDialog {
                 vec![t(S::RemoveNotice).into()],
                 vec![
                     button(DialogId::Cancel, S::Cancel),
-                    // The website's word is "Delete device" (seed 001).
+                    // The website's word is "Delete" (seed 001: "Click Delete device", then
+                    // "Click Delete").
                     button(
                         DialogId::Confirm,
-                        if *web {
-                            S::DeleteDevice
-                        } else {
-                            S::RemoveDevice
-                        },
+                        if *web { S::Delete } else { S::RemoveDevice },
                     ),
                 ],
             ),

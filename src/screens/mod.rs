@@ -160,6 +160,8 @@ screens! {
     WebAccount(web::account_home::WebAccount),
     WebCloudHome(web::cloud_home::WebCloudHome),
     WebCloudItems(web::cloud_items::WebCloudItems),
+    WebRecentlyDeleted(web::recently_deleted::WebRecentlyDeleted),
+    WebDeletedItem(web::deleted_item::WebDeletedItem),
     WebProfile(web::profile::WebProfile),
     WebStorage(web::storage::WebStorage),
     Launcher(apps::launcher::Launcher),
@@ -227,6 +229,10 @@ impl AnyScreen {
             Destination::WebAccount => web::account_home::WebAccount.into(),
             Destination::WebCloudHome => web::cloud_home::WebCloudHome.into(),
             Destination::WebCloudItems(app) => web::cloud_items::WebCloudItems(app).into(),
+            Destination::WebRecentlyDeleted => web::recently_deleted::WebRecentlyDeleted.into(),
+            Destination::WebDeletedItem { app, id } => {
+                web::deleted_item::WebDeletedItem { app, id }.into()
+            }
             Destination::WebProfile => web::profile::WebProfile.into(),
             Destination::WebStorage => web::storage::WebStorage.into(),
             Destination::HomeScreen => apps::launcher::Launcher.into(),

@@ -58,6 +58,12 @@ pub enum Destination {
     WebCloudHome,
     /// What the account's cloud holds of one app.
     WebCloudItems(App),
+    /// i.mi.com's recently deleted items, and one of them by its app and id.
+    WebRecentlyDeleted,
+    WebDeletedItem {
+        app: App,
+        id: String,
+    },
     WebProfile,
     WebStorage,
     /// The phone's home screen.

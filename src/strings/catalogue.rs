@@ -378,6 +378,9 @@ catalogue! {
     LoginHistoryAbout = guess "Look for places and devices you don't recognize.";
     NoSignInsYet = guess "No sign-ins recorded yet.";
     NewDevice = guess "New device";
+    /// A sign-in whose place the cloud does not know (seed 000: "review login history for
+    /// suspicious locations": an entry says where, or that nobody knows).
+    UnknownLocation = guess "Unknown location";
     HistoryMore = ours "The {shown} most recent sign-ins are shown.";
     PasswordForTwoStepOn = guess "Enter your Mi Account password to turn on two-step verification.", hyperos "Enter your Xiaomi Account password to turn on two-step verification.";
     PasswordForTwoStepOff = guess "Enter your Mi Account password to turn off two-step verification.", hyperos "Enter your Xiaomi Account password to turn off two-step verification.";
@@ -387,6 +390,8 @@ catalogue! {
 
     // ---- Devices ----------------------------------------------------------------------------
     MyDevices = doc "My devices";
+    /// account.xiaomi.com's heading over the devices (seed 001: "under My Devices").
+    WebMyDevices = seed "My Devices";
     CurrentDevice = doc "Current device";
     OtherDevices = guess "Other devices";
     NoOtherDevices = guess "No other devices.";
@@ -406,7 +411,10 @@ catalogue! {
     /// data, and Chinese words the two apart).
     RemoveDevice = doc "Remove";
     RemoveNotice = doc "After device is removed, it will be signed out of your Mi Account automatically. To use it with this account again, sign in on it.", hyperos "After device is removed, it will be signed out of your Xiaomi Account automatically. To use it with this account again, sign in on it.";
+    /// account.xiaomi.com's button on a device's page (seed 001: "Click Delete device").
     DeleteDevice = seed "Delete device";
+    /// account.xiaomi.com's confirmation of removing a device (seed 001: "Click Delete").
+    Delete = seed "Delete";
     SignedOut = doc "Signed out";
     AlreadyRemoved = guess "This device has already been removed.";
     /// Another device removed from the account: not "Signed out", which reads as this phone.
@@ -450,6 +458,19 @@ catalogue! {
     InTheCloud = guess "In the cloud";
     InCloudCount = guess "{count} in Mi Cloud", hyperos "{count} in Xiaomi Cloud";
     NothingHere = guess "Nothing here.";
+    /// i.mi.com's recently deleted items (seed 000: "Check Mi Cloud for any deleted or accessed
+    /// files"), kept `DELETED_KEPT_DAYS` days.
+    RecentlyDeleted = guess "Recently deleted";
+    RecentlyDeletedCount = guess "{count} in the last 30 days";
+    RecentlyDeletedAbout = guess "Items deleted from Mi Cloud, on any of your devices, stay here for 30 days, then they are deleted for good. Restore one to put it back in Mi Cloud: your phones get it at their next sync. Don't recognize the device that deleted something? Check Devices and Login history on account.xiaomi.com.", hyperos "Items deleted from Xiaomi Cloud, on any of your devices, stay here for 30 days, then they are deleted for good. Restore one to put it back in Xiaomi Cloud: your phones get it at their next sync. Don't recognize the device that deleted something? Check Devices and Login history on account.xiaomi.com.";
+    /// A recently deleted item's line: "Notes · Deleted Nov 21, 2026 07:55 on Redmi 12C".
+    DeletedSummary = guess "{app} · Deleted {when} on {device}";
+    DeletedAt = guess "Deleted";
+    DeletedOn = guess "Deleted on";
+    KeptUntil = guess "Kept until";
+    AppLabel = guess "App";
+    RestoredToCloud = guess "Restored \"{title}\" to {app} in Mi Cloud.", hyperos "Restored \"{title}\" to {app} in Xiaomi Cloud.";
+    NoLongerDeleted = guess "This item is no longer in Recently deleted: it was restored, or kept past 30 days.";
     /// The last line of a long list cut short (devices, contacts, photos): its first rows only.
     ListMore = ours "The first {shown} of {total} are shown.";
     /// The phone's home screen and its apps.

@@ -359,6 +359,7 @@ zh_cn! {
     LoginHistoryAbout = guess "留意是否有你不认识的地点和设备。";
     NoSignInsYet = guess "暂无登录记录。";
     NewDevice = guess "新设备";
+    UnknownLocation = guess "未知位置";
     HistoryMore = ours "仅显示最近 {shown} 次登录。";
     PasswordForTwoStepOn = guess "请输入小米账号密码以开启小米登录保护。";
     PasswordForTwoStepOff = guess "请输入小米账号密码以关闭小米登录保护。";
@@ -368,6 +369,7 @@ zh_cn! {
 
     // ---- Devices ----------------------------------------------------------------------------
     MyDevices = doc "设备列表"; // XA device_list_title
+    WebMyDevices = guess "我的设备";
     CurrentDevice = doc "当前设备"; // XA my_device_title
     OtherDevices = guess "其他设备";
     NoOtherDevices = guess "没有其他设备。";
@@ -386,6 +388,7 @@ zh_cn! {
     RemoveDeviceTitle = guess "删除设备？";
     RemoveNotice = doc "删除设备后将会注销此设备的登录状态，在此设备上将无法访问账号云服务数据"; // XA delete_device_notice
     DeleteDevice = guess "删除设备";
+    Delete = guess "删除";
     SignedOut = doc "此设备成功退出登录"; // XA device_delete_success_title
     AlreadyRemoved = guess "此设备已被移除。";
     WebBrowserDevice = guess "网页浏览器";
@@ -422,6 +425,16 @@ zh_cn! {
     InTheCloud = guess "云端数据";
     InCloudCount = guess "云端 {count} 项";
     NothingHere = guess "暂无内容。";
+    RecentlyDeleted = guess "最近删除";
+    RecentlyDeletedCount = guess "近 30 天 {count} 项";
+    RecentlyDeletedAbout = guess "在你的任一设备上从小米云服务删除的内容会在此保留 30 天，之后将被永久删除。恢复后，内容会回到小米云服务，你的手机会在下次同步时取回。有不认识的设备删除了内容？请在 account.xiaomi.com 查看设备和登录记录。";
+    DeletedSummary = guess "{app} · {when} 在 {device} 上删除";
+    DeletedAt = guess "删除时间";
+    DeletedOn = guess "删除设备";
+    KeptUntil = guess "保留至";
+    AppLabel = guess "应用";
+    RestoredToCloud = guess "已将“{title}”恢复到小米云服务的{app}。";
+    NoLongerDeleted = guess "此项已不在最近删除中：已被恢复，或已超过 30 天保留期。";
     ListMore = ours "仅显示前 {shown} 项，共 {total} 项。";
     HomeScreenTitle = ours "桌面";
     OnPhoneCount = guess "本机 {count} 项";

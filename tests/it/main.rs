@@ -30,3 +30,4 @@ mod store;
 mod strings;
 mod tasks;
 mod ui;
+mod website;

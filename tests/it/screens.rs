@@ -811,6 +811,24 @@ fn the_browser_side_and_what_it_does_to_the_phone() {
         &contacts,
     );
     assert!(texts[0].contains("Wang Fang"), "{}", texts[0]);
+    // Seed 000: "Check Mi Cloud for any deleted or accessed files".
+    let mut deleted = web_sign_in();
+    deleted.push(tap("web.recently_deleted"));
+    let texts = snap(
+        "web_recently_deleted",
+        "web.cloud.recently_deleted",
+        signed_in,
+        &deleted,
+    );
+    assert!(texts[0].contains("on Redmi 12C"), "{}", texts[0]);
+    deleted.push(tap("web.deleted.1"));
+    let texts = snap(
+        "web_deleted_item",
+        "web.cloud.deleted_item",
+        signed_in,
+        &deleted,
+    );
+    assert!(texts[0].contains("[ Restore ]"), "{}", texts[0]);
     let mut signed_in_web = web_sign_in();
     signed_in_web.push(tap("web.find_device"));
     let texts = snap(
@@ -962,7 +980,7 @@ fn the_account_website() {
     assert!(!texts[0].contains("Current device"), "the website has none");
     devices.extend([tap("devices.4"), tap("device.remove")]);
     let texts = snap("web_delete_device", "device_details", signed_in, &devices);
-    assert!(texts[0].contains("Delete device"));
+    assert!(texts[0].contains("[ Delete ]"), "seed 001's confirmation");
     let mut profile = home.clone();
     profile.push(tap("web.profile"));
     let texts = snap("web_profile", "web.profile", signed_in, &profile);

@@ -8,6 +8,7 @@
 mod accounts;
 mod backup;
 mod codes;
+mod deleted;
 mod devices;
 mod erase;
 mod error;
@@ -26,6 +27,9 @@ pub use backup::{back_up, backup_of_this_phone, backup_to_offer, restore};
 pub use codes::{
     CODE_DIGITS, CODE_MINUTES, MAX_CODE_TRIES, MAX_CODES_PER_HOUR, RESEND_SECONDS, check_code,
     code_destination, masked, reaches_phone, recovery_destination, resend_at, send_code,
+};
+pub use deleted::{
+    DELETED_KEPT_DAYS, find_deleted, is_kept, kept_until, recently_deleted, restore_deleted,
 };
 pub use devices::{
     LOGIN_HISTORY_KEPT, NewSignIn, WEB_BROWSER_ID, run_scheduled_changes, run_scheduled_sign_ins,

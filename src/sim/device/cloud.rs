@@ -28,6 +28,10 @@ pub struct Cloud {
     /// `ScheduledChange`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scheduled_changes: Vec<ScheduledChange>,
+    /// Items deleted from the accounts' Mi Cloud, newest last: i.mi.com's "Recently deleted",
+    /// where each can be restored for a while (see `DeletedItem`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recently_deleted: Vec<DeletedItem>,
 }
 
 /// Another device of an account (a tablet, an old phone) adds an item to the account's Mi Cloud
@@ -44,6 +48,23 @@ pub struct ScheduledChange {
     /// The app whose data it is (`contacts`, `notes` ...).
     pub app: App,
     pub item: Item,
+}
+
+/// An item deleted from an account's Mi Cloud, on whichever device: the cloud keeps it for
+/// `sim::cloud::DELETED_KEPT_DAYS` days after `deleted_at`, when it can be restored on i.mi.com
+/// (seed 000: "Check Mi Cloud for any deleted or accessed files"); after that it is gone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeletedItem {
+    pub mi_account_id: String,
+    /// The app whose data it was (`contacts`, `notes` ...).
+    pub app: App,
+    pub item: Item,
+    #[serde(deserialize_with = "time::bounded")]
+    pub deleted_at: DateTime<Utc>,
+    /// The device it was deleted on, by name (as the login history names devices).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub device: String,
 }
 
 /// An account as the cloud knows it.
