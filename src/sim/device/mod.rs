@@ -18,9 +18,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use cloud::{
-    AccountDevice, Cloud, CloudAccount, CodePurpose, DeletedItem, DeviceBackup, DeviceKind, HASH_LANES_MAX,
-    HASH_MEMORY_KIB_MAX, HASH_PASSES_MAX, LoginNotifications, LoginRecord, ScheduledChange,
-    ScheduledSignIn, SignInFailures, VerificationCode, hash_cost_problem,
+    AccountDevice, Cloud, CloudAccount, CodePurpose, DeletedItem, DeviceBackup, DeviceKind,
+    HASH_LANES_MAX, HASH_MEMORY_KIB_MAX, HASH_PASSES_MAX, LoginNotifications, LoginRecord,
+    ScheduledChange, ScheduledSignIn, SignInFailures, VerificationCode, hash_cost_problem,
 };
 pub use data::{App, Item, LocalData};
 pub use phone::{Connection, Handset, Language, LostMode, Network, Rom, Skin};
