@@ -13,6 +13,7 @@ mod fuzz;
 mod hostile;
 mod large_accounts;
 mod lesson;
+mod opening;
 mod passwords;
 mod phone;
 mod reading;

@@ -173,10 +173,12 @@ impl Lesson {
     /// The phone as drawn (with the lesson's dialog over it when one is open).
     pub fn view_to_draw(&self) -> View {
         let mut view = self.view().clone();
-        // In a lesson, q on Settings goes back to the list of lessons: the phone's hint says so.
+        // In a lesson, q on Settings goes back to the list of lessons: the phone's hint says so,
+        // and keeps it longer than the phone's quit (which Ctrl-C also does): the last to go.
         for hint in &mut view.hints {
             if hint.keys == "q" {
                 hint.does = w::Q_LESSONS.get(self.language());
+                hint.drop_rank = 2;
             }
         }
         view
