@@ -129,11 +129,12 @@ impl Lesson {
             self.open(out);
             return;
         }
-        // Saying "can't be done" at once, or answering from what was seen, is not shorter than
-        // the reference's way: its steps are where it looked.
-        let looked =
-            self.episode.variant.infeasible.is_some() || self.episode.variant.answer.is_some();
-        let steps = if looked {
+        // A task that cannot be done is done the shortest way by saying so: one step (the
+        // reference's steps are another flow's, where it looked). Answering a question from
+        // what was seen is not shorter than the reference's way: its steps are where it looked.
+        let steps = if self.episode.variant.infeasible.is_some() {
+            w::done_steps(language, self.steps, 1)
+        } else if self.episode.variant.answer.is_some() {
             w::looked_steps(language, self.steps, self.guide.length)
         } else {
             w::done_steps(language, self.steps, self.guide.length)
