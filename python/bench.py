@@ -10,13 +10,13 @@ Measures, one after another:
   (b) steps/s for one environment, observations without the frame text, on a simple task with
       actions that keep the episode alive (open Bluetooth, go back; a reset when the episode is
       truncated, timed apart): the client alone (AgentProcess.step, the answer json-decoded), and
-      the Gymnasium environment (gymnasium.make, which cuts the observation's text out of the
-      answer and decodes the rest);
+      the Gymnasium environment (gymnasium.make, which takes the observation as the text the
+      simulator writes it in, observation_text);
   (c) reset latency (mean, p50, p99 in ms): the simple task, and every task in turn;
   (d) AsyncVectorEnv with 1, 2 and 4 environments, total steps/s (without and with shared memory);
   (e) the Python work on one answer line (a step on the Settings screen), in µs, the fastest of
-      five rounds: the environment's (the cut), and decoding the line whole and encoding the
-      observation again (the path an answer of another shape takes).
+      five rounds: the environment's (the observation as text), and decoding an answer with the
+      observation as an object and encoding it again (what the text saves).
 Use the release binary: a debug build is several times slower.
 """
 
@@ -184,26 +184,30 @@ def vector_steps(binary: str, num_envs: int, shared_memory: bool, seconds: float
 
 
 def answer_work(binary: str, seconds: float) -> tuple[int, bool, float, float]:
-    """The Python work on one answer line: its size, whether the environment cuts it, and the
-    µs of the environment's read and of decoding it whole and encoding the observation again."""
-    with AgentProcess(binary) as agent:
-        agent.reset(TASK, 0)
-        wait = {"op": "step", "action": {"action_type": "wait", "seconds": 1}}
-        line = agent.request_line(json.dumps(wait))
+    """The Python work on one answer line: its size, whether the observation came as text, and
+    the µs of the environment's read (the observation as text) and of decoding an answer with
+    the observation as an object and encoding it again (what the text saves)."""
+    lines = {}
+    for as_text in (True, False):
+        with AgentProcess(binary) as agent:
+            agent.call({"op": "reset", "task": TASK, "seed": 0,
+                        "options": {"observation_text": as_text}})  # fmt: skip
+            wait = {"op": "step", "action": {"action_type": "wait", "seconds": 1}}
+            lines[as_text] = agent.request_line(json.dumps(wait))
 
     def whole() -> str:
-        return _reply.encode(decode_answer(line)["observation"])
+        return _reply.encode(decode_answer(lines[False])["observation"])
 
-    def cut() -> str | None:
-        return _reply.read_answer(line)[1]
+    def text() -> str | None:
+        return _reply.read_answer(lines[True])[1]
 
-    assert cut() == whole()
+    assert text() == whole()
 
     def microseconds(work: Callable[[], object]) -> float:
         number = max(1, round(seconds / 10 / 50e-6))  # about a tenth of the time a round
         return min(timeit.repeat(work, number=number, repeat=5)) / number * 1e6
 
-    return len(line), _reply._cut(line) is not None, microseconds(cut), microseconds(whole)
+    return len(lines[True]), text() is not None, microseconds(text), microseconds(whole)
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -272,11 +276,11 @@ def main(argv: list[str] | None = None) -> int:
                 f"{rate:,.0f} steps/s total",
             )
     if "answer" in only:
-        size, taken, cut, whole = answer_work(binary, s)
+        size, taken, as_text, whole = answer_work(binary, s)
         row(
             f"(e) Python work on a {size:,} B answer (a step on Settings)",
-            f"{cut:.1f} µs ({'cut' if taken else 'not cut: read whole'}), "
-            f"read whole {whole:.1f} µs",
+            f"{as_text:.1f} µs ({'as text' if taken else 'no observation text'}), "
+            f"as an object, encoded again {whole:.1f} µs",
         )
     return 0
 

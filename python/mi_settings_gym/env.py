@@ -250,6 +250,8 @@ class MiSettingsEnv(gym.Env[str, str]):
         if self.frame:
             reset_options["frame"] = True
         reset_options.update(options)  # unknown keys go on to the binary, which judges them
+        # Observations come as the text the space holds (see :mod:`mi_settings_gym._reply`).
+        reset_options["observation_text"] = True
 
         message: dict[str, Any] = {"op": "reset", "task": task, "seed": variant}
         if reset_options:
@@ -271,7 +273,7 @@ class MiSettingsEnv(gym.Env[str, str]):
             raise gym.error.ResetNeeded("call reset() before step()")
         message = {"op": "step", "action": self._decode_action(action)}
         reply, observation = self._exchange(message)
-        if "observation" in reply and observation is None:
+        if "observation_text" in reply and observation is None:
             raise _no_observation(reply, message)
         if observation is None:
             # Refused (a malformed action, or a step after the end): nothing happened. After the
@@ -308,10 +310,7 @@ class MiSettingsEnv(gym.Env[str, str]):
 
     def _exchange(self, message: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
         """Sends ``message``; the answer, and its observation as compact ASCII JSON (``None``
-        without one). The one path for resets and steps: the observation's text is cut out of
-        the answer line as the simulator wrote it, or, for an answer of another shape, encoded
-        again from the answer decoded whole; the same text either way (see
-        :mod:`mi_settings_gym._reply`)."""
+        without one), as the simulator wrote it (see :mod:`mi_settings_gym._reply`)."""
         return read_answer(self.client.request_line(encode_request(message)))
 
     @staticmethod

@@ -1,5 +1,5 @@
 """Shared fixtures: the mi-settings binary, the catalogue, environments that are closed after each
-test; every observation cut out of an answer checked (``MI_SETTINGS_GYM_CHECK_SPLIT``).
+test.
 
 The binary is ``$MI_SETTINGS_BIN`` if set, else the repository's newest build
 (target/release or target/debug beside this folder), else ``mi-settings`` on PATH. It is exported
@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from mi_settings_gym import AgentProcess, MiSettingsEnv, _reply
+from mi_settings_gym import AgentProcess, MiSettingsEnv
 
 HERE = Path(__file__).resolve().parent
 PYTHON_DIR = HERE.parent
@@ -41,12 +41,6 @@ def _find_binary() -> str:
 
 BINARY = _find_binary()
 os.environ["MI_SETTINGS_BIN"] = BINARY
-
-# Every observation cut out of an answer is checked against the answer decoded whole, here and
-# in the worker processes of vector environments (which read the variable when they import the
-# package).
-os.environ["MI_SETTINGS_GYM_CHECK_SPLIT"] = "1"
-_reply.CHECK_SPLIT = True
 
 
 @pytest.fixture(scope="session")

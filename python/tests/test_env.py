@@ -452,15 +452,17 @@ FAKE_AGENT = r"""
 import json, pathlib, sys
 
 observation = json.loads(pathlib.Path(sys.argv[0] + ".json").read_text(encoding="utf-8"))
+text = json.dumps(observation, ensure_ascii=True, separators=(",", ":"))
 for line in sys.stdin:
     request = json.loads(line)
     if request["op"] == "reset":
+        assert request["options"]["observation_text"] is True, request
         info = {"goal": "G\u00e9", "task": request["task"], "steps": 0}
-        answer = {"info": info, "observation": observation}
+        answer = {"info": info, "observation_text": text}
     elif request["op"] == "step":
         info = {"steps": 1, "outcome": '},"reward":0'}
         answer = {"info": info, "truncated": False, "terminated": True, "reward": 1,
-                  "observation": observation}
+                  "observation_text": text}
     else:
         answer = {"closed": True}
     print(json.dumps(answer, ensure_ascii=False), flush=True)
@@ -499,7 +501,7 @@ import json, sys, time
 for line in sys.stdin:
     if json.loads(line)["op"] == "step":
         time.sleep(600)  # hangs
-    answer = {"observation": {"screen": "s"}, "info": {"goal": "g", "steps": 0}}
+    answer = {"observation_text": "{\"screen\":\"s\"}", "info": {"goal": "g", "steps": 0}}
     print(json.dumps(answer), flush=True)
 """
 

@@ -221,12 +221,20 @@ fn read_value(player: &mut Player, source: &TypeSource) -> Result<String, String
     let reading = ui::reading(player.frame(), &theme);
     // Written in another language than the phone's ("Messages:" on a phone that says 短信),
     // the words are looked for as the phone says them.
+    // A colon written stays a colon in either width: "短信：" is the channel of a notification,
+    // where "短信" alone is also in "已发送短信验证码至 +86 …".
     let words = after.trim_end_matches([':', '：']);
+    let colons: &[&str] = if words.len() < after.len() {
+        &["：", ":"]
+    } else {
+        &[""]
+    };
     let spellings: Vec<String> = std::iter::once(ui::as_read(after))
         .chain(
             crate::strings::counterparts(words, player.engine.tr())
                 .iter()
-                .map(|ours| ui::as_read(ours)),
+                .flat_map(|ours| colons.iter().map(move |colon| format!("{ours}{colon}")))
+                .map(|ours| ui::as_read(&ours)),
         )
         .collect();
     // On screen now, else in a notification seen before (read on the phone, typed on the

@@ -89,6 +89,18 @@ impl<'a> Ctx<'a> {
         self.world.on_browser()
     }
 
+    /// Refuses what needs Xiaomi's servers when they cannot be reached from where the person
+    /// is (see [`World::offline`]): any dialog closes and "No network connection" shows;
+    /// `true` when refused, and then nothing may change.
+    pub fn refused_offline(&mut self) -> bool {
+        if !self.world.offline() {
+            return false;
+        }
+        self.close_dialog();
+        self.toast_t(S::Offline);
+        true
+    }
+
     /// Notes a change the device file cannot tell apart by itself (see [`World::deeds`]).
     pub fn did(&mut self, change: crate::sim::trace::Change) {
         self.world.deeds.push(change);

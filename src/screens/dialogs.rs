@@ -6,7 +6,7 @@ use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 
 use super::ids::{ElementId, ids};
 use super::text_input::TextInput;
-use super::widgets::{password_field, text_field};
+use super::widgets::{local_date_time, password_field, text_field};
 use super::world::World;
 use crate::sim::cloud;
 use crate::sim::device::App;
@@ -57,6 +57,9 @@ pub enum PhoneDialog {
     /// Just signed in to `account` (its name), with items on the phone that came from another
     /// account (`apps`): merge them into this account's cloud, or keep them on the phone only.
     Merge { account: String, apps: Vec<App> },
+    /// Just signed in to an account whose Mi Cloud holds a backup with data this phone lacks:
+    /// the backed-up phone's name and when it was backed up.
+    Restore { device: String, at: DateTime<Utc> },
     /// Work in progress ("Signing out…"): nothing can be touched until `until`, when what it
     /// carries is carried out.
     Working {
@@ -127,6 +130,12 @@ pub enum Confirmed {
     },
     /// "Merge" (true) or "Don't merge" the data that came from another account.
     Merge(bool),
+    /// "Back up your data" in "Sign out?" (seed 002): Cloud backup opens instead.
+    OpenBackup,
+    /// "Backing up…" is over: the backup is stored.
+    BackUpNow,
+    /// "Restore" (true) or "Not now" for the backup offered at sign-in.
+    Restore(bool),
 }
 
 /// What is wrong with a new device name.
@@ -150,6 +159,9 @@ ids! {
         Merge = "dialog.merge",
         Clock = "dialog.clock",
         DontMerge = "dialog.dont_merge",
+        Backup = "dialog.backup",
+        Restore = "dialog.restore",
+        NotNow = "dialog.not_now",
         DeviceName = "dialog.device_name",
         Error = "dialog.error",
     }
@@ -196,10 +208,16 @@ impl PhoneDialog {
             PhoneDialog::ConfirmSignOut => dialog(
                 "confirm_sign_out",
                 t(S::SignOut),
-                vec![t(S::ConfirmSignOutBody).into()],
+                vec![
+                    t(S::ConfirmSignOutBody).into(),
+                    t(S::BackUpBeforeSignOut).into(),
+                ],
+                // The way to Cloud backup comes after the buttons, so "Cancel" keeps the first
+                // focus; it shows above them, with the text.
                 vec![
                     button(DialogId::Cancel, S::Cancel),
                     button(DialogId::Confirm, S::SignOut),
+                    Element::row(DialogId::Backup, t(S::BackUpYourData)),
                 ],
             ),
             PhoneDialog::TurnOffFindDevice => dialog(
@@ -217,14 +235,11 @@ impl PhoneDialog {
                 vec![t(S::RemoveNotice).into()],
                 vec![
                     button(DialogId::Cancel, S::Cancel),
-                    // The website's word is "Delete device" (seed 001).
+                    // The website's word is "Delete" (seed 001: "Click Delete device", then
+                    // "Click Delete").
                     button(
                         DialogId::Confirm,
-                        if *web {
-                            S::DeleteDevice
-                        } else {
-                            S::RemoveDevice
-                        },
+                        if *web { S::Delete } else { S::RemoveDevice },
                     ),
                 ],
             ),
@@ -328,6 +343,18 @@ impl PhoneDialog {
                     ],
                 )
             }
+            PhoneDialog::Restore { device, at } => dialog(
+                "restore",
+                t(S::RestoreTitle),
+                vec![tr.fill(
+                    S::RestoreBody,
+                    &[("device", device), ("when", &local_date_time(world, *at))],
+                )],
+                vec![
+                    button(DialogId::NotNow, S::NotNow),
+                    button(DialogId::Restore, S::Restore),
+                ],
+            ),
             PhoneDialog::SignedOutRemotely { account } => dialog(
                 "signed_out_remotely",
                 t(S::SignedOutRemotelyTitle),
@@ -408,6 +435,9 @@ impl PhoneDialog {
         }
         let confirmed = |what| (id == DialogId::Confirm).then_some(DialogAnswer::Then(what));
         match self {
+            PhoneDialog::ConfirmSignOut if id == DialogId::Backup => {
+                Some(DialogAnswer::Then(Confirmed::OpenBackup))
+            }
             PhoneDialog::ConfirmSignOut => confirmed(Confirmed::SignOut),
             PhoneDialog::TurnOffFindDevice => (id == DialogId::Confirm).then(|| {
                 DialogAnswer::Open(PhoneDialog::account_password(
@@ -469,6 +499,11 @@ impl PhoneDialog {
             PhoneDialog::Merge { .. } => match id {
                 DialogId::Merge => Some(DialogAnswer::Then(Confirmed::Merge(true))),
                 DialogId::DontMerge => Some(DialogAnswer::Then(Confirmed::Merge(false))),
+                _ => None,
+            },
+            PhoneDialog::Restore { .. } => match id {
+                DialogId::Restore => Some(DialogAnswer::Then(Confirmed::Restore(true))),
+                DialogId::NotNow => Some(DialogAnswer::Then(Confirmed::Restore(false))),
                 _ => None,
             },
             PhoneDialog::SignedOutRemotely { .. } => (id == DialogId::Ok).then(|| {

@@ -150,6 +150,7 @@ screens! {
     Devices(account::devices::Devices),
     DeviceDetails(account::device_details::DeviceDetails),
     MiCloud(cloud::mi_cloud::MiCloud),
+    Backup(cloud::backup::Backup),
     FindDevice(cloud::find_device::FindDevice),
     LostMode(cloud::lost_mode::LostMode),
     ActivationLock(cloud::activation_lock::ActivationLock),
@@ -159,6 +160,8 @@ screens! {
     WebAccount(web::account_home::WebAccount),
     WebCloudHome(web::cloud_home::WebCloudHome),
     WebCloudItems(web::cloud_items::WebCloudItems),
+    WebRecentlyDeleted(web::recently_deleted::WebRecentlyDeleted),
+    WebDeletedItem(web::deleted_item::WebDeletedItem),
     WebProfile(web::profile::WebProfile),
     WebStorage(web::storage::WebStorage),
     Launcher(apps::launcher::Launcher),
@@ -166,6 +169,8 @@ screens! {
     AppInfo(settings::app_info::AppInfo),
     AdditionalSettings(settings::additional::AdditionalSettings),
     DateTime(settings::date_time::DateTime),
+    DeveloperOptions(settings::developer_options::DeveloperOptions),
+    MiUnlockStatus(settings::mi_unlock::MiUnlockStatus),
     DataApp(apps::data_app::DataApp),
 }
 
@@ -188,7 +193,7 @@ impl AnyScreen {
             Destination::ConnectionSharing => {
                 settings::connection_sharing::ConnectionSharing.into()
             }
-            Destination::AboutPhone => settings::about_phone::AboutPhone.into(),
+            Destination::AboutPhone => settings::about_phone::AboutPhone::default().into(),
             Destination::SystemUpdate => settings::system_update::SystemUpdate.into(),
             Destination::FactoryReset => settings::factory_reset::FactoryReset.into(),
             Destination::AccountsSync => settings::accounts_sync::AccountsSync.into(),
@@ -214,6 +219,7 @@ impl AnyScreen {
             Destination::Devices => account::devices::Devices.into(),
             Destination::DeviceDetails(id) => account::device_details::DeviceDetails(id).into(),
             Destination::MiCloud => cloud::mi_cloud::MiCloud.into(),
+            Destination::Backup => cloud::backup::Backup.into(),
             Destination::FindDevice => cloud::find_device::FindDevice.into(),
             Destination::LostMode => cloud::lost_mode::LostMode::default().into(),
             Destination::ActivationLock => cloud::activation_lock::ActivationLock::default().into(),
@@ -223,6 +229,10 @@ impl AnyScreen {
             Destination::WebAccount => web::account_home::WebAccount.into(),
             Destination::WebCloudHome => web::cloud_home::WebCloudHome.into(),
             Destination::WebCloudItems(app) => web::cloud_items::WebCloudItems(app).into(),
+            Destination::WebRecentlyDeleted => web::recently_deleted::WebRecentlyDeleted.into(),
+            Destination::WebDeletedItem { app, id } => {
+                web::deleted_item::WebDeletedItem { app, id }.into()
+            }
             Destination::WebProfile => web::profile::WebProfile.into(),
             Destination::WebStorage => web::storage::WebStorage.into(),
             Destination::HomeScreen => apps::launcher::Launcher.into(),
@@ -230,6 +240,8 @@ impl AnyScreen {
             Destination::AppInfo(app) => settings::app_info::AppInfo(app).into(),
             Destination::AdditionalSettings => settings::additional::AdditionalSettings.into(),
             Destination::DateTime => settings::date_time::DateTime.into(),
+            Destination::DeveloperOptions => settings::developer_options::DeveloperOptions.into(),
+            Destination::MiUnlockStatus => settings::mi_unlock::MiUnlockStatus.into(),
             Destination::DataApp(app) => apps::data_app::DataApp(app).into(),
         }
     }

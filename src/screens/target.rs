@@ -41,6 +41,8 @@ pub enum Destination {
     /// One device of the account, by its id.
     DeviceDetails(String),
     MiCloud,
+    /// Mi Cloud → Cloud backup.
+    Backup,
     FindDevice,
     LostMode,
     ActivationLock,
@@ -56,6 +58,12 @@ pub enum Destination {
     WebCloudHome,
     /// What the account's cloud holds of one app.
     WebCloudItems(App),
+    /// i.mi.com's recently deleted items, and one of them by its app and id.
+    WebRecentlyDeleted,
+    WebDeletedItem {
+        app: App,
+        id: String,
+    },
     WebProfile,
     WebStorage,
     /// The phone's home screen.
@@ -66,6 +74,10 @@ pub enum Destination {
     /// Settings → Additional settings → Date & time.
     AdditionalSettings,
     DateTime,
+    /// Additional settings → Developer options (once About phone made the person a
+    /// developer), and its Mi Unlock status.
+    DeveloperOptions,
+    MiUnlockStatus,
     /// Contacts, Gallery, Notes or Messages on the phone.
     DataApp(App),
 }

@@ -10,6 +10,18 @@ pub const MAX_CHARS: usize = 256;
 pub struct TextInput {
     text: String,
     cursor: usize,
+    accepts: Accepts,
+}
+
+/// What a field takes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+enum Accepts {
+    /// Any one-line text, up to `MAX_CHARS`.
+    #[default]
+    Text,
+    /// A verification code: digits only, at most this many (a phone's number pad; what is typed
+    /// or pasted beyond is dropped).
+    Digits(usize),
 }
 
 impl TextInput {
@@ -17,6 +29,14 @@ impl TextInput {
         let mut input = TextInput::default();
         input.insert(&text.into());
         input
+    }
+
+    /// An empty field for a verification code of `digits` digits.
+    pub fn code(digits: usize) -> TextInput {
+        TextInput {
+            accepts: Accepts::Digits(digits.min(MAX_CHARS)),
+            ..TextInput::default()
+        }
     }
 
     pub fn text(&self) -> &str {
@@ -35,13 +55,18 @@ impl TextInput {
     }
 
     /// Inserts at the cursor; control characters (a pasted newline, a tab) are dropped because a
-    /// one-line field cannot hold them, and so is what goes past `MAX_CHARS`. The cost is linear
-    /// in what is typed and what is there.
+    /// one-line field cannot hold them, and so is what goes past `MAX_CHARS` (or, in a code
+    /// field, anything but digits and what goes past its length). The cost is linear in what is
+    /// typed and what is there.
     pub fn insert(&mut self, typed: &str) {
-        let room = MAX_CHARS.saturating_sub(self.text.chars().count());
+        let (limit, digits_only) = match self.accepts {
+            Accepts::Text => (MAX_CHARS, false),
+            Accepts::Digits(digits) => (digits, true),
+        };
+        let room = limit.saturating_sub(self.text.chars().count());
         let kept: String = typed
             .chars()
-            .filter(|c| !c.is_control())
+            .filter(|c| !c.is_control() && (!digits_only || c.is_ascii_digit()))
             .take(room)
             .collect();
         if kept.is_empty() {
@@ -52,9 +77,10 @@ impl TextInput {
         self.cursor += kept.chars().count();
     }
 
-    /// Empties the field.
+    /// Empties the field; it takes what it took before.
     pub fn clear(&mut self) {
-        *self = TextInput::default();
+        self.text.clear();
+        self.cursor = 0;
     }
 
     pub fn delete_backward(&mut self) {
@@ -109,5 +135,20 @@ mod tests {
         input.end();
         input.right();
         assert_eq!(input.cursor(), 2);
+    }
+
+    #[test]
+    fn a_code_field_takes_its_digits_and_no_more_even_after_clearing() {
+        let mut input = TextInput::code(6);
+        input.insert("12a 3");
+        assert_eq!(input.text(), "123");
+        input.insert("4567890");
+        assert_eq!(input.text(), "123456");
+        input.insert("7");
+        assert_eq!(input.text(), "123456");
+        input.clear();
+        input.insert("000000893211");
+        assert_eq!(input.text(), "000000");
+        assert_eq!(input.cursor(), 6);
     }
 }

@@ -205,15 +205,25 @@ impl CodeStep {
     pub fn to(to: String) -> CodeStep {
         CodeStep {
             to,
-            code: TextInput::default(),
+            code: TextInput::code(cloud::CODE_DIGITS),
         }
     }
 
-    /// Checks the code typed against the one sent for `purpose` (a right code works once).
-    pub fn check(&self, world: &mut World, purpose: CodePurpose) -> Result<(), S> {
+    /// Checks the code typed against the one sent for `purpose` (a right code works once). A
+    /// wrong or used-up code is cleared from the field, as a wrong password is, so the next one
+    /// is not typed after it.
+    pub fn check(&mut self, world: &mut World, purpose: CodePurpose) -> Result<(), S> {
+        // The servers check it: offline the code is not even tried, and stays for a retry.
+        if world.offline() {
+            return Err(S::Offline);
+        }
         let now = world.now;
-        cloud::check_code(world.device_mut(), &self.to, purpose, self.code.text(), now)
-            .map_err(S::from)
+        let checked =
+            cloud::check_code(world.device_mut(), &self.to, purpose, self.code.text(), now);
+        if checked.is_err() {
+            self.code.clear();
+        }
+        checked.map_err(S::from)
     }
 
     /// "Code sent to +86 *** **** 8000", the code field, and "Resend code" (or its countdown).
@@ -226,12 +236,14 @@ impl CodeStep {
         resend: impl Into<Text>,
     ) -> [Element; 3] {
         let tr = world.tr();
+        let (sent_to, enter) = if self.to.contains('@') {
+            (S::CodeSentToEmail, S::EnterEmailCode)
+        } else {
+            (S::CodeSentTo, S::EnterCode)
+        };
         [
-            Element::text(
-                sent,
-                tr.fill(S::CodeSentTo, &[("to", &cloud::masked(&self.to))]),
-            ),
-            text_field(field, tr.get(S::EnterCode), &self.code),
+            Element::text(sent, tr.fill(sent_to, &[("to", &cloud::masked(&self.to))])),
+            text_field(field, tr.get(enter), &self.code),
             resend_button(resend, world, &self.to, purpose),
         ]
     }

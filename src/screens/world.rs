@@ -171,6 +171,12 @@ impl World {
         self.device.network.connection() != Connection::Offline
     }
 
+    /// Whether what needs Xiaomi's servers is refused where the person is: on the phone with no
+    /// connection. The browser's computer is online whatever the phone is.
+    pub fn offline(&self) -> bool {
+        !self.on_browser() && !self.online()
+    }
+
     /// The account the account pages act on: the phone's, or on the browser the one signed in
     /// there (the same pages serve account.xiaomi.com's "Security").
     pub fn account_index(&self) -> Option<usize> {

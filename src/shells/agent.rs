@@ -3,7 +3,7 @@
 //! written as a fixture into `--log-dir` when it ends.
 //!
 //! Answers are written in printable ASCII only, as Python's `json.dumps(..., ensure_ascii=True,
-//! separators=(",", ":"))` would write them (`crate::shells::ascii_json`): a Python client can
+//! separators=(",", ":"))` would write them (`crate::play::agent::ascii_json`): a Python client can
 //! hand the observation on as the text it came in.
 
 use std::io::{self, BufRead, BufReader, Read, Write};
@@ -12,9 +12,10 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc;
 
 use crate::play::agent::Agent;
+use crate::play::agent::ascii_json;
 use crate::play::agent::log::EpisodeLog;
 use crate::play::agent::protocol::Response;
-use crate::shells::{ascii_json, files};
+use crate::shells::files;
 
 /// The longest request line read; a longer one is answered with an error and skipped.
 pub const LINE_BYTES: usize = 1024 * 1024;
@@ -239,93 +240,26 @@ fn read_line_bounded(input: &mut impl BufRead, line: &mut Vec<u8>) -> io::Result
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeSet;
-
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::play::agent::protocol::{EpisodeInfo, Observation};
+    use crate::play::agent::protocol::Observation;
 
-    /// The members that follow the observation in an answer: the Python package cuts the
-    /// observation's text out of the answer line at the first `,"<one of these>":` after it
-    /// (`python/mi_settings_gym/_reply.py`).
-    const AFTER_THE_OBSERVATION: [&str; 4] = ["reward", "terminated", "truncated", "info"];
-
-    /// Every property name of `schema`, at any depth; an error where a schema would let in keys
-    /// no type names (a map, a free JSON value).
-    fn property_names(schema: &Value, names: &mut BTreeSet<String>) -> Result<(), String> {
-        let any = |sub: &Value| match sub {
-            Value::Bool(b) => *b,
-            Value::Object(fields) => fields
-                .keys()
-                .all(|k| ["description", "title", "default", "examples"].contains(&k.as_str())),
-            _ => false,
-        };
-        match schema {
-            Value::Object(fields) => {
-                for free in ["additionalProperties", "patternProperties"] {
-                    if fields.get(free).is_some_and(|v| v != &Value::Bool(false)) {
-                        return Err(format!("{free} lets in any key: {schema}"));
-                    }
-                }
-                if let Some(Value::Object(properties)) = fields.get("properties") {
-                    for (name, sub) in properties {
-                        if any(sub) {
-                            return Err(format!("{name} may be any JSON: {sub}"));
-                        }
-                        names.insert(name.clone());
-                    }
-                }
-                if fields.get("items").is_some_and(any) {
-                    return Err(format!("items may be any JSON: {schema}"));
-                }
-                fields
-                    .values()
-                    .try_for_each(|sub| property_names(sub, names))
-            }
-            Value::Array(items) => items.iter().try_for_each(|sub| property_names(sub, names)),
-            _ => Ok(()),
-        }
-    }
-
-    /// What lets the Python package take the observation's text as it came: no key inside an
-    /// observation or an info, at any depth, is one of the members that follow the observation
-    /// (the package finds those from the end of the line: one inside would be found instead),
-    /// and an observation has no `goal` of its own (the package adds one last).
+    /// The Python package adds the goal to an observation as its last member: an observation
+    /// has none of its own.
     #[test]
-    fn no_key_in_an_observation_or_info_is_one_the_python_split_looks_for() {
+    fn an_observation_has_no_goal_of_its_own() {
         let observation = serde_json::to_value(schemars::schema_for!(Observation)).expect("JSON");
-        let info = serde_json::to_value(schemars::schema_for!(EpisodeInfo)).expect("JSON");
-        for (schema, known) in [(&observation, "battery_percent"), (&info, "outcome")] {
-            let mut names = BTreeSet::new();
-            property_names(schema, &mut names).unwrap_or_else(|e| panic!("{e}"));
-            assert!(names.contains(known), "{names:?}");
-            for member in AFTER_THE_OBSERVATION {
-                assert!(!names.contains(member), "a key {member:?} in {names:?}");
-            }
-        }
         let top = observation["properties"].as_object().expect("properties");
+        assert!(top.contains_key("battery_percent") || top.contains_key("status"));
         assert!(
             !top.contains_key("goal"),
             "an observation has a goal of its own"
         );
     }
 
-    /// The answers on the pipe are printable ASCII and read back whole; an answer with an
-    /// observation begins with it, written as Python's `json.dumps(ensure_ascii=True)` would
-    /// write it, and the member after it is `reward` (a step) or `info` (a reset).
-    #[test]
-    fn answers_are_ascii_and_begin_with_the_observation() {
-        let requests = [
-            json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0,
-                   "options": {"language": "zh-CN", "frame": true}}),
-            json!({"op": "step", "action": {"action_type": "click", "label": "蓝牙"}}),
-            json!({"op": "step", "action": {"action_type": "input_text",
-                   "text": "\"reward\":1,\"info\":{} 😀 \u{7f}"}}),
-            json!({"op": "step", "action": {"action_type": "bogus"}}),
-            json!({"op": "render"}),
-            json!({"op": "tasks"}),
-        ];
+    /// The answers of a session that `requests` make, as lines.
+    fn session(requests: &[Value]) -> Vec<String> {
         let input: String = requests.iter().map(|r| format!("{r}\n")).collect();
         let mut server = Server::new(Agent::new().expect("the catalogue"), None).expect("server");
         let mut output = Vec::new();
@@ -338,26 +272,58 @@ mod tests {
         )
         .expect("serves");
         let text = String::from_utf8(output).expect("UTF-8");
-        let lines: Vec<&str> = text.lines().collect();
-        assert_eq!(lines.len(), requests.len(), "{text}");
-        for (line, request) in lines.iter().zip(&requests) {
-            assert!(line.bytes().all(|b| (0x20..=0x7e).contains(&b)), "{line}");
-            let answer: Value = serde_json::from_str(line).expect("JSON");
-            let Some(observation) = answer.get("observation") else {
+        text.lines().map(str::to_string).collect()
+    }
+
+    /// The answers on the pipe are printable ASCII; an observation asked for as text is the
+    /// object written as Python's `json.dumps(ensure_ascii=True, separators=(",", ":"))` writes
+    /// it, and the rest of the answer is the same.
+    #[test]
+    fn answers_are_ascii_and_an_observation_as_text_is_the_object_written_so() {
+        let requests = |as_text: bool| {
+            vec![
+                json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0,
+                       "options": {"language": "zh-CN", "frame": true,
+                                   "observation_text": as_text}}),
+                json!({"op": "step", "action": {"action_type": "click", "label": "蓝牙"}}),
+                json!({"op": "step", "action": {"action_type": "input_text",
+                       "text": "\"reward\":1,\"info\":{} 😀 \u{7f}"}}),
+                json!({"op": "step", "action": {"action_type": "bogus"}}),
+                json!({"op": "render"}),
+                json!({"op": "tasks"}),
+            ]
+        };
+        let objects = session(&requests(false));
+        let texts = session(&requests(true));
+        assert_eq!(objects.len(), 6, "{objects:?}");
+        assert_eq!(texts.len(), 6, "{texts:?}");
+        let mut compared = 0;
+        for (object, text) in objects.iter().zip(&texts) {
+            for line in [object, text] {
+                assert!(line.bytes().all(|b| (0x20..=0x7e).contains(&b)), "{line}");
+            }
+            let mut object: Value = serde_json::from_str(object).expect("JSON");
+            let mut text: Value = serde_json::from_str(text).expect("JSON");
+            let Some(observation) = object.as_object_mut().and_then(|o| o.remove("observation"))
+            else {
+                assert_eq!(object, text);
                 continue;
             };
             let mut written = Vec::new();
-            ascii_json::to_writer(&mut written, observation).expect("writes");
-            let written = String::from_utf8(written).expect("ASCII");
-            let next = if request["op"] == "reset" {
-                "info"
-            } else {
-                "reward"
-            };
-            let head = format!("{{\"observation\":{written},\"{next}\":");
-            assert!(line.starts_with(&head), "{line}");
+            ascii_json::to_writer(&mut written, &observation).expect("writes");
+            let said = text
+                .as_object_mut()
+                .and_then(|o| o.remove("observation_text"))
+                .expect("the observation as text");
+            assert_eq!(
+                said,
+                Value::String(String::from_utf8(written).expect("ASCII"))
+            );
+            assert_eq!(object, text, "the rest of the answer");
+            compared += 1;
         }
-        assert!(lines[0].contains(r"\u84dd\u7259"), "{}", lines[0]);
-        assert!(lines[3].contains("bogus"), "{}", lines[3]);
+        assert_eq!(compared, 4, "a reset and three steps");
+        assert!(texts[0].contains(r"\\u84dd\\u7259"), "{}", texts[0]);
+        assert!(texts[3].contains("bogus"), "{}", texts[3]);
     }
 }

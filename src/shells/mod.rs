@@ -2,7 +2,6 @@
 //! I/O the core never does.
 
 pub mod agent;
-pub mod ascii_json;
 pub mod bench;
 pub mod cli;
 pub mod files;

@@ -414,8 +414,9 @@ fn sync_changes(then: &SyncMarks, now: &SyncMarks, changes: &mut Vec<Change>) {
 /// that "unchanged" therefore leaves out of its comparison (unless a condition points at one of
 /// them directly): when items last synced, when a device was last active, the codes sent, the
 /// failed sign-ins counted, the login history and the devices an account remembers, what is
-/// still scheduled, and whether a sync is waiting.
-pub const BOOKKEEPING: [&str; 9] = [
+/// still scheduled, whether a sync is waiting, and the backups Mi Cloud keeps of a phone (a copy
+/// of what is on it: backing up changes nothing on the phone or in the account's settings).
+pub const BOOKKEEPING: [&str; 10] = [
     "last_synced",
     "last_active",
     "codes",
@@ -425,6 +426,7 @@ pub const BOOKKEEPING: [&str; 9] = [
     "scheduled_sign_ins",
     "scheduled_changes",
     "pending",
+    "backups",
 ];
 
 #[cfg(test)]

@@ -127,7 +127,13 @@ catalogue! {
     EraseAllData = doc "Erase all data";
     Specs = guess "Specs";
     Model = doc "Model";
-    MiuiVersion = doc "MIUI version";
+    MiuiVersion = doc "MIUI version", hyperos "OS version";
+    /// Tapping "MIUI version" in About phone, as Android's Settings counts down (AOSP
+    /// `show_dev_countdown`, `show_dev_on`, `show_dev_already`; MIUI keeps them).
+    DeveloperStepsAway = doc "You are now {steps} steps away from being a developer.";
+    DeveloperOneStepAway = doc "You are now 1 step away from being a developer.";
+    NowADeveloper = doc "You are now a developer!";
+    AlreadyADeveloper = doc "No need, you are already a developer.";
     AndroidVersion = doc "Android version";
     Storage = doc "Storage";
     /// Mi Cloud's storage, on its pages (Chinese tells it from the phone's own).
@@ -175,7 +181,10 @@ catalogue! {
     /// seeds: one name per thing, the one people are told to look for.
     TwoStepTitle = seed "Two-step verification";
     CodeSentTo = doc "Code sent to {to}";
+    // The same words for a code by email: Chinese says which (短信 is a text message).
+    CodeSentToEmail = doc "Code sent to {to}";
     EnterCode = doc "Enter verification code";
+    EnterEmailCode = doc "Enter verification code";
     ResendCode = doc "Resend code";
     SendIn = doc "Send in {seconds}";
     Next = doc "Next";
@@ -213,6 +222,10 @@ catalogue! {
     PasswordsDontMatch = guess "The passwords don't match";
     PasswordResetDone = guess "Password changed. Sign in with your new password.";
     PasswordResetUseIt = guess "Password changed. Use your new password from now on.";
+    /// Seed 003 §9, lost access to the linked phone or email: the code to the other address.
+    UseRecoveryEmail = guess "Use recovery email";
+    UseRecoveryPhone = guess "Use recovery phone number";
+    NoRecoveryAddress = guess "This account has no recovery phone or email. Contact Xiaomi support for assistance.";
 
     // ---- Sign out ---------------------------------------------------------------------------
     ConfirmSignOutBody = guess "Sign out of your Mi Account on this device? You can sign in again at any time.", hyperos "Sign out of your Xiaomi Account on this device? You can sign in again at any time.";
@@ -229,6 +242,9 @@ catalogue! {
     Remove = doc "Remove";
     Keep = doc "Keep";
     SigningOut = doc "Signing out…";
+    /// Seed 002's advice in the "Sign out" confirmation, and its way to Cloud backup.
+    BackUpBeforeSignOut = seed "Before signing out, back up your data. You can use the Mi Cloud service.", hyperos "Before signing out, back up your data. You can use the Xiaomi Cloud service.";
+    BackUpYourData = seed "Back up your data";
     CantSignOut = guess "Can't sign out";
     SignOutRefusedBody = guess "This Mi Account is managed by {organisation}. Its device management policy doesn't allow signing out on this device. Contact your IT administrator.", hyperos "This Xiaomi Account is managed by {organisation}. Its device management policy doesn't allow signing out on this device. Contact your IT administrator.";
 
@@ -242,6 +258,23 @@ catalogue! {
     AutoSyncOff = doc "Auto sync is off";
     PausedOnMobileData = doc "Sync is paused while you're using mobile data";
     SyncOffline = guess "Sync will resume when the phone is back online";
+    /// Mi Cloud → Cloud backup (seed 002: "back up your data … You can use the Mi Cloud
+    /// service"); restoring it when the account signs in.
+    CloudBackup = guess "Cloud backup";
+    BackUpNow = guess "Back up now";
+    BackingUp = guess "Backing up…";
+    BackedUp = guess "Backup complete";
+    LastBackup = guess "Last backup: {when}";
+    NotBackedUpYet = guess "Not backed up yet";
+    BackupHoldsTitle = ours "What a backup holds";
+    BackupHolds = ours "The data of this phone's apps: contacts, messages, photos, notes, events, call history, recordings, Wi-Fi networks and browser bookmarks, including apps that don't sync. One backup per phone, kept in this account's Mi Cloud; a new backup replaces it. Settings and the apps themselves are not backed up.", hyperos "The data of this phone's apps: contacts, messages, photos, notes, events, call history, recordings, Wi-Fi networks and browser bookmarks, including apps that don't sync. One backup per phone, kept in this account's Xiaomi Cloud; a new backup replaces it. Settings and the apps themselves are not backed up.";
+    RestoreFromBackup = guess "Restore from backup";
+    NothingToRestore = guess "Everything in the backup is on this phone";
+    RestoreTitle = guess "Restore from backup?";
+    RestoreBody = guess "Mi Cloud has a backup of {device} from {when}. Restore its data to this phone? What is on the phone now stays.", hyperos "Xiaomi Cloud has a backup of {device} from {when}. Restore its data to this phone? What is on the phone now stays.";
+    Restore = guess "Restore";
+    NotNow = guess "Not now";
+    Restored = guess "Data restored from backup";
     /// Settings → Apps, an app's info, Additional settings → Date & time.
     ClearCache = doc "Clear cache";
     AppInfo = doc "App info";
@@ -258,6 +291,19 @@ catalogue! {
     EnterTimeLike = ours "Enter a time such as 09:30";
     ClockTooFarOff = ours "That is more than a century away";
     AdditionalRestNotSimulated = ours "Languages, accessibility and the other additional settings are not simulated.";
+    /// Additional settings → Developer options → Mi Unlock status (seed 001: "if you want unlock
+    /// bootloader you must have a Mi account"); bootloader guides quote the page's words.
+    DeveloperOptions = doc "Developer options";
+    MiUnlockStatus = doc "Mi Unlock status";
+    DeveloperRestNotSimulated = ours "USB debugging, OEM unlocking and the other developer options are not simulated.";
+    Bootloader = guess "Bootloader";
+    BootloaderLocked = guess "Locked";
+    UnlockAbout = guess "Unlocking the bootloader needs the Mi Account signed in on this phone, added here. The unlock itself is done with Mi Unlock on a computer.", hyperos "Unlocking the bootloader needs the Xiaomi Account signed in on this phone, added here. The unlock itself is done with Mi Unlock on a computer.";
+    UnlockAccount = guess "Account and device";
+    UnlockNotAdded = guess "Not added";
+    AddAccountAndDevice = doc "Add account and device";
+    UnlockAdded = guess "Added successfully. Mi Account is associated with this device now.", hyperos "Added successfully. Xiaomi Account is associated with this device now.";
+    UnlockSignInFirst = guess "Add a Mi Account to this phone first: Settings → Mi Account.", hyperos "Add a Xiaomi Account to this phone first: Settings → Xiaomi Account.";
     /// A stuck sync (a broken cache), as a phone says it: nothing about why.
     SyncFailed = guess "Couldn't sync. Try again later.";
     SyncFailedClock = guess "Couldn't sync: this phone's date and time are wrong. Check Date & time in Additional settings.";
@@ -332,6 +378,9 @@ catalogue! {
     LoginHistoryAbout = guess "Look for places and devices you don't recognize.";
     NoSignInsYet = guess "No sign-ins recorded yet.";
     NewDevice = guess "New device";
+    /// A sign-in whose place the cloud does not know (seed 000: "review login history for
+    /// suspicious locations": an entry says where, or that nobody knows).
+    UnknownLocation = guess "Unknown location";
     HistoryMore = ours "The {shown} most recent sign-ins are shown.";
     PasswordForTwoStepOn = guess "Enter your Mi Account password to turn on two-step verification.", hyperos "Enter your Xiaomi Account password to turn on two-step verification.";
     PasswordForTwoStepOff = guess "Enter your Mi Account password to turn off two-step verification.", hyperos "Enter your Xiaomi Account password to turn off two-step verification.";
@@ -341,6 +390,8 @@ catalogue! {
 
     // ---- Devices ----------------------------------------------------------------------------
     MyDevices = doc "My devices";
+    /// account.xiaomi.com's heading over the devices (seed 001: "under My Devices").
+    WebMyDevices = seed "My Devices";
     CurrentDevice = doc "Current device";
     OtherDevices = guess "Other devices";
     NoOtherDevices = guess "No other devices.";
@@ -360,7 +411,10 @@ catalogue! {
     /// data, and Chinese words the two apart).
     RemoveDevice = doc "Remove";
     RemoveNotice = doc "After device is removed, it will be signed out of your Mi Account automatically. To use it with this account again, sign in on it.", hyperos "After device is removed, it will be signed out of your Xiaomi Account automatically. To use it with this account again, sign in on it.";
+    /// account.xiaomi.com's button on a device's page (seed 001: "Click Delete device").
     DeleteDevice = seed "Delete device";
+    /// account.xiaomi.com's confirmation of removing a device (seed 001: "Click Delete").
+    Delete = seed "Delete";
     SignedOut = doc "Signed out";
     AlreadyRemoved = guess "This device has already been removed.";
     /// Another device removed from the account: not "Signed out", which reads as this phone.
@@ -404,6 +458,19 @@ catalogue! {
     InTheCloud = guess "In the cloud";
     InCloudCount = guess "{count} in Mi Cloud", hyperos "{count} in Xiaomi Cloud";
     NothingHere = guess "Nothing here.";
+    /// i.mi.com's recently deleted items (seed 000: "Check Mi Cloud for any deleted or accessed
+    /// files"), kept `DELETED_KEPT_DAYS` days.
+    RecentlyDeleted = guess "Recently deleted";
+    RecentlyDeletedCount = guess "{count} in the last 30 days";
+    RecentlyDeletedAbout = guess "Items deleted from Mi Cloud, on any of your devices, stay here for 30 days, then they are deleted for good. Restore one to put it back in Mi Cloud: your phones get it at their next sync. Don't recognize the device that deleted something? Check Devices and Login history on account.xiaomi.com.", hyperos "Items deleted from Xiaomi Cloud, on any of your devices, stay here for 30 days, then they are deleted for good. Restore one to put it back in Xiaomi Cloud: your phones get it at their next sync. Don't recognize the device that deleted something? Check Devices and Login history on account.xiaomi.com.";
+    /// A recently deleted item's line: "Notes · Deleted Nov 21, 2026 07:55 on Redmi 12C".
+    DeletedSummary = guess "{app} · Deleted {when} on {device}";
+    DeletedAt = guess "Deleted";
+    DeletedOn = guess "Deleted on";
+    KeptUntil = guess "Kept until";
+    AppLabel = guess "App";
+    RestoredToCloud = guess "Restored \"{title}\" to {app} in Mi Cloud.", hyperos "Restored \"{title}\" to {app} in Xiaomi Cloud.";
+    NoLongerDeleted = guess "This item is no longer in Recently deleted: it was restored, or kept past 30 days.";
     /// The last line of a long list cut short (devices, contacts, photos): its first rows only.
     ListMore = ours "The first {shown} of {total} are shown.";
     /// The phone's home screen and its apps.

@@ -181,3 +181,40 @@ fn the_china_preset_is_a_valid_chinese_phone_and_old_files_speak_english() {
         json!(mi_settings::sim::device::CURRENT_VERSION)
     );
 }
+
+/// Where Xiaomi's own zh-CN strings were found, the phone says them (issue 23's comparison with
+/// the Xiaomi Account app's resources): the texts most read on the way through the account.
+#[test]
+fn the_chinese_phone_says_xiaomis_own_words_where_they_are_known() {
+    use mi_settings::sim::device::Skin;
+    use mi_settings::strings::{Source, Tr};
+    let real = [
+        (S::AccountSecurity, "登录与安全"),
+        (S::TwoStepVerification, "小米登录保护"),
+        (S::TwoStepTitle, "小米登录保护"),
+        (S::Devices, "登录设备管理"),
+        (S::MyDevices, "设备列表"),
+        (S::CurrentDevice, "当前设备"),
+        (S::RemoveDevice, "删除设备"),
+        (S::SignedOut, "此设备成功退出登录"),
+        (S::SigningOut, "正在退出账号…"),
+        (S::InvalidCredentials, "用户名密码不匹配"),
+        (S::AgreeFirst, "请您同意用户条款"),
+        (S::EnterPassword, "密码不能为空"),
+        (S::CodeSentTo, "已发送短信验证码至 {to}"),
+        (S::SendIn, "{seconds}秒后发送"),
+        (S::Agreement, "已阅读并同意小米账号用户协议和隐私政策"),
+        (S::ForgotPassword, "忘记密码"),
+    ];
+    for skin in [Skin::Miui, Skin::Hyperos] {
+        let tr = Tr::speaking(skin, Language::ZhCn);
+        for (id, words) in real {
+            assert_eq!(tr.get(id), words, "{id:?} on {skin:?}");
+            assert_eq!(tr.source(id), Source::Doc, "{id:?}: its source is recorded");
+        }
+        // The product names stay the same on both skins: no Xiaomi source says "Xiaomi 账号".
+        assert_eq!(tr.get(S::Account), "小米账号");
+        assert_eq!(tr.get(S::Cloud), "小米云服务");
+        assert_eq!(tr.get(S::FindDevice), "查找设备");
+    }
+}

@@ -57,12 +57,22 @@ pub const LEI_PASSWORD: &str = "Xiaomi#2026";
 
 /// The browser signed in to account.xiaomi.com as Lei Wang.
 pub fn web_account_site(engine: &mut Engine) {
+    web_site(engine, "web.tab.account", "web.account");
+}
+
+/// The browser signed in to i.mi.com as Lei Wang.
+pub fn web_cloud_site(engine: &mut Engine) {
+    web_site(engine, "web.tab.cloud", "web.cloud");
+}
+
+/// The browser, on the site of `tab`, signed in as Lei Wang: at that site's `home`.
+fn web_site(engine: &mut Engine, tab: &str, home: &str) {
     engine.apply(Action::SwitchSurface);
-    tap(engine, "web.tab.account");
+    tap(engine, tab);
     type_into(engine, "web.login", "lei.wang@example.com");
     type_into(engine, "web.password", LEI_PASSWORD);
     tap(engine, "web.sign_in");
-    assert_eq!(engine.view().screen, "web.account");
+    assert_eq!(engine.view().screen, home);
 }
 
 pub fn signed_in_phone() -> Engine {

@@ -1,11 +1,14 @@
 //! Every integration test, in one binary (linked once): a module per area, sharing the helpers
 //! in `common`.
 
+mod account_forms;
 mod agent;
 mod architecture;
+mod backup;
 mod chinese;
 mod cli;
 mod common;
+mod developer_options;
 mod docs;
 mod durable;
 mod engine;
@@ -13,6 +16,7 @@ mod fuzz;
 mod hostile;
 mod large_accounts;
 mod lesson;
+mod offline;
 mod opening;
 mod passwords;
 mod phone;
@@ -27,3 +31,4 @@ mod store;
 mod strings;
 mod tasks;
 mod ui;
+mod website;

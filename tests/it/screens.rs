@@ -14,7 +14,7 @@ use mi_settings::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
-fn tap(id: &str) -> Action {
+pub(crate) fn tap(id: &str) -> Action {
     Action::Tap(id.to_string())
 }
 
@@ -74,7 +74,7 @@ fn assert_rows_fit(text: &str, width: u16, height: u16, name: &str) {
 /// snapshots each as `{name}_{width}x{height}`; then the same in Simplified Chinese, as
 /// `{name}_zh-CN_{width}x{height}`, where every row must still fit and line up. Returns the
 /// English texts, in `SIZES` order.
-fn snap(
+pub(crate) fn snap(
     name: &str,
     screen: &str,
     setup: impl Fn(&mut DeviceFile),
@@ -103,10 +103,10 @@ fn snap(
         .collect()
 }
 
-fn factory(_: &mut DeviceFile) {}
+pub(crate) fn factory(_: &mut DeviceFile) {}
 
 /// Signed in to the demo account Lei Wang, as the sign-in flow leaves the phone.
-fn signed_in(device: &mut DeviceFile) {
+pub(crate) fn signed_in(device: &mut DeviceFile) {
     let at = "2026-11-15T09:30:00Z".parse().expect("time");
     mi_settings::sim::cloud::sign_in(device, 0, at);
 }
@@ -638,6 +638,35 @@ fn forgot_password_pages() {
     let texts = snap("forgot_password_code", "forgot_password", factory, &actions);
     assert!(texts[0].contains("Code sent to +86 *** **** 8000"));
     assert!(texts[0].contains("New password"));
+    assert!(texts.iter().any(|t| t.contains("[ Use recovery email ]")));
+    actions.push(tap("forgot.recovery"));
+    let texts = snap(
+        "forgot_password_recovery",
+        "forgot_password",
+        factory,
+        &actions,
+    );
+    assert!(texts[0].contains("Code sent to le******@example.com"));
+
+    // An account with no second address: Xiaomi support is the way left (seed 003 §9).
+    let fleet = [
+        tap("settings.account"),
+        tap("account.sign_in"),
+        tap("signin.forgot"),
+        typed("it-fleet@contoso.example"),
+        tap("forgot.next"),
+    ];
+    let texts = snap(
+        "forgot_password_no_recovery",
+        "forgot_password",
+        factory,
+        &fleet,
+    );
+    assert!(
+        texts
+            .iter()
+            .any(|t| t.contains("Xiaomi support for assistance."))
+    );
 }
 
 #[test]
@@ -782,6 +811,24 @@ fn the_browser_side_and_what_it_does_to_the_phone() {
         &contacts,
     );
     assert!(texts[0].contains("Wang Fang"), "{}", texts[0]);
+    // Seed 000: "Check Mi Cloud for any deleted or accessed files".
+    let mut deleted = web_sign_in();
+    deleted.push(tap("web.recently_deleted"));
+    let texts = snap(
+        "web_recently_deleted",
+        "web.cloud.recently_deleted",
+        signed_in,
+        &deleted,
+    );
+    assert!(texts[0].contains("on Redmi 12C"), "{}", texts[0]);
+    deleted.push(tap("web.deleted.1"));
+    let texts = snap(
+        "web_deleted_item",
+        "web.cloud.deleted_item",
+        signed_in,
+        &deleted,
+    );
+    assert!(texts[0].contains("[ Restore ]"), "{}", texts[0]);
     let mut signed_in_web = web_sign_in();
     signed_in_web.push(tap("web.find_device"));
     let texts = snap(
@@ -933,7 +980,7 @@ fn the_account_website() {
     assert!(!texts[0].contains("Current device"), "the website has none");
     devices.extend([tap("devices.4"), tap("device.remove")]);
     let texts = snap("web_delete_device", "device_details", signed_in, &devices);
-    assert!(texts[0].contains("Delete device"));
+    assert!(texts[0].contains("[ Delete ]"), "seed 001's confirmation");
     let mut profile = home.clone();
     profile.push(tap("web.profile"));
     let texts = snap("web_profile", "web.profile", signed_in, &profile);

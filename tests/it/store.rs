@@ -290,6 +290,7 @@ fn check_names_each_problem_by_its_pointer() {
         storage_gb: 5,
         login_notifications: Default::default(),
         login_history: Vec::new(),
+        backups: Vec::new(),
     };
     device.cloud.accounts = vec![cloud("6123456789"), cloud(""), cloud("6123456789")];
     let tv = AccountDevice {

@@ -402,7 +402,7 @@ fn texts_are_found_across_languages() {
     // Placeholders keep their values, translated where they are texts themselves.
     assert_eq!(
         counterparts("Last synced: Nov 15", chinese),
-        vec!["上次同步：11月15日".to_string()]
+        vec!["上次同步时间：11月15日".to_string()]
     );
     // Dates, a row's parts, a list, a button and a checkbox.
     assert_eq!(

@@ -14,6 +14,8 @@ pub(super) struct Current {
     pub(super) width: u16,
     pub(super) height: u16,
     pub(super) frame: bool,
+    /// Observations go as their JSON text (the reset's `observation_text`).
+    pub(super) as_text: bool,
     /// The phone as the reset's options changed it (skin, ROM, language).
     pub(super) phone: PhoneChoice,
     pub(super) steps: u32,

@@ -4,6 +4,7 @@
 //! server around it is a shell (`crate::shells::agent`).
 
 mod act;
+pub mod ascii_json;
 mod current;
 pub mod log;
 mod observe;
@@ -193,6 +194,7 @@ impl Agent {
             width,
             height,
             frame: options.frame,
+            as_text: options.observation_text,
             phone,
             steps: 0,
             ended: false,
@@ -207,7 +209,7 @@ impl Agent {
             left_out: Vec::new(),
             task,
         };
-        let observation = observe::observe(&mut current);
+        let observation = observe::seen(&mut current);
         let info = EpisodeInfo {
             goal: Some(current.episode.variant.goal.clone()),
             task: Some(current.task.id.clone()),
@@ -217,10 +219,7 @@ impl Agent {
             ..EpisodeInfo::default()
         };
         self.current = Some(current);
-        Response::Reset {
-            observation: Box::new(observation),
-            info,
-        }
+        Response::Reset { observation, info }
     }
 
     /// Whether `task` allows the phone `adjust` makes: its reference solution still does it
@@ -254,7 +253,7 @@ impl Agent {
                     ..EpisodeInfo::default()
                 };
                 return Response::Step {
-                    observation: Box::new(observe::observe(current)),
+                    observation: observe::seen(current),
                     reward: 0.0,
                     terminated: true,
                     truncated: false,
@@ -306,13 +305,13 @@ impl Agent {
             current.outcome.clone_from(&info.outcome);
         }
         info.steps = current.steps;
-        let observation = observe::observe(current);
+        let observation = observe::seen(current);
         let ended = current.ended;
         if ended {
             self.end_log();
         }
         Response::Step {
-            observation: Box::new(observation),
+            observation,
             reward,
             terminated,
             truncated,

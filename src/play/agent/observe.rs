@@ -6,6 +6,23 @@ use super::protocol::{self, Observation, ObservedElement};
 use crate::layout::{Area, DialogLayout, PhoneLayout, element_offsets, visible_boxes};
 use crate::view::{Element, View};
 
+/// The observation of the episode now, as the client asked for it: an object, or its JSON text.
+pub(super) fn seen(current: &mut Current) -> protocol::Seen {
+    let observation = observe(current);
+    if current.as_text {
+        let mut text = Vec::new();
+        // Writing into memory fails only for a value JSON cannot hold; an observation has none.
+        let _ = super::ascii_json::to_writer(&mut text, &observation);
+        protocol::Seen::Text {
+            observation_text: String::from_utf8_lossy(&text).into_owned(),
+        }
+    } else {
+        protocol::Seen::Object {
+            observation: Box::new(observation),
+        }
+    }
+}
+
 /// The observation of the episode now; remembers the element ids for `index` targets.
 pub(super) fn observe(current: &mut Current) -> Observation {
     let (width, height) = (current.width, current.height);

@@ -66,6 +66,13 @@ pub struct ResetOptions {
     /// (AndroidWorld's way: an answer is kept until then, and a change undone before it fails).
     #[serde(default)]
     pub finish: crate::play::tasks::format::Finish,
+    /// Send each observation as the JSON text it is (`observation_text`, a string holding the
+    /// object written compactly in ASCII, as Python's `json.dumps(..., ensure_ascii=True,
+    /// separators=(",", ":"))` writes it) instead of an object (`observation`): a client that
+    /// keeps observations as text, as the Python package does, takes it without decoding and
+    /// encoding it again.
+    #[serde(default)]
+    pub observation_text: bool,
 }
 
 /// An action: AndroidWorld's JSONAction words, plus `key`, `answer` and `label`, by its
@@ -359,6 +366,14 @@ pub struct EpisodeInfo {
     pub outcome: Option<String>,
 }
 
+/// An observation as the client asked for it at the reset (`observation_text`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(untagged)]
+pub enum Seen {
+    Object { observation: Box<Observation> },
+    Text { observation_text: String },
+}
+
 /// A response: one of these shapes, by the request.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
@@ -367,14 +382,16 @@ pub enum Response {
         tasks: Vec<TaskEntry>,
     },
     Step {
-        observation: Box<Observation>,
+        #[serde(flatten)]
+        observation: Seen,
         reward: f64,
         terminated: bool,
         truncated: bool,
         info: EpisodeInfo,
     },
     Reset {
-        observation: Box<Observation>,
+        #[serde(flatten)]
+        observation: Seen,
         info: EpisodeInfo,
     },
     Frame {

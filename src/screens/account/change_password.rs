@@ -37,6 +37,11 @@ impl ChangePassword {
         let Some(index) = cx.world.account_index() else {
             return;
         };
+        // The current password is the servers' to check: what was typed stays for a retry.
+        if cx.world.offline() {
+            self.error = Some(S::Offline);
+            return;
+        }
         let hash = &cx.device().cloud.accounts[index].password_hash;
         // The cursor goes to the field to fix.
         if !cloud::verify_password(hash, self.current.text()) {

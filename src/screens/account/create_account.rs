@@ -70,13 +70,14 @@ impl CreateAccount {
             ContactKind::Phone => (
                 cloud::is_phone(contact),
                 S::EnterValidPhone,
-                cloud::find_by_phone(cx.device(), contact).is_some(),
+                // Offline the servers are not asked: sending the code says so.
+                !cx.world.offline() && cloud::find_by_phone(cx.device(), contact).is_some(),
                 S::PhoneRegistered,
             ),
             ContactKind::Email => (
                 cloud::is_email(contact),
                 S::EnterValidEmail,
-                cloud::find_by_email(cx.device(), contact).is_some(),
+                !cx.world.offline() && cloud::find_by_email(cx.device(), contact).is_some(),
                 S::EmailRegistered,
             ),
         };
@@ -98,7 +99,11 @@ impl CreateAccount {
     }
 
     fn get_code(&mut self, cx: &mut Ctx) {
-        let contact = self.contact.text().trim().to_string();
+        let contact = match self.by {
+            // Kept with its country code where the phone's region gives one.
+            ContactKind::Phone => cloud::with_country_code(cx.device(), self.contact.text()),
+            ContactKind::Email => self.contact.text().trim().to_string(),
+        };
         if let Some((problem, fix_in)) = self.problem(cx) {
             self.error = Some(problem);
             // The cursor goes to the field to fix.
@@ -113,7 +118,7 @@ impl CreateAccount {
     }
 
     fn submit(&mut self, cx: &mut Ctx) {
-        let Some(step) = &self.code else {
+        let Some(step) = &mut self.code else {
             return;
         };
         if let Err(error) = step.check(cx.world, CodePurpose::CreateAccount) {

@@ -1,5 +1,6 @@
 //! One device of the account (seed 000): its model, type, last login, location and first
-//! sign-in, seed 000's advice for its kind, and "Remove" (for this phone, "Sign out").
+//! sign-in, seed 000's advice for its kind, and "Remove" (for this phone, "Sign out"; on the
+//! website "Delete device", seed 001).
 
 use super::devices::{is_current, location};
 use crate::screens::ctx::Ctx;
@@ -61,7 +62,12 @@ impl Screen for DeviceDetails {
             }
             DeviceKind::Phone | DeviceKind::Tablet => S::AdviceUnknown,
         });
-        let remove = tr.get(if current { S::SignOut } else { S::RemoveDevice });
+        // The website's button reads "Delete device" (seed 001 quotes it).
+        let remove = tr.get(match (current, world.on_browser()) {
+            (true, _) => S::SignOut,
+            (false, true) => S::DeleteDevice,
+            (false, false) => S::RemoveDevice,
+        });
         let elements = vec![
             Element::info(Id::Model, tr.get(S::Model), device.model.clone()),
             Element::info(Id::Kind, tr.get(S::Type), tr.device_kind(device.kind)),

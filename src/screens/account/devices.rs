@@ -82,7 +82,7 @@ impl Screen for Devices {
         if world.on_browser() {
             let mut elements = vec![
                 Element::text(Id::Advice, tr.get(S::WebDevicesAbout)),
-                Element::section(Id::All, tr.get(S::MyDevices)),
+                Element::section(Id::All, tr.get(S::WebMyDevices)),
             ];
             if all.is_empty() {
                 elements.push(Element::text(Id::None, tr.get(S::NoDevices)));

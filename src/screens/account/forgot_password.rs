@@ -1,5 +1,7 @@
 //! "Forgot password?" (seeds 001, 003): the account → a code to its phone number or email → a
-//! new password, typed twice; back on the sign-in form with the account filled in.
+//! new password, typed twice; back on the sign-in form with the account filled in. Who lost
+//! access to that number or address has the code sent to the account's other one, its recovery
+//! email or phone number (seed 003 §9); an account with none is told to contact Xiaomi support.
 
 use crate::screens::ctx::Ctx;
 use crate::screens::flows::account::send_code;
@@ -11,7 +13,7 @@ use crate::screens::widgets::{
     CodeStep, NewPasswordIds, error_line, new_password_fields, text_field,
 };
 use crate::screens::world::World;
-use crate::sim::cloud;
+use crate::sim::cloud::{self, recovery_destination};
 use crate::sim::device::CodePurpose;
 use crate::strings::S;
 use crate::view::{Element, Text};
@@ -37,6 +39,8 @@ ids! {
         Sent = "code.sent",
         Code = "forgot.code",
         Resend = "forgot.resend",
+        Recovery = "forgot.recovery",
+        Support = "forgot.support",
         NewPassword = "forgot.new_password",
         Confirm = "forgot.confirm",
         Rules = "forgot.rules",
@@ -63,6 +67,11 @@ impl ForgotPassword {
             cx.focus(Id::Login);
             return;
         }
+        // The account is looked up on the servers.
+        if cx.world.offline() {
+            self.error = Some(S::Offline);
+            return;
+        }
         let Some(index) = cloud::find_account(cx.device(), &login) else {
             self.error = Some(S::NoSuchAccount);
             cx.focus(Id::Login);
@@ -80,8 +89,29 @@ impl ForgotPassword {
         }
     }
 
-    fn submit(&mut self, cx: &mut Ctx) {
+    /// "Use recovery email" (or phone number): the code goes to the account's other address.
+    fn use_recovery(&mut self, cx: &mut Ctx) {
         let Some((mi_account_id, step)) = &self.account else {
+            return;
+        };
+        let Some(recovery) = cloud::index_of(cx.device(), mi_account_id)
+            .and_then(|index| recovery_destination(&cx.device().cloud.accounts[index], &step.to))
+        else {
+            return;
+        };
+        let mi_account_id = mi_account_id.clone();
+        match send_code(cx, &recovery, CodePurpose::ResetPassword) {
+            Err(error) => self.error = Some(error),
+            Ok(()) => {
+                self.error = None;
+                self.account = Some((mi_account_id, CodeStep::to(recovery)));
+                cx.focus(Id::Code);
+            }
+        }
+    }
+
+    fn submit(&mut self, cx: &mut Ctx) {
+        let Some((mi_account_id, step)) = &mut self.account else {
             return;
         };
         // The cursor goes to the field to fix.
@@ -138,7 +168,7 @@ impl Screen for ForgotPassword {
                 elements.extend(error);
                 elements.push(Element::button(Id::Next, tr.get(S::Next)));
             }
-            Some((_, step)) => {
+            Some((mi_account_id, step)) => {
                 elements.extend(step.elements(
                     world,
                     CodePurpose::ResetPassword,
@@ -146,6 +176,20 @@ impl Screen for ForgotPassword {
                     Id::Code,
                     Id::Resend,
                 ));
+                let recovery = cloud::index_of(world.device(), mi_account_id).and_then(|index| {
+                    recovery_destination(&world.device().cloud.accounts[index], &step.to)
+                });
+                elements.push(match recovery {
+                    Some(to) => Element::button(
+                        Id::Recovery,
+                        tr.get(if cloud::is_email(&to) {
+                            S::UseRecoveryEmail
+                        } else {
+                            S::UseRecoveryPhone
+                        }),
+                    ),
+                    None => Element::text(Id::Support, tr.get(S::NoRecoveryAddress)),
+                });
                 elements.extend(new_password_fields(
                     tr,
                     NewPasswordIds {
@@ -177,10 +221,11 @@ impl Screen for ForgotPassword {
                     cx.focus(Id::Code);
                 }
             }
+            Id::Recovery => self.use_recovery(cx),
             Id::Code => cx.focus(Id::NewPassword),
             Id::NewPassword => cx.focus(Id::Confirm),
             Id::Confirm | Id::Submit => self.submit(cx),
-            Id::About | Id::Error | Id::Sent | Id::Rules => {}
+            Id::About | Id::Error | Id::Sent | Id::Rules | Id::Support => {}
         }
     }
 

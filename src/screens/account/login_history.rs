@@ -47,8 +47,10 @@ impl Screen for LoginHistory {
         let shown = history.len().min(HISTORY_SHOWN);
         for (index, record) in history.iter().enumerate().rev().take(shown) {
             let mut summary = local_date_time(world, record.at);
-            if !record.location.is_empty() {
-                summary.push_str(" · ");
+            summary.push_str(" · ");
+            if record.location.is_empty() {
+                summary.push_str(tr.get(S::UnknownLocation));
+            } else {
                 summary.push_str(&record.location);
             }
             if record.new_device {

@@ -59,6 +59,9 @@ impl Screen for LoginNotifications {
         let Some(index) = cx.world.account_index() else {
             return;
         };
+        if id != Id::About && cx.refused_offline() {
+            return;
+        }
         let settings = &mut cx.device_mut().cloud.accounts[index].login_notifications;
         match id {
             Id::Email => settings.email = !settings.email,

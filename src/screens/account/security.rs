@@ -80,6 +80,10 @@ impl Screen for AccountSecurity {
         match id {
             Id::Password => cx.push(Destination::ChangePassword),
             Id::TwoStep => {
+                // Not even the password is asked: the servers would check it.
+                if cx.refused_offline() {
+                    return;
+                }
                 let on = !cx.world.account().is_some_and(|a| a.two_step);
                 cx.dialog(PhoneDialog::account_password(PasswordPurpose::TwoStep {
                     on,

@@ -88,7 +88,7 @@ impl SignIn {
         let problem = match self.form.missing(LOGIN) {
             Some((error, fix_in)) => Some((error, Some(fix_in))),
             None if !self.agreed => Some((S::AgreeFirst, Some(Id::Agree))),
-            None if !cx.world.online() => Some((S::Offline, None)),
+            None if cx.world.offline() => Some((S::Offline, None)),
             None => None,
         };
         if let Some((error, fix_in)) = problem {

@@ -47,8 +47,7 @@ impl Screen for FindDevice {
         match id {
             Id::Toggle => {
                 // The switch is the cloud's record as much as the phone's: it needs a connection.
-                if !cx.world.online() {
-                    cx.toast_t(S::Offline);
+                if cx.refused_offline() {
                     return;
                 }
                 let on = cx.device().account.as_ref().is_some_and(|a| a.find_device);

@@ -1,9 +1,10 @@
 //! Settings → Mi Account → Mi Cloud (seed 003 §5): storage, "Sync automatically", a switch per
-//! app with its last sync, "Sync now", and "Sync over Wi-Fi only".
+//! app with its last sync, "Sync now", "Sync over Wi-Fi only", and Cloud backup.
 
 use chrono::{DateTime, Duration, Timelike, Utc};
 
 use crate::screens::ctx::Ctx;
+use crate::screens::flows::backup;
 use crate::screens::ids::{ElementId, ids};
 use crate::screens::screen::{Content, Screen};
 use crate::screens::target::Destination;
@@ -30,6 +31,7 @@ ids! {
         SyncNow = "cloud.sync_now",
         Items = "cloud.items",
         More = "cloud.more",
+        Backup = "cloud.backup",
         FindDevice = "cloud.find_device";
         nested
         /// The switch of one app.
@@ -146,6 +148,9 @@ impl Screen for MiCloud {
             );
         }
         elements.push(Element::section(Id::More, ""));
+        elements.push(
+            Element::row(Id::Backup, tr.get(S::CloudBackup)).summary(backup::last_backup(world)),
+        );
         elements.push(Element::row(Id::FindDevice, tr.get(S::FindDevice)));
         Content::new(tr.get(S::Cloud), elements)
     }
@@ -178,6 +183,7 @@ impl Screen for MiCloud {
                 }
             }
             Id::FindDevice => cx.push(Destination::FindDevice),
+            Id::Backup => cx.push(Destination::Backup),
             Id::Item(app) => with_sync(cx, |sync| {
                 if let Some(item) = sync.item_mut(app) {
                     // Off keeps what the cloud already has; on syncs it again.

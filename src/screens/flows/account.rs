@@ -4,7 +4,7 @@
 
 use crate::screens::ctx::Ctx;
 use crate::screens::dialogs::{DialogId, PhoneDialog};
-use crate::screens::flows::web;
+use crate::screens::flows::{backup, web};
 use crate::screens::forms::Credentials;
 use crate::screens::target::{Destination, ForgotFrom};
 use crate::screens::text_input::TextInput;
@@ -15,8 +15,7 @@ use crate::strings::S;
 /// Sends a code and shows it arriving as the phone's SMS or email notification; why not when it
 /// cannot be sent.
 pub fn send_code(cx: &mut Ctx, to: &str, purpose: CodePurpose) -> Result<(), S> {
-    // The browser's computer is online whatever the phone is.
-    if !cx.on_browser() && !cx.world.online() {
+    if cx.world.offline() {
         return Err(S::Offline);
     }
     let tr = cx.tr();
@@ -106,7 +105,9 @@ pub fn finish_sign_in(cx: &mut Ctx, index: usize, toast: String) {
     // Data that came from another account is never merged silently: the person decides, and
     // until then (or on Esc) it stays on the phone only.
     let apps = cloud::foreign_apps(cx.device());
-    if !apps.is_empty() {
+    if apps.is_empty() {
+        backup::offer_restore(cx);
+    } else {
         let account = cx.device().cloud.accounts[index].name.clone();
         cx.dialog(PhoneDialog::Merge { account, apps });
         cx.focus(DialogId::DontMerge);
@@ -124,6 +125,8 @@ pub fn merge_answered(cx: &mut Ctx, merge: bool) {
     } else {
         cx.toast_t(S::NotMerged);
     }
+    // A backup is offered once what came from another account is settled.
+    backup::offer_restore(cx);
 }
 
 /// "Forgot password?" under a prompt for the account password: the prompt closes and the reset

@@ -8,6 +8,10 @@ use crate::strings::S;
 /// it. When that device is the phone (removed from the website), the phone is signed out,
 /// keeping its data, and says so, over "Sign in to Mi Account", the next time it is looked at.
 pub fn remove_confirmed(cx: &mut Ctx, device_id: &str) {
+    // The device stays listed, its page open.
+    if cx.refused_offline() {
+        return;
+    }
     cx.close_dialog();
     cx.pop_if("device_details");
     let Some(index) = cx.world.account_index() else {

@@ -4,6 +4,7 @@
 //! `Ctx`, never naming a screen's type.
 
 pub mod account;
+pub mod backup;
 pub mod devices;
 pub mod erase;
 pub mod sign_out;
@@ -25,6 +26,9 @@ pub fn confirmed(what: Confirmed, cx: &mut Ctx) {
         Confirmed::FactoryReset => erase::factory_reset_confirmed(cx),
         Confirmed::Password(purpose) => password_given(purpose, cx),
         Confirmed::ForgotPassword => account::forgot_password(cx),
+        Confirmed::OpenBackup => backup::open_from_sign_out(cx),
+        Confirmed::BackUpNow => backup::now(cx),
+        Confirmed::Restore(restore) => backup::restore_answered(cx, restore),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Signing this phone out (seeds 001 and 002): refused under a device-management policy, else
 //! confirmed; the account password when Find Device is on; then keep or remove the synced data.
 //! Each step is a dialog that carries the pending sign-out, so Esc at any step changes nothing.
+//! It needs Xiaomi's servers: offline it is refused, changing nothing.
 
 use crate::screens::ctx::Ctx;
 use chrono::Duration;
@@ -19,6 +20,11 @@ pub fn pressed(cx: &mut Ctx) {
 
 /// After "Sign out" is confirmed: the password when Find Device is on, else keep or remove.
 pub fn confirmed(cx: &mut Ctx) {
+    // Signing out (and Find Device going off with it) is the servers' to record: offline, not
+    // even the password is asked.
+    if cx.refused_offline() {
+        return;
+    }
     let find_device = cx.device().account.as_ref().is_some_and(|a| a.find_device);
     if find_device {
         cx.dialog(PhoneDialog::account_password(PasswordPurpose::SignOut));
@@ -55,6 +61,10 @@ pub fn finish(cx: &mut Ctx, keep: bool) {
 
 /// Signs out (Find Device goes off with it) and returns to Settings, which says so.
 pub fn now(cx: &mut Ctx, keep: bool) {
+    // The connection went while "Signing out…" showed: still signed in.
+    if cx.refused_offline() {
+        return;
+    }
     cloud::sign_out(cx.device_mut(), keep);
     cx.home();
     cx.toast_t(S::SignedOut);

@@ -1,5 +1,6 @@
 //! Settings → Additional settings: "Date & time" (seed 003 §9: "ensure your device's date and
-//! time are correct"); the rest of the real page is not simulated.
+//! time are correct") and, once About phone made the person a developer, "Developer options"
+//! (seed 001); the rest of the real page is not simulated.
 
 use crate::screens::ctx::Ctx;
 use crate::screens::ids::ids;
@@ -15,6 +16,7 @@ pub struct AdditionalSettings;
 ids! {
     pub enum Id {
         DateTime = "additional.date_time",
+        DeveloperOptions = "additional.developer_options",
         Rest = "additional.rest",
     }
 }
@@ -28,18 +30,24 @@ impl Screen for AdditionalSettings {
 
     fn content(&self, world: &World) -> Content {
         let tr = world.tr();
-        Content::new(
-            tr.get(S::TopicAdditionalSettings),
-            vec![
-                Element::row(Id::DateTime, tr.get(S::DateTime)),
-                Element::text(Id::Rest, tr.get(S::AdditionalRestNotSimulated)),
-            ],
-        )
+        let mut elements = vec![Element::row(Id::DateTime, tr.get(S::DateTime))];
+        if world.device().phone.developer_options {
+            elements.push(Element::row(
+                Id::DeveloperOptions,
+                tr.get(S::DeveloperOptions),
+            ));
+        }
+        elements.push(Element::text(
+            Id::Rest,
+            tr.get(S::AdditionalRestNotSimulated),
+        ));
+        Content::new(tr.get(S::TopicAdditionalSettings), elements)
     }
 
     fn on_tap(&mut self, id: Id, cx: &mut Ctx) {
         match id {
             Id::DateTime => cx.push(Destination::DateTime),
+            Id::DeveloperOptions => cx.push(Destination::DeveloperOptions),
             Id::Rest => {}
         }
     }

@@ -1,5 +1,6 @@
-//! i.mi.com once signed in: the account's Mi Cloud, with what it holds (seed 000: "check Mi
-//! Cloud for any deleted or accessed files") and Find Device (seed 003 §6).
+//! i.mi.com once signed in: the account's Mi Cloud, with what it holds and what was recently
+//! deleted from it (seed 000: "check Mi Cloud for any deleted or accessed files"), and Find
+//! Device (seed 003 §6).
 
 use crate::screens::ctx::Ctx;
 use crate::screens::flows::web;
@@ -27,6 +28,7 @@ ids! {
         Gallery = "web.gallery",
         Notes = "web.notes",
         Messages = "web.messages",
+        RecentlyDeleted = "web.recently_deleted",
     }
 }
 
@@ -65,6 +67,12 @@ impl Screen for WebCloudHome {
                         .summary(tr.fill(S::InCloudCount, &[("count", &count_text(count))])),
                 );
             }
+            // Seed 000: "Check Mi Cloud for any deleted or accessed files".
+            let deleted = super::recently_deleted::kept(world).len();
+            elements.push(
+                Element::row(Id::RecentlyDeleted, tr.get(S::RecentlyDeleted))
+                    .summary(tr.fill(S::RecentlyDeletedCount, &[("count", &count_text(deleted))])),
+            );
         }
         elements.push(Element::section(Id::End, ""));
         elements.push(Element::row(Id::FindDevice, tr.get(S::FindDevice)));
@@ -79,6 +87,7 @@ impl Screen for WebCloudHome {
                     cx.push(Destination::WebCloudItems(*app));
                 }
             }
+            Id::RecentlyDeleted => cx.push(Destination::WebRecentlyDeleted),
             Id::FindDevice => cx.push(Destination::WebFindDevice),
             Id::SignOut => web::sign_out(cx),
             Id::SignedIn | Id::Storage | Id::Data | Id::End => {}

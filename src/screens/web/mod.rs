@@ -5,9 +5,11 @@
 pub mod account_home;
 pub mod cloud_home;
 pub mod cloud_items;
+pub mod deleted_item;
 pub mod find_device;
 pub mod lost_mode;
 pub mod profile;
+pub mod recently_deleted;
 pub mod sign_in;
 pub mod storage;
 

@@ -5,14 +5,10 @@ use crate::sim::Env;
 use crate::sim::device::{CloudAccount, DeviceFile, LocalData};
 
 use super::passwords::hash_password;
+use super::phone_numbers::{digits, find_number};
 
 /// The free Mi Cloud plan, in GB.
 pub const FREE_PLAN_GB: u32 = 5;
-
-/// Phone numbers compare by their digits, so "+86 138 0013 8000" and "8613800138000" match.
-pub(super) fn digits(text: &str) -> String {
-    text.chars().filter(char::is_ascii_digit).collect()
-}
 
 /// Whether a login text looks like an email address.
 pub fn is_email(text: &str) -> bool {
@@ -90,17 +86,14 @@ pub fn find_by_email(device: &DeviceFile, email: &str) -> Option<usize> {
         .position(|a| !a.email.is_empty() && a.email.eq_ignore_ascii_case(email))
 }
 
-/// The account registered with this phone number (compared by digits).
+/// The account registered with this phone number, typed as people type it (see
+/// `phone_numbers`: with or without the country code, spaces or dashes).
 pub fn find_by_phone(device: &DeviceFile, phone: &str) -> Option<usize> {
     if !is_phone(phone) {
         return None;
     }
-    let wanted = digits(phone);
-    device
-        .cloud
-        .accounts
-        .iter()
-        .position(|a| !a.phone.is_empty() && digits(&a.phone) == wanted)
+    let numbers = device.cloud.accounts.iter().map(|a| a.phone.as_str());
+    find_number(device, phone, numbers)
 }
 
 /// The account with this Mi Account ID.
@@ -147,6 +140,7 @@ pub fn create_account(
         storage_gb: FREE_PLAN_GB,
         login_notifications: Default::default(),
         login_history: Vec::new(),
+        backups: Vec::new(),
     });
     device.cloud.accounts.len() - 1
 }

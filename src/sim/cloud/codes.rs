@@ -6,9 +6,12 @@ use chrono::{DateTime, Duration, Utc};
 use crate::sim::device::{CloudAccount, CodePurpose, DeviceFile, VerificationCode};
 use crate::sim::{Env, time};
 
-use super::accounts::{digits, is_email};
+use super::accounts::is_email;
 use super::error::CloudError;
+use super::phone_numbers::matches;
 
+/// How many digits a verification code has.
+pub const CODE_DIGITS: usize = 6;
 /// How long a verification code works.
 pub const CODE_MINUTES: i64 = 10;
 /// How long before "Resend code" works again.
@@ -26,6 +29,15 @@ pub fn code_destination(account: &CloudAccount) -> String {
     } else {
         account.phone.clone()
     }
+}
+
+/// Where else an account's code can go when the one at `to` is out of reach (seed 003 §9: "Use
+/// the recovery email or phone number"): its other address, if it has one.
+pub fn recovery_destination(account: &CloudAccount, to: &str) -> Option<String> {
+    [&account.phone, &account.email]
+        .into_iter()
+        .find(|address| !address.is_empty() && address.as_str() != to)
+        .cloned()
 }
 
 /// Sends a six-digit code to `to`; refuses when too many went there within the hour.
@@ -47,7 +59,7 @@ pub fn send_code(
             email: is_email(to),
         });
     }
-    let code = format!("{:06}", env.below(1_000_000));
+    let code = format!("{:0CODE_DIGITS$}", env.below(1_000_000));
     // Only the newest code for a purpose works, as with real SMS codes.
     for old in device
         .cloud
@@ -125,7 +137,8 @@ pub fn reaches_phone(device: &DeviceFile, to: &str) -> bool {
         if is_email(to) {
             inbox.trim().eq_ignore_ascii_case(to.trim())
         } else {
-            !digits(to).is_empty() && digits(inbox) == digits(to)
+            // The phone's own number, however the code's address was typed.
+            matches(to, inbox).is_some()
         }
     };
     inboxes.is_empty() || inboxes.iter().any(|inbox| same(inbox))

@@ -18,6 +18,9 @@ pub fn wipe(device: &mut DeviceFile) {
     device.phone.auto_time = true;
     device.phone.clock_offset_minutes = 0;
     device.phone.mi_cloud_stuck = false;
+    // Developer options are hidden again, and the bootloader's binding goes with the account.
+    device.phone.developer_options = false;
+    device.phone.unlock_account = None;
 }
 
 /// Erases the phone remotely or from recovery while an account with Find Device is on it: the

@@ -28,6 +28,10 @@ pub struct Cloud {
     /// `ScheduledChange`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scheduled_changes: Vec<ScheduledChange>,
+    /// Items deleted from the accounts' Mi Cloud, newest last: i.mi.com's "Recently deleted",
+    /// where each can be restored for a while (see `DeletedItem`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub recently_deleted: Vec<DeletedItem>,
 }
 
 /// Another device of an account (a tablet, an old phone) adds an item to the account's Mi Cloud
@@ -44,6 +48,23 @@ pub struct ScheduledChange {
     /// The app whose data it is (`contacts`, `notes` ...).
     pub app: App,
     pub item: Item,
+}
+
+/// An item deleted from an account's Mi Cloud, on whichever device: the cloud keeps it for
+/// `sim::cloud::DELETED_KEPT_DAYS` days after `deleted_at`, when it can be restored on i.mi.com
+/// (seed 000: "Check Mi Cloud for any deleted or accessed files"); after that it is gone.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeletedItem {
+    pub mi_account_id: String,
+    /// The app whose data it was (`contacts`, `notes` ...).
+    pub app: App,
+    pub item: Item,
+    #[serde(deserialize_with = "time::bounded")]
+    pub deleted_at: DateTime<Utc>,
+    /// The device it was deleted on, by name (as the login history names devices).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub device: String,
 }
 
 /// An account as the cloud knows it.
@@ -86,6 +107,26 @@ pub struct CloudAccount {
     #[serde(default = "free_plan_gb")]
     pub storage_gb: u32,
     /// The cloud copy of what the account's phones synced.
+    #[serde(default)]
+    pub data: LocalData,
+    /// Mi Cloud → Cloud backup: the last backup of each of the account's phones (seed 002:
+    /// "back up your data" before signing out), offered back when the account signs in.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub backups: Vec<DeviceBackup>,
+}
+
+/// A phone's backup in the account's Mi Cloud: what its apps held when it was backed up,
+/// whether those apps sync or not. One per phone; a new backup replaces the last.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct DeviceBackup {
+    /// The phone's `phone.id`.
+    pub device_id: String,
+    /// The phone's name when it was backed up.
+    pub device_name: String,
+    #[serde(deserialize_with = "time::bounded")]
+    pub at: DateTime<Utc>,
+    /// The apps' data on the phone.
     #[serde(default)]
     pub data: LocalData,
 }

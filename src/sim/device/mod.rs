@@ -18,7 +18,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 pub use cloud::{
-    AccountDevice, Cloud, CloudAccount, CodePurpose, DeviceKind, HASH_LANES_MAX,
+    AccountDevice, Cloud, CloudAccount, CodePurpose, DeletedItem, DeviceBackup, DeviceKind, HASH_LANES_MAX,
     HASH_MEMORY_KIB_MAX, HASH_PASSES_MAX, LoginNotifications, LoginRecord, ScheduledChange,
     ScheduledSignIn, SignInFailures, VerificationCode, hash_cost_problem,
 };

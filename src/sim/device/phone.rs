@@ -148,6 +148,14 @@ pub struct Handset {
     /// "Clear cache" (seed 003 §9), which trainers set here to rehearse the fix.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub mi_cloud_stuck: bool,
+    /// About phone → "MIUI version" tapped 7 times: Additional settings shows Developer
+    /// options (seed 001: unlocking the bootloader needs a Mi Account). An erase turns it off.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub developer_options: bool,
+    /// Developer options → Mi Unlock status → "Add account and device": the Mi Account ID
+    /// bound to this phone for unlocking its bootloader.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unlock_account: Option<String>,
     /// The phone numbers and email addresses whose messages this phone receives. A code sent
     /// anywhere else never arrives here (seed 003 §9: "Verification code not received"). Empty:
     /// every code arrives.

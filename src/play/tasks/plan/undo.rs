@@ -214,17 +214,15 @@ fn recipe(change: &Change, state: &Episode) -> Option<(bool, Vec<SolutionStep>)>
             ]
         }
         Change::PhoneRenamed { .. } => {
+            // Ctrl-U clears the field in one step, however long the name typed there.
             let name = state.start_device().phone.name.clone();
-            let now = device.phone.name.chars().count();
-            let mut steps = vec![
+            vec![
                 tap("settings.about_phone"),
                 tap("about.device_name"),
-                SolutionStep::Step(Step::Key(key("end")?)),
-            ];
-            let backspace = SolutionStep::Step(Step::Key(key("backspace")?));
-            steps.extend((0..now).map(|_| backspace.clone()));
-            steps.extend([typed(&name), tap("dialog.ok")]);
-            steps
+                SolutionStep::Step(Step::Key(key("ctrl+u")?)),
+                typed(&name),
+                tap("dialog.ok"),
+            ]
         }
         _ => return None,
     };

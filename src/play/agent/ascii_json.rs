@@ -4,11 +4,12 @@
 //! pair of surrogates above U+FFFF, and `"`, `\`, backspace, form feed, newline, return and tab
 //! take their short escapes.
 //!
-//! Why: the agent pipe writes its answers so. The Python package hands the observation to its
-//! user as this very text, and can then cut it out of the answer line as it came instead of
-//! decoding the answer and encoding the observation again (most of the time of a step from
-//! Python). Objects keep their members in order (serde_json's `preserve_order`), as Python's
-//! dicts do; the protocol's observation holds no floats, whose digits the two write differently.
+//! Why: the agent pipe writes its answers so, and an observation asked for as text
+//! (`observation_text`) is this very text: the Python package hands it to its user as the
+//! space's string without decoding and encoding it again (that took most of the time of a step
+//! from Python). Objects keep their members in order (serde_json's `preserve_order`), as
+//! Python's dicts do; the protocol's observation holds no floats, whose digits the two write
+//! differently.
 
 use std::io::{self, Write};
 
