@@ -78,6 +78,13 @@ pub fn portable_name(name: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Where a JSON error is, as editors number it: line and column from 1. serde_json says column
+/// 0 for an error just after a line break (the file ending there, most often); an editor's
+/// cursor there is in column 1.
+pub fn position(e: &serde_json::Error) -> (usize, usize) {
+    (e.line(), e.column().max(1))
+}
+
 /// serde_json appends " at line L column C"; the file:line:column prefix already says that.
 pub fn bare_message(e: &serde_json::Error) -> String {
     let full = e.to_string();

@@ -89,6 +89,11 @@ pub struct Hint {
 }
 
 impl Hint {
+    /// The drop rank of a hint that goes only when nothing else makes room, not even the dots
+    /// and spaces between hints (Enter's, the key a person guesses first), so that the browser's way back and
+    /// `?` stay on a 40-column line.
+    pub const LAST_RESORT: u8 = 1;
+
     /// The hint as the line shows it: "Enter open", or just "Type".
     pub fn text(&self) -> String {
         if self.keys.is_empty() {

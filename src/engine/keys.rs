@@ -6,10 +6,11 @@
 
 use std::fmt;
 
+use crate::layout::{self, PhoneLayout};
 use crate::screens::Action;
 use crate::screens::dialogs::WORKING;
 use crate::strings::{S, Tr};
-use crate::view::{Dialog, Hint, View};
+use crate::view::{Dialog, Hint, Role, View};
 
 /// A key press, as the phone understands it (terminal libraries' events are turned into this by
 /// the shells).
@@ -142,6 +143,13 @@ pub struct Context {
     pub busy: bool,
     /// The phone's Home key goes somewhere (not on the browser or a locked phone).
     pub home: bool,
+    /// What the focused element is, when it can be touched now: what Enter does to it.
+    pub focus: Option<Role>,
+    /// Whether that element is on (a switch) or ticked (a checkbox).
+    pub checked: bool,
+    /// The page (no dialog in front) is taller than the screen: ↑↓ bring the rest into view.
+    /// Only [`Context::sized`] knows it.
+    pub taller: bool,
 }
 
 impl Context {
@@ -155,10 +163,22 @@ impl Context {
         Context::with(view, view.dialog.as_ref())
     }
 
+    /// What is in front, knowing the screen is `viewport` (columns, rows): whether the page is
+    /// taller than it.
+    pub fn sized(view: &View, viewport: (u16, u16)) -> Context {
+        let mut context = Context::of(view);
+        context.taller = view.top_dialog().is_none()
+            && PhoneLayout::page_size(viewport.0, viewport.1).is_some_and(|(width, height)| {
+                layout::element_offsets(&view.elements, width).1 > height
+            });
+        context
+    }
+
     fn with(view: &View, front: Option<&Dialog>) -> Context {
         let dialog = front.is_some();
         let elements = front.map_or(view.elements.as_slice(), |d| d.elements.as_slice());
         let mut touchable = elements.iter().filter(|e| e.interactive());
+        let focused = elements.iter().find(|e| e.focused && e.interactive());
         Context {
             typing: elements
                 .iter()
@@ -173,6 +193,22 @@ impl Context {
             help: front.is_some_and(|d| d.id == HELP_DIALOG),
             busy: front.is_some_and(|d| d.id == WORKING),
             home: view.home,
+            focus: focused.map(|e| e.role),
+            checked: focused.and_then(|e| e.checked).unwrap_or(false),
+            taller: false,
+        }
+    }
+
+    /// What the hint line says Enter does to the focused element (`usual` for a row: open on
+    /// a page, select in a dialog).
+    fn enter_does(&self, usual: S) -> S {
+        match (self.focus, self.checked) {
+            (Some(Role::Switch), false) => S::HintTurnOn,
+            (Some(Role::Switch), true) => S::HintTurnOff,
+            (Some(Role::Checkbox), false) => S::HintTick,
+            (Some(Role::Checkbox), true) => S::HintUntick,
+            (Some(Role::Button), _) => S::HintPress,
+            _ => usual,
         }
     }
 }
@@ -229,7 +265,10 @@ pub enum Where {
     Page,
     /// On a page (no dialog, not typing), with something to focus.
     PageTouchable,
-    /// On a page (no dialog, not typing) with something to touch.
+    /// On a page (no dialog, not typing): the arrows move the focus, or scroll where it goes
+    /// no further.
+    PageArrows,
+    /// On a page (no dialog, not typing) with something focused to touch.
     PageNoDialog,
     /// Not typing, with a page to go back to (no dialog).
     PageWithBack,
@@ -265,7 +304,8 @@ impl Where {
             Where::TypingInDialog => cx.typing && cx.dialog,
             Where::Page => !cx.typing,
             Where::PageTouchable => !cx.typing && cx.several && !cx.dialog,
-            Where::PageNoDialog => !cx.typing && cx.touchable && !cx.dialog,
+            Where::PageArrows => !cx.typing && !cx.dialog,
+            Where::PageNoDialog => !cx.typing && cx.focus.is_some() && !cx.dialog,
             Where::PageWithBack => !cx.typing && cx.back && !cx.dialog,
             Where::Dialog => !cx.typing && cx.dialog,
             Where::DialogChoices => !cx.typing && cx.dialog && cx.several,
@@ -285,7 +325,7 @@ impl Where {
             Where::Typing => S::WhereTyping,
             Where::TypingWithBack => S::WhereTypingWithBack,
             Where::TypingInDialog => S::WhereTypingInDialog,
-            Where::Page | Where::PageTouchable => S::WherePage,
+            Where::Page | Where::PageTouchable | Where::PageArrows => S::WherePage,
             Where::PageNoDialog | Where::PageWithBack => S::WherePageNoDialog,
             Where::Dialog | Where::DialogChoices => S::WhereDialog,
             Where::Root => S::WhereRoot,
@@ -308,15 +348,18 @@ pub struct Binding {
     /// What the help says it does.
     pub help: S,
     /// How the hint line names it, if it does: the keys (none for typing), what they do, and
-    /// when the line drops it if short of room (0: never; the highest goes first).
+    /// when the line drops it if short of room (0: never; from 2 up, the highest first, before
+    /// the dots between hints go; 1: [`Hint::LAST_RESORT`]).
     pub hint: Option<(Option<S>, S, u8)>,
 }
 
 /// A line of the key table: `bind!(keys, where, does, help)`, then optionally `hint KEYS,
 /// DOES` (named on the hint line as `keys does`) and `drops RANK` (named only when there is
 /// room: when the line is short, hints go by rank, the highest first. What a person cannot do
-/// without — moving, opening, going back, the way back from the browser — never goes: a quit
-/// that Ctrl-C also does goes before the browser's F2, which goes before the extras).
+/// without — moving, going back, the way back from the browser, and `?`, whose help names
+/// every other key — never goes. The first to go is q's quit (Ctrl-C also quits), then the
+/// Home key's F3, then the browser's F2, then the extras of typing and dialogs; Enter's only
+/// when nothing else makes room).
 macro_rules! bind {
     ($keys:expr, $when:expr, $does:expr, $help:expr) => {
         bind!(@ $keys, $when, $does, $help, None)
@@ -367,8 +410,9 @@ pub const BINDINGS: &[Binding] = &[
     Binding { keys: &[], any_char: true, any_key: false, when: W::Typing, does: Does::Type,
         help: S::HelpType, hint: Some((None, S::HintType, 3)) },
     bind!(&[Key::Tab, Key::Down], W::Typing, Act(A::FocusNext), S::HelpNextField,
-        hint S::KeyTab, S::HintNext, drops 1),
-    bind!(&[Key::BackTab, Key::Up], W::Typing, Act(A::FocusPrev), S::HelpPreviousField),
+        hint S::KeyTab, S::HintNext, drops 2),
+    bind!(&[Key::BackTab, Key::Up], W::Typing, Act(A::FocusPrev), S::HelpPreviousField,
+        hint S::KeyUpDown, S::HintMore),
     bind!(&[Key::Enter], W::Typing, Act(A::Activate), S::HelpDone,
         hint S::KeyEnter, S::HintDone),
     bind!(&[Key::Esc], W::TypingWithBack, Act(A::Back), S::HelpBack,
@@ -384,15 +428,15 @@ pub const BINDINGS: &[Binding] = &[
     bind!(&[Key::Ctrl('u')], W::Typing, Act(A::ClearField), S::HelpClearField),
     // Pages and dialogs.
     bind!(&[Key::Up, Key::Char('k'), Key::BackTab],
-        W::PageTouchable, Act(A::FocusPrev), S::HelpFocusPrev,
+        W::PageArrows, Act(A::FocusPrev), S::HelpFocusPrev,
         hint S::KeyUpDown, S::HintMove),
     bind!(&[Key::Down, Key::Char('j'), Key::Tab],
-        W::PageTouchable, Act(A::FocusNext), S::HelpFocusNext,
+        W::PageArrows, Act(A::FocusNext), S::HelpFocusNext,
         hint S::KeyUpDown, S::HintMove),
     bind!(DIALOG_PREVIOUS, W::DialogChoices, Act(A::FocusPrev), S::HelpFocusPrevButton,
-        hint S::KeyLeftRight, S::HintMove, drops 1),
+        hint S::KeyLeftRight, S::HintMove, drops 2),
     bind!(DIALOG_NEXT, W::DialogChoices, Act(A::FocusNext), S::HelpFocusNextButton,
-        hint S::KeyLeftRight, S::HintMove, drops 1),
+        hint S::KeyLeftRight, S::HintMove, drops 2),
     bind!(&[Key::Home, Key::Char('g')], W::PageTouchable, Act(A::FocusFirst), S::HelpFocusFirst),
     bind!(&[Key::End, Key::Char('G')], W::PageTouchable, Act(A::FocusLast), S::HelpFocusLast),
     bind!(&[Key::PageUp], W::Anywhere, Act(A::PageUp), S::HelpPageUp),
@@ -404,16 +448,16 @@ pub const BINDINGS: &[Binding] = &[
     bind!(BACK, W::PageWithBack, Act(A::Back), S::HelpBack, hint S::KeyEsc, S::HintBack),
     bind!(&[Key::Esc], W::Dialog, Act(A::Back), S::HelpCancel,
         hint S::KeyEsc, S::HintCancel),
+    bind!(&[Key::Char('?')], W::Page, Does::Help, S::HelpHelp, hint S::KeyQuestion, S::HintHelp),
     bind!(&[Key::Char('q')], W::Root, Act(A::Quit), S::HelpQuit,
-        hint S::KeyQ, S::HintQuit, drops 1),
-    bind!(&[Key::Char('?')], W::Page, Does::Help, S::HelpHelp),
+        hint S::KeyQ, S::HintQuit, drops 5),
     // Anywhere.
     bind!(&[Key::F(2)], W::Phone, Act(A::SwitchSurface), S::HelpToBrowser,
-        hint S::KeyF2, S::HintBrowser, drops 2),
+        hint S::KeyF2, S::HintBrowser, drops 3),
     bind!(&[Key::F(2)], W::Browser, Act(A::SwitchSurface), S::HelpToPhone,
         hint S::KeyF2, S::HintPhone),
     bind!(&[Key::F(3)], W::PhoneHome, Act(A::Home), S::HelpHome,
-        hint S::KeyF3, S::HintHome, drops 3),
+        hint S::KeyF3, S::HintHome, drops 4),
     bind!(&[Key::Ctrl('c')], W::Anywhere, Act(A::Quit), S::HelpQuitAnywhere),
     // Busy: every other key waits.
     Binding { keys: &[], any_char: false, any_key: true, when: W::Busy, does: Does::Wait,
@@ -445,6 +489,22 @@ pub fn hints(context: &Context, tr: Tr) -> Vec<Hint> {
         if !keys.is_empty() && hints.iter().any(|h| h.keys == keys) {
             continue;
         }
+        let mut drop_rank = drop_rank;
+        let does = match binding.when {
+            // The arrows are worth naming when they move the focus or bring more into view.
+            Where::PageArrows if context.taller => S::HintMore,
+            Where::PageArrows if !context.several => continue,
+            // While typing, Tab names the next field; ↑↓ are named when there is more to see.
+            Where::Typing if binding.does == Act(Action::FocusPrev) && !context.taller => {
+                continue;
+            }
+            Where::PageNoDialog | Where::Dialog if binding.does == Act(Action::Activate) => {
+                // Enter is the key a person guesses first: the last to go.
+                drop_rank = Hint::LAST_RESORT;
+                context.enter_does(does)
+            }
+            _ => does,
+        };
         hints.push(Hint {
             keys,
             does: tr.get(does),
@@ -510,6 +570,9 @@ mod tests {
             help: false,
             busy: false,
             home: true,
+            focus: Some(Role::Row),
+            checked: false,
+            taller: false,
         }
     }
 

@@ -126,7 +126,7 @@ impl Engine {
 
     /// The key context of what is in front (typing, a dialog, the root page ...).
     pub fn context(&self) -> Context {
-        Context::of(&self.view)
+        Context::sized(&self.view, self.phone.world.viewport)
     }
 
     /// How many actions were applied since the phone was made.
@@ -322,7 +322,10 @@ impl Engine {
         self.view.overlay = front.map(Overlay::dialog);
         self.view.hints = match front.and_then(Overlay::own_hints) {
             Some(hints) => hints.to_vec(),
-            None => keys::hints(&Context::of(&self.view), self.phone.world.tr()),
+            None => keys::hints(
+                &Context::sized(&self.view, self.phone.world.viewport),
+                self.phone.world.tr(),
+            ),
         };
     }
 }

@@ -8,6 +8,13 @@ use crate::sim::device::Connection;
 use crate::strings::S;
 use crate::view::{ChromeWords, Element, Role, StatusBar, Text, View};
 
+/// The page size for the current viewport (a fallback keeps scrolling sane when the terminal
+/// is too small to draw the phone at all).
+pub fn page_size(phone: &Phone) -> (u16, u16) {
+    let (width, height) = phone.world.viewport;
+    crate::layout::PhoneLayout::page_size(width, height).unwrap_or((36, 7))
+}
+
 pub fn view(phone: &Phone) -> View {
     let world = &phone.world;
     let page = phone.page();
@@ -39,7 +46,13 @@ pub fn view(phone: &Phone) -> View {
         elements.splice(0..0, web::tabs(world));
     }
     if dialog.is_none() {
-        mark_focus(&mut elements, page.focus.as_deref());
+        let (width, height) = page_size(phone);
+        mark_page_focus(
+            &mut elements,
+            page.focus.as_deref(),
+            width,
+            (page.scroll, height),
+        );
     }
     let local = world.local(world.now);
     let mut view = View {
@@ -144,10 +157,40 @@ fn network_indicator(phone: &Phone) -> &'static str {
     })
 }
 
+/// Marks the page's focused element as [`mark_focus`] does, but a page that has not chosen
+/// one gets its first touchable element only when that is whole in sight (of the page `width`
+/// columns wide, `shown` being its scroll and height): a page opens at its top, and its first
+/// button far below (a device's Remove under its model, type and last login) waits for ↓.
+fn mark_page_focus(elements: &mut [Element], focus: Option<&str>, width: u16, shown: (u16, u16)) {
+    mark_focus(elements, focus);
+    if focus.is_some_and(|id| elements.iter().any(|e| e.focused && e.id == id)) {
+        return;
+    }
+    let (offsets, _) = crate::layout::element_offsets(elements, width);
+    let (scroll, height) = shown;
+    let in_sight = |index: usize, elements: &[Element]| {
+        let top = offsets.get(index).copied().unwrap_or(0);
+        let bottom = top.saturating_add(crate::layout::element_height(&elements[index], width));
+        top >= scroll && bottom <= scroll.saturating_add(height)
+    };
+    if let Some(index) = elements.iter().position(|e| e.focused)
+        && !in_sight(index, elements)
+    {
+        elements[index].focused = false;
+        // Scrolled down the page: the first touchable element in sight, if any.
+        let seen = (0..elements.len()).find(|&i| {
+            elements[i].interactive() && elements[i].role != Role::Tab && in_sight(i, elements)
+        });
+        if let Some(seen) = seen {
+            elements[seen].focused = true;
+        }
+    }
+}
+
 /// Marks the focused element: the one with `focus` as id while it is on screen, even when it
 /// cannot be touched just now (a button greyed out while it works keeps the focus: focus never
-/// moves because time passed), else the first touchable one, so there is always a visible cursor
-/// on a page that has anything to touch.
+/// moves because time passed), else the first touchable one, so there is a visible cursor
+/// wherever there is anything to touch.
 fn mark_focus(elements: &mut [Element], focus: Option<&str>) {
     let wanted = focus.and_then(|id| {
         elements

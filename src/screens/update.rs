@@ -5,7 +5,7 @@
 
 use super::{Action, Effect, Phone, TextInput};
 use super::{compose, watch as trace};
-use crate::layout::{self, DialogLayout, PhoneLayout};
+use crate::layout::{self, DialogLayout};
 use crate::sim::cloud;
 use crate::sim::env::Env;
 use crate::strings::S;
@@ -29,8 +29,25 @@ pub fn update(phone: &mut Phone, action: Action, env: &mut Env, seen: &View) -> 
     let mut effects = Vec::new();
     let mut keep_focus_visible = true;
     match action {
-        Action::FocusNext => move_focus(phone, seen, FocusMove::Next),
-        Action::FocusPrev => move_focus(phone, seen, FocusMove::Prev),
+        Action::FocusNext | Action::FocusPrev => {
+            let how = if action == Action::FocusNext {
+                FocusMove::Next
+            } else {
+                FocusMove::Prev
+            };
+            // On a page, where the focus goes no further (or there is nothing to focus in
+            // that direction) the arrows bring the rest of the page into view, a line at a time.
+            if seen.top_dialog().is_none() && !moves_on_page(phone, seen, &how) {
+                scroll_by(
+                    phone,
+                    seen,
+                    if action == Action::FocusNext { 1 } else { -1 },
+                );
+                keep_focus_visible = false;
+            } else {
+                move_focus(phone, seen, how);
+            }
+        }
         Action::FocusFirst => move_focus(phone, seen, FocusMove::First),
         Action::FocusLast => move_focus(phone, seen, FocusMove::Last),
         Action::Activate => {
@@ -161,12 +178,7 @@ fn play_the_world(phone: &mut Phone, env: &mut Env) {
     }
 }
 
-/// The page size for the current viewport (a fallback keeps scrolling sane when the terminal
-/// is too small to draw the phone at all).
-pub fn page_size(phone: &Phone) -> (u16, u16) {
-    let (width, height) = phone.world.viewport;
-    PhoneLayout::page_size(width, height).unwrap_or((36, 7))
-}
+pub use super::compose::page_size;
 
 /// Where a focus move goes.
 enum FocusMove {
@@ -176,8 +188,36 @@ enum FocusMove {
     Last,
 }
 
+/// Whether ↓ (`Next`) or ↑ (`Prev`) moves the focus on the page `seen` shows: to a touchable
+/// element after (before) the focused one; with nothing focused, to one that starts at or
+/// below the top of the view (ends at or above its bottom).
+fn moves_on_page(phone: &Phone, seen: &View, how: &FocusMove) -> bool {
+    let elements = &seen.elements;
+    let touchable = |i: &usize| elements[*i].interactive();
+    match elements.iter().position(|e| e.focused) {
+        Some(at) => match how {
+            FocusMove::Next => (at + 1..elements.len()).any(|i| touchable(&i)),
+            _ => (0..at).any(|i| touchable(&i)),
+        },
+        None => {
+            let (width, height) = page_size(phone);
+            let (offsets, _) = layout::element_offsets(elements, width);
+            let top = |i: usize| offsets.get(i).copied().unwrap_or(0);
+            let bottom =
+                |i: usize| top(i).saturating_add(layout::element_height(&elements[i], width));
+            let view_bottom = seen.scroll.saturating_add(height);
+            (0..elements.len()).filter(touchable).any(|i| match how {
+                FocusMove::Next => top(i) >= seen.scroll,
+                _ => bottom(i) <= view_bottom,
+            })
+        }
+    }
+}
+
 /// Moves the focus among the touchable elements `seen` shows; the page or dialog is scrolled
-/// to it once the action is done (see [`scroll_focus_into_view`]).
+/// to it once the action is done (see [`scroll_focus_into_view`]). With nothing focused on a
+/// page, ↓ goes to the first touchable element from the top of the view down, ↑ to the last
+/// from its bottom up.
 fn move_focus(phone: &mut Phone, seen: &View, how: FocusMove) {
     let elements = seen.active_elements();
     let touchable: Vec<usize> = (0..elements.len())
@@ -189,7 +229,25 @@ fn move_focus(phone: &mut Phone, seen: &View, how: FocusMove) {
     // Where the focus is, even on an element that cannot be touched just now: the move goes
     // from there.
     let current = elements.iter().position(|e| e.focused);
+    let on_page = seen.top_dialog().is_none();
+    let (width, height) = page_size(phone);
+    let (offsets, _) = layout::element_offsets(elements, width);
+    let top = |i: usize| offsets.get(i).copied().unwrap_or(0);
     let index = match (how, current) {
+        (FocusMove::Next, None) if on_page => touchable
+            .iter()
+            .copied()
+            .find(|&i| top(i) >= seen.scroll)
+            .unwrap_or(first),
+        (FocusMove::Prev, None) if on_page => touchable
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| {
+                top(i).saturating_add(layout::element_height(&elements[i], width))
+                    <= seen.scroll.saturating_add(height)
+            })
+            .unwrap_or(last),
         (FocusMove::First, _) | (FocusMove::Next, None) => first,
         (FocusMove::Last, _) | (FocusMove::Prev, None) => last,
         // Focus stops at the ends of a page rather than wrapping, like a phone list.
@@ -252,7 +310,9 @@ fn scroll_by(phone: &mut Phone, seen: &View, lines: i32) {
     };
     let page = phone.page_mut();
     page.scroll = scroll;
-    if new_focus.is_some() {
+    if new_focus.is_some() || !focus_visible {
+        // Nothing touchable in sight: no focus, rather than one out of sight that Enter would
+        // press unseen.
         page.focus = new_focus;
     }
 }

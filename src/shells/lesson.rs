@@ -25,7 +25,9 @@ use crate::shells::terminal::input::Input;
 use crate::shells::terminal::{self, EventSource, TerminalApp};
 use crate::sim::DeviceFile;
 use crate::sim::device::Language;
-use crate::ui::lesson::{LessonLayout, Picker, PickerRow, draw_lesson, draw_picker};
+use crate::ui::lesson::{
+    LessonLayout, Picker, PickerRow, draw_lesson, draw_picker, first_shown, rows_shown,
+};
 use crate::ui::{HitMap, Theme};
 use crate::view::View;
 
@@ -50,6 +52,8 @@ pub struct Learn {
     mode: Mode,
     /// The list's chosen lesson, in `order`.
     selected: usize,
+    /// The list's first row shown (see [`first_shown`]).
+    top: usize,
     /// News for the list (a lesson that could not start, progress that could not be saved).
     message: Option<String>,
     /// What the loop is shown as the phone while the list is in front.
@@ -80,6 +84,7 @@ impl Learn {
             size: (60, 24),
             mode: Mode::Picker,
             selected: 0,
+            top: 0,
             message: None,
             idle: View::empty(),
             language: Language::En,
@@ -224,16 +229,74 @@ impl Learn {
         Some(Outcome::default())
     }
 
+    /// How many of the list's rows the terminal shows.
+    fn picker_page(&self) -> usize {
+        rows_shown(self.size.1, self.message.is_some())
+    }
+
+    /// Scrolls the list by a page (`down` or up): the rows move by a page less one, and the
+    /// choice with them, to the lesson nearest where it was on the screen.
+    fn page_picker(&mut self, down: bool) {
+        let picker = self.picker();
+        let rows = picker.rows.len();
+        let page = self.picker_page();
+        let by = page.saturating_sub(1).max(1);
+        let top = first_shown(self.top, picker.selected, page, rows);
+        let (top, wanted) = if down {
+            (
+                top.saturating_add(by).min(rows.saturating_sub(page)),
+                picker.selected.saturating_add(by),
+            )
+        } else {
+            (top.saturating_sub(by), picker.selected.saturating_sub(by))
+        };
+        // The lessons' rows, in order: the nth is the nth lesson.
+        let items: Vec<usize> = (0..rows)
+            .filter(|&row| matches!(picker.rows[row], PickerRow::Item { .. }))
+            .collect();
+        let nearest = if down {
+            items.iter().position(|&row| row >= wanted)
+        } else {
+            items.iter().rposition(|&row| row <= wanted)
+        };
+        self.selected = nearest.unwrap_or(if down {
+            items.len().saturating_sub(1)
+        } else {
+            0
+        });
+        self.top = top;
+    }
+
+    /// Keeps the chosen lesson in sight and the list full, after a move.
+    fn keep_choice_in_sight(&mut self) {
+        let picker = self.picker();
+        self.top = first_shown(
+            self.top,
+            picker.selected,
+            self.picker_page(),
+            picker.rows.len(),
+        );
+    }
+
     fn picker_key(&mut self, key: Key) -> Option<Outcome> {
+        let outcome = self.picker_key_moved(key);
+        self.keep_choice_in_sight();
+        outcome
+    }
+
+    fn picker_key_moved(&mut self, key: Key) -> Option<Outcome> {
         let last = self.order.len().saturating_sub(1);
         match key {
             Key::Up | Key::Char('k') | Key::BackTab => {
                 self.selected = self.selected.saturating_sub(1)
             }
             Key::Down | Key::Char('j') | Key::Tab => self.selected = (self.selected + 1).min(last),
-            Key::PageUp => self.selected = self.selected.saturating_sub(10),
-            Key::PageDown => self.selected = (self.selected + 10).min(last),
-            Key::Home | Key::Char('g') => self.selected = 0,
+            Key::PageUp => self.page_picker(false),
+            Key::PageDown => self.page_picker(true),
+            Key::Home | Key::Char('g') => {
+                self.selected = 0;
+                self.top = 0;
+            }
             Key::End | Key::Char('G') => self.selected = last,
             Key::Enter | Key::Char(' ') => {
                 let index = self.order.get(self.selected).copied()?;
@@ -264,6 +327,7 @@ impl Learn {
                 } else {
                     self.selected.saturating_add(by).min(last)
                 };
+                self.keep_choice_in_sight();
             }
             _ => return None,
         }
@@ -320,6 +384,7 @@ impl Learn {
             summary: w::picker_summary(language, done, self.tasks.len()),
             rows,
             selected,
+            top: self.top,
             keys: w::PICKER_KEYS.get(language).to_string(),
             message: self.message.clone(),
             too_small: w::TOO_SMALL.get(language).to_string(),

@@ -186,11 +186,14 @@ pub fn parse(text: &str, origin: &Path) -> Result<DeviceFile, FormatError> {
 }
 
 fn parse_with(text: &str, origin: &Path, table: &[Migration]) -> Result<DeviceFile, FormatError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| FormatError::Syntax {
-        path: origin.to_path_buf(),
-        line: e.line(),
-        column: e.column(),
-        message: crate::text::bare_message(&e),
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let (line, column) = crate::text::position(&e);
+        FormatError::Syntax {
+            path: origin.to_path_buf(),
+            line,
+            column,
+            message: crate::text::bare_message(&e),
+        }
     })?;
     typed(value, Some(text), origin, table)
 }
@@ -245,7 +248,7 @@ fn typed(
         FormatError::Invalid {
             path,
             // serde_json reports line 0 when it has no text to point into.
-            position: (inner.line() > 0).then(|| (inner.line(), inner.column())),
+            position: (inner.line() > 0).then(|| crate::text::position(inner)),
             at: e.path().to_string(),
             message: crate::text::bare_message(inner),
         }

@@ -530,6 +530,7 @@ catalogue! {
     KeyUpDown = ours "↑↓";
     KeyLeftRight = ours "←→";
     KeyQ = ours "q";
+    KeyQuestion = ours "?";
     KeyF2 = ours "F2";
     KeyF3 = ours "F3";
     KeyAnyCharacter = ours "any character";
@@ -554,6 +555,18 @@ catalogue! {
     HintMove = ours "move";
     HintOpen = ours "open";
     HintSelect = ours "select";
+    /// Enter on a switch that is off, or on: what it turns it to ("Enter off"), one word so the
+    /// line keeps `? help` at 40 columns.
+    HintTurnOn = ours "on";
+    HintTurnOff = ours "off";
+    /// Enter on a checkbox not ticked, or ticked.
+    HintTick = ours "tick";
+    HintUntick = ours "untick";
+    /// Enter on a button.
+    HintPress = ours "press";
+    /// ↑↓ on a page taller than the screen: they bring the rest into view.
+    HintMore = ours "more";
+    HintHelp = ours "help";
     HintQuit = ours "quit";
     HintBrowser = ours "browser";
     HintPhone = ours "phone";

@@ -491,6 +491,7 @@ zh_cn! {
     KeyUpDown = same;
     KeyLeftRight = same;
     KeyQ = same;
+    KeyQuestion = same;
     KeyF2 = same;
     KeyF3 = same;
     KeyAnyCharacter = ours "任意字符";
@@ -514,6 +515,13 @@ zh_cn! {
     HintMove = ours "移动";
     HintOpen = ours "打开";
     HintSelect = ours "选择";
+    HintTurnOn = ours "开启";
+    HintTurnOff = ours "关闭";
+    HintTick = ours "勾选";
+    HintUntick = ours "取消勾选";
+    HintPress = ours "按下";
+    HintMore = ours "更多";
+    HintHelp = ours "帮助";
     HintQuit = ours "退出";
     HintBrowser = ours "浏览器";
     HintPhone = ours "手机";

@@ -23,7 +23,7 @@ pub use paint::{HitMap, HitTarget};
 pub use theme::Theme;
 
 use crate::layout::{Area, MIN_HEIGHT, MIN_WIDTH, PhoneLayout, element_offsets, truncate, wrap};
-use crate::view::View;
+use crate::view::{Hint, View};
 use paint::{area_of, line_of, padded, put_line, spanned, width_of};
 
 /// The renderer's rectangles are ratatui's; the shared geometry speaks plain numbers.
@@ -339,35 +339,41 @@ fn hint_line<C: Canvas>(view: &View, area: Rect, above: Rect, buf: &mut C, theme
     }
     let room = area.width.saturating_sub(2);
     // Every hint when they fit; else they give way one at a time by their drop rank, the
-    // highest first (the last of equals first), never those ranked 0; and before any words go,
-    // the dots between them do (and, for those that never go, the second space).
+    // highest first (the last of equals first), keeping the dots between them; then the dots go
+    // (and, for those left, the second space); and only then the last-resort hints, never those
+    // ranked 0.
     let mut shown: Vec<(String, u8)> = view.hints.iter().map(|h| (h.text(), h.drop_rank)).collect();
+    let droppable = |shown: &[(String, u8)], lowest: u8| {
+        shown
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, rank))| *rank >= lowest)
+            .max_by_key(|(index, (_, rank))| (*rank, *index))
+            .map(|(index, _)| index)
+    };
     let hint = loop {
         let texts: Vec<&str> = shown.iter().map(|(text, _)| text.as_str()).collect();
         let dotted = texts.join(" · ");
         if width_of(&dotted) <= room {
             break dotted;
         }
+        if let Some(index) = droppable(&shown, Hint::LAST_RESORT + 1) {
+            shown.remove(index);
+            continue;
+        }
         let spaced = texts.join("  ");
         if width_of(&spaced) <= room {
             break spaced;
         }
-        // Only the hints no line may lose are left: as close as words allow.
         let close = texts.join(" ");
-        if shown.iter().all(|(_, rank)| *rank == 0) && width_of(&close) <= room {
+        if width_of(&close) <= room {
             break close;
         }
-        let droppable = shown
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, rank))| *rank > 0)
-            .max_by_key(|(index, (_, rank))| (*rank, *index))
-            .map(|(index, _)| index);
-        match droppable {
+        match droppable(&shown, Hint::LAST_RESORT) {
             Some(index) => {
                 shown.remove(index);
             }
-            None => break spaced,
+            None => break close,
         }
     };
     put_line(

@@ -45,22 +45,40 @@ fn keys_are_resolved_by_the_table_for_what_is_in_front() {
 #[test]
 fn the_hint_line_names_only_keys_that_work_in_front() {
     let mut engine = phone();
+    // Settings is taller than the screen: ↑↓ bring the rest into view.
     assert_eq!(
         hint_text(&engine),
-        ["↑↓ move", "Enter open", "q quit", "F2 browser", "F3 home"]
+        [
+            "↑↓ more",
+            "Enter open",
+            "? help",
+            "q quit",
+            "F2 browser",
+            "F3 home"
+        ]
     );
     tap(&mut engine, "settings.about_phone");
     assert_eq!(
         hint_text(&engine),
-        ["↑↓ move", "Enter open", "Esc back", "F2 browser", "F3 home"]
+        [
+            "↑↓ move",
+            "Enter open",
+            "Esc back",
+            "? help",
+            "F2 browser",
+            "F3 home"
+        ]
     );
-    // Only one thing to touch: no move, which would go nowhere.
+    // Only one thing to touch: no move, which would go nowhere; Enter on a switch says what
+    // it does to it.
     engine.apply(Action::Back);
     tap(&mut engine, "settings.wifi");
     assert_eq!(
         hint_text(&engine),
-        ["Enter open", "Esc back", "F2 browser", "F3 home"]
+        ["Enter off", "Esc back", "? help", "F2 browser", "F3 home"]
     );
+    engine.press(Key::Enter);
+    assert_eq!(hint_text(&engine)[0], "Enter on");
     // A password field in a dialog: typing keys, and Esc cancels the dialog.
     let mut engine = signed_in_phone();
     tap(&mut engine, "settings.account");
@@ -97,6 +115,9 @@ fn the_hint_line_names_only_keys_that_work_in_front() {
                 help: matches!(binding.when, keys::Where::Help),
                 busy: matches!(binding.when, keys::Where::Busy),
                 home: matches!(binding.when, keys::Where::PhoneHome),
+                focus: Some(mi_settings::view::Role::Row),
+                checked: false,
+                taller: false,
             };
             if binding.when.holds(&context) {
                 assert_eq!(keys::resolve(*key, &context), Some(&binding.does));

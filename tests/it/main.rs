@@ -17,6 +17,7 @@ mod hostile;
 mod large_accounts;
 mod lesson;
 mod offline;
+mod opening;
 mod passwords;
 mod phone;
 mod reading;

@@ -170,7 +170,7 @@ fn malformed_fixtures_are_reported_with_position_and_nothing_runs() {
         (
             "malformed.json",
             "{\"version\": 1, \"name\": \"x\", \"steps\": [ {\"tap\": \"Wi-Fi\"}\n",
-            ":2:0: at steps: EOF while parsing a list",
+            ":2:1: at steps: EOF while parsing a list",
         ),
         (
             "unknown-step.json",

@@ -105,6 +105,38 @@ fn a_syntax_error_is_reported_at_its_line_and_column_and_left_alone() {
     );
 }
 
+/// A file cut off after a line break is at line 2, column 1 (as editors number columns, from
+/// 1; serde_json says 0 there), and with no `.bak` the advice starts with the way that is left.
+#[test]
+fn a_file_cut_off_is_reported_at_column_1_and_the_advice_reads_right_without_a_backup() {
+    let (path, message) = open_fails_untouched("{\n");
+    assert_eq!(
+        message,
+        format!("{}:2:1: EOF while parsing an object", path.display())
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = device_path(&dir);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(&path, "{\n").unwrap();
+    let error = Store::open(&path).unwrap_err();
+    let advice = error.recovery().expect("advice");
+    assert!(
+        advice.contains("\nStart over with a fresh phone:") && !advice.contains("Or "),
+        "{advice}"
+    );
+    // With a good backup: put it back, or start over.
+    fs::write(
+        sibling(&path, ".bak"),
+        store::to_json(&DeviceFile::factory_default()),
+    )
+    .unwrap();
+    let advice = Store::open(&path).unwrap_err().recovery().expect("advice");
+    assert!(
+        advice.contains("last good copy") && advice.contains("\nOr start over with a fresh phone:"),
+        "{advice}"
+    );
+}
+
 #[test]
 fn a_wrong_type_is_reported_with_position_and_field_path_and_left_alone() {
     let good = store::to_json(&DeviceFile::factory_default());
@@ -379,7 +411,8 @@ fn versions_are_checked_before_the_fields() {
             r#"{"version": 1}"#,
             "/tmp/x/device.json: missing field `phone`",
         ),
-        ("", "/tmp/x/device.json:1:0: EOF while parsing a value"),
+        // An empty file: line 1, column 1, as an editor puts the cursor there.
+        ("", "/tmp/x/device.json:1:1: EOF while parsing a value"),
     ];
     let newer = CURRENT_VERSION + 1;
     let current = format!(r#"{{"version": {CURRENT_VERSION}}}"#);

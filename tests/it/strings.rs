@@ -317,6 +317,7 @@ const SAME_IN_CHINESE: &[S] = &[
     S::KeyUpDown,
     S::KeyLeftRight,
     S::KeyQ,
+    S::KeyQuestion,
     S::KeyF2,
     S::KeyF3,
     S::MoreBelow,

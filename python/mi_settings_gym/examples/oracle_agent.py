@@ -20,6 +20,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from mi_settings_gym.client import BinaryNotFoundError
 from mi_settings_gym.env import MiSettingsEnv
 
 DESCRIPTION = (
@@ -131,7 +132,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     start = time.perf_counter()
-    results = run_catalogue(args.task, range(args.seeds), workers=args.workers, binary=args.binary)
+    try:
+        results = run_catalogue(
+            args.task, range(args.seeds), workers=args.workers, binary=args.binary
+        )
+    except BinaryNotFoundError as error:
+        # Where the binary is not found the message says what to do: it alone, no traceback.
+        print(f"{parser.prog}: {error}", file=sys.stderr)
+        return 2
     print(summarise(results))
     print(f"in {time.perf_counter() - start:.1f} s")
     return 0 if results and all(r.ok for r in results) else 1

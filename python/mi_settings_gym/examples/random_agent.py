@@ -21,6 +21,7 @@ from typing import Any
 
 import gymnasium as gym
 
+from mi_settings_gym.client import BinaryNotFoundError
 from mi_settings_gym.registration import ENV_ID
 
 DESCRIPTION = "A random agent: a baseline, and a smoke test of the environment."
@@ -134,9 +135,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--binary", help="the mi-settings binary (default: $MI_SETTINGS_BIN, PATH)")
     args = parser.parse_args(argv)
 
-    results = run_random(
-        args.episodes, task=args.task or "*", seed=args.seed, render=args.render, binary=args.binary
-    )
+    try:
+        results = run_random(
+            args.episodes,
+            task=args.task or "*",
+            seed=args.seed,
+            render=args.render,
+            binary=args.binary,
+        )
+    except BinaryNotFoundError as error:
+        # Where the binary is not found the message says what to do: it alone, no traceback.
+        print(f"{parser.prog}: {error}", file=sys.stderr)
+        return 2
     for r in results:
         end = "terminated" if r.terminated else "truncated"
         print(

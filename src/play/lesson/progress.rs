@@ -100,14 +100,10 @@ impl Progress {
 /// Reads a progress file's text (`path` only names it in errors).
 pub fn parse(text: &str, path: &Path) -> Result<Progress, String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        let (line, column) = crate::text::position(&e);
         refused(
             path,
-            &format!(
-                "{}:{}: {}",
-                e.line(),
-                e.column(),
-                crate::text::bare_message(&e)
-            ),
+            &format!("{line}:{column}: {}", crate::text::bare_message(&e)),
         )
     })?;
     match value.get("version").and_then(serde_json::Value::as_u64) {

@@ -458,6 +458,7 @@ pub fn difficulty(language: Language, difficulty: Difficulty) -> &'static str {
 
 pub fn best(language: Language, steps: u32) -> String {
     match language {
+        Language::En if steps == 1 => "best 1 step".to_string(),
         Language::En => format!("best {steps} steps"),
         Language::ZhCn => format!("最少 {steps} 步"),
     }
@@ -580,5 +581,16 @@ fn changed(language: Language, tr: crate::strings::Tr, change: &Value) -> String
                 Language::ZhCn => zh.to_string(),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_step_is_one_step() {
+        assert_eq!(best(Language::En, 1), "best 1 step");
+        assert_eq!(best(Language::En, 7), "best 7 steps");
     }
 }

@@ -51,10 +51,9 @@ pub fn parse(text: &str, name: &str) -> Result<Task, String> {
     ))
     .map_err(|e| {
         let inner = e.inner();
+        let (line, column) = crate::text::position(inner);
         format!(
-            "{name}.json:{}:{}: at {}: {}",
-            inner.line(),
-            inner.column(),
+            "{name}.json:{line}:{column}: at {}: {}",
             e.path(),
             crate::text::bare_message(inner)
         )

@@ -189,11 +189,10 @@ pub fn try_steps(
     origin: &str,
 ) -> Result<(String, bool), String> {
     let steps: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| {
+        let (line, column) = crate::text::position(&e);
         format!(
-            "{origin}:{}:{}: {}",
-            e.line(),
-            e.column(),
-            crate::text::shortened(&e.to_string())
+            "{origin}:{line}:{column}: {}",
+            crate::text::bare_message(&e)
         )
     })?;
     let mut episode = super::episode_in(task, seed, language)?;

@@ -16,8 +16,8 @@ use crate::sim::device::Language;
 )]
 pub(super) struct Cli {
     /// The device file (the phone's whole state). Default: the user's data folder
-    /// (see `mi-settings device path`).
-    #[arg(long, global = true, env = crate::shells::store::ENV_VAR, value_name = "PATH")]
+    /// (see `mi-settings device path`). Also after `run`, `device` and `learn`.
+    #[arg(long, env = crate::shells::store::ENV_VAR, value_name = "PATH")]
     pub(super) device: Option<PathBuf>,
 
     /// Record the interactive session as a replayable fixture (version 1) in FILE.
@@ -25,22 +25,58 @@ pub(super) struct Cli {
     pub(super) record: Option<PathBuf>,
 
     /// The phone's language, `en` or `zh-CN`: `run` and `learn` switch the phone to it (and
-    /// save it so); `replay`, `tasks` and `agent` play every fixture and task in it.
-    #[arg(long, global = true, value_name = "LANGUAGE")]
+    /// save it so); `replay`, `tasks` and `agent` play every fixture and task in it. Also after
+    /// those subcommands.
+    #[arg(long, value_name = "LANGUAGE")]
     pub(super) language: Option<Language>,
 
     #[command(subcommand)]
     pub(super) command: Option<Command>,
 }
 
+/// `--device` after the subcommands that use the device file (before them it is the top
+/// level's, which also reads `MI_SETTINGS_DEVICE`): only those list it in their help.
+#[derive(clap::Args)]
+pub(super) struct DeviceOption {
+    /// The device file (the phone's whole state). Default: `MI_SETTINGS_DEVICE`, else the
+    /// user's data folder (see `mi-settings device path`).
+    #[arg(
+        long = "device",
+        id = "device_here",
+        global = true,
+        value_name = "PATH"
+    )]
+    pub(super) device: Option<PathBuf>,
+}
+
+/// `--language` after the subcommands it applies to.
+#[derive(clap::Args)]
+pub(super) struct LanguageOption {
+    /// The phone's language, `en` or `zh-CN`.
+    #[arg(
+        long = "language",
+        id = "language_here",
+        global = true,
+        value_name = "LANGUAGE"
+    )]
+    pub(super) language: Option<Language>,
+}
+
 #[derive(Subcommand)]
 pub(super) enum Command {
     /// Start the interactive phone (what `mi-settings` alone does).
-    Run,
+    Run {
+        #[command(flatten)]
+        device: DeviceOption,
+        #[command(flatten)]
+        language: LanguageOption,
+    },
     /// Inspect, check or reset the device file.
     Device {
         #[command(subcommand)]
         action: DeviceCommand,
+        #[command(flatten)]
+        device: DeviceOption,
     },
     /// Replay fixtures headless and check their expectations.
     Replay {
@@ -65,6 +101,8 @@ pub(super) enum Command {
         /// be given more than once.
         #[arg(long = "tasks", value_name = "DIR")]
         dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        language: LanguageOption,
     },
     /// Print the JSON Schema of a file format.
     Schema {
@@ -88,6 +126,8 @@ pub(super) enum Command {
         /// Also the task files in DIR (as `tasks --tasks`). May be given more than once.
         #[arg(long = "tasks", value_name = "DIR")]
         dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        language: LanguageOption,
     },
     /// List, show and check the task catalogue.
     Tasks {
@@ -97,6 +137,8 @@ pub(super) enum Command {
         /// `devices/` beside them). May be given more than once.
         #[arg(long = "tasks", value_name = "DIR", global = true)]
         dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        language: LanguageOption,
     },
     /// Learn the phone: the tasks as lessons, with the goal beside the phone, hints, and your
     /// progress kept beside the device file.
@@ -113,6 +155,10 @@ pub(super) enum Command {
         /// Also the task files in DIR (as `tasks --tasks`). May be given more than once.
         #[arg(long = "tasks", value_name = "DIR")]
         dirs: Vec<PathBuf>,
+        #[command(flatten)]
+        device: DeviceOption,
+        #[command(flatten)]
+        language: LanguageOption,
     },
     /// Measure how fast the core, the renderer and the device file are.
     Bench {

@@ -17,7 +17,7 @@ use clap::Parser;
 
 use crate::shells::replay::batch::{self, BatchOptions, BatchResult};
 use crate::shells::{agent, bench, schema, store, task_files};
-use args::{Cli, Command};
+use args::{Cli, Command, DeviceOption, LanguageOption};
 
 /// Parses the command line and runs it; an error is printed as `mi-settings: <message>` and
 /// exits with failure.
@@ -40,10 +40,15 @@ fn device_path(cli_path: Option<PathBuf>) -> Result<PathBuf, String> {
 }
 
 fn dispatch(cli: Cli) -> Result<ExitCode, String> {
+    // An option after the subcommand is its own; before it, the top level's.
+    let device = |here: DeviceOption| here.device.or(cli.device.clone());
+    let language = |here: LanguageOption| here.language.or(cli.language);
     match cli.command {
-        None | Some(Command::Run) => {
-            interactive::run(device_path(cli.device)?, cli.record, cli.language)
-        }
+        None => interactive::run(device_path(cli.device)?, cli.record, cli.language),
+        Some(Command::Run {
+            device: here,
+            language: speech,
+        }) => interactive::run(device_path(device(here))?, cli.record, language(speech)),
         Some(Command::Replay {
             paths,
             update,
@@ -51,6 +56,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             cast,
             jobs,
             dirs,
+            language: speech,
         }) => {
             let options = BatchOptions {
                 tasks: Some(Arc::new(task_files::catalogue_with(&dirs)?)),
@@ -59,7 +65,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
                 transcript_dir: transcript,
                 cast,
                 jobs: jobs.map(usize::from),
-                language: cli.language,
+                language: language(speech),
             };
             replay(&paths, &options)
         }
@@ -67,17 +73,25 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             print!("{}", schema::generate(format));
             Ok(ExitCode::SUCCESS)
         }
-        Some(Command::Device { action }) => device::run(action, device_path(cli.device)?),
-        Some(Command::Tasks { action, dirs }) => tasks::run(action, &dirs, cli.language),
+        Some(Command::Device {
+            action,
+            device: here,
+        }) => device::run(action, device_path(device(here))?),
+        Some(Command::Tasks {
+            action,
+            dirs,
+            language: speech,
+        }) => tasks::run(action, &dirs, language(speech)),
         Some(Command::Agent {
             log_dir,
             allow_solution,
             log_device,
             dirs,
+            language: speech,
         }) => {
             let tasks = task_files::catalogue_with(&dirs)?;
             let agent = crate::play::agent::Agent::new()?
-                .speaking(cli.language.unwrap_or_default())
+                .speaking(language(speech).unwrap_or_default())
                 .allowing_solution(allow_solution)
                 .logging_devices(log_device)
                 .with_tasks(tasks);
@@ -88,7 +102,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             seed,
             report,
             dirs,
-        }) => learn::run(cli.device, cli.language, task, seed, report, &dirs),
+            device: here,
+            language: speech,
+        }) => learn::run(device(here), language(speech), task, seed, report, &dirs),
         Some(Command::Bench { iterations, quick }) => {
             let workload = if quick {
                 bench::Workload::quick()

@@ -87,15 +87,19 @@ impl StoreError {
         };
         let backup = with_suffix(path, ".bak");
         let mut advice = String::from("The file was left as it is.");
-        if load(&backup).is_ok() {
+        // With a good copy there are two ways, the copy first; without, one.
+        let start_over = if load(&backup).is_ok() {
             advice.push_str(&format!(
                 "\nIts last good copy can be put back:  cp {} {}",
                 quoted(&backup),
                 quoted(path)
             ));
-        }
+            "Or start over"
+        } else {
+            "Start over"
+        };
         advice.push_str(&format!(
-            "\nOr start over with a fresh phone:  mi-settings --device {} device reset",
+            "\n{start_over} with a fresh phone:  mi-settings --device {} device reset",
             quoted(path)
         ));
         Some(advice)

@@ -18,7 +18,7 @@ mod picker;
 
 pub use goal::{GoalPanel, PanelAction, Pointer};
 use goal::{below, beside, on_edge};
-pub use picker::{Picker, PickerRow, draw_picker};
+pub use picker::{Picker, PickerRow, draw_picker, first_shown, rows_shown};
 
 /// From this width the goal panel stands beside the phone; below it, under the phone.
 pub const BESIDE_MIN_WIDTH: u16 = 90;

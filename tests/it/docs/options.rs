@@ -109,6 +109,46 @@ fn the_options_the_pages_name_are_the_binarys() {
     assert!(flat(&page("docs/speed.md")).contains("(default 20,000 iterations per measurement)"));
 }
 
+/// `--device` and `--language` are listed by the subcommands they mean something to, and only
+/// those (docs/cli.md says which).
+#[test]
+fn the_device_and_language_options_are_only_where_they_apply() {
+    let helps = every_help();
+    let lists = |args: &str, option: &str| {
+        let (_, text) = helps
+            .iter()
+            .find(|(a, _)| a == args)
+            .unwrap_or_else(|| panic!("no help for {args:?}"));
+        options(text).contains(option)
+    };
+    for args in ["", "run", "device", "device reset", "learn"] {
+        assert!(lists(args, "--device"), "{args:?} --help lacks --device");
+    }
+    for args in [
+        "",
+        "run",
+        "replay",
+        "tasks",
+        "tasks check",
+        "agent",
+        "learn",
+    ] {
+        assert!(
+            lists(args, "--language"),
+            "{args:?} --help lacks --language"
+        );
+    }
+    for args in ["schema", "replay", "tasks", "tasks list", "agent", "bench"] {
+        assert!(!lists(args, "--device"), "{args:?} --help lists --device");
+    }
+    for args in ["schema", "device", "device show", "bench"] {
+        assert!(
+            !lists(args, "--language"),
+            "{args:?} --help lists --language"
+        );
+    }
+}
+
 /// docs/cli.md names every schema `mi-settings schema` prints, and each has its committed copy.
 #[test]
 fn the_cli_doc_names_every_schema() {

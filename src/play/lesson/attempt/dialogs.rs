@@ -129,11 +129,12 @@ impl Lesson {
             self.open(out);
             return;
         }
-        // Saying "can't be done" at once, or answering from what was seen, is not shorter than
-        // the reference's way: its steps are where it looked.
-        let looked =
-            self.episode.variant.infeasible.is_some() || self.episode.variant.answer.is_some();
-        let steps = if looked {
+        // A task that cannot be done is done the shortest way by saying so: one step (the
+        // reference's steps are another flow's, where it looked). Answering a question from
+        // what was seen is not shorter than the reference's way: its steps are where it looked.
+        let steps = if self.episode.variant.infeasible.is_some() {
+            w::done_steps(language, self.steps, 1)
+        } else if self.episode.variant.answer.is_some() {
             w::looked_steps(language, self.steps, self.guide.length)
         } else {
             w::done_steps(language, self.steps, self.guide.length)
@@ -173,10 +174,12 @@ impl Lesson {
     /// The phone as drawn (with the lesson's dialog over it when one is open).
     pub fn view_to_draw(&self) -> View {
         let mut view = self.view().clone();
-        // In a lesson, q on Settings goes back to the list of lessons: the phone's hint says so.
+        // In a lesson, q on Settings goes back to the list of lessons: the phone's hint says so,
+        // and keeps it longer than the phone's quit (which Ctrl-C also does): the last to go.
         for hint in &mut view.hints {
             if hint.keys == "q" {
                 hint.does = w::Q_LESSONS.get(self.language());
+                hint.drop_rank = 2;
             }
         }
         view
