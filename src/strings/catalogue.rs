@@ -584,8 +584,8 @@ catalogue! {
     HelpCursorHome = ours "cursor to the start";
     HelpCursorEnd = ours "cursor to the end";
     HelpClearField = ours "empties the field";
-    HelpFocusPrev = ours "move focus up";
-    HelpFocusNext = ours "move focus down";
+    HelpFocusPrev = ours "move focus up (on a page, scroll where it can go no further)";
+    HelpFocusNext = ours "move focus down (on a page, scroll where it can go no further)";
     HelpFocusPrevButton = ours "the button or field before";
     HelpFocusNextButton = ours "the button or field after";
     HelpFocusFirst = ours "first item";

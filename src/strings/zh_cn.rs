@@ -539,8 +539,8 @@ zh_cn! {
     HelpCursorHome = ours "光标移到开头";
     HelpCursorEnd = ours "光标移到末尾";
     HelpClearField = ours "清空输入框";
-    HelpFocusPrev = ours "焦点上移";
-    HelpFocusNext = ours "焦点下移";
+    HelpFocusPrev = ours "焦点上移（在页面上，已到顶时滚动）";
+    HelpFocusNext = ours "焦点下移（在页面上，已到底时滚动）";
     HelpFocusPrevButton = ours "上一个按钮或输入框";
     HelpFocusNextButton = ours "下一个按钮或输入框";
     HelpFocusFirst = ours "第一项";
