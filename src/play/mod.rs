@@ -5,6 +5,7 @@
 
 pub mod agent;
 pub mod condition;
+pub mod device_json;
 pub mod fixture;
 pub mod lesson;
 pub mod one_kind;

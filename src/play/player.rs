@@ -10,6 +10,7 @@ use ratatui::layout::Rect;
 use serde_json::Value;
 
 use super::condition::{Condition, Facts};
+use super::device_json::DeviceJson;
 use crate::engine::{Engine, Start};
 use crate::screens::Action;
 use crate::sim::device::DeviceFile;
@@ -61,8 +62,8 @@ pub struct Player {
     /// The device file at the start, and as JSON at the start and now (worked out when a
     /// condition asks: most steps of a task or an agent's episode never do).
     pub(super) start_device: Box<DeviceFile>,
-    start_state: std::cell::OnceCell<Value>,
-    state_now: std::cell::OnceCell<Value>,
+    start_state: DeviceJson,
+    state_now: DeviceJson,
     /// The notifications shown so far, newest last: a code read on the phone is typed on the
     /// website after switching to it, as a person remembers it.
     pub(super) seen: Vec<String>,
@@ -171,8 +172,8 @@ impl Player {
             quit: false,
             stale: true,
             start_device,
-            start_state: std::cell::OnceCell::new(),
-            state_now: std::cell::OnceCell::new(),
+            start_state: DeviceJson::default(),
+            state_now: DeviceJson::default(),
             seen: Vec::new(),
             goal: None,
             success: None,
@@ -185,7 +186,7 @@ impl Player {
     /// trace starts empty: what came before was the set-up.
     pub fn mark_start(&mut self) {
         *self.start_device = self.engine.device().clone();
-        self.start_state = std::cell::OnceCell::new();
+        self.start_state = DeviceJson::default();
         self.engine.clear_trace();
         self.redraw();
     }
@@ -276,7 +277,7 @@ impl Player {
         // The device file as JSON is worked out again only when it changed: conditions are
         // checked after every step of a task, and a device file is large next to a step.
         if outcome.changed {
-            self.state_now = std::cell::OnceCell::new();
+            self.state_now = DeviceJson::default();
         }
         self.redraw();
     }
@@ -284,13 +285,19 @@ impl Player {
 
 impl Facts for Player {
     fn state(&self) -> &Value {
-        self.state_now
-            .get_or_init(|| serde_json::to_value(self.engine.device()).unwrap_or_default())
+        self.state_now.whole(self.engine.device())
     }
 
     fn start(&self) -> &Value {
-        self.start_state
-            .get_or_init(|| serde_json::to_value(&*self.start_device).unwrap_or_default())
+        self.start_state.whole(&self.start_device)
+    }
+
+    fn state_at(&self, pointer: &str) -> Option<&Value> {
+        self.state_now.at(self.engine.device(), pointer)
+    }
+
+    fn start_at(&self, pointer: &str) -> Option<&Value> {
+        self.start_state.at(&self.start_device, pointer)
     }
 
     fn title(&self) -> &str {

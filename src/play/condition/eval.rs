@@ -22,6 +22,14 @@ pub trait Facts {
     fn state(&self) -> &Value;
     /// The device file when the episode (the fixture, the task) started.
     fn start(&self) -> &Value;
+    /// What `pointer` points at in the device file now (a driver may work out only that part).
+    fn state_at(&self, pointer: &str) -> Option<&Value> {
+        self.state().pointer(pointer)
+    }
+    /// What `pointer` pointed at when the episode started.
+    fn start_at(&self, pointer: &str) -> Option<&Value> {
+        self.start().pointer(pointer)
+    }
     /// The open screen's title.
     fn title(&self) -> &str;
     /// Whether the screen shows `text`, as a person reads it.
@@ -122,7 +130,7 @@ impl Condition {
 }
 
 fn state_why_not(pointer: &str, test: &StateTest, facts: &mut dyn Facts) -> Option<String> {
-    let found = facts.state().pointer(pointer).filter(|v| !v.is_null());
+    let found = facts.state_at(pointer).filter(|v| !v.is_null());
     let shown = |v: Option<&Value>| {
         v.map_or("nothing".to_string(), |v| {
             crate::text::cut(&v.to_string(), 80)
@@ -177,8 +185,8 @@ fn state_why_not(pointer: &str, test: &StateTest, facts: &mut dyn Facts) -> Opti
             }
         }
         StateTest::Changed(except) | StateTest::Unchanged(except) => {
-            let before = facts.start().pointer(pointer).filter(|v| !v.is_null());
-            let now = facts.state().pointer(pointer).filter(|v| !v.is_null());
+            let before = facts.start_at(pointer).filter(|v| !v.is_null());
+            let now = facts.state_at(pointer).filter(|v| !v.is_null());
             let mut at = String::new();
             let same = alike(before, now, except, &mut at);
             match (test, same) {

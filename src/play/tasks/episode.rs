@@ -205,10 +205,10 @@ impl Episode {
             (None, true) => return EpisodeOutcome::CanBeDone,
             _ => {}
         }
-        let Some(condition) = self.variant.success.clone() else {
+        let Some(condition) = &self.variant.success else {
             return EpisodeOutcome::Done;
         };
-        match self.player.unmet(&condition) {
+        match self.player.unmet(condition) {
             None => EpisodeOutcome::Done,
             Some(words) => EpisodeOutcome::NotDone(words),
         }

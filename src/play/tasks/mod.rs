@@ -157,15 +157,19 @@ pub fn episode(task: &Task, seed: u64) -> Result<Episode, String> {
 
 /// The phone a variant starts from (before its set-up steps): the task's device, or its case's.
 pub fn variant_device(task: &Task, variant: &Variant) -> Result<DeviceFile, String> {
-    let case_device = variant
-        .case
-        .as_ref()
-        .and_then(|value| task.cases.get(value))
-        .and_then(|case| case.device.as_ref());
-    match case_device {
+    match case_device(task, variant) {
         Some(other) => device_from(task, Some(other)),
         None => start_device(task),
     }
+}
+
+/// The device of the variant's case, where its case has one of its own.
+fn case_device<'a>(task: &'a Task, variant: &Variant) -> Option<&'a Value> {
+    variant
+        .case
+        .as_ref()
+        .and_then(|value| task.cases.get(value))
+        .and_then(|case| case.device.as_ref())
 }
 
 /// [`episode`] drawn at `size` (columns, rows) instead of 60x24.
@@ -188,7 +192,10 @@ pub fn episode_on(
 ) -> Result<Episode, String> {
     let device = start_device(task)?;
     let variant = variant::draw(task, seed, &device).map_err(|e| format!("{}: {e}", task.id))?;
-    let mut device = variant_device(task, &variant)?;
+    let mut device = match case_device(task, &variant) {
+        Some(other) => device_from(task, Some(other))?,
+        None => device,
+    };
     adjust(&mut device);
     let mut start = episode::default_start(seed, task.start.clock);
     if let Some((width, height)) = size {

@@ -24,18 +24,24 @@ fn hasher() -> Argon2<'static> {
 }
 
 /// A PHC string for `password`, salted from the seeded generator (so replays are repeatable).
+/// Hashes are remembered for the process, as checks are: a hint's plan sets the same new
+/// password from the same state again and again.
 pub fn hash_password(password: &str, env: &mut Env) -> String {
     let mut salt = [0u8; 16];
     for chunk in salt.chunks_mut(4) {
         chunk.copy_from_slice(&env.below(u32::MAX).to_le_bytes());
     }
-    match SaltString::encode_b64(&salt) {
-        Ok(salt) => hasher()
-            .hash_password(password.as_bytes(), &salt)
-            .map(|hash| hash.to_string())
-            .unwrap_or_default(),
-        Err(_) => String::new(),
-    }
+    remembered(
+        &HASHED,
+        (salt, password.to_string()),
+        || match SaltString::encode_b64(&salt) {
+            Ok(salt) => hasher()
+                .hash_password(password.as_bytes(), &salt)
+                .map(|hash| hash.to_string())
+                .unwrap_or_default(),
+            Err(_) => String::new(),
+        },
+    )
 }
 
 /// Whether `password` matches the PHC string (an empty or broken hash, or one that asks for
@@ -43,32 +49,44 @@ pub fn hash_password(password: &str, env: &mut Env) -> String {
 /// remembered for the process: plans, checks and replays ask the same ones over and over, and
 /// each costs a hash.
 pub fn verify_password(hash: &str, password: &str) -> bool {
-    let remembered = REMEMBERED.lock().ok().and_then(|answers| {
+    remembered(&CHECKED, (hash.to_string(), password.to_string()), || {
+        hash_matches(hash, password)
+    })
+}
+
+/// How many hashes and checks are remembered, each (a bound on the memory and on a look-up; a
+/// hint's plan needs a handful).
+const REMEMBERED_MAX: usize = 128;
+
+/// Answers remembered, oldest first. Memory only, never written.
+type Memo<K, V> = std::sync::Mutex<Vec<(K, V)>>;
+
+/// The checks remembered: (the hash, the password tried) and the answer.
+static CHECKED: Memo<(String, String), bool> = std::sync::Mutex::new(Vec::new());
+/// The hashes remembered: (the salt, the password) and the PHC string.
+static HASHED: Memo<([u8; 16], String), String> = std::sync::Mutex::new(Vec::new());
+
+/// The answer for `key`, from `memo` or worked out and remembered (the oldest forgotten past
+/// `REMEMBERED_MAX`).
+fn remembered<K: PartialEq, V: Clone>(memo: &Memo<K, V>, key: K, work: impl FnOnce() -> V) -> V {
+    let known = memo.lock().ok().and_then(|answers| {
         answers
             .iter()
-            .find(|(h, p, _)| p == password && h == hash)
-            .map(|(_, _, answer)| *answer)
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.clone())
     });
-    if let Some(answer) = remembered {
+    if let Some(answer) = known {
         return answer;
     }
-    let answer = hash_matches(hash, password);
-    if let Ok(mut answers) = REMEMBERED.lock() {
+    let answer = work();
+    if let Ok(mut answers) = memo.lock() {
         if answers.len() >= REMEMBERED_MAX {
             answers.remove(0);
         }
-        answers.push((hash.to_string(), password.to_string(), answer));
+        answers.push((key, answer.clone()));
     }
     answer
 }
-
-/// How many password checks are remembered (a bound on the memory and on a look-up; a hint's
-/// plan needs a handful).
-const REMEMBERED_MAX: usize = 128;
-
-/// The checks remembered: the hash, the password tried, the answer. Memory only, never written.
-static REMEMBERED: std::sync::Mutex<Vec<(String, String, bool)>> =
-    std::sync::Mutex::new(Vec::new());
 
 /// The check itself, a hash every time (what the bench measures).
 pub fn hash_matches(hash: &str, password: &str) -> bool {

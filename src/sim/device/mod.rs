@@ -55,9 +55,16 @@ impl DeviceFile {
     /// The fresh phone every first run starts from (a Global-ROM phone, signed out, with some
     /// local data so that keeping or removing synced data matters).
     pub fn factory_default() -> DeviceFile {
-        // The asset is part of the binary and covered by a test, so a parse failure here is a
-        // build defect, not user input.
-        serde_json::from_str(DEFAULT_DEVICE_JSON).expect("assets/default-device.json is valid")
+        // Parsed once per process: tasks and agents start thousands of episodes on it.
+        static PARSED: std::sync::OnceLock<DeviceFile> = std::sync::OnceLock::new();
+        PARSED
+            .get_or_init(|| {
+                // The asset is part of the binary and covered by a test, so a parse failure
+                // here is a build defect, not user input.
+                serde_json::from_str(DEFAULT_DEVICE_JSON)
+                    .expect("assets/default-device.json is valid")
+            })
+            .clone()
     }
 }
 
