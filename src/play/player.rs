@@ -90,8 +90,9 @@ impl Player {
         Player::on(device, start, Drawing::Styled(Buffer::empty(area)))
     }
 
-    /// The styled frame, when the player draws in colour.
-    pub fn buffer(&self) -> Option<&Buffer> {
+    /// The styled frame as it is now, when the player draws in colour.
+    pub fn buffer(&mut self) -> Option<&Buffer> {
+        self.drawn();
         match &self.drawing {
             Drawing::Styled(buffer) => Some(buffer),
             Drawing::Text(_) => None,

@@ -11,6 +11,7 @@ mod dialog;
 pub mod lesson;
 mod page;
 mod paint;
+pub mod pixels;
 pub mod theme;
 
 use ratatui::Frame;

@@ -219,7 +219,6 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         if let Some(transcript) = &mut transcript {
             transcript.start(&fixture.name, &mut player)?;
         }
-        player.drawn();
         if let (Some(cast), Some(buffer)) = (&mut cast, player.buffer()) {
             cast.frame(buffer)?;
         }
@@ -260,10 +259,7 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
                     false
                 }
             };
-            if drew {
-                player.drawn();
-            }
-            if let (Some(cast), Some(buffer), true) = (&mut cast, player.buffer(), drew) {
+            if drew && let (Some(cast), Some(buffer)) = (&mut cast, player.buffer()) {
                 cast.frame(buffer).map_err(|e| e.to_string())?;
             }
             Ok(())
