@@ -114,7 +114,7 @@ pub fn draw(buffer: &Buffer, scale: u32) -> Picture {
     picture
 }
 
-/// [`draw`] into `picture`, reusing its memory (an agent's frames, one per step).
+/// [`draw`] into `picture`, reusing its memory at scale 1 (an agent's frames, one per step).
 pub fn draw_into(buffer: &Buffer, scale: u32, picture: &mut Picture) {
     let scale = scale.clamp(1, SCALE_MAX);
     let columns = usize::from(buffer.area.width);
