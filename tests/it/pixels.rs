@@ -1,0 +1,224 @@
+//! The main screens as pictures: each reached the way a person reaches it (as the text
+//! snapshots in `screens` reach them), drawn by the styled [`Player`] a replay uses, rasterized
+//! by `ui::pixels` at 60x24 and scale 1, and kept as PNG snapshots in English and Chinese.
+//! Look at a changed picture before accepting it: a snapshot is an assertion.
+
+use crate::common::start;
+use crate::screens::{factory, signed_in, tap};
+use mi_settings::play::player::Player;
+use mi_settings::screens::Action;
+use mi_settings::sim::DeviceFile;
+use mi_settings::sim::device::Language;
+use mi_settings::ui::pixels::{self, CELL_HEIGHT, CELL_WIDTH, png};
+
+const WIDTH: u16 = 60;
+const HEIGHT: u16 = 24;
+
+fn typed(text: &str) -> Action {
+    Action::Type(text.to_string())
+}
+
+/// The phone from the factory default changed by `setup`, in `language`, after `actions`: its
+/// screen's machine name and the frame as a PNG at `scale`.
+fn picture(
+    setup: fn(&mut DeviceFile),
+    language: Language,
+    actions: &[Action],
+    scale: u32,
+) -> (String, Vec<u8>) {
+    let mut device = DeviceFile::factory_default();
+    setup(&mut device);
+    device.phone.language = language;
+    let mut player = Player::styled(device, start(WIDTH, HEIGHT));
+    for action in actions {
+        player.apply(action.clone());
+    }
+    let screen = player.engine().view().screen.clone();
+    let buffer = player.buffer().expect("a styled player has a buffer");
+    let picture = pixels::draw(buffer, scale);
+    assert_eq!(
+        (picture.width, picture.height),
+        (
+            u32::from(WIDTH) * CELL_WIDTH * scale,
+            u32::from(HEIGHT) * CELL_HEIGHT * scale
+        ),
+        "a cell is {CELL_WIDTH}x{CELL_HEIGHT} pixels at scale 1"
+    );
+    (
+        screen,
+        png::encode(&picture).expect("a 60x24 frame encodes"),
+    )
+}
+
+/// One main screen: `name`, ended on `screen`, from `setup` through `actions`.
+struct Shot {
+    name: &'static str,
+    screen: &'static str,
+    setup: fn(&mut DeviceFile),
+    actions: Vec<Action>,
+}
+
+fn shots() -> Vec<Shot> {
+    let account = || tap("settings.account");
+    let confirm = vec![account(), tap("account.sign_out")];
+    let mut keep_or_remove = confirm.clone();
+    keep_or_remove.extend([
+        tap("dialog.confirm"),
+        typed("Xiaomi#2026"),
+        Action::Activate,
+    ]);
+    let find = vec![account(), tap("account.find_device")];
+    let mut turn_off = find.clone();
+    turn_off.push(tap("find_device.toggle"));
+    let shot = |name, screen, setup, actions| Shot {
+        name,
+        screen,
+        setup,
+        actions,
+    };
+    vec![
+        shot("settings_home_signed_out", "settings", factory, vec![]),
+        // On a Global ROM the account entry is at the bottom of Settings.
+        shot(
+            "settings_home_signed_in_bottom",
+            "settings",
+            signed_in,
+            vec![Action::FocusLast],
+        ),
+        shot("mi_account", "mi_account", signed_in, vec![account()]),
+        shot(
+            "sign_in",
+            "sign_in",
+            factory,
+            vec![account(), tap("account.sign_in")],
+        ),
+        shot("sign_out_confirm", "mi_account", signed_in, confirm),
+        shot(
+            "sign_out_keep_or_remove",
+            "mi_account",
+            signed_in,
+            keep_or_remove,
+        ),
+        shot(
+            "mi_cloud",
+            "mi_cloud",
+            signed_in,
+            vec![account(), tap("account.cloud")],
+        ),
+        shot("find_device", "find_device", signed_in, find),
+        shot("find_device_turn_off", "find_device", signed_in, turn_off),
+        shot(
+            "devices",
+            "devices",
+            signed_in,
+            vec![account(), tap("account.devices")],
+        ),
+        shot(
+            "account_security",
+            "account_security",
+            signed_in,
+            vec![account(), tap("account.security")],
+        ),
+        shot(
+            "browser_cloud",
+            "web.cloud",
+            signed_in,
+            vec![
+                Action::SwitchSurface,
+                tap("web.login"),
+                typed("6612345678"),
+                tap("web.password"),
+                typed("Xiaomi#2026"),
+                tap("web.sign_in"),
+            ],
+        ),
+    ]
+}
+
+/// Every main screen in English and in Simplified Chinese, as a PNG snapshot each.
+#[test]
+fn main_screens_in_both_languages() {
+    let shots = shots();
+    let mut pictures = std::collections::BTreeMap::new();
+    for shot in &shots {
+        for (language, suffix) in [(Language::En, ""), (Language::ZhCn, "_zh-CN")] {
+            let name = format!("{}{suffix}", shot.name);
+            let (screen, bytes) = picture(shot.setup, language, &shot.actions, 1);
+            assert_eq!(screen, shot.screen, "{name}: the route ended elsewhere");
+            assert!(
+                bytes.len() < 16_000,
+                "{name}: a 60x24 frame is a small PNG, not {} bytes",
+                bytes.len()
+            );
+            if let Some(same) = pictures.insert(bytes.clone(), name.clone()) {
+                panic!("{name} is the same picture as {same}");
+            }
+            insta::assert_binary_snapshot!(format!("{name}.png").as_str(), bytes);
+        }
+    }
+    assert_eq!(pictures.len(), 24, "every picture differs from the others");
+}
+
+/// The same screen drawn twice, by two players, gives the same bytes; a picture decodes back to
+/// what was drawn; scale 2 is scale 1 with each pixel a 2x2 square.
+#[test]
+fn pictures_are_deterministic_and_scale_by_repeating_pixels() {
+    for shot in shots() {
+        let (_, first) = picture(shot.setup, Language::ZhCn, &shot.actions, 1);
+        let (_, again) = picture(shot.setup, Language::ZhCn, &shot.actions, 1);
+        assert!(first == again, "{}: two drawings differ", shot.name);
+    }
+    let shot = &shots()[0];
+    let (_, one) = picture(shot.setup, Language::En, &shot.actions, 1);
+    let (_, two) = picture(shot.setup, Language::En, &shot.actions, 2);
+    let (one, two) = (
+        png::decode(&one).expect("decodes"),
+        png::decode(&two).expect("decodes"),
+    );
+    assert_eq!((two.width, two.height), (one.width * 2, one.height * 2));
+    let at = |p: &pixels::Picture, x: u32, y: u32| {
+        let i = ((y * p.width + x) * 3) as usize;
+        [p.rgb[i], p.rgb[i + 1], p.rgb[i + 2]]
+    };
+    let mut colours = std::collections::BTreeSet::new();
+    for y in 0..one.height {
+        for x in 0..one.width {
+            let pixel = at(&one, x, y);
+            colours.insert(pixel);
+            for (dx, dy) in [(0, 0), (1, 0), (0, 1), (1, 1)] {
+                assert_eq!(at(&two, 2 * x + dx, 2 * y + dy), pixel, "({x}, {y})");
+            }
+        }
+    }
+    assert!(
+        colours.len() >= 3,
+        "text, background and an accent: {colours:?}"
+    );
+}
+
+/// A password typed into a field is not in the picture: the frame a picture is drawn from is
+/// the one a replay writes, masked. Typing a visible string instead changes the picture, so the
+/// comparison can tell.
+#[test]
+fn a_typed_password_is_not_drawn() {
+    let form = vec![
+        tap("settings.account"),
+        tap("account.sign_in"),
+        tap("signin.password"),
+    ];
+    let with = |text: &str| {
+        let mut actions = form.clone();
+        actions.push(typed(text));
+        picture(factory, Language::En, &actions, 1).1
+    };
+    let mut player = Player::styled(DeviceFile::factory_default(), start(WIDTH, HEIGHT));
+    for action in &form {
+        player.apply(action.clone());
+    }
+    player.apply(typed("Xiaomi#2026"));
+    let frame = player.frame().to_string();
+    assert!(!frame.contains("Xiaomi#2026"), "{frame}");
+    // Two passwords of the same length look the same; a different length does not.
+    assert!(with("Xiaomi#2026") == with("Secret#1234"));
+    assert!(with("Xiaomi#2026") != with("Xiaomi#20266"));
+}
