@@ -222,3 +222,173 @@ fn a_typed_password_is_not_drawn() {
     assert!(with("Xiaomi#2026") == with("Secret#1234"));
     assert!(with("Xiaomi#2026") != with("Xiaomi#20266"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// `mi-settings replay --png DIR`
+
+mod replay_png {
+    use std::path::{Path, PathBuf};
+
+    use crate::common::batch::{ran, replay_with, write};
+    use mi_settings::shells::replay::batch::BatchOptions;
+    use mi_settings::shells::replay::pictures::PngOptions;
+    use mi_settings::ui::pixels::png;
+
+    /// Replays `fixture` with pictures into `dir` (as CI does: no snapshot written): what the
+    /// batch printed.
+    fn replay_png(fixture: &Path, dir: &Path, scale: u32, snapshots_only: bool) -> String {
+        let options = BatchOptions {
+            ci: true,
+            png: Some(PngOptions {
+                dir: dir.to_path_buf(),
+                scale,
+                snapshots_only,
+            }),
+            ..BatchOptions::default()
+        };
+        let (result, out) = replay_with(&[fixture.to_path_buf()], &options);
+        assert_eq!(result, ran(1, 0), "{out}");
+        out
+    }
+
+    /// The files in `dir`, sorted, with their bytes.
+    fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
+        let mut found: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+            .expect("the pictures' folder")
+            .flatten()
+            .map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                (name, std::fs::read(entry.path()).expect("reads"))
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    fn fixture(name: &str) -> PathBuf {
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(format!("{name}.json"))
+    }
+
+    /// A picture at the start and after each step that moves the phone, named by the step's
+    /// number and words so they sort; the same replay gives the same bytes.
+    #[test]
+    fn a_picture_per_step_the_same_every_time() {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let walk = fixture("global-rom-account-entry-at-the-bottom");
+        let (one, two) = (temp.path().join("one"), temp.path().join("two"));
+        replay_png(&walk, &one, 1, false);
+        replay_png(&walk, &two, 1, false);
+        let folder = "global-rom-account-entry-at-the-bottom";
+        let (first, again) = (files(&one.join(folder)), files(&two.join(folder)));
+        assert!(first == again, "two replays gave different pictures");
+        let names: Vec<&str> = first.iter().map(|(name, _)| name.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "0000-start.png",
+                "0004-scroll-down.png",
+                "0005-scroll-down.png",
+                "0009-tap-sign-in-to-mi-account.png",
+                "0012-back-1.png",
+            ]
+        );
+        for (name, bytes) in &first {
+            let picture = png::decode(bytes).expect("a PNG");
+            assert_eq!((picture.width, picture.height), (480, 384), "{name}");
+        }
+        // Again into the same folder, at scale 2: the old pictures are replaced, none left over.
+        std::fs::write(one.join(folder).join("notes.txt"), "mine").expect("writes");
+        std::fs::write(one.join(folder).join("0099-old.png"), "old").expect("writes");
+        replay_png(&walk, &one, 2, false);
+        let now = files(&one.join(folder));
+        assert_eq!(
+            now.len(),
+            names.len() + 1,
+            "the old picture is gone, notes kept"
+        );
+        let start = png::decode(&now[0].1).expect("a PNG");
+        assert_eq!((start.width, start.height), (960, 768));
+        assert!(now.iter().any(|(name, _)| name == "notes.txt"));
+    }
+
+    /// With `--png-snapshots-only`, a picture at each `snapshot` step only, named by it.
+    #[test]
+    fn only_at_snapshots() {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let walk = fixture("create-account-by-email");
+        replay_png(&walk, temp.path(), 1, true);
+        let names: Vec<String> = files(&temp.path().join("create-account-by-email"))
+            .into_iter()
+            .map(|(name, _)| name)
+            .collect();
+        let text = std::fs::read_to_string(&walk).expect("reads");
+        assert_eq!(
+            names.len(),
+            text.matches("\"snapshot\"").count(),
+            "{names:?}"
+        );
+        assert!(
+            names.iter().any(|n| n.ends_with("-empty-form.png")),
+            "{names:?}"
+        );
+        assert!(names.iter().all(|n| !n.contains("start")), "{names:?}");
+    }
+
+    /// A password shown in clear on the phone ("Show password") is masked in the pictures: two
+    /// replays typing different passwords of the same length give the same pictures.
+    #[test]
+    fn a_shown_password_is_masked() {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let walk = |password: &str| {
+            format!(
+                r#"{{"version": 1, "name": "password", "steps": [
+                    {{"tap_id": "settings.account"}},
+                    {{"tap_id": "account.sign_in"}},
+                    {{"tap_id": "signin.password"}},
+                    {{"type": "{password}"}},
+                    {{"tap_id": "signin.show_password"}},
+                    {{"expect_text": "[x] Show password"}}
+                ]}}"#
+            )
+        };
+        let mut pictures = Vec::new();
+        for (folder, password) in [("a", "Xiaomi#2026"), ("b", "Secret#1234")] {
+            let dir = temp.path().join(folder);
+            std::fs::create_dir(&dir).expect("mkdir");
+            let path = write(&dir, "password.json", walk(password));
+            replay_png(&path, &dir.join("pictures"), 1, false);
+            pictures.push(files(&dir.join("pictures").join("password")));
+        }
+        assert_eq!(pictures[0].len(), 6, "start and five steps that move");
+        assert!(pictures[0] == pictures[1], "a password shows in a picture");
+    }
+
+    /// A folder that is a symbolic link is refused with its path; nothing replays.
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_folder_is_refused() {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let elsewhere = temp.path().join("elsewhere");
+        std::fs::create_dir(&elsewhere).expect("mkdir");
+        let link = temp.path().join("pictures");
+        std::os::unix::fs::symlink(&elsewhere, &link).expect("link");
+        let options = BatchOptions {
+            ci: true,
+            png: Some(PngOptions {
+                dir: link.clone(),
+                scale: 1,
+                snapshots_only: false,
+            }),
+            ..BatchOptions::default()
+        };
+        let (result, _) = replay_with(&[fixture("keyboard-walk")], &options);
+        let message = result.expect_err("refused");
+        assert!(
+            message.contains("symbolic link") && message.contains(&link.display().to_string()),
+            "{message}"
+        );
+        assert_eq!(std::fs::read_dir(&elsewhere).expect("lists").count(), 0);
+    }
+}

@@ -1,6 +1,6 @@
 //! `mi-settings replay FIXTURE_OR_DIR...`: finds the fixtures, reads them all (a malformed one
-//! stops the run before anything replays), replays each, writes transcripts and casts, and
-//! prints one line per fixture.
+//! stops the run before anything replays), replays each, writes transcripts, casts and
+//! pictures, and prints one line per fixture.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use super::pictures::Pictures;
 use super::run::{self as runner, Report};
 use crate::play::fixture::{FixtureError, LoadedFixture};
 
@@ -20,6 +21,8 @@ pub struct BatchOptions {
     pub ci: bool,
     pub transcript_dir: Option<PathBuf>,
     pub cast: Option<PathBuf>,
+    /// PNG pictures of each fixture's steps (`--png`).
+    pub png: Option<super::pictures::PngOptions>,
     /// How many fixtures replay at once (default: one per core).
     pub jobs: Option<usize>,
     /// Play every fixture with the phone in this language (over the fixtures' own).
@@ -116,6 +119,9 @@ pub fn run(
             return Ok(BatchResult::Malformed(errors.len()));
         }
     };
+    if let Some(png) = &options.png {
+        same_picture_folders(&fixtures, &png.dir)?;
+    }
     let runner_options = runner::Options {
         update_snapshots: options.update_snapshots,
         ci: options.ci,
@@ -213,9 +219,18 @@ fn replay_one(
         Some(dir) => Some(open(&dir.join(format!("{}.cast", stem(&loaded.path))))?),
         None => None,
     };
+    let mut pictures = match &options.png {
+        Some(png) => Some(Pictures::new(
+            png,
+            &stem(&loaded.path),
+            loaded.fixture.steps.len(),
+        )?),
+        None => None,
+    };
     let outputs = runner::Outputs {
         transcript: transcript.as_mut().map(|w| w as &mut dyn Write),
         cast: cast.as_mut().map(|w| w as &mut dyn Write),
+        pictures: pictures.as_mut(),
         each_step: None,
     };
     let report = runner::run(loaded, runner_options, outputs);
@@ -245,6 +260,24 @@ fn summary_line(report: &Report, loaded: &LoadedFixture) -> String {
         report.name
     );
     line
+}
+
+/// Two fixtures of the same name (from two folders) would write their pictures into the same
+/// `DIR/<name>/`: refused before anything replays.
+fn same_picture_folders(fixtures: &[LoadedFixture], dir: &Path) -> Result<(), String> {
+    let mut seen = BTreeMap::new();
+    for loaded in fixtures {
+        let name = stem(&loaded.path);
+        if let Some(first) = seen.insert(name.clone(), &loaded.path) {
+            return Err(format!(
+                "{} and {} would both write their pictures to {}: replay them one at a time",
+                first.display(),
+                loaded.path.display(),
+                dir.join(name).display()
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn stem(path: &Path) -> String {
