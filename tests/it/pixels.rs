@@ -391,4 +391,48 @@ mod replay_png {
         );
         assert_eq!(std::fs::read_dir(&elsewhere).expect("lists").count(), 0);
     }
+
+    /// The README's picture is what the command it names makes now: it never goes stale.
+    #[test]
+    fn the_readme_picture_is_what_its_command_makes() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let command = "mi-settings replay fixtures/seed-000-devices-on-the-phone.json \
+                       --png docs/pictures --png-snapshots-only --scale 2";
+        let committed = "docs/pictures/seed-000-devices-on-the-phone/0014-my-devices.png";
+        let readme = std::fs::read_to_string(root.join("README.md")).expect("the README");
+        assert!(
+            readme.contains(&format!("]({committed})")),
+            "the README shows {committed}"
+        );
+        assert!(
+            readme.contains(command),
+            "the README names the command: {command}"
+        );
+        let pictures = std::fs::read_to_string(root.join("docs/pictures.md")).expect("reads");
+        assert!(
+            pictures.contains(command),
+            "docs/pictures.md names the command"
+        );
+
+        let temp = tempfile::tempdir().expect("tempdir");
+        replay_png(
+            &fixture("seed-000-devices-on-the-phone"),
+            temp.path(),
+            2,
+            true,
+        );
+        let made = files(&temp.path().join("seed-000-devices-on-the-phone"));
+        let kept = std::fs::read(root.join(committed)).expect("the committed picture");
+        assert_eq!(made.len(), 1, "one snapshot step, one picture");
+        assert_eq!(
+            format!("docs/pictures/seed-000-devices-on-the-phone/{}", made[0].0),
+            committed
+        );
+        assert!(
+            made[0].1 == kept,
+            "{committed} is stale: run `{command}` (from the repository's root) and look at it"
+        );
+        let picture = png::decode(&kept).expect("a PNG");
+        assert_eq!((picture.width, picture.height), (960, 768));
+    }
 }
