@@ -436,3 +436,140 @@ mod replay_png {
         assert_eq!((picture.width, picture.height), (960, 768));
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// `mi-settings replay --guide DIR`
+
+mod guide {
+    use std::path::{Path, PathBuf};
+
+    use crate::common::batch::{ran, replay_with};
+    use mi_settings::shells::replay::batch::BatchOptions;
+    use mi_settings::shells::replay::pictures::PngOptions;
+    use mi_settings::sim::device::Language;
+
+    const WALK: &str = "seed-001-sign-out-keep";
+
+    /// Replays the walk with its guide (and its pictures) into `dir`: the guide's page.
+    fn guide(dir: &Path, language: Option<Language>) -> String {
+        let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("fixtures")
+            .join(format!("{WALK}.json"));
+        let options = BatchOptions {
+            ci: true,
+            guide: Some(dir.to_path_buf()),
+            png: Some(PngOptions {
+                dir: dir.join("png"),
+                scale: 1,
+                snapshots_only: false,
+            }),
+            language,
+            ..BatchOptions::default()
+        };
+        let (result, out) = replay_with(&[fixture], &options);
+        assert_eq!(result, ran(1, 0), "{out}");
+        std::fs::read_to_string(dir.join(WALK).join("index.html")).expect("the guide")
+    }
+
+    /// The pictures inside a page, in order.
+    fn pictures(page: &str) -> Vec<Vec<u8>> {
+        page.split("src=\"data:image/png;base64,")
+            .skip(1)
+            .map(|rest| decode(rest.split('"').next().expect("a quoted picture")))
+            .collect()
+    }
+
+    fn decode(text: &str) -> Vec<u8> {
+        const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        let mut bits = Vec::new();
+        for c in text.bytes().filter(|&c| c != b'=') {
+            let value = ALPHABET.iter().position(|&a| a == c).expect("base64");
+            bits.extend((0..6).rev().map(|i| (value >> i) & 1));
+        }
+        bits.chunks_exact(8)
+            .map(|byte| byte.iter().fold(0u8, |n, &bit| n << 1 | bit as u8))
+            .collect()
+    }
+
+    /// One page, the same every time: each step a person does in words, with the very picture
+    /// `--png` writes after it; the checks left out; the password never written.
+    #[test]
+    fn a_page_of_steps_and_pictures() {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let page = guide(&temp.path().join("one"), None);
+        let again = guide(&temp.path().join("two"), None);
+        assert!(page == again, "two replays gave different guides");
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+        assert!(page.ends_with("</ol>\n</body>\n</html>\n"));
+        assert!(page.contains("<h1>Seed 001: sign out of the Mi Account and keep the data</h1>"));
+        for words in [
+            "<p>Tap “Mi Account”</p>",
+            "<p>Type the password</p>",
+            "<p>Tap “Keep”</p>",
+        ] {
+            assert!(page.contains(words), "{words}");
+        }
+        assert!(
+            !page.contains("Xiaomi#2026"),
+            "the password is in the guide"
+        );
+        assert!(!page.contains("expect"), "a check is in the guide");
+        let mut files: Vec<PathBuf> = std::fs::read_dir(temp.path().join("one/png").join(WALK))
+            .expect("the pictures")
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        files.sort();
+        let written: Vec<Vec<u8>> = files
+            .iter()
+            .map(|f| std::fs::read(f).expect("reads"))
+            .collect();
+        let shown = pictures(&page);
+        assert!(shown.len() > 10, "{} pictures", shown.len());
+        assert_eq!(
+            page.matches("<li>").count() + 1,
+            shown.len(),
+            "a picture a step"
+        );
+        assert!(shown == written, "the guide's pictures are not --png's");
+    }
+
+    /// In the phone's language: the page, its steps and the labels as the phone shows them,
+    /// though the fixture names them in English.
+    #[test]
+    fn in_the_phones_language() {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let page = guide(temp.path(), Some(Language::ZhCn));
+        assert!(page.contains("<html lang=\"zh-CN\">"));
+        for words in [
+            "<p>开始时的手机</p>",
+            "<p>点按“小米账号”</p>",
+            "<p>输入密码</p>",
+            "<p>按 Esc</p>",
+        ] {
+            assert!(page.contains(words), "{words}");
+        }
+        assert!(!page.contains("<p>Tap"), "an English step");
+    }
+
+    /// A guide's folder that is a symbolic link is refused, naming it.
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_folder_is_refused() {
+        let temp = tempfile::tempdir().expect("tempdir");
+        let link = temp.path().join("guide");
+        std::os::unix::fs::symlink(temp.path(), &link).expect("link");
+        let options = BatchOptions {
+            ci: true,
+            guide: Some(link.clone()),
+            ..BatchOptions::default()
+        };
+        let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures/keyboard-walk.json");
+        let (result, _) = replay_with(&[fixture], &options);
+        let message = result.expect_err("refused");
+        assert!(
+            message.contains("symbolic link") && message.contains(&link.display().to_string()),
+            "{message}"
+        );
+    }
+}

@@ -58,6 +58,7 @@ fn replay_growth_kb() -> u64 {
             transcript: Some(&mut sink),
             cast: None,
             pictures: None,
+            guide: None,
             each_step: None,
         },
     );

@@ -105,6 +105,11 @@ pub(super) enum Command {
         /// Pictures only at the fixture's `snapshot` steps (DIR/<fixture>/<step>-<name>.png).
         #[arg(long, requires = "png")]
         png_snapshots_only: bool,
+        /// Write an illustrated guide of each fixture to DIR/<fixture>/index.html: one page,
+        /// pictures inside, with each step a person does in words and the phone after it, in
+        /// the phone's language, to print or share.
+        #[arg(long, value_name = "DIR")]
+        guide: Option<PathBuf>,
         /// How many fixtures to replay at once (default: the number of cores). The output keeps
         /// the fixtures' order.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]

@@ -58,6 +58,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             png,
             scale,
             png_snapshots_only,
+            guide,
             jobs,
             dirs,
             language: speech,
@@ -73,6 +74,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
                     scale,
                     snapshots_only: png_snapshots_only,
                 }),
+                guide,
                 jobs: jobs.map(usize::from),
                 language: language(speech),
             };

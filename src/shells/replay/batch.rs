@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use super::guide::Guide;
 use super::pictures::Pictures;
 use super::run::{self as runner, Report};
 use crate::play::fixture::{FixtureError, LoadedFixture};
@@ -23,6 +24,8 @@ pub struct BatchOptions {
     pub cast: Option<PathBuf>,
     /// PNG pictures of each fixture's steps (`--png`).
     pub png: Option<super::pictures::PngOptions>,
+    /// An illustrated guide of each fixture, in `DIR/<fixture>/index.html` (`--guide`).
+    pub guide: Option<PathBuf>,
     /// How many fixtures replay at once (default: one per core).
     pub jobs: Option<usize>,
     /// Play every fixture with the phone in this language (over the fixtures' own).
@@ -119,8 +122,14 @@ pub fn run(
             return Ok(BatchResult::Malformed(errors.len()));
         }
     };
-    if let Some(png) = &options.png {
-        same_picture_folders(&fixtures, &png.dir)?;
+    for dir in [
+        options.png.as_ref().map(|png| &png.dir),
+        options.guide.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        same_picture_folders(&fixtures, dir)?;
     }
     let runner_options = runner::Options {
         update_snapshots: options.update_snapshots,
@@ -227,13 +236,21 @@ fn replay_one(
         )?),
         None => None,
     };
+    let mut guide = match &options.guide {
+        Some(dir) => Some(Guide::new(dir, &stem(&loaded.path))?),
+        None => None,
+    };
     let outputs = runner::Outputs {
         transcript: transcript.as_mut().map(|w| w as &mut dyn Write),
         cast: cast.as_mut().map(|w| w as &mut dyn Write),
         pictures: pictures.as_mut(),
+        guide: guide.as_mut(),
         each_step: None,
     };
     let report = runner::run(loaded, runner_options, outputs);
+    if let Some(guide) = guide {
+        guide.finish()?;
+    }
     let mut text = summary_line(&report, loaded);
     text.push('\n');
     if let Some(failure) = report.failure_text() {
@@ -262,8 +279,8 @@ fn summary_line(report: &Report, loaded: &LoadedFixture) -> String {
     line
 }
 
-/// Two fixtures of the same name (from two folders) would write their pictures into the same
-/// `DIR/<name>/`: refused before anything replays.
+/// Two fixtures of the same name (from two folders) would write their pictures (or guides) into
+/// the same `DIR/<name>/`: refused before anything replays.
 fn same_picture_folders(fixtures: &[LoadedFixture], dir: &Path) -> Result<(), String> {
     let mut seen = BTreeMap::new();
     for loaded in fixtures {

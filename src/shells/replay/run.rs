@@ -13,6 +13,7 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::cast::CastWriter;
+use super::guide::Guide;
 use super::pictures::Pictures;
 use crate::engine::{Engine, Start};
 use crate::play::fixture::{
@@ -52,6 +53,8 @@ pub struct Outputs<'a> {
     pub cast: Option<&'a mut dyn Write>,
     /// PNG pictures of the phone (`replay --png`).
     pub pictures: Option<&'a mut Pictures>,
+    /// An illustrated guide (`replay --guide`); finished by the caller.
+    pub guide: Option<&'a mut Guide>,
     /// Called with the phone after each step (its 1-based number): tests look at every state a
     /// walkthrough passes through.
     pub each_step: Option<&'a mut StepWatcher<'a>>,
@@ -184,10 +187,11 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         transcript,
         cast,
         mut pictures,
+        mut guide,
         mut each_step,
     } = outputs;
     let mut secrets = Secrets::new(&device);
-    let mut player = if cast.is_some() || pictures.is_some() {
+    let mut player = if cast.is_some() || pictures.is_some() || guide.is_some() {
         Player::styled(device, start)
     } else {
         Player::new(device, start)
@@ -238,6 +242,12 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         report.failure = Some(set_up_failure("png", message));
         return report;
     }
+    if let Some(guide) = guide.as_mut()
+        && let Err(message) = guide.start(&fixture.name, &fixture.description, &mut player)
+    {
+        report.failure = Some(set_up_failure("guide", message));
+        return report;
+    }
 
     for (index, step) in fixture.steps.iter().enumerate() {
         if fixture.setup_steps == Some(index) {
@@ -255,6 +265,10 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         let heading = words
             .as_ref()
             .map(|words| format!("step {}: {words}", index + 1));
+        let said = guide
+            .as_ref()
+            .and_then(|guide| guide.words(step, player.engine()))
+            .map(|said| secrets.mask(step, &said));
         // What the step did, for its picture.
         let (mut moved, mut snapshot) = (false, None);
         let outcome = (|| -> Result<(), String> {
@@ -297,6 +311,12 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
                 pictures.step(index + 1, words, moved, snapshot.as_deref(), &mut player)
         {
             report.failure = Some(set_up_failure("png", message));
+            break;
+        }
+        if let (Some(guide), Some(said), true) = (guide.as_mut(), &said, moved)
+            && let Err(message) = guide.entry(Some(said), &mut player)
+        {
+            report.failure = Some(set_up_failure("guide", message));
             break;
         }
         if let Err(message) = outcome {
@@ -345,6 +365,7 @@ pub fn run_captured(loaded: &LoadedFixture, options: &Options) -> Captured {
             transcript: Some(&mut transcript),
             cast: Some(&mut cast),
             pictures: None,
+            guide: None,
             each_step: None,
         },
     );
