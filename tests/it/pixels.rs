@@ -4,7 +4,7 @@
 //! Look at a changed picture before accepting it: a snapshot is an assertion.
 
 use crate::common::start;
-use crate::screens::{factory, signed_in, tap};
+use crate::screens::{factory, signed_in, tap, typed, web_sign_in};
 use mi_settings::play::player::Player;
 use mi_settings::screens::Action;
 use mi_settings::sim::DeviceFile;
@@ -13,10 +13,6 @@ use mi_settings::ui::pixels::{self, CELL_HEIGHT, CELL_WIDTH, png};
 
 const WIDTH: u16 = 60;
 const HEIGHT: u16 = 24;
-
-fn typed(text: &str) -> Action {
-    Action::Type(text.to_string())
-}
 
 /// The phone from the factory default changed by `setup`, in `language`, after `actions`: its
 /// screen's machine name and the frame as a PNG at `scale`.
@@ -76,6 +72,8 @@ fn shots() -> Vec<Shot> {
         setup,
         actions,
     };
+    // A page of Mi Account's, signed in: its name is its screen's.
+    let page = |name, id| shot(name, name, signed_in, vec![account(), tap(id)]);
     vec![
         shot("settings_home_signed_out", "settings", factory, vec![]),
         // On a Global ROM the account entry is at the bottom of Settings.
@@ -99,39 +97,12 @@ fn shots() -> Vec<Shot> {
             signed_in,
             keep_or_remove,
         ),
-        shot(
-            "mi_cloud",
-            "mi_cloud",
-            signed_in,
-            vec![account(), tap("account.cloud")],
-        ),
+        page("mi_cloud", "account.cloud"),
         shot("find_device", "find_device", signed_in, find),
         shot("find_device_turn_off", "find_device", signed_in, turn_off),
-        shot(
-            "devices",
-            "devices",
-            signed_in,
-            vec![account(), tap("account.devices")],
-        ),
-        shot(
-            "account_security",
-            "account_security",
-            signed_in,
-            vec![account(), tap("account.security")],
-        ),
-        shot(
-            "browser_cloud",
-            "web.cloud",
-            signed_in,
-            vec![
-                Action::SwitchSurface,
-                tap("web.login"),
-                typed("6612345678"),
-                tap("web.password"),
-                typed("Xiaomi#2026"),
-                tap("web.sign_in"),
-            ],
-        ),
+        page("devices", "account.devices"),
+        page("account_security", "account.security"),
+        shot("browser_cloud", "web.cloud", signed_in, web_sign_in()),
     ]
 }
 

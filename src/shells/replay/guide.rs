@@ -6,10 +6,11 @@
 //! the replay goes, to a temporary file renamed into place at the end, so memory stays flat and
 //! a half-written guide never stands under the name.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+use super::pictures::{new_temporary, no_link};
 use crate::engine::Engine;
 use crate::play::fixture::{ScrollDirection, Step};
 use crate::play::player::Player;
@@ -41,26 +42,11 @@ impl Guide {
         let folder = dir.join(stem);
         let path = folder.join("index.html");
         for at in [dir, &folder, &path] {
-            if fs::symlink_metadata(at).is_ok_and(|m| m.file_type().is_symlink()) {
-                return Err(format!(
-                    "{} is a symbolic link: the guide is written only into a plain folder",
-                    at.display()
-                ));
-            }
+            no_link(at)?;
         }
         fs::create_dir_all(&folder)
             .map_err(|e| format!("{}: cannot create the folder: {e}", folder.display()))?;
-        let temp = folder.join(format!(".index.html.{}.tmp", std::process::id()));
-        let create = || OpenOptions::new().write(true).create_new(true).open(&temp);
-        let file = match create() {
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                // Left by a replay of this process id that died: removing a link removes the link.
-                let _ = fs::remove_file(&temp);
-                create()
-            }
-            other => other,
-        }
-        .map_err(|e| format!("{}: cannot write: {e}", temp.display()))?;
+        let (file, temp) = new_temporary(&path)?;
         Ok(Guide {
             out: BufWriter::with_capacity(1 << 16, file),
             temp,

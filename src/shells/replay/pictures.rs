@@ -5,7 +5,7 @@
 //! gives the same bytes. Each file is written whole or not at all (a temporary file renamed over
 //! it), never through a symbolic link.
 
-use std::fs::{self, OpenOptions};
+use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
@@ -175,22 +175,21 @@ fn remove_old_pictures(folder: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// A path that is a symbolic link is refused: pictures are written only where they are asked for.
-fn no_link(path: &Path) -> Result<(), String> {
+/// A path that is a symbolic link is refused: pictures and guides are written only where they
+/// are asked for, never where a link leads.
+pub(super) fn no_link(path: &Path) -> Result<(), String> {
     if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
         return Err(format!(
-            "{} is a symbolic link: pictures are written only into a plain folder",
+            "{} is a symbolic link: replay writes pictures and guides only into a plain folder",
             path.display()
         ));
     }
     Ok(())
 }
 
-/// Writes `bytes` to `path` whole or not at all: to a temporary file beside it created anew (a
-/// link at its name is refused, not followed), then renamed over `path`, which replaces a link
-/// there rather than writing through it.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    no_link(path)?;
+/// A new temporary file beside `path`, of this process's own, created exclusively (a link at its
+/// name is refused, not followed): the file and its name.
+pub(super) fn new_temporary(path: &Path) -> Result<(File, PathBuf), String> {
     let file_name = path
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
@@ -204,8 +203,19 @@ fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
         }
         other => other,
     };
-    let written = file.and_then(|mut file| file.write_all(bytes));
-    if let Err(e) = written {
+    match file {
+        Ok(file) => Ok((file, temp)),
+        Err(e) => Err(format!("{}: cannot write: {e}", temp.display())),
+    }
+}
+
+/// Writes `bytes` to `path` whole or not at all: to a temporary file beside it created anew (a
+/// link at its name is refused, not followed), then renamed over `path`, which replaces a link
+/// there rather than writing through it.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    no_link(path)?;
+    let (mut file, temp) = new_temporary(path)?;
+    if let Err(e) = file.write_all(bytes) {
         let _ = fs::remove_file(&temp);
         return Err(format!("{}: cannot write: {e}", temp.display()));
     }
