@@ -220,8 +220,7 @@ fn say(step: &Step, engine: &Engine, language: Language) -> Option<String> {
         Step::Back(times) if zh => format!("返回 {times} 次"),
         Step::Back(1) => "Go back".to_string(),
         Step::Back(times) => format!("Go back {times} times"),
-        Step::Wait(wait) if zh => format!("等待 {}", String::from(wait.clone())),
-        Step::Wait(wait) => format!("Wait {}", String::from(wait.clone())),
+        Step::Wait(wait) => wait_words(wait.duration().num_seconds(), zh),
         Step::SignInElsewhere(_) if zh => "与此同时，有人在另一台设备上登录了这个账号".to_string(),
         Step::SignInElsewhere(_) => {
             "Meanwhile, someone signs in to the account elsewhere".to_string()
@@ -243,6 +242,20 @@ fn tap(label: &str, zh: bool) -> String {
         format!("点按“{label}”")
     } else {
         format!("Tap “{label}”")
+    }
+}
+
+/// "Wait 2 minutes", in the largest whole unit.
+fn wait_words(seconds: i64, zh: bool) -> String {
+    let (n, unit) = match seconds {
+        s if s >= 3600 && s % 3600 == 0 => (s / 3600, ["hour", "小时"]),
+        s if s >= 60 && s % 60 == 0 => (s / 60, ["minute", "分钟"]),
+        s => (s, ["second", "秒"]),
+    };
+    match (zh, n) {
+        (true, n) => format!("等待 {n} {}", unit[1]),
+        (false, 1) => format!("Wait 1 {}", unit[0]),
+        (false, n) => format!("Wait {n} {}s", unit[0]),
     }
 }
 
@@ -332,5 +345,9 @@ mod tests {
         assert_eq!(key_name("f2"), "F2");
         assert_eq!(key_name("pagedown"), "Page Down");
         assert_eq!(key_name("q"), "“q”");
+        assert_eq!(wait_words(2, false), "Wait 2 seconds");
+        assert_eq!(wait_words(60, false), "Wait 1 minute");
+        assert_eq!(wait_words(90, false), "Wait 90 seconds");
+        assert_eq!(wait_words(7200, true), "等待 2 小时");
     }
 }
