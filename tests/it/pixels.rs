@@ -544,3 +544,42 @@ mod guide {
         );
     }
 }
+
+/// The command line's pictures: `--png`, `--scale` and `--guide` as a person types them, and
+/// the scale and the options that need `--png` checked before anything replays.
+#[test]
+fn the_command_line_takes_pictures_and_guides() {
+    use std::process::Command;
+    let temp = tempfile::tempdir().expect("tempdir");
+    let out = temp.path().to_str().expect("a UTF-8 path");
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/keyboard-walk.json");
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_mi-settings"))
+            .arg("replay")
+            .arg(fixture)
+            .args(args)
+            .env("CI", "true")
+            .output()
+            .expect("runs");
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, stderr) = run(&["--png", out, "--scale", "2", "--guide", out]);
+    assert_eq!(code, Some(0), "{stderr}");
+    let folder = temp.path().join("keyboard-walk");
+    let start = std::fs::read(folder.join("0000-start.png")).expect("the start");
+    let start = png::decode(&start).expect("a PNG");
+    assert_eq!((start.width, start.height), (960, 768));
+    assert!(folder.join("index.html").is_file());
+    for (args, says) in [
+        (&["--png", out, "--scale", "3"][..], "--scale"),
+        (&["--scale", "2"][..], "--png"),
+        (&["--png-snapshots-only"][..], "--png"),
+    ] {
+        let (code, stderr) = run(args);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+}
