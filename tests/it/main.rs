@@ -20,6 +20,7 @@ mod offline;
 mod opening;
 mod passwords;
 mod phone;
+mod pixels;
 mod reading;
 mod record;
 mod replay;

@@ -57,6 +57,8 @@ fn replay_growth_kb() -> u64 {
         runner::Outputs {
             transcript: Some(&mut sink),
             cast: None,
+            pictures: None,
+            guide: None,
             each_step: None,
         },
     );

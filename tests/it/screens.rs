@@ -529,7 +529,7 @@ fn info_display() {
     }
 }
 
-fn typed(text: &str) -> Action {
+pub(crate) fn typed(text: &str) -> Action {
     Action::Type(text.to_string())
 }
 
@@ -779,7 +779,7 @@ fn find_device_factory_reset_and_activation_lock() {
 }
 
 /// To the browser, and signed in there as Lei Wang.
-fn web_sign_in() -> Vec<Action> {
+pub(crate) fn web_sign_in() -> Vec<Action> {
     vec![
         Action::SwitchSurface,
         tap("web.login"),

@@ -93,6 +93,23 @@ pub(super) enum Command {
         /// (FILE being a folder) for several.
         #[arg(long, value_name = "FILE")]
         cast: Option<PathBuf>,
+        /// Write a PNG picture of the phone at the start and after every step that moves it,
+        /// to DIR/<fixture>/0000-start.png, 0001-<step>.png, … (a cell is 8x16 pixels; the
+        /// same replay always gives the same bytes; see docs/pictures.md).
+        #[arg(long, value_name = "DIR")]
+        png: Option<PathBuf>,
+        /// The pictures' scale: 1 (a 60x24 phone is 480x384 pixels) or 2.
+        #[arg(long, value_name = "N", default_value_t = 1, requires = "png",
+              value_parser = clap::value_parser!(u32).range(1..=2))]
+        scale: u32,
+        /// Pictures only at the fixture's `snapshot` steps (DIR/<fixture>/<step>-<name>.png).
+        #[arg(long, requires = "png")]
+        png_snapshots_only: bool,
+        /// Write an illustrated guide of each fixture to DIR/<fixture>/index.html: one page,
+        /// pictures inside, with each step a person does in words and the phone after it, in
+        /// the phone's language, to print or share.
+        #[arg(long, value_name = "DIR")]
+        guide: Option<PathBuf>,
         /// How many fixtures to replay at once (default: the number of cores). The output keeps
         /// the fixtures' order.
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..=256))]

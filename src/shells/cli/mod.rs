@@ -16,6 +16,7 @@ use std::sync::atomic::AtomicBool;
 use clap::Parser;
 
 use crate::shells::replay::batch::{self, BatchOptions, BatchResult};
+use crate::shells::replay::pictures::PngOptions;
 use crate::shells::{agent, bench, schema, store, task_files};
 use args::{Cli, Command, DeviceOption, LanguageOption};
 
@@ -54,6 +55,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             update,
             transcript,
             cast,
+            png,
+            scale,
+            png_snapshots_only,
+            guide,
             jobs,
             dirs,
             language: speech,
@@ -64,6 +69,12 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
                 ci: std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0"),
                 transcript_dir: transcript,
                 cast,
+                png: png.map(|dir| PngOptions {
+                    dir,
+                    scale,
+                    snapshots_only: png_snapshots_only,
+                }),
+                guide,
                 jobs: jobs.map(usize::from),
                 language: language(speech),
             };

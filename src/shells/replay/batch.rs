@@ -1,6 +1,6 @@
 //! `mi-settings replay FIXTURE_OR_DIR...`: finds the fixtures, reads them all (a malformed one
-//! stops the run before anything replays), replays each, writes transcripts and casts, and
-//! prints one line per fixture.
+//! stops the run before anything replays), replays each, writes transcripts, casts and
+//! pictures, and prints one line per fixture.
 
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -10,6 +10,8 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 
+use super::guide::Guide;
+use super::pictures::Pictures;
 use super::run::{self as runner, Report};
 use crate::play::fixture::{FixtureError, LoadedFixture};
 
@@ -20,6 +22,10 @@ pub struct BatchOptions {
     pub ci: bool,
     pub transcript_dir: Option<PathBuf>,
     pub cast: Option<PathBuf>,
+    /// PNG pictures of each fixture's steps (`--png`).
+    pub png: Option<super::pictures::PngOptions>,
+    /// An illustrated guide of each fixture, in `DIR/<fixture>/index.html` (`--guide`).
+    pub guide: Option<PathBuf>,
     /// How many fixtures replay at once (default: one per core).
     pub jobs: Option<usize>,
     /// Play every fixture with the phone in this language (over the fixtures' own).
@@ -116,6 +122,15 @@ pub fn run(
             return Ok(BatchResult::Malformed(errors.len()));
         }
     };
+    for dir in [
+        options.png.as_ref().map(|png| &png.dir),
+        options.guide.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        same_picture_folders(&fixtures, dir)?;
+    }
     let runner_options = runner::Options {
         update_snapshots: options.update_snapshots,
         ci: options.ci,
@@ -213,12 +228,29 @@ fn replay_one(
         Some(dir) => Some(open(&dir.join(format!("{}.cast", stem(&loaded.path))))?),
         None => None,
     };
+    let mut pictures = match &options.png {
+        Some(png) => Some(Pictures::new(
+            png,
+            &stem(&loaded.path),
+            loaded.fixture.steps.len(),
+        )?),
+        None => None,
+    };
+    let mut guide = match &options.guide {
+        Some(dir) => Some(Guide::new(dir, &stem(&loaded.path))?),
+        None => None,
+    };
     let outputs = runner::Outputs {
         transcript: transcript.as_mut().map(|w| w as &mut dyn Write),
         cast: cast.as_mut().map(|w| w as &mut dyn Write),
+        pictures: pictures.as_mut(),
+        guide: guide.as_mut(),
         each_step: None,
     };
     let report = runner::run(loaded, runner_options, outputs);
+    if let Some(guide) = guide {
+        guide.finish()?;
+    }
     let mut text = summary_line(&report, loaded);
     text.push('\n');
     if let Some(failure) = report.failure_text() {
@@ -245,6 +277,24 @@ fn summary_line(report: &Report, loaded: &LoadedFixture) -> String {
         report.name
     );
     line
+}
+
+/// Two fixtures of the same name (from two folders) would write their pictures (or guides) into
+/// the same `DIR/<name>/`: refused before anything replays.
+fn same_picture_folders(fixtures: &[LoadedFixture], dir: &Path) -> Result<(), String> {
+    let mut seen = BTreeMap::new();
+    for loaded in fixtures {
+        let name = stem(&loaded.path);
+        if let Some(first) = seen.insert(name.clone(), &loaded.path) {
+            return Err(format!(
+                "{} and {} would both write their pictures to {}: replay them one at a time",
+                first.display(),
+                loaded.path.display(),
+                dir.join(name).display()
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn stem(path: &Path) -> String {

@@ -1,8 +1,10 @@
-//! Scripted replay of fixtures: running them with their transcripts, casts and snapshots,
+//! Scripted replay of fixtures: running them with their transcripts, casts, pictures, guides and snapshots,
 //! many at once, and recording a person's session as one.
 
 pub mod batch;
 pub mod cast;
+pub mod guide;
+pub mod pictures;
 pub mod record;
 pub mod run;
 

@@ -13,6 +13,8 @@ use chrono::{DateTime, Utc};
 use serde_json::Value;
 
 use super::cast::CastWriter;
+use super::guide::Guide;
+use super::pictures::Pictures;
 use crate::engine::{Engine, Start};
 use crate::play::fixture::{
     DEFAULT_CLOCK, DEFAULT_HEIGHT, DEFAULT_SEED, DEFAULT_WIDTH, LoadedFixture, Step,
@@ -49,6 +51,10 @@ pub struct Outputs<'a> {
     pub transcript: Option<&'a mut dyn Write>,
     /// An asciicast v2 recording.
     pub cast: Option<&'a mut dyn Write>,
+    /// PNG pictures of the phone (`replay --png`).
+    pub pictures: Option<&'a mut Pictures>,
+    /// An illustrated guide (`replay --guide`); finished by the caller.
+    pub guide: Option<&'a mut Guide>,
     /// Called with the phone after each step (its 1-based number): tests look at every state a
     /// walkthrough passes through.
     pub each_step: Option<&'a mut StepWatcher<'a>>,
@@ -180,10 +186,12 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
     let Outputs {
         transcript,
         cast,
+        mut pictures,
+        mut guide,
         mut each_step,
     } = outputs;
     let mut secrets = Secrets::new(&device);
-    let mut player = if cast.is_some() {
+    let mut player = if cast.is_some() || pictures.is_some() || guide.is_some() {
         Player::styled(device, start)
     } else {
         Player::new(device, start)
@@ -228,6 +236,18 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         report.failure = Some(set_up_failure("output", e.to_string()));
         return report;
     }
+    if let Some(pictures) = pictures.as_mut()
+        && let Err(message) = pictures.start(&mut player)
+    {
+        report.failure = Some(set_up_failure("png", message));
+        return report;
+    }
+    if let Some(guide) = guide.as_mut()
+        && let Err(message) = guide.start(&fixture.name, &fixture.description, &mut player)
+    {
+        report.failure = Some(set_up_failure("guide", message));
+        return report;
+    }
 
     for (index, step) in fixture.steps.iter().enumerate() {
         if fixture.setup_steps == Some(index) {
@@ -238,10 +258,19 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
         {
             secrets.typed_into_password(text);
         }
-        let heading = (transcript.is_some() || cast.is_some()).then(|| {
+        let words = (transcript.is_some() || cast.is_some() || pictures.is_some()).then(|| {
             let described = describe(step, player.engine().view());
-            format!("step {}: {}", index + 1, secrets.mask(step, &described))
+            secrets.mask(step, &described)
         });
+        let heading = words
+            .as_ref()
+            .map(|words| format!("step {}: {words}", index + 1));
+        let said = guide
+            .as_ref()
+            .and_then(|guide| guide.words(step, player.engine()))
+            .map(|said| secrets.mask(step, &said));
+        // What the step did, for its picture.
+        let (mut moved, mut snapshot) = (false, None);
         let outcome = (|| -> Result<(), String> {
             if let (Some(cast), Some(heading)) = (&mut cast, &heading) {
                 cast.marker(heading).map_err(|e| e.to_string())?;
@@ -255,10 +284,13 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
                 Stepped::Snapshot(name) => {
                     let language = player.start_device().phone.language;
                     let frame = player.frame().to_string();
-                    check_snapshot(&frame, loaded, &name, language, options)?;
+                    let checked = check_snapshot(&frame, loaded, &name, language, options);
+                    snapshot = Some(name);
+                    checked?;
                     false
                 }
             };
+            moved = drew;
             if drew && let (Some(cast), Some(buffer)) = (&mut cast, player.buffer()) {
                 cast.frame(buffer).map_err(|e| e.to_string())?;
             }
@@ -272,6 +304,19 @@ pub fn run(loaded: &LoadedFixture, options: &Options, outputs: Outputs) -> Repor
             && let Err(e) = transcript.step(heading, &mut player)
         {
             report.failure = Some(set_up_failure("transcript", e.to_string()));
+            break;
+        }
+        if let (Some(pictures), Some(words)) = (pictures.as_mut(), &words)
+            && let Err(message) =
+                pictures.step(index + 1, words, moved, snapshot.as_deref(), &mut player)
+        {
+            report.failure = Some(set_up_failure("png", message));
+            break;
+        }
+        if let (Some(guide), Some(said), true) = (guide.as_mut(), &said, moved)
+            && let Err(message) = guide.entry(Some(said), &mut player)
+        {
+            report.failure = Some(set_up_failure("guide", message));
             break;
         }
         if let Err(message) = outcome {
@@ -319,6 +364,8 @@ pub fn run_captured(loaded: &LoadedFixture, options: &Options) -> Captured {
         Outputs {
             transcript: Some(&mut transcript),
             cast: Some(&mut cast),
+            pictures: None,
+            guide: None,
             each_step: None,
         },
     );
