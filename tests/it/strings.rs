@@ -44,6 +44,26 @@ const NOT_THE_PHONES: &[(&str, &str, &str)] = &[
     ),
     ("src/engine/keys.rs", "| keys |", "docs/keys.md's key table"),
     (
+        "src/ui/pixels/png.rs",
+        "cannot write a PNG",
+        "a file error, for whoever asked for pictures",
+    ),
+    (
+        "src/ui/pixels/png.rs",
+        "not a PNG",
+        "a file error, for tools that compare pictures",
+    ),
+    (
+        "src/ui/pixels/png.rs",
+        "not an 8-bit RGB PNG",
+        "a file error, for tools that compare pictures",
+    ),
+    (
+        "src/ui/pixels/png.rs",
+        "the PNG is too large",
+        "a file error, for tools that compare pictures",
+    ),
+    (
         "src/screens/mod.rs",
         "empty navigation stack",
         "a panic that cannot happen",
