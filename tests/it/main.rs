@@ -5,6 +5,7 @@ mod account_forms;
 mod agent;
 mod architecture;
 mod backup;
+mod browser;
 mod chinese;
 mod cli;
 mod common;

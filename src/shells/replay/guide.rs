@@ -156,7 +156,7 @@ impl Guide {
 
 /// The page's look: steps numbered, each with its picture at its pixel size (crisp, never
 /// smoothed), a step never split over two printed pages.
-const STYLE: &str = "body { font-family: system-ui, sans-serif; max-width: 44rem; margin: 2rem auto; \
+const STYLE: &str = "body { font-family: system-ui, \"PingFang SC\", \"Microsoft YaHei\", \"Noto Sans CJK SC\", \"WenQuanYi Micro Hei\", sans-serif; max-width: 44rem; margin: 2rem auto; \
 padding: 0 1rem; color: #1c1c1e; }\n\
 h1 { font-size: 1.5rem; }\n\
 .description { color: #48484a; }\n\
