@@ -516,3 +516,296 @@ fn with_two_seconds_per_action_only_the_long_waits_run_out_of_steps() {
         );
     }
 }
+
+fn value_of(answer: &Value, id: &str) -> Value {
+    elements(answer)[index_of(answer, id)]["value"].clone()
+}
+
+fn focused_id(answer: &Value) -> Value {
+    elements(answer)
+        .iter()
+        .find(|e| e["focused"] == json!(true))
+        .map(|e| e["id"].clone())
+        .unwrap_or(Value::Null)
+}
+
+/// input_text at an index or x,y: the field is tapped, cleared (unless `clear_text` is
+/// false), typed into and Enter pressed, which on the sign-in form goes on to the password (as
+/// Android's "Next") and, from the password, tries to sign in (as a person's "Go": without
+/// the agreement ticked it only asks for it).
+#[test]
+fn input_text_taps_clears_types_and_presses_enter() {
+    let mut agent = crate::common::agent_server(None, false);
+    reset(&mut agent, "sign_in_with_email", 0, json!({}));
+    for label in ["Sign in to Mi Account", "Sign in"] {
+        no_error(&ask(
+            &mut agent,
+            json!({"op": "step", "action": {"action_type": "click", "label": label}}),
+        ));
+    }
+    let form = act(&mut agent, json!({"action_type": "render_nothing_unknown"}));
+    assert!(
+        form["info"]["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("unknown action_type")
+    );
+    let login = index_of(&form, "signin.login");
+    let typed = act(
+        &mut agent,
+        json!({"action_type": "input_text", "index": login, "text": "lei.wang"}),
+    );
+    no_error(&typed);
+    assert_eq!(value_of(&typed, "signin.login"), json!("lei.wang"));
+    assert_eq!(
+        focused_id(&typed),
+        json!("signin.password"),
+        "Enter went on"
+    );
+    // Again: cleared first.
+    let again = act(
+        &mut agent,
+        json!({"action_type": "input_text", "index": login, "text": "lei.wang@example.com"}),
+    );
+    assert_eq!(
+        value_of(&again, "signin.login"),
+        json!("lei.wang@example.com")
+    );
+    // clear_text false: added to what is there.
+    let added = act(
+        &mut agent,
+        json!({"action_type": "input_text", "index": login, "text": "x", "clear_text": false}),
+    );
+    assert_eq!(
+        value_of(&added, "signin.login"),
+        json!("lei.wang@example.comx")
+    );
+    // With the focus on the field, KEYCODE_DEL deletes the x.
+    act(&mut agent, json!({"action_type": "click", "index": login}));
+    let deleted = act(
+        &mut agent,
+        json!({"action_type": "press_keyboard", "keycode": "KEYCODE_DEL"}),
+    );
+    no_error(&deleted);
+    assert_eq!(
+        value_of(&deleted, "signin.login"),
+        json!("lei.wang@example.com")
+    );
+    // At x,y (cells): the password field, typed into, and Enter tries to sign in: the form
+    // asks for the agreement, and nothing is signed in.
+    let [x, y, _, _] = bbox(&deleted, "signin.password");
+    let signed = act(
+        &mut agent,
+        json!({"action_type": "input_text", "x": x, "y": y, "text": "Xiaomi#2026"}),
+    );
+    no_error(&signed);
+    assert_eq!(signed["observation"]["screen"], json!("sign_in"));
+    assert_eq!(focused_id(&signed), json!("signin.agree"));
+    assert_eq!(value_of(&signed, "signin.password"), json!("•".repeat(11)));
+    // Not a text field: refused, nothing done.
+    let agree = index_of(&signed, "signin.agree");
+    let refused = act(
+        &mut agent,
+        json!({"action_type": "input_text", "index": agree, "text": "yes"}),
+    );
+    assert!(
+        refused["info"]["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("no text field"),
+        "{}",
+        refused["info"]
+    );
+    assert_eq!(
+        elements(&refused)[agree]["checked"],
+        signed["observation"]["elements"][agree]["checked"]
+    );
+}
+
+fn bbox(answer: &Value, id: &str) -> [u64; 4] {
+    let b = &elements(answer)[index_of(answer, id)]["bbox"];
+    [0, 1, 2, 3].map(|i| b[i].as_u64().expect("a bbox"))
+}
+
+/// AndroidWorld's keycodes as the phone's keys; an unknown one is refused, saying which exist.
+#[test]
+fn keycodes_press_the_phones_keys() {
+    let mut agent = crate::common::agent_server(None, false);
+    let start = reset(&mut agent, "turn_on_bluetooth", 0, json!({}));
+    let bluetooth = index_of(&start, "settings.bluetooth");
+    act(
+        &mut agent,
+        json!({"action_type": "click", "index": bluetooth}),
+    );
+    let back = act(
+        &mut agent,
+        json!({"action_type": "press_keyboard", "keycode": "KEYCODE_BACK"}),
+    );
+    no_error(&back);
+    assert_eq!(back["observation"]["screen"], json!("settings"));
+    let home = act(
+        &mut agent,
+        json!({"action_type": "press_keyboard", "keycode": "KEYCODE_HOME"}),
+    );
+    assert_eq!(home["observation"]["screen"], json!("home_screen"));
+    let down = act(
+        &mut agent,
+        json!({"action_type": "press_keyboard", "keycode": "KEYCODE_DPAD_DOWN"}),
+    );
+    no_error(&down);
+    assert_eq!(focused_id(&down), json!("home.contacts"));
+    let enter = act(
+        &mut agent,
+        json!({"action_type": "press_keyboard", "keycode": "KEYCODE_ENTER"}),
+    );
+    assert_ne!(enter["observation"]["screen"], json!("home_screen"));
+    for unknown in ["KEYCODE_VOLUME_UP", "KEYCODE_", "ENTER"] {
+        let refused = act(
+            &mut agent,
+            json!({"action_type": "press_keyboard", "keycode": unknown}),
+        );
+        let error = refused["info"]["error"].as_str().unwrap_or_default();
+        assert!(
+            error.contains("unknown keycode") && error.contains("KEYCODE_ENTER"),
+            "{error}"
+        );
+    }
+}
+
+/// A double tap is two clicks (a switch flipped twice is as it was); swipe is the inverse of
+/// scroll; a long press at x,y touches what is there.
+#[test]
+fn double_tap_swipe_and_long_press() {
+    let mut agent = crate::common::agent_server(None, false);
+    let start = reset(
+        &mut agent,
+        "turn_on_bluetooth",
+        0,
+        json!({"finish": "on_status"}),
+    );
+    let [x, y, _, _] = bbox(&start, "settings.bluetooth");
+    let opened = act(
+        &mut agent,
+        json!({"action_type": "long_press", "x": x + 3, "y": y}),
+    );
+    no_error(&opened);
+    assert_eq!(opened["observation"]["screen"], json!("bluetooth"));
+    let toggle = index_of(&opened, "bluetooth.toggle");
+    let twice = act(
+        &mut agent,
+        json!({"action_type": "double_tap", "index": toggle}),
+    );
+    no_error(&twice);
+    assert_eq!(
+        elements(&twice)[toggle]["checked"],
+        json!(false),
+        "on, then off"
+    );
+    let once = act(&mut agent, json!({"action_type": "click", "index": toggle}));
+    assert_eq!(elements(&once)[toggle]["checked"], json!(true));
+    // A long page: swipe up shows what is below, as scroll down does; swipe down goes back.
+    let mut agent = crate::common::agent_server(None, false);
+    let start = reset(&mut agent, "turn_on_bluetooth", 0, json!({"height": 12}));
+    assert_eq!(start["observation"]["scroll"]["position"], json!(0));
+    let up = act(
+        &mut agent,
+        json!({"action_type": "swipe", "direction": "up"}),
+    );
+    let position = up["observation"]["scroll"]["position"]
+        .as_u64()
+        .unwrap_or(0);
+    assert!(position > 0, "{}", up["observation"]["scroll"]);
+    let scrolled = {
+        let mut other = crate::common::agent_server(None, false);
+        reset(&mut other, "turn_on_bluetooth", 0, json!({"height": 12}));
+        act(
+            &mut other,
+            json!({"action_type": "scroll", "direction": "down"}),
+        )
+    };
+    assert_eq!(
+        scrolled["observation"]["scroll"],
+        up["observation"]["scroll"]
+    );
+    let down = act(
+        &mut agent,
+        json!({"action_type": "swipe", "direction": "down"}),
+    );
+    assert_eq!(down["observation"]["scroll"]["position"], json!(0));
+    let sideways = act(
+        &mut agent,
+        json!({"action_type": "swipe", "direction": "left"}),
+    );
+    assert!(
+        sideways["info"]["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("sideways")
+    );
+}
+
+/// In pixel terms every element carries its box in pixels (8×16 per cell, times the scale),
+/// and x,y are pixels: the middle of an element's pixel box touches it.
+#[test]
+fn pixel_coordinates_and_boxes() {
+    for scale in [1u64, 2] {
+        let mut agent = crate::common::agent_server(None, false);
+        let start = reset(
+            &mut agent,
+            "turn_on_bluetooth",
+            0,
+            json!({"coordinates": "pixels", "scale": scale}),
+        );
+        for element in elements(&start) {
+            if let Some(cells) = element["bbox"].as_array() {
+                let cells: Vec<u64> = cells.iter().filter_map(Value::as_u64).collect();
+                let expected = json!([
+                    cells[0] * 8 * scale,
+                    cells[1] * 16 * scale,
+                    cells[2] * 8 * scale,
+                    cells[3] * 16 * scale
+                ]);
+                assert_eq!(element["bbox_pixels"], expected, "{element}");
+            } else {
+                assert!(element["bbox_pixels"].is_null());
+            }
+        }
+        let pixels = &elements(&start)[index_of(&start, "settings.bluetooth")]["bbox_pixels"];
+        let at = |i: usize| pixels[i].as_u64().expect("a number");
+        let (x, y) = (at(0) + at(2) / 2, at(1) + at(3) / 2);
+        let clicked = act(&mut agent, json!({"action_type": "click", "x": x, "y": y}));
+        no_error(&clicked);
+        assert_eq!(
+            clicked["observation"]["screen"],
+            json!("bluetooth"),
+            "scale {scale}"
+        );
+    }
+    // In cells (the default), no pixel boxes; that pixel is no cell on the screen.
+    let mut agent = crate::common::agent_server(None, false);
+    let start = reset(&mut agent, "turn_on_bluetooth", 0, json!({}));
+    assert!(elements(&start).iter().all(|e| e["bbox_pixels"].is_null()));
+    let missed = act(
+        &mut agent,
+        json!({"action_type": "click", "x": 240, "y": 120}),
+    );
+    assert!(
+        missed["info"]["error"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("nothing to touch")
+    );
+    // Bad options are refused, saying what is allowed.
+    for (options, words) in [
+        (json!({"coordinates": "pixels", "scale": 5}), "from 1 to 4"),
+        (json!({"seconds_per_action": 7200}), "at most 3600"),
+        (json!({"coordinates": "inches"}), "unknown variant"),
+    ] {
+        let refused = ask(
+            &mut agent,
+            json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 0, "options": options}),
+        );
+        let error = refused["error"].as_str().unwrap_or_default();
+        assert!(error.contains(words), "{options}: {refused}");
+    }
+}
