@@ -5,6 +5,7 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::agent::task_ids;
 use crate::common::ask;
 use crate::common::batch::{ran, replay_with, with_the_catalogue};
 use mi_settings::shells::agent::Server;
@@ -71,16 +72,6 @@ fn index_of(answer: &Value, id: &str) -> usize {
 
 fn no_error(answer: &Value) {
     assert!(answer["info"]["error"].is_null(), "{}", answer["info"]);
-}
-
-/// The catalogue's task ids.
-fn task_ids(agent: &mut Server) -> Vec<String> {
-    ask(agent, json!({"op": "tasks"}))["tasks"]
-        .as_array()
-        .expect("tasks")
-        .iter()
-        .map(|t| t["id"].as_str().unwrap_or_default().to_string())
-        .collect()
 }
 
 #[test]
