@@ -355,3 +355,57 @@ fn solution_action(step: &SolutionStep) -> Option<AgentAction> {
         },
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key_of(code: &str) -> Option<String> {
+        match keycode_key(code) {
+            Ok(Pressed::Key(key)) => Some(key.name()),
+            Ok(Pressed::Back) => Some("back".into()),
+            Ok(Pressed::Home) => Some("home screen".into()),
+            Err(_) => None,
+        }
+    }
+
+    #[test]
+    fn android_keycodes_are_the_phones_keys() {
+        for (code, key) in [
+            ("KEYCODE_ENTER", "enter"),
+            ("KEYCODE_DPAD_CENTER", "enter"),
+            ("KEYCODE_DEL", "backspace"),
+            ("KEYCODE_FORWARD_DEL", "delete"),
+            ("KEYCODE_BACK", "back"),
+            ("KEYCODE_HOME", "home screen"),
+            ("KEYCODE_MOVE_HOME", "home"),
+            ("KEYCODE_SPACE", "space"),
+            ("KEYCODE_A", "a"),
+            ("KEYCODE_Z", "z"),
+            ("KEYCODE_0", "0"),
+        ] {
+            assert_eq!(key_of(code).as_deref(), Some(key), "{code}");
+        }
+        for unknown in [
+            "KEYCODE_VOLUME_UP",
+            "KEYCODE_",
+            "KEYCODE_a",
+            "ENTER",
+            "",
+            "KEYCODE_AB",
+        ] {
+            assert_eq!(key_of(unknown), None, "{unknown}");
+        }
+    }
+
+    #[test]
+    fn swipe_is_the_inverse_of_scroll_and_nothing_moves_sideways() {
+        assert_eq!(scrolled(Direction::Up, "scroll"), Ok(ScrollDirection::Up));
+        assert_eq!(
+            scrolled(Direction::Down, "scroll"),
+            Ok(ScrollDirection::Down)
+        );
+        let sideways = scrolled(Direction::Left, "swipe").unwrap_err();
+        assert!(sideways.starts_with("swipe left: "), "{sideways}");
+    }
+}

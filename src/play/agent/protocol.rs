@@ -125,6 +125,7 @@ pub enum AgentAction {
         direction: Direction,
         /// The element to scroll in (AndroidWorld's); the page or the dialog is what scrolls.
         #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[schemars(schema_with = "index_schema")]
         index: Option<usize>,
     },
     /// A finger swept across the screen: the opposite of `scroll` (`up` shows what is below).
@@ -165,6 +166,7 @@ pub enum AgentAction {
 #[serde(deny_unknown_fields)]
 pub struct Target {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "index_schema")]
     pub index: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -190,6 +192,7 @@ impl Target {
 #[serde(deny_unknown_fields)]
 pub struct Typing {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "index_schema")]
     pub index: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -242,6 +245,19 @@ pub enum GoalStatus {
     #[serde(alias = "task_complete")]
     Complete,
     Infeasible,
+}
+
+/// An element's index in the last observation: a number, or a string of digits as a model
+/// writes it (`"4"`).
+fn index_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "An element's index in the last observation; a string of digits counts as the number.",
+        "anyOf": [
+            {"type": "integer", "minimum": 0},
+            {"type": "string", "pattern": "^\\s*[0-9]+\\s*$"},
+            {"type": "null"}
+        ]
+    })
 }
 
 /// A value read whole, or why it could not be: a malformed action is told in the step's answer
@@ -481,4 +497,40 @@ pub struct AgentProtocol {
     pub request: Request,
     /// A line mi-settings answers with.
     pub response: Response,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(json: &str) -> Result<AgentAction, String> {
+        serde_json::from_str::<Parsed<AgentAction>>(json)
+            .map(|p| p.0)
+            .unwrap_or_else(|e| Err(e.to_string()))
+    }
+
+    #[test]
+    fn androidworlds_spellings_are_read() {
+        let click = parsed(r#"{"action_type":"click","index":" 4","x":null,"keycode":null}"#);
+        assert_eq!(
+            click,
+            Ok(AgentAction::Click(Target {
+                index: Some(4),
+                ..Target::default()
+            }))
+        );
+        assert_eq!(
+            parsed(r#"{"action_type":"status","goal_status":"task_complete"}"#),
+            Ok(AgentAction::Status {
+                goal_status: GoalStatus::Complete
+            })
+        );
+        assert_eq!(
+            parsed(r#"{"action_type":"wait","text":null}"#),
+            Ok(AgentAction::Wait { seconds: None })
+        );
+        // Not digits: refused, naming the field's trouble.
+        assert!(parsed(r#"{"action_type":"click","index":"four"}"#).is_err());
+        assert!(parsed(r#"{"action_type":"click","index":"-1"}"#).is_err());
+    }
 }
