@@ -294,9 +294,14 @@ impl Agent {
             .map_err(Clone::clone)
             .and_then(|action| perform(current, action));
         // Time passes while the agent looks and thinks, whatever it did (not after the word
-        // that ends the episode).
+        // that ends the episode: a status, or an answer unless it waits for the status).
+        let ends = match verdict {
+            Ok(Verdict::Status) => true,
+            Ok(Verdict::Answer) => !on_status,
+            _ => false,
+        };
         if current.seconds_per_action > 0
-            && !matches!(verdict, Ok(Verdict::Answer | Verdict::Status))
+            && !ends
             && let Ok(wait) =
                 crate::play::fixture::WaitDuration::seconds(current.seconds_per_action)
         {
