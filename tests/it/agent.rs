@@ -10,7 +10,7 @@ use crate::common::batch::{ran, replay_with, with_the_catalogue};
 use mi_settings::shells::agent::{Server, serve};
 use mi_settings::shells::replay::batch::BatchOptions;
 
-fn task_ids(agent: &mut Server) -> Vec<String> {
+pub(crate) fn task_ids(agent: &mut Server) -> Vec<String> {
     ask(agent, json!({"op": "tasks"}))["tasks"]
         .as_array()
         .expect("tasks")
@@ -95,7 +95,7 @@ fn impossible_actions_change_nothing_say_why_and_count_as_steps() {
         (json!({"action_type": "fly"}), "unknown action_type"),
         (
             json!({"action_type": "scroll", "direction": "left"}),
-            "scroll: unknown variant `left`, expected `up` or `down`",
+            "scroll left: no page of the phone moves sideways",
         ),
         (json!({"action_type": "key", "key": "hyper"}), "unknown key"),
         (

@@ -22,6 +22,12 @@ pub(super) struct Current {
     pub(super) ended: bool,
     /// The element ids of the last observation, by index.
     pub(super) ids: Vec<String>,
+    /// Where each was drawn, in cells (for a double tap's second touch).
+    pub(super) boxes: Vec<Option<[u16; 4]>>,
+    /// Simulated seconds that pass after every action (the reset's `seconds_per_action`).
+    pub(super) seconds_per_action: u64,
+    /// In pixel terms (`"coordinates":"pixels"`): the scale of the picture `x`,`y` point into.
+    pub(super) pixel_scale: Option<u16>,
     /// What the agent did, as fixture steps (for `--log-dir`).
     pub(super) log: Vec<Step>,
     pub(super) reward: f64,

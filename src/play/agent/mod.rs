@@ -164,6 +164,23 @@ impl Agent {
                 error: format!("a terminal of {width}x{height}: from 30x10 to 500x200"),
             };
         }
+        let seconds_per_action = options.seconds_per_action.unwrap_or(0);
+        if seconds_per_action > MAX_SECONDS_PER_ACTION {
+            return Response::Error {
+                error: format!(
+                    "seconds_per_action {seconds_per_action}: at most {MAX_SECONDS_PER_ACTION} \
+                     (an hour)"
+                ),
+            };
+        }
+        let scale = options.scale.unwrap_or(1);
+        if !(1..=4).contains(&scale) {
+            return Response::Error {
+                error: format!("scale {scale}: from 1 to 4"),
+            };
+        }
+        let pixel_scale =
+            (options.coordinates == protocol::Coordinates::Pixels).then_some(u16::from(scale));
         let task = match tasks::find(&self.tasks, id) {
             Ok(task) => task.clone(),
             Err(e) => return Response::Error { error: e },
@@ -199,6 +216,9 @@ impl Agent {
             steps: 0,
             ended: false,
             ids: Vec::new(),
+            boxes: Vec::new(),
+            seconds_per_action,
+            pixel_scale,
             log: Vec::new(),
             reward: 0.0,
             finish: options.finish,
@@ -269,11 +289,28 @@ impl Agent {
         let mut reward = 0.0;
         let mut terminated = false;
         let on_status = current.finish == Finish::OnStatus;
-        match action
+        let verdict = action
             .as_ref()
             .map_err(Clone::clone)
-            .and_then(|action| perform(current, action))
+            .and_then(|action| perform(current, action));
+        // Time passes while the agent looks and thinks, whatever it did (not after the word
+        // that ends the episode: a status, or an answer unless it waits for the status).
+        let ends = match verdict {
+            Ok(Verdict::Status) => true,
+            Ok(Verdict::Answer) => !on_status,
+            _ => false,
+        };
+        if current.seconds_per_action > 0
+            && !ends
+            && let Ok(wait) =
+                crate::play::fixture::WaitDuration::seconds(current.seconds_per_action)
         {
+            let step = crate::play::fixture::Step::Wait(wait);
+            if current.episode.step(&step).is_ok() {
+                current.log.push(step);
+            }
+        }
+        match verdict {
             Err(error) => info.error = Some(error),
             Ok(Verdict::Nothing) => {}
             // Judged at the status only: the answer waits for it.
@@ -338,6 +375,9 @@ impl Agent {
     }
 }
 
+/// The most simulated time that passes after each action (`seconds_per_action`).
+const MAX_SECONDS_PER_ACTION: u64 = 3_600;
+
 /// What the agent told the episode with its action: nothing, an answer, or a status.
 enum Verdict {
     Nothing,
@@ -393,7 +433,24 @@ fn perform(current: &mut Current, action: &AgentAction) -> Result<Verdict, Strin
         }
         _ => {}
     }
-    for step in act::steps_for(current, action)? {
+    let steps = act::steps_for(current, action)?;
+    let double_tap = match action {
+        AgentAction::DoubleTap(target) => Some((target, act::touch_point(current, target))),
+        _ => None,
+    };
+    run_steps(current, steps)?;
+    if let Some((target, point)) = double_tap
+        && let Some(second) = act::second_tap(current, target, point)
+    {
+        // The second touch lands on whatever is there now; on nothing, it does nothing.
+        let _ = run_steps(current, vec![second]);
+    }
+    Ok(Verdict::Nothing)
+}
+
+/// Runs steps on the episode, logging each as a replay will play it.
+fn run_steps(current: &mut Current, steps: Vec<crate::play::fixture::Step>) -> Result<(), String> {
+    for step in steps {
         let logged = log::loggable(current, &step);
         current.episode.step(&step)?;
         // A key that asks the app to quit does nothing to an episode, and a replay would stop
@@ -411,5 +468,5 @@ fn perform(current: &mut Current, action: &AgentAction) -> Result<Verdict, Strin
             }
         }
     }
-    Ok(Verdict::Nothing)
+    Ok(())
 }

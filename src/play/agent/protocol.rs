@@ -73,34 +73,76 @@ pub struct ResetOptions {
     /// encoding it again.
     #[serde(default)]
     pub observation_text: bool,
+    /// Simulated seconds that pass after every action (0 to 3,600; default 0), as they pass
+    /// for an agent on a real phone while it looks and thinks: 2 for AndroidWorld-style agents
+    /// (T3A and M3A wait 2 s after each action). Written into the episode's log as waits.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds_per_action: Option<u64>,
+    /// What `x`,`y` of a click, long press, double tap or input_text count in: `cells`
+    /// (default) or `pixels` of the frame drawn at `scale`; in pixel terms every element also
+    /// carries `bbox_pixels`.
+    #[serde(default)]
+    pub coordinates: Coordinates,
+    /// Pixels per cell's 8×16 with `"coordinates":"pixels"`: 1 (default) to 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<u8>,
 }
 
-/// An action: AndroidWorld's JSONAction words, plus `key`, `answer` and `label`, by its
+/// What `x`,`y` count in.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Coordinates {
+    /// Terminal cells: column and row.
+    #[default]
+    Cells,
+    /// Pixels of the frame as a picture (8×16 per cell, times the scale).
+    Pixels,
+}
+
+/// An action: AndroidWorld's JSONAction words, plus `key`, `id` and `label`, by its
 /// `action_type`. Fields another action would take are refused (a typo is caught, not
 /// ignored); a field that is `null` counts as absent, as AndroidWorld's `asdict()` sends every
-/// field, `None` included.
+/// field, `None` included; an `index` written as a string of digits (`"4"`) is that number, as
+/// JSONAction reads it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(tag = "action_type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AgentAction {
     Click(Target),
+    /// Two clicks on one place: the second touches what is there after the first.
+    DoubleTap(Target),
+    /// A touch held (the phone has no long-press menus: as a click).
     LongPress(Target),
-    /// Types into the element aimed at (or the field with focus).
+    /// Types into the element aimed at (or the field with focus). Aimed by `index` or `x`,`y`
+    /// (AndroidWorld's way) it clicks it, clears it (unless `clear_text` is false), types and
+    /// presses Enter; aimed by `id`, `label` or at the field with focus it only types (and
+    /// clears first with `clear_text: true`).
     InputText(Typing),
     KeyboardEnter {},
     NavigateBack {},
     NavigateHome {},
+    /// Moves the page (or the open dialog's text) to show more in that direction.
     Scroll {
+        direction: Direction,
+        /// The element to scroll in (AndroidWorld's); the page or the dialog is what scrolls.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[schemars(schema_with = "index_schema")]
+        index: Option<usize>,
+    },
+    /// A finger swept across the screen: the opposite of `scroll` (`up` shows what is below).
+    Swipe {
         direction: Direction,
     },
     /// Settings, Browser, or a data app (Contacts, Gallery …).
     OpenApp {
         app_name: String,
     },
-    /// Lets simulated time pass.
+    /// Lets simulated time pass: `seconds`, or AndroidWorld's one second.
     Wait {
-        seconds: u64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        seconds: Option<u64>,
     },
-    /// Says the task is done (`complete`) or cannot be done (`infeasible`).
+    /// Says the task is done (`complete`, or AndroidWorld's older `task_complete`) or cannot be
+    /// done (`infeasible`).
     Status {
         goal_status: GoalStatus,
     },
@@ -112,6 +154,10 @@ pub enum AgentAction {
     Key {
         key: KeyName,
     },
+    /// An Android key by its `KEYCODE_*` name (`KEYCODE_ENTER`, `KEYCODE_BACK`, `KEYCODE_DEL` …).
+    PressKeyboard {
+        keycode: String,
+    },
 }
 
 /// What a click or a long press touches: an element by its index in the last observation, by
@@ -120,6 +166,7 @@ pub enum AgentAction {
 #[serde(deny_unknown_fields)]
 pub struct Target {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "index_schema")]
     pub index: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -145,6 +192,7 @@ impl Target {
 #[serde(deny_unknown_fields)]
 pub struct Typing {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(schema_with = "index_schema")]
     pub index: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -157,6 +205,10 @@ pub struct Typing {
     /// What to type.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
+    /// Clear the field before typing (default: true when aimed by `index` or `x`,`y`, as
+    /// AndroidWorld's input_text replaces what the field holds; false otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub clear_text: Option<bool>,
     /// Type the digits the screen shows after some text instead (`{"digits_after":
     /// "Messages:"}`, a code in a notification, on screen or seen before). Reading the device
     /// file (`state`) is for fixtures only: an agent sees what a person sees.
@@ -182,13 +234,30 @@ impl Typing {
 pub enum Direction {
     Up,
     Down,
+    /// Sideways (AndroidWorld's): no page of the phone moves sideways.
+    Left,
+    Right,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum GoalStatus {
+    #[serde(alias = "task_complete")]
     Complete,
     Infeasible,
+}
+
+/// An element's index in the last observation: a number, or a string of digits as a model
+/// writes it (`"4"`).
+fn index_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    schemars::json_schema!({
+        "description": "An element's index in the last observation; a string of digits counts as the number.",
+        "anyOf": [
+            {"type": "integer", "minimum": 0},
+            {"type": "string", "pattern": "^\\s*[0-9]+\\s*$"},
+            {"type": "null"}
+        ]
+    })
 }
 
 /// A value read whole, or why it could not be: a malformed action is told in the step's answer
@@ -202,6 +271,14 @@ impl<'de> Deserialize<'de> for Parsed<AgentAction> {
         // AndroidWorld's `asdict()` sends every field, `None` included: null is absence.
         if let Value::Object(fields) = &mut value {
             fields.retain(|_, v| !v.is_null());
+            // JSONAction reads an index written as a string (`"4"`, as a model writes it).
+            if let Some(index) = fields.get_mut("index")
+                && let Some(number) = index
+                    .as_str()
+                    .and_then(|text| text.trim().parse::<u64>().ok())
+            {
+                *index = Value::from(number);
+            }
         }
         let kind = value
             .get("action_type")
@@ -284,6 +361,10 @@ pub struct ObservedElement {
     /// scrolled out of sight (or not drawn at this size).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub bbox: Option<[u16; 4]>,
+    /// The same box in pixels `[x, y, width, height]` of the frame as a picture, in an episode
+    /// in pixel terms (`"coordinates":"pixels"`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox_pixels: Option<[u32; 4]>,
     pub on_screen: bool,
 }
 
@@ -416,4 +497,40 @@ pub struct AgentProtocol {
     pub request: Request,
     /// A line mi-settings answers with.
     pub response: Response,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(json: &str) -> Result<AgentAction, String> {
+        serde_json::from_str::<Parsed<AgentAction>>(json)
+            .map(|p| p.0)
+            .unwrap_or_else(|e| Err(e.to_string()))
+    }
+
+    #[test]
+    fn androidworlds_spellings_are_read() {
+        let click = parsed(r#"{"action_type":"click","index":" 4","x":null,"keycode":null}"#);
+        assert_eq!(
+            click,
+            Ok(AgentAction::Click(Target {
+                index: Some(4),
+                ..Target::default()
+            }))
+        );
+        assert_eq!(
+            parsed(r#"{"action_type":"status","goal_status":"task_complete"}"#),
+            Ok(AgentAction::Status {
+                goal_status: GoalStatus::Complete
+            })
+        );
+        assert_eq!(
+            parsed(r#"{"action_type":"wait","text":null}"#),
+            Ok(AgentAction::Wait { seconds: None })
+        );
+        // Not digits: refused, naming the field's trouble.
+        assert!(parsed(r#"{"action_type":"click","index":"four"}"#).is_err());
+        assert!(parsed(r#"{"action_type":"click","index":"-1"}"#).is_err());
+    }
 }
