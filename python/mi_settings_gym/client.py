@@ -8,9 +8,11 @@ started it talks to or stops it).
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -83,6 +85,14 @@ def find_binary(binary: str | os.PathLike[str] | None = None) -> str:
 
 _T = TypeVar("_T")
 
+#: The end of an answer that announces pixels: ``"pixels"`` is the answer's last member, and
+#: that many raw bytes follow its line (``{"width":W,"height":H,"bytes":N}``). Only a member of
+#: the answer itself can end it so: a string's quotes are escaped.
+_PIXELS = re.compile(rb',"pixels":\{"width":(\d+),"height":(\d+),"bytes":(\d+)\}\}$')
+#: The pipe's size asked for when pixels are read: a 60x24 frame (553 KB) then goes through at
+#: once (Linux lets anyone ask for up to 1 MiB, /proc/sys/fs/pipe-max-size).
+_PIPE_BYTES = 1 << 20
+
 
 def _member(reply: dict[str, Any], key: str, kind: type[_T], request: Mapping[str, Any]) -> _T:
     """``reply[key]``, which must be a ``kind``; else :class:`AgentError`."""
@@ -146,6 +156,10 @@ class AgentProcess:
         #: Seconds an answer may take before the process is taken for hung (``None``: forever).
         self.timeout = timeout
         self._pending = b""
+        #: The pixels the last answer announced (see :attr:`frame`), in a buffer reused.
+        self._frame = bytearray()
+        self._frame_shape: tuple[int, int] | None = None
+        self._pipe_grown = False
         self.binary = find_binary(binary)
         self.args = [self.binary, *args]
         self._lock = threading.Lock()
@@ -226,7 +240,59 @@ class AgentProcess:
                 )
             self._pending += chunk
         answer, _, self._pending = self._pending.partition(b"\n")
+        if answer.endswith(b"}}"):
+            pixels = _PIXELS.search(answer)
+            if pixels is not None:
+                width, height, size = (int(n) for n in pixels.groups())
+                self._read_pixels(proc, width, height, size, deadline)
         return answer
+
+    def _read_pixels(
+        self,
+        proc: subprocess.Popen[bytes],
+        width: int,
+        height: int,
+        size: int,
+        deadline: float | None,
+    ) -> None:
+        """Reads the ``size`` bytes of pixels that follow an answer's line into the frame
+        buffer (reused), straight from the pipe."""
+        assert proc.stdout is not None
+        if size != width * height * 3:
+            raise self._died(f"announced {size} bytes of pixels for {width}x{height}")
+        fd = proc.stdout.fileno()
+        if not self._pipe_grown:
+            self._pipe_grown = True
+            with contextlib.suppress(OSError, AttributeError):
+                import fcntl
+
+                fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+        if len(self._frame) != size:
+            self._frame = bytearray(size)
+        view = memoryview(self._frame)
+        got = min(len(self._pending), size)
+        view[:got] = self._pending[:got]
+        self._pending = self._pending[got:]
+        while got < size:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                proc.kill()
+                raise self._died(f"sent no pixels within {self.timeout} s (it was stopped)")
+            read = os.readv(fd, [view[got:]])
+            if not read:
+                raise self._died("its output ended amid pixels")
+            got += read
+        self._frame_shape = (height, width)
+
+    @property
+    def frame(self) -> tuple[tuple[int, int], memoryview] | None:
+        """The pixels the last answer that had any announced: ``(height, width)`` and the
+        ``height × width × 3`` bytes (RGB, rows top to bottom) in a buffer the next such
+        answer overwrites; ``None`` before any."""
+        if self._frame_shape is None:
+            return None
+        return self._frame_shape, memoryview(self._frame)
 
     def request(self, message: Mapping[str, Any]) -> dict[str, Any]:
         """Sends one request and returns the answer as it came, ``{"error": ...}`` included."""
@@ -258,6 +324,12 @@ class AgentProcess:
     def render(self) -> str:
         message = {"op": "render"}
         return _member(self.call(message), "frame", str, message)
+
+    def render_png(self) -> bytes:
+        """The screen as a PNG file's bytes (``{"op":"render","format":"png"}``)."""
+        message = {"op": "render", "format": "png"}
+        encoded = _member(self.call(message), "png", str, message)
+        return base64.b64decode(encoded, validate=True)
 
     def solution(self) -> list[dict[str, Any]]:
         message = {"op": "solution"}

@@ -8,6 +8,7 @@ pub mod ascii_json;
 mod current;
 pub mod log;
 mod observe;
+pub mod pixels;
 pub mod protocol;
 
 use current::{Current, PhoneChoice};
@@ -115,7 +116,13 @@ impl Agent {
                 options,
             } => (self.reset(&task, seed, options), false),
             Request::Step { action } => (self.step(&action.0), false),
-            Request::Render {} => match &mut self.current {
+            Request::Render {
+                format: Some(protocol::RenderFormat::Png),
+            } => match &mut self.current {
+                Some(current) => (pixels::png(current), false),
+                None => (no_episode(), false),
+            },
+            Request::Render { .. } => match &mut self.current {
                 Some(current) => (
                     Response::Frame {
                         frame: current.episode.frame().to_string(),
@@ -164,6 +171,10 @@ impl Agent {
                 error: format!("a terminal of {width}x{height}: from 30x10 to 500x200"),
             };
         }
+        let pixels = match pixels::Pixels::new(options.observation, options.scale, width, height) {
+            Ok(pixels) => pixels,
+            Err(error) => return Response::Error { error },
+        };
         let task = match tasks::find(&self.tasks, id) {
             Ok(task) => task.clone(),
             Err(e) => return Response::Error { error: e },
@@ -207,9 +218,11 @@ impl Agent {
             logged: false,
             answered: None,
             left_out: Vec::new(),
+            pixels,
             task,
         };
         let observation = observe::seen(&mut current);
+        let pixels = pixels::drawn(&mut current);
         let info = EpisodeInfo {
             goal: Some(current.episode.variant.goal.clone()),
             task: Some(current.task.id.clone()),
@@ -219,7 +232,11 @@ impl Agent {
             ..EpisodeInfo::default()
         };
         self.current = Some(current);
-        Response::Reset { observation, info }
+        Response::Reset {
+            observation,
+            info,
+            pixels,
+        }
     }
 
     /// Whether `task` allows the phone `adjust` makes: its reference solution still does it
@@ -258,6 +275,7 @@ impl Agent {
                     terminated: true,
                     truncated: false,
                     info,
+                    pixels: pixels::drawn(current),
                 };
             }
             return Response::Error {
@@ -306,6 +324,7 @@ impl Agent {
         }
         info.steps = current.steps;
         let observation = observe::seen(current);
+        let pixels = pixels::drawn(current);
         let ended = current.ended;
         if ended {
             self.end_log();
@@ -316,7 +335,16 @@ impl Agent {
             terminated,
             truncated,
             info,
+            pixels,
         }
+    }
+
+    /// The pixels a reset's or a step's answer announced (`pixels`): the bytes that follow its
+    /// line.
+    pub fn pixels(&self) -> &[u8] {
+        self.current
+            .as_ref()
+            .map_or(&[], |current| current.pixels.rgb())
     }
 
     /// Ends the running episode's log, once: it waits in `finished` for the shell.

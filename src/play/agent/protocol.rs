@@ -28,8 +28,11 @@ pub enum Request {
         /// `info.error`, and counts.
         action: Parsed<AgentAction>,
     },
-    /// The screen as text.
-    Render {},
+    /// The screen as text, or (`"format":"png"`) as a PNG picture.
+    Render {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        format: Option<RenderFormat>,
+    },
     /// The current episode's reference solution, as actions: for oracle agents and tests, and
     /// only when the agent was started with `--allow-solution` (an agent under evaluation must
     /// not be able to read it).
@@ -73,6 +76,63 @@ pub struct ResetOptions {
     /// encoding it again.
     #[serde(default)]
     pub observation_text: bool,
+    /// What each reset and step answers with: `text` (default: the observation, as ever),
+    /// `pixels` (the frame as pixels, no observation) or `both`. Pixels are announced in the
+    /// answer's `pixels` member and follow its line as raw bytes (see [`PixelFrame`]).
+    #[serde(default, skip_serializing_if = "ObservationKind::is_text")]
+    pub observation: ObservationKind,
+    /// Pixels: each pixel of a cell's 8×16 drawn as a square of `scale`×`scale` (1 to 4,
+    /// default 1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scale: Option<u32>,
+}
+
+/// What an answer carries of the screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ObservationKind {
+    /// The observation (elements, dialog, status …).
+    #[default]
+    Text,
+    /// The frame as pixels only.
+    Pixels,
+    /// Both.
+    Both,
+}
+
+impl ObservationKind {
+    pub fn is_text(&self) -> bool {
+        *self == ObservationKind::Text
+    }
+
+    pub fn has_pixels(self) -> bool {
+        self != ObservationKind::Text
+    }
+
+    pub fn has_text(self) -> bool {
+        self != ObservationKind::Pixels
+    }
+}
+
+/// How `render` draws the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RenderFormat {
+    /// The frame as text (`frame`), as without a format.
+    Text,
+    /// The frame as a PNG picture (`png`, base64), drawn at the episode's scale.
+    Png,
+}
+
+/// The frame as pixels, announced in an answer: exactly `bytes` bytes follow the answer's line
+/// (after its newline), `height` rows of `width` pixels, top to bottom, 3 bytes (R, G, B) a
+/// pixel. A client reads them before the next line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PixelFrame {
+    pub width: u32,
+    pub height: u32,
+    /// `width × height × 3`.
+    pub bytes: usize,
 }
 
 /// An action: AndroidWorld's JSONAction words, plus `key`, `answer` and `label`, by its
@@ -370,8 +430,14 @@ pub struct EpisodeInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Seen {
-    Object { observation: Box<Observation> },
-    Text { observation_text: String },
+    Object {
+        observation: Box<Observation>,
+    },
+    Text {
+        observation_text: String,
+    },
+    /// None: the client asked for pixels only (`"observation":"pixels"`).
+    Nothing {},
 }
 
 /// A response: one of these shapes, by the request.
@@ -388,14 +454,26 @@ pub enum Response {
         terminated: bool,
         truncated: bool,
         info: EpisodeInfo,
+        /// The frame as pixels, when asked for at the reset: the bytes follow the line.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pixels: Option<PixelFrame>,
     },
     Reset {
         #[serde(flatten)]
         observation: Seen,
         info: EpisodeInfo,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pixels: Option<PixelFrame>,
     },
     Frame {
         frame: String,
+    },
+    /// `render` with `"format":"png"`.
+    Picture {
+        /// The PNG file's bytes, base64 (RFC 4648, padded).
+        png: String,
+        width: u32,
+        height: u32,
     },
     Solution {
         actions: Vec<AgentAction>,
