@@ -16,7 +16,10 @@ Measures, one after another:
   (d) AsyncVectorEnv with 1, 2 and 4 environments, total steps/s (without and with shared memory);
   (e) the Python work on one answer line (a step on the Settings screen), in µs, the fastest of
       five rounds: the environment's (the observation as text), and decoding an answer with the
-      observation as an object and encoding it again (what the text saves).
+      observation as an object and encoding it again (what the text saves);
+  (f) rgb_array frames/s for one environment at 60x24 (env.step + env.render(), a 480x384x3
+      array of one's own each), the frames through shared memory and through the pipe, beside
+      the text rate (env.step alone) in the same run, as a ratio.
 Use the release binary: a debug build is several times slower.
 """
 
@@ -41,7 +44,7 @@ from mi_settings_gym import AgentProcess, MiSettingsEnv, _reply
 from mi_settings_gym.client import decode_answer
 
 TASK = "turn_on_bluetooth"
-MEASUREMENTS = ("floor", "client", "env", "reset", "vector", "answer")
+MEASUREMENTS = ("floor", "client", "env", "reset", "vector", "answer", "pixels")
 ACTIONS = [{"action_type": "click", "label": "Bluetooth"}, {"action_type": "navigate_back"}]
 
 
@@ -140,6 +143,37 @@ def env_steps(binary: str, seconds: float) -> tuple[float, float]:
     finally:
         env.close()
     return count / state.step_time, count / elapsed
+
+
+def frames(binary: str, seconds: float, shared: bool) -> float:
+    """rgb_array frames/s: ``env.step`` and ``env.render()`` (60x24, scale 1), resets apart."""
+    env = gym.make(
+        mi_settings_gym.ENV_ID,
+        task=TASK,
+        binary=binary,
+        render_mode="rgb_array",
+        shared_pixels=shared,
+    )
+    try:
+        env.reset(seed=0)
+        state = Episode()
+
+        def body() -> int:
+            t0 = time.perf_counter()
+            _, _, terminated, truncated, _ = env.step(ACTIONS[state.n % 2])
+            frame = env.render()
+            state.step_time += time.perf_counter() - t0
+            assert frame is not None and frame.shape == (384, 480, 3)
+            state.n += 1
+            if terminated or truncated:
+                env.reset()
+                state.n = 0
+            return 1
+
+        count, _ = timed_loop(seconds, body)
+    finally:
+        env.close()
+    return count / state.step_time
 
 
 def reset_latency(binary: str, seconds: float, every_task: bool) -> list[float]:
@@ -281,6 +315,15 @@ def main(argv: list[str] | None = None) -> int:
             f"(e) Python work on a {size:,} B answer (a step on Settings)",
             f"{as_text:.1f} µs ({'as text' if taken else 'no observation text'}), "
             f"as an object, encoded again {whole:.1f} µs",
+        )
+    if "pixels" in only:
+        text, _ = env_steps(binary, s)
+        shared = frames(binary, s, shared=True)
+        piped = frames(binary, s, shared=False)
+        row(
+            "(f) one env at 60x24, rgb_array: env.step + env.render()",
+            f"{shared:,.0f} frames/s through /dev/shm, {piped:,.0f} through the pipe; "
+            f"text {text:,.0f} steps/s ({shared / text:.2f}x, {piped / text:.2f}x)",
         )
     return 0
 

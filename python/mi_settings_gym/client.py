@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import mmap
 import os
 import re
 import select
@@ -89,6 +90,12 @@ _T = TypeVar("_T")
 #: that many raw bytes follow its line (``{"width":W,"height":H,"bytes":N}``). Only a member of
 #: the answer itself can end it so: a string's quotes are escaped.
 _PIXELS = re.compile(rb',"pixels":\{"width":(\d+),"height":(\d+),"bytes":(\d+)\}\}$')
+#: The same when the pixels went into the reset's ``pixels_file`` (``share_pixels``).
+_PIXELS_IN_FILE = re.compile(
+    rb',"pixels":\{"width":(\d+),"height":(\d+),"bytes":(\d+),"file":true\}\}$'
+)
+#: Where frames are shared: memory, as files (Linux).
+SHARED_MEMORY_DIR = "/dev/shm"
 #: The pipe's size asked for when pixels are read: a 60x24 frame (553 KB) then goes through at
 #: once (Linux lets anyone ask for up to 1 MiB, /proc/sys/fs/pipe-max-size).
 _PIPE_BYTES = 1 << 20
@@ -159,6 +166,10 @@ class AgentProcess:
         #: The pixels the last answer announced (see :attr:`frame`), in a buffer reused.
         self._frame = bytearray()
         self._frame_shape: tuple[int, int] | None = None
+        #: The file frames are shared in (see :meth:`share_pixels`), mapped, and whether the
+        #: last frame is there.
+        self._shared: mmap.mmap | None = None
+        self._frame_shared = False
         self._pipe_grown = False
         self.binary = find_binary(binary)
         self.args = [self.binary, *args]
@@ -245,6 +256,12 @@ class AgentProcess:
             if pixels is not None:
                 width, height, size = (int(n) for n in pixels.groups())
                 self._read_pixels(proc, width, height, size, deadline)
+            elif (shared := _PIXELS_IN_FILE.search(answer)) is not None:
+                width, height, size = (int(n) for n in shared.groups())
+                if self._shared is None or size != width * height * 3 or size > len(self._shared):
+                    raise self._died(f"announced {size} bytes of pixels in a file it cannot have")
+                self._frame_shape = (height, width)
+                self._frame_shared = True
         return answer
 
     def _read_pixels(
@@ -284,6 +301,7 @@ class AgentProcess:
                 raise self._died("its output ended amid pixels")
             got += read
         self._frame_shape = (height, width)
+        self._frame_shared = False
 
     @property
     def frame(self) -> tuple[tuple[int, int], memoryview] | None:
@@ -292,7 +310,30 @@ class AgentProcess:
         answer overwrites; ``None`` before any."""
         if self._frame_shape is None:
             return None
+        height, width = self._frame_shape
+        if self._frame_shared and self._shared is not None:
+            return self._frame_shape, memoryview(self._shared)[: height * width * 3]
         return self._frame_shape, memoryview(self._frame)
+
+    def share_pixels(self, size: int) -> str | None:
+        """A new file of ``size`` bytes in shared memory (``/dev/shm``), made readable and
+        writable by this user only and mapped, for the next reset's ``pixels_file``: frames are
+        then written there instead of through the pipe (no copy through the kernel). ``None``
+        where there is no ``/dev/shm``. The caller removes the file once the reset is answered
+        (the simulator keeps it open; the mapping stays)."""
+        if not os.path.isdir(SHARED_MEMORY_DIR):
+            return None
+        fd, path = tempfile.mkstemp(prefix="mi-settings-pixels-", dir=SHARED_MEMORY_DIR)
+        try:
+            os.ftruncate(fd, size)
+            self._shared = mmap.mmap(fd, size, mmap.MAP_SHARED, mmap.PROT_READ)
+        except BaseException:
+            os.unlink(path)
+            raise
+        finally:
+            os.close(fd)
+        self._frame_shape = None
+        return path
 
     def request(self, message: Mapping[str, Any]) -> dict[str, Any]:
         """Sends one request and returns the answer as it came, ``{"error": ...}`` included."""

@@ -128,6 +128,11 @@ class MiSettingsEnv(gym.Env[Any, str]):
         observation: ``"text"`` (default: the JSON string), ``"pixels"`` (the screen as an
             H×W×3 ``uint8`` array) or ``"both"`` (a dict of ``"text"`` and ``"pixels"``).
         scale: pixels are drawn at this scale, 1 to 4 (a cell is 8×16 pixels at 1).
+        shared_pixels: frames come through a file in shared memory (``/dev/shm``, made by the
+            environment for each episode, readable by this user only, removed once the
+            simulator has opened it) rather than after each answer through the pipe, which
+            costs two copies through the kernel (default ``True``; the pipe where there is
+            no ``/dev/shm``).
         width, height: the simulated terminal's size (the binary's default 60x24 when ``None``);
             ``reset(options={"width": ..., "height": ...})`` overrides them for one episode.
         frame: include the screen as text (``"frame"``) in every observation.
@@ -174,6 +179,7 @@ class MiSettingsEnv(gym.Env[Any, str]):
         timeout: float | None = 60.0,
         observation: str = "text",
         scale: int = 1,
+        shared_pixels: bool = True,
     ) -> None:
         if observation not in OBSERVATIONS:
             raise ValueError(f"observation must be one of {OBSERVATIONS}, not {observation!r}")
@@ -197,8 +203,11 @@ class MiSettingsEnv(gym.Env[Any, str]):
             max_observation_length = default_max_observation_length(width, height, frame)
         self.observation = observation
         self.scale = scale
+        self.shared_pixels = shared_pixels
         self.pixel_shape = pixel_shape(width, height, scale)
-        text_space = AsciiText(max_length=max_observation_length)
+        #: The space of an observation's text (the whole observation unless pixels are in it).
+        self.text_space = AsciiText(max_length=max_observation_length)
+        text_space = self.text_space
         pixel_space = spaces.Box(0, 255, self.pixel_shape, np.uint8)
         if observation == "text":
             self.observation_space = text_space
@@ -312,10 +321,24 @@ class MiSettingsEnv(gym.Env[Any, str]):
             if self.scale != 1:
                 reset_options["scale"] = self.scale
 
+        shared = None
+        if wire != "text" and self.shared_pixels:
+            width = reset_options.get("width", self.width or 60)
+            height = reset_options.get("height", self.height or 24)
+            if isinstance(width, int) and isinstance(height, int):  # else the simulator says
+                rows, columns, _ = pixel_shape(width, height, self.scale)
+                shared = self.client.share_pixels(rows * columns * 3)
+                if shared is not None:
+                    reset_options["pixels_file"] = shared
         message: dict[str, Any] = {"op": "reset", "task": task, "seed": variant}
         if reset_options:
             message["options"] = reset_options
-        reply, observation = self._exchange(message)
+        try:
+            reply, observation = self._exchange(message)
+        finally:
+            if shared is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(shared)
         refuse_errors(reply, message)
         if observation is None and self.observation != "pixels":
             raise _no_observation(reply, message)
@@ -452,10 +475,10 @@ class MiSettingsEnv(gym.Env[Any, str]):
             # ``{**observation, "goal": goal}`` would be written.
             members = "," if observation != "{}" else ""
             observation = f'{observation[:-1]}{members}"goal":{encode(goal)}}}'
-        if len(observation) > self.observation_space.max_length:
+        if len(observation) > self.text_space.max_length:
             gym.logger.warn(
                 f"an observation of {len(observation)} characters exceeds max_observation_length="
-                f"{self.observation_space.max_length}: make the environment with a larger one"
+                f"{self.text_space.max_length}: make the environment with a larger one"
             )
         self._last_observation = None
         self._last_observation_text = observation

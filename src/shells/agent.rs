@@ -221,7 +221,7 @@ pub fn serve<R: Read + Send + 'static>(
     }
 }
 
-/// How many bytes of pixels follow the answer's line.
+/// How many bytes of pixels follow the answer's line (none when they went into the file).
 fn announced(response: &Response) -> Option<usize> {
     match response {
         Response::Step {
@@ -231,7 +231,7 @@ fn announced(response: &Response) -> Option<usize> {
         | Response::Reset {
             pixels: Some(frame),
             ..
-        } => Some(frame.bytes),
+        } if !frame.file => Some(frame.bytes),
         _ => None,
     }
 }

@@ -171,7 +171,12 @@ impl Agent {
                 error: format!("a terminal of {width}x{height}: from 30x10 to 500x200"),
             };
         }
-        let pixels = match pixels::Pixels::new(options.observation, options.scale, width, height) {
+        let pixels = match pixels::Pixels::new(
+            options.observation,
+            options.scale,
+            (width, height),
+            options.pixels_file.as_deref(),
+        ) {
             Ok(pixels) => pixels,
             Err(error) => return Response::Error { error },
         };

@@ -2,6 +2,8 @@
 //! in each answer and sent as raw bytes after its line (`crate::shells::agent`), or as a PNG
 //! for `{"op":"render","format":"png"}`.
 
+use std::path::Path;
+
 use super::current::Current;
 use super::protocol::{ObservationKind, PixelFrame, Response};
 use crate::ui::pixels::{self, CELL_HEIGHT, CELL_WIDTH, Picture, SCALE_MAX};
@@ -16,6 +18,8 @@ pub(super) struct Pixels {
     pub(super) kind: ObservationKind,
     pub(super) scale: u32,
     picture: Picture,
+    /// The file frames are written into (the reset's `pixels_file`), if any.
+    file: Option<std::fs::File>,
 }
 
 impl Pixels {
@@ -24,8 +28,8 @@ impl Pixels {
     pub(super) fn new(
         kind: ObservationKind,
         scale: Option<u32>,
-        width: u16,
-        height: u16,
+        (width, height): (u16, u16),
+        file: Option<&Path>,
     ) -> Result<Pixels, String> {
         let scale = scale.unwrap_or(1);
         if !(1..=SCALE_MAX).contains(&scale) {
@@ -38,10 +42,15 @@ impl Pixels {
                  {FRAME_BYTES_MAX}: ask for a smaller terminal or scale"
             ));
         }
+        let file = match file {
+            Some(path) if kind.has_pixels() => Some(frame_file(path)?),
+            _ => None,
+        };
         Ok(Pixels {
             kind,
             scale,
             picture: Picture::default(),
+            file,
         })
     }
 
@@ -49,6 +58,49 @@ impl Pixels {
     pub(super) fn rgb(&self) -> &[u8] {
         &self.picture.rgb
     }
+}
+
+/// The client's file for frames, opened to write: a regular file, not a link (checked against
+/// what was opened).
+#[cfg(unix)]
+fn frame_file(path: &Path) -> Result<std::fs::File, String> {
+    use std::os::unix::fs::MetadataExt;
+    let named = |e: &dyn std::fmt::Display| format!("options.pixels_file {}: {e}", path.display());
+    let seen = std::fs::symlink_metadata(path).map_err(|e| named(&e))?;
+    if !seen.file_type().is_file() {
+        return Err(named(
+            &"not a regular file (make it first; a link is refused)",
+        ));
+    }
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| named(&e))?;
+    let opened = file.metadata().map_err(|e| named(&e))?;
+    if (opened.dev(), opened.ino()) != (seen.dev(), seen.ino()) {
+        return Err(named(&"it changed while it was opened"));
+    }
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn frame_file(path: &Path) -> Result<std::fs::File, String> {
+    Err(format!(
+        "options.pixels_file {}: frames are written into a file on Unix only",
+        path.display()
+    ))
+}
+
+/// Writes a frame at the start of `file`; whether it was.
+#[cfg(unix)]
+fn write_frame(file: &std::fs::File, rgb: &[u8]) -> bool {
+    use std::os::unix::fs::FileExt;
+    file.write_all_at(rgb, 0).is_ok()
+}
+
+#[cfg(not(unix))]
+fn write_frame(_: &std::fs::File, _: &[u8]) -> bool {
+    false
 }
 
 /// The bytes of a frame of `width`×`height` cells at `scale`.
@@ -67,10 +119,16 @@ pub(super) fn drawn(current: &mut Current) -> Option<PixelFrame> {
     let buffer = current.episode.buffer()?;
     let picture = &mut current.pixels.picture;
     pixels::draw_into(buffer, current.pixels.scale, picture);
+    // A frame the file cannot take (the disk is full, the file was cut) follows the line.
+    let file = match &current.pixels.file {
+        Some(file) => write_frame(file, &picture.rgb),
+        None => false,
+    };
     Some(PixelFrame {
         width: picture.width,
         height: picture.height,
         bytes: picture.rgb.len(),
+        file,
     })
 }
 
@@ -150,15 +208,15 @@ mod tests {
 
     #[test]
     fn a_scale_or_a_frame_out_of_bounds_is_refused_by_name() {
-        let too_big = Pixels::new(ObservationKind::Pixels, Some(0), 60, 24).err();
+        let too_big = Pixels::new(ObservationKind::Pixels, Some(0), (60, 24), None).err();
         assert_eq!(too_big.as_deref(), Some("options.scale 0: from 1 to 4"));
-        let error = Pixels::new(ObservationKind::Both, Some(2), 500, 200)
+        let error = Pixels::new(ObservationKind::Both, Some(2), (500, 200), None)
             .err()
             .unwrap_or_default();
         assert!(error.contains("153600000 bytes"), "{error}");
-        assert!(Pixels::new(ObservationKind::Both, Some(1), 500, 200).is_ok());
+        assert!(Pixels::new(ObservationKind::Both, Some(1), (500, 200), None).is_ok());
         // Text only: the scale is checked, the size is not (no pixels are sent).
-        assert!(Pixels::new(ObservationKind::Text, Some(4), 500, 200).is_ok());
+        assert!(Pixels::new(ObservationKind::Text, Some(4), (500, 200), None).is_ok());
         assert_eq!(frame_bytes(60, 24, 1), 480 * 384 * 3);
     }
 }

@@ -85,6 +85,11 @@ pub struct ResetOptions {
     /// default 1).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub scale: Option<u32>,
+    /// Pixels: write each frame into this file, from its start, instead of after the answer's
+    /// line (the answer's `pixels` says `"file":true`): a regular file the client made, in
+    /// `/dev/shm` to share memory, and maps. Unix only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pixels_file: Option<std::path::PathBuf>,
 }
 
 /// What an answer carries of the screen.
@@ -133,6 +138,9 @@ pub struct PixelFrame {
     pub height: u32,
     /// `width × height × 3`.
     pub bytes: usize,
+    /// The bytes are in the reset's `pixels_file` (from its start), not after the line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub file: bool,
 }
 
 /// An action: AndroidWorld's JSONAction words, plus `key`, `answer` and `label`, by its
