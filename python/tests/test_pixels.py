@@ -155,3 +155,31 @@ def test_record_video_writes_a_video_of_an_episode(tmp_path):
     assert len(videos) == 1, list(folder.iterdir())
     assert videos[0].stat().st_size > 1000
     assert frames == 5
+
+
+def test_shared_memory_and_the_pipe_give_the_same_pixels_and_leave_no_file(make):
+    import glob
+    import os
+
+    from mi_settings_gym.client import SHARED_MEMORY_DIR
+
+    pattern = os.path.join(SHARED_MEMORY_DIR, "mi-settings-pixels-*")
+    before = set(glob.glob(pattern))
+    shared = make(task=SIMPLE, observation="pixels", render_mode="rgb_array")
+    piped = make(task=SIMPLE, observation="pixels", render_mode="rgb_array", shared_pixels=False)
+    frames = 0
+    for seed in (0, 1):
+        a, _ = shared.reset(seed=seed)
+        b, _ = piped.reset(seed=seed)
+        for action in [None, CLICK, {"action_type": "navigate_back"}]:
+            if action is not None:
+                a, *_ = shared.step(action)
+                b, *_ = piped.step(action)
+            assert np.array_equal(a, b)
+            assert np.array_equal(shared.render(), b)
+            frames += 1
+    assert frames == 6
+    if os.path.isdir(SHARED_MEMORY_DIR):
+        assert shared.client._frame_shared, "the frames came through shared memory"
+    assert not piped.client._frame_shared
+    assert set(glob.glob(pattern)) == before, "the files are removed once opened"

@@ -40,7 +40,9 @@ fn session(requests: &[Value]) -> Vec<Answer> {
             .to_string();
         rest = &rest[end + 1..];
         let json: Value = serde_json::from_str(&line).expect("JSON");
-        let pixels = json.get("pixels").map(|announced| {
+        // Pixels written into the client's file do not follow the line.
+        let after_line = json.get("pixels").filter(|p| p["file"] != json!(true));
+        let pixels = after_line.map(|announced| {
             let bytes = announced["bytes"].as_u64().expect("bytes") as usize;
             let (pixels, after) = rest.split_at(bytes);
             rest = after;
@@ -221,4 +223,52 @@ fn bad_pixel_options_are_refused_by_name() {
     assert!(errors[4].contains("invalid type"), "{}", errors[4]);
     assert!(errors[5].contains("unknown variant `gif`"), "{}", errors[5]);
     assert!(answers.iter().all(|a| a.pixels.is_none()));
+}
+
+#[cfg(unix)]
+#[test]
+fn pixels_go_into_the_clients_file_when_it_names_one_and_a_link_is_refused() {
+    let dir = tempfile::tempdir().expect("a folder");
+    let file = dir.path().join("frame");
+    std::fs::write(&file, vec![7u8; 480 * 384 * 3]).expect("written");
+    let target = dir.path().join("target");
+    std::fs::write(&target, [7u8; 16]).expect("written");
+    let link = dir.path().join("link");
+    std::os::unix::fs::symlink(&target, &link).expect("a link");
+    let reset = |path: &std::path::Path, observation: &str| {
+        json!({"op": "reset", "task": "turn_on_bluetooth", "seed": 1,
+               "options": {"observation": observation, "pixels_file": path}})
+    };
+    let answers = session(&[
+        reset(&link, "pixels"),
+        reset(&dir.path().join("missing"), "both"),
+        reset(dir.path(), "pixels"),
+        reset(&file, "pixels"),
+        json!({"op": "step", "action": {"action_type": "click", "label": "Bluetooth"}}),
+        json!({"op": "render", "format": "png"}),
+    ]);
+    for (i, what) in [
+        (0, "not a regular file"),
+        (1, "No such file"),
+        (2, "not a regular file"),
+    ] {
+        let error = answers[i].json["error"].as_str().unwrap_or_default();
+        assert!(error.starts_with("options.pixels_file "), "{error}");
+        assert!(error.contains(what), "{error}");
+    }
+    let announced = json!({"width": 480, "height": 384, "bytes": 480 * 384 * 3, "file": true});
+    for i in [3, 4] {
+        assert_eq!(answers[i].json["pixels"], announced, "{}", answers[i].line);
+        // Nothing follows the line: the next answer was read where it should be.
+        assert!(answers[i].pixels.is_none());
+    }
+    let png = base64_decoded(answers[5].json["png"].as_str().expect("png"));
+    let picture = png::decode(&png).expect("a PNG");
+    let written = std::fs::read(&file).expect("the file");
+    assert!(written == picture.rgb, "the file holds the step's frame");
+    assert_eq!(written.len(), 480 * 384 * 3);
+    assert_eq!(
+        std::fs::read(&target).expect("the link's target"),
+        [7u8; 16]
+    );
 }
