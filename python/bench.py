@@ -38,6 +38,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import gymnasium as gym
+import numpy as np
 
 import mi_settings_gym
 from mi_settings_gym import AgentProcess, MiSettingsEnv, _reply
@@ -163,7 +164,8 @@ def frames(binary: str, seconds: float, shared: bool) -> float:
             _, _, terminated, truncated, _ = env.step(ACTIONS[state.n % 2])
             frame = env.render()
             state.step_time += time.perf_counter() - t0
-            assert frame is not None and frame.shape == (384, 480, 3)
+            assert isinstance(frame, np.ndarray)
+            assert frame.shape == (384, 480, 3)
             state.n += 1
             if terminated or truncated:
                 env.reset()

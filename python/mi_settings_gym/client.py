@@ -306,7 +306,7 @@ class AgentProcess:
     @property
     def frame(self) -> tuple[tuple[int, int], memoryview] | None:
         """The pixels the last answer that had any announced: ``(height, width)`` and the
-        ``height × width × 3`` bytes (RGB, rows top to bottom) in a buffer the next such
+        ``height x width x 3`` bytes (RGB, rows top to bottom) in a buffer the next such
         answer overwrites; ``None`` before any."""
         if self._frame_shape is None:
             return None

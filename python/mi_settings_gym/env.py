@@ -23,7 +23,7 @@ actions, so both spaces are :class:`gymnasium.spaces.Text`:
 Pixels
 ------
 ``observation="pixels"`` makes each observation the screen as a picture, a ``Box(0, 255, (H, W,
-3), uint8)`` (H = 16 × rows × scale, W = 8 × columns × scale: 384 × 480 at 60x24 and scale 1);
+3), uint8)`` (H = 16 x rows x scale, W = 8 x columns x scale: 384 x 480 at 60x24 and scale 1);
 ``observation="both"`` a ``Dict`` of ``"text"`` (the string above) and ``"pixels"``.
 ``render_mode="rgb_array"`` makes :meth:`MiSettingsEnv.render` return the screen as such an
 array (a copy the caller may keep). The simulator sends the pixels as raw bytes after each
@@ -124,10 +124,10 @@ class MiSettingsEnv(gym.Env[Any, str]):
             one at each reset (from the environment's generator). Default: the first task of the
             catalogue. ``reset(options={"task": id})`` overrides it for one episode.
         render_mode: ``None``, ``"ansi"`` (:meth:`render` returns the screen as text) or
-            ``"rgb_array"`` (the screen as an H×W×3 ``uint8`` array, a copy).
+            ``"rgb_array"`` (the screen as an HxWx3 ``uint8`` array, a copy).
         observation: ``"text"`` (default: the JSON string), ``"pixels"`` (the screen as an
-            H×W×3 ``uint8`` array) or ``"both"`` (a dict of ``"text"`` and ``"pixels"``).
-        scale: pixels are drawn at this scale, 1 to 4 (a cell is 8×16 pixels at 1).
+            HxWx3 ``uint8`` array) or ``"both"`` (a dict of ``"text"`` and ``"pixels"``).
+        scale: pixels are drawn at this scale, 1 to 4 (a cell is 8x16 pixels at 1).
         shared_pixels: frames come through a file in shared memory (``/dev/shm``, made by the
             environment for each episode, readable by this user only, removed once the
             simulator has opened it) rather than after each answer through the pipe, which
@@ -384,7 +384,7 @@ class MiSettingsEnv(gym.Env[Any, str]):
         return self.client.render()
 
     def pixels(self) -> npt.NDArray[np.uint8] | None:
-        """The screen's pixels after the last reset or step, an H×W×3 ``uint8`` array of
+        """The screen's pixels after the last reset or step, an HxWx3 ``uint8`` array of
         one's own (``None`` unless pixels are observed or rendered, or before a reset)."""
         if self._client is None or self._reset_info is None:
             return None
@@ -392,7 +392,9 @@ class MiSettingsEnv(gym.Env[Any, str]):
         if frame is None:
             return None
         (height, width), data = frame
-        return np.frombuffer(data, dtype=np.uint8).reshape(height, width, 3).copy()
+        pixels: npt.NDArray[np.uint8] = np.frombuffer(data, dtype=np.uint8)
+        copy: npt.NDArray[np.uint8] = pixels.reshape(height, width, 3).copy()
+        return copy
 
     def render_png(self) -> bytes:
         """The screen now as a PNG file's bytes, drawn by the simulator at the environment's
@@ -453,7 +455,10 @@ class MiSettingsEnv(gym.Env[Any, str]):
         if self.observation == "pixels":
             value = self._observed_pixels()
         elif self.observation == "both":
-            value = {"text": self._observe_text(observation or "{}"), "pixels": self._observed_pixels()}
+            value = {
+                "text": self._observe_text(observation or "{}"),
+                "pixels": self._observed_pixels(),
+            }
         else:
             value = self._observe_text(observation or "{}")
         self._last_value = value

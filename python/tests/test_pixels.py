@@ -50,23 +50,27 @@ def test_pixel_observations_are_arrays_of_ones_own(make):
     assert env.observation_space == gym.spaces.Box(0, 255, SHAPE, np.uint8)
     first, info = env.reset(seed=0)
     assert info["task"] == SIMPLE
-    assert first.shape == SHAPE and first.dtype == np.uint8
+    assert first.shape == SHAPE
+    assert first.dtype == np.uint8
     assert env.observation_space.contains(first)
     kept = first.copy()
     rendered = env.render()
-    assert rendered is not None and np.array_equal(rendered, first)
+    assert rendered is not None
+    assert np.array_equal(rendered, first)
     after, _, terminated, _, info = env.step(CLICK)
     assert (info["steps"], terminated) == (1, False)
     # The buffer the bytes are read into is reused: what was handed out is not overwritten.
     assert np.array_equal(first, kept)
     assert not np.array_equal(after, first)
     again = env.render()
-    assert again is not None and np.array_equal(again, after)
+    assert again is not None
+    assert np.array_equal(again, after)
     again[:] = 0
     assert not np.array_equal(env.render(), again), "render() returns a copy"
     # A malformed action changes nothing.
     same, _, _, _, info = env.step('{"action_type": "click", "bogus": 1}')
-    assert "error" in info and np.array_equal(same, after)
+    assert "error" in info
+    assert np.array_equal(same, after)
 
 
 def test_both_holds_the_text_and_the_pixels(make):
@@ -113,13 +117,16 @@ def test_the_client_reads_pixels_after_each_answer_and_stays_in_step(binary):
         reset = agent.reset(SIMPLE, 0, observation="pixels", scale=1)
         assert reset["pixels"] == {"width": 480, "height": 384, "bytes": 480 * 384 * 3}
         assert "observation" not in reset
+        assert agent.frame is not None
         shape, data = agent.frame
-        assert shape == (384, 480) and len(data) == 480 * 384 * 3
+        assert shape == (384, 480)
+        assert len(data) == 480 * 384 * 3
         # Answers without pixels in between: the next line is read where it should be.
         assert "Bluetooth" in agent.render()
         assert agent.tasks()
         step = agent.step(CLICK)
-        assert step["info"]["steps"] == 1 and step["pixels"]["bytes"] == len(data)
+        assert step["info"]["steps"] == 1
+        assert step["pixels"]["bytes"] == len(data)
         with pytest.raises(mi_settings_gym.ProtocolError, match="scale 9"):
             agent.reset(SIMPLE, 0, observation="pixels", scale=9)
 

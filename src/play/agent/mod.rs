@@ -119,7 +119,14 @@ impl Agent {
             Request::Render {
                 format: Some(protocol::RenderFormat::Png),
             } => match &mut self.current {
-                Some(current) => (pixels::png(current), false),
+                Some(current) => (
+                    pixels::png(
+                        current.pixels.scale,
+                        &mut current.episode,
+                        (current.width, current.height),
+                    ),
+                    false,
+                ),
                 None => (no_episode(), false),
             },
             Request::Render { .. } => match &mut self.current {
@@ -227,7 +234,11 @@ impl Agent {
             task,
         };
         let observation = observe::seen(&mut current);
-        let pixels = pixels::drawn(&mut current);
+        let pixels = pixels::drawn(
+            &mut current.pixels,
+            &mut current.episode,
+            (current.width, current.height),
+        );
         let info = EpisodeInfo {
             goal: Some(current.episode.variant.goal.clone()),
             task: Some(current.task.id.clone()),
@@ -280,7 +291,11 @@ impl Agent {
                     terminated: true,
                     truncated: false,
                     info,
-                    pixels: pixels::drawn(current),
+                    pixels: pixels::drawn(
+                        &mut current.pixels,
+                        &mut current.episode,
+                        (current.width, current.height),
+                    ),
                 };
             }
             return Response::Error {
@@ -329,7 +344,11 @@ impl Agent {
         }
         info.steps = current.steps;
         let observation = observe::seen(current);
-        let pixels = pixels::drawn(current);
+        let pixels = pixels::drawn(
+            &mut current.pixels,
+            &mut current.episode,
+            (current.width, current.height),
+        );
         let ended = current.ended;
         if ended {
             self.end_log();

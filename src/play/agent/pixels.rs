@@ -4,8 +4,8 @@
 
 use std::path::Path;
 
-use super::current::Current;
 use super::protocol::{ObservationKind, PixelFrame, Response};
+use crate::play::tasks::Episode;
 use crate::ui::pixels::{self, CELL_HEIGHT, CELL_WIDTH, Picture, SCALE_MAX};
 
 /// The largest frame sent as pixels, in bytes: a 500x200 terminal at scale 1 (38.4 MB) fits, a
@@ -110,17 +110,22 @@ fn frame_bytes(width: u16, height: u16, scale: u32) -> u64 {
     pixels_wide * pixels_high * 3
 }
 
-/// Draws the frame as pixels when the episode is seen so, and announces it.
-pub(super) fn drawn(current: &mut Current) -> Option<PixelFrame> {
-    if !current.pixels.kind.has_pixels() {
+/// Draws the frame of `episode` (a terminal of `size`) as pixels when it is seen so, and
+/// announces it.
+pub(super) fn drawn(
+    seen: &mut Pixels,
+    episode: &mut Episode,
+    (width, height): (u16, u16),
+) -> Option<PixelFrame> {
+    if !seen.kind.has_pixels() {
         return None;
     }
-    current.episode.draw_styled(current.width, current.height);
-    let buffer = current.episode.buffer()?;
-    let picture = &mut current.pixels.picture;
-    pixels::draw_into(buffer, current.pixels.scale, picture);
+    episode.draw_styled(width, height);
+    let buffer = episode.buffer()?;
+    let picture = &mut seen.picture;
+    pixels::draw_into(buffer, seen.scale, picture);
     // A frame the file cannot take (the disk is full, the file was cut) follows the line.
-    let file = match &current.pixels.file {
+    let file = match &seen.file {
         Some(file) => write_frame(file, &picture.rgb),
         None => false,
     };
@@ -132,24 +137,23 @@ pub(super) fn drawn(current: &mut Current) -> Option<PixelFrame> {
     })
 }
 
-/// The frame as a PNG, base64-encoded, at the episode's scale.
-pub(super) fn png(current: &mut Current) -> Response {
-    let bytes = frame_bytes(current.width, current.height, current.pixels.scale);
+/// The frame of `episode` (a terminal of `size`) as a PNG, base64-encoded, at `scale`.
+pub(super) fn png(scale: u32, episode: &mut Episode, (width, height): (u16, u16)) -> Response {
+    let bytes = frame_bytes(width, height, scale);
     if bytes > FRAME_BYTES_MAX {
         return Response::Error {
             error: format!(
-                "a frame of {bytes} bytes at scale {}: more than {FRAME_BYTES_MAX}",
-                current.pixels.scale
+                "a frame of {bytes} bytes at scale {scale}: more than {FRAME_BYTES_MAX}"
             ),
         };
     }
-    current.episode.draw_styled(current.width, current.height);
-    let Some(buffer) = current.episode.buffer() else {
+    episode.draw_styled(width, height);
+    let Some(buffer) = episode.buffer() else {
         return Response::Error {
             error: "the frame is not drawn in colour".into(),
         };
     };
-    let picture = pixels::draw(buffer, current.pixels.scale);
+    let picture = pixels::draw(buffer, scale);
     match pixels::png::encode(&picture) {
         Ok(bytes) => Response::Picture {
             png: base64(&bytes),
