@@ -36,6 +36,7 @@ import time
 import timeit
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import gymnasium as gym
 import numpy as np
@@ -123,9 +124,12 @@ def client_steps(binary: str, seconds: float) -> tuple[float, float]:
     return count / state.step_time, count / elapsed
 
 
-def env_steps(binary: str, seconds: float) -> tuple[float, float]:
-    """Steps/s of ``env.step`` (``gymnasium.make``): of the time in steps, and of the whole."""
-    env = gym.make(mi_settings_gym.ENV_ID, task=TASK, binary=binary)
+def env_steps(binary: str, seconds: float, **kwargs: Any) -> tuple[float, float]:
+    """Steps/s of ``env.step`` (``gymnasium.make``): of the time in steps, and of the whole.
+    With ``render_mode="rgb_array"`` among ``kwargs``, a step is ``env.step`` and
+    ``env.render()`` (a 480x384x3 frame at 60x24)."""
+    env = gym.make(mi_settings_gym.ENV_ID, task=TASK, binary=binary, **kwargs)
+    rendered = kwargs.get("render_mode") == "rgb_array"
     try:
         env.reset(seed=0)
         state = Episode()
@@ -133,7 +137,11 @@ def env_steps(binary: str, seconds: float) -> tuple[float, float]:
         def body() -> int:
             t0 = time.perf_counter()
             _, _, terminated, truncated, _ = env.step(ACTIONS[state.n % 2])
+            frame = env.render() if rendered else None
             state.step_time += time.perf_counter() - t0
+            if rendered:
+                assert isinstance(frame, np.ndarray)
+                assert frame.shape == (384, 480, 3)
             state.n += 1
             if terminated or truncated:
                 env.reset()
@@ -148,34 +156,8 @@ def env_steps(binary: str, seconds: float) -> tuple[float, float]:
 
 def frames(binary: str, seconds: float, shared: bool) -> float:
     """rgb_array frames/s: ``env.step`` and ``env.render()`` (60x24, scale 1), resets apart."""
-    env = gym.make(
-        mi_settings_gym.ENV_ID,
-        task=TASK,
-        binary=binary,
-        render_mode="rgb_array",
-        shared_pixels=shared,
-    )
-    try:
-        env.reset(seed=0)
-        state = Episode()
-
-        def body() -> int:
-            t0 = time.perf_counter()
-            _, _, terminated, truncated, _ = env.step(ACTIONS[state.n % 2])
-            frame = env.render()
-            state.step_time += time.perf_counter() - t0
-            assert isinstance(frame, np.ndarray)
-            assert frame.shape == (384, 480, 3)
-            state.n += 1
-            if terminated or truncated:
-                env.reset()
-                state.n = 0
-            return 1
-
-        count, _ = timed_loop(seconds, body)
-    finally:
-        env.close()
-    return count / state.step_time
+    rate, _ = env_steps(binary, seconds, render_mode="rgb_array", shared_pixels=shared)
+    return rate
 
 
 def reset_latency(binary: str, seconds: float, every_task: bool) -> list[float]:
