@@ -1,8 +1,11 @@
 """A client for ``mi-settings agent``: the simulator as a subprocess speaking JSON lines.
 
 Each request is one JSON object on one line of the process's standard input; the process answers
-each with exactly one JSON object on one line of its standard output. :class:`AgentProcess` owns
-one such process; it is not shared between processes (after a ``fork`` only the process that
+each with exactly one JSON object on one line of its standard output; an answer that announces
+pixels (``"pixels":{"width","height","bytes"}``, its last member) is followed by that many raw
+bytes, which the client reads at once (:attr:`AgentProcess.frame`), unless they went into the
+shared-memory file of :meth:`AgentProcess.share_pixels` (``"file":true``).
+:class:`AgentProcess` owns one such process; it is not shared between processes (after a ``fork`` only the process that
 started it talks to or stops it).
 """
 
