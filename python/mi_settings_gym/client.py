@@ -5,8 +5,8 @@ each with exactly one JSON object on one line of its standard output; an answer 
 pixels (``"pixels":{"width","height","bytes"}``, its last member) is followed by that many raw
 bytes, which the client reads at once (:attr:`AgentProcess.frame`), unless they went into the
 shared-memory file of :meth:`AgentProcess.share_pixels` (``"file":true``).
-:class:`AgentProcess` owns one such process; it is not shared between processes (after a ``fork`` only the process that
-started it talks to or stops it).
+:class:`AgentProcess` owns one such process; it is not shared between processes (after a
+``fork`` only the process that started it talks to or stops it).
 """
 
 from __future__ import annotations
