@@ -16,7 +16,10 @@ Measures, one after another:
   (d) AsyncVectorEnv with 1, 2 and 4 environments, total steps/s (without and with shared memory);
   (e) the Python work on one answer line (a step on the Settings screen), in µs, the fastest of
       five rounds: the environment's (the observation as text), and decoding an answer with the
-      observation as an object and encoding it again (what the text saves).
+      observation as an object and encoding it again (what the text saves);
+  (f) rgb_array frames/s for one environment at 60x24 (env.step + env.render(), a 480x384x3
+      array of one's own each), the frames through shared memory and through the pipe, beside
+      the text rate (env.step alone) in the same run, as a ratio.
 Use the release binary: a debug build is several times slower.
 """
 
@@ -33,15 +36,17 @@ import time
 import timeit
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 import gymnasium as gym
+import numpy as np
 
 import mi_settings_gym
 from mi_settings_gym import AgentProcess, MiSettingsEnv, _reply
 from mi_settings_gym.client import decode_answer
 
 TASK = "turn_on_bluetooth"
-MEASUREMENTS = ("floor", "client", "env", "reset", "vector", "answer")
+MEASUREMENTS = ("floor", "client", "env", "reset", "vector", "answer", "pixels")
 ACTIONS = [{"action_type": "click", "label": "Bluetooth"}, {"action_type": "navigate_back"}]
 
 
@@ -119,9 +124,12 @@ def client_steps(binary: str, seconds: float) -> tuple[float, float]:
     return count / state.step_time, count / elapsed
 
 
-def env_steps(binary: str, seconds: float) -> tuple[float, float]:
-    """Steps/s of ``env.step`` (``gymnasium.make``): of the time in steps, and of the whole."""
-    env = gym.make(mi_settings_gym.ENV_ID, task=TASK, binary=binary)
+def env_steps(binary: str, seconds: float, **kwargs: Any) -> tuple[float, float]:
+    """Steps/s of ``env.step`` (``gymnasium.make``): of the time in steps, and of the whole.
+    With ``render_mode="rgb_array"`` among ``kwargs``, a step is ``env.step`` and
+    ``env.render()`` (a 480x384x3 frame at 60x24)."""
+    env = gym.make(mi_settings_gym.ENV_ID, task=TASK, binary=binary, **kwargs)
+    rendered = kwargs.get("render_mode") == "rgb_array"
     try:
         env.reset(seed=0)
         state = Episode()
@@ -129,7 +137,11 @@ def env_steps(binary: str, seconds: float) -> tuple[float, float]:
         def body() -> int:
             t0 = time.perf_counter()
             _, _, terminated, truncated, _ = env.step(ACTIONS[state.n % 2])
+            frame = env.render() if rendered else None
             state.step_time += time.perf_counter() - t0
+            if rendered:
+                assert isinstance(frame, np.ndarray)
+                assert frame.shape == (384, 480, 3)
             state.n += 1
             if terminated or truncated:
                 env.reset()
@@ -140,6 +152,12 @@ def env_steps(binary: str, seconds: float) -> tuple[float, float]:
     finally:
         env.close()
     return count / state.step_time, count / elapsed
+
+
+def frames(binary: str, seconds: float, shared: bool) -> float:
+    """rgb_array frames/s: ``env.step`` and ``env.render()`` (60x24, scale 1), resets apart."""
+    rate, _ = env_steps(binary, seconds, render_mode="rgb_array", shared_pixels=shared)
+    return rate
 
 
 def reset_latency(binary: str, seconds: float, every_task: bool) -> list[float]:
@@ -281,6 +299,15 @@ def main(argv: list[str] | None = None) -> int:
             f"(e) Python work on a {size:,} B answer (a step on Settings)",
             f"{as_text:.1f} µs ({'as text' if taken else 'no observation text'}), "
             f"as an object, encoded again {whole:.1f} µs",
+        )
+    if "pixels" in only:
+        text, _ = env_steps(binary, s)
+        shared = frames(binary, s, shared=True)
+        piped = frames(binary, s, shared=False)
+        row(
+            "(f) one env at 60x24, rgb_array: env.step + env.render()",
+            f"{shared:,.0f} frames/s through /dev/shm, {piped:,.0f} through the pipe; "
+            f"text {text:,.0f} steps/s ({shared / text:.2f}x, {piped / text:.2f}x)",
         )
     return 0
 

@@ -1,16 +1,22 @@
 """A client for ``mi-settings agent``: the simulator as a subprocess speaking JSON lines.
 
 Each request is one JSON object on one line of the process's standard input; the process answers
-each with exactly one JSON object on one line of its standard output. :class:`AgentProcess` owns
-one such process; it is not shared between processes (after a ``fork`` only the process that
-started it talks to or stops it).
+each with exactly one JSON object on one line of its standard output; an answer that announces
+pixels (``"pixels":{"width","height","bytes"}``, its last member) is followed by that many raw
+bytes, which the client reads at once (:attr:`AgentProcess.frame`), unless they went into the
+shared-memory file of :meth:`AgentProcess.share_pixels` (``"file":true``).
+:class:`AgentProcess` owns one such process; it is not shared between processes (after a
+``fork`` only the process that started it talks to or stops it).
 """
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import json
+import mmap
 import os
+import re
 import select
 import shutil
 import subprocess
@@ -83,6 +89,20 @@ def find_binary(binary: str | os.PathLike[str] | None = None) -> str:
 
 _T = TypeVar("_T")
 
+#: The end of an answer that announces pixels: ``"pixels"`` is the answer's last member, and
+#: that many raw bytes follow its line (``{"width":W,"height":H,"bytes":N}``). Only a member of
+#: the answer itself can end it so: a string's quotes are escaped.
+_PIXELS = re.compile(rb',"pixels":\{"width":(\d+),"height":(\d+),"bytes":(\d+)\}\}$')
+#: The same when the pixels went into the reset's ``pixels_file`` (``share_pixels``).
+_PIXELS_IN_FILE = re.compile(
+    rb',"pixels":\{"width":(\d+),"height":(\d+),"bytes":(\d+),"file":true\}\}$'
+)
+#: Where frames are shared: memory, as files (Linux).
+SHARED_MEMORY_DIR = "/dev/shm"
+#: The pipe's size asked for when pixels are read: a 60x24 frame (553 KB) then goes through at
+#: once (Linux lets anyone ask for up to 1 MiB, /proc/sys/fs/pipe-max-size).
+_PIPE_BYTES = 1 << 20
+
 
 def _member(reply: dict[str, Any], key: str, kind: type[_T], request: Mapping[str, Any]) -> _T:
     """``reply[key]``, which must be a ``kind``; else :class:`AgentError`."""
@@ -146,6 +166,14 @@ class AgentProcess:
         #: Seconds an answer may take before the process is taken for hung (``None``: forever).
         self.timeout = timeout
         self._pending = b""
+        #: The pixels the last answer announced (see :attr:`frame`), in a buffer reused.
+        self._frame = bytearray()
+        self._frame_shape: tuple[int, int] | None = None
+        #: The file frames are shared in (see :meth:`share_pixels`), mapped, and whether the
+        #: last frame is there.
+        self._shared: mmap.mmap | None = None
+        self._frame_shared = False
+        self._pipe_grown = False
         self.binary = find_binary(binary)
         self.args = [self.binary, *args]
         self._lock = threading.Lock()
@@ -226,7 +254,89 @@ class AgentProcess:
                 )
             self._pending += chunk
         answer, _, self._pending = self._pending.partition(b"\n")
+        if answer.endswith(b"}}"):
+            pixels = _PIXELS.search(answer)
+            if pixels is not None:
+                width, height, size = (int(n) for n in pixels.groups())
+                self._read_pixels(proc, width, height, size, deadline)
+            elif (shared := _PIXELS_IN_FILE.search(answer)) is not None:
+                width, height, size = (int(n) for n in shared.groups())
+                if self._shared is None or size != width * height * 3 or size > len(self._shared):
+                    raise self._died(f"announced {size} bytes of pixels in a file it cannot have")
+                self._frame_shape = (height, width)
+                self._frame_shared = True
         return answer
+
+    def _read_pixels(
+        self,
+        proc: subprocess.Popen[bytes],
+        width: int,
+        height: int,
+        size: int,
+        deadline: float | None,
+    ) -> None:
+        """Reads the ``size`` bytes of pixels that follow an answer's line into the frame
+        buffer (reused), straight from the pipe."""
+        assert proc.stdout is not None
+        if size != width * height * 3:
+            raise self._died(f"announced {size} bytes of pixels for {width}x{height}")
+        fd = proc.stdout.fileno()
+        if not self._pipe_grown:
+            self._pipe_grown = True
+            with contextlib.suppress(OSError, AttributeError):
+                import fcntl
+
+                fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+        if len(self._frame) != size:
+            self._frame = bytearray(size)
+        view = memoryview(self._frame)
+        got = min(len(self._pending), size)
+        view[:got] = self._pending[:got]
+        self._pending = self._pending[got:]
+        while got < size:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                proc.kill()
+                raise self._died(f"sent no pixels within {self.timeout} s (it was stopped)")
+            read = os.readv(fd, [view[got:]])
+            if not read:
+                raise self._died("its output ended amid pixels")
+            got += read
+        self._frame_shape = (height, width)
+        self._frame_shared = False
+
+    @property
+    def frame(self) -> tuple[tuple[int, int], memoryview] | None:
+        """The pixels the last answer that had any announced: ``(height, width)`` and the
+        ``height x width x 3`` bytes (RGB, rows top to bottom) in a buffer the next such
+        answer overwrites; ``None`` before any."""
+        if self._frame_shape is None:
+            return None
+        height, width = self._frame_shape
+        if self._frame_shared and self._shared is not None:
+            return self._frame_shape, memoryview(self._shared)[: height * width * 3]
+        return self._frame_shape, memoryview(self._frame)
+
+    def share_pixels(self, size: int) -> str | None:
+        """A new file of ``size`` bytes in shared memory (``/dev/shm``), made readable and
+        writable by this user only and mapped, for the next reset's ``pixels_file``: frames are
+        then written there instead of through the pipe (no copy through the kernel). ``None``
+        where there is no ``/dev/shm``. The caller removes the file once the reset is answered
+        (the simulator keeps it open; the mapping stays)."""
+        if not os.path.isdir(SHARED_MEMORY_DIR):
+            return None
+        fd, path = tempfile.mkstemp(prefix="mi-settings-pixels-", dir=SHARED_MEMORY_DIR)
+        try:
+            os.ftruncate(fd, size)
+            self._shared = mmap.mmap(fd, size, mmap.MAP_SHARED, mmap.PROT_READ)
+        except BaseException:
+            os.unlink(path)
+            raise
+        finally:
+            os.close(fd)
+        self._frame_shape = None
+        return path
 
     def request(self, message: Mapping[str, Any]) -> dict[str, Any]:
         """Sends one request and returns the answer as it came, ``{"error": ...}`` included."""
@@ -258,6 +368,12 @@ class AgentProcess:
     def render(self) -> str:
         message = {"op": "render"}
         return _member(self.call(message), "frame", str, message)
+
+    def render_png(self) -> bytes:
+        """The screen as a PNG file's bytes (``{"op":"render","format":"png"}``)."""
+        message = {"op": "render", "format": "png"}
+        encoded = _member(self.call(message), "png", str, message)
+        return base64.b64decode(encoded, validate=True)
 
     def solution(self) -> list[dict[str, Any]]:
         message = {"op": "solution"}

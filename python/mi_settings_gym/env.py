@@ -20,6 +20,16 @@ actions, so both spaces are :class:`gymnasium.spaces.Text`:
   (``json.dumps(action)`` gives one in the space). :meth:`MiSettingsEnv.step` also takes the dict
   itself. A string that is not JSON is passed on as a JSON string, so the simulator judges it.
 
+Pixels
+------
+``observation="pixels"`` makes each observation the screen as a picture, a ``Box(0, 255, (H, W,
+3), uint8)`` (H = 16 x rows x scale, W = 8 x columns x scale: 384 x 480 at 60x24 and scale 1);
+``observation="both"`` a ``Dict`` of ``"text"`` (the string above) and ``"pixels"``.
+``render_mode="rgb_array"`` makes :meth:`MiSettingsEnv.render` return the screen as such an
+array (a copy the caller may keep). The simulator sends the pixels as raw bytes after each
+answer's line (the protocol's ``observation`` reset option; docs/agent-protocol.md), drawn from
+the same cells and theme as ``mi-settings replay``'s pictures.
+
 Why not a ``Dict`` of spaces: the elements list has no fixed length and elements have optional
 fields, and a ``Sequence`` space cannot be put in ``AsyncVectorEnv``'s shared memory; a single
 ``Text`` passes ``check_env``, batches (as a tuple of strings), works in ``AsyncVectorEnv`` with
@@ -48,6 +58,9 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import gymnasium as gym
+import numpy as np
+import numpy.typing as npt
+from gymnasium import spaces
 
 from ._reply import encode, read_answer
 from .client import AgentProcess, ProtocolError, encode_request, refuse_errors
@@ -68,6 +81,18 @@ def default_max_observation_length(width: int | None, height: int | None, frame:
     if not frame:
         return DEFAULT_MAX_OBSERVATION_LENGTH
     return DEFAULT_MAX_OBSERVATION_LENGTH + 7 * ((width or 60) + 1) * (height or 24)
+
+
+#: What an observation holds (the constructor's ``observation``).
+OBSERVATIONS = ("text", "pixels", "both")
+#: Pixels per terminal cell at scale 1.
+CELL_WIDTH, CELL_HEIGHT = 8, 16
+SCALE_MAX = 4
+
+
+def pixel_shape(width: int | None, height: int | None, scale: int) -> tuple[int, int, int]:
+    """The shape of a frame's pixels: rows, columns, 3 (RGB)."""
+    return ((height or 24) * CELL_HEIGHT * scale, (width or 60) * CELL_WIDTH * scale, 3)
 
 
 def parse_observation(observation: str) -> dict[str, Any]:
@@ -91,14 +116,23 @@ def _info_of(reply: dict[str, Any], request: Mapping[str, Any]) -> dict[str, Any
     return info
 
 
-class MiSettingsEnv(gym.Env[str, str]):
+class MiSettingsEnv(gym.Env[Any, str]):
     """One mi-settings episode at a time, played through a ``mi-settings agent`` subprocess.
 
     Args:
         task: the task to play, by id; a list of ids, or ``"*"`` for the whole catalogue, to draw
             one at each reset (from the environment's generator). Default: the first task of the
             catalogue. ``reset(options={"task": id})`` overrides it for one episode.
-        render_mode: ``None`` or ``"ansi"`` (:meth:`render` returns the screen as text).
+        render_mode: ``None``, ``"ansi"`` (:meth:`render` returns the screen as text) or
+            ``"rgb_array"`` (the screen as an HxWx3 ``uint8`` array, a copy).
+        observation: ``"text"`` (default: the JSON string), ``"pixels"`` (the screen as an
+            HxWx3 ``uint8`` array) or ``"both"`` (a dict of ``"text"`` and ``"pixels"``).
+        scale: pixels are drawn at this scale, 1 to 4 (a cell is 8x16 pixels at 1).
+        shared_pixels: frames come through a file in shared memory (``/dev/shm``, made by the
+            environment for each episode, readable by this user only, removed once the
+            simulator has opened it) rather than after each answer through the pipe, which
+            costs two copies through the kernel (default ``True``; the pipe where there is
+            no ``/dev/shm``).
         width, height: the simulated terminal's size (the binary's default 60x24 when ``None``);
             ``reset(options={"width": ..., "height": ...})`` overrides them for one episode.
         frame: include the screen as text (``"frame"``) in every observation.
@@ -123,8 +157,8 @@ class MiSettingsEnv(gym.Env[str, str]):
     """
 
     # Gymnasium declares ``metadata`` a plain dict attribute (not a ClassVar) and reads it so.
-    metadata: dict[str, Any] = {"render_modes": ["ansi"], "render_fps": 4}  # noqa: RUF012
-    observation_space: AsciiText
+    metadata: dict[str, Any] = {"render_modes": ["ansi", "rgb_array"], "render_fps": 4}  # noqa: RUF012
+    observation_space: spaces.Space[Any]
     action_space: AsciiText
 
     def __init__(
@@ -143,7 +177,14 @@ class MiSettingsEnv(gym.Env[str, str]):
         log_dir: str | os.PathLike[str] | None = None,
         allow_solution: bool = False,
         timeout: float | None = 60.0,
+        observation: str = "text",
+        scale: int = 1,
+        shared_pixels: bool = True,
     ) -> None:
+        if observation not in OBSERVATIONS:
+            raise ValueError(f"observation must be one of {OBSERVATIONS}, not {observation!r}")
+        if not (isinstance(scale, int) and 1 <= scale <= SCALE_MAX):
+            raise ValueError(f"scale must be from 1 to {SCALE_MAX}, not {scale!r}")
         if render_mode is not None and render_mode not in self.metadata["render_modes"]:
             modes = self.metadata["render_modes"]
             raise ValueError(f"render_mode must be None or one of {modes}, not {render_mode!r}")
@@ -160,7 +201,20 @@ class MiSettingsEnv(gym.Env[str, str]):
         self.timeout = timeout
         if max_observation_length is None:
             max_observation_length = default_max_observation_length(width, height, frame)
-        self.observation_space = AsciiText(max_length=max_observation_length)
+        self.observation = observation
+        self.scale = scale
+        self.shared_pixels = shared_pixels
+        self.pixel_shape = pixel_shape(width, height, scale)
+        #: The space of an observation's text (the whole observation unless pixels are in it).
+        self.text_space = AsciiText(max_length=max_observation_length)
+        text_space = self.text_space
+        pixel_space = spaces.Box(0, 255, self.pixel_shape, np.uint8)
+        if observation == "text":
+            self.observation_space = text_space
+        elif observation == "pixels":
+            self.observation_space = pixel_space
+        else:
+            self.observation_space = spaces.Dict({"text": text_space, "pixels": pixel_space})
         self.action_space = AsciiText(max_length=max_action_length)
 
         self._client: AgentProcess | None = None
@@ -168,6 +222,7 @@ class MiSettingsEnv(gym.Env[str, str]):
         self._reset_info: dict[str, Any] | None = None
         self._last_observation: dict[str, Any] | None = None
         self._last_observation_text: str | None = None
+        self._last_value: Any = None
         self._steps = 0
         self._ended = (False, False)
 
@@ -231,7 +286,7 @@ class MiSettingsEnv(gym.Env[str, str]):
 
     def reset(
         self, *, seed: int | None = None, options: dict[str, Any] | None = None
-    ) -> tuple[str, dict[str, Any]]:
+    ) -> tuple[Any, dict[str, Any]]:
         super().reset(seed=seed)
         if self._client is not None and not self._client.alive:
             # The process died (its error was raised then): start afresh.
@@ -250,15 +305,42 @@ class MiSettingsEnv(gym.Env[str, str]):
         if self.frame:
             reset_options["frame"] = True
         reset_options.update(options)  # unknown keys go on to the binary, which judges them
+        if self.observation != "text" and (
+            reset_options.get("width", 60) != (self.width or 60)
+            or reset_options.get("height", 24) != (self.height or 24)
+        ):
+            raise ValueError(
+                "the size of a pixel observation is fixed at construction: make the environment "
+                "with width=..., height=... instead of resetting with them"
+            )
         # Observations come as the text the space holds (see :mod:`mi_settings_gym._reply`).
         reset_options["observation_text"] = True
+        wire = self._wire_observation()
+        if wire != "text":
+            reset_options["observation"] = wire
+            if self.scale != 1:
+                reset_options["scale"] = self.scale
 
+        shared = None
+        if wire != "text" and self.shared_pixels:
+            width = reset_options.get("width", self.width or 60)
+            height = reset_options.get("height", self.height or 24)
+            if isinstance(width, int) and isinstance(height, int):  # else the simulator says
+                rows, columns, _ = pixel_shape(width, height, self.scale)
+                shared = self.client.share_pixels(rows * columns * 3)
+                if shared is not None:
+                    reset_options["pixels_file"] = shared
         message: dict[str, Any] = {"op": "reset", "task": task, "seed": variant}
         if reset_options:
             message["options"] = reset_options
-        reply, observation = self._exchange(message)
+        try:
+            reply, observation = self._exchange(message)
+        finally:
+            if shared is not None:
+                with contextlib.suppress(OSError):
+                    os.unlink(shared)
         refuse_errors(reply, message)
-        if observation is None:
+        if observation is None and self.observation != "pixels":
             raise _no_observation(reply, message)
         info = dict(_info_of(reply, message))
         self._reset_info = dict(info)
@@ -268,20 +350,20 @@ class MiSettingsEnv(gym.Env[str, str]):
 
     def step(
         self, action: str | Mapping[str, Any]
-    ) -> tuple[str, float, bool, bool, dict[str, Any]]:
+    ) -> tuple[Any, float, bool, bool, dict[str, Any]]:
         if self._reset_info is None or self._client is None:
             raise gym.error.ResetNeeded("call reset() before step()")
         message = {"op": "step", "action": self._decode_action(action)}
         reply, observation = self._exchange(message)
-        if "observation_text" in reply and observation is None:
+        if "info" in reply and observation is None and self.observation != "pixels":
             raise _no_observation(reply, message)
-        if observation is None:
+        if "info" not in reply:
             # Refused (a malformed action, or a step after the end): nothing happened. After the
             # end, terminated/truncated stay as they were so that a loop on them stops.
-            if "error" not in reply or self._last_observation_text is None:
+            if "error" not in reply or self._last_value is None:
                 raise ProtocolError(f"unexpected answer to a step: {reply!r}", request=message)
             refused = {"steps": self._steps, "error": reply["error"]}
-            return self._last_observation_text, 0.0, self._ended[0], self._ended[1], refused
+            return self._last_value, 0.0, self._ended[0], self._ended[1], refused
         info = dict(_info_of(reply, message))
         self._steps = int(info.get("steps", self._steps + 1))
         terminated = bool(reply.get("terminated", False))
@@ -290,14 +372,36 @@ class MiSettingsEnv(gym.Env[str, str]):
         reward = float(reply.get("reward", 0.0))
         return self._observe(observation), reward, terminated, truncated, info
 
-    def render(self) -> str | None:
+    def render(self) -> str | npt.NDArray[np.uint8] | None:
         if self.render_mode is None:
             gym.logger.warn(
                 "render() was called without a render_mode: "
-                "make the environment with render_mode='ansi'."
+                "make the environment with render_mode='ansi' or 'rgb_array'."
             )
             return None
+        if self.render_mode == "rgb_array":
+            return self.pixels()
         return self.client.render()
+
+    def pixels(self) -> npt.NDArray[np.uint8] | None:
+        """The screen's pixels after the last reset or step, an HxWx3 ``uint8`` array of
+        one's own (``None`` unless pixels are observed or rendered, or before a reset)."""
+        if self._client is None or self._reset_info is None:
+            return None
+        frame = self._client.frame
+        if frame is None:
+            return None
+        (height, width), data = frame
+        pixels: npt.NDArray[np.uint8] = np.frombuffer(data, dtype=np.uint8)
+        copy: npt.NDArray[np.uint8] = pixels.reshape(height, width, 3).copy()
+        return copy
+
+    def render_png(self) -> bytes:
+        """The screen now as a PNG file's bytes, drawn by the simulator at the environment's
+        scale (``{"op":"render","format":"png"}``): the same pixels as :meth:`pixels`."""
+        if self._reset_info is None or self._client is None:
+            raise gym.error.ResetNeeded("call reset() before render_png()")
+        return self._client.render_png()
 
     def close(self) -> None:
         if self._client is not None:
@@ -307,6 +411,12 @@ class MiSettingsEnv(gym.Env[str, str]):
         super().close()
 
     # --- helpers --------------------------------------------------------------------------
+
+    def _wire_observation(self) -> str:
+        """What the simulator is asked to send: pixels too when they are rendered."""
+        if self.observation == "text" and self.render_mode == "rgb_array":
+            return "both"
+        return self.observation
 
     def _exchange(self, message: Mapping[str, Any]) -> tuple[dict[str, Any], str | None]:
         """Sends ``message``; the answer, and its observation as compact ASCII JSON (``None``
@@ -338,7 +448,30 @@ class MiSettingsEnv(gym.Env[str, str]):
             self._last_observation = parse_observation(self._last_observation_text)
         return self._last_observation
 
-    def _observe(self, observation: str) -> str:
+    def _observe(self, observation: str | None) -> Any:
+        """The observation as the space holds it: its text (see :meth:`_observe_text`), its
+        pixels, or both."""
+        value: Any
+        if self.observation == "pixels":
+            value = self._observed_pixels()
+        elif self.observation == "both":
+            value = {
+                "text": self._observe_text(observation or "{}"),
+                "pixels": self._observed_pixels(),
+            }
+        else:
+            value = self._observe_text(observation or "{}")
+        self._last_value = value
+        return value
+
+    def _observed_pixels(self) -> npt.NDArray[np.uint8]:
+        pixels = self.pixels()
+        if pixels is None or pixels.shape != self.pixel_shape:
+            got = None if pixels is None else pixels.shape
+            raise ProtocolError(f"the simulator sent pixels of shape {got}, not {self.pixel_shape}")
+        return pixels
+
+    def _observe_text(self, observation: str) -> str:
         """The observation's text as the space's string, ``"goal"`` added as its last member,
         kept as the last observation."""
         goal = None if self._reset_info is None else self._reset_info.get("goal")
@@ -347,10 +480,10 @@ class MiSettingsEnv(gym.Env[str, str]):
             # ``{**observation, "goal": goal}`` would be written.
             members = "," if observation != "{}" else ""
             observation = f'{observation[:-1]}{members}"goal":{encode(goal)}}}'
-        if len(observation) > self.observation_space.max_length:
+        if len(observation) > self.text_space.max_length:
             gym.logger.warn(
                 f"an observation of {len(observation)} characters exceeds max_observation_length="
-                f"{self.observation_space.max_length}: make the environment with a larger one"
+                f"{self.text_space.max_length}: make the environment with a larger one"
             )
         self._last_observation = None
         self._last_observation_text = observation
@@ -364,6 +497,7 @@ class MiSettingsEnv(gym.Env[str, str]):
             _reset_info=None,
             _last_observation=None,
             _last_observation_text=None,
+            _last_value=None,
             _steps=0,
         )
         return state

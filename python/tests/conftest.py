@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from gymnasium.utils.env_checker import check_env
 
 from mi_settings_gym import AgentProcess, MiSettingsEnv
 
@@ -70,3 +72,20 @@ def make() -> Iterator[Callable[..., MiSettingsEnv]]:
     yield factory
     for env in envs:
         env.close()
+
+
+def _check_env_without_warnings(env: Any) -> None:
+    try:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            check_env(env.unwrapped)
+        assert not caught, [str(w.message) for w in caught]
+    finally:
+        env.close()
+
+
+@pytest.fixture
+def check_quietly() -> Callable[[Any], None]:
+    """``check_quietly(env)``: Gymnasium's ``check_env`` on ``env`` (made by ``gym.make``,
+    checked unwrapped) passes without a warning; ``env`` is closed after."""
+    return _check_env_without_warnings

@@ -7,12 +7,10 @@ import pickle
 import random
 import subprocess
 import sys
-import warnings
 from typing import Any
 
 import gymnasium as gym
 import pytest
-from gymnasium.utils.env_checker import check_env
 
 import mi_settings_gym
 from mi_settings_gym import AgentProcess, MiSettingsEnv, ProtocolError
@@ -21,27 +19,13 @@ from mi_settings_gym.examples import random_agent
 SIMPLE = "turn_on_bluetooth"
 
 
-def test_check_env_passes(binary):
-    env = gym.make(mi_settings_gym.ENV_ID, task=SIMPLE, render_mode="ansi")
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            check_env(env.unwrapped)
-        assert not caught, [str(w.message) for w in caught]
-    finally:
-        env.close()
+def test_check_env_passes(binary, check_quietly):
+    check_quietly(gym.make(mi_settings_gym.ENV_ID, task=SIMPLE, render_mode="ansi"))
 
 
-def test_check_env_passes_without_render_mode(binary):
+def test_check_env_passes_without_render_mode(binary, check_quietly):
     # check_env then makes one environment per render mode through the spec.
-    env = gym.make(mi_settings_gym.ENV_ID)
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            check_env(env.unwrapped)
-        assert not caught, [str(w.message) for w in caught]
-    finally:
-        env.close()
+    check_quietly(gym.make(mi_settings_gym.ENV_ID))
 
 
 def test_registered_and_made_through_gymnasium():

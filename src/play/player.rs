@@ -90,6 +90,15 @@ impl Player {
         Player::on(device, start, Drawing::Styled(Buffer::empty(area)))
     }
 
+    /// From now on the player draws in colour (`width`×`height` cells), as [`Player::styled`]
+    /// does: an agent that asks for pixels. The frame's text is the same, read from the colours.
+    pub fn draw_styled(&mut self, width: u16, height: u16) {
+        if let Drawing::Text(_) = self.drawing {
+            self.drawing = Drawing::Styled(Buffer::empty(Rect::new(0, 0, width, height)));
+            self.redraw();
+        }
+    }
+
     /// The styled frame as it is now, when the player draws in colour.
     pub fn buffer(&mut self) -> Option<&Buffer> {
         self.drawn();

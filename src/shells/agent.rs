@@ -182,7 +182,10 @@ pub fn serve<R: Read + Send + 'static>(
         // One buffer for every response, written whole: a response that cannot be written as
         // JSON is replaced by an error, never sent in part.
         text.clear();
+        // The frame as pixels follows the line, as many bytes as the line announces.
+        let mut pixels = announced(&response);
         if let Err(e) = ascii_json::to_writer(&mut text, &response) {
+            pixels = None;
             text.clear();
             let error = Response::Error {
                 error: format!("cannot write the response: {e}"),
@@ -192,7 +195,11 @@ pub fn serve<R: Read + Send + 'static>(
         text.push(b'\n');
         // Flushed when no whole request waits: the next one, if any, is held for the next turn.
         next = lines.try_recv().ok();
-        let written = output.write_all(&text).and_then(|()| {
+        let written = output.write_all(&text).and_then(|()| match pixels {
+            Some(bytes) => output.write_all(agent.agent.pixels().get(..bytes).unwrap_or(&[])),
+            None => Ok(()),
+        });
+        let written = written.and_then(|()| {
             if closed || next.is_none() {
                 output.flush()
             } else {
@@ -211,6 +218,21 @@ pub fn serve<R: Read + Send + 'static>(
             agent.finish();
             return Ok(());
         }
+    }
+}
+
+/// How many bytes of pixels follow the answer's line (none when they went into the file).
+fn announced(response: &Response) -> Option<usize> {
+    match response {
+        Response::Step {
+            pixels: Some(frame),
+            ..
+        }
+        | Response::Reset {
+            pixels: Some(frame),
+            ..
+        } if !frame.file => Some(frame.bytes),
+        _ => None,
     }
 }
 

@@ -42,6 +42,8 @@ pub(super) struct Current {
     pub(super) answered: Option<String>,
     /// Passwords typed that could not be written into the log (before which steps).
     pub(super) left_out: Vec<usize>,
+    /// Whether answers carry the frame as pixels, and its last drawing.
+    pub(super) pixels: super::pixels::Pixels,
 }
 
 /// What a reset's options change of a task's phone.

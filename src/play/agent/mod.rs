@@ -8,6 +8,7 @@ pub mod ascii_json;
 mod current;
 pub mod log;
 mod observe;
+pub mod pixels;
 pub mod protocol;
 
 use current::{Current, PhoneChoice};
@@ -115,7 +116,20 @@ impl Agent {
                 options,
             } => (self.reset(&task, seed, options), false),
             Request::Step { action } => (self.step(&action.0), false),
-            Request::Render {} => match &mut self.current {
+            Request::Render {
+                format: Some(protocol::RenderFormat::Png),
+            } => match &mut self.current {
+                Some(current) => (
+                    pixels::png(
+                        current.pixels.scale,
+                        &mut current.episode,
+                        (current.width, current.height),
+                    ),
+                    false,
+                ),
+                None => (no_episode(), false),
+            },
+            Request::Render { .. } => match &mut self.current {
                 Some(current) => (
                     Response::Frame {
                         frame: current.episode.frame().to_string(),
@@ -173,14 +187,18 @@ impl Agent {
                 ),
             };
         }
-        let scale = options.scale.unwrap_or(1);
-        if !(1..=4).contains(&scale) {
-            return Response::Error {
-                error: format!("scale {scale}: from 1 to 4"),
-            };
-        }
-        let pixel_scale =
-            (options.coordinates == protocol::Coordinates::Pixels).then_some(u16::from(scale));
+        let pixels = match pixels::Pixels::new(
+            options.observation,
+            options.scale,
+            (width, height),
+            options.pixels_file.as_deref(),
+        ) {
+            Ok(pixels) => pixels,
+            Err(error) => return Response::Error { error },
+        };
+        // One scale for the pictures and the pixels `x`,`y` point into (checked: 1 to 4).
+        let pixel_scale = (options.coordinates == protocol::Coordinates::Pixels)
+            .then(|| u16::try_from(pixels.scale).unwrap_or(1));
         let task = match tasks::find(&self.tasks, id) {
             Ok(task) => task.clone(),
             Err(e) => return Response::Error { error: e },
@@ -227,9 +245,15 @@ impl Agent {
             logged: false,
             answered: None,
             left_out: Vec::new(),
+            pixels,
             task,
         };
         let observation = observe::seen(&mut current);
+        let pixels = pixels::drawn(
+            &mut current.pixels,
+            &mut current.episode,
+            (current.width, current.height),
+        );
         let info = EpisodeInfo {
             goal: Some(current.episode.variant.goal.clone()),
             task: Some(current.task.id.clone()),
@@ -239,7 +263,11 @@ impl Agent {
             ..EpisodeInfo::default()
         };
         self.current = Some(current);
-        Response::Reset { observation, info }
+        Response::Reset {
+            observation,
+            info,
+            pixels,
+        }
     }
 
     /// Whether `task` allows the phone `adjust` makes: its reference solution still does it
@@ -278,6 +306,11 @@ impl Agent {
                     terminated: true,
                     truncated: false,
                     info,
+                    pixels: pixels::drawn(
+                        &mut current.pixels,
+                        &mut current.episode,
+                        (current.width, current.height),
+                    ),
                 };
             }
             return Response::Error {
@@ -343,6 +376,11 @@ impl Agent {
         }
         info.steps = current.steps;
         let observation = observe::seen(current);
+        let pixels = pixels::drawn(
+            &mut current.pixels,
+            &mut current.episode,
+            (current.width, current.height),
+        );
         let ended = current.ended;
         if ended {
             self.end_log();
@@ -353,7 +391,16 @@ impl Agent {
             terminated,
             truncated,
             info,
+            pixels,
         }
+    }
+
+    /// The pixels a reset's or a step's answer announced (`pixels`): the bytes that follow its
+    /// line.
+    pub fn pixels(&self) -> &[u8] {
+        self.current
+            .as_ref()
+            .map_or(&[], |current| current.pixels.rgb())
     }
 
     /// Ends the running episode's log, once: it waits in `finished` for the shell.

@@ -9,6 +9,10 @@ use crate::view::{Element, View};
 /// The observation of the episode now, as the client asked for it: an object, or its JSON text.
 pub(super) fn seen(current: &mut Current) -> protocol::Seen {
     let observation = observe(current);
+    if !current.pixels.kind.has_text() {
+        // Pixels only: the element ids are remembered all the same (for `index` targets).
+        return protocol::Seen::Nothing {};
+    }
     if current.as_text {
         let mut text = Vec::new();
         // Writing into memory fails only for a value JSON cannot hold; an observation has none.

@@ -28,8 +28,11 @@ pub enum Request {
         /// `info.error`, and counts.
         action: Parsed<AgentAction>,
     },
-    /// The screen as text.
-    Render {},
+    /// The screen as text, or (`"format":"png"`) as a PNG picture.
+    Render {
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        format: Option<RenderFormat>,
+    },
     /// The current episode's reference solution, as actions: for oracle agents and tests, and
     /// only when the agent was started with `--allow-solution` (an agent under evaluation must
     /// not be able to read it).
@@ -74,8 +77,9 @@ pub struct ResetOptions {
     #[serde(default)]
     pub observation_text: bool,
     /// Simulated seconds that pass after every action (0 to 3,600; default 0), as they pass
-    /// for an agent on a real phone while it looks and thinks: 2 for AndroidWorld-style agents
-    /// (T3A and M3A wait 2 s after each action). Written into the episode's log as waits.
+    /// for an agent on a real phone while it looks and thinks: 5 for AndroidWorld-style agents
+    /// (T3A and M3A pause 2 s after each action, then look and think). Written into the
+    /// episode's log as waits.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub seconds_per_action: Option<u64>,
     /// What `x`,`y` of a click, long press, double tap or input_text count in: `cells`
@@ -83,9 +87,71 @@ pub struct ResetOptions {
     /// carries `bbox_pixels`.
     #[serde(default)]
     pub coordinates: Coordinates,
-    /// Pixels per cell's 8×16 with `"coordinates":"pixels"`: 1 (default) to 4.
+    /// What each reset and step answers with: `text` (default: the observation, as ever),
+    /// `pixels` (the frame as pixels, no observation) or `both`. Pixels are announced in the
+    /// answer's `pixels` member and follow its line as raw bytes (see [`PixelFrame`]).
+    #[serde(default, skip_serializing_if = "ObservationKind::is_text")]
+    pub observation: ObservationKind,
+    /// Pixels: each pixel of a cell's 8×16 drawn as a square of `scale`×`scale` (1 to 4,
+    /// default 1), for pixel observations and for `"coordinates":"pixels"` alike.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub scale: Option<u8>,
+    pub scale: Option<u32>,
+    /// Pixels: write each frame into this file, from its start, instead of after the answer's
+    /// line (the answer's `pixels` says `"file":true`): a regular file the client made, in
+    /// `/dev/shm` to share memory, and maps. Unix only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pixels_file: Option<std::path::PathBuf>,
+}
+
+/// What an answer carries of the screen.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ObservationKind {
+    /// The observation (elements, dialog, status …).
+    #[default]
+    Text,
+    /// The frame as pixels only.
+    Pixels,
+    /// Both.
+    Both,
+}
+
+impl ObservationKind {
+    pub fn is_text(&self) -> bool {
+        *self == ObservationKind::Text
+    }
+
+    pub fn has_pixels(self) -> bool {
+        self != ObservationKind::Text
+    }
+
+    pub fn has_text(self) -> bool {
+        self != ObservationKind::Pixels
+    }
+}
+
+/// How `render` draws the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum RenderFormat {
+    /// The frame as text (`frame`), as without a format.
+    Text,
+    /// The frame as a PNG picture (`png`, base64), drawn at the episode's scale.
+    Png,
+}
+
+/// The frame as pixels, announced in an answer: exactly `bytes` bytes follow the answer's line
+/// (after its newline), `height` rows of `width` pixels, top to bottom, 3 bytes (R, G, B) a
+/// pixel. A client reads them before the next line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct PixelFrame {
+    pub width: u32,
+    pub height: u32,
+    /// `width × height × 3`.
+    pub bytes: usize,
+    /// The bytes are in the reset's `pixels_file` (from its start), not after the line.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub file: bool,
 }
 
 /// What `x`,`y` count in.
@@ -451,8 +517,14 @@ pub struct EpisodeInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Seen {
-    Object { observation: Box<Observation> },
-    Text { observation_text: String },
+    Object {
+        observation: Box<Observation>,
+    },
+    Text {
+        observation_text: String,
+    },
+    /// None: the client asked for pixels only (`"observation":"pixels"`).
+    Nothing {},
 }
 
 /// A response: one of these shapes, by the request.
@@ -469,14 +541,26 @@ pub enum Response {
         terminated: bool,
         truncated: bool,
         info: EpisodeInfo,
+        /// The frame as pixels, when asked for at the reset: the bytes follow the line.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pixels: Option<PixelFrame>,
     },
     Reset {
         #[serde(flatten)]
         observation: Seen,
         info: EpisodeInfo,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pixels: Option<PixelFrame>,
     },
     Frame {
         frame: String,
+    },
+    /// `render` with `"format":"png"`.
+    Picture {
+        /// The PNG file's bytes, base64 (RFC 4648, padded).
+        png: String,
+        width: u32,
+        height: u32,
     },
     Solution {
         actions: Vec<AgentAction>,

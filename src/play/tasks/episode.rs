@@ -81,6 +81,16 @@ impl Episode {
         self.player.frame()
     }
 
+    /// From now on the phone is drawn in colour (see [`Player::draw_styled`]).
+    pub fn draw_styled(&mut self, width: u16, height: u16) {
+        self.player.draw_styled(width, height);
+    }
+
+    /// The frame in colour, once [`Episode::draw_styled`] was called.
+    pub fn buffer(&mut self) -> Option<&ratatui::buffer::Buffer> {
+        self.player.buffer()
+    }
+
     /// A step of the fixture language, counted.
     pub fn step(&mut self, step: &Step) -> Result<(), String> {
         self.steps = self.steps.saturating_add(1);

@@ -141,7 +141,19 @@ fn replay(paths: &[PathBuf], options: &BatchOptions) -> Result<ExitCode, String>
 /// `mi-settings agent`: serves stdin to stdout until the input ends or a signal stops it.
 fn serve_agent(mut server: agent::Server) -> Result<ExitCode, String> {
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
-    let stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    // Answers go straight to the descriptor, not through stdout's line buffer, which would look
+    // for a newline through every frame of pixels and copy it.
+    #[cfg(unix)]
+    let raw: Box<dyn std::io::Write> = {
+        use std::os::fd::AsFd;
+        match std::io::stdout().as_fd().try_clone_to_owned() {
+            Ok(fd) => Box::new(std::fs::File::from(fd)),
+            Err(_) => Box::new(std::io::stdout().lock()),
+        }
+    };
+    #[cfg(not(unix))]
+    let raw: Box<dyn std::io::Write> = Box::new(std::io::stdout().lock());
+    let stdout = std::io::BufWriter::with_capacity(1 << 16, raw);
     // SIGTERM and SIGHUP end the session the way the end of input does: the running episode is
     // logged first.
     let stop = Arc::new(AtomicBool::new(false));

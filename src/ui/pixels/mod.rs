@@ -143,15 +143,41 @@ pub fn draw_into(buffer: &Buffer, scale: u32, picture: &mut Picture) {
             let bold = cell.modifier.contains(Modifier::BOLD);
             let underlined = cell.modifier.contains(Modifier::UNDERLINED);
             let across = covers * cell_width;
-            for y in 0..cell_height {
-                let line = &mut one[(row * cell_height + y) * stride..][..stride];
-                for x in 0..across {
-                    let on = glyph.ink(x, y)
-                        || (bold && x > 0 && glyph.ink(x - 1, y))
-                        || (underlined && y == cell_height - 1);
-                    let at = (column * cell_width + x) * 3;
-                    if let Some(pixel) = line.get_mut(at..at + 3) {
-                        pixel.copy_from_slice(if on { &ink } else { &paper });
+            let span = across * 3;
+            // A row of the cell all paper, copied whole where a row has no ink (most rows).
+            let mut blank = [0u8; 16 * 3];
+            for pixel in blank.chunks_exact_mut(3) {
+                pixel.copy_from_slice(&paper);
+            }
+            let start = (row * cell_height * stride + column * cell_width * 3).min(one.len());
+            for (y, line) in one[start..]
+                .chunks_mut(stride)
+                .take(cell_height)
+                .enumerate()
+            {
+                // The row's ink as bits, the leftmost pixel highest (see `Glyph::ink`); bold
+                // inks each pixel right of an inked one too.
+                let mut bits = if usize::from(glyph.width) == across {
+                    u32::from(glyph.rows[y]) & ((1 << across) - 1)
+                } else {
+                    (0..across).fold(0u32, |bits, x| (bits << 1) | u32::from(glyph.ink(x, y)))
+                };
+                if bold {
+                    bits |= bits >> 1;
+                }
+                if underlined && y == cell_height - 1 {
+                    bits = u32::MAX;
+                }
+                let (Some(out), Some(paper_row)) = (line.get_mut(..span), blank.get(..span)) else {
+                    continue;
+                };
+                out.copy_from_slice(paper_row);
+                if bits == 0 {
+                    continue;
+                }
+                for (x, pixel) in out.chunks_exact_mut(3).enumerate() {
+                    if bits >> (across - 1 - x) & 1 != 0 {
+                        pixel.copy_from_slice(&ink);
                     }
                 }
             }
