@@ -97,7 +97,11 @@ fn guide_in_browser(language: &str) {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let out = dir.path().join("guide");
     let status = Command::new(env!("CARGO_BIN_EXE_mi-settings"))
-        .args(["replay", "fixtures/seed-000-devices-on-the-phone.json", "--language"])
+        .args([
+            "replay",
+            "fixtures/seed-000-devices-on-the-phone.json",
+            "--language",
+        ])
         .arg(language)
         .arg("--guide")
         .arg(&out)
