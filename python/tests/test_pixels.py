@@ -183,3 +183,28 @@ def test_shared_memory_and_the_pipe_give_the_same_pixels_and_leave_no_file(make)
         assert shared.client._frame_shared, "the frames came through shared memory"
     assert not piped.client._frame_shared
     assert set(glob.glob(pattern)) == before, "the files are removed once opened"
+
+
+@pytest.mark.parametrize("language", ["en", "zh-CN"])
+def test_pixels_equal_the_command_lines_png_of_the_same_state(binary, make, tmp_path, language):
+    """The frame an agent gets is the picture `mi-settings replay --png` draws for that state:
+    the episode's log, replayed with pictures, ends on the same pixels."""
+    import subprocess
+
+    logs = tmp_path / "logs"
+    env = make(task=SIMPLE, observation="pixels", render_mode="rgb_array", log_dir=logs)
+    env.reset(seed=2, options={"language": language})
+    last, _, terminated, _, _ = env.step({"action_type": "click", "index": 0})
+    assert not terminated
+    env.close()  # the log is written when the episode ends
+    (log,) = sorted(logs.glob("*.json"))
+    pictures = tmp_path / "pictures"
+    subprocess.run(
+        [binary, "replay", str(log), "--png", str(pictures)],
+        check=True,
+        capture_output=True,
+    )
+    drawn = sorted((pictures / log.stem).glob("*.png"))
+    assert len(drawn) >= 2, drawn  # the start, and after the step
+    assert np.array_equal(png_pixels(drawn[-1].read_bytes()), last)
+    assert not np.array_equal(png_pixels(drawn[0].read_bytes()), last)
