@@ -412,3 +412,11 @@ def test_every_reference_solution_in_android_world_words(
     assert len(catalogue) >= 50
     assert not failed, failed
     assert (played, solved) == (3 * len(catalogue), 3 * len(catalogue))
+
+
+def test_chinese_episode(binary: str) -> None:
+    with AndroidWorldEnv("turn_on_bluetooth", seed=0, language="zh-CN", binary=binary) as env:
+        state = env.reset()
+        assert env.goal == "开启蓝牙。"
+        assert state.forest["title"] == "设置"
+        assert "text='蓝牙'" in ui_elements_description(state.ui_elements, env.logical_screen_size)
