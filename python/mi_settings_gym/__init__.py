@@ -20,7 +20,14 @@ from typing import Any
 
 import gymnasium
 
-from .android_world import AndroidWorldEnv, BoundingBox, State, UIElement, ui_elements_description
+from .android_world import (
+    AndroidWorldEnv,
+    BoundingBox,
+    JSONAction,
+    State,
+    UIElement,
+    ui_elements_description,
+)
 from .client import AgentError, AgentProcess, BinaryNotFoundError, ProtocolError, find_binary
 from .env import MiSettingsEnv, parse_observation
 from .registration import ENV_ID, TASK_IDS, register_envs, register_task_envs, task_env_id
@@ -36,6 +43,7 @@ __all__ = [
     "AsciiText",
     "BinaryNotFoundError",
     "BoundingBox",
+    "JSONAction",
     "MiSettingsEnv",
     "ProtocolError",
     "SharedTextBatch",

@@ -32,6 +32,7 @@ __all__ = [
     "JSON_ACTION_FIELDS",
     "AndroidWorldEnv",
     "BoundingBox",
+    "JSONAction",
     "State",
     "UIElement",
     "action_fields",
@@ -39,20 +40,6 @@ __all__ = [
     "ui_elements_description",
     "validate_ui_element",
 ]
-
-#: AndroidWorld's ``JSONAction`` fields, in its order.
-JSON_ACTION_FIELDS = (
-    "action_type",
-    "index",
-    "x",
-    "y",
-    "text",
-    "direction",
-    "goal_status",
-    "app_name",
-    "keycode",
-    "clear_text",
-)
 
 #: The Android widget class each element role of the protocol is drawn as.
 CLASS_NAMES = {
@@ -80,6 +67,28 @@ ACTIVITIES = {
 }
 #: Where the phone shows its home screen.
 HOME_ACTIVITY = "com.miui.home/.launcher.Launcher"
+
+
+@dataclasses.dataclass
+class JSONAction:
+    """AndroidWorld's ``JSONAction``'s fields, in its order (``android_world/env/json_action.py``),
+    to write actions without the android_world package; :meth:`AndroidWorldEnv.execute_action`
+    takes this, AndroidWorld's own, or a dict."""
+
+    action_type: str | None = None
+    index: str | int | None = None
+    x: int | None = None
+    y: int | None = None
+    text: str | None = None
+    direction: str | None = None
+    goal_status: str | None = None
+    app_name: str | None = None
+    keycode: str | None = None
+    clear_text: bool | None = None
+
+
+#: AndroidWorld's ``JSONAction`` fields, in its order.
+JSON_ACTION_FIELDS = tuple(field.name for field in dataclasses.fields(JSONAction))
 
 
 @dataclasses.dataclass

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,26 +11,16 @@ from typing import Any
 import numpy as np
 import pytest
 
-from mi_settings_gym import AndroidWorldEnv, BoundingBox, UIElement, ui_elements_description
-from mi_settings_gym.android_world import ui_element_from
+from mi_settings_gym import (
+    AndroidWorldEnv,
+    BoundingBox,
+    JSONAction,
+    UIElement,
+    ui_elements_description,
+)
+from mi_settings_gym.android_world import JSON_ACTION_FIELDS, action_fields, ui_element_from
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-@dataclasses.dataclass
-class JSONAction:
-    """AndroidWorld's ``android_world.env.json_action.JSONAction`` fields, in its order."""
-
-    action_type: str | None = None
-    index: str | int | None = None
-    x: int | None = None
-    y: int | None = None
-    text: str | None = None
-    direction: str | None = None
-    goal_status: str | None = None
-    app_name: str | None = None
-    keycode: str | None = None
-    clear_text: bool | None = None
 
 
 @pytest.fixture
@@ -420,3 +409,24 @@ def test_chinese_episode(binary: str) -> None:
         assert env.goal == "开启蓝牙。"
         assert state.forest["title"] == "设置"
         assert "text='蓝牙'" in ui_elements_description(state.ui_elements, env.logical_screen_size)
+
+
+def test_action_fields_of_each_shape() -> None:
+    class Plain:
+        """An object with JSONAction's attributes that is no dataclass."""
+
+        action_type = "scroll"
+        direction = "down"
+
+    assert action_fields(JSONAction(action_type="wait")) == dict.fromkeys(JSON_ACTION_FIELDS) | {
+        "action_type": "wait"
+    }
+    assert action_fields(Plain()) == dict.fromkeys(JSON_ACTION_FIELDS) | {
+        "action_type": "scroll",
+        "direction": "down",
+    }
+    assert action_fields({"action_type": "wait", "seconds": 3}) == {
+        "action_type": "wait",
+        "seconds": 3,
+    }
+    assert len(JSON_ACTION_FIELDS) == 10
