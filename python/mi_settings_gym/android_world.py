@@ -155,12 +155,15 @@ class State:
     ``notification`` and ``elements`` (the element tree, flattened, each with ``index``, ``id``,
     ``role``, ``label``, ``value``, ``checked``, ``bbox`` in cells and ``bbox_pixels``); see
     docs/agent-protocol.md. ``ui_elements``: :class:`UIElement` for each of ``elements``, in
-    the same order (an action's ``index`` counts in it).
+    the same order (an action's ``index`` counts in it). ``auxiliaries`` (newer AndroidWorld's
+    ``State`` has it): the answer's ``info`` (``goal``, ``task``, ``seed``, ``steps``,
+    ``outcome``, ``error`` …).
     """
 
     pixels: np.ndarray[Any, np.dtype[np.uint8]]
     forest: Any
     ui_elements: list[UIElement]
+    auxiliaries: dict[str, Any] = dataclasses.field(default_factory=dict)
 
 
 def _text(value: Any) -> str | None:
@@ -441,7 +444,12 @@ class AndroidWorldEnv:
             if isinstance(element, Mapping)
         ]
         self._answer = answer
-        self._state = State(pixels=pixels, forest=observation, ui_elements=ui_elements)
+        self._state = State(
+            pixels=pixels,
+            forest=observation,
+            ui_elements=ui_elements,
+            auxiliaries=dict(self.info),
+        )
 
     def __enter__(self) -> AndroidWorldEnv:
         return self

@@ -73,6 +73,8 @@ def test_state_has_android_worlds_fields_and_shapes(env: AndroidWorldEnv) -> Non
     assert env.foreground_activity_name == "com.android.settings/.Settings"
     assert env.goal == "Turn on Bluetooth."
     assert env.interaction_cache == ""
+    assert state.auxiliaries["goal"] == env.goal
+    assert state.auxiliaries["steps"] == 0
     # The state is a copy: the next frame does not change it.
     before = state.pixels.copy()
     _act(env, JSONAction(action_type="click", index=str(_index(env, "Bluetooth"))))
