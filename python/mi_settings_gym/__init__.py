@@ -20,6 +20,14 @@ from typing import Any
 
 import gymnasium
 
+from .android_world import (
+    AndroidWorldEnv,
+    BoundingBox,
+    JSONAction,
+    State,
+    UIElement,
+    ui_elements_description,
+)
 from .client import AgentError, AgentProcess, BinaryNotFoundError, ProtocolError, find_binary
 from .env import MiSettingsEnv, parse_observation
 from .registration import ENV_ID, TASK_IDS, register_envs, register_task_envs, task_env_id
@@ -31,11 +39,16 @@ __all__ = [
     "TASK_IDS",
     "AgentError",
     "AgentProcess",
+    "AndroidWorldEnv",
     "AsciiText",
     "BinaryNotFoundError",
+    "BoundingBox",
+    "JSONAction",
     "MiSettingsEnv",
     "ProtocolError",
     "SharedTextBatch",
+    "State",
+    "UIElement",
     "__version__",
     "find_binary",
     "make_env",
@@ -43,6 +56,7 @@ __all__ = [
     "parse_observation",
     "register_task_envs",
     "task_env_id",
+    "ui_elements_description",
 ]
 
 # The version is written once, in pyproject.toml; the installed distribution's metadata has it.

@@ -6,23 +6,7 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from mi_settings_gym import AgentProcess
-
-
-@dataclasses.dataclass
-class JSONAction:
-    """AndroidWorld's ``android_world.env.json_action.JSONAction`` fields, in its order."""
-
-    action_type: str | None = None
-    index: str | int | None = None
-    x: int | None = None
-    y: int | None = None
-    text: str | None = None
-    direction: str | None = None
-    goal_status: str | None = None
-    app_name: str | None = None
-    keycode: str | None = None
-    clear_text: bool | None = None
+from mi_settings_gym import AgentProcess, JSONAction
 
 
 def _index(answer: dict[str, Any], label: str) -> str:
