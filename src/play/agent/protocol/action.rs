@@ -95,7 +95,8 @@ impl Target {
     }
 }
 
-/// What `input_text` types, and where.
+/// What `input_text` types, and where. Its target's fields are written out again rather than
+/// flattened from [`Target`]: serde cannot refuse unknown fields through a flattened struct.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Typing {
