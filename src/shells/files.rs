@@ -1,6 +1,7 @@
-//! New files the product writes into a folder of the user's (agent episode logs): each written
-//! whole or not at all, under a name no other writer has taken, never through a link planted at
-//! that name, and readable by its owner only.
+//! Files the product writes into a folder of the user's: new ones (agent episode logs) each
+//! written whole or not at all, under a name no other writer has taken, never through a link
+//! planted at that name, and readable by its owner only; and ones that replace a file of the
+//! same name (pictures, guides), whole or not at all, never through a link.
 //!
 //! The content goes to a temporary file of this process's own (created exclusively, so a link
 //! at its name is refused rather than followed), is flushed to disk, and is then given its name
@@ -30,13 +31,8 @@ pub fn write_new(
     first: u64,
     bytes: &[u8],
 ) -> io::Result<(PathBuf, u64)> {
-    static MADE: AtomicU64 = AtomicU64::new(0);
-    let temp = dir.join(format!(
-        "{TEMPORARY}{}-{}.tmp",
-        std::process::id(),
-        MADE.fetch_add(1, Ordering::Relaxed)
-    ));
-    let written = create_private(&temp).and_then(|mut file| {
+    let temp = temporary_in(dir);
+    let written = create_new(&temp, true).and_then(|mut file| {
         file.write_all(bytes)?;
         file.sync_all()
     });
@@ -98,16 +94,91 @@ pub fn remove_stale(dir: &Path) {
     }
 }
 
-/// A new file only its owner can read, created exclusively: an existing file or a link at the
-/// name is an error, never followed.
-fn create_private(path: &Path) -> io::Result<File> {
+/// A file that takes the place of `path` whole or not at all, for what the product writes to be
+/// looked at and shared (pictures, guides): written to a temporary file of this module's beside
+/// it, created exclusively (a link at its name is refused, not followed), then renamed over
+/// `path`, which replaces a link there rather than writing through it. Dropped before
+/// [`Replacement::finish`], the temporary file goes. Not flushed to disk: the same command makes
+/// it again, and thousands of pictures would wait on the disk.
+pub struct Replacement {
+    out: Option<File>,
+    temp: PathBuf,
+    path: PathBuf,
+}
+
+impl Replacement {
+    pub fn new(path: &Path) -> io::Result<Replacement> {
+        let folder = path.parent().unwrap_or(Path::new("."));
+        let temp = temporary_in(folder);
+        let out = create_new(&temp, false)?;
+        Ok(Replacement {
+            out: Some(out),
+            temp,
+            path: path.to_path_buf(),
+        })
+    }
+
+    /// Gives the file its name.
+    pub fn finish(mut self) -> io::Result<()> {
+        self.out = None;
+        let renamed = fs::rename(&self.temp, &self.path);
+        if renamed.is_err() {
+            let _ = fs::remove_file(&self.temp);
+        }
+        renamed
+    }
+}
+
+impl Write for Replacement {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match &mut self.out {
+            Some(out) => out.write(bytes),
+            None => Err(io::Error::other("the file is finished")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.as_mut().map_or(Ok(()), Write::flush)
+    }
+}
+
+impl Drop for Replacement {
+    fn drop(&mut self) {
+        if self.out.take().is_some() {
+            let _ = fs::remove_file(&self.temp);
+        }
+    }
+}
+
+/// Writes `bytes` over `path` whole or not at all (see [`Replacement`]).
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = Replacement::new(path)?;
+    file.write_all(bytes)?;
+    file.finish()
+}
+
+/// A name in `dir` for a temporary file of this process's own ([`remove_stale`] knows them).
+fn temporary_in(dir: &Path) -> PathBuf {
+    static MADE: AtomicU64 = AtomicU64::new(0);
+    dir.join(format!(
+        "{TEMPORARY}{}-{}.tmp",
+        std::process::id(),
+        MADE.fetch_add(1, Ordering::Relaxed)
+    ))
+}
+
+/// A new file, created exclusively: an existing file or a link at the name is an error, never
+/// followed. `private`: readable by its owner only.
+fn create_new(path: &Path, private: bool) -> io::Result<File> {
     let mut options = OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
-    {
+    if private {
         use std::os::unix::fs::OpenOptionsExt;
         options.mode(0o600);
     }
+    #[cfg(not(unix))]
+    let _ = private;
     options.open(path)
 }
 
@@ -164,5 +235,28 @@ mod tests {
             next_number(dir.path(), |name| name.get(..5)?.parse().ok()),
             4
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replacement_takes_the_place_of_a_link_and_an_unfinished_one_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let target = dir.path().join("target.txt");
+        fs::write(&target, "mine").expect("writes");
+        let link = dir.path().join("picture.png");
+        std::os::unix::fs::symlink(&target, &link).expect("link");
+        replace(&link, b"new").expect("replaces");
+        assert_eq!(fs::read_to_string(&target).expect("reads"), "mine");
+        assert_eq!(fs::read(&link).expect("reads"), b"new");
+        assert!(!fs::symlink_metadata(&link).expect("stat").is_symlink());
+        let mut unfinished = Replacement::new(&dir.path().join("guide.html")).expect("opens");
+        unfinished.write_all(b"half").expect("writes");
+        drop(unfinished);
+        let mut names: Vec<String> = fs::read_dir(dir.path())
+            .expect("lists")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, ["picture.png", "target.txt"]);
     }
 }

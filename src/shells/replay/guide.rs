@@ -6,15 +6,16 @@
 //! the replay goes, to a temporary file renamed into place at the end, so memory stays flat and
 //! a half-written guide never stands under the name.
 
-use std::fs::{self, File};
+use std::fs;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-use super::pictures::{new_temporary, no_link};
+use super::pictures::no_link;
 use crate::engine::Engine;
 use crate::play::fixture::{ScrollDirection, Step};
 use crate::play::player::Player;
 use crate::play::runner::types_a_password;
+use crate::shells::files::Replacement;
 use crate::sim::device::Language;
 use crate::strings::counterparts;
 use crate::ui::pixels::{self, Picture, png};
@@ -24,8 +25,7 @@ const SCALE: u32 = 1;
 
 /// A guide being written.
 pub struct Guide {
-    out: BufWriter<File>,
-    temp: PathBuf,
+    out: BufWriter<Replacement>,
     path: PathBuf,
     language: Language,
     picture: Picture,
@@ -46,10 +46,10 @@ impl Guide {
         }
         fs::create_dir_all(&folder)
             .map_err(|e| format!("{}: cannot create the folder: {e}", folder.display()))?;
-        let (file, temp) = new_temporary(&path)?;
+        let file = Replacement::new(&path)
+            .map_err(|e| format!("{}: cannot write: {e}", path.display()))?;
         Ok(Guide {
             out: BufWriter::with_capacity(1 << 16, file),
-            temp,
             path,
             language: Language::En,
             picture: Picture::default(),
@@ -72,7 +72,7 @@ impl Guide {
     }
 
     fn error(&self, e: &io::Error) -> String {
-        format!("{}: cannot write: {e}", self.temp.display())
+        format!("{}: cannot write: {e}", self.path.display())
     }
 
     fn head(&mut self, title: &str, description: &str) -> io::Result<()> {
@@ -138,18 +138,12 @@ impl Guide {
 
     /// Ends the page and gives it its name; returns where it is and how many steps it shows.
     pub fn finish(mut self) -> Result<(PathBuf, usize), String> {
-        let ended = (|| -> io::Result<()> {
+        // Unfinished (an error on the way), the temporary file goes with the writer.
+        let named = (|| -> io::Result<()> {
             self.out.write_all(b"</ol>\n</body>\n</html>\n")?;
-            self.out.flush()
+            self.out.into_inner().map_err(|e| e.into_error())?.finish()
         })();
-        if let Err(e) = ended {
-            let _ = fs::remove_file(&self.temp);
-            return Err(self.error(&e));
-        }
-        fs::rename(&self.temp, &self.path).map_err(|e| {
-            let _ = fs::remove_file(&self.temp);
-            format!("{}: cannot write: {e}", self.path.display())
-        })?;
+        named.map_err(|e| format!("{}: cannot write: {e}", self.path.display()))?;
         Ok((self.path, self.steps))
     }
 }

@@ -5,8 +5,7 @@
 //! gives the same bytes. Each file is written whole or not at all (a temporary file renamed over
 //! it), never through a symbolic link.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::play::player::Player;
@@ -187,42 +186,11 @@ pub(super) fn no_link(path: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// A new temporary file beside `path`, of this process's own, created exclusively (a link at its
-/// name is refused, not followed): the file and its name.
-pub(super) fn new_temporary(path: &Path) -> Result<(File, PathBuf), String> {
-    let file_name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let create = || OpenOptions::new().write(true).create_new(true).open(&temp);
-    let file = match create() {
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-            // Left by a replay of this process id that died: removing a link removes the link.
-            let _ = fs::remove_file(&temp);
-            create()
-        }
-        other => other,
-    };
-    match file {
-        Ok(file) => Ok((file, temp)),
-        Err(e) => Err(format!("{}: cannot write: {e}", temp.display())),
-    }
-}
-
-/// Writes `bytes` to `path` whole or not at all: to a temporary file beside it created anew (a
-/// link at its name is refused, not followed), then renamed over `path`, which replaces a link
-/// there rather than writing through it.
+/// Writes `bytes` over `path` whole or not at all, refusing a link at `path`.
 fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), String> {
     no_link(path)?;
-    let (mut file, temp) = new_temporary(path)?;
-    if let Err(e) = file.write_all(bytes) {
-        let _ = fs::remove_file(&temp);
-        return Err(format!("{}: cannot write: {e}", temp.display()));
-    }
-    fs::rename(&temp, path).map_err(|e| {
-        let _ = fs::remove_file(&temp);
-        format!("{}: cannot write: {e}", path.display())
-    })
+    crate::shells::files::replace(path, bytes)
+        .map_err(|e| format!("{}: cannot write: {e}", path.display()))
 }
 
 #[cfg(test)]
