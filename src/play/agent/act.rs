@@ -150,9 +150,7 @@ fn keycode_key(keycode: &str) -> Result<Pressed, String> {
 fn cell_of(current: &Current, x: u16, y: u16) -> (u16, u16) {
     match current.pixel_scale {
         Some(scale) => {
-            let scale = u32::from(scale);
-            let column = u32::from(x) / (ui::pixels::CELL_WIDTH * scale);
-            let row = u32::from(y) / (ui::pixels::CELL_HEIGHT * scale);
+            let (column, row) = ui::pixels::cell_at(u32::from(x), u32::from(y), scale);
             (
                 u16::try_from(column).unwrap_or(u16::MAX),
                 u16::try_from(row).unwrap_or(u16::MAX),

@@ -27,7 +27,7 @@ pub(super) struct Current {
     /// Simulated seconds that pass after every action (the reset's `seconds_per_action`).
     pub(super) seconds_per_action: u64,
     /// In pixel terms (`"coordinates":"pixels"`): the scale of the picture `x`,`y` point into.
-    pub(super) pixel_scale: Option<u16>,
+    pub(super) pixel_scale: Option<u32>,
     /// What the agent did, as fixture steps (for `--log-dir`).
     pub(super) log: Vec<Step>,
     pub(super) reward: f64,

@@ -197,8 +197,8 @@ impl Agent {
             Err(error) => return Response::Error { error },
         };
         // One scale for the pictures and the pixels `x`,`y` point into (checked: 1 to 4).
-        let pixel_scale = (options.coordinates == protocol::Coordinates::Pixels)
-            .then(|| u16::try_from(pixels.scale).unwrap_or(1));
+        let pixel_scale =
+            (options.coordinates == protocol::Coordinates::Pixels).then_some(pixels.scale);
         let task = match tasks::find(&self.tasks, id) {
             Ok(task) => task.clone(),
             Err(e) => return Response::Error { error: e },

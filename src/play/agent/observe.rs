@@ -82,7 +82,9 @@ pub(super) fn observe(current: &mut Current) -> Observation {
         .extend(observation.elements.iter().map(|e| e.bbox));
     if let Some(scale) = current.pixel_scale {
         for element in &mut observation.elements {
-            element.bbox_pixels = element.bbox.map(|b| in_pixels(b, scale));
+            element.bbox_pixels = element
+                .bbox
+                .map(|b| crate::ui::pixels::box_in_pixels(b, scale));
         }
     }
     if current.frame {
@@ -144,18 +146,6 @@ fn page_boxes(view: &View, width: u16, height: u16) -> Vec<Option<[u16; 4]>> {
         .into_iter()
         .map(|area| area.map(corners))
         .collect()
-}
-
-/// A box in cells as pixels of the picture drawn at `scale`.
-fn in_pixels([x, y, width, height]: [u16; 4], scale: u16) -> [u32; 4] {
-    let w = crate::ui::pixels::CELL_WIDTH * u32::from(scale);
-    let h = crate::ui::pixels::CELL_HEIGHT * u32::from(scale);
-    [
-        u32::from(x) * w,
-        u32::from(y) * h,
-        u32::from(width) * w,
-        u32::from(height) * h,
-    ]
 }
 
 /// An area as the protocol writes a box: x, y, width, height.

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use super::protocol::{ObservationKind, PixelFrame, Response};
 use crate::play::tasks::Episode;
-use crate::ui::pixels::{self, CELL_HEIGHT, CELL_WIDTH, Picture, SCALE_MAX};
+use crate::ui::pixels::{self, Picture, SCALE_MAX};
 
 /// The largest frame sent as pixels, in bytes: a 500x200 terminal at scale 1 (38.4 MB) fits, a
 /// larger scale of it does not.
@@ -35,7 +35,7 @@ impl Pixels {
         if !(1..=SCALE_MAX).contains(&scale) {
             return Err(format!("options.scale {scale}: from 1 to {SCALE_MAX}"));
         }
-        let bytes = frame_bytes(width, height, scale);
+        let bytes = pixels::picture_bytes(width, height, scale);
         if kind.has_pixels() && bytes > FRAME_BYTES_MAX {
             return Err(format!(
                 "options.scale {scale} at {width}x{height}: a frame of {bytes} bytes, more than \
@@ -103,13 +103,6 @@ fn write_frame(_: &std::fs::File, _: &[u8]) -> bool {
     false
 }
 
-/// The bytes of a frame of `width`×`height` cells at `scale`.
-fn frame_bytes(width: u16, height: u16, scale: u32) -> u64 {
-    let pixels_wide = u64::from(width) * u64::from(CELL_WIDTH * scale);
-    let pixels_high = u64::from(height) * u64::from(CELL_HEIGHT * scale);
-    pixels_wide * pixels_high * 3
-}
-
 /// Draws the frame of `episode` (a terminal of `size`) as pixels when it is seen so, and
 /// announces it.
 pub(super) fn drawn(
@@ -139,7 +132,7 @@ pub(super) fn drawn(
 
 /// The frame of `episode` (a terminal of `size`) as a PNG, base64-encoded, at `scale`.
 pub(super) fn png(scale: u32, episode: &mut Episode, (width, height): (u16, u16)) -> Response {
-    let bytes = frame_bytes(width, height, scale);
+    let bytes = pixels::picture_bytes(width, height, scale);
     if bytes > FRAME_BYTES_MAX {
         return Response::Error {
             error: format!(
@@ -221,6 +214,6 @@ mod tests {
         assert!(Pixels::new(ObservationKind::Both, Some(1), (500, 200), None).is_ok());
         // Text only: the scale is checked, the size is not (no pixels are sent).
         assert!(Pixels::new(ObservationKind::Text, Some(4), (500, 200), None).is_ok());
-        assert_eq!(frame_bytes(60, 24, 1), 480 * 384 * 3);
+        assert_eq!(pixels::picture_bytes(60, 24, 1), 480 * 384 * 3);
     }
 }

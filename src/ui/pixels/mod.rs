@@ -17,6 +17,31 @@ pub const CELL_HEIGHT: u32 = 16;
 /// The largest scale a picture is drawn at (a 500×200 terminal at 4 is 16,000×12,800 pixels).
 pub const SCALE_MAX: u32 = 4;
 
+/// The cell (column, row) the pixel at (`x`, `y`) of a picture drawn at `scale` falls in.
+pub fn cell_at(x: u32, y: u32, scale: u32) -> (u32, u32) {
+    let scale = scale.max(1);
+    (x / (CELL_WIDTH * scale), y / (CELL_HEIGHT * scale))
+}
+
+/// A box of cells `[column, row, width, height]` as pixels `[x, y, width, height]` of a
+/// picture drawn at `scale`.
+pub fn box_in_pixels([x, y, width, height]: [u16; 4], scale: u32) -> [u32; 4] {
+    let (w, h) = (CELL_WIDTH * scale, CELL_HEIGHT * scale);
+    [
+        u32::from(x) * w,
+        u32::from(y) * h,
+        u32::from(width) * w,
+        u32::from(height) * h,
+    ]
+}
+
+/// The bytes of a picture of `columns`×`rows` cells drawn at `scale`.
+pub fn picture_bytes(columns: u16, rows: u16, scale: u32) -> u64 {
+    let wide = u64::from(columns) * u64::from(CELL_WIDTH * scale);
+    let high = u64::from(rows) * u64::from(CELL_HEIGHT * scale);
+    wide * high * 3
+}
+
 /// An RGB picture, 8 bits a channel, rows top to bottom.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Picture {
@@ -285,6 +310,17 @@ mod tests {
         let first = picture.clone();
         draw_into(&buffer, 2, &mut picture);
         assert_eq!(picture, first);
+    }
+
+    #[test]
+    fn pixels_and_cells_map_both_ways() {
+        assert_eq!(cell_at(0, 0, 1), (0, 0));
+        assert_eq!(cell_at(15, 31, 1), (1, 1));
+        assert_eq!(cell_at(16, 32, 2), (1, 1));
+        assert_eq!(box_in_pixels([1, 2, 3, 1], 2), [16, 64, 48, 32]);
+        let [x, y, ..] = box_in_pixels([7, 5, 1, 1], 3);
+        assert_eq!(cell_at(x, y, 3), (7, 5));
+        assert_eq!(picture_bytes(60, 24, 1), 480 * 384 * 3);
     }
 
     #[test]
