@@ -19,13 +19,21 @@ Measures, one after another:
       observation as an object and encoding it again (what the text saves);
   (f) rgb_array frames/s for one environment at 60x24 (env.step + env.render(), a 480x384x3
       array of one's own each), the frames through shared memory and through the pipe, beside
-      the text rate (env.step alone) in the same run, as a ratio.
+      the text rate (env.step alone) in the same run, as a ratio;
+  (g) where the simulator runs (the `placement` option), --runs times over: the floor (a)
+      with `cat` free, placed same-core request by request as the package does it, and both
+      held on one CPU for the whole measurement (as `taskset -c N` would); one env through
+      gymnasium.make (b) free, as shipped (the default placement, auto) and same-core, as
+      steps/s and as a ratio to the free floor of the same run; AsyncVectorEnv with 4 envs
+      free and as shipped; then each figure's range over the runs, and the load average.
 Use the release binary: a debug build is several times slower.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import ctypes
 import json
 import os
 import platform
@@ -34,7 +42,7 @@ import statistics
 import sys
 import time
 import timeit
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,7 +54,9 @@ from mi_settings_gym import AgentProcess, MiSettingsEnv, _reply
 from mi_settings_gym.client import decode_answer
 
 TASK = "turn_on_bluetooth"
-MEASUREMENTS = ("floor", "client", "env", "reset", "vector", "answer", "pixels")
+MEASUREMENTS = ("floor", "client", "env", "reset", "vector", "answer", "pixels", "placement")
+#: The most runs of (g) one command makes.
+MAX_RUNS = 100
 ACTIONS = [{"action_type": "click", "label": "Bluetooth"}, {"action_type": "navigate_back"}]
 
 
@@ -61,7 +71,28 @@ def timed_loop(seconds: float, body: Callable[[], int]) -> tuple[int, float]:
             return count, elapsed
 
 
-def floor(seconds: float) -> float:
+@contextlib.contextmanager
+def held_on_one_cpu(pid: int | None) -> Iterator[None]:
+    """This thread and the process ``pid`` on this thread's CPU until the block ends (as both
+    started under ``taskset -c N``); nothing where there are no affinity calls."""
+    if pid is None or not hasattr(os, "sched_setaffinity"):
+        yield
+        return
+    mine, theirs = os.sched_getaffinity(0), os.sched_getaffinity(pid)
+    cpu = ctypes.CDLL(None).sched_getcpu()
+    os.sched_setaffinity(0, {cpu})
+    os.sched_setaffinity(pid, {cpu})
+    try:
+        yield
+    finally:
+        os.sched_setaffinity(0, mine)
+        with contextlib.suppress(OSError):
+            os.sched_setaffinity(pid, theirs)
+
+
+def floor(seconds: float, placement: str = "free", hold: bool = False) -> float:
+    """Round trips/s of a 3 KB JSON line through `cat` (see (a)), the two processes placed so
+    (``hold``: both on one CPU for the whole measurement)."""
     cat = shutil.which("cat")
     if cat is None:
         raise SystemExit("no `cat` on PATH")
@@ -84,7 +115,7 @@ def floor(seconds: float) -> float:
     size = len(json.dumps(message, separators=(",", ":")))
     assert 2800 <= size <= 3400, size
     line = json.dumps(message, separators=(",", ":")).encode()
-    with AgentProcess(cat, args=()) as echo:
+    with AgentProcess(cat, args=(), placement=placement) as echo:
         assert json.loads(echo.request_line(line)) == message
 
         def body() -> int:
@@ -92,7 +123,8 @@ def floor(seconds: float) -> float:
                 json.loads(echo.request_line(line))
             return 100
 
-        count, elapsed = timed_loop(seconds, body)
+        with held_on_one_cpu(echo.pid) if hold else contextlib.nullcontext():
+            count, elapsed = timed_loop(seconds, body)
     return count / elapsed
 
 
@@ -124,10 +156,20 @@ def client_steps(binary: str, seconds: float) -> tuple[float, float]:
     return count / state.step_time, count / elapsed
 
 
-def env_steps(binary: str, seconds: float, **kwargs: Any) -> tuple[float, float]:
-    """Steps/s of ``env.step`` (``gymnasium.make``): of the time in steps, and of the whole.
-    With ``render_mode="rgb_array"`` among ``kwargs``, a step is ``env.step`` and
-    ``env.render()`` (a 480x384x3 frame at 60x24)."""
+@dataclass
+class Rate:
+    """Steps/s of the time in steps, and of the whole (resets too); the share of requests
+    sent with the simulator on the client's CPU."""
+
+    pure: float
+    overall: float
+    placed: float
+
+
+def env_steps(binary: str, seconds: float, **kwargs: Any) -> Rate:
+    """Steps/s of ``env.step`` (``gymnasium.make``; ``kwargs`` go to it). With
+    ``render_mode="rgb_array"`` among ``kwargs``, a step is ``env.step`` and ``env.render()``
+    (a 480x384x3 frame at 60x24)."""
     env = gym.make(mi_settings_gym.ENV_ID, task=TASK, binary=binary, **kwargs)
     rendered = kwargs.get("render_mode") == "rgb_array"
     try:
@@ -149,15 +191,17 @@ def env_steps(binary: str, seconds: float, **kwargs: Any) -> tuple[float, float]
             return 1
 
         count, elapsed = timed_loop(seconds, body)
+        inner = env.unwrapped
+        assert isinstance(inner, MiSettingsEnv)
+        placed, requests = inner.client.placed_requests
     finally:
         env.close()
-    return count / state.step_time, count / elapsed
+    return Rate(count / state.step_time, count / elapsed, placed / max(1, requests))
 
 
 def frames(binary: str, seconds: float, shared: bool) -> float:
     """rgb_array frames/s: ``env.step`` and ``env.render()`` (60x24, scale 1), resets apart."""
-    rate, _ = env_steps(binary, seconds, render_mode="rgb_array", shared_pixels=shared)
-    return rate
+    return env_steps(binary, seconds, render_mode="rgb_array", shared_pixels=shared).pure
 
 
 def reset_latency(binary: str, seconds: float, every_task: bool) -> list[float]:
@@ -179,9 +223,11 @@ def reset_latency(binary: str, seconds: float, every_task: bool) -> list[float]:
     return times
 
 
-def vector_steps(binary: str, num_envs: int, shared_memory: bool, seconds: float) -> float:
+def vector_steps(
+    binary: str, num_envs: int, shared_memory: bool, seconds: float, **kwargs: Any
+) -> float:
     envs = mi_settings_gym.make_vector_env(
-        num_envs, shared_memory=shared_memory, task=TASK, binary=binary
+        num_envs, shared_memory=shared_memory, task=TASK, binary=binary, **kwargs
     )
     try:
         envs.reset(seed=list(range(num_envs)))
@@ -228,6 +274,71 @@ def answer_work(binary: str, seconds: float) -> tuple[int, bool, float, float]:
     return len(lines[True]), text() is not None, microseconds(text), microseconds(whole)
 
 
+def placement(binary: str, seconds: float, runs: int) -> list[tuple[str, str]]:
+    """(g): each run's figures as they come, then each figure's range over the runs."""
+    figures: dict[str, list[float]] = {}
+    notes: dict[str, list[float]] = {}
+    load = os.getloadavg() if hasattr(os, "getloadavg") else None
+    for run in range(1, runs + 1):
+        got = {
+            "cat free": floor(seconds),
+            "cat same-core": floor(seconds, placement="same-core"),
+            "cat held": floor(seconds, hold=True),
+        }
+        for name, kwargs in (
+            ("env free", {"placement": "free"}),
+            ("env shipped", {}),
+            ("env same-core", {"placement": "same-core"}),
+        ):
+            rate = env_steps(binary, seconds, **kwargs)
+            got[name] = rate.pure
+            notes.setdefault(name, []).append(rate.placed)
+        got["vector4 free"] = vector_steps(binary, 4, False, seconds, placement="free")
+        got["vector4 shipped"] = vector_steps(binary, 4, False, seconds)
+        for name, value in got.items():
+            figures.setdefault(name, []).append(value)
+            if name.startswith("env"):
+                figures.setdefault(name + " ratio", []).append(value / got["cat free"])
+        print(
+            f"    run {run}: " + ", ".join(f"{name} {value:,.0f}" for name, value in got.items()),
+            flush=True,
+        )
+
+    def span(name: str, digits: int = 0) -> str:
+        low, high = min(figures[name]), max(figures[name])
+        return f"{low:,.{digits}f}" if low == high else f"{low:,.{digits}f}-{high:,.{digits}f}"
+
+    def env(name: str) -> str:
+        placed = notes[name]
+        return (
+            f"{span(name)} steps/s, {span(name + ' ratio', 2)}x the free floor "
+            f"({min(placed):.0%}-{max(placed):.0%} of requests placed)"
+        )
+
+    if load is not None:
+        after = os.getloadavg()
+        load_text = f"{load[0]:.2f} before, {after[0]:.2f} after (1-minute load average)"
+    else:
+        load_text = "not known here"
+    return [
+        (f"(g) {runs} run{'s' if runs > 1 else ''}, load", load_text),
+        ("(g) floor, `cat` free", f"{span('cat free')} trips/s"),
+        (
+            "(g) floor, `cat` same-core (request by request)",
+            f"{span('cat same-core')} round trips/s",
+        ),
+        ("(g) floor, `cat` held on one CPU (taskset)", f"{span('cat held')} trips/s"),
+        ("(g) one env, gymnasium.make, free", env("env free")),
+        ("(g) one env, gymnasium.make, as shipped (auto)", env("env shipped")),
+        ("(g) one env, gymnasium.make, same-core", env("env same-core")),
+        ("(g) AsyncVectorEnv, 4 envs, free", f"{span('vector4 free')} steps/s"),
+        (
+            "(g) AsyncVectorEnv, 4 envs, as shipped (auto)",
+            f"{span('vector4 shipped')} steps/s total",
+        ),
+    ]
+
+
 def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
@@ -245,7 +356,15 @@ def main(argv: list[str] | None = None) -> int:
         choices=MEASUREMENTS,
         help="run only this measurement (repeatable): " + ", ".join(MEASUREMENTS),
     )
+    parser.add_argument(
+        "--runs",
+        type=int,
+        default=3,
+        help=f"how many times (g) measures its figures, 1 to {MAX_RUNS} (default 3)",
+    )
     args = parser.parse_args(argv)
+    if not 1 <= args.runs <= MAX_RUNS:
+        parser.error(f"--runs must be from 1 to {MAX_RUNS}, not {args.runs}")
     binary = mi_settings_gym.find_binary(args.binary)
     s = args.seconds
     only = set(args.only or MEASUREMENTS)
@@ -269,10 +388,10 @@ def main(argv: list[str] | None = None) -> int:
             f"{pure:,.0f} steps/s ({overall:,.0f} with resets)",
         )
     if "env" in only:
-        pure, overall = env_steps(binary, s)
+        steps = env_steps(binary, s)
         row(
             "(b) one env, gymnasium.make env.step",
-            f"{pure:,.0f} steps/s ({overall:,.0f} with resets)",
+            f"{steps.pure:,.0f} steps/s ({steps.overall:,.0f} with resets)",
         )
     for every_task, name in (
         (False, f"(c) reset latency, {TASK}"),
@@ -301,7 +420,7 @@ def main(argv: list[str] | None = None) -> int:
             f"as an object, encoded again {whole:.1f} µs",
         )
     if "pixels" in only:
-        text, _ = env_steps(binary, s)
+        text = env_steps(binary, s).pure
         shared = frames(binary, s, shared=True)
         piped = frames(binary, s, shared=False)
         row(
@@ -309,6 +428,9 @@ def main(argv: list[str] | None = None) -> int:
             f"{shared:,.0f} frames/s through /dev/shm, {piped:,.0f} through the pipe; "
             f"text {text:,.0f} steps/s ({shared / text:.2f}x, {piped / text:.2f}x)",
         )
+    if "placement" in only:
+        for name, value in placement(binary, s, args.runs):
+            row(name, value)
     return 0
 
 

@@ -26,7 +26,17 @@ import time
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
+from ._placement import (
+    PLACEMENT_ENV,
+    PLACEMENTS,
+    Placement,
+    resolve_placement,
+    start_placement,
+)
+
 __all__ = [
+    "PLACEMENTS",
+    "PLACEMENT_ENV",
     "AgentError",
     "AgentProcess",
     "BinaryNotFoundError",
@@ -151,6 +161,14 @@ class AgentProcess:
     :meth:`request` returns the answer as it came (an ``{"error": ...}`` answer included);
     :meth:`call` raises :class:`ProtocolError` for those instead. Both raise :class:`AgentError`
     when the process has died, with the end of what it wrote to standard error.
+
+    ``placement`` says where the process runs beside this one's thread that talks to it:
+    ``"same-core"`` (Linux: on that thread's CPU, request by request, which spares each request
+    and answer the wake-up of another CPU; see :mod:`mi_settings_gym._placement`), ``"free"``
+    (the kernel decides; the default here, for a process that may run threads of its own) or
+    ``"auto"`` (same-core where it can be done and this thread may run on more than one CPU);
+    ``None`` takes ``$MI_SETTINGS_PLACEMENT``, else ``"auto"``. Where affinity calls do not
+    exist (macOS, Windows) every placement is free. :attr:`placement` says which is in effect.
     """
 
     def __init__(
@@ -161,8 +179,11 @@ class AgentProcess:
         env: Mapping[str, str] | None = None,
         cwd: str | os.PathLike[str] | None = None,
         timeout: float | None = 60.0,
+        placement: str | None = "free",
     ) -> None:
         self._proc: subprocess.Popen[bytes] | None = None
+        self._placed: Placement | None = None
+        placement = resolve_placement(placement)
         #: Seconds an answer may take before the process is taken for hung (``None``: forever).
         self.timeout = timeout
         self._pending = b""
@@ -194,12 +215,27 @@ class AgentProcess:
         except BaseException:
             self._stderr.close()
             raise
+        self._placed = start_placement(placement, self._proc.pid)
+        self._placement = placement if self._placed is not None else "free"
 
     # --- the wire -------------------------------------------------------------------------
 
     @property
     def pid(self) -> int | None:
         return None if self._proc is None else self._proc.pid
+
+    @property
+    def placement(self) -> str:
+        """The placement in effect: ``"auto"``, ``"same-core"`` or ``"free"`` (also where
+        the others cannot be done, or an affinity call failed)."""
+        placed = self._placed
+        return self._placement if placed is not None and placed.active else "free"
+
+    @property
+    def placed_requests(self) -> tuple[int, int]:
+        """How many requests were sent with the process on this thread's CPU, of how many."""
+        placed = self._placed
+        return (0, 0) if placed is None else (placed.placed_requests, placed.requests)
 
     @property
     def alive(self) -> bool:
@@ -229,12 +265,22 @@ class AgentProcess:
         if proc is None or proc.stdin is None or proc.stdout is None:
             raise AgentError("the agent process is closed")
         with self._lock:
+            placed = self._placed
+            if placed is not None:
+                placed.enter()
+            answered = False
             try:
-                proc.stdin.write(line + b"\n")
-                proc.stdin.flush()
-            except (BrokenPipeError, ConnectionResetError, ValueError) as e:
-                raise self._died(f"writing to it failed ({e})") from None
-            return self._read_line(proc)
+                try:
+                    proc.stdin.write(line + b"\n")
+                    proc.stdin.flush()
+                except (BrokenPipeError, ConnectionResetError, ValueError) as e:
+                    raise self._died(f"writing to it failed ({e})") from None
+                answer = self._read_line(proc)
+                answered = True
+                return answer
+            finally:
+                if placed is not None:
+                    placed.leave(answered)
 
     def _read_line(self, proc: subprocess.Popen[bytes]) -> bytes:
         """The next line of the process's output, waiting at most :attr:`timeout` seconds."""

@@ -62,6 +62,7 @@ import numpy as np
 import numpy.typing as npt
 from gymnasium import spaces
 
+from ._placement import resolve_placement
 from ._reply import encode, read_answer
 from .client import AgentProcess, ProtocolError, encode_request, refuse_errors
 from .spaces import ASCII_PRINTABLE, AsciiText
@@ -148,6 +149,12 @@ class MiSettingsEnv(gym.Env[Any, str]):
             (``mi-settings agent --log-dir``).
         timeout: seconds an answer of the simulator may take before it is taken for hung: the
             process is stopped and :class:`AgentError` raised (``None``: wait forever).
+        placement: where the simulator runs beside the client: ``"auto"`` (the default:
+            on the CPU of the thread that steps the environment, request by request, where
+            that can be done, Linux; it spares each step the wake-up of another CPU),
+            ``"same-core"`` or ``"free"`` (the kernel decides). ``None`` takes
+            ``$MI_SETTINGS_PLACEMENT`` if set (``free`` turns placement off everywhere), else
+            ``"auto"``. See :class:`~mi_settings_gym.AgentProcess` and docs/speed.md.
         allow_solution: let :meth:`solution` return the episode's reference solution (for oracle
             agents and tests; ``mi-settings agent --allow-solution``). Off by default: an agent
             under evaluation must not be able to read it.
@@ -180,7 +187,9 @@ class MiSettingsEnv(gym.Env[Any, str]):
         observation: str = "text",
         scale: int = 1,
         shared_pixels: bool = True,
+        placement: str | None = None,
     ) -> None:
+        resolve_placement(placement)  # a value that is not a placement fails here, not later
         if observation not in OBSERVATIONS:
             raise ValueError(f"observation must be one of {OBSERVATIONS}, not {observation!r}")
         if not (isinstance(scale, int) and 1 <= scale <= SCALE_MAX):
@@ -198,6 +207,7 @@ class MiSettingsEnv(gym.Env[Any, str]):
         self.process_env = None if process_env is None else dict(process_env)
         self.log_dir = None if log_dir is None else os.fspath(log_dir)
         self.allow_solution = allow_solution
+        self.placement = placement
         self.timeout = timeout
         if max_observation_length is None:
             max_observation_length = default_max_observation_length(width, height, frame)
@@ -238,7 +248,11 @@ class MiSettingsEnv(gym.Env[Any, str]):
             if self.allow_solution:
                 args.append("--allow-solution")
             self._client = AgentProcess(
-                self.binary, args=args, env=self.process_env, timeout=self.timeout
+                self.binary,
+                args=args,
+                env=self.process_env,
+                timeout=self.timeout,
+                placement=self.placement,
             )
         return self._client
 
