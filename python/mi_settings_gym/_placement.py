@@ -11,11 +11,14 @@ client's thread is held on that CPU until the answer is read, then given back th
 Between requests the client runs free, so the kernel still balances it (and its simulator
 follows it), and threads and processes it starts meanwhile do not inherit one CPU.
 
-``auto`` measures instead of assuming: the requests' own round trips are timed, in rounds of
-:data:`ROUND` requests, first alternately placed and free (:data:`CALIBRATION` rounds each),
-then the faster way (same-core only when its median round trip is under :data:`MARGIN` of the
-free one's), every :data:`EXPLORE`-th round the other way, to notice when the machine changed
-(a busy CPU makes the placed pair wait where free processes would run elsewhere).
+``auto`` measures instead of assuming. It plays each request one of three ways (:data:`WAYS`):
+as ``same-core`` does; the simulator alone pinned to the CPU the client sends from (cheaper:
+no change to the client's thread, which the kernel may then wake on another CPU, so one of the
+two wake-ups stays); or free. The requests' own round trips are timed in rounds of
+:data:`ROUND`; the ways take turns for :data:`CALIBRATION` rounds each, then the fastest is kept
+(a placed way only when its median round trip is under :data:`MARGIN` of free's), every
+:data:`EXPLORE`-th round another way, to notice when the machine changed (a busy CPU makes a
+pinned pair wait where free processes would run elsewhere).
 
 ``free`` makes no affinity call. Where there are none (macOS, Windows), every placement is free.
 docs/speed.md gives the measurements behind these choices.
@@ -93,42 +96,58 @@ def _current_cpu() -> Callable[[], int] | None:
     return current
 
 
+#: The ways ``auto`` plays a request: the simulator pinned to the client's CPU with the
+#: client's thread held there too (what ``same-core`` always does), the simulator alone pinned
+#: to the CPU the client sends from, or nothing pinned.
+BOTH, CHILD, FREE = "both", "child", "free"
+WAYS = (BOTH, CHILD, FREE)
+
+
 class Chooser:
-    """``auto``'s choice, round by round, from round trips it is told (:meth:`record`):
-    whether the next request goes placed (:attr:`placed`)."""
+    """``auto``'s choice, round by round, from the round trips it is told (:meth:`record`):
+    how the next request goes (:attr:`way`, one of :data:`WAYS`)."""
 
     def __init__(self) -> None:
         self.round = 0
-        self.placed = True
+        self.way = WAYS[0]
         self._times: list[float] = []
-        self._medians: dict[bool, deque[float]] = {
-            True: deque(maxlen=REMEMBERED),
-            False: deque(maxlen=REMEMBERED),
-        }
+        self._medians: dict[str, deque[float]] = {way: deque(maxlen=REMEMBERED) for way in WAYS}
 
-    def estimate(self, placed: bool) -> float | None:
-        """The median of the last rounds' median round trips, placed or free (``None``
-        before any)."""
-        medians = self._medians[placed]
+    def estimate(self, way: str) -> float | None:
+        """The median of the way's last rounds' median round trips (``None`` before any)."""
+        medians = self._medians[way]
         return statistics.median(medians) if medians else None
 
-    def same_core_is_faster(self) -> bool:
-        placed, free = self.estimate(True), self.estimate(False)
-        return placed is not None and free is not None and placed < MARGIN * free
+    def fastest(self) -> str:
+        """The way of the least estimate, a placed one only when under :data:`MARGIN` of
+        free's."""
+        free = self.estimate(FREE)
+        best = FREE
+        for way in (BOTH, CHILD):
+            estimate = self.estimate(way)
+            if estimate is None or free is None or estimate >= MARGIN * free:
+                continue
+            if best == FREE or estimate < (self.estimate(best) or 0.0):
+                best = way
+        return best
 
     def record(self, seconds: float) -> None:
-        """One request's round trip, made :attr:`placed` or not."""
+        """One request's round trip, played :attr:`way`."""
         self._times.append(seconds)
         if len(self._times) < ROUND:
             return
-        self._medians[self.placed].append(statistics.median(self._times))
+        self._medians[self.way].append(statistics.median(self._times))
         self._times.clear()
         self.round += 1
-        if self.round < 2 * CALIBRATION:
-            self.placed = self.round % 2 == 0
+        if self.round < len(WAYS) * CALIBRATION:
+            self.way = WAYS[self.round % len(WAYS)]
+            return
+        fastest = self.fastest()
+        if self.round % EXPLORE:
+            self.way = fastest
         else:
-            faster = self.same_core_is_faster()
-            self.placed = faster if self.round % EXPLORE else not faster
+            others = [way for way in WAYS if way != fastest]
+            self.way = others[self.round // EXPLORE % len(others)]
 
 
 class Placement:
@@ -150,6 +169,8 @@ class Placement:
         #: The calling thread's CPUs before :meth:`enter`, given back by :meth:`leave`.
         self._saved: set[int] | None = None
         self.chooser = Chooser() if auto else None
+        #: How the request under way went (see :data:`WAYS`).
+        self.way = BOTH
         self.active = True
         #: Requests sent placed, and all requests sent.
         self.placed_requests = 0
@@ -162,19 +183,20 @@ class Placement:
             return
         try:
             if self.chooser is not None:
-                if not self.chooser.placed:
-                    self._free_child()
-                    self._started = time.perf_counter()
-                    return
+                self.way = self.chooser.way
                 self._started = time.perf_counter()
+                if self.way == FREE:
+                    self._free_child()
+                    return
             cpu = self._current_cpu()
             if cpu != self.cpu:
                 os.sched_setaffinity(self.pid, (cpu,))
                 self.cpu = cpu
-            saved = os.sched_getaffinity(0)
-            if saved != {cpu}:
-                os.sched_setaffinity(0, (cpu,))
-                self._saved = saved
+            if self.way == BOTH:
+                saved = os.sched_getaffinity(0)
+                if saved != {cpu}:
+                    os.sched_setaffinity(0, (cpu,))
+                    self._saved = saved
             self.placed_requests += 1
         except OSError:
             self._stop()

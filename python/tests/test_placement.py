@@ -19,6 +19,7 @@ from mi_settings_gym._placement import (
     EXPLORE,
     PLACEMENT_ENV,
     ROUND,
+    WAYS,
     Chooser,
     resolve_placement,
     start_placement,
@@ -195,50 +196,63 @@ def test_auto_with_one_cpu_allowed_is_free():
         os.sched_setaffinity(0, before)
 
 
-def play_rounds(chooser: Chooser, rounds: int, placed: float, free: float) -> list[bool]:
-    """Tells ``chooser`` round trips of ``placed`` or ``free`` seconds; how each round went."""
+def play_rounds(chooser: Chooser, rounds: int, **seconds: float) -> list[str]:
+    """Tells ``chooser`` round trips of ``seconds[way]`` for each way; how each round went."""
     ways = []
     for _ in range(rounds):
-        ways.append(chooser.placed)
+        ways.append(chooser.way)
         for _ in range(ROUND):
-            chooser.record(placed if chooser.placed else free)
+            chooser.record(seconds[chooser.way])
     return ways
 
 
-def test_auto_calibrates_both_ways_then_keeps_the_faster_and_explores():
-    rounds = 2 * CALIBRATION + 4 * EXPLORE
-    faster = play_rounds(Chooser(), rounds, placed=30e-6, free=100e-6)
-    assert faster[: 2 * CALIBRATION] == [True, False] * CALIBRATION
-    assert faster.count(False) == CALIBRATION + 4  # one round in EXPLORE goes free
-    slower = play_rounds(Chooser(), rounds, placed=100e-6, free=30e-6)
-    assert slower.count(True) == CALIBRATION + 4
-    # Same-core must be clearly faster (under MARGIN of free) to be kept.
-    close = play_rounds(Chooser(), rounds, placed=95e-6, free=100e-6)
-    assert close.count(True) == CALIBRATION + 4
+CALIBRATED = len(WAYS) * CALIBRATION
+
+
+def test_auto_calibrates_every_way_then_keeps_the_fastest_and_explores():
+    rounds = CALIBRATED + 4 * EXPLORE
+    ways = play_rounds(Chooser(), rounds, both=30e-6, child=60e-6, free=100e-6)
+    assert ways[:CALIBRATED] == list(WAYS) * CALIBRATION
+    assert ways[CALIBRATED:].count("both") == 4 * EXPLORE - 4  # one round in EXPLORE another way
+    assert ways[CALIBRATED:].count("child") == 2
+    assert ways[CALIBRATED:].count("free") == 2
+    ways = play_rounds(Chooser(), rounds, both=60e-6, child=30e-6, free=100e-6)
+    assert ways[CALIBRATED:].count("child") == 4 * EXPLORE - 4
+    ways = play_rounds(Chooser(), rounds, both=100e-6, child=120e-6, free=30e-6)
+    assert ways[CALIBRATED:].count("free") == 4 * EXPLORE - 4
+    # A placed way must be clearly faster (under MARGIN of free) to be kept.
+    ways = play_rounds(Chooser(), rounds, both=95e-6, child=96e-6, free=100e-6)
+    assert ways[CALIBRATED:].count("free") == 4 * EXPLORE - 4
 
 
 def test_auto_changes_its_mind_when_the_machine_changes():
     chooser = Chooser()
-    before = play_rounds(chooser, 2 * CALIBRATION + EXPLORE, placed=30e-6, free=100e-6)
-    assert before[-1] is True
-    # Same-core turns slow (its CPU busy): the next rounds placed show it, and free wins.
-    after = play_rounds(chooser, 2 * EXPLORE, placed=300e-6, free=100e-6)
-    assert after[-EXPLORE:].count(True) == 1
+    before = play_rounds(chooser, CALIBRATED + EXPLORE, both=30e-6, child=60e-6, free=100e-6)
+    assert before[-1] == "both"
+    # Placed turns slow (its CPU busy): the next rounds placed show it, and free wins.
+    after = play_rounds(chooser, 2 * EXPLORE, both=300e-6, child=300e-6, free=100e-6)
+    assert after[-EXPLORE:].count("free") == EXPLORE - 1
 
 
 @needs_two_cpus
-def test_auto_frees_the_child_when_it_plays_free():
+def test_auto_plays_each_way_in_turn_first():
     assert CAT is not None
     before = os.sched_getaffinity(0)
     with AgentProcess(CAT, args=(), placement="auto") as agent:
         assert agent.placement == "auto"
-        for _ in range(ROUND):  # the first round is placed
+        for _ in range(ROUND):  # the first round: both on the client's CPU
             agent.request_line(LINE)
+            assert child_and_thread_cpus(agent)[1] == before
         assert len(child_and_thread_cpus(agent)[0]) == 1
-        for _ in range(ROUND):  # the second free
+        for _ in range(ROUND):  # the second: the child alone pinned, to the sender's CPU
+            agent.request_line(LINE)
+            child, thread = child_and_thread_cpus(agent)
+            assert len(child) == 1
+            assert thread == before
+        for _ in range(ROUND):  # the third free
             agent.request_line(LINE)
             assert child_and_thread_cpus(agent) == (before, before)
-        assert agent.placed_requests == (ROUND, 2 * ROUND)
+        assert agent.placed_requests == (2 * ROUND, 3 * ROUND)
 
 
 @needs_two_cpus
