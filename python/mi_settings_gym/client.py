@@ -166,7 +166,8 @@ class AgentProcess:
     ``"same-core"`` (Linux: on that thread's CPU, request by request, which spares each request
     and answer the wake-up of another CPU; see :mod:`mi_settings_gym._placement`), ``"free"``
     (the kernel decides; the default here, for a process that may run threads of its own) or
-    ``"auto"`` (same-core where it can be done and this thread may run on more than one CPU);
+    ``"auto"`` (where this thread may run on more than one CPU: whichever of same-core, the
+    process alone following this thread's CPU, and free its round trips show fastest);
     ``None`` takes ``$MI_SETTINGS_PLACEMENT``, else ``"auto"``. Where affinity calls do not
     exist (macOS, Windows) every placement is free. :attr:`placement` says which is in effect.
     """

@@ -149,10 +149,10 @@ class MiSettingsEnv(gym.Env[Any, str]):
             (``mi-settings agent --log-dir``).
         timeout: seconds an answer of the simulator may take before it is taken for hung: the
             process is stopped and :class:`AgentError` raised (``None``: wait forever).
-        placement: where the simulator runs beside the client: ``"auto"`` (the default:
-            on the CPU of the thread that steps the environment, request by request, where
-            that can be done, Linux; it spares each step the wake-up of another CPU),
-            ``"same-core"`` or ``"free"`` (the kernel decides). ``None`` takes
+        placement: where the simulator runs beside the client: ``"same-core"`` (on the CPU
+            of the thread that steps the environment, request by request, Linux: it spares
+            each step the wake-up of another CPU), ``"free"`` (the kernel decides) or
+            ``"auto"`` (the default: whichever way the steps' own round trips show fastest). ``None`` takes
             ``$MI_SETTINGS_PLACEMENT`` if set (``free`` turns placement off everywhere), else
             ``"auto"``. See :class:`~mi_settings_gym.AgentProcess` and docs/speed.md.
         allow_solution: let :meth:`solution` return the episode's reference solution (for oracle
