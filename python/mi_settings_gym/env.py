@@ -152,9 +152,10 @@ class MiSettingsEnv(gym.Env[Any, str]):
         placement: where the simulator runs beside the client: ``"same-core"`` (on the CPU
             of the thread that steps the environment, request by request, Linux: it spares
             each step the wake-up of another CPU), ``"free"`` (the kernel decides) or
-            ``"auto"`` (the default: whichever way the steps' own round trips show fastest). ``None`` takes
-            ``$MI_SETTINGS_PLACEMENT`` if set (``free`` turns placement off everywhere), else
-            ``"auto"``. See :class:`~mi_settings_gym.AgentProcess` and docs/speed.md.
+            ``"auto"`` (the default: whichever way the steps' own round trips show fastest).
+            ``None`` takes ``$MI_SETTINGS_PLACEMENT`` if set (``free`` turns placement off
+            everywhere), else ``"auto"``. See :class:`~mi_settings_gym.AgentProcess` and
+            docs/speed.md.
         allow_solution: let :meth:`solution` return the episode's reference solution (for oracle
             agents and tests; ``mi-settings agent --allow-solution``). Off by default: an agent
             under evaluation must not be able to read it.
