@@ -64,6 +64,12 @@ def test_a_placement_that_is_none_is_refused_naming_its_source(monkeypatch, bina
         MiSettingsEnv()
 
 
+def echo(placement: str) -> AgentProcess:
+    """`cat` as the simulator: it answers each line with the line."""
+    assert CAT is not None
+    return AgentProcess(CAT, args=(), placement=placement)
+
+
 def child_and_thread_cpus(agent: AgentProcess) -> tuple[set[int], set[int]]:
     pid = agent.pid
     assert pid is not None
@@ -72,43 +78,37 @@ def child_and_thread_cpus(agent: AgentProcess) -> tuple[set[int], set[int]]:
 
 @needs_two_cpus
 def test_same_core_pins_the_child_to_the_clients_cpu_and_gives_the_thread_back():
-    assert CAT is not None
-    before = os.sched_getaffinity(0)
-    with AgentProcess(CAT, args=(), placement="same-core") as agent:
+    with echo("same-core") as agent:
         assert agent.placement == "same-core"
-        assert child_and_thread_cpus(agent) == (before, before)  # nothing pinned yet
+        assert child_and_thread_cpus(agent) == (CPUS, CPUS)  # nothing pinned yet
         for n in range(1, 6):
             assert agent.request_line(LINE) == LINE.encode()
             child, thread = child_and_thread_cpus(agent)
             assert len(child) == 1
-            assert child <= before
-            assert thread == before
+            assert child <= CPUS
+            assert thread == CPUS
             assert agent.placed_requests == (n, n)
 
 
 @needs_two_cpus
 def test_same_core_follows_the_client_to_another_cpu():
-    assert CAT is not None
-    before = os.sched_getaffinity(0)
     try:
-        with AgentProcess(CAT, args=(), placement="same-core") as agent:
-            for cpu in sorted(before)[:2]:
+        with echo("same-core") as agent:
+            for cpu in sorted(CPUS)[:2]:
                 os.sched_setaffinity(0, {cpu})  # the client moves to this CPU
                 agent.request_line(LINE)
                 assert child_and_thread_cpus(agent) == ({cpu}, {cpu})
     finally:
-        os.sched_setaffinity(0, before)
+        os.sched_setaffinity(0, CPUS)
 
 
 @needs_two_cpus
 def test_free_leaves_the_child_and_the_thread_alone():
-    assert CAT is not None
-    before = os.sched_getaffinity(0)
-    with AgentProcess(CAT, args=(), placement="free") as agent:
+    with echo("free") as agent:
         assert agent.placement == "free"
         for _ in range(3):
             agent.request_line(LINE)
-            assert child_and_thread_cpus(agent) == (before, before)
+            assert child_and_thread_cpus(agent) == (CPUS, CPUS)
         assert agent.placed_requests == (0, 0)
 
 
@@ -156,14 +156,13 @@ def test_the_environment_variable_sets_the_default(monkeypatch, make, variable, 
 
 @pytest.mark.parametrize("elsewhere", ["macos", "no affinity calls"])
 def test_without_affinity_calls_every_placement_is_free(monkeypatch, elsewhere):
-    assert CAT is not None
     if elsewhere == "macos":
         monkeypatch.setattr("mi_settings_gym._placement.sys.platform", "darwin")
     else:  # as on macOS, whose os module has neither
         monkeypatch.delattr(os, "sched_setaffinity", raising=False)
         monkeypatch.delattr(os, "sched_getaffinity", raising=False)
     for placement in ("auto", "same-core", "free"):
-        with AgentProcess(CAT, args=(), placement=placement) as agent:
+        with echo(placement) as agent:
             assert agent.placement == "free"
             assert agent.request_line(LINE) == LINE.encode()
             assert agent.placed_requests == (0, 0)
@@ -171,12 +170,11 @@ def test_without_affinity_calls_every_placement_is_free(monkeypatch, elsewhere):
 
 @needs_two_cpus
 def test_a_failing_affinity_call_turns_placement_off_not_the_requests(monkeypatch):
-    assert CAT is not None
 
     def refuse(pid: int, cpus: object) -> None:
         raise PermissionError(1, "Operation not permitted")
 
-    with AgentProcess(CAT, args=(), placement="same-core") as agent:
+    with echo("same-core") as agent:
         monkeypatch.setattr(os, "sched_setaffinity", refuse)
         assert agent.request_line(LINE) == LINE.encode()
         assert agent.placement == "free"
@@ -186,14 +184,12 @@ def test_a_failing_affinity_call_turns_placement_off_not_the_requests(monkeypatc
 
 @needs_two_cpus
 def test_auto_with_one_cpu_allowed_is_free():
-    assert CAT is not None
-    before = os.sched_getaffinity(0)
     try:
-        os.sched_setaffinity(0, {min(before)})
+        os.sched_setaffinity(0, {min(CPUS)})
         assert start_placement("auto", os.getpid()) is None
         assert start_placement("same-core", os.getpid()) is not None
     finally:
-        os.sched_setaffinity(0, before)
+        os.sched_setaffinity(0, CPUS)
 
 
 def play_rounds(chooser: Chooser, rounds: int, **seconds: float) -> list[str]:
@@ -236,22 +232,20 @@ def test_auto_changes_its_mind_when_the_machine_changes():
 
 @needs_two_cpus
 def test_auto_plays_each_way_in_turn_first():
-    assert CAT is not None
-    before = os.sched_getaffinity(0)
-    with AgentProcess(CAT, args=(), placement="auto") as agent:
+    with echo("auto") as agent:
         assert agent.placement == "auto"
         for _ in range(ROUND):  # the first round: both on the client's CPU
             agent.request_line(LINE)
-            assert child_and_thread_cpus(agent)[1] == before
+            assert child_and_thread_cpus(agent)[1] == CPUS
         assert len(child_and_thread_cpus(agent)[0]) == 1
         for _ in range(ROUND):  # the second: the child alone pinned, to the sender's CPU
             agent.request_line(LINE)
             child, thread = child_and_thread_cpus(agent)
             assert len(child) == 1
-            assert thread == before
+            assert thread == CPUS
         for _ in range(ROUND):  # the third free
             agent.request_line(LINE)
-            assert child_and_thread_cpus(agent) == (before, before)
+            assert child_and_thread_cpus(agent) == (CPUS, CPUS)
         assert agent.placed_requests == (2 * ROUND, 3 * ROUND)
 
 
