@@ -53,7 +53,7 @@ PLACEMENTS = ("auto", "same-core", "free")
 #: ``auto``: requests a round; rounds each way to begin with; one round in this many is played
 #: the other way; same-core is kept when its median round trip is under this share of free's.
 ROUND = 32
-CALIBRATION = 4
+CALIBRATION = 2
 EXPLORE = 32
 MARGIN = 0.9
 #: ``auto``: how many of each way's last rounds its estimate is the median of.
