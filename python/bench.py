@@ -23,9 +23,10 @@ Measures, one after another:
   (g) where the simulator runs (the `placement` option), --runs times over: the floor (a)
       with `cat` free, placed same-core request by request as the package does it, and both
       held on one CPU for the whole measurement (as `taskset -c N` would); one env through
-      gymnasium.make (b) free, as shipped (the default placement, auto) and same-core, as
-      steps/s and as a ratio to the free floor of the same run; AsyncVectorEnv with 4 envs
-      free and as shipped; then each figure's range over the runs, and the load average.
+      gymnasium.make (b) free, as shipped (the default placement, auto), same-core, and held
+      on one CPU, as steps/s and as a ratio to the free floor of the same run;
+      AsyncVectorEnv with 4 envs free and as shipped; then each figure's range over the runs,
+      and the load average.
 Use the release binary: a debug build is several times slower.
 """
 
@@ -166,8 +167,9 @@ class Rate:
     placed: float
 
 
-def env_steps(binary: str, seconds: float, **kwargs: Any) -> Rate:
-    """Steps/s of ``env.step`` (``gymnasium.make``; ``kwargs`` go to it). With
+def env_steps(binary: str, seconds: float, hold: bool = False, **kwargs: Any) -> Rate:
+    """Steps/s of ``env.step`` (``gymnasium.make``; ``kwargs`` go to it; ``hold``: the
+    simulator and this thread on one CPU for the whole measurement). With
     ``render_mode="rgb_array"`` among ``kwargs``, a step is ``env.step`` and ``env.render()``
     (a 480x384x3 frame at 60x24)."""
     env = gym.make(mi_settings_gym.ENV_ID, task=TASK, binary=binary, **kwargs)
@@ -190,9 +192,10 @@ def env_steps(binary: str, seconds: float, **kwargs: Any) -> Rate:
                 state.n = 0
             return 1
 
-        count, elapsed = timed_loop(seconds, body)
         inner = env.unwrapped
         assert isinstance(inner, MiSettingsEnv)
+        with held_on_one_cpu(inner.pid) if hold else contextlib.nullcontext():
+            count, elapsed = timed_loop(seconds, body)
         placed, requests = inner.client.placed_requests
     finally:
         env.close()
@@ -289,6 +292,7 @@ def placement(binary: str, seconds: float, runs: int) -> list[tuple[str, str]]:
             ("env free", {"placement": "free"}),
             ("env shipped", {}),
             ("env same-core", {"placement": "same-core"}),
+            ("env held", {"placement": "free", "hold": True}),
         ):
             rate = env_steps(binary, seconds, **kwargs)
             got[name] = rate.pure
@@ -331,6 +335,7 @@ def placement(binary: str, seconds: float, runs: int) -> list[tuple[str, str]]:
         ("(g) one env, gymnasium.make, free", env("env free")),
         ("(g) one env, gymnasium.make, as shipped (auto)", env("env shipped")),
         ("(g) one env, gymnasium.make, same-core", env("env same-core")),
+        ("(g) one env, gymnasium.make, held on one CPU (taskset)", env("env held")),
         (
             "(g) one env as shipped at 2x the free floor or more",
             f"in {sum(r >= 2 for r in figures['env shipped ratio'])} of {runs} runs",
