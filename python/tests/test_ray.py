@@ -118,3 +118,41 @@ def test_the_driver_hands_actors_absolute_paths(
     assert config.binary is not None
     assert os.path.isabs(config.binary)
     assert os.path.samefile(config.binary, os.environ["MI_SETTINGS_BIN"])
+
+
+@pytest.mark.parametrize(
+    ("address", "said"),
+    [
+        ("127.0.0.1:1", "no Ray cluster answers there"),
+        ("nowhere", "write auto, HOST:PORT"),
+    ],
+)
+def test_an_address_without_a_cluster_is_refused_by_name(
+    tmp_path: Path, address: str, said: str
+) -> None:
+    pytest.importorskip("ray", reason="Ray is not installed: pip install './python[ray]'")
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mi_settings_gym.evaluate",
+            "--agent",
+            "mi_settings_gym.examples.random_agent:RandomAgent",
+            "--out",
+            str(tmp_path / "out"),
+            "--tasks",
+            "check_login_history",
+            "--seeds",
+            "0",
+            "--ray",
+            address,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"--ray {address}: {said}" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert not (tmp_path / "out" / "results.jsonl").exists()

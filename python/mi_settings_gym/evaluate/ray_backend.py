@@ -29,6 +29,7 @@ import contextlib
 import dataclasses
 import os
 import shutil
+import socket
 import sys
 from collections import deque
 from collections.abc import Iterator, Sequence
@@ -51,6 +52,8 @@ MAX_TASK_RETRIES = 2
 #: ... and the backend queues an episode whose call still failed again, to at most this many
 #: calls in all; then the episode's row says it crashed.
 ATTEMPTS = 3
+#: The longest a cluster's address may take to accept a connection (seconds).
+PROBE_SECONDS = 10
 #: The longest the actors may take to close their simulators at the end (seconds).
 CLOSE_SECONDS = 30
 
@@ -89,6 +92,7 @@ def _connect(ray: Any, address: str) -> bool:
         )
         ray.init(_node_ip_address="127.0.0.1", include_dashboard=False, **quiet)
         return True
+    _reachable(address)
     try:
         ray.init(address=address, **quiet)
     except (ConnectionError, TimeoutError, ValueError) as error:
@@ -96,6 +100,25 @@ def _connect(ray: Any, address: str) -> bool:
             f"--ray {address}: cannot join a Ray cluster there ({error})"
         ) from None
     return False
+
+
+def _reachable(address: str) -> None:
+    """Refuses a ``HOST:PORT`` where nothing answers (Ray would wait for it for minutes)."""
+    if "://" in address:
+        return  # ray://HOST:PORT: Ray's client, which fails by itself
+    host, colon, port = address.rpartition(":")
+    if not colon or not host or not port.isdigit():
+        raise RayBackendError(
+            f"--ray {address}: write auto, HOST:PORT (the head's GCS, as `ray start --head` "
+            "prints it) or ray://HOST:PORT"
+        )
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=PROBE_SECONDS).close()
+    except OSError as error:
+        raise RayBackendError(
+            f"--ray {address}: no Ray cluster answers there ({error}); start one with "
+            "`ray start --head`, or use --ray auto"
+        ) from None
 
 
 class _Player:
