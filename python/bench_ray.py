@@ -23,7 +23,9 @@ provisional.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
+import logging
 import os
 import statistics
 import subprocess
@@ -67,6 +69,11 @@ def in_process(config: WorkerConfig, plan: Sequence[Episode]) -> dict[str, Any]:
         rows = [worker.run(e) for e in plan]
         seconds = time.perf_counter() - start
     steps = sum(r["steps"] for r in rows)
+    log_bytes = 0
+    if config.log_dir is not None:
+        for folder, _, names in os.walk(config.log_dir):
+            log_bytes += sum(os.path.getsize(os.path.join(folder, n)) for n in names)
+    row_bytes = sum(len(json.dumps(r, separators=(",", ":"))) + 1 for r in rows)
     by_task = {}
     for task in TASKS:
         mine = [r for r in rows if r["task"] == task]
@@ -78,6 +85,8 @@ def in_process(config: WorkerConfig, plan: Sequence[Episode]) -> dict[str, Any]:
         "episodes_per_second": len(rows) / seconds,
         "steps_per_second": steps / seconds,
         "mean_steps_by_task": by_task,
+        "log_bytes_per_episode": log_bytes / len(rows),
+        "row_bytes_per_episode": row_bytes / len(rows),
     }
 
 
@@ -108,13 +117,16 @@ def driver_rows(config: WorkerConfig) -> dict[str, Any]:
     return {"rows": ROWS, "rows_per_second": ROWS / seconds}
 
 
-def dispatch(ray: Any) -> dict[str, Any]:
-    @ray.remote(num_cpus=1)
-    class Noop:
-        def call(self) -> None:
-            return None
+class Noop:
+    """An actor that does nothing: what a call costs is Ray's alone."""
 
-    actors = [Noop.options(scheduling_strategy="SPREAD").remote() for _ in range(2)]
+    def call(self) -> None:
+        return None
+
+
+def dispatch(ray: Any) -> dict[str, Any]:
+    noop = ray.remote(num_cpus=1)(Noop)
+    actors = [noop.options(scheduling_strategy="SPREAD").remote() for _ in range(2)]
     ray.get([a.call.remote() for a in actors])
     for _ in range(200):
         ray.get(actors[0].call.remote())
@@ -164,7 +176,7 @@ def on_ray(
 
 
 def inside(args: argparse.Namespace) -> dict[str, Any]:
-    import ray
+    ray: Any = importlib.import_module("ray")
 
     from mi_settings_gym.client import find_binary
 
@@ -181,7 +193,7 @@ def inside(args: argparse.Namespace) -> dict[str, Any]:
         clock = time.perf_counter()
         with TwoNodes(head_cpus=1, worker_cpus=1) as cluster:
             figures["cluster_start_seconds"] = time.perf_counter() - clock
-            ray.init(address=cluster.address, logging_level="WARNING", log_to_driver=False)
+            ray.init(address=cluster.address, logging_level=logging.WARNING, log_to_driver=False)
             try:
                 figures["dispatch"] = dispatch(ray)
                 figures["ray_1_actor"] = on_ray(config, plan, cluster.address, 1)
@@ -208,6 +220,8 @@ def table(figures: dict[str, Any]) -> str:
         "| mean steps by task | "
         + ", ".join(f"{t} {s:.1f}" for t, s in p["mean_steps_by_task"].items())
         + " |",
+        f"| bytes per episode: results row, episode log | {p['row_bytes_per_episode']:.0f}, "
+        f"{p['log_bytes_per_episode']:,.0f} |",
         f"| rows the runner journals (driver) | {figures['driver']['rows_per_second']:,.0f}/s |",
         f"| two-node cluster start (ray start x2) | {figures['cluster_start_seconds']:.1f} s |",
         f"| no-op actor call, round trip | median {d['round_trip_ms_median']:.2f} ms, "

@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import logging
 import os
 import shutil
 import socket
@@ -78,7 +79,7 @@ def _connect(ray: Any, address: str) -> bool:
     (which :func:`run_ray` then stops)."""
     if ray.is_initialized():
         return False
-    quiet = {"logging_level": "WARNING", "log_to_driver": False}
+    quiet = {"logging_level": logging.WARNING, "log_to_driver": False}
     if address == "auto":
         try:
             ray.init(address="auto", **quiet)
