@@ -39,7 +39,7 @@ from typing import Any
 from ..client import find_binary
 from .plan import Episode
 from .runner import RunError
-from .worker import Worker, WorkerConfig
+from .worker import ERROR_CHARACTERS, Worker, WorkerConfig
 
 __all__ = ["ATTEMPTS", "IN_FLIGHT", "RayBackendError", "run_ray"]
 
@@ -222,6 +222,7 @@ def _dispatch(ray: Any, pool: list[Any], episodes: list[Episode]) -> Iterator[di
     """Keeps :data:`IN_FLIGHT` calls on each live actor until every episode has a row."""
     queue: deque[Episode] = deque(episodes)
     attempts: dict[str, int] = {}
+    last_death = "none seen"
     calls: dict[Any, tuple[int, Episode]] = {}
     load = [0] * len(pool)
     alive = [True] * len(pool)
@@ -241,7 +242,8 @@ def _dispatch(ray: Any, pool: list[Any], episodes: list[Episode]) -> Iterator[di
             if not any(alive):
                 raise RayBackendError(
                     f"every Ray actor died for good; {len(queue)} episodes not played "
-                    "(the journal keeps the rows done: run again to resume)"
+                    "(the journal keeps the rows done: run again to resume). The last "
+                    f"death: {last_death[:ERROR_CHARACTERS]}"
                 )
             for index in range(len(pool)):
                 feed(index)
@@ -257,13 +259,14 @@ def _dispatch(ray: Any, pool: list[Any], episodes: list[Episode]) -> Iterator[di
             try:
                 row = ray.get(ref)
             except ray.exceptions.RayActorError as error:
-                if not _still_alive(ray, pool[index]):
+                last_death = f"{type(error).__name__}: {error}"
+                if alive[index] and not _still_alive(ray, pool[index]):
                     alive[index] = False
                 if attempts[episode.key] >= ATTEMPTS:
                     yield lost_row(
                         episode,
                         f"its Ray actor died {attempts[episode.key]} times playing it: "
-                        f"{type(error).__name__}"[:500],
+                        f"{type(error).__name__}"[:ERROR_CHARACTERS],
                     )
                 else:
                     queue.appendleft(episode)

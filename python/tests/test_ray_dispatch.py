@@ -1,0 +1,106 @@
+"""The Ray backend's dispatch (``ray_backend._dispatch``) against a stand-in for Ray: what it
+does when an actor's calls fail beyond Ray's own retries. No Ray needed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from mi_settings_gym.evaluate import ray_backend
+from mi_settings_gym.evaluate.plan import Episode
+from mi_settings_gym.evaluate.ray_backend import ATTEMPTS, IN_FLIGHT, RayBackendError
+
+
+class ActorDied(Exception):
+    """Stands for ray.exceptions.RayActorError."""
+
+
+class Ref:
+    def __init__(self, call: Callable[[], Any]) -> None:
+        self.call = call
+
+
+class Method:
+    def __init__(self, body: Callable[..., Any]) -> None:
+        self.body = body
+
+    def remote(self, *args: Any) -> Ref:
+        return Ref(lambda: self.body(*args))
+
+
+class FakeRay:
+    """Every call is done at once; ``get`` runs it (raising what the actor raised)."""
+
+    class exceptions:  # Ray's name
+        RayActorError = ActorDied
+
+    def wait(self, refs: list[Ref], num_returns: int = 1, timeout: float | None = None) -> Any:
+        return refs[:num_returns], refs[num_returns:]
+
+    def get(self, ref: Ref, timeout: float | None = None) -> Any:
+        return ref.call()
+
+
+class Actor:
+    """Plays an episode into a row, or dies on the episodes ``dies_on`` names; ``gone``: dead
+    for good (its ping fails too)."""
+
+    def __init__(self, dies_on: Callable[[Episode], bool] = lambda e: False, gone: bool = False):
+        self.played: list[str] = []
+        self.calls = 0
+
+        def run(episode: Episode) -> dict[str, Any]:
+            self.calls += 1
+            if gone or dies_on(episode):
+                raise ActorDied(f"the actor died playing {episode.key}")
+            self.played.append(episode.key)
+            return {"key": episode.key, "outcome": "success"}
+
+        def ping() -> None:
+            if gone:
+                raise ActorDied("dead for good")
+
+        self.run = Method(run)
+        self.ping = Method(ping)
+
+
+EPISODES = [Episode("check_login_history", seed) for seed in range(7)]
+
+
+def rows(pool: list[Actor]) -> list[dict[str, Any]]:
+    return list(ray_backend._dispatch(FakeRay(), pool, EPISODES))
+
+
+def test_every_episode_gets_one_row_over_several_actors() -> None:
+    pool = [Actor(), Actor(), Actor()]
+    got = rows(pool)
+    assert sorted(r["key"] for r in got) == sorted(e.key for e in EPISODES)
+    assert all(a.played for a in pool)
+
+
+def test_an_episode_whose_actor_always_dies_is_crashed_after_its_attempts() -> None:
+    poison = EPISODES[3]
+    pool = [Actor(dies_on=lambda e: e == poison), Actor(dies_on=lambda e: e == poison)]
+    got = {r["key"]: r for r in rows(pool)}
+    assert len(got) == len(EPISODES)
+    assert got[poison.key]["outcome"] == "crashed"
+    assert got[poison.key]["error"] == f"its Ray actor died {ATTEMPTS} times playing it: ActorDied"
+    assert [r["outcome"] for k, r in got.items() if k != poison.key] == ["success"] * 6
+    assert sum(a.calls for a in pool) == len(EPISODES) - 1 + ATTEMPTS
+
+
+def test_an_actor_dead_for_good_leaves_its_episodes_to_the_others() -> None:
+    dead, alive = Actor(gone=True), Actor()
+    got = rows([dead, alive])
+    assert sorted(r["key"] for r in got) == sorted(e.key for e in EPISODES)
+    assert all(r["outcome"] == "success" for r in got)
+    assert dead.calls == IN_FLIGHT  # no call after its first failures
+    assert len(alive.played) == len(EPISODES)
+
+
+def test_every_actor_dead_for_good_stops_the_run_saying_why() -> None:
+    with pytest.raises(RayBackendError, match=r"every Ray actor died for good; 7 episodes") as e:
+        rows([Actor(gone=True), Actor(gone=True)])
+    assert "ActorDied: the actor died playing check_login_history/en/text/" in str(e.value)
