@@ -81,12 +81,12 @@ class KillerAgent(RandomAgent):
 
 
 class SlowAgent(RandomAgent):
-    """The random agent, a hundredth of a second per action: a run that lasts long enough to be
-    stopped midway."""
+    """The random agent, thinking a twentieth of a second at the start of each episode: a run
+    of 20 episodes that lasts long enough to be stopped midway."""
 
-    def act(self, observation: Any) -> Any:
-        time.sleep(0.01)
-        return super().act(observation)
+    def reset(self, goal: str, seed: int, info: Any) -> None:
+        time.sleep(0.05)
+        super().reset(goal, seed, info)
 
 
 class BrokenConstructor:
