@@ -208,7 +208,7 @@ def parse_table(text: str) -> tuple[list[list[str]], list[list[str]]]:
     return tasks, totals
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog=PROG, description="The baselines table, docs/baselines.md.")
     p.add_argument("--seeds", default=SEEDS, help=f"seeds ({SEEDS})")
     p.add_argument("--tasks", help="only these task ids (comma-separated): a slice, for a try")
@@ -217,7 +217,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--doc", default=DOC, help=f"the table's file ({DOC})")
     p.add_argument("--check", action="store_true", help="compare with --doc, write nothing")
     p.add_argument("--binary", help="the mi-settings binary (default: $MI_SETTINGS_BIN, PATH)")
-    args = p.parse_args(argv)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     if not 1 <= args.workers <= 256:
         print(f"{PROG}: --workers {args.workers}: from 1 to 256", file=sys.stderr)
         return 2
@@ -240,7 +244,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     text = document(rows, args.seeds)
     seconds = time.perf_counter() - start
     episodes = sum(r.episodes for r in rows) * len(AGENTS)
-    print(f"{episodes} episodes in {seconds:.1f} s", file=sys.stderr)
+    print(f"{episodes} episodes, the table made in {seconds:.1f} s", file=sys.stderr)
     if args.check:
         try:
             with open(args.doc, encoding="utf-8") as file:
