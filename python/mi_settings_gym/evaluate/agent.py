@@ -60,7 +60,7 @@ def load_agent_class(spec: str) -> type[Any]:
             f"--agent {spec!r}: cannot import the module {module_name!r} "
             f"({type(error).__name__}: {error})"
         ) from None
-    cls = module
+    cls: object = module
     for part in class_name.split("."):
         cls = getattr(cls, part, None)
         if cls is None:

@@ -74,25 +74,34 @@ def parser() -> argparse.ArgumentParser:
         "--seeds", default="0..9", help="seeds: 0..99 (both ends in), 1,5,7, or a mix (0..9)"
     )
     p.add_argument("--language", default="en", choices=[*LANGUAGES, "both"])
-    p.add_argument("--observation", default="text", choices=[*OBSERVATIONS[:2], "both"],
-                   help="text, pixels, or both: each episode played in each mode (text)")
     p.add_argument(
-        "--workers", type=_positive(MAX_WORKERS), help="local worker processes (1)"
+        "--observation",
+        default="text",
+        choices=[*OBSERVATIONS[:2], "both"],
+        help="text, pixels, or both: each episode played in each mode (text)",
     )
+    p.add_argument("--workers", type=_positive(MAX_WORKERS), help="local worker processes (1)")
     p.add_argument(
-        "--max-steps", type=_positive(MAX_STEPS), metavar="N",
+        "--max-steps",
+        type=_positive(MAX_STEPS),
+        metavar="N",
         help="at most N actions an episode (default: each task's own max_steps)",
     )
     p.add_argument(
-        "--seconds-per-action", type=int, default=0, metavar="S",
+        "--seconds-per-action",
+        type=int,
+        default=0,
+        metavar="S",
         help="simulated seconds after each action (the reset option; 0)",
     )
     p.add_argument(
-        "--fresh", action="store_true",
+        "--fresh",
+        action="store_true",
         help="start over: remove the run in --out (its journal, results, summary, logs) first",
     )
     p.add_argument(
-        "--ray", metavar="auto|ADDRESS",
+        "--ray",
+        metavar="auto|ADDRESS",
         help="play the episodes on Ray actors (mi-settings-gym[ray]); --workers then sets "
         "the number of actors when given",
     )
@@ -187,14 +196,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             workers = args.workers or 1
 
-            def backend(
-                config: WorkerConfig, todo: list[Episode]
-            ) -> Iterator[dict[str, Any]]:
+            def backend(config: WorkerConfig, todo: list[Episode]) -> Iterator[dict[str, Any]]:
                 return run_local(config, todo, workers)
 
         reporter = None if args.quiet else _Progress()
         summary = run(
-            config, episodes, args.out, backend, catalogue=catalogue, fresh=args.fresh,
+            config,
+            episodes,
+            args.out,
+            backend,
+            catalogue=catalogue,
+            fresh=args.fresh,
             progress=reporter,
         )
     except (AgentLoadError, SelectionError, RunError, BinaryNotFoundError) as error:

@@ -13,11 +13,13 @@ from typing import Any
 
 __all__ = [
     "LANGUAGES",
+    "LEVELS",
     "MAX_EPISODES",
     "MAX_SEEDS",
     "OBSERVATIONS",
     "Episode",
     "SelectionError",
+    "level_order",
     "parse_names",
     "parse_seeds",
     "plan",
@@ -33,6 +35,15 @@ MAX_EPISODES = 1_000_000
 #: The largest seed (the protocol's seeds are non-negative 64-bit; kept to what JSON and every
 #: client read exactly).
 MAX_SEED = 2**53 - 1
+
+
+#: The catalogue's difficulties, easiest first.
+LEVELS = ("easy", "medium", "hard")
+
+
+def level_order(level: str) -> tuple[int, str]:
+    """A sort key putting difficulties easiest first (any other after, by name)."""
+    return (LEVELS.index(level) if level in LEVELS else len(LEVELS), level)
 
 
 class SelectionError(ValueError):
@@ -138,7 +149,7 @@ def plan(
     known_tags = sorted({str(tag) for t in catalogue for tag in t.get("tags", [])})
     if tags:
         parse_names(",".join(tags), "tag", known_tags)
-    known_levels = list(dict.fromkeys(str(t.get("difficulty")) for t in catalogue))
+    known_levels = sorted({str(t.get("difficulty")) for t in catalogue}, key=level_order)
     if difficulties:
         parse_names(",".join(difficulties), "difficulty", known_levels)
     for language in languages:

@@ -32,7 +32,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, Any
 
-from .plan import Episode
+from .plan import Episode, level_order
 from .worker import WorkerConfig
 
 __all__ = [
@@ -318,13 +318,11 @@ def summarise(
             by["tag"][str(tag)].append(row)
         by["language"][row["language"]].append(row)
         by["observation"][row["observation"]].append(row)
-    levels = ["easy", "medium", "hard"]
     return {
         "overall": _group(rows),
         "by_task": {k: _group(v) for k, v in by["task"].items()},
         "by_difficulty": {
-            k: _group(by["difficulty"][k])
-            for k in sorted(by["difficulty"], key=lambda d: (levels.index(d) if d in levels else 9, d))
+            k: _group(by["difficulty"][k]) for k in sorted(by["difficulty"], key=level_order)
         },
         "by_tag": {k: _group(by["tag"][k]) for k in sorted(by["tag"])},
         "by_language": {k: _group(v) for k, v in by["language"].items()},
@@ -373,7 +371,7 @@ def summary_markdown(summary: Summary, settings: Mapping[str, Any]) -> str:
     lines = [
         "# Evaluation summary",
         "",
-        f"Agent `{settings['agent']}`, max steps {settings['max_steps'] or 'the task’s'}, "
+        f"Agent `{settings['agent']}`, max steps {settings['max_steps'] or 'as each task says'}, "
         f"{settings['seconds_per_action']} simulated seconds per action.",
         "",
         "```",

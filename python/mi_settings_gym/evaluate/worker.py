@@ -158,7 +158,9 @@ class Worker:
         seconds = 0
         while True:
             if config.max_steps is not None and steps >= config.max_steps:
-                row.update(outcome="truncated", end=f"out of steps (--max-steps {config.max_steps})")
+                row.update(
+                    outcome="truncated", end=f"out of steps (--max-steps {config.max_steps})"
+                )
                 return False
             try:
                 action = self.agent.act(observation)
