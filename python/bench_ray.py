@@ -240,13 +240,18 @@ def table(figures: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def parser() -> argparse.ArgumentParser:
+    made = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    made.add_argument("--seeds", type=int, default=25, help="episodes per task (25)")
+    made.add_argument("--json", metavar="PATH", help="also write the figures there")
+    return made
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seeds", type=int, default=25, help="episodes per task (25)")
-    parser.add_argument("--json", metavar="PATH", help="also write the figures there")
-    args = parser.parse_args(argv)
+    command = parser()
+    args = command.parse_args(argv)
     if not 1 <= args.seeds <= 1000:
-        parser.error("--seeds: from 1 to 1000")
+        command.error("--seeds: from 1 to 1000")
     if os.environ.get(INSIDE) != "1":
         why = namespace_problem()
         if why is not None:

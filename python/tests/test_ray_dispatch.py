@@ -104,3 +104,27 @@ def test_every_actor_dead_for_good_stops_the_run_saying_why() -> None:
     with pytest.raises(RayBackendError, match=r"every Ray actor died for good; 7 episodes") as e:
         rows([Actor(gone=True), Actor(gone=True)])
     assert "ActorDied: the actor died playing check_login_history/en/text/" in str(e.value)
+
+
+def test_the_scale_page_names_only_options_that_exist() -> None:
+    """docs/scale.md names options of the evaluation command, of python/bench_ray.py and of
+    `ray start`; each is one of theirs."""
+    import re
+    import sys
+    from pathlib import Path
+
+    from mi_settings_gym.evaluate import cli
+
+    python = Path(__file__).resolve().parents[1]
+    sys.path.insert(0, str(python))
+    import bench_ray
+
+    def options(parser: Any) -> set[str]:
+        return {o for a in parser._actions for o in a.option_strings if o.startswith("--")}
+
+    ray_start = {"--head", "--num-cpus", "--address", "--port"}
+    known = options(cli.parser()) | options(bench_ray.parser()) | ray_start
+    text = (python.parent / "docs" / "scale.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*[a-z]", text))
+    assert named
+    assert named <= known, named - known
