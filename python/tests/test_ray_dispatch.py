@@ -18,52 +18,70 @@ class ActorDied(Exception):
 
 
 class Ref:
-    def __init__(self, call: Callable[[], Any]) -> None:
+    def __init__(self, call: Callable[[], Any], done: bool = True) -> None:
         self.call = call
+        self.done = done
 
 
 class Method:
-    def __init__(self, body: Callable[..., Any]) -> None:
+    def __init__(self, body: Callable[..., Any], done: bool = True) -> None:
         self.body = body
+        self.done = done
 
     def remote(self, *args: Any) -> Ref:
-        return Ref(lambda: self.body(*args))
+        return Ref(lambda: self.body(*args), self.done)
 
 
 class FakeRay:
-    """Every call is done at once; ``get`` runs it (raising what the actor raised)."""
+    """A call is done at once (``get`` runs it, raising what the actor raised), except those of
+    an actor that never starts, which are never done."""
 
     class exceptions:  # Ray's name
         RayActorError = ActorDied
 
     def wait(self, refs: list[Ref], num_returns: int = 1, timeout: float | None = None) -> Any:
-        return refs[:num_returns], refs[num_returns:]
+        done = [r for r in refs if r.done][:num_returns]
+        assert done or timeout is not None, "waiting forever"
+        return done, [r for r in refs if r not in done]
 
     def get(self, ref: Ref, timeout: float | None = None) -> Any:
         return ref.call()
 
+    def cluster_resources(self) -> dict[str, float]:
+        return {"CPU": 1.0}
+
 
 class Actor:
-    """Plays an episode into a row, or dies on the episodes ``dies_on`` names; ``gone``: dead
-    for good (its ping fails too)."""
+    """Plays an episode into a row, or dies on the episodes ``dies_on`` names. ``gone``: dead
+    for good from the start (its creation failed); ``gone_on_first_call``: dead for good from
+    its first call on; ``starts``: False for an actor the cluster has no room for."""
 
-    def __init__(self, dies_on: Callable[[Episode], bool] = lambda e: False, gone: bool = False):
+    def __init__(
+        self,
+        dies_on: Callable[[Episode], bool] = lambda e: False,
+        gone: bool = False,
+        gone_on_first_call: bool = False,
+        starts: bool = True,
+    ) -> None:
         self.played: list[str] = []
         self.calls = 0
+        self.gone = gone
 
         def run(episode: Episode) -> dict[str, Any]:
             self.calls += 1
-            if gone or dies_on(episode):
+            if gone_on_first_call:
+                self.gone = True
+            if self.gone or dies_on(episode):
                 raise ActorDied(f"the actor died playing {episode.key}")
             self.played.append(episode.key)
             return {"key": episode.key, "outcome": "success"}
 
         def ping() -> None:
-            if gone:
-                raise ActorDied("dead for good")
+            if self.gone:
+                raise ActorDied("its creation failed: no mi-settings at /opt/mi-settings")
 
-        self.run = Method(run)
-        self.ping = Method(ping)
+        self.run = Method(run, starts)
+        self.ping = Method(ping, starts)
 
 
 EPISODES = [Episode("check_login_history", seed) for seed in range(7)]
@@ -92,7 +110,7 @@ def test_an_episode_whose_actor_always_dies_is_crashed_after_its_attempts() -> N
 
 
 def test_an_actor_dead_for_good_leaves_its_episodes_to_the_others() -> None:
-    dead, alive = Actor(gone=True), Actor()
+    dead, alive = Actor(gone_on_first_call=True), Actor()
     got = rows([dead, alive])
     assert sorted(r["key"] for r in got) == sorted(e.key for e in EPISODES)
     assert all(r["outcome"] == "success" for r in got)
@@ -100,10 +118,22 @@ def test_an_actor_dead_for_good_leaves_its_episodes_to_the_others() -> None:
     assert len(alive.played) == len(EPISODES)
 
 
+def test_an_actor_that_never_starts_or_fails_to_is_given_no_episode() -> None:
+    waiting, failed, alive = Actor(starts=False), Actor(gone=True), Actor()
+    got = rows([waiting, failed, alive])
+    assert sorted(r["key"] for r in got) == sorted(e.key for e in EPISODES)
+    assert waiting.calls == failed.calls == 0
+
+
+def test_no_actor_starting_stops_the_run_saying_why() -> None:
+    with pytest.raises(RayBackendError, match=r"no Ray actor started within 600 s \(each needs"):
+        rows([Actor(starts=False)])
+
+
 def test_every_actor_dead_for_good_stops_the_run_saying_why() -> None:
     with pytest.raises(RayBackendError, match=r"every Ray actor died for good; 7 episodes") as e:
-        rows([Actor(gone=True), Actor(gone=True)])
-    assert "ActorDied: the actor died playing check_login_history/en/text/" in str(e.value)
+        rows([Actor(gone=True), Actor(gone_on_first_call=True)])
+    assert "The last death: ActorDied: " in str(e.value)
 
 
 def test_the_scale_page_names_only_options_that_exist() -> None:

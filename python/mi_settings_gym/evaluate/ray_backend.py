@@ -55,6 +55,8 @@ MAX_TASK_RETRIES = 2
 ATTEMPTS = 3
 #: The longest a cluster's address may take to accept a connection (seconds).
 PROBE_SECONDS = 10
+#: The longest the run waits, with no episode in flight, for an actor to start (seconds).
+START_SECONDS = 600
 #: The longest the actors may take to close their simulators at the end (seconds).
 CLOSE_SECONDS = 30
 
@@ -219,43 +221,65 @@ def _listdir(path: str) -> list[str]:
 
 
 def _dispatch(ray: Any, pool: list[Any], episodes: list[Episode]) -> Iterator[dict[str, Any]]:
-    """Keeps :data:`IN_FLIGHT` calls on each live actor until every episode has a row."""
+    """Gives each actor episodes once it has started (its first ``ping`` answered: an actor the
+    cluster has no room for is never given any), :data:`IN_FLIGHT` at a time, until every
+    episode has a row."""
     queue: deque[Episode] = deque(episodes)
     attempts: dict[str, int] = {}
     last_death = "none seen"
-    calls: dict[Any, tuple[int, Episode]] = {}
+    #: Calls in flight: the actor's index and the episode (``None``: the actor's first ping).
+    calls: dict[Any, tuple[int, Episode | None]] = {}
     load = [0] * len(pool)
     alive = [True] * len(pool)
+    #: Started, alive actors with room for another call.
+    idle: set[int] = set()
+    playing = 0
 
     def feed(index: int) -> None:
+        nonlocal playing
         while alive[index] and load[index] < IN_FLIGHT and queue:
             episode = queue.popleft()
             attempts[episode.key] = attempts.get(episode.key, 0) + 1
             calls[pool[index].run.remote(episode)] = (index, episode)
             load[index] += 1
+            playing += 1
+        if alive[index] and load[index] < IN_FLIGHT:
+            idle.add(index)
+        else:
+            idle.discard(index)
 
-    for index in range(len(pool)):
-        feed(index)
-    while calls or queue:
-        if not calls:
-            # Only episodes queued again, and no call left to feed an actor on its return.
-            if not any(alive):
-                raise RayBackendError(
-                    f"every Ray actor died for good; {len(queue)} episodes not played "
-                    "(the journal keeps the rows done: run again to resume). The last "
-                    f"death: {last_death[:ERROR_CHARACTERS]}"
-                )
-            for index in range(len(pool)):
-                feed(index)
-            continue
-        ready, _ = ray.wait(list(calls), num_returns=1)
+    for index, actor in enumerate(pool):
+        calls[actor.ping.remote()] = (index, None)
+    while queue or playing:
+        if not any(alive):
+            raise RayBackendError(
+                f"every Ray actor died for good; {len(queue) + playing} episodes not played "
+                "(the journal keeps the rows done: run again to resume). The last "
+                f"death: {last_death[:ERROR_CHARACTERS]}"
+            )
+        # With no episode in flight, only actors starting: wait for one, but not forever.
+        ready, _ = ray.wait(list(calls), num_returns=1, timeout=None if playing else START_SECONDS)
+        if not ready:
+            raise RayBackendError(
+                f"no Ray actor started within {START_SECONDS} s (each needs 1 CPU; the "
+                f"cluster has {ray.cluster_resources().get('CPU', 0)})"
+            )
         if len(calls) > 1:
             # Whatever else is done now too, in one call (a wait per row is O(calls)).
             more, _ = ray.wait(list(calls), num_returns=len(calls), timeout=0)
             ready = list(dict.fromkeys([*ready, *more]))
         for ref in ready:
             index, episode = calls.pop(ref)
+            if episode is None:
+                try:
+                    ray.get(ref)
+                except Exception as error:  # its creation failed: the error says why
+                    alive[index] = False
+                    last_death = f"{type(error).__name__}: {error}"
+                feed(index)
+                continue
             load[index] -= 1
+            playing -= 1
             try:
                 row = ray.get(ref)
             except ray.exceptions.RayActorError as error:
@@ -272,6 +296,8 @@ def _dispatch(ray: Any, pool: list[Any], episodes: list[Episode]) -> Iterator[di
                     queue.appendleft(episode)
             else:
                 yield row
+            feed(index)
+        for index in list(idle):
             feed(index)
 
 
