@@ -276,6 +276,11 @@ def _dispatch(ray: Any, pool: list[Any], episodes: list[Episode]) -> Iterator[di
                 except Exception as error:  # its creation failed: the error says why
                     alive[index] = False
                     last_death = f"{type(error).__name__}: {error}"
+                    print(
+                        f"ray: an actor could not start, the others go on: "
+                        f"{last_death[:ERROR_CHARACTERS]}",
+                        file=sys.stderr,
+                    )
                 feed(index)
                 continue
             load[index] -= 1
