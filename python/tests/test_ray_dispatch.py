@@ -158,3 +158,20 @@ def test_the_scale_page_names_only_options_that_exist() -> None:
     named = set(re.findall(r"(?<![\w-])--[a-z][a-z-]*[a-z]", text))
     assert named
     assert named <= known, named - known
+
+
+def test_an_actors_death_is_told_by_the_line_that_says_why() -> None:
+    created = ActorDied(
+        "The actor died because of an error raised in its creation task, "
+        "ray::_Player.__init__() (pid=256)\n"
+        '  File "worker.py", line 87, in __init__\n'
+        "    cls = load_agent_class(config.agent)\n"
+        "mi_settings_gym.evaluate.agent.AgentLoadError: --agent 'x:Y': cannot import the module 'x'"
+    )
+    assert ray_backend._cause(created) == (
+        "ActorDied: mi_settings_gym.evaluate.agent.AgentLoadError: --agent 'x:Y': "
+        "cannot import the module 'x'"
+    )
+    assert ray_backend._cause(ActorDied("its worker process has died.\nmore")) == (
+        "ActorDied: its worker process has died."
+    )

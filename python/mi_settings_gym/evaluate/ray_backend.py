@@ -29,6 +29,7 @@ import contextlib
 import dataclasses
 import logging
 import os
+import re
 import shutil
 import socket
 import sys
@@ -275,7 +276,7 @@ def _dispatch(ray: Any, pool: list[Any], episodes: list[Episode]) -> Iterator[di
                     ray.get(ref)
                 except Exception as error:  # its creation failed: the error says why
                     alive[index] = False
-                    last_death = f"{type(error).__name__}: {error}"
+                    last_death = _cause(error)
                     print(
                         f"ray: an actor could not start, the others go on: "
                         f"{last_death[:ERROR_CHARACTERS]}",
@@ -288,7 +289,7 @@ def _dispatch(ray: Any, pool: list[Any], episodes: list[Episode]) -> Iterator[di
             try:
                 row = ray.get(ref)
             except ray.exceptions.RayActorError as error:
-                last_death = f"{type(error).__name__}: {error}"
+                last_death = _cause(error)
                 if alive[index] and not _still_alive(ray, pool[index]):
                     alive[index] = False
                 if attempts[episode.key] >= ATTEMPTS:
@@ -304,6 +305,15 @@ def _dispatch(ray: Any, pool: list[Any], episodes: list[Episode]) -> Iterator[di
             feed(index)
         for index in list(idle):
             feed(index)
+
+
+def _cause(error: BaseException) -> str:
+    """An actor's death in one line: the innermost exception's line of Ray's text when it
+    carries a traceback (an actor whose creation raised), else its first line."""
+    lines = [line.strip() for line in str(error).splitlines() if line.strip()]
+    raised = [line for line in lines if re.match(r"^[\w.]+(Error|Exception|Exit)\b.*: ", line)]
+    said = raised[-1] if raised else (lines[0] if lines else "")
+    return f"{type(error).__name__}: {said}"
 
 
 def _still_alive(ray: Any, actor: Any) -> bool:
