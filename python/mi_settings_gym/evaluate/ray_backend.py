@@ -9,7 +9,9 @@ Needs the optional extra ``mi-settings-gym[ray]``; ``ray`` is imported only when
   stderr. Any other address (``HOST:PORT`` of the head's GCS, or ``ray://HOST:PORT``) must be a
   running cluster: none there is an error naming the address.
 * **How many actors**: ``actors``, else one per CPU of the cluster (one CPU each; spread over
-  the nodes). At most one per episode.
+  the nodes). At most one per episode. An actor is given episodes once it has started: one the
+  cluster has no room for holds none, one that cannot start (its node lacks the binary or the
+  agent's module) is reported on stderr and left out.
 * **Faults**: Ray restarts an actor whose process dies (``max_restarts``) and reruns the calls
   it had in flight (``max_task_retries``): an actor killed mid-run costs only its episodes'
   time. An episode whose actor died more often than that is queued again, on any actor, up to
