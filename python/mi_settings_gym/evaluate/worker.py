@@ -132,7 +132,10 @@ class Worker:
             # fresh one.
             with contextlib.suppress(Exception):
                 self.env.close()
-        row["log"] = self._keep_log(episode)
+        try:
+            row["log"] = self._keep_log(episode)
+        except OSError as error:
+            row["error"] = row["error"] or f"the episode's log was not kept: {error}"
         return row
 
     def _play(self, episode: Episode, row: dict[str, Any]) -> bool:
@@ -197,6 +200,11 @@ class Worker:
         if not written:
             return None
         target = log_path(self.config.log_dir, episode)
+        folder = self.config.log_dir
+        for part in episode.key.split("/")[:-1]:
+            folder = os.path.join(folder, part)
+            if os.path.islink(folder):
+                raise OSError(f"{folder} is a symbolic link: no log is written through one")
         os.makedirs(os.path.dirname(target), exist_ok=True)
         # The last one is this episode's (the folder is emptied after each).
         os.replace(os.path.join(self._staging, written[-1]), target)
