@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from .plan import Episode, level_order
-from .worker import WorkerConfig
+from .worker import OUTCOMES, WorkerConfig
 
 __all__ = [
     "JOURNAL",
@@ -295,16 +295,13 @@ def _run_locked(
 def _group(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     rows = list(rows)
     n = len(rows)
-    outcomes = {o: sum(r["outcome"] == o for r in rows) for o in _OUTCOMES}
+    outcomes = {o: sum(r["outcome"] == o for r in rows) for o in OUTCOMES}
     return {
         "episodes": n,
         **outcomes,
         "success_rate": round(outcomes["success"] / n, 4) if n else 0.0,
         "mean_steps": round(sum(r["steps"] for r in rows) / n, 2) if n else 0.0,
     }
-
-
-_OUTCOMES = ("success", "failure", "truncated", "crashed")
 
 
 def summarise(
