@@ -103,3 +103,16 @@ class NotAnAgent:
     """No ``act``."""
 
     def reset(self, goal: str, seed: int, info: Any) -> None: ...
+
+
+class RecordingAgent(RandomAgent):
+    """The random agent, keeping what it was told and the first observation of the episode."""
+
+    def reset(self, goal: str, seed: int, info: Any) -> None:
+        super().reset(goal, seed, info)
+        self.told = (goal, seed, dict(info))
+        self.seen: list[Any] = []
+
+    def act(self, observation: Any) -> Any:
+        self.seen.append(observation)
+        return super().act(observation)

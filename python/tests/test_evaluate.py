@@ -381,3 +381,45 @@ def test_no_file_is_written_through_a_planted_link(binary, catalogue, tmp_path):
     (out / "logs").symlink_to(elsewhere)
     with pytest.raises(RunError, match="logs is a symbolic link"):
         evaluate(binary, catalogue, out, chosen=chosen)
+
+
+def test_max_steps_truncates_and_the_log_replays(binary, catalogue, tmp_path):
+    chosen = plan(catalogue, seeds=[0, 1], tasks=["change_the_password", "turn_on_bluetooth"])
+    summary = evaluate(binary, catalogue, tmp_path, agent=ORACLE, chosen=chosen, max_steps=3)
+    by_task: dict[str, list[dict]] = {}
+    for row in summary.rows:
+        by_task.setdefault(row["task"], []).append(row)
+    # The oracle needs 10 actions here: stopped at 3, each episode on a fresh simulator.
+    for row in by_task["change_the_password"]:
+        assert (row["outcome"], row["steps"]) == ("truncated", 3)
+        assert row["end"] == "out of steps (--max-steps 3)"
+    # Two actions do it: the limit is not reached.
+    assert [r["outcome"] for r in by_task["turn_on_bluetooth"]] == ["success", "success"]
+    logs = [str(tmp_path / "logs" / r["log"]) for r in summary.rows]
+    replayed = subprocess.run(
+        [binary, "replay", *logs], capture_output=True, text=True, check=False
+    )
+    assert replayed.returncode == 0, replayed.stdout + replayed.stderr
+    assert replayed.stdout.endswith("4 passed, 0 failed\n"), replayed.stdout
+
+
+def test_the_agent_is_told_the_goal_in_the_episodes_language_and_sees_its_mode(binary):
+    config = WorkerConfig(agent="evaluate_agents:RecordingAgent", binary=binary, max_steps=1)
+    with Worker(config) as worker:
+        worker.run(Episode("turn_on_bluetooth", 4, "zh-CN", "both"))
+        goal, seed, info = worker.agent.told
+        first = worker.agent.seen[0]
+        assert seed == 4
+        assert "\u84dd\u7259" in goal  # 蓝牙, Bluetooth
+        assert (info["task"], info["language"], info["observation"]) == (
+            "turn_on_bluetooth",
+            "zh-CN",
+            "both",
+        )
+        assert "solution" not in info
+        assert set(first) == {"text", "pixels"}
+        assert first["pixels"].shape == (384, 480, 3)
+        worker.run(Episode("turn_on_bluetooth", 4, "en", "text"))
+        goal, _, info = worker.agent.told
+        assert "Bluetooth" in goal
+        assert isinstance(worker.agent.seen[0], str)
