@@ -11,8 +11,9 @@ from typing import Any, ClassVar
 from mi_settings_gym.examples.random_agent import RandomAgent
 
 
-class RaisingAgent(RandomAgent):
-    """Raises at its third action in episodes of odd seeds."""
+class _Counting(RandomAgent):
+    """The random agent, counting its actions in each episode (``acted``, the action being
+    chosen included) and keeping the episode's seed."""
 
     def reset(self, goal: str, seed: int, info: Any) -> None:
         super().reset(goal, seed, info)
@@ -21,27 +22,31 @@ class RaisingAgent(RandomAgent):
 
     def act(self, observation: Any) -> Any:
         self.acted += 1
-        if self.seed % 2 and self.acted == 3:
-            raise ValueError("the model timed out")
+        return self.misbehave(observation)
+
+    def misbehave(self, observation: Any) -> Any:
         return super().act(observation)
 
 
-class GarbageAgent(RandomAgent):
+class RaisingAgent(_Counting):
+    """Raises at its third action in episodes of odd seeds."""
+
+    def misbehave(self, observation: Any) -> Any:
+        if self.seed % 2 and self.acted == 3:
+            raise ValueError("the model timed out")
+        return super().misbehave(observation)
+
+
+class GarbageAgent(_Counting):
     """Returns something that is no action at its second action: seed 1 a number, seed 2 a
     string that is not JSON, seed 3 a JSON list, seed 4 None; other seeds play randomly."""
 
     GARBAGE: ClassVar[dict[int, Any]] = {1: 42, 2: "click the blue thing", 3: "[1, 2]", 4: None}
 
-    def reset(self, goal: str, seed: int, info: Any) -> None:
-        super().reset(goal, seed, info)
-        self.seed = seed
-        self.acted = 0
-
-    def act(self, observation: Any) -> Any:
-        self.acted += 1
+    def misbehave(self, observation: Any) -> Any:
         if self.acted == 2 and self.seed in self.GARBAGE:
             return self.GARBAGE[self.seed]
-        return super().act(observation)
+        return super().misbehave(observation)
 
 
 def _own_simulators() -> list[int]:
@@ -63,21 +68,15 @@ def _own_simulators() -> list[int]:
     return found
 
 
-class KillerAgent(RandomAgent):
+class KillerAgent(_Counting):
     """Kills its simulator (SIGKILL) at its third action in episodes of seed 1."""
 
-    def reset(self, goal: str, seed: int, info: Any) -> None:
-        super().reset(goal, seed, info)
-        self.seed = seed
-        self.acted = 0
-
-    def act(self, observation: Any) -> Any:
-        self.acted += 1
+    def misbehave(self, observation: Any) -> Any:
         if self.seed == 1 and self.acted == 3:
             victims = _own_simulators()
             assert len(victims) == 1, victims
             os.kill(victims[0], signal.SIGKILL)
-        return super().act(observation)
+        return super().misbehave(observation)
 
 
 class SlowAgent(RandomAgent):
@@ -104,3 +103,16 @@ class NotAnAgent:
     """No ``act``."""
 
     def reset(self, goal: str, seed: int, info: Any) -> None: ...
+
+
+class RecordingAgent(RandomAgent):
+    """The random agent, keeping what it was told and the first observation of the episode."""
+
+    def reset(self, goal: str, seed: int, info: Any) -> None:
+        super().reset(goal, seed, info)
+        self.told = (goal, seed, dict(info))
+        self.seen: list[Any] = []
+
+    def act(self, observation: Any) -> Any:
+        self.seen.append(observation)
+        return super().act(observation)

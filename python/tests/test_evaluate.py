@@ -297,7 +297,7 @@ def test_the_command_stopped_midway_resumes_to_the_same_bytes(binary, tmp_path):
         (["--seeds", "0..abc"], "--seeds '0..abc': 'abc' is not a non-negative whole number"),
         (
             ["--tasks", "turn_on_bluetooth,fly_to_the_moon"],
-            "--tasks: unknown task 'fly_to_the_moon'",
+            "unknown task 'fly_to_the_moon': `mi-settings tasks list` lists the catalogue",
         ),
         (["--tag", "underwater"], "unknown tag 'underwater': the choices are"),
         (
@@ -307,6 +307,7 @@ def test_the_command_stopped_midway_resumes_to_the_same_bytes(binary, tmp_path):
         (["--workers", "0"], "argument --workers: 0 is not from 1 to 256"),
         (["--max-steps", "many"], "argument --max-steps: 'many' is not a whole number"),
         (["--language", "fr"], "argument --language: invalid choice: 'fr'"),
+        (["--observation", "text,audio"], "unknown observation 'audio': the choices are text"),
         (["--ray", "auto"], "install mi-settings-gym[ray]"),
     ],
 )
@@ -334,7 +335,7 @@ def test_the_command_writes_results_summary_and_logs(binary, tmp_path):
         "--language",
         "both",
         "--observation",
-        "both",
+        "pixels,both",
         "--workers",
         "2",
         "--out",
@@ -345,7 +346,7 @@ def test_the_command_writes_results_summary_and_logs(binary, tmp_path):
     assert rows
     assert all(r["outcome"] == "success" for r in rows)
     assert {(r["language"], r["observation"]) for r in rows} == {
-        (lang, obs) for lang in ("en", "zh-CN") for obs in ("text", "pixels")
+        (lang, obs) for lang in ("en", "zh-CN") for obs in ("pixels", "both")
     }
     assert [r["seed"] for r in rows[:4]] == [3, 1, 3, 1]
     summary = json.loads((out / "summary.json").read_text())
@@ -354,3 +355,71 @@ def test_the_command_writes_results_summary_and_logs(binary, tmp_path):
     assert summary["this_session"]["episodes_played"] == len(rows)
     assert "| easy |" in (out / "summary.md").read_text()
     assert f"{len(rows)} episodes: {len(rows)} success (100.0%)" in done.stdout
+
+
+def test_no_file_is_written_through_a_planted_link(binary, catalogue, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    chosen = plan(catalogue, seeds=[0], tasks=["turn_on_bluetooth", "sync_over_wifi_only"])
+    out = tmp_path / "out"
+    (out / "logs").mkdir(parents=True)
+    (out / "logs" / "turn_on_bluetooth").symlink_to(elsewhere)
+    (out / JOURNAL).symlink_to(elsewhere / "journal")
+    (out / "run.json").write_text(
+        json.dumps({"agent": RANDOM, "max_steps": None, "seconds_per_action": 0})
+    )
+    with pytest.raises(RunError, match="is a symbolic link"):
+        evaluate(binary, catalogue, out, chosen=chosen)
+    (out / JOURNAL).unlink()
+    summary = evaluate(binary, catalogue, out, chosen=chosen)
+    wifi, bluetooth = summary.rows
+    assert bluetooth["log"] is None
+    assert "is a symbolic link: no log is written through one" in bluetooth["error"]
+    assert wifi["log"] == "sync_over_wifi_only/en/text/0.json"
+    assert list(elsewhere.iterdir()) == []
+    (out / "logs").rename(tmp_path / "logs")
+    (out / "logs").symlink_to(elsewhere)
+    with pytest.raises(RunError, match="logs is a symbolic link"):
+        evaluate(binary, catalogue, out, chosen=chosen)
+
+
+def test_max_steps_truncates_and_the_log_replays(binary, catalogue, tmp_path):
+    chosen = plan(catalogue, seeds=[0, 1], tasks=["change_the_password", "turn_on_bluetooth"])
+    summary = evaluate(binary, catalogue, tmp_path, agent=ORACLE, chosen=chosen, max_steps=3)
+    by_task: dict[str, list[dict]] = {}
+    for row in summary.rows:
+        by_task.setdefault(row["task"], []).append(row)
+    # The oracle needs 10 actions here: stopped at 3, each episode on a fresh simulator.
+    for row in by_task["change_the_password"]:
+        assert (row["outcome"], row["steps"]) == ("truncated", 3)
+        assert row["end"] == "out of steps (--max-steps 3)"
+    # Two actions do it: the limit is not reached.
+    assert [r["outcome"] for r in by_task["turn_on_bluetooth"]] == ["success", "success"]
+    logs = [str(tmp_path / "logs" / r["log"]) for r in summary.rows]
+    replayed = subprocess.run(
+        [binary, "replay", *logs], capture_output=True, text=True, check=False
+    )
+    assert replayed.returncode == 0, replayed.stdout + replayed.stderr
+    assert replayed.stdout.endswith("4 passed, 0 failed\n"), replayed.stdout
+
+
+def test_the_agent_is_told_the_goal_in_the_episodes_language_and_sees_its_mode(binary):
+    config = WorkerConfig(agent="evaluate_agents:RecordingAgent", binary=binary, max_steps=1)
+    with Worker(config) as worker:
+        worker.run(Episode("turn_on_bluetooth", 4, "zh-CN", "both"))
+        goal, seed, info = worker.agent.told
+        first = worker.agent.seen[0]
+        assert seed == 4
+        assert "\u84dd\u7259" in goal  # 蓝牙, Bluetooth
+        assert (info["task"], info["language"], info["observation"]) == (
+            "turn_on_bluetooth",
+            "zh-CN",
+            "both",
+        )
+        assert "solution" not in info
+        assert set(first) == {"text", "pixels"}
+        assert first["pixels"].shape == (384, 480, 3)
+        worker.run(Episode("turn_on_bluetooth", 4, "en", "text"))
+        goal, _, info = worker.agent.told
+        assert "Bluetooth" in goal
+        assert isinstance(worker.agent.seen[0], str)

@@ -77,8 +77,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--observation",
         default="text",
-        choices=[*OBSERVATIONS[:2], "both"],
-        help="text, pixels, or both: each episode played in each mode (text)",
+        metavar="text|pixels|both,...",
+        help="what the agent observes: the JSON text, the screen's pixels, or both (a dict); "
+        "a list (text,pixels) plays every episode in each (text)",
     )
     p.add_argument("--workers", type=_positive(MAX_WORKERS), help="local worker processes (1)")
     p.add_argument(
@@ -116,19 +117,11 @@ def _catalogue(binary: str | None) -> list[dict[str, Any]]:
 
 
 def _episodes(args: argparse.Namespace, catalogue: list[dict[str, Any]]) -> list[Episode]:
-    ids = [str(t["id"]) for t in catalogue]
     tasks = None if args.tasks.strip() == "all" else parse_names(args.tasks, "task")
-    if tasks is not None:
-        unknown = [t for t in tasks if t not in ids]
-        if unknown:
-            raise SelectionError(
-                f"--tasks: unknown task {', '.join(map(repr, unknown))} "
-                "(`mi-settings tasks list` lists them)"
-            )
     tags = None if args.tag is None else parse_names(args.tag, "tag")
     levels = None if args.difficulty is None else parse_names(args.difficulty, "difficulty")
     languages = list(LANGUAGES) if args.language == "both" else [args.language]
-    observations = ["text", "pixels"] if args.observation == "both" else [args.observation]
+    observations = parse_names(args.observation, "observation", OBSERVATIONS)
     try:
         seeds = parse_seeds(args.seeds)
     except SelectionError as error:

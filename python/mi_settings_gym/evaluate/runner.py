@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from typing import IO, Any
 
 from .plan import Episode, level_order
-from .worker import WorkerConfig
+from .worker import OUTCOMES, WorkerConfig
 
 __all__ = [
     "JOURNAL",
@@ -90,6 +90,10 @@ def read_journal(path: str) -> dict[str, dict[str, Any]]:
     run was killed while writing it) is dropped from the file, so that appending goes on after
     the last whole line."""
     rows: dict[str, dict[str, Any]] = {}
+    if os.path.islink(path):
+        raise RunError(
+            f"the journal {path} is a symbolic link: the runner writes no file through one"
+        )
     try:
         with open(path, "rb") as file:
             data = file.read()
@@ -237,6 +241,8 @@ def _run_locked(
     else:
         write_whole(run_file, json.dumps(settings, indent=2) + "\n")
     logs = os.path.join(out, LOGS)
+    if os.path.islink(logs):
+        raise RunError(f"{logs} is a symbolic link: the runner writes no log through one")
     os.makedirs(logs, exist_ok=True)
     # Staging folders a killed run left behind (one runner at a time holds the lock).
     for name in os.listdir(logs):
@@ -289,16 +295,13 @@ def _run_locked(
 def _group(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
     rows = list(rows)
     n = len(rows)
-    outcomes = {o: sum(r["outcome"] == o for r in rows) for o in _OUTCOMES}
+    outcomes = {o: sum(r["outcome"] == o for r in rows) for o in OUTCOMES}
     return {
         "episodes": n,
         **outcomes,
         "success_rate": round(outcomes["success"] / n, 4) if n else 0.0,
         "mean_steps": round(sum(r["steps"] for r in rows) / n, 2) if n else 0.0,
     }
-
-
-_OUTCOMES = ("success", "failure", "truncated", "crashed")
 
 
 def summarise(

@@ -29,7 +29,7 @@ from ..env import MiSettingsEnv
 from .agent import load_agent_class
 from .plan import Episode
 
-__all__ = ["OUTCOMES", "Worker", "WorkerConfig", "log_path"]
+__all__ = ["OUTCOMES", "Worker", "WorkerConfig", "crashed_row", "log_path"]
 
 #: A row's ``outcome``.
 OUTCOMES = ("success", "failure", "truncated", "crashed")
@@ -75,6 +75,26 @@ def _error_text(error: BaseException, binary: str | None) -> str:
     return text[:ERROR_CHARACTERS]
 
 
+def crashed_row(episode: Episode, error: str | None) -> dict[str, Any]:
+    """The row of an episode that crashed before any step, with ``error``: every member a row
+    has, in its order (:meth:`Worker.run` starts from it; a backend whose worker was lost
+    for good gives it)."""
+    return {
+        "key": episode.key,
+        "task": episode.task,
+        "seed": episode.seed,
+        "language": episode.language,
+        "observation": episode.observation,
+        "outcome": "crashed",
+        "reward": 0.0,
+        "steps": 0,
+        "simulated_seconds": 0,
+        "end": None,
+        "error": error,
+        "log": None,
+    }
+
+
 class _Crash(Exception):
     """Ends an episode as crashed, with this text."""
 
@@ -104,20 +124,7 @@ class Worker:
 
     def run(self, episode: Episode) -> dict[str, Any]:
         """Plays ``episode`` and returns its results row."""
-        row: dict[str, Any] = {
-            "key": episode.key,
-            "task": episode.task,
-            "seed": episode.seed,
-            "language": episode.language,
-            "observation": episode.observation,
-            "outcome": "crashed",
-            "reward": 0.0,
-            "steps": 0,
-            "simulated_seconds": 0,
-            "end": None,
-            "error": None,
-            "log": None,
-        }
+        row = crashed_row(episode, None)
         ended_in_simulator = False
         try:
             ended_in_simulator = self._play(episode, row)
@@ -132,7 +139,10 @@ class Worker:
             # fresh one.
             with contextlib.suppress(Exception):
                 self.env.close()
-        row["log"] = self._keep_log(episode)
+        try:
+            row["log"] = self._keep_log(episode)
+        except OSError as error:
+            row["error"] = row["error"] or f"the episode's log was not kept: {error}"
         return row
 
     def _play(self, episode: Episode, row: dict[str, Any]) -> bool:
@@ -197,6 +207,11 @@ class Worker:
         if not written:
             return None
         target = log_path(self.config.log_dir, episode)
+        folder = self.config.log_dir
+        for part in episode.key.split("/")[:-1]:
+            folder = os.path.join(folder, part)
+            if os.path.islink(folder):
+                raise OSError(f"{folder} is a symbolic link: no log is written through one")
         os.makedirs(os.path.dirname(target), exist_ok=True)
         # The last one is this episode's (the folder is emptied after each).
         os.replace(os.path.join(self._staging, written[-1]), target)
