@@ -18,9 +18,8 @@ from typing import Any
 
 import pytest
 
-from mi_settings_gym.evaluate.plan import Episode
-from mi_settings_gym.evaluate.ray_backend import lost_row, resolved
-from mi_settings_gym.evaluate.worker import Worker, WorkerConfig
+from mi_settings_gym.evaluate.ray_backend import resolved
+from mi_settings_gym.evaluate.worker import WorkerConfig
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -95,18 +94,6 @@ def test_an_actor_killed_mid_run_loses_nothing_and_counts_nothing_twice(scenario
     assert len(logs) == EPISODES
     # The killed actor's staging folder is gone too.
     assert not [p.name for p in (killed / "logs").iterdir() if p.name.startswith(".staging-")]
-
-
-def test_a_lost_episodes_row_has_the_members_of_a_workers_row(tmp_path: Path) -> None:
-    episode = Episode("no_such_task", 3)
-    with Worker(WorkerConfig(agent="mi_settings_gym.examples.random_agent:RandomAgent")) as worker:
-        played = worker.run(episode)
-    lost = lost_row(episode, "its Ray actor died 3 times playing it: ActorDiedError")
-    assert played["outcome"] == lost["outcome"] == "crashed"
-    assert list(lost) == list(played)
-    assert {k: v for k, v in lost.items() if k != "error"} == {
-        k: v for k, v in played.items() if k != "error"
-    }
 
 
 def test_the_driver_hands_actors_absolute_paths(

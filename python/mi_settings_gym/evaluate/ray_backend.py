@@ -42,7 +42,7 @@ from typing import Any
 from ..client import find_binary
 from .plan import Episode
 from .runner import RunError
-from .worker import ERROR_CHARACTERS, Worker, WorkerConfig
+from .worker import ERROR_CHARACTERS, Worker, WorkerConfig, crashed_row
 
 __all__ = ["ATTEMPTS", "IN_FLIGHT", "RayBackendError", "run_ray"]
 
@@ -74,7 +74,7 @@ def _import_ray() -> Any:
         import ray
     except ImportError:
         raise RayBackendError(
-            "--ray needs Ray: pip install 'mi-settings-gym[ray]' (or pip install ray)"
+            "--ray needs Ray: install mi-settings-gym[ray] (pip install 'mi-settings-gym[ray]')"
         ) from None
     return ray
 
@@ -142,25 +142,6 @@ class _Player:
 
     def close(self) -> None:
         self.worker.close()
-
-
-def lost_row(episode: Episode, error: str) -> dict[str, Any]:
-    """The row of an episode whose actor died at every attempt: crashed, with ``error``
-    (the same members as :meth:`Worker.run`'s rows)."""
-    return {
-        "key": episode.key,
-        "task": episode.task,
-        "seed": episode.seed,
-        "language": episode.language,
-        "observation": episode.observation,
-        "outcome": "crashed",
-        "reward": 0.0,
-        "steps": 0,
-        "simulated_seconds": 0,
-        "end": None,
-        "error": error,
-        "log": None,
-    }
 
 
 def resolved(config: WorkerConfig) -> WorkerConfig:
@@ -295,7 +276,7 @@ def _dispatch(ray: Any, pool: list[Any], episodes: list[Episode]) -> Iterator[di
                 if alive[index] and not _still_alive(ray, pool[index]):
                     alive[index] = False
                 if attempts[episode.key] >= ATTEMPTS:
-                    yield lost_row(
+                    yield crashed_row(
                         episode,
                         f"its Ray actor died {attempts[episode.key]} times playing it: "
                         f"{type(error).__name__}"[:ERROR_CHARACTERS],
