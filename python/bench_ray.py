@@ -38,8 +38,10 @@ from typing import Any
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+from mi_settings_gym.client import AgentProcess  # noqa: E402
 from mi_settings_gym.evaluate.plan import Episode  # noqa: E402
-from mi_settings_gym.evaluate.runner import run  # noqa: E402
+from mi_settings_gym.evaluate.plan import plan as plan_episodes  # noqa: E402
+from mi_settings_gym.evaluate.runner import RESULTS, Backend, run  # noqa: E402
 from mi_settings_gym.evaluate.worker import Worker, WorkerConfig  # noqa: E402
 from ray_cluster import TwoNodes, in_namespaces, namespace_problem  # noqa: E402
 
@@ -175,19 +177,54 @@ def on_ray(
     }
 
 
+def through_runner(
+    config: WorkerConfig, sweep: Sequence[Episode], backend: Backend
+) -> dict[str, Any]:
+    """The runner's own episodes/s (as ``python -m mi_settings_gym.evaluate`` reports it) and
+    the results.jsonl it wrote."""
+    with tempfile.TemporaryDirectory() as out:
+        summary = run(config, sweep, out, backend)
+        with open(os.path.join(out, RESULTS), "rb") as file:
+            results = file.read()
+    return {
+        "episodes": len(sweep),
+        "episodes_per_second": summary.episodes_per_second,
+        "results": results,
+    }
+
+
+def catalogue_sweep(config: WorkerConfig, address: str) -> dict[str, Any]:
+    """Every task, English, seeds 0..2 (python/bench_evaluate.py's default) through the runner:
+    2 local workers, then 2 Ray actors (one per node), in the same run."""
+    from mi_settings_gym.evaluate.local import run_local
+    from mi_settings_gym.evaluate.ray_backend import run_ray
+
+    with AgentProcess(config.binary, args=("agent",)) as agent:
+        catalogue = agent.tasks()
+    sweep = plan_episodes(catalogue, seeds=[0, 1, 2])
+    local = through_runner(config, sweep, lambda c, todo: run_local(c, todo, 2))
+    on_ray = through_runner(config, sweep, lambda c, todo: run_ray(c, todo, address, 2))
+    return {
+        "episodes": len(sweep),
+        "local_2_workers_episodes_per_second": local["episodes_per_second"],
+        "ray_2_nodes_episodes_per_second": on_ray["episodes_per_second"],
+        "same_results": local["results"] == on_ray["results"],
+    }
+
+
 def inside(args: argparse.Namespace) -> dict[str, Any]:
     ray: Any = importlib.import_module("ray")
 
     from mi_settings_gym.client import find_binary
 
     binary = find_binary(None)
-    plan = episodes(args.seeds)
+    mix = episodes(args.seeds)
     with tempfile.TemporaryDirectory() as logs:
         config = WorkerConfig(agent=AGENT, binary=binary, log_dir=logs)
         figures: dict[str, Any] = {
             "binary": binary,
             "load_average_before": os.getloadavg(),
-            "in_process": in_process(config, plan),
+            "in_process": in_process(config, mix),
             "driver": driver_rows(WorkerConfig(agent=AGENT, binary=binary)),
         }
         clock = time.perf_counter()
@@ -196,8 +233,9 @@ def inside(args: argparse.Namespace) -> dict[str, Any]:
             ray.init(address=cluster.address, logging_level=logging.WARNING, log_to_driver=False)
             try:
                 figures["dispatch"] = dispatch(ray)
-                figures["ray_1_actor"] = on_ray(config, plan, cluster.address, 1)
-                figures["ray_2_actors_2_nodes"] = on_ray(config, plan, cluster.address, 2)
+                figures["ray_1_actor"] = on_ray(config, mix, cluster.address, 1)
+                figures["ray_2_actors_2_nodes"] = on_ray(config, mix, cluster.address, 2)
+                figures["catalogue"] = catalogue_sweep(config, cluster.address)
             finally:
                 ray.shutdown()
     figures["load_average_after"] = os.getloadavg()
@@ -229,6 +267,13 @@ def table(figures: dict[str, Any]) -> str:
         f"| no-op actor calls in flight (2 actors) | "
         f"{d['pipelined_calls_per_second']:,.0f} calls/s |",
     ]
+    c = figures["catalogue"]
+    lines.append(
+        f"| the runner, every task x seeds 0..2 ({c['episodes']} episodes): 2 local workers; "
+        f"2 Ray actors on 2 nodes | {c['local_2_workers_episodes_per_second']:.1f}; "
+        f"{c['ray_2_nodes_episodes_per_second']:.1f} episodes/s (same results.jsonl: "
+        f"{'yes' if c['same_results'] else 'NO'}) |"
+    )
     for name in ("ray_1_actor", "ray_2_actors_2_nodes"):
         r = figures[name]
         lines.append(
