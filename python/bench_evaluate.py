@@ -36,13 +36,18 @@ def backend(workers: int) -> Any:
     return play
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     p.add_argument("--workers", default="1,2,4", help="numbers of workers (1,2,4)")
     p.add_argument("--seeds", default="0..2", help="seeds of every task (0..2)")
     p.add_argument("--repeat", type=int, default=1, help="runs of each (1)")
     p.add_argument("--agent", default=AGENT, help="the agent (the random agent)")
     p.add_argument("--binary", help="the mi-settings binary (default: $MI_SETTINGS_BIN, PATH)")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = parser()
     args = p.parse_args(argv)
     counts = [int(n) for n in parse_names(args.workers, "workers")]
     if not all(1 <= n <= 256 for n in counts) or not 1 <= args.repeat <= 100:

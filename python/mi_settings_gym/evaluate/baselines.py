@@ -254,7 +254,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 2
         print(f"{args.doc}: {'up to date' if same else 'STALE: rerun without --check'}")
         return 0 if same else 1
-    write_whole(args.doc, text)
+    try:
+        write_whole(args.doc, text)
+    except OSError as error:
+        print(
+            f"{PROG}: cannot write {args.doc} (run it from the repository): {error}",
+            file=sys.stderr,
+        )
+        return 2
     print(f"wrote {args.doc}")
     return 0
 

@@ -107,14 +107,14 @@ class Worker:
         cls = load_agent_class(config.agent)
         self.agent: Any = cls()
         self.uses_solution = bool(getattr(cls, "uses_solution", False))
+        #: The binary's path (found now: a missing one is the caller's error, not a crash).
+        self.binary = find_binary(config.binary)
         self._staging: str | None = None
         if config.log_dir is not None:
             os.makedirs(config.log_dir, exist_ok=True)
             # The simulator's own logs land here first: a folder of this worker's only (beside
             # the logs, so that moving one is a rename).
             self._staging = tempfile.mkdtemp(prefix=".staging-", dir=config.log_dir)
-        #: The binary's path (found now: a missing one is the caller's error, not a crash).
-        self.binary = find_binary(config.binary)
         self.env = MiSettingsEnv(
             binary=self.binary,
             log_dir=self._staging,
