@@ -32,6 +32,7 @@ import contextlib
 import json
 import mmap
 import os
+import struct
 import tempfile
 from collections.abc import Mapping, Sequence
 from typing import Any
@@ -52,8 +53,9 @@ __all__ = ["MAX_ENVS", "MiSettingsVectorEnv"]
 
 #: The most environments one process holds (``mi-settings agent --batch``).
 MAX_ENVS = 1024
-#: Bytes of an observation row's length prefix.
+#: Bytes of an observation row's length prefix, and how it is read.
 _LENGTH = 4
+_LENGTH_OF = struct.Struct("<I").unpack_from
 #: The smallest and largest row the simulator takes.
 _ROW_MIN, _ROW_MAX = 1024, 16 * 1024 * 1024
 
@@ -152,6 +154,7 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
         self.action_space = batch_space(self.single_action_space, num_envs)
 
         self._slots = [_Slot() for _ in range(num_envs)]
+        self._all_reset = False  # every environment has been reset (checked until it holds)
         self._autoreset = np.zeros(num_envs, dtype=np.bool_)
         self._rewards = np.zeros(num_envs, dtype=np.float64)
         self._terminations = np.zeros(num_envs, dtype=np.bool_)
@@ -170,7 +173,9 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
         if allow_solution:
             args.append("--allow-solution")
         self._client: AgentProcess | None = AgentProcess(
-            binary, args=args, env=None if process_env is None else dict(process_env),
+            binary,
+            args=args,
+            env=None if process_env is None else dict(process_env),
             timeout=timeout,
         )
         try:
@@ -306,21 +311,24 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
             length = int.from_bytes(self._rows[start : start + _LENGTH], "little")
             text = self._rows[start + _LENGTH : start + _LENGTH + length].decode("ascii")
         else:
-            text = answer.get("observation_text")
-            if not isinstance(text, str):
+            sent = answer.get("observation_text")
+            if not isinstance(sent, str):
                 raise ProtocolError(f"environment {i}'s answer holds no observation: {answer!r}")
+            text = sent
         goal = self._slots[i].goal
         if goal is not None:
             members = "," if text != "{}" else ""
             text = f'{text[:-1]}{members}"goal":{goal}}}'
         if len(text) > self.single_observation_space.max_length:
-            gym.logger.warn(
-                f"an observation of {len(text)} characters exceeds max_observation_length="
-                f"{self.single_observation_space.max_length}: make the environment with a "
-                "larger one"
-            )
+            self._warn_long(len(text))
         self._slots[i].last = text
         return text
+
+    def _warn_long(self, length: int) -> None:
+        gym.logger.warn(
+            f"an observation of {length} characters exceeds max_observation_length="
+            f"{self.single_observation_space.max_length}: make the environment with a larger one"
+        )
 
     def _took_reset(self, i: int, answer: Any, request: Mapping[str, Any]) -> tuple[str, Any]:
         """Environment ``i``'s reset answered: its observation and info."""
@@ -403,37 +411,61 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
         self, actions: Any
     ) -> tuple[tuple[str, ...], _FloatArray, _BoolArray, _BoolArray, dict[str, Any]]:
         n = self.num_envs
-        actions = list(actions)
+        if type(actions) is not tuple and type(actions) is not list:
+            actions = list(actions)
         if len(actions) != n:
             raise ValueError(f"{len(actions)} actions for {n} environments")
-        if any(slot.reset_info is None for slot in self._slots):
-            raise gym.error.ResetNeeded("call reset() before step()")
+        if not self._all_reset:
+            if any(slot.reset_info is None for slot in self._slots):
+                raise gym.error.ResetNeeded("call reset() before step()")
+            self._all_reset = True
         next_step = self.autoreset_mode == AutoresetMode.NEXT_STEP
         if self.autoreset_mode == AutoresetMode.DISABLED and self._autoreset.any():
             ended = [i for i in range(n) if self._autoreset[i]]
             raise gym.error.ResetNeeded(
                 f"environments {ended} ended: reset them (options={{'reset_mask': ...}}) first"
             )
-        entries: list[Any] = [
-            self._reset_entry(self._slots[i], None, None)
-            if next_step and self._autoreset[i]
-            else self._action_text(actions[i])
-            for i in range(n)
-        ]
+        entries: list[Any] = [a if type(a) is str else self._action_text(a) for a in actions]
+        if next_step:
+            for i in np.flatnonzero(self._autoreset).tolist():
+                entries[i] = self._reset_entry(self._slots[i], None, None)
         answers = self._exchange(entries)
         single: list[dict[str, Any]] = []
         rewards, terminations, truncations = self._rewards, self._terminations, self._truncations
+        # The common case inline (a step answered with its observation in its row): this loop
+        # is most of the Python work of a step.
+        rows, row_bytes, slots, length_of = self._rows, self._row_bytes, self._slots, _LENGTH_OF
         for i in range(n):
-            entry = entries[i]
-            if isinstance(entry, dict):
-                _, info = self._took_reset(i, answers[i], entry)
+            entry, answer = entries[i], answers[i]
+            if type(entry) is not str:
+                _, info = self._took_reset(i, answer, entry)
                 rewards[i] = 0.0
                 terminations[i] = False
                 truncations[i] = False
+            elif (
+                rows is not None
+                and type(answer) is dict
+                and answer.get("observation_row") == i
+                and "info" in answer
+            ):
+                info = answer["info"]
+                slot = slots[i]
+                slot.steps = int(info.get("steps", slot.steps + 1))
+                ends = (bool(answer["terminated"]), bool(answer["truncated"]))
+                slot.ended = ends
+                rewards[i] = answer["reward"]
+                terminations[i], truncations[i] = ends
+                start = i * row_bytes + _LENGTH
+                end = start + length_of(rows, start - _LENGTH)[0]
+                text = rows[start:end].decode("ascii")
+                goal = slot.goal
+                if goal is not None:
+                    text = f'{text[:-1]}{"," if text != "{}" else ""}"goal":{goal}}}'
+                if len(text) > self.single_observation_space.max_length:
+                    self._warn_long(len(text))
+                slot.last = text
             else:
-                _, rewards[i], terminations[i], truncations[i], info = self._took_step(
-                    i, answers[i]
-                )
+                _, rewards[i], terminations[i], truncations[i], info = self._took_step(i, answer)
             single.append(info)
         if self.autoreset_mode == AutoresetMode.SAME_STEP:
             single = self._reset_ended(single)
@@ -477,9 +509,7 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
     def _reset_ended(self, single: list[dict[str, Any]]) -> list[dict[str, Any]]:
         """SAME_STEP: the environments that ended are reset at once; each one's info is then
         its last observation and info (``final_obs``, ``final_info``) and the reset's info."""
-        ended = [
-            i for i in range(self.num_envs) if self._terminations[i] or self._truncations[i]
-        ]
+        ended = [i for i in range(self.num_envs) if self._terminations[i] or self._truncations[i]]
         if not ended:
             return single
         finals = {i: self._slots[i].last for i in ended}
@@ -521,6 +551,7 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
             self._rows = None
         for slot in self._slots:
             slot.reset_info = None
+        self._all_reset = False
 
     def __enter__(self) -> MiSettingsVectorEnv:
         return self

@@ -41,6 +41,21 @@ impl Server {
         let agent = agent.logging(logs.is_some());
         Ok(Server { agent, logs })
     }
+
+    /// Answers one request line (and writes the logs of the episodes it ended), and whether it
+    /// closed the session.
+    pub fn answer(&mut self, line: &str) -> (Response, bool) {
+        let answer = self.agent.answer(line);
+        let ended = self.agent.take_logs();
+        write_logs(&mut self.logs, ended);
+        answer
+    }
+
+    /// The session ends: the running episode is logged.
+    pub fn finish(&mut self) {
+        let ended = self.agent.finish();
+        write_logs(&mut self.logs, ended);
+    }
 }
 
 impl LogDir {
@@ -92,15 +107,11 @@ pub trait Session {
 
 impl Session for Server {
     fn answer(&mut self, line: &str) -> (Response, bool) {
-        let answer = self.agent.answer(line);
-        let ended = self.agent.take_logs();
-        write_logs(&mut self.logs, ended);
-        answer
+        Server::answer(self, line)
     }
 
     fn finish(&mut self) {
-        let ended = self.agent.finish();
-        write_logs(&mut self.logs, ended);
+        Server::finish(self);
     }
 
     fn pixels(&self) -> &[u8] {
