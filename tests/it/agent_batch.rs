@@ -53,7 +53,8 @@ fn each_environment_answers_as_a_single_agent_would() {
             assert_eq!(answer["envs"][i], ask(single, &resets[i]), "env {i}");
         }
         let mut compared = 0;
-        for round in 0..24 {
+        let mut ended = [false; 3];
+        for round in 0..30 {
             let mut entries = Vec::new();
             let mut expected = Vec::new();
             for (i, single) in singles.iter_mut().enumerate() {
@@ -65,13 +66,22 @@ fn each_environment_answers_as_a_single_agent_would() {
                     continue;
                 }
                 let step = json!({"op": "step", "action": action});
-                // Every other round, the action as its JSON text (a string stays a string).
-                entries.push(match (round % 2, action) {
-                    (1, Value::Object(_)) => Value::String(action.to_string()),
-                    (1, Value::String(text)) => Value::String(text.clone()),
-                    _ => step.clone(),
+                // An ended episode is reset; every other round, the action comes as its JSON
+                // text (a string stays a string).
+                let request = if ended[i] { &resets[i] } else { &step };
+                entries.push(match (ended[i], round % 2, action) {
+                    (true, ..) | (_, 0, _) => request.clone(),
+                    (_, _, Value::String(text)) => Value::String(text.clone()),
+                    (_, _, action) => Value::String(action.to_string()),
                 });
-                expected.push(ask(single, &step));
+                let mut answer = ask(single, request);
+                ended[i] =
+                    answer["terminated"] == json!(true) || answer["truncated"] == json!(true);
+                // An environment's error names it.
+                if let Some(error) = answer.get("error").and_then(Value::as_str) {
+                    answer = json!({"error": format!("envs[{i}]: {error}")});
+                }
+                expected.push(answer);
                 compared += 1;
             }
             let answer = ask(&mut envs, &json!({"op": "batch", "envs": entries}));
@@ -97,9 +107,7 @@ fn observations_go_into_the_rows_of_the_file() {
     );
     assert_eq!(taken, json!({"rows": 2, "row_bytes": row_bytes}));
     let mut singles = [single(), single()];
-    let reset = |i: usize, text: bool| {
-        json!({"op": "reset", "task": TASKS[i], "seed": 1, "options": {"observation_text": text}})
-    };
+    let reset = |i: usize, text: bool| json!({"op": "reset", "task": TASKS[i], "seed": 1, "options": {"observation_text": text}});
     // The batch's first environment asks for objects, its second for text: rows hold text.
     let answer = ask(
         &mut envs,
@@ -145,7 +153,10 @@ fn errors_name_the_environment_and_the_session_goes_on() {
     let mut envs = batch(3, 2);
     let error = |answer: &Value| answer["error"].as_str().unwrap_or_default().to_string();
     let wrong = ask(&mut envs, &json!({"op": "batch", "envs": [null, null]}));
-    assert!(error(&wrong).contains("2 entries for 3 environments"), "{wrong}");
+    assert!(
+        error(&wrong).contains("2 entries for 3 environments"),
+        "{wrong}"
+    );
     let answer = ask(
         &mut envs,
         &json!({"op": "batch", "envs": [
@@ -154,9 +165,18 @@ fn errors_name_the_environment_and_the_session_goes_on() {
             {"op": "tasks"},
         ]}),
     );
-    assert!(error(&answer["envs"][0]).starts_with("envs[0]: no episode"), "{answer}");
-    assert!(error(&answer["envs"][1]).starts_with("envs[1]: an entry is"), "{answer}");
-    assert!(error(&answer["envs"][2]).starts_with("envs[2]: an environment takes"), "{answer}");
+    assert!(
+        error(&answer["envs"][0]).starts_with("envs[0]: no episode"),
+        "{answer}"
+    );
+    assert!(
+        error(&answer["envs"][1]).starts_with("envs[1]: an entry is"),
+        "{answer}"
+    );
+    assert!(
+        error(&answer["envs"][2]).starts_with("envs[2]: an environment takes"),
+        "{answer}"
+    );
     let answer = ask(
         &mut envs,
         &json!({"op": "batch", "envs": [
@@ -165,10 +185,22 @@ fn errors_name_the_environment_and_the_session_goes_on() {
             {"op": "reset", "task": "turn_on_bluetooth", "options": {"observation": "pixels"}},
         ]}),
     );
-    assert!(error(&answer["envs"][0]).starts_with("envs[0]: unknown field"), "{answer}");
-    assert!(error(&answer["envs"][1]).starts_with("envs[1]: no task"), "{answer}");
-    assert!(error(&answer["envs"][2]).contains("pixels_file only"), "{answer}");
-    let alone = ask(&mut envs, &json!({"op": "reset", "task": "turn_on_bluetooth"}));
+    assert!(
+        error(&answer["envs"][0]).starts_with("envs[0]: unknown field"),
+        "{answer}"
+    );
+    assert!(
+        error(&answer["envs"][1]).starts_with("envs[1]: no task"),
+        "{answer}"
+    );
+    assert!(
+        error(&answer["envs"][2]).contains("pixels_file only"),
+        "{answer}"
+    );
+    let alone = ask(
+        &mut envs,
+        &json!({"op": "reset", "task": "turn_on_bluetooth"}),
+    );
     assert!(error(&alone).contains("takes {\"op\":\"batch\""), "{alone}");
     // The observations file: missing, a link, too small, rows out of bounds.
     let dir = tempfile::tempdir().expect("a folder");
