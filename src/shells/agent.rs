@@ -13,7 +13,7 @@ use std::sync::mpsc;
 
 use crate::play::agent::Agent;
 use crate::play::agent::ascii_json;
-use crate::play::agent::batch::{Batch, RowWriter};
+use crate::play::agent::batch::Batch;
 use crate::play::agent::log::EpisodeLog;
 use crate::play::agent::protocol::Response;
 use crate::shells::files;
@@ -124,7 +124,6 @@ impl Session for Server {
 pub struct BatchServer {
     batch: Batch,
     logs: Option<LogDir>,
-    rows: Option<RowsFile>,
 }
 
 /// The client's file of observations: row `i` (`row_bytes` long) is environment `i`'s.
@@ -155,7 +154,6 @@ impl BatchServer {
         Ok(BatchServer {
             batch: Batch::new(&agent, envs, threads)?,
             logs,
-            rows: None,
         })
     }
 
@@ -190,7 +188,9 @@ impl BatchServer {
             }
             Err(e) => return Response::Error { error: named(&e) },
         }
-        self.rows = Some(RowsFile { file, row_bytes });
+        let file = RowsFile { file, row_bytes };
+        self.batch
+            .write_rows(std::sync::Arc::new(move |i, text| file.write(i, text)));
         Response::Rows { rows, row_bytes }
     }
 }
@@ -257,11 +257,7 @@ impl Session for BatchServer {
         {
             return (self.open_rows(&file, row_bytes), false);
         }
-        let rows = self.rows.as_ref();
-        let writer = |i: usize, text: &[u8]| rows.is_some_and(|rows| rows.write(i, text));
-        let answer = self
-            .batch
-            .answer(request, rows.is_some().then_some(&writer as RowWriter<'_>));
+        let answer = self.batch.answer(request);
         let ended = self.batch.take_logs();
         write_logs(&mut self.logs, ended);
         answer

@@ -2,9 +2,17 @@
 //! its own episode (task, seed, phone, log), asked together by one request and answered by one
 //! line, their work shared out over a few threads. Where the observations go (a row of a file the
 //! client maps) is the shell's: it hands in a writer.
+//!
+//! The threads live as long as the batch and sleep between requests. The thread that reads the
+//! requests works too, claiming environments one at a time as the others do, and waits only for
+//! the environments another thread has claimed and not finished: a helper that has not woken up
+//! yet (the machine is busy) is not waited for, and a batch is never slower than on one thread by
+//! more than one environment's step.
 
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread::JoinHandle;
 
 use serde_json::Value;
 
@@ -20,11 +28,45 @@ pub const MAX_THREADS: usize = 64;
 
 /// Writes environment `i`'s observation (compact printable-ASCII JSON) where the client reads
 /// it; whether it did (else the observation stays in the answer).
-pub type RowWriter<'a> = &'a (dyn Fn(usize, &[u8]) -> bool + Sync);
+pub type RowWriter = Arc<dyn Fn(usize, &[u8]) -> bool + Send + Sync>;
 
 pub struct Batch {
-    agents: Vec<Agent>,
+    shared: Arc<Shared>,
+    helpers: Vec<JoinHandle<()>>,
     threads: usize,
+}
+
+/// What the threads share: the environments, and the batch being worked.
+struct Shared {
+    slots: Vec<Mutex<Slot>>,
+    job: Mutex<Job>,
+    wake: Condvar,
+    /// The batch's generation (high 32 bits) and the next of its environments to claim.
+    claim: AtomicU64,
+    /// Environments of the batch finished.
+    done: AtomicUsize,
+    /// An environment's request panicked (the batch then panics as one agent would).
+    panicked: AtomicBool,
+}
+
+/// One environment: its agent, the request it was given and its answer.
+struct Slot {
+    agent: Agent,
+    entry: Entry,
+    answer: Option<Response>,
+}
+
+/// The batch being worked: which environments have a request, where observations go.
+#[derive(Default)]
+struct Job {
+    generation: u32,
+    work: Arc<Vec<usize>>,
+    rows: Option<RowWriter>,
+    stop: bool,
+}
+
+fn locked<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// One environment's part of a batch request.
@@ -40,19 +82,50 @@ impl Batch {
         if !(1..=MAX_THREADS).contains(&threads) {
             return Err(format!("--threads {threads}: from 1 to {MAX_THREADS}"));
         }
+        let shared = Arc::new(Shared {
+            slots: (0..envs)
+                .map(|_| {
+                    Mutex::new(Slot {
+                        agent: agent.twin(),
+                        entry: None,
+                        answer: None,
+                    })
+                })
+                .collect(),
+            job: Mutex::new(Job::default()),
+            wake: Condvar::new(),
+            claim: AtomicU64::new(0),
+            done: AtomicUsize::new(0),
+            panicked: AtomicBool::new(false),
+        });
+        let mut helpers = Vec::new();
+        for n in 1..threads.min(envs) {
+            let shared = Arc::clone(&shared);
+            let helper = std::thread::Builder::new()
+                .name(format!("batch-{n}"))
+                .spawn(move || help(&shared))
+                .map_err(|e| format!("--threads {threads}: cannot start a thread: {e}"))?;
+            helpers.push(helper);
+        }
         Ok(Batch {
-            agents: (0..envs).map(|_| agent.twin()).collect(),
+            shared,
+            helpers,
             threads,
         })
     }
 
     /// How many environments the batch holds.
     pub fn len(&self) -> usize {
-        self.agents.len()
+        self.shared.slots.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.agents.is_empty()
+        self.shared.slots.is_empty()
+    }
+
+    /// Observations go through `rows` from now on.
+    pub fn write_rows(&mut self, rows: RowWriter) {
+        locked(&self.shared.job).rows = Some(rows);
     }
 
     /// How many threads share the work.
@@ -62,16 +135,18 @@ impl Batch {
 
     /// Answers a request of a batch session (all but `observations_file`, which is the
     /// shell's), and whether it closed the session. Observations go through `rows` when given.
-    pub fn answer(&mut self, request: Request, rows: Option<RowWriter<'_>>) -> (Response, bool) {
+    pub fn answer(&mut self, request: Request) -> (Response, bool) {
         match request {
-            Request::Tasks {} => self.agents[0].answer_request(Request::Tasks {}),
+            Request::Tasks {} => locked(&self.shared.slots[0])
+                .agent
+                .answer_request(Request::Tasks {}),
             Request::Close {} => {
-                for agent in &mut self.agents {
-                    agent.end_log();
+                for slot in &self.shared.slots {
+                    locked(slot).agent.end_log();
                 }
                 (Response::Closed { closed: true }, true)
             }
-            Request::Batch { envs } => (self.run(envs, rows), false),
+            Request::Batch { envs } => (self.run(envs), false),
             Request::ObservationsFile { .. } => (
                 Response::Error {
                     error: "observations_file: not here".into(),
@@ -96,15 +171,23 @@ impl Batch {
 
     /// The logs of the episodes that ended since the last call.
     pub fn take_logs(&mut self) -> Vec<EpisodeLog> {
-        self.agents.iter_mut().flat_map(Agent::take_logs).collect()
+        let slots = &self.shared.slots;
+        slots
+            .iter()
+            .flat_map(|s| locked(s).agent.take_logs())
+            .collect()
     }
 
     /// The session ends: every running episode is logged.
     pub fn finish(&mut self) -> Vec<EpisodeLog> {
-        self.agents.iter_mut().flat_map(Agent::finish).collect()
+        let slots = &self.shared.slots;
+        slots
+            .iter()
+            .flat_map(|s| locked(s).agent.finish())
+            .collect()
     }
 
-    fn run(&mut self, envs: Vec<Value>, rows: Option<RowWriter<'_>>) -> Response {
+    fn run(&mut self, envs: Vec<Value>) -> Response {
         if envs.len() != self.len() {
             return Response::Error {
                 error: format!(
@@ -115,54 +198,114 @@ impl Batch {
                 ),
             };
         }
-        let entries: Vec<Entry> = envs.into_iter().enumerate().map(entry).collect();
-        let work: Vec<usize> = (0..entries.len())
-            .filter(|&i| entries[i].is_some())
-            .collect();
-        let slots: Vec<Mutex<(&mut Agent, Entry, Option<Response>)>> = self
-            .agents
-            .iter_mut()
-            .zip(entries)
-            .map(|(agent, entry)| Mutex::new((agent, entry, None)))
-            .collect();
-        let next = AtomicUsize::new(0);
-        let worker = || {
-            loop {
-                let k = next.fetch_add(1, Ordering::Relaxed);
-                let Some(&i) = work.get(k) else {
-                    return;
-                };
-                // A slot is taken by one worker only; a poisoned one (a panic) is still read.
-                let mut slot = slots[i]
-                    .lock()
-                    .unwrap_or_else(std::sync::PoisonError::into_inner);
-                let (agent, entry, answer) = &mut *slot;
-                if let Some(entry) = entry.take() {
-                    *answer = Some(answered(i, agent, entry, rows));
-                }
+        let shared = &*self.shared;
+        let mut work = Vec::new();
+        for (i, value) in envs.into_iter().enumerate() {
+            let entry = entry((i, value));
+            if entry.is_some() {
+                work.push(i);
             }
+            let mut slot = locked(&shared.slots[i]);
+            slot.entry = entry;
+            slot.answer = None;
+        }
+        let work = Arc::new(work);
+        let (generation, rows) = {
+            let mut job = locked(&shared.job);
+            job.generation = job.generation.wrapping_add(1);
+            job.work = Arc::clone(&work);
+            shared.done.store(0, Ordering::SeqCst);
+            shared
+                .claim
+                .store(u64::from(job.generation) << 32, Ordering::SeqCst);
+            (job.generation, job.rows.clone())
         };
-        let threads = self.threads.min(work.len());
-        if threads <= 1 {
-            worker();
-        } else {
-            std::thread::scope(|scope| {
-                for _ in 1..threads {
-                    scope.spawn(worker);
-                }
-                worker();
-            });
+        if !self.helpers.is_empty() && work.len() > 1 {
+            shared.wake.notify_all();
+        }
+        claim_and_work(shared, generation, &work, rows.as_ref());
+        // What the helpers claimed is being worked: wait for it (only that).
+        while shared.done.load(Ordering::SeqCst) < work.len() {
+            std::thread::yield_now();
+        }
+        if shared.panicked.load(Ordering::SeqCst) {
+            panic!("an environment of the batch failed");
         }
         Response::Batch {
-            envs: slots
-                .into_iter()
-                .map(|slot| {
-                    slot.into_inner()
-                        .unwrap_or_else(std::sync::PoisonError::into_inner)
-                        .2
-                })
+            envs: shared
+                .slots
+                .iter()
+                .map(|slot| locked(slot).answer.take())
                 .collect(),
         }
+    }
+}
+
+impl Drop for Batch {
+    fn drop(&mut self) {
+        locked(&self.shared.job).stop = true;
+        self.shared.wake.notify_all();
+        for helper in self.helpers.drain(..) {
+            // A helper that panicked has said so already.
+            let _ = helper.join();
+        }
+    }
+}
+
+/// A helper thread: sleeps until a batch comes, works on it, and again, until the batch ends.
+fn help(shared: &Shared) {
+    let mut seen = 0;
+    loop {
+        let (generation, work, rows) = {
+            let mut job = locked(&shared.job);
+            while job.generation == seen && !job.stop {
+                job = shared
+                    .wake
+                    .wait(job)
+                    .unwrap_or_else(PoisonError::into_inner);
+            }
+            if job.stop {
+                return;
+            }
+            seen = job.generation;
+            (job.generation, Arc::clone(&job.work), job.rows.clone())
+        };
+        claim_and_work(shared, generation, &work, rows.as_ref());
+    }
+}
+
+/// Claims the batch's environments one at a time and answers each, until none is left (or the
+/// batch is another one already).
+fn claim_and_work(shared: &Shared, generation: u32, work: &[usize], rows: Option<&RowWriter>) {
+    loop {
+        let claim = shared.claim.load(Ordering::SeqCst);
+        let k = (claim & u64::from(u32::MAX)) as usize;
+        if (claim >> 32) as u32 != generation || k >= work.len() {
+            return;
+        }
+        if shared
+            .claim
+            .compare_exchange(claim, claim + 1, Ordering::SeqCst, Ordering::SeqCst)
+            .is_err()
+        {
+            continue;
+        }
+        let i = work[k];
+        let worked = catch_unwind(AssertUnwindSafe(|| {
+            let mut slot = locked(&shared.slots[i]);
+            let Slot {
+                agent,
+                entry,
+                answer,
+            } = &mut *slot;
+            if let Some(entry) = entry.take() {
+                *answer = Some(answered(i, agent, entry, rows));
+            }
+        }));
+        if worked.is_err() {
+            shared.panicked.store(true, Ordering::SeqCst);
+        }
+        shared.done.fetch_add(1, Ordering::SeqCst);
     }
 }
 
@@ -208,7 +351,7 @@ fn answered(
     i: usize,
     agent: &mut Agent,
     entry: Result<Request, String>,
-    rows: Option<RowWriter<'_>>,
+    rows: Option<&RowWriter>,
 ) -> Response {
     let mut response = match entry {
         Ok(request) => agent.answer_request(request).0,
