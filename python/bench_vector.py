@@ -30,12 +30,12 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import Any
 
 import mi_settings_gym
+from bench import ACTIONS, TASK, timed_loop  # python/bench.py, beside this script
 from mi_settings_gym import MiSettingsVectorEnv
 
-TASK = "turn_on_bluetooth"
-ACTIONS = [{"action_type": "click", "label": "Bluetooth"}, {"action_type": "navigate_back"}]
 #: An Android emulator (AndroidWorld's Pixel 6 AVD) takes about this much memory.
 EMULATOR_BYTES = 2 * 1024**3
 MAX_SECONDS = 60.0
@@ -43,14 +43,17 @@ MAX_ENVS = mi_settings_gym.vector.MAX_ENVS
 MAX_ASYNC = 64
 
 
-def timed_loop(seconds: float, body: Callable[[], int]) -> tuple[int, float]:
-    count = 0
-    start = time.perf_counter()
-    while True:
-        count += body()
-        elapsed = time.perf_counter() - start
-        if elapsed >= seconds:
-            return count, elapsed
+def stepper(envs: Any, num_envs: int) -> Callable[[], int]:
+    """A loop's body: one step of ``envs``, the actions in turn; how many steps it took."""
+    batches = [tuple(json.dumps(a) for _ in range(num_envs)) for a in ACTIONS]
+    turn = [0]
+
+    def body() -> int:
+        envs.step(batches[turn[0] % 2])
+        turn[0] += 1
+        return num_envs
+
+    return body
 
 
 def proc_cpu(pid: int) -> float:
@@ -81,14 +84,7 @@ class Batched:
         envs = MiSettingsVectorEnv(num_envs, TASK, binary=binary, threads=threads)
         try:
             envs.reset(seed=0)
-            batches = [tuple(json.dumps(a) for _ in range(num_envs)) for a in ACTIONS]
-            turn = [0]
-
-            def body() -> int:
-                envs.step(batches[turn[0] % 2])
-                turn[0] += 1
-                return num_envs
-
+            body = stepper(envs, num_envs)
             timed_loop(0.2, body)  # warm up
             pid = envs.pid
             assert pid is not None
@@ -110,14 +106,7 @@ def async_run(binary: str, num_envs: int, seconds: float) -> tuple[float, float]
     envs = mi_settings_gym.make_vector_env(num_envs, task=TASK, binary=binary)
     try:
         envs.reset(seed=list(range(num_envs)))
-        batches = [tuple(json.dumps(a) for _ in range(num_envs)) for a in ACTIONS]
-        turn = [0]
-
-        def body() -> int:
-            envs.step(batches[turn[0] % 2])
-            turn[0] += 1
-            return num_envs
-
+        body = stepper(envs, num_envs)
         timed_loop(0.2, body)
         count, elapsed = timed_loop(seconds, body)
         kib = 0

@@ -46,7 +46,14 @@ from gymnasium.vector.utils import batch_space
 
 from ._reply import encode
 from .client import SHARED_MEMORY_DIR, AgentError, AgentProcess, ProtocolError, decode_answer
-from .env import DEFAULT_MAX_ACTION_LENGTH, default_max_observation_length
+from .env import (
+    DEFAULT_MAX_ACTION_LENGTH,
+    base_reset_options,
+    choose_task,
+    default_max_observation_length,
+    draw_variant,
+    with_goal,
+)
 from .spaces import AsciiText
 
 __all__ = ["MAX_ENVS", "MiSettingsVectorEnv"]
@@ -257,34 +264,11 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
         """The reset request MiSettingsEnv.reset would send for ``seed`` and ``options``."""
         rng = self._rng(slot, seed)
         options = dict(options or {})
-        task = options.pop("task", None) or self._choose_task(rng)
-        variant = seed if seed is not None else int(rng.integers(0, 2**31))
-        if variant < 0:
-            raise ValueError(f"seed must be non-negative, not {seed}")
-        reset_options: dict[str, Any] = {}
-        if self.width is not None:
-            reset_options["width"] = self.width
-        if self.height is not None:
-            reset_options["height"] = self.height
-        if self.frame:
-            reset_options["frame"] = True
-        reset_options.update(options)
+        task = options.pop("task", None) or choose_task(self.task, rng, lambda: self.task_ids)
+        variant = draw_variant(seed, rng)
+        reset_options = base_reset_options(self.width, self.height, self.frame, options)
         reset_options["observation_text"] = True
         return {"op": "reset", "task": task, "seed": variant, "options": reset_options}
-
-    def _choose_task(self, rng: np.random.Generator) -> str:
-        task = self.task
-        if task is None:
-            return self.task_ids[0]
-        if isinstance(task, str):
-            if task != "*":
-                return task
-            choices = self.task_ids
-        else:
-            choices = list(task)
-        if not choices:
-            raise ValueError("the list of tasks is empty")
-        return choices[int(rng.integers(len(choices)))]
 
     @staticmethod
     def _action_text(action: object) -> str:
@@ -317,8 +301,7 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
             text = sent
         goal = self._slots[i].goal
         if goal is not None:
-            members = "," if text != "{}" else ""
-            text = f'{text[:-1]}{members}"goal":{goal}}}'
+            text = with_goal(text, goal)
         if len(text) > self.single_observation_space.max_length:
             self._warn_long(len(text))
         self._slots[i].last = text
@@ -460,7 +443,7 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
                 text = rows[start:end].decode("ascii")
                 goal = slot.goal
                 if goal is not None:
-                    text = f'{text[:-1]}{"," if text != "{}" else ""}"goal":{goal}}}'
+                    text = with_goal(text, goal)
                 if len(text) > self.single_observation_space.max_length:
                     self._warn_long(len(text))
                 slot.last = text

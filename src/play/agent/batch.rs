@@ -171,20 +171,18 @@ impl Batch {
 
     /// The logs of the episodes that ended since the last call.
     pub fn take_logs(&mut self) -> Vec<EpisodeLog> {
-        let slots = &self.shared.slots;
-        slots
-            .iter()
-            .flat_map(|s| locked(s).agent.take_logs())
-            .collect()
+        self.logs(Agent::take_logs)
     }
 
     /// The session ends: every running episode is logged.
     pub fn finish(&mut self) -> Vec<EpisodeLog> {
+        self.logs(Agent::finish)
+    }
+
+    /// Every environment's logs that `take` takes, in order.
+    fn logs(&mut self, take: fn(&mut Agent) -> Vec<EpisodeLog>) -> Vec<EpisodeLog> {
         let slots = &self.shared.slots;
-        slots
-            .iter()
-            .flat_map(|s| locked(s).agent.finish())
-            .collect()
+        slots.iter().flat_map(|s| take(&mut locked(s).agent)).collect()
     }
 
     fn run(&mut self, envs: Vec<Value>) -> Response {
