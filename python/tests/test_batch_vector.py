@@ -76,6 +76,7 @@ def test_the_batch_equals_single_envs_stepped_alike(mode):
             got_step = batch.step(actions)
             single_step = singles.step(actions)
             assert got_step[0] == single_step[0]  # the observations, byte for byte
+            assert batch.observation_space.contains(got_step[0])
             for a, b in zip(got_step[1:4], single_step[1:4], strict=True):
                 assert a.dtype == b.dtype
                 assert np.array_equal(a, b)
@@ -121,6 +122,7 @@ def test_make_vec_finds_the_vector_entry_point_for_every_id():
             obs, infos = envs.reset(seed=0)
             assert len(obs) == 2
             assert all(envs.single_observation_space.contains(o) for o in obs)
+            assert envs.observation_space.contains(obs)  # Gymnasium's batch: a tuple
             if env_id != mi_settings_gym.ENV_ID:
                 assert infos["task"].tolist() == ["sign_out_keep_data", "sign_out_keep_data"]
         finally:
@@ -182,3 +184,18 @@ def test_every_episode_is_logged(tmp_path):
     # took a step: none did.
     assert len(logs) == 3, logs
     assert {name.split("-seed")[1] for name in logs} == {"0.json", "1.json", "2.json"}
+
+
+def test_without_shared_memory_observations_come_through_the_pipe(monkeypatch):
+    monkeypatch.setattr(mi_settings_gym.vector, "SHARED_MEMORY_DIR", "/nonexistent/shm")
+    batch = MiSettingsVectorEnv(2, TASKS)
+    singles = _singles(2, AutoresetMode.NEXT_STEP, task=TASKS)
+    try:
+        assert batch._rows is None
+        assert batch.reset(seed=3)[0] == singles.reset(seed=3)[0]
+        for k in range(12):
+            actions = (ACTIONS[k % len(ACTIONS)], ACTIONS[(k * 5) % len(ACTIONS)])
+            assert batch.step(actions)[0] == singles.step(actions)[0]
+    finally:
+        batch.close()
+        singles.close()
