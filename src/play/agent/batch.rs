@@ -133,8 +133,8 @@ impl Batch {
         self.threads
     }
 
-    /// Answers a request of a batch session (all but `observations_file`, which is the
-    /// shell's), and whether it closed the session. Observations go through `rows` when given.
+    /// Answers a request of a batch session (all but `observations_file`, which the shell
+    /// takes: see [`Batch::write_rows`]), and whether it closed the session.
     pub fn answer(&mut self, request: Request) -> (Response, bool) {
         match request {
             Request::Tasks {} => locked(&self.shared.slots[0])
@@ -149,7 +149,7 @@ impl Batch {
             Request::Batch { envs } => (self.run(envs), false),
             Request::ObservationsFile { .. } => (
                 Response::Error {
-                    error: "observations_file: not here".into(),
+                    error: "observations_file is taken by the shell, not the batch".into(),
                 },
                 false,
             ),
@@ -182,7 +182,10 @@ impl Batch {
     /// Every environment's logs that `take` takes, in order.
     fn logs(&mut self, take: fn(&mut Agent) -> Vec<EpisodeLog>) -> Vec<EpisodeLog> {
         let slots = &self.shared.slots;
-        slots.iter().flat_map(|s| take(&mut locked(s).agent)).collect()
+        slots
+            .iter()
+            .flat_map(|s| take(&mut locked(s).agent))
+            .collect()
     }
 
     fn run(&mut self, envs: Vec<Value>) -> Response {
