@@ -17,7 +17,10 @@ next-step autoreset, resets counted as steps as AsyncVectorEnv counts them):
       simulator (from /proc), and the ratio of their sum to the wall time (above 1: both cores
       at work);
   (e) memory: the batch process's resident set (VmHWM, its peak) / N, and an AsyncVectorEnv
-      environment's (its worker's and its simulator's), beside an Android emulator's ~2 GB.
+      environment's (its worker's and its simulator's), beside an Android emulator's ~2 GB;
+  (f) Python's own work per environment-step at 16 and 64 envs: MiSettingsVectorEnv.step with
+      one answer of the simulator replayed instead of asked for (no pipe, no simulator), the
+      fastest of five rounds of 500 steps.
 Use the release binary: a debug build is several times slower.
 """
 
@@ -99,6 +102,39 @@ class Batched:
     @property
     def rate(self) -> float:
         return self.count / self.elapsed
+
+
+class _Replayed:
+    """A client that answers every request with one answer line it was given."""
+
+    def __init__(self, line: bytes) -> None:
+        self.line = line
+
+    def request_line(self, _line: bytes | str) -> bytes:
+        return self.line
+
+
+def python_work(binary: str, num_envs: int) -> float:
+    """µs of Python per environment-step: the vector env's step on a replayed answer."""
+    envs = MiSettingsVectorEnv(num_envs, TASK, binary=binary, threads=1)
+    try:
+        envs.reset(seed=0)
+        actions = tuple(json.dumps(ACTIONS[1]) for _ in range(num_envs))
+        line = envs.client.request_line(json.dumps({"op": "batch", "envs": list(actions)}))
+        client = envs._client
+        envs._client = _Replayed(line)  # type: ignore[assignment]
+        best = float("inf")
+        try:
+            for _ in range(5):
+                start = time.perf_counter()
+                for _ in range(500):
+                    envs.step(actions)
+                best = min(best, (time.perf_counter() - start) / 500 / num_envs)
+        finally:
+            envs._client = client
+    finally:
+        envs.close()
+    return best * 1e6
 
 
 def async_run(binary: str, num_envs: int, seconds: float) -> tuple[float, float]:
@@ -184,6 +220,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         rate, kib = async_run(binary, n, args.seconds)
         async_rates[n] = rate
         print(f"{n:>5} {rate:>9,.0f} {kib:>8,.0f}")
+    print("\n(f) Python's own work (the simulator's answer replayed), µs per environment-step")
+    for n in [n for n in sizes if n in (16, 64)]:
+        print(f"{n:>5} envs: {python_work(binary, n):.1f}")
     if 16 in rates and 4 in async_rates:
         ratio = rates[16] / async_rates[4]
         print(f"\nbatch of 16 / AsyncVectorEnv(4): {ratio:.1f}x "
