@@ -199,3 +199,26 @@ def test_without_shared_memory_observations_come_through_the_pipe(monkeypatch):
     finally:
         batch.close()
         singles.close()
+
+
+def test_the_reference_solutions_play_through_the_batch():
+    with MiSettingsVectorEnv(3, TASKS, allow_solution=True) as envs:
+        envs.reset(seed=4)
+        solutions = envs.call("solution")
+        assert len(solutions) == 3
+        assert all(solutions)
+        rewards: list[float | None] = [None, None, None]
+        wait = json.dumps({"action_type": "wait"})
+        for k in range(max(len(s) for s in solutions)):
+            actions = [json.dumps(s[k]) if k < len(s) else wait for s in solutions]
+            _, reward, terminated, truncated, _ = envs.step(actions)
+            for i in range(3):
+                if rewards[i] is None and (terminated[i] or truncated[i]):
+                    rewards[i] = float(reward[i])
+        assert rewards == [1.0, 1.0, 1.0]
+    with MiSettingsVectorEnv(2, TASKS) as envs:
+        envs.reset(seed=0)
+        with pytest.raises(ProtocolError, match="environment 0: envs\\[0\\]: the reference"):
+            envs.call("solution")
+        with pytest.raises(AttributeError, match="render"):
+            envs.call("render")
