@@ -32,6 +32,7 @@ from .client import AgentError, AgentProcess, BinaryNotFoundError, ProtocolError
 from .env import MiSettingsEnv, parse_observation
 from .registration import ENV_ID, TASK_IDS, register_envs, register_task_envs, task_env_id
 from .spaces import ASCII_PRINTABLE, AsciiText, SharedTextBatch
+from .vector import MiSettingsVectorEnv
 
 __all__ = [
     "ASCII_PRINTABLE",
@@ -45,6 +46,7 @@ __all__ = [
     "BoundingBox",
     "JSONAction",
     "MiSettingsEnv",
+    "MiSettingsVectorEnv",
     "ProtocolError",
     "SharedTextBatch",
     "State",

@@ -54,7 +54,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import gymnasium as gym
@@ -102,6 +102,58 @@ def parse_observation(observation: str) -> dict[str, Any]:
     if not isinstance(decoded, dict):
         raise ValueError(f"an observation is a JSON object, not {type(decoded).__name__}")
     return decoded
+
+
+def choose_task(
+    task: str | Sequence[str] | None,
+    rng: np.random.Generator,
+    task_ids: Callable[[], list[str]],
+) -> str:
+    """The task of the next episode: ``task`` itself, the catalogue's first (``None``), or one
+    drawn from ``rng`` (a list, or ``"*"`` for the catalogue, ``task_ids()``)."""
+    if task is None:
+        return task_ids()[0]
+    if isinstance(task, str):
+        if task != "*":
+            return task
+        choices = task_ids()
+    else:
+        choices = list(task)
+    if not choices:
+        raise ValueError("the list of tasks is empty")
+    return choices[int(rng.integers(len(choices)))]
+
+
+def draw_variant(seed: int | None, rng: np.random.Generator) -> int:
+    """The variant a reset plays: ``seed``, or one drawn from ``rng``."""
+    variant = seed if seed is not None else int(rng.integers(0, 2**31))
+    if variant < 0:
+        raise ValueError(f"seed must be non-negative, not {seed}")
+    return variant
+
+
+def base_reset_options(
+    width: int | None, height: int | None, frame: bool, options: Mapping[str, Any]
+) -> dict[str, Any]:
+    """A reset's options: the environment's size and frame, then the reset's own ``options``
+    (unknown keys go on to the binary, which judges them)."""
+    reset_options: dict[str, Any] = {}
+    if width is not None:
+        reset_options["width"] = width
+    if height is not None:
+        reset_options["height"] = height
+    if frame:
+        reset_options["frame"] = True
+    reset_options.update(options)
+    return reset_options
+
+
+def with_goal(observation: str, goal: str) -> str:
+    """The observation's text with ``"goal"`` (JSON text) added as its last member, as
+    ``{**observation, "goal": goal}`` would be written (an observation has no goal of its own:
+    the simulator's tests hold it to that)."""
+    members = "," if observation != "{}" else ""
+    return f'{observation[:-1]}{members}"goal":{goal}}}'
 
 
 def _no_observation(reply: dict[str, Any], request: Mapping[str, Any]) -> ProtocolError:
@@ -284,18 +336,7 @@ class MiSettingsEnv(gym.Env[Any, str]):
         return self.client.solution()
 
     def _choose_task(self) -> str:
-        task = self.task
-        if task is None:
-            return self.task_ids[0]
-        if isinstance(task, str):
-            if task != "*":
-                return task
-            choices = self.task_ids
-        else:
-            choices = list(task)
-        if not choices:
-            raise ValueError("the list of tasks is empty")
-        return choices[int(self.np_random.integers(len(choices)))]
+        return choose_task(self.task, self.np_random, lambda: self.task_ids)
 
     # --- the Gymnasium API ----------------------------------------------------------------
 
@@ -309,17 +350,8 @@ class MiSettingsEnv(gym.Env[Any, str]):
             self._client = None
         options = dict(options or {})
         task = options.pop("task", None) or self._choose_task()
-        variant = seed if seed is not None else int(self.np_random.integers(0, 2**31))
-        if variant < 0:
-            raise ValueError(f"seed must be non-negative, not {seed}")
-        reset_options: dict[str, Any] = {}
-        if self.width is not None:
-            reset_options["width"] = self.width
-        if self.height is not None:
-            reset_options["height"] = self.height
-        if self.frame:
-            reset_options["frame"] = True
-        reset_options.update(options)  # unknown keys go on to the binary, which judges them
+        variant = draw_variant(seed, self.np_random)
+        reset_options = base_reset_options(self.width, self.height, self.frame, options)
         if self.observation != "text" and (
             reset_options.get("width", 60) != (self.width or 60)
             or reset_options.get("height", 24) != (self.height or 24)
@@ -491,10 +523,7 @@ class MiSettingsEnv(gym.Env[Any, str]):
         kept as the last observation."""
         goal = None if self._reset_info is None else self._reset_info.get("goal")
         if self.goal_in_observation and goal is not None:
-            # An observation has no goal of its own (the simulator's tests hold it to that): as
-            # ``{**observation, "goal": goal}`` would be written.
-            members = "," if observation != "{}" else ""
-            observation = f'{observation[:-1]}{members}"goal":{encode(goal)}}}'
+            observation = with_goal(observation, encode(goal))
         if len(observation) > self.text_space.max_length:
             gym.logger.warn(
                 f"an observation of {len(observation)} characters exceeds max_observation_length="

@@ -26,6 +26,7 @@ __all__ = [
     "ENV_ID",
     "NAMESPACE",
     "TASK_IDS",
+    "VECTOR_ENTRY_POINT",
     "register_envs",
     "register_task_envs",
     "task_env_id",
@@ -35,6 +36,9 @@ NAMESPACE = "mi_settings"
 #: The generic id: ``gymnasium.make(ENV_ID, task=...)`` plays any task (or a list, or ``"*"``).
 ENV_ID = f"{NAMESPACE}/MiSettings-v0"
 ENTRY_POINT = "mi_settings_gym.env:MiSettingsEnv"
+#: ``gymnasium.make_vec(id, num_envs=N, vectorization_mode="vector_entry_point")``: N
+#: environments in one simulator process (:mod:`mi_settings_gym.vector`).
+VECTOR_ENTRY_POINT = "mi_settings_gym.vector:MiSettingsVectorEnv"
 
 # A task id as it may stand in a Gymnasium id (and in a Python string literal as written).
 _TASK_ID = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*")
@@ -59,7 +63,12 @@ def register_task_envs(task_ids: Iterable[str]) -> list[str]:
     for task in task_ids:
         env_id = task_env_id(task)
         if env_id not in gymnasium.registry:
-            gymnasium.register(id=env_id, entry_point=ENTRY_POINT, kwargs={"task": task})
+            gymnasium.register(
+                id=env_id,
+                entry_point=ENTRY_POINT,
+                vector_entry_point=VECTOR_ENTRY_POINT,
+                kwargs={"task": task},
+            )
         ids.append(env_id)
     return ids
 
@@ -67,5 +76,7 @@ def register_task_envs(task_ids: Iterable[str]) -> list[str]:
 def register_envs() -> None:
     """Registers :data:`ENV_ID` and every task's id of the package's list (done at import)."""
     if ENV_ID not in gymnasium.registry:
-        gymnasium.register(id=ENV_ID, entry_point=ENTRY_POINT)
+        gymnasium.register(
+            id=ENV_ID, entry_point=ENTRY_POINT, vector_entry_point=VECTOR_ENTRY_POINT
+        )
     register_task_envs(TASK_IDS)

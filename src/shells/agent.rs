@@ -13,6 +13,7 @@ use std::sync::mpsc;
 
 use crate::play::agent::Agent;
 use crate::play::agent::ascii_json;
+use crate::play::agent::batch::Batch;
 use crate::play::agent::log::EpisodeLog;
 use crate::play::agent::protocol::Response;
 use crate::shells::files;
@@ -36,16 +37,7 @@ struct LogDir {
 impl Server {
     /// Serves `agent`, logging its episodes into `log_dir` (made if missing) when given.
     pub fn new(agent: Agent, log_dir: Option<PathBuf>) -> Result<Server, String> {
-        let logs = match log_dir {
-            None => None,
-            Some(dir) => {
-                std::fs::create_dir_all(&dir)
-                    .map_err(|e| format!("--log-dir {}: cannot create it: {e}", dir.display()))?;
-                files::remove_stale(&dir);
-                let next = files::next_number(&dir, |name| name.split_once('-')?.0.parse().ok());
-                Some(LogDir { dir, next })
-            }
-        };
+        let logs = LogDir::open(log_dir)?;
         let agent = agent.logging(logs.is_some());
         Ok(Server { agent, logs })
     }
@@ -55,35 +47,230 @@ impl Server {
     pub fn answer(&mut self, line: &str) -> (Response, bool) {
         let answer = self.agent.answer(line);
         let ended = self.agent.take_logs();
-        self.write(ended);
+        write_logs(&mut self.logs, ended);
         answer
     }
 
     /// The session ends: the running episode is logged.
     pub fn finish(&mut self) {
         let ended = self.agent.finish();
-        self.write(ended);
+        write_logs(&mut self.logs, ended);
+    }
+}
+
+impl LogDir {
+    /// The folder `log_dir` (made if missing), when given.
+    fn open(log_dir: Option<PathBuf>) -> Result<Option<LogDir>, String> {
+        let Some(dir) = log_dir else {
+            return Ok(None);
+        };
+        std::fs::create_dir_all(&dir)
+            .map_err(|e| format!("--log-dir {}: cannot create it: {e}", dir.display()))?;
+        files::remove_stale(&dir);
+        let next = files::next_number(&dir, |name| name.split_once('-')?.0.parse().ok());
+        Ok(Some(LogDir { dir, next }))
+    }
+}
+
+/// Writes the logs of the episodes that ended into `logs`, if logging.
+fn write_logs(logs: &mut Option<LogDir>, ended: Vec<EpisodeLog>) {
+    let Some(logs) = logs else {
+        return;
+    };
+    for log in ended {
+        let mut json = serde_json::to_string_pretty(&log.fixture).unwrap_or_default();
+        json.push('\n');
+        let (task, seed) = (log.task, log.seed);
+        let name = |n: u64| format!("{n:05}-{task}-seed{seed}.json");
+        // A log that cannot be written must not end the agent's session: it is said on
+        // stderr.
+        match files::write_new(&logs.dir, name, logs.next, json.as_bytes()) {
+            Ok((_, n)) => logs.next = n.saturating_add(1),
+            Err(e) => eprintln!(
+                "mi-settings agent: cannot write a log into {}: {e}",
+                logs.dir.display()
+            ),
+        }
+    }
+}
+
+/// What `serve` serves: one environment ([`Server`]) or a batch ([`BatchServer`]).
+pub trait Session {
+    /// Answers one request line (and writes the logs of the episodes it ended), and whether it
+    /// closed the session.
+    fn answer(&mut self, line: &str) -> (Response, bool);
+    /// The session ends: the running episodes are logged.
+    fn finish(&mut self);
+    /// The pixels the last answer announced, which follow its line.
+    fn pixels(&self) -> &[u8];
+}
+
+impl Session for Server {
+    fn answer(&mut self, line: &str) -> (Response, bool) {
+        Server::answer(self, line)
     }
 
-    fn write(&mut self, ended: Vec<EpisodeLog>) {
-        let Some(logs) = &mut self.logs else {
-            return;
-        };
-        for log in ended {
-            let mut json = serde_json::to_string_pretty(&log.fixture).unwrap_or_default();
-            json.push('\n');
-            let (task, seed) = (log.task, log.seed);
-            let name = |n: u64| format!("{n:05}-{task}-seed{seed}.json");
-            // A log that cannot be written must not end the agent's session: it is said on
-            // stderr.
-            match files::write_new(&logs.dir, name, logs.next, json.as_bytes()) {
-                Ok((_, n)) => logs.next = n.saturating_add(1),
-                Err(e) => eprintln!(
-                    "mi-settings agent: cannot write a log into {}: {e}",
-                    logs.dir.display()
+    fn finish(&mut self) {
+        Server::finish(self);
+    }
+
+    fn pixels(&self) -> &[u8] {
+        self.agent.pixels()
+    }
+}
+
+/// A batch session (`mi-settings agent --batch N`): N environments, and the file their
+/// observations are written into (`observations_file`), if the client gave one.
+pub struct BatchServer {
+    batch: Batch,
+    logs: Option<LogDir>,
+}
+
+/// The client's file of observations: row `i` (`row_bytes` long) is environment `i`'s.
+struct RowsFile {
+    file: std::fs::File,
+    row_bytes: usize,
+}
+
+/// The smallest and largest row of an observations file.
+const ROW_BYTES: std::ops::RangeInclusive<usize> = 1024..=16 * 1024 * 1024;
+
+impl BatchServer {
+    /// `envs` environments like `agent`, their work shared over `threads` threads (default:
+    /// as many as the machine runs at once, at most one per environment).
+    pub fn new(
+        agent: Agent,
+        envs: usize,
+        threads: Option<usize>,
+        log_dir: Option<PathBuf>,
+    ) -> Result<BatchServer, String> {
+        let logs = LogDir::open(log_dir)?;
+        let agent = agent.logging(logs.is_some());
+        let threads = threads.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map_or(1, std::num::NonZero::get)
+                .min(envs.max(1))
+        });
+        Ok(BatchServer {
+            batch: Batch::new(&agent, envs, threads)?,
+            logs,
+        })
+    }
+
+    /// Takes the client's observations file: a regular file (not a link), at least N rows.
+    fn open_rows(&mut self, path: &std::path::Path, row_bytes: usize) -> Response {
+        let named =
+            |e: &dyn std::fmt::Display| format!("observations_file {}: {e}", path.display());
+        if !ROW_BYTES.contains(&row_bytes) {
+            return Response::Error {
+                error: format!(
+                    "row_bytes {row_bytes}: from {} to {}",
+                    ROW_BYTES.start(),
+                    ROW_BYTES.end()
                 ),
-            }
+            };
         }
+        let file = match open_shared(path) {
+            Ok(file) => file,
+            Err(e) => return Response::Error { error: named(&e) },
+        };
+        let rows = self.batch.len();
+        let needed = rows.saturating_mul(row_bytes) as u64;
+        match file.metadata() {
+            Ok(meta) if meta.len() >= needed => {}
+            Ok(meta) => {
+                return Response::Error {
+                    error: named(&format!(
+                        "{} bytes, less than {rows} rows of {row_bytes} ({needed})",
+                        meta.len()
+                    )),
+                };
+            }
+            Err(e) => return Response::Error { error: named(&e) },
+        }
+        let file = RowsFile { file, row_bytes };
+        self.batch
+            .write_rows(std::sync::Arc::new(move |i, text| file.write(i, text)));
+        Response::Rows { rows, row_bytes }
+    }
+}
+
+impl RowsFile {
+    /// Writes row `i`: the observation's length (4 bytes, little-endian), then the observation.
+    fn write(&self, i: usize, text: &[u8]) -> bool {
+        let Ok(length) = u32::try_from(text.len()) else {
+            return false;
+        };
+        if text.len() + 4 > self.row_bytes {
+            return false;
+        }
+        let mut row = Vec::with_capacity(text.len() + 4);
+        row.extend_from_slice(&length.to_le_bytes());
+        row.extend_from_slice(text);
+        write_at(&self.file, &row, (i * self.row_bytes) as u64)
+    }
+}
+
+/// The client's file, opened to write: a regular file, not a link (checked against what was
+/// opened).
+#[cfg(unix)]
+fn open_shared(path: &std::path::Path) -> Result<std::fs::File, String> {
+    use std::os::unix::fs::MetadataExt;
+    let seen = std::fs::symlink_metadata(path).map_err(|e| e.to_string())?;
+    if !seen.file_type().is_file() {
+        return Err("not a regular file (make it first; a link is refused)".into());
+    }
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .open(path)
+        .map_err(|e| e.to_string())?;
+    let opened = file.metadata().map_err(|e| e.to_string())?;
+    if (opened.dev(), opened.ino()) != (seen.dev(), seen.ino()) {
+        return Err("it changed while it was opened".into());
+    }
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn open_shared(_: &std::path::Path) -> Result<std::fs::File, String> {
+    Err("observations are written into a file on Unix only".into())
+}
+
+#[cfg(unix)]
+fn write_at(file: &std::fs::File, bytes: &[u8], offset: u64) -> bool {
+    use std::os::unix::fs::FileExt;
+    file.write_all_at(bytes, offset).is_ok()
+}
+
+#[cfg(not(unix))]
+fn write_at(_: &std::fs::File, _: &[u8], _: u64) -> bool {
+    false
+}
+
+impl Session for BatchServer {
+    fn answer(&mut self, line: &str) -> (Response, bool) {
+        let request = match crate::play::agent::parse(line) {
+            Ok(request) => request,
+            Err(error) => return (Response::Error { error }, false),
+        };
+        if let crate::play::agent::protocol::Request::ObservationsFile { file, row_bytes } = request
+        {
+            return (self.open_rows(&file, row_bytes), false);
+        }
+        let answer = self.batch.answer(request);
+        let ended = self.batch.take_logs();
+        write_logs(&mut self.logs, ended);
+        answer
+    }
+
+    fn finish(&mut self) {
+        let ended = self.batch.finish();
+        write_logs(&mut self.logs, ended);
+    }
+
+    fn pixels(&self) -> &[u8] {
+        // Nothing follows a batch's line: its frames go into files.
+        &[]
     }
 }
 
@@ -108,7 +295,7 @@ const STOP_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 /// answers in as few writes as the pipe allows. The running episode is logged whatever ends the
 /// session: a close, the end of input, a stop, or a reader of the answers gone (a broken pipe).
 pub fn serve<R: Read + Send + 'static>(
-    agent: &mut Server,
+    agent: &mut impl Session,
     input: BufReader<R>,
     mut output: impl Write,
     stop: &AtomicBool,
@@ -196,7 +383,7 @@ pub fn serve<R: Read + Send + 'static>(
         // Flushed when no whole request waits: the next one, if any, is held for the next turn.
         next = lines.try_recv().ok();
         let written = output.write_all(&text).and_then(|()| match pixels {
-            Some(bytes) => output.write_all(agent.agent.pixels().get(..bytes).unwrap_or(&[])),
+            Some(bytes) => output.write_all(agent.pixels().get(..bytes).unwrap_or(&[])),
             None => Ok(()),
         });
         let written = written.and_then(|()| {

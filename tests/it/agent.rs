@@ -532,12 +532,12 @@ fn every_logged_episode_replays_to_the_same_end() {
         let mut rng: u64 = 0x2545_f491_4f6c_dd1d ^ language.len() as u64;
         for n in 0..EPISODES {
             let task = &catalogue[n % catalogue.len()];
-            let reset = ask(
+            let mut reset = ask(
                 &mut agent,
                 json!({"op": "reset", "task": task.id, "seed": n / catalogue.len(),
                        "options": {"language": language}}),
             );
-            let mut observation = reset["observation"].clone();
+            let mut observation = reset["observation"].take();
             let goal = reset["info"]["goal"]
                 .as_str()
                 .unwrap_or_default()
@@ -550,11 +550,11 @@ fn every_logged_episode_replays_to_the_same_end() {
                         .as_array()
                         .and_then(|e| e.iter().find(|e| e["index"] == action["index"]))
                         .is_some_and(|e| e["role"] == json!("text_field"));
-                let answer = step(&mut agent, action);
+                let mut answer = step(&mut agent, action);
                 if into_plain_field && answer["info"]["error"].is_null() {
                     in_clear += 1;
                 }
-                observation = answer["observation"].clone();
+                observation = answer["observation"].take();
                 if answer["terminated"] == json!(true) || answer["truncated"] == json!(true) {
                     break;
                 }

@@ -3,6 +3,7 @@
 
 mod account_forms;
 mod agent;
+mod agent_batch;
 mod agent_pixels;
 mod android_world;
 mod architecture;

@@ -64,6 +64,25 @@ def run_episode(env: MiSettingsEnv, task: str, seed: int) -> EpisodeResult:
     return EpisodeResult(task, seed, total, steps, len(actions), terminated, truncated, errors)
 
 
+class OracleAgent:
+    """The reference solution as an agent for ``python -m mi_settings_gym.evaluate`` (see
+    :mod:`mi_settings_gym.evaluate.agent`): ``uses_solution`` has the runner hand it each
+    episode's solution, which it plays action by action, then declares the goal complete."""
+
+    uses_solution = True
+
+    def __init__(self) -> None:
+        self.actions: list[Any] = []
+
+    def reset(self, goal: str, seed: int, info: Any) -> None:
+        self.actions = list(info["solution"])
+
+    def act(self, observation: Any) -> Any:
+        if self.actions:
+            return self.actions.pop(0)
+        return {"action_type": "status", "goal_status": "complete"}
+
+
 def _run_share(
     jobs: Sequence[tuple[str, int]], binary: str | None, env_kwargs: dict[str, Any]
 ) -> list[EpisodeResult]:

@@ -70,6 +70,35 @@ def random_action(observation: dict[str, Any], rng: random.Random) -> dict[str, 
     return rng.choice(choices)
 
 
+def _observed(observation: Any) -> dict[str, Any]:
+    """The observation's document from what the environment gives: its JSON text, or a dict of
+    ``"text"`` and ``"pixels"``; nothing (``{}``) from pixels alone."""
+    if isinstance(observation, dict):
+        observation = observation.get("text")
+    if isinstance(observation, (str, bytes)):
+        decoded = json.loads(observation)
+        if isinstance(decoded, dict):
+            return decoded
+    return {}
+
+
+class RandomAgent:
+    """:func:`random_action` as an agent for ``python -m mi_settings_gym.evaluate`` (see
+    :mod:`mi_settings_gym.evaluate.agent`): each episode's choices are drawn from its task and
+    seed (a string seed: the same in every process), so an episode plays the same wherever it
+    runs, and two tasks that start alike are not played alike. From pixels alone it sees no
+    elements, and picks among the actions that need none."""
+
+    def __init__(self) -> None:
+        self.rng = random.Random(0)
+
+    def reset(self, goal: str, seed: int, info: Any) -> None:
+        self.rng = random.Random(f"{info.get('task')}/{seed}")
+
+    def act(self, observation: Any) -> dict[str, Any]:
+        return random_action(_observed(observation), self.rng)
+
+
 @dataclass
 class RandomEpisode:
     task: str

@@ -5,6 +5,7 @@
 
 mod act;
 pub mod ascii_json;
+pub mod batch;
 mod current;
 pub mod log;
 mod observe;
@@ -22,7 +23,8 @@ use crate::play::tasks::{self, Task};
 use crate::sim::device::Language;
 
 pub struct Agent {
-    tasks: Vec<Task>,
+    /// Shared by the environments of a batch.
+    tasks: std::sync::Arc<[Task]>,
     current: Option<Current>,
     /// Whether `solution` answers (an oracle or a test), or is refused (an agent under
     /// evaluation).
@@ -42,7 +44,7 @@ impl Agent {
     /// An agent on the task catalogue, logging nothing.
     pub fn new() -> Result<Agent, String> {
         Ok(Agent {
-            tasks: tasks::builtin()?,
+            tasks: tasks::builtin()?.into(),
             current: None,
             allow_solution: false,
             language: Language::En,
@@ -90,19 +92,34 @@ impl Agent {
 
     /// The tasks that can be played (the catalogue, and a person's task files).
     pub fn with_tasks(mut self, tasks: Vec<Task>) -> Agent {
-        self.tasks = tasks;
+        self.tasks = tasks.into();
         self
+    }
+
+    /// Another agent like this one (the same tasks, shared, language and settings), with no
+    /// episode: one environment more of a batch.
+    pub fn twin(&self) -> Agent {
+        Agent {
+            tasks: std::sync::Arc::clone(&self.tasks),
+            current: None,
+            allow_solution: self.allow_solution,
+            language: self.language,
+            logging: self.logging,
+            finished: Vec::new(),
+            log_device: self.log_device,
+        }
     }
 
     /// Answers one request line, and whether it closed the session.
     pub fn answer(&mut self, line: &str) -> (Response, bool) {
-        let request: Request = match serde_json::from_str(line) {
-            Ok(request) => request,
-            Err(e) => {
-                let message = crate::text::shortened(&e.to_string());
-                return (Response::Error { error: message }, false);
-            }
-        };
+        match parse(line) {
+            Ok(request) => self.answer_request(request),
+            Err(error) => (Response::Error { error }, false),
+        }
+    }
+
+    /// Answers one request, and whether it closed the session.
+    pub fn answer_request(&mut self, request: Request) -> (Response, bool) {
         match request {
             Request::Tasks {} => (
                 Response::Tasks {
@@ -165,6 +182,14 @@ impl Agent {
                 self.end_log();
                 (Response::Closed { closed: true }, true)
             }
+            Request::Batch { .. } | Request::ObservationsFile { .. } => (
+                Response::Error {
+                    error: "batch requests are for a batch session: start `mi-settings agent \
+                            --batch N`"
+                        .into(),
+                },
+                false,
+            ),
         }
     }
 
@@ -432,6 +457,11 @@ enum Verdict {
     Answer,
     /// A status: the episode ends on it.
     Status,
+}
+
+/// A request line read, or why it cannot be.
+pub fn parse(line: &str) -> Result<Request, String> {
+    serde_json::from_str(line).map_err(|e| crate::text::shortened(&e.to_string()))
 }
 
 fn no_episode() -> Response {

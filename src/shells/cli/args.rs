@@ -145,6 +145,14 @@ pub(super) enum Command {
         dirs: Vec<PathBuf>,
         #[command(flatten)]
         language: LanguageOption,
+        /// Serve N environments at once, asked together by `batch` requests and stepped in
+        /// parallel threads (1 to 1024; see docs/agent-protocol.md).
+        #[arg(long, value_name = "N")]
+        batch: Option<usize>,
+        /// The threads a batch's work is shared over (default: as many as the machine runs at
+        /// once, at most N).
+        #[arg(long, value_name = "T", requires = "batch")]
+        threads: Option<usize>,
     },
     /// List, show and check the task catalogue.
     Tasks {

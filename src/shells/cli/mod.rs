@@ -99,6 +99,8 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             log_device,
             dirs,
             language: speech,
+            batch,
+            threads,
         }) => {
             let tasks = task_files::catalogue_with(&dirs)?;
             let agent = crate::play::agent::Agent::new()?
@@ -106,7 +108,10 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
                 .allowing_solution(allow_solution)
                 .logging_devices(log_device)
                 .with_tasks(tasks);
-            serve_agent(agent::Server::new(agent, log_dir)?)
+            match batch {
+                Some(envs) => serve_agent(agent::BatchServer::new(agent, envs, threads, log_dir)?),
+                None => serve_agent(agent::Server::new(agent, log_dir)?),
+            }
         }
         Some(Command::Learn {
             task,
@@ -139,7 +144,7 @@ fn replay(paths: &[PathBuf], options: &BatchOptions) -> Result<ExitCode, String>
 }
 
 /// `mi-settings agent`: serves stdin to stdout until the input ends or a signal stops it.
-fn serve_agent(mut server: agent::Server) -> Result<ExitCode, String> {
+fn serve_agent(mut server: impl agent::Session) -> Result<ExitCode, String> {
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
     // Answers go straight to the descriptor, not through stdout's line buffer, which would look
     // for a newline through every frame of pixels and copy it.

@@ -39,6 +39,26 @@ pub enum Request {
     Solution {},
     /// Ends the session.
     Close {},
+    /// A batch session (`mi-settings agent --batch N`) only: one request for each of its N
+    /// environments, answered together (their steps run in parallel threads). `envs` has
+    /// exactly N entries: `null` (nothing for that environment), a request object (`reset`,
+    /// `step`, `render`, `solution`), or a string: a step whose action is that JSON text (a
+    /// text that is not JSON is the action as a string, refused as a step with that string
+    /// would be).
+    Batch {
+        #[schemars(with = "Vec<Option<serde_json::Value>>")]
+        envs: Vec<serde_json::Value>,
+    },
+    /// A batch session only: every observation from now on is written into row `i` of this
+    /// file for environment `i` (its 4-byte little-endian length, then the observation as
+    /// compact printable-ASCII JSON), and its answer says `"observation_row": i` instead of
+    /// carrying it. A regular file the client made, at least N × `row_bytes` bytes, in
+    /// `/dev/shm` to share memory. Unix only.
+    ObservationsFile {
+        file: std::path::PathBuf,
+        /// Bytes of each environment's row, from 1,024 to 16 MiB.
+        row_bytes: usize,
+    },
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -299,6 +319,10 @@ pub enum Seen {
     Text {
         observation_text: String,
     },
+    /// In row `observation_row` of the batch's observations file (`observations_file`).
+    Row {
+        observation_row: usize,
+    },
     /// None: the client asked for pixels only (`"observation":"pixels"`).
     Nothing {},
 }
@@ -343,6 +367,17 @@ pub enum Response {
     },
     Closed {
         closed: bool,
+    },
+    /// A batch's answers, one for each of its environments (`null` where it asked nothing), in
+    /// order; an environment's error is its entry's `{"error":"…"}`, naming it.
+    Batch {
+        #[schemars(with = "Vec<Option<serde_json::Value>>")]
+        envs: Vec<Option<Response>>,
+    },
+    /// `observations_file` taken: N rows of `row_bytes`.
+    Rows {
+        rows: usize,
+        row_bytes: usize,
     },
     Error {
         error: String,

@@ -1,0 +1,235 @@
+#!/usr/bin/env python3
+"""Steps/s of the batched vector environment beside AsyncVectorEnv, in one run, on this machine.
+
+    python python/bench_vector.py [--seconds 2] [--binary target/release/mi-settings]
+                                  [--counts 1,4,16,64] [--async-counts 1,4,16] [--threads 1,2]
+
+Measures, one after another, on one simple task with actions that keep moving (open Bluetooth,
+go back; the episode is truncated after 10 steps and autoreset inside the step, Gymnasium's
+next-step autoreset, resets counted as steps as AsyncVectorEnv counts them):
+  (a) MiSettingsVectorEnv (one ``mi-settings agent --batch N`` process) with N = each of
+      --counts, total steps/s, its threads left to their default;
+  (b) the same at 16 and 64 environments (those of --counts) with each of --threads, to see
+      which thread count is best here;
+  (c) AsyncVectorEnv (a worker process and a simulator per environment) with each of
+      --async-counts, total steps/s;
+  (d) where the time goes in (a): CPU µs per environment-step of this Python process and of the
+      simulator (from /proc), and the ratio of their sum to the wall time (above 1: both cores
+      at work);
+  (e) memory: the batch process's resident set (VmHWM, its peak) / N, and an AsyncVectorEnv
+      environment's (its worker's and its simulator's), beside an Android emulator's ~2 GB;
+  (f) Python's own work per environment-step at 16 and 64 envs: MiSettingsVectorEnv.step with
+      one answer of the simulator replayed instead of asked for (no pipe, no simulator), the
+      fastest of five rounds of 500 steps.
+Use the release binary: a debug build is several times slower.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import mi_settings_gym
+from bench import ACTIONS, TASK, timed_loop  # python/bench.py, beside this script
+from mi_settings_gym import MiSettingsVectorEnv
+
+#: An Android emulator (AndroidWorld's Pixel 6 AVD) takes about this much memory.
+EMULATOR_BYTES = 2 * 1024**3
+MAX_SECONDS = 60.0
+MAX_ENVS = mi_settings_gym.vector.MAX_ENVS
+MAX_ASYNC = 64
+
+
+def stepper(envs: Any, num_envs: int) -> Callable[[], int]:
+    """A loop's body: one step of ``envs``, the actions in turn; how many steps it took."""
+    batches = [tuple(json.dumps(a) for _ in range(num_envs)) for a in ACTIONS]
+    turn = [0]
+
+    def body() -> int:
+        envs.step(batches[turn[0] % 2])
+        turn[0] += 1
+        return num_envs
+
+    return body
+
+
+def proc_cpu(pid: int) -> float:
+    """Seconds of CPU (user + system) process ``pid`` has used."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def proc_kib(pid: int, key: str = "VmHWM") -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(f"{key}:"):
+            return int(line.split()[1])
+    return 0
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text().split()
+        found += [int(c) for c in text]
+    return found
+
+
+class Batched:
+    """One run of MiSettingsVectorEnv: steps/s, CPU per step, peak memory."""
+
+    def __init__(self, binary: str, num_envs: int, threads: int | None, seconds: float) -> None:
+        envs = MiSettingsVectorEnv(num_envs, TASK, binary=binary, threads=threads)
+        try:
+            envs.reset(seed=0)
+            body = stepper(envs, num_envs)
+            timed_loop(0.2, body)  # warm up
+            pid = envs.pid
+            assert pid is not None
+            python0, simulator0 = time.process_time(), proc_cpu(pid)
+            self.count, self.elapsed = timed_loop(seconds, body)
+            self.python_cpu = time.process_time() - python0
+            self.simulator_cpu = proc_cpu(pid) - simulator0
+            self.peak_kib = proc_kib(pid)
+        finally:
+            envs.close()
+
+    @property
+    def rate(self) -> float:
+        return self.count / self.elapsed
+
+
+class _Replayed:
+    """A client that answers every request with one answer line it was given."""
+
+    def __init__(self, line: bytes) -> None:
+        self.line = line
+
+    def request_line(self, _line: bytes | str) -> bytes:
+        return self.line
+
+
+def python_work(binary: str, num_envs: int) -> float:
+    """µs of Python per environment-step: the vector env's step on a replayed answer."""
+    envs = MiSettingsVectorEnv(num_envs, TASK, binary=binary, threads=1)
+    try:
+        envs.reset(seed=0)
+        actions = tuple(json.dumps(ACTIONS[1]) for _ in range(num_envs))
+        line = envs.client.request_line(json.dumps({"op": "batch", "envs": list(actions)}))
+        client = envs._client
+        envs._client = _Replayed(line)  # type: ignore[assignment]
+        best = float("inf")
+        try:
+            for _ in range(5):
+                start = time.perf_counter()
+                for _ in range(500):
+                    envs.step(actions)
+                best = min(best, (time.perf_counter() - start) / 500 / num_envs)
+        finally:
+            envs._client = client
+    finally:
+        envs.close()
+    return best * 1e6
+
+
+def async_run(binary: str, num_envs: int, seconds: float) -> tuple[float, float]:
+    """AsyncVectorEnv: total steps/s, and KiB per environment (worker + simulator, peak)."""
+    envs = mi_settings_gym.make_vector_env(num_envs, task=TASK, binary=binary)
+    try:
+        envs.reset(seed=list(range(num_envs)))
+        body = stepper(envs, num_envs)
+        timed_loop(0.2, body)
+        count, elapsed = timed_loop(seconds, body)
+        kib = 0
+        for worker in envs.processes:
+            if worker.pid is None:
+                continue
+            kib += proc_kib(worker.pid) + sum(proc_kib(c) for c in children(worker.pid))
+    finally:
+        envs.close()
+    return count / elapsed, kib / num_envs
+
+
+def counts(text: str, what: str, bound: int) -> list[int]:
+    try:
+        values = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise SystemExit(f"{what} {text!r}: numbers separated by commas, e.g. 1,4,16") from None
+    if not values or any(not 1 <= v <= bound for v in values):
+        raise SystemExit(f"{what} {text!r}: each from 1 to {bound}")
+    return values
+
+
+def default_binary() -> str:
+    """``$MI_SETTINGS_BIN``, else the repository's release build, else ``mi-settings``."""
+    built = Path(__file__).resolve().parent.parent / "target/release/mi-settings"
+    if not os.environ.get("MI_SETTINGS_BIN") and os.access(built, os.X_OK):
+        return str(built)
+    return mi_settings_gym.find_binary(None)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seconds", type=float, default=2.0, help="per measurement")
+    parser.add_argument("--binary", default=None, help="the mi-settings binary (release)")
+    parser.add_argument("--counts", default="1,4,16,64", help="batch sizes")
+    parser.add_argument("--async-counts", default="1,4,16", help="AsyncVectorEnv sizes")
+    parser.add_argument("--threads", default="1,2", help="thread counts tried at 16 and 64")
+    args = parser.parse_args(argv)
+    if not 0 < args.seconds <= MAX_SECONDS:
+        raise SystemExit(f"--seconds {args.seconds}: more than 0, at most {MAX_SECONDS}")
+    sizes = counts(args.counts, "--counts", MAX_ENVS)
+    async_sizes = counts(args.async_counts, "--async-counts", MAX_ASYNC)
+    thread_counts = counts(args.threads, "--threads", 64)
+    binary = args.binary or default_binary()
+    if not os.access(binary, os.X_OK):
+        raise SystemExit(f"--binary {binary}: not an executable file")
+
+    print(f"binary {binary}; {os.cpu_count()} CPUs; load {os.getloadavg()[0]:.2f} "
+          f"(1 min) at the start; {args.seconds:g} s a measurement")  # fmt: skip
+    print("\n(a) MiSettingsVectorEnv, one `agent --batch N` process, default threads")
+    print(f"{'envs':>5} {'steps/s':>9} {'µs/step':>8} {'Python µs':>10} {'sim µs':>7} "
+          f"{'cores':>6} {'KiB/env':>8} {'vs emulator':>12}")  # fmt: skip
+    rates: dict[int, float] = {}
+    for n in sizes:
+        run = Batched(binary, n, None, args.seconds)
+        rates[n] = run.rate
+        per = 1e6 / run.count
+        per_env = run.peak_kib / n
+        print(f"{n:>5} {run.rate:>9,.0f} {1e6 / run.rate:>8.1f} {run.python_cpu * per:>10.1f} "
+              f"{run.simulator_cpu * per:>7.1f} "
+              f"{(run.python_cpu + run.simulator_cpu) / run.elapsed:>6.2f} {per_env:>8,.0f} "
+              f"{EMULATOR_BYTES / (per_env * 1024):>11,.0f}x")  # fmt: skip
+    print("\n(b) threads of the batch (steps/s)")
+    for n in [n for n in sizes if n in (16, 64)]:
+        line = [f"{n:>5} envs:"]
+        for threads in thread_counts:
+            line.append(
+                f"{threads} thread(s) {Batched(binary, n, threads, args.seconds).rate:,.0f}"
+            )
+        print("  ".join(line))
+    print("\n(c) AsyncVectorEnv (a worker and a simulator per environment)")
+    print(f"{'envs':>5} {'steps/s':>9} {'KiB/env':>8}")
+    async_rates: dict[int, float] = {}
+    for n in async_sizes:
+        rate, kib = async_run(binary, n, args.seconds)
+        async_rates[n] = rate
+        print(f"{n:>5} {rate:>9,.0f} {kib:>8,.0f}")
+    print("\n(f) Python's own work (the simulator's answer replayed), µs per environment-step")
+    for n in [n for n in sizes if n in (16, 64)]:
+        print(f"{n:>5} envs: {python_work(binary, n):.1f}")
+    if 16 in rates and 4 in async_rates:
+        ratio = rates[16] / async_rates[4]
+        print(f"\nbatch of 16 / AsyncVectorEnv(4): {ratio:.1f}x "
+              f"({rates[16]:,.0f} / {async_rates[4]:,.0f} steps/s)")  # fmt: skip
+    print(f"load {os.getloadavg()[0]:.2f} (1 min) at the end")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
