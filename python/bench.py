@@ -74,21 +74,25 @@ def timed_loop(seconds: float, body: Callable[[], int]) -> tuple[int, float]:
 
 @contextlib.contextmanager
 def held_on_one_cpu(pid: int | None) -> Iterator[None]:
-    """This thread and the process ``pid`` on this thread's CPU until the block ends (as both
-    started under ``taskset -c N``); nothing where there are no affinity calls."""
+    """This thread and every thread of the process ``pid`` on this thread's CPU until the block
+    ends (as both started under ``taskset -c N``); nothing where there are no affinity calls."""
     if pid is None or not hasattr(os, "sched_setaffinity"):
         yield
         return
-    mine, theirs = os.sched_getaffinity(0), os.sched_getaffinity(pid)
+    threads = [int(t) for t in os.listdir(f"/proc/{pid}/task")]
+    mine = os.sched_getaffinity(0)
+    theirs = {thread: os.sched_getaffinity(thread) for thread in threads}
     cpu = ctypes.CDLL(None).sched_getcpu()
     os.sched_setaffinity(0, {cpu})
-    os.sched_setaffinity(pid, {cpu})
+    for thread in threads:
+        os.sched_setaffinity(thread, {cpu})
     try:
         yield
     finally:
         os.sched_setaffinity(0, mine)
-        with contextlib.suppress(OSError):
-            os.sched_setaffinity(pid, theirs)
+        for thread, cpus in theirs.items():
+            with contextlib.suppress(OSError):
+                os.sched_setaffinity(thread, cpus)
 
 
 def floor(seconds: float, placement: str = "free", hold: bool = False) -> float:

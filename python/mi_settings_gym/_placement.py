@@ -5,9 +5,10 @@ sleeps until the simulator answers. When the two processes run on different CPUs
 wakes the other CPU, which on a virtual machine costs more than the step's own work. Held on one
 CPU, each process hands the CPU to the other as it starts to wait, and no CPU is woken.
 
-``same-core`` does that request by request (Linux): the simulator is pinned to the CPU the
-client's thread is on as it sends a request (pinned again only when that CPU changed), and the
-client's thread is held on that CPU until the answer is read, then given back the CPUs it had.
+``same-core`` does that request by request (Linux): the simulator (every thread of it: it reads
+its input on a thread of its own) is pinned to the CPU the client's thread is on as it sends a
+request (again only when that CPU changed), and the client's thread is held on that CPU until
+the answer is read, then given back the CPUs it had.
 Between requests the client runs free, so the kernel still balances it (and its simulator
 follows it), and threads and processes it starts meanwhile do not inherit one CPU.
 
@@ -33,7 +34,7 @@ import statistics
 import sys
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 __all__ = [
     "PLACEMENTS",
@@ -58,6 +59,9 @@ EXPLORE = 32
 MARGIN = 0.9
 #: ``auto``: how many of each way's last rounds its estimate is the median of.
 REMEMBERED = 5
+#: The child's threads are listed at its first pins, then at every this many.
+RELIST_FIRST = 4
+RELIST = 64
 
 
 def resolve_placement(placement: str | None) -> str:
@@ -166,6 +170,10 @@ class Placement:
         self._child_cpus = os.sched_getaffinity(pid)
         #: The CPU the child is pinned to (``None``: not pinned).
         self.cpu: int | None = None
+        #: The child's threads (the simulator reads its input on a thread of its own), listed
+        #: again at its first pins and every :data:`RELIST`-th, and when one has gone.
+        self._threads: list[int] | None = None
+        self._pins = 0
         #: The calling thread's CPUs before :meth:`enter`, given back by :meth:`leave`.
         self._saved: set[int] | None = None
         self.chooser = Chooser() if auto else None
@@ -190,7 +198,7 @@ class Placement:
                     return
             cpu = self._current_cpu()
             if cpu != self.cpu:
-                os.sched_setaffinity(self.pid, (cpu,))
+                self._pin_child((cpu,))
                 self.cpu = cpu
             if self.way == BOTH:
                 saved = os.sched_getaffinity(0)
@@ -214,10 +222,26 @@ class Placement:
         if answered and self.active and self.chooser is not None:
             self.chooser.record(time.perf_counter() - self._started)
 
+    def _pin_child(self, cpus: Iterable[int]) -> None:
+        """Every thread of the child on ``cpus`` (a thread it starts later inherits them)."""
+        self._pins += 1
+        if self._threads is None or self._pins <= RELIST_FIRST or self._pins % RELIST == 0:
+            try:
+                self._threads = sorted(int(t) for t in os.listdir(f"/proc/{self.pid}/task"))
+            except (OSError, ValueError):
+                self._threads = [self.pid]
+        os.sched_setaffinity(self.pid, cpus)  # the process itself: gone, an OSError
+        for thread in self._threads:
+            if thread != self.pid:
+                try:
+                    os.sched_setaffinity(thread, cpus)
+                except ProcessLookupError:
+                    self._threads = None  # a thread has ended: list them again next time
+
     def _free_child(self) -> None:
         if self.cpu is not None:
             self.cpu = None
-            os.sched_setaffinity(self.pid, self._child_cpus)
+            self._pin_child(self._child_cpus)
 
     def _stop(self) -> None:
         self.active = False

@@ -120,6 +120,27 @@ def test_the_client_alone_is_free_by_default_and_the_env_auto(binary, make):
     assert env.client.placement == ("auto" if len(CPUS) >= 2 else "free")
 
 
+def thread_cpus(pid: int) -> list[set[int]]:
+    """The CPUs of each thread of the process ``pid``."""
+    return [os.sched_getaffinity(int(t)) for t in os.listdir(f"/proc/{pid}/task")]
+
+
+@needs_two_cpus
+def test_every_thread_of_the_simulator_follows_the_client(make):
+    env = make(task="turn_on_bluetooth", placement="same-core")
+    try:
+        for cpu in sorted(CPUS)[:2]:
+            os.sched_setaffinity(0, {cpu})  # the client moves to this CPU
+            env.reset(seed=0)
+            env.step({"action_type": "wait"})
+            assert env.pid is not None
+            threads = thread_cpus(env.pid)
+            assert len(threads) >= 2  # the simulator reads its input on a thread of its own
+            assert threads == [{cpu}] * len(threads)
+    finally:
+        os.sched_setaffinity(0, CPUS)
+
+
 @needs_two_cpus
 def test_gym_make_passes_the_placement_on(binary):
     env = gym.make(mi_settings_gym.ENV_ID, task="turn_on_bluetooth", placement="same-core")
