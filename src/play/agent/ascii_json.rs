@@ -28,6 +28,18 @@ pub struct AsciiFormatter;
 
 const HEX_DIGITS: [u8; 16] = *b"0123456789abcdef";
 
+/// Whether a fragment serde_json hands over is printable ASCII as it is. Such a fragment holds
+/// no control character, quote or backslash (serde_json escapes those itself), and a `str`
+/// never holds 0xFF: a byte below 0x7F is printable, and `b + 1` has its high bit set exactly
+/// for DEL and the bytes of non-ASCII characters. Folded 16 bytes at a time without an early
+/// exit, so that the compiler can check a chunk in a few vector instructions: this check ran
+/// on every string of every observation and was a tenth of a step's time.
+fn all_printable(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(16);
+    let flagged = |chunk: &[u8]| chunk.iter().fold(0u8, |acc, &b| acc | b.wrapping_add(1)) & 0x80;
+    chunks.all(|chunk| flagged(chunk) == 0) && flagged(chunks.remainder()) == 0
+}
+
 /// Writes `\uXXXX` for one UTF-16 code unit, in lowercase hex as Python does.
 fn write_unit<W: ?Sized + Write>(writer: &mut W, unit: u16) -> io::Result<()> {
     let nibble = |shift: u16| HEX_DIGITS[usize::from((unit >> shift) & 0xf)];
@@ -45,7 +57,7 @@ impl Formatter for AsciiFormatter {
         let bytes = fragment.as_bytes();
         let printable = |b: &u8| (0x20..=0x7e).contains(b);
         // The common case, written in one go: all of it printable ASCII.
-        if bytes.iter().all(printable) {
+        if all_printable(bytes) {
             return writer.write_all(bytes);
         }
         let mut rest = fragment;
@@ -125,6 +137,23 @@ mod tests {
         for (text, python) in cases {
             assert_eq!(ascii(&json!(text)), python, "{text:?}");
         }
+    }
+
+    /// The folded check agrees with the plain one for every byte a fragment may hold, at every
+    /// position of every length around the 16-byte chunks.
+    #[test]
+    fn the_fast_check_agrees_with_the_plain_one() {
+        for len in 0..40 {
+            for at in 0..len {
+                for byte in 0x20..=0xfeu8 {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = byte;
+                    let plain = bytes.iter().all(|b| (0x20..=0x7e).contains(b));
+                    assert_eq!(all_printable(&bytes), plain, "{byte:#x} at {at} of {len}");
+                }
+            }
+        }
+        assert!(all_printable(b""));
     }
 
     #[test]

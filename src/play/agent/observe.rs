@@ -14,12 +14,14 @@ pub(super) fn seen(current: &mut Current) -> protocol::Seen {
         return protocol::Seen::Nothing {};
     }
     if current.as_text {
-        let mut text = Vec::new();
+        // Room for a usual screen's observation (2–4 KB) at once, not grown in steps.
+        let mut text = Vec::with_capacity(4096);
         // Writing into memory fails only for a value JSON cannot hold; an observation has none.
         let _ = super::ascii_json::to_writer(&mut text, &observation);
-        protocol::Seen::Text {
-            observation_text: String::from_utf8_lossy(&text).into_owned(),
-        }
+        // Printable ASCII by construction: taken as it is, not scanned and copied again.
+        let observation_text = String::from_utf8(text)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
+        protocol::Seen::Text { observation_text }
     } else {
         protocol::Seen::Object {
             observation: Box::new(observation),
