@@ -16,6 +16,7 @@ use crate::play::agent::ascii_json;
 use crate::play::agent::batch::Batch;
 use crate::play::agent::log::EpisodeLog;
 use crate::play::agent::protocol::Response;
+use crate::play::agent::shared_file;
 use crate::shells::files;
 
 /// The longest request line read; a longer one is answered with an error and skipped.
@@ -170,7 +171,7 @@ impl BatchServer {
                 ),
             };
         }
-        let file = match open_shared(path) {
+        let file = match shared_file::open(path) {
             Ok(file) => file,
             Err(e) => return Response::Error { error: named(&e) },
         };
@@ -207,44 +208,8 @@ impl RowsFile {
         let mut row = Vec::with_capacity(text.len() + 4);
         row.extend_from_slice(&length.to_le_bytes());
         row.extend_from_slice(text);
-        write_at(&self.file, &row, (i * self.row_bytes) as u64)
+        shared_file::write_at(&self.file, &row, (i * self.row_bytes) as u64)
     }
-}
-
-/// The client's file, opened to write: a regular file, not a link (checked against what was
-/// opened).
-#[cfg(unix)]
-fn open_shared(path: &std::path::Path) -> Result<std::fs::File, String> {
-    use std::os::unix::fs::MetadataExt;
-    let seen = std::fs::symlink_metadata(path).map_err(|e| e.to_string())?;
-    if !seen.file_type().is_file() {
-        return Err("not a regular file (make it first; a link is refused)".into());
-    }
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .map_err(|e| e.to_string())?;
-    let opened = file.metadata().map_err(|e| e.to_string())?;
-    if (opened.dev(), opened.ino()) != (seen.dev(), seen.ino()) {
-        return Err("it changed while it was opened".into());
-    }
-    Ok(file)
-}
-
-#[cfg(not(unix))]
-fn open_shared(_: &std::path::Path) -> Result<std::fs::File, String> {
-    Err("observations are written into a file on Unix only".into())
-}
-
-#[cfg(unix)]
-fn write_at(file: &std::fs::File, bytes: &[u8], offset: u64) -> bool {
-    use std::os::unix::fs::FileExt;
-    file.write_all_at(bytes, offset).is_ok()
-}
-
-#[cfg(not(unix))]
-fn write_at(_: &std::fs::File, _: &[u8], _: u64) -> bool {
-    false
 }
 
 impl Session for BatchServer {

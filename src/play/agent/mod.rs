@@ -11,6 +11,7 @@ pub mod log;
 mod observe;
 pub mod pixels;
 pub mod protocol;
+pub mod shared_file;
 
 use current::{Current, PhoneChoice};
 use log::EpisodeLog;

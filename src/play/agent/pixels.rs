@@ -5,6 +5,7 @@
 use std::path::Path;
 
 use super::protocol::{ObservationKind, PixelFrame, Response};
+use super::shared_file;
 use crate::play::tasks::Episode;
 use crate::ui::pixels::{self, Picture, SCALE_MAX};
 
@@ -60,47 +61,9 @@ impl Pixels {
     }
 }
 
-/// The client's file for frames, opened to write: a regular file, not a link (checked against
-/// what was opened).
-#[cfg(unix)]
+/// The client's file for frames, opened to write (see [`shared_file::open`]).
 fn frame_file(path: &Path) -> Result<std::fs::File, String> {
-    use std::os::unix::fs::MetadataExt;
-    let named = |e: &dyn std::fmt::Display| format!("options.pixels_file {}: {e}", path.display());
-    let seen = std::fs::symlink_metadata(path).map_err(|e| named(&e))?;
-    if !seen.file_type().is_file() {
-        return Err(named(
-            &"not a regular file (make it first; a link is refused)",
-        ));
-    }
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .open(path)
-        .map_err(|e| named(&e))?;
-    let opened = file.metadata().map_err(|e| named(&e))?;
-    if (opened.dev(), opened.ino()) != (seen.dev(), seen.ino()) {
-        return Err(named(&"it changed while it was opened"));
-    }
-    Ok(file)
-}
-
-#[cfg(not(unix))]
-fn frame_file(path: &Path) -> Result<std::fs::File, String> {
-    Err(format!(
-        "options.pixels_file {}: frames are written into a file on Unix only",
-        path.display()
-    ))
-}
-
-/// Writes a frame at the start of `file`; whether it was.
-#[cfg(unix)]
-fn write_frame(file: &std::fs::File, rgb: &[u8]) -> bool {
-    use std::os::unix::fs::FileExt;
-    file.write_all_at(rgb, 0).is_ok()
-}
-
-#[cfg(not(unix))]
-fn write_frame(_: &std::fs::File, _: &[u8]) -> bool {
-    false
+    shared_file::open(path).map_err(|e| format!("options.pixels_file {}: {e}", path.display()))
 }
 
 /// Draws the frame of `episode` (a terminal of `size`) as pixels when it is seen so, and
@@ -119,7 +82,7 @@ pub(super) fn drawn(
     pixels::draw_into(buffer, seen.scale, picture);
     // A frame the file cannot take (the disk is full, the file was cut) follows the line.
     let file = match &seen.file {
-        Some(file) => write_frame(file, &picture.rgb),
+        Some(file) => shared_file::write_at(file, &picture.rgb, 0),
         None => false,
     };
     Some(PixelFrame {
