@@ -1,5 +1,7 @@
 """Gymnasium environment for mi-settings, a terminal simulation of a Xiaomi phone's Settings -> Mi
-Account area, played through the ``mi-settings agent`` JSON-lines protocol.
+Account area, played through the ``mi-settings agent`` JSON-lines protocol: by default with the
+simulator built into the package (running in this process), else as a ``mi-settings agent``
+subprocess (see :mod:`mi_settings_gym.inprocess`).
 
 >>> import gymnasium as gym, json, mi_settings_gym          # doctest: +SKIP
 >>> env = gym.make("mi_settings/turn_on_bluetooth-v0", render_mode="ansi")  # doctest: +SKIP
@@ -20,6 +22,7 @@ from typing import Any
 
 import gymnasium
 
+from ._placement import PLACEMENT_ENV, PLACEMENTS
 from .android_world import (
     AndroidWorldEnv,
     BoundingBox,
@@ -28,8 +31,16 @@ from .android_world import (
     UIElement,
     ui_elements_description,
 )
-from .client import AgentError, AgentProcess, BinaryNotFoundError, ProtocolError, find_binary
+from .client import (
+    AgentClient,
+    AgentError,
+    AgentProcess,
+    BinaryNotFoundError,
+    ProtocolError,
+    find_binary,
+)
 from .env import MiSettingsEnv, parse_observation
+from .inprocess import InProcessAgent
 from .registration import ENV_ID, TASK_IDS, register_envs, register_task_envs, task_env_id
 from .spaces import ASCII_PRINTABLE, AsciiText, SharedTextBatch
 from .vector import MiSettingsVectorEnv
@@ -37,13 +48,17 @@ from .vector import MiSettingsVectorEnv
 __all__ = [
     "ASCII_PRINTABLE",
     "ENV_ID",
+    "PLACEMENTS",
+    "PLACEMENT_ENV",
     "TASK_IDS",
+    "AgentClient",
     "AgentError",
     "AgentProcess",
     "AndroidWorldEnv",
     "AsciiText",
     "BinaryNotFoundError",
     "BoundingBox",
+    "InProcessAgent",
     "JSONAction",
     "MiSettingsEnv",
     "MiSettingsVectorEnv",

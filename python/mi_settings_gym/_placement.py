@@ -41,6 +41,7 @@ __all__ = [
     "PLACEMENT_ENV",
     "Chooser",
     "Placement",
+    "process_placement",
     "resolve_placement",
     "start_placement",
 ]
@@ -48,8 +49,10 @@ __all__ = [
 #: The environment variable that sets the placement wherever none is given (``free`` turns it
 #: off everywhere).
 PLACEMENT_ENV = "MI_SETTINGS_PLACEMENT"
-#: The placements: measured by the package, the client's CPU, the kernel's choice.
-PLACEMENTS = ("auto", "same-core", "free")
+#: The placements: the package's choice (in this process when it can, else as ``process``),
+#: inside this process, a process placed where its round trips are fastest, the client's CPU,
+#: the kernel's choice.
+PLACEMENTS = ("auto", "in-process", "process", "same-core", "free")
 
 #: ``auto``: requests a round; rounds each way to begin with; one round in this many is played
 #: the other way; same-core is kept when its median round trip is under this share of free's.
@@ -75,6 +78,13 @@ def resolve_placement(placement: str | None) -> str:
         choices = ", ".join(repr(p) for p in PLACEMENTS)
         raise ValueError(f"{source} must be one of {choices}, not {placement!r}")
     return placement
+
+
+def process_placement(placement: str) -> str:
+    """How a simulator that runs as a process is placed for ``placement``: ``auto``,
+    ``same-core`` or ``free`` (the choices about a process; ``in-process`` and ``process`` ask
+    for the timed choice, ``auto``, when it has to be a process)."""
+    return "auto" if placement in ("in-process", "process") else placement
 
 
 def _current_cpu() -> Callable[[], int] | None:

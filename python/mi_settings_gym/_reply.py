@@ -29,10 +29,14 @@ def encode(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
-def read_answer(line: bytes) -> tuple[dict[str, Any], str | None]:
-    """The answer as a dict, and the observation's text: ``None`` when
-    it has none (an ``{"error": ...}``, or an answer that is not one to a reset or a step)."""
+def read_answer(line: bytes, apart: str | None = None) -> tuple[dict[str, Any], str | None]:
+    """The answer as a dict, and the observation's text: ``apart`` when it came apart from the
+    answer (see ``AgentClient.request_apart``), else the answer's ``observation_text``; ``None``
+    when it has none (an ``{"error": ...}``, or an answer that is not one to a reset or a
+    step)."""
     reply = decode_answer(line)
+    if apart is not None:
+        return reply, apart
     text = reply.get("observation_text")
     if not isinstance(text, str):
         return reply, None

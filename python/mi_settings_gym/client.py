@@ -30,6 +30,7 @@ from ._placement import (
     PLACEMENT_ENV,
     PLACEMENTS,
     Placement,
+    process_placement,
     resolve_placement,
     start_placement,
 )
@@ -37,11 +38,13 @@ from ._placement import (
 __all__ = [
     "PLACEMENTS",
     "PLACEMENT_ENV",
+    "AgentClient",
     "AgentError",
     "AgentProcess",
     "BinaryNotFoundError",
     "ProtocolError",
     "find_binary",
+    "request_bytes",
 ]
 
 #: Environment variable naming the ``mi-settings`` binary.
@@ -107,6 +110,18 @@ _PIXELS = re.compile(rb',"pixels":\{"width":(\d+),"height":(\d+),"bytes":(\d+)\}
 _PIXELS_IN_FILE = re.compile(
     rb',"pixels":\{"width":(\d+),"height":(\d+),"bytes":(\d+),"file":true\}\}$'
 )
+#: How far from an answer's end its pixels member starts, at most (digits of a 4-byte size).
+_PIXELS_TAIL = 128
+
+
+def announced_pixels(answer: bytes) -> re.Match[bytes] | None:
+    """The pixels ``answer`` announces as following its line (``_PIXELS``), if any; most
+    answers are told apart without the pattern."""
+    if not answer.endswith(b"}}") or b'"pixels":{' not in answer[-_PIXELS_TAIL:]:
+        return None
+    return _PIXELS.search(answer)
+
+
 #: Where frames are shared: memory, as files (Linux).
 SHARED_MEMORY_DIR = "/dev/shm"
 #: The pipe's size asked for when pixels are read: a 60x24 frame (553 KB) then goes through at
@@ -150,44 +165,31 @@ def refuse_errors(reply: dict[str, Any], request: Mapping[str, Any]) -> dict[str
     return reply
 
 
-class AgentProcess:
-    """One ``mi-settings agent`` subprocess, spoken to one JSON line at a time.
+def request_bytes(line: bytes | str) -> bytes:
+    """A request line as the bytes sent: UTF-8, one line, not blank (``ValueError``; a blank
+    line gets no answer through the pipe, so waiting for one would hang)."""
+    if isinstance(line, str):
+        try:
+            line = line.encode("utf-8")
+        except UnicodeEncodeError as e:
+            raise AgentError(
+                "the request holds text that is not Unicode and cannot be sent "
+                f"({e.reason} at {e.start})"
+            ) from None
+    if b"\n" in line:
+        raise ValueError("a request is one line: it must not contain a newline")
+    if not line.strip():
+        raise ValueError("a blank line gets no answer: send a JSON object")
+    return line
 
-    >>> agent = AgentProcess()                          # doctest: +SKIP
-    >>> agent.request({"op": "tasks"})["tasks"][0]["id"]  # doctest: +SKIP
-    'change_the_password'
-    >>> agent.close()                                   # doctest: +SKIP
 
-    :meth:`request` returns the answer as it came (an ``{"error": ...}`` answer included);
-    :meth:`call` raises :class:`ProtocolError` for those instead. Both raise :class:`AgentError`
-    when the process has died, with the end of what it wrote to standard error.
+class AgentClient:
+    """What the package's clients of a simulator share, whether it runs as a subprocess
+    (:class:`AgentProcess`) or inside this process
+    (:class:`~mi_settings_gym.inprocess.InProcessAgent`): the requests, sent by
+    :meth:`request_line`, and the frame of pixels the last answer that had any announced."""
 
-    ``placement`` says where the process runs beside this one's thread that talks to it:
-    ``"same-core"`` (Linux: on that thread's CPU, request by request, which spares each request
-    and answer the wake-up of another CPU; see :mod:`mi_settings_gym._placement`), ``"free"``
-    (the kernel decides; the default here, for a process that may run threads of its own) or
-    ``"auto"`` (where this thread may run on more than one CPU: whichever of same-core, the
-    process alone following this thread's CPU, and free its round trips show fastest);
-    ``None`` takes ``$MI_SETTINGS_PLACEMENT``, else ``"auto"``. Where affinity calls do not
-    exist (macOS, Windows) every placement is free. :attr:`placement` says which is in effect.
-    """
-
-    def __init__(
-        self,
-        binary: str | os.PathLike[str] | None = None,
-        *,
-        args: Sequence[str] = ("agent",),
-        env: Mapping[str, str] | None = None,
-        cwd: str | os.PathLike[str] | None = None,
-        timeout: float | None = 60.0,
-        placement: str | None = "free",
-    ) -> None:
-        self._proc: subprocess.Popen[bytes] | None = None
-        self._placed: Placement | None = None
-        placement = resolve_placement(placement)
-        #: Seconds an answer may take before the process is taken for hung (``None``: forever).
-        self.timeout = timeout
-        self._pending = b""
+    def __init__(self) -> None:
         #: The pixels the last answer announced (see :attr:`frame`), in a buffer reused.
         self._frame = bytearray()
         self._frame_shape: tuple[int, int] | None = None
@@ -195,163 +197,66 @@ class AgentProcess:
         #: last frame is there.
         self._shared: mmap.mmap | None = None
         self._frame_shared = False
-        self._pipe_grown = False
-        self.binary = find_binary(binary)
-        self.args = [self.binary, *args]
-        self._lock = threading.Lock()
-        self._owner_pid = os.getpid()
-        # Standard error goes to a file, not a pipe nobody reads (which could fill and block the
-        # process); its end is quoted when the process dies. It lives as long as this object,
-        # which closes it in close(), so no `with` block can hold it.
-        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
-        try:
-            self._proc = subprocess.Popen(
-                self.args,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=self._stderr,
-                env=None if env is None else dict(env),
-                cwd=cwd,
-            )
-        except BaseException:
-            self._stderr.close()
-            raise
-        self._placed = start_placement(placement, self._proc.pid)
-        self._placement = placement if self._placed is not None else "free"
 
-    # --- the wire -------------------------------------------------------------------------
-
-    @property
-    def pid(self) -> int | None:
-        return None if self._proc is None else self._proc.pid
-
-    @property
-    def placement(self) -> str:
-        """The placement in effect: ``"auto"``, ``"same-core"`` or ``"free"`` (also where
-        the others cannot be done, or an affinity call failed)."""
-        placed = self._placed
-        return self._placement if placed is not None and placed.active else "free"
-
-    @property
-    def placed_requests(self) -> tuple[int, int]:
-        """How many requests were sent with the process on this thread's CPU, of how many."""
-        placed = self._placed
-        return (0, 0) if placed is None else (placed.placed_requests, placed.requests)
-
-    @property
-    def alive(self) -> bool:
-        return self._proc is not None and self._proc.poll() is None
+    #: Seconds an answer may take before the simulator is taken for hung (``None``: forever).
+    timeout: float | None = None
 
     def request_line(self, line: bytes | str) -> bytes:
         """Sends one raw line (no newline inside) and returns the raw answer line, without its
-        newline.
+        newline."""
+        raise NotImplementedError
 
-        An answer that does not come within :attr:`timeout` seconds ends the process (it is hung,
-        or the pipe is out of step) and raises :class:`AgentError`.
-        """
-        if isinstance(line, str):
-            try:
-                line = line.encode("utf-8")
-            except UnicodeEncodeError as e:
-                raise AgentError(
-                    "the request holds text that is not Unicode and cannot be sent "
-                    f"({e.reason} at {e.start})"
-                ) from None
-        if b"\n" in line:
-            raise ValueError("a request is one line: it must not contain a newline")
-        if not line.strip():
-            # The agent skips blank lines without answering: waiting for an answer would hang.
-            raise ValueError("a blank line gets no answer: send a JSON object")
-        proc = self._proc
-        if proc is None or proc.stdin is None or proc.stdout is None:
-            raise AgentError("the agent process is closed")
-        with self._lock:
-            placed = self._placed
-            if placed is not None:
-                placed.enter()
-            answered = False
-            try:
-                try:
-                    proc.stdin.write(line + b"\n")
-                    proc.stdin.flush()
-                except (BrokenPipeError, ConnectionResetError, ValueError) as e:
-                    raise self._died(f"writing to it failed ({e})") from None
-                answer = self._read_line(proc)
-                answered = True
-                return answer
-            finally:
-                if placed is not None:
-                    placed.leave(answered)
+    @property
+    def pid(self) -> int | None:
+        """The simulator's process id; ``None`` when it runs in this process."""
+        return None
 
-    def _read_line(self, proc: subprocess.Popen[bytes]) -> bytes:
-        """The next line of the process's output, waiting at most :attr:`timeout` seconds."""
-        assert proc.stdout is not None
-        fd = proc.stdout.fileno()
-        deadline = None if self.timeout is None else time.monotonic() + self.timeout
-        while b"\n" not in self._pending:
-            left = None if deadline is None else max(0.0, deadline - time.monotonic())
-            ready, _, _ = select.select([fd], [], [], left)
-            if not ready:
-                proc.kill()
-                raise self._died(f"gave no answer within {self.timeout} s (it was stopped)")
-            chunk = os.read(fd, 1 << 16)
-            if not chunk:
-                raise self._died(
-                    "it closed its output" if not self._pending else "its output ended mid-line"
-                )
-            self._pending += chunk
-        answer, _, self._pending = self._pending.partition(b"\n")
-        if answer.endswith(b"}}"):
-            pixels = _PIXELS.search(answer)
-            if pixels is not None:
-                width, height, size = (int(n) for n in pixels.groups())
-                self._read_pixels(proc, width, height, size, deadline)
-            elif (shared := _PIXELS_IN_FILE.search(answer)) is not None:
-                width, height, size = (int(n) for n in shared.groups())
-                if self._shared is None or size != width * height * 3 or size > len(self._shared):
-                    raise self._died(f"announced {size} bytes of pixels in a file it cannot have")
-                self._frame_shape = (height, width)
-                self._frame_shared = True
-        return answer
+    @property
+    def alive(self) -> bool:
+        raise NotImplementedError
 
-    def _read_pixels(
-        self,
-        proc: subprocess.Popen[bytes],
-        width: int,
-        height: int,
-        size: int,
-        deadline: float | None,
-    ) -> None:
-        """Reads the ``size`` bytes of pixels that follow an answer's line into the frame
-        buffer (reused), straight from the pipe."""
-        assert proc.stdout is not None
-        if size != width * height * 3:
-            raise self._died(f"announced {size} bytes of pixels for {width}x{height}")
-        fd = proc.stdout.fileno()
-        if not self._pipe_grown:
-            self._pipe_grown = True
-            with contextlib.suppress(OSError, AttributeError):
-                import fcntl
+    @property
+    def placed_requests(self) -> tuple[int, int]:
+        """How many requests were answered with the simulator where the client runs, of how
+        many."""
+        return (0, 0)
 
-                fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
-        if len(self._frame) != size:
-            self._frame = bytearray(size)
-        view = memoryview(self._frame)
-        got = min(len(self._pending), size)
-        view[:got] = self._pending[:got]
-        self._pending = self._pending[got:]
-        while got < size:
-            left = None if deadline is None else max(0.0, deadline - time.monotonic())
-            ready, _, _ = select.select([fd], [], [], left)
-            if not ready:
-                proc.kill()
-                raise self._died(f"sent no pixels within {self.timeout} s (it was stopped)")
-            read = os.readv(fd, [view[got:]])
-            if not read:
-                raise self._died("its output ended amid pixels")
-            got += read
+    def stderr_tail(self, limit: int = 2000) -> str:
+        """The end of what the simulator wrote to standard error (a process's, kept apart)."""
+        return ""
+
+    @property
+    def placement(self) -> str:
+        """Where the simulator runs: ``"in-process"``, or a process's placement in effect."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def request_apart(self, line: bytes | str) -> tuple[bytes, str | None]:
+        """As :meth:`request_line`, and an observation asked for as text
+        (``observation_text``) may come apart: ``(answer, text)``, the answer without that
+        member and the string it would have held. Through a pipe it comes in the answer
+        (``None`` here); a simulator in this process hands it over without escaping it."""
+        return self.request_line(line), None
+
+    def _shared_frame(self, answer: bytes) -> bool:
+        """Whether ``answer`` announced a frame written into the shared file (and took it as
+        the frame); :class:`AgentError` when it announced one the file cannot hold."""
+        if not answer.endswith(b"true}}") or b'"pixels":{' not in answer[-_PIXELS_TAIL:]:
+            return False
+        shared = _PIXELS_IN_FILE.search(answer)
+        if shared is None:
+            return False
+        width, height, size = (int(n) for n in shared.groups())
+        if self._shared is None or size != width * height * 3 or size > len(self._shared):
+            raise self._died(f"announced {size} bytes of pixels in a file it cannot have")
         self._frame_shape = (height, width)
-        self._frame_shared = False
+        self._frame_shared = True
+        return True
+
+    def _died(self, what: str) -> AgentError:
+        return AgentError(f"the mi-settings simulator {what}")
 
     @property
     def frame(self) -> tuple[tuple[int, int], memoryview] | None:
@@ -425,6 +330,192 @@ class AgentProcess:
     def solution(self) -> list[dict[str, Any]]:
         message = {"op": "solution"}
         return _member(self.call(message), "actions", list, message)
+
+
+class AgentProcess(AgentClient):
+    """One ``mi-settings agent`` subprocess, spoken to one JSON line at a time.
+
+    >>> agent = AgentProcess()                          # doctest: +SKIP
+    >>> agent.request({"op": "tasks"})["tasks"][0]["id"]  # doctest: +SKIP
+    'change_the_password'
+    >>> agent.close()                                   # doctest: +SKIP
+
+    :meth:`request` returns the answer as it came (an ``{"error": ...}`` answer included);
+    :meth:`call` raises :class:`ProtocolError` for those instead. Both raise :class:`AgentError`
+    when the process has died, with the end of what it wrote to standard error.
+
+    ``placement`` says where the process runs beside this one's thread that talks to it:
+    ``"same-core"`` (Linux: on that thread's CPU, request by request, which spares each request
+    and answer the wake-up of another CPU; see :mod:`mi_settings_gym._placement`), ``"free"``
+    (the kernel decides; the default here, for a process that may run threads of its own) or
+    ``"auto"`` (where this thread may run on more than one CPU: whichever of same-core, the
+    process alone following this thread's CPU, and free its round trips show fastest);
+    ``None`` takes ``$MI_SETTINGS_PLACEMENT``, else ``"auto"``. Where affinity calls do not
+    exist (macOS, Windows) every placement is free. :attr:`placement` says which is in effect.
+    """
+
+    def __init__(
+        self,
+        binary: str | os.PathLike[str] | None = None,
+        *,
+        args: Sequence[str] = ("agent",),
+        env: Mapping[str, str] | None = None,
+        cwd: str | os.PathLike[str] | None = None,
+        timeout: float | None = 60.0,
+        placement: str | None = "free",
+    ) -> None:
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._placed: Placement | None = None
+        if placement == "in-process":
+            raise ValueError(
+                "an AgentProcess runs the simulator as a process: placement 'in-process' is the "
+                "environments' (see mi_settings_gym.inprocess.open_simulator)"
+            )
+        placement = process_placement(resolve_placement(placement))
+        #: Seconds an answer may take before the process is taken for hung (``None``: forever).
+        self.timeout = timeout
+        self._pending = b""
+        super().__init__()
+        self._pipe_grown = False
+        self.binary = find_binary(binary)
+        self.args = [self.binary, *args]
+        self._lock = threading.Lock()
+        self._owner_pid = os.getpid()
+        # Standard error goes to a file, not a pipe nobody reads (which could fill and block the
+        # process); its end is quoted when the process dies. It lives as long as this object,
+        # which closes it in close(), so no `with` block can hold it.
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
+        try:
+            self._proc = subprocess.Popen(
+                self.args,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=self._stderr,
+                env=None if env is None else dict(env),
+                cwd=cwd,
+            )
+        except BaseException:
+            self._stderr.close()
+            raise
+        self._placed = start_placement(placement, self._proc.pid)
+        self._placement = placement if self._placed is not None else "free"
+
+    # --- the wire -------------------------------------------------------------------------
+
+    @property
+    def pid(self) -> int | None:
+        return None if self._proc is None else self._proc.pid
+
+    @property
+    def placement(self) -> str:
+        """The placement in effect: ``"auto"``, ``"same-core"`` or ``"free"`` (also where
+        the others cannot be done, or an affinity call failed)."""
+        placed = self._placed
+        return self._placement if placed is not None and placed.active else "free"
+
+    @property
+    def placed_requests(self) -> tuple[int, int]:
+        """How many requests were sent with the process on this thread's CPU, of how many."""
+        placed = self._placed
+        return (0, 0) if placed is None else (placed.placed_requests, placed.requests)
+
+    @property
+    def alive(self) -> bool:
+        return self._proc is not None and self._proc.poll() is None
+
+    def request_line(self, line: bytes | str) -> bytes:
+        """Sends one raw line (no newline inside) and returns the raw answer line, without its
+        newline.
+
+        An answer that does not come within :attr:`timeout` seconds ends the process (it is hung,
+        or the pipe is out of step) and raises :class:`AgentError`.
+        """
+        line = request_bytes(line)
+        proc = self._proc
+        if proc is None or proc.stdin is None or proc.stdout is None:
+            raise AgentError("the agent process is closed")
+        with self._lock:
+            placed = self._placed
+            if placed is not None:
+                placed.enter()
+            answered = False
+            try:
+                try:
+                    proc.stdin.write(line + b"\n")
+                    proc.stdin.flush()
+                except (BrokenPipeError, ConnectionResetError, ValueError) as e:
+                    raise self._died(f"writing to it failed ({e})") from None
+                answer = self._read_line(proc)
+                answered = True
+                return answer
+            finally:
+                if placed is not None:
+                    placed.leave(answered)
+
+    def _read_line(self, proc: subprocess.Popen[bytes]) -> bytes:
+        """The next line of the process's output, waiting at most :attr:`timeout` seconds."""
+        assert proc.stdout is not None
+        fd = proc.stdout.fileno()
+        deadline = None if self.timeout is None else time.monotonic() + self.timeout
+        while b"\n" not in self._pending:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                proc.kill()
+                raise self._died(f"gave no answer within {self.timeout} s (it was stopped)")
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                raise self._died(
+                    "it closed its output" if not self._pending else "its output ended mid-line"
+                )
+            self._pending += chunk
+        answer, _, self._pending = self._pending.partition(b"\n")
+        pixels = announced_pixels(answer)
+        if pixels is not None:
+            width, height, size = (int(n) for n in pixels.groups())
+            self._read_pixels(proc, width, height, size, deadline)
+        else:
+            self._shared_frame(answer)
+        return answer
+
+    def _read_pixels(
+        self,
+        proc: subprocess.Popen[bytes],
+        width: int,
+        height: int,
+        size: int,
+        deadline: float | None,
+    ) -> None:
+        """Reads the ``size`` bytes of pixels that follow an answer's line into the frame
+        buffer (reused), straight from the pipe."""
+        assert proc.stdout is not None
+        if size != width * height * 3:
+            raise self._died(f"announced {size} bytes of pixels for {width}x{height}")
+        fd = proc.stdout.fileno()
+        if not self._pipe_grown:
+            self._pipe_grown = True
+            with contextlib.suppress(OSError, AttributeError):
+                import fcntl
+
+                fcntl.fcntl(fd, fcntl.F_SETPIPE_SZ, _PIPE_BYTES)
+        if len(self._frame) != size:
+            self._frame = bytearray(size)
+        view = memoryview(self._frame)
+        got = min(len(self._pending), size)
+        view[:got] = self._pending[:got]
+        self._pending = self._pending[got:]
+        while got < size:
+            left = None if deadline is None else max(0.0, deadline - time.monotonic())
+            ready, _, _ = select.select([fd], [], [], left)
+            if not ready:
+                proc.kill()
+                raise self._died(f"sent no pixels within {self.timeout} s (it was stopped)")
+            read = os.readv(fd, [view[got:]])
+            if not read:
+                raise self._died("its output ended amid pixels")
+            got += read
+        self._frame_shape = (height, width)
+        self._frame_shared = False
 
     # --- the end --------------------------------------------------------------------------
 

@@ -45,7 +45,7 @@ from gymnasium.vector import AutoresetMode, VectorEnv
 from gymnasium.vector.utils import batch_space
 
 from ._reply import encode
-from .client import SHARED_MEMORY_DIR, AgentError, AgentProcess, ProtocolError, decode_answer
+from .client import SHARED_MEMORY_DIR, AgentClient, AgentError, ProtocolError, decode_answer
 from .env import (
     DEFAULT_MAX_ACTION_LENGTH,
     base_reset_options,
@@ -54,6 +54,7 @@ from .env import (
     draw_variant,
     with_goal,
 )
+from .inprocess import open_simulator
 from .spaces import AsciiText
 
 __all__ = ["MAX_ENVS", "MiSettingsVectorEnv"]
@@ -102,6 +103,12 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
         autoreset_mode: ``AutoresetMode.NEXT_STEP`` (default), ``SAME_STEP`` or ``DISABLED``
             (or their names).
         observation: ``"text"`` only (pixels: :class:`MiSettingsEnv`).
+        placement: where the simulator runs: ``"auto"`` (default; ``None`` takes
+            ``$MI_SETTINGS_PLACEMENT``) inside this process when the package has it built in
+            and neither ``binary`` nor ``process_env`` is given, else a process the kernel
+            places (its threads spread over the CPUs); ``"in-process"``; ``"process"`` or
+            ``"free"`` for a process; ``"same-core"`` pins the process to the stepping thread's
+            CPU (one CPU for all its threads).
     """
 
     metadata: dict[str, Any] = {  # noqa: RUF012 (Gymnasium reads it as a plain attribute)
@@ -131,6 +138,7 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
         autoreset_mode: AutoresetMode | str = AutoresetMode.NEXT_STEP,
         observation: str = "text",
         render_mode: str | None = None,
+        placement: str | None = None,
     ) -> None:
         if not (isinstance(num_envs, int) and 1 <= num_envs <= MAX_ENVS):
             raise ValueError(f"num_envs must be from 1 to {MAX_ENVS}, not {num_envs!r}")
@@ -179,11 +187,13 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
             args += ["--log-dir", os.fspath(log_dir)]
         if allow_solution:
             args.append("--allow-solution")
-        self._client: AgentProcess | None = AgentProcess(
+        self._client: AgentClient | None = open_simulator(
             binary,
             args=args,
             env=None if process_env is None else dict(process_env),
             timeout=timeout,
+            placement=placement,
+            process="free",
         )
         try:
             self._share_rows()
@@ -194,7 +204,7 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
     # --- the process ----------------------------------------------------------------------
 
     @property
-    def client(self) -> AgentProcess:
+    def client(self) -> AgentClient:
         if self._client is None:
             raise AgentError("the vector environment is closed")
         return self._client
@@ -275,7 +285,9 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
         """An action as the JSON text the batch carries (the simulator reads a text that is
         not JSON as the action string it is, as MiSettingsEnv sends one)."""
         if isinstance(action, str):
-            return action
+            # A str of str's own type: a numpy array's items are numpy.str_, which the step
+            # must not take for a reset's request (it tells them apart by type).
+            return str(action)
         if isinstance(action, Mapping):
             return json.dumps(dict(action), ensure_ascii=False)
         if isinstance(action, bytes):

@@ -56,15 +56,19 @@ def catalogue(binary: str) -> list[dict[str, Any]]:
         return agent.tasks()
 
 
-@pytest.fixture
-def make() -> Iterator[Callable[..., MiSettingsEnv]]:
-    """``make(**kwargs)``: an unwrapped MiSettingsEnv, closed at the end of the test."""
+@pytest.fixture(params=["in-process", "process"])
+def make(request: pytest.FixtureRequest) -> Iterator[Callable[..., MiSettingsEnv]]:
+    """``make(**kwargs)``: an unwrapped MiSettingsEnv, closed at the end of the test; each test
+    runs twice, with the simulator in this process (the default) and as a process (unless it
+    asks for a placement itself)."""
     envs: list[MiSettingsEnv] = []
 
     def factory(**kwargs: Any) -> MiSettingsEnv:
         # The tests play reference solutions: the simulator hands them out (an agent under
         # evaluation would not be started so).
         kwargs.setdefault("allow_solution", True)
+        if request.param == "process":
+            kwargs.setdefault("placement", "process")
         env = MiSettingsEnv(**kwargs)
         envs.append(env)
         return env

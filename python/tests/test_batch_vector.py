@@ -54,12 +54,14 @@ def _same_infos(batch: dict[str, Any], single: dict[str, Any]) -> None:
                 assert a == b or (a is None and b is None), (key, a, b)
 
 
+@pytest.mark.parametrize("placement", ["in-process", "process"])
 @pytest.mark.parametrize(
     "mode", [AutoresetMode.NEXT_STEP, AutoresetMode.SAME_STEP, AutoresetMode.DISABLED]
 )
-def test_the_batch_equals_single_envs_stepped_alike(mode):
+def test_the_batch_equals_single_envs_stepped_alike(mode, placement):
     n, steps = 3, 40
-    batch = MiSettingsVectorEnv(n, TASKS, autoreset_mode=mode)
+    batch = MiSettingsVectorEnv(n, TASKS, autoreset_mode=mode, placement=placement)
+    assert batch.client.placement == ("in-process" if placement == "in-process" else "free")
     singles = _singles(n, mode, task=TASKS)
     rng = np.random.default_rng(7)
     ended = 0
@@ -113,6 +115,22 @@ def test_next_step_autoreset_resets_the_ended_env_and_ignores_its_action():
         assert json.loads(obs[0])["goal"] == json.loads(first[0])["goal"]
 
 
+def test_actions_in_a_numpy_array_are_steps_through_the_truncation_and_its_autoreset():
+    # A numpy array's items are numpy.str_, not str: they must still be sent as steps.
+    with MiSettingsVectorEnv(2, "turn_on_bluetooth") as envs:
+        _, infos = envs.reset(seed=[5, 6])
+        limit = int(infos["max_steps"][0])
+        back = np.array(['{"action_type":"navigate_back"}'] * 2)
+        for step in range(1, limit + 1):
+            _, _, terminated, truncated, infos = envs.step(back)
+            assert infos["steps"].tolist() == [step, step]
+            assert not terminated.any()
+            assert truncated.tolist() == [step == limit] * 2
+        _, _, _, truncated, infos = envs.step(back)
+        assert infos["steps"].tolist() == [0, 0]  # reset, as the next step autoresets
+        assert not truncated.any()
+
+
 def test_make_vec_finds_the_vector_entry_point_for_every_id():
     for env_id in (mi_settings_gym.ENV_ID, mi_settings_gym.task_env_id("sign_out_keep_data")):
         envs = gym.make_vec(env_id, num_envs=2, vectorization_mode="vector_entry_point")
@@ -162,8 +180,20 @@ def test_errors_are_clear():
             envs.step([object(), object()])
 
 
-def test_close_ends_the_process_and_may_be_repeated():
+def test_close_ends_the_in_process_session_and_may_be_repeated():
     envs = MiSettingsVectorEnv(4, "turn_on_bluetooth")
+    envs.reset(seed=0)
+    client = envs.client
+    assert client.placement == "in-process"
+    assert client.alive
+    assert envs.pid is None
+    envs.close()
+    envs.close()
+    assert not client.alive
+
+
+def test_close_ends_the_process_and_may_be_repeated():
+    envs = MiSettingsVectorEnv(4, "turn_on_bluetooth", placement="process")
     envs.reset(seed=0)
     pid = envs.pid
     assert pid is not None

@@ -316,7 +316,7 @@ def test_step_before_reset(make):
 
 
 def test_pickled_env_starts_its_own_process(make):
-    env = make(task=SIMPLE)
+    env = make(task=SIMPLE, placement="process")
     env.reset(seed=0)
     copy = pickle.loads(pickle.dumps(env))
     try:
@@ -329,7 +329,7 @@ def test_pickled_env_starts_its_own_process(make):
 
 
 def test_close_ends_the_process_and_reset_restarts(make):
-    env = make(task=SIMPLE)
+    env = make(task=SIMPLE, placement="process")
     first, _ = env.reset(seed=0)
     proc = env.client._proc
     env.close()
@@ -342,7 +342,7 @@ def test_close_ends_the_process_and_reset_restarts(make):
 
 
 def test_a_crashed_process_is_restarted_at_reset(make):
-    env = make(task=SIMPLE)
+    env = make(task=SIMPLE, placement="process")
     env.reset(seed=0)
     env.client._proc.kill()
     env.client._proc.wait()

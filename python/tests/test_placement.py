@@ -115,7 +115,16 @@ def test_free_leaves_the_child_and_the_thread_alone():
 def test_the_client_alone_is_free_by_default_and_the_env_auto(binary, make):
     with AgentProcess(binary) as agent:
         assert agent.placement == "free"
-    env = make(task="turn_on_bluetooth")
+    # auto: in this process where the package has the simulator built in and no binary is
+    # named; a named binary's process placed by its round trips.
+    env = make(task="turn_on_bluetooth", placement=None)
+    env.reset(seed=0)
+    assert env.client.placement == "in-process"
+    assert env.pid is None
+    env = make(task="turn_on_bluetooth", binary=binary)
+    env.reset(seed=0)
+    assert env.client.placement == ("auto" if len(CPUS) >= 2 else "free")
+    env = make(task="turn_on_bluetooth", placement="process")
     env.reset(seed=0)
     assert env.client.placement == ("auto" if len(CPUS) >= 2 else "free")
 
@@ -161,7 +170,7 @@ def test_gym_make_passes_the_placement_on(binary):
 @pytest.mark.parametrize(("variable", "pinned"), [("free", False), ("same-core", True)])
 def test_the_environment_variable_sets_the_default(monkeypatch, make, variable, pinned):
     monkeypatch.setenv(PLACEMENT_ENV, variable)
-    env = make(task="turn_on_bluetooth")
+    env = make(task="turn_on_bluetooth", placement=None)
     env.reset(seed=0)
     env.step({"action_type": "wait"})
     assert env.client.placement == variable

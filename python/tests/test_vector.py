@@ -35,7 +35,9 @@ def _run(envs: gym.vector.AsyncVectorEnv, steps: int) -> None:
 
 @pytest.mark.parametrize("shared_memory", [False, True])
 def test_async_vector_env_two_envs(shared_memory):
-    envs = mi_settings_gym.make_vector_env(2, shared_memory=shared_memory, task=SIMPLE)
+    envs = mi_settings_gym.make_vector_env(
+        2, shared_memory=shared_memory, task=SIMPLE, placement="process"
+    )
     try:
         _run(envs, 6)
         pids = envs.get_attr("pid")

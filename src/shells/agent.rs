@@ -15,7 +15,7 @@ use crate::play::agent::Agent;
 use crate::play::agent::ascii_json;
 use crate::play::agent::batch::Batch;
 use crate::play::agent::log::EpisodeLog;
-use crate::play::agent::protocol::Response;
+use crate::play::agent::protocol::{Response, Seen};
 use crate::play::agent::shared_file;
 use crate::shells::files;
 
@@ -260,7 +260,7 @@ const STOP_POLL: std::time::Duration = std::time::Duration::from_millis(50);
 /// answers in as few writes as the pipe allows. The running episode is logged whatever ends the
 /// session: a close, the end of input, a stop, or a reader of the answers gone (a broken pipe).
 pub fn serve<R: Read + Send + 'static>(
-    agent: &mut impl Session,
+    agent: &mut dyn Session,
     input: BufReader<R>,
     mut output: impl Write,
     stop: &AtomicBool,
@@ -310,41 +310,7 @@ pub fn serve<R: Read + Send + 'static>(
                 return Err(e);
             }
         };
-        let (response, closed) = match std::str::from_utf8(&line) {
-            _ if read > LINE_BYTES => (
-                Response::Error {
-                    error: format!("a line longer than {LINE_BYTES} bytes"),
-                },
-                false,
-            ),
-            Ok(text) if text.trim().is_empty() => (
-                Response::Error {
-                    error: "an empty line: send one JSON request per line".into(),
-                },
-                false,
-            ),
-            Ok(text) => agent.answer(text),
-            Err(e) => (
-                Response::Error {
-                    error: format!("not UTF-8 text: {e}"),
-                },
-                false,
-            ),
-        };
-        // One buffer for every response, written whole: a response that cannot be written as
-        // JSON is replaced by an error, never sent in part.
-        text.clear();
-        // The frame as pixels follows the line, as many bytes as the line announces.
-        let mut pixels = announced(&response);
-        if let Err(e) = ascii_json::to_writer(&mut text, &response) {
-            pixels = None;
-            text.clear();
-            let error = Response::Error {
-                error: format!("cannot write the response: {e}"),
-            };
-            ascii_json::to_writer(&mut text, &error).map_err(io::Error::other)?;
-        }
-        text.push(b'\n');
+        let Answered { closed, pixels } = answer_line(agent, &line, read, &mut text)?;
         // Flushed when no whole request waits: the next one, if any, is held for the next turn.
         next = lines.try_recv().ok();
         let written = output.write_all(&text).and_then(|()| match pixels {
@@ -371,6 +337,99 @@ pub fn serve<R: Read + Send + 'static>(
             return Ok(());
         }
     }
+}
+
+/// What answering one request line gave, besides the answer's text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Answered {
+    /// The request closed the session.
+    pub closed: bool,
+    /// How many bytes of the session's [`Session::pixels`] follow the line.
+    pub pixels: Option<usize>,
+}
+
+/// Answers one request line into `text` (cleared first): the answer as one line of printable
+/// ASCII JSON, its newline included. `line` is the request's first bytes (at most
+/// `LINE_BYTES + 1`) and `read` how long it really was: a longer line, an empty one or one that
+/// is not UTF-8 is answered with an error. The pipe (`serve`) and a host that runs the simulator
+/// in its own process (the Python package's) answer through this one function.
+pub fn answer_line(
+    agent: &mut dyn Session,
+    line: &[u8],
+    read: usize,
+    text: &mut Vec<u8>,
+) -> io::Result<Answered> {
+    let (response, closed) = respond(agent, line, read);
+    write_answer(&response, closed, text)
+}
+
+/// As [`answer_line`], with an observation asked for as text (`observation_text`) handed back
+/// apart instead of written into the line as a string: the line is the answer without that
+/// member, and the text is exactly the string it would have held. A host in the same process
+/// is spared escaping the observation and reading the escapes back.
+pub fn answer_line_apart(
+    agent: &mut dyn Session,
+    line: &[u8],
+    read: usize,
+    text: &mut Vec<u8>,
+) -> io::Result<(Answered, Option<String>)> {
+    let (mut response, closed) = respond(agent, line, read);
+    let observation = match &mut response {
+        Response::Step { observation, .. } | Response::Reset { observation, .. } => {
+            match std::mem::replace(observation, Seen::Nothing {}) {
+                Seen::Text { observation_text } => Some(observation_text),
+                other => {
+                    *observation = other;
+                    None
+                }
+            }
+        }
+        _ => None,
+    };
+    Ok((write_answer(&response, closed, text)?, observation))
+}
+
+/// The response to one request line, and whether it closed the session.
+fn respond(agent: &mut dyn Session, line: &[u8], read: usize) -> (Response, bool) {
+    match std::str::from_utf8(line) {
+        _ if read > LINE_BYTES => (
+            Response::Error {
+                error: format!("a line longer than {LINE_BYTES} bytes"),
+            },
+            false,
+        ),
+        Ok(request) if request.trim().is_empty() => (
+            Response::Error {
+                error: "an empty line: send one JSON request per line".into(),
+            },
+            false,
+        ),
+        Ok(request) => agent.answer(request),
+        Err(e) => (
+            Response::Error {
+                error: format!("not UTF-8 text: {e}"),
+            },
+            false,
+        ),
+    }
+}
+
+/// Writes `response` into `text` (cleared first) as one line, written whole: a response that
+/// cannot be written as JSON is replaced by an error, never sent in part.
+fn write_answer(response: &Response, closed: bool, text: &mut Vec<u8>) -> io::Result<Answered> {
+    text.clear();
+    // The frame as pixels follows the line, as many bytes as the line announces.
+    let mut pixels = announced(response);
+    if let Err(e) = ascii_json::to_writer(&mut *text, response) {
+        pixels = None;
+        text.clear();
+        let error = Response::Error {
+            error: format!("cannot write the response: {e}"),
+        };
+        ascii_json::to_writer(&mut *text, &error).map_err(io::Error::other)?;
+    }
+    text.push(b'\n');
+    Ok(Answered { closed, pixels })
 }
 
 /// How many bytes of pixels follow the answer's line (none when they went into the file).

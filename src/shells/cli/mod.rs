@@ -102,16 +102,16 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             batch,
             threads,
         }) => {
-            let tasks = task_files::catalogue_with(&dirs)?;
-            let agent = crate::play::agent::Agent::new()?
-                .speaking(language(speech).unwrap_or_default())
-                .allowing_solution(allow_solution)
-                .logging_devices(log_device)
-                .with_tasks(tasks);
-            match batch {
-                Some(envs) => serve_agent(agent::BatchServer::new(agent, envs, threads, log_dir)?),
-                None => serve_agent(agent::Server::new(agent, log_dir)?),
-            }
+            let options = AgentOptions {
+                log_dir,
+                allow_solution,
+                log_device,
+                dirs,
+                language: language(speech),
+                batch,
+                threads,
+            };
+            serve_agent(open_agent(options)?)
         }
         Some(Command::Learn {
             task,
@@ -143,8 +143,70 @@ fn replay(paths: &[PathBuf], options: &BatchOptions) -> Result<ExitCode, String>
     }
 }
 
+/// What `mi-settings agent` is asked for.
+struct AgentOptions {
+    log_dir: Option<PathBuf>,
+    allow_solution: bool,
+    log_device: bool,
+    dirs: Vec<PathBuf>,
+    language: Option<crate::sim::device::Language>,
+    batch: Option<usize>,
+    threads: Option<usize>,
+}
+
+/// The session `mi-settings agent` serves: one environment, or a batch of them.
+fn open_agent(options: AgentOptions) -> Result<Box<dyn agent::Session + Send>, String> {
+    let tasks = task_files::catalogue_with(&options.dirs)?;
+    let agent = crate::play::agent::Agent::new()?
+        .speaking(options.language.unwrap_or_default())
+        .allowing_solution(options.allow_solution)
+        .logging_devices(options.log_device)
+        .with_tasks(tasks);
+    Ok(match options.batch {
+        Some(envs) => Box::new(agent::BatchServer::new(
+            agent,
+            envs,
+            options.threads,
+            options.log_dir,
+        )?),
+        None => Box::new(agent::Server::new(agent, options.log_dir)?),
+    })
+}
+
+/// The session `mi-settings agent ARGS` would serve, for a host that runs the simulator in its
+/// own process and answers requests through [`agent::answer_line`] (the Python package's
+/// in-process simulator): `args` are those after `agent`, refused as the command line refuses
+/// them.
+pub fn agent_session(args: &[String]) -> Result<Box<dyn agent::Session + Send>, String> {
+    let words = ["mi-settings", "agent"].into_iter().map(String::from);
+    let cli = Cli::try_parse_from(words.chain(args.iter().cloned())).map_err(|e| {
+        let message = e.to_string();
+        message.trim_start_matches("error: ").trim_end().to_string()
+    })?;
+    match cli.command {
+        Some(Command::Agent {
+            log_dir,
+            allow_solution,
+            log_device,
+            dirs,
+            language: speech,
+            batch,
+            threads,
+        }) => open_agent(AgentOptions {
+            log_dir,
+            allow_solution,
+            log_device,
+            dirs,
+            language: speech.language,
+            batch,
+            threads,
+        }),
+        _ => Err("not an agent session".into()),
+    }
+}
+
 /// `mi-settings agent`: serves stdin to stdout until the input ends or a signal stops it.
-fn serve_agent(mut server: impl agent::Session) -> Result<ExitCode, String> {
+fn serve_agent(mut server: Box<dyn agent::Session + Send>) -> Result<ExitCode, String> {
     let stdin = std::io::BufReader::with_capacity(1 << 16, std::io::stdin());
     // Answers go straight to the descriptor, not through stdout's line buffer, which would look
     // for a newline through every frame of pixels and copy it.
@@ -170,6 +232,6 @@ fn serve_agent(mut server: impl agent::Session) -> Result<ExitCode, String> {
         signal_hook::flag::register(signal, Arc::clone(&stop))
             .map_err(|e| format!("agent: cannot listen for signals: {e}"))?;
     }
-    agent::serve(&mut server, stdin, stdout, &stop).map_err(|e| format!("agent: {e}"))?;
+    agent::serve(server.as_mut(), stdin, stdout, &stop).map_err(|e| format!("agent: {e}"))?;
     Ok(ExitCode::SUCCESS)
 }
