@@ -23,10 +23,11 @@ Measures, one after another:
   (g) where the simulator runs (the `placement` option), --runs times over: the floor (a)
       with `cat` free, placed same-core request by request as the package does it, and both
       held on one CPU for the whole measurement (as `taskset -c N` would); one env through
-      gymnasium.make (b) free, as shipped (the default placement, auto), same-core, and held
+      gymnasium.make (b) free, as shipped (the default placement, auto: the simulator in this
+      process), a process placed by its round trips (placement "process"), same-core, and held
       on one CPU, as steps/s and as a ratio to the free floor of the same run;
-      AsyncVectorEnv with 4 envs free and as shipped; then each figure's range over the runs,
-      and the load average.
+      AsyncVectorEnv with 4 envs free, processes placed, and as shipped; then each figure's
+      range over the runs, and the load average.
 Use the release binary: a debug build is several times slower.
 """
 
@@ -50,6 +51,7 @@ from typing import Any
 import gymnasium as gym
 import numpy as np
 
+import _installed_first  # noqa: F401 (first: the installed package, not this folder's source)
 import mi_settings_gym
 from mi_settings_gym import AgentProcess, MiSettingsEnv, _reply
 from mi_settings_gym.client import decode_answer
@@ -176,7 +178,9 @@ def env_steps(binary: str, seconds: float, hold: bool = False, **kwargs: Any) ->
     simulator and this thread on one CPU for the whole measurement). With
     ``render_mode="rgb_array"`` among ``kwargs``, a step is ``env.step`` and ``env.render()``
     (a 480x384x3 frame at 60x24)."""
-    env = gym.make(mi_settings_gym.ENV_ID, task=TASK, binary=binary, **kwargs)
+    # As shipped (in-process): the simulator built into the package, no binary.
+    named = None if kwargs.get("placement") == "in-process" else binary
+    env = gym.make(mi_settings_gym.ENV_ID, task=TASK, binary=named, **kwargs)
     rendered = kwargs.get("render_mode") == "rgb_array"
     try:
         env.reset(seed=0)
@@ -233,8 +237,10 @@ def reset_latency(binary: str, seconds: float, every_task: bool) -> list[float]:
 def vector_steps(
     binary: str, num_envs: int, shared_memory: bool, seconds: float, **kwargs: Any
 ) -> float:
+    # As shipped (in-process): each worker with the simulator built into the package.
+    named = None if kwargs.get("placement") == "in-process" else binary
     envs = mi_settings_gym.make_vector_env(
-        num_envs, shared_memory=shared_memory, task=TASK, binary=binary, **kwargs
+        num_envs, shared_memory=shared_memory, task=TASK, binary=named, **kwargs
     )
     try:
         envs.reset(seed=list(range(num_envs)))
@@ -294,7 +300,8 @@ def placement(binary: str, seconds: float, runs: int) -> list[tuple[str, str]]:
         }
         for name, kwargs in (
             ("env free", {"placement": "free"}),
-            ("env shipped", {}),
+            ("env shipped", {"placement": "in-process"}),
+            ("env process", {"placement": "process"}),
             ("env same-core", {"placement": "same-core"}),
             ("env held", {"placement": "free", "hold": True}),
         ):
@@ -302,7 +309,8 @@ def placement(binary: str, seconds: float, runs: int) -> list[tuple[str, str]]:
             got[name] = rate.pure
             notes.setdefault(name, []).append(rate.placed)
         got["vector4 free"] = vector_steps(binary, 4, False, seconds, placement="free")
-        got["vector4 shipped"] = vector_steps(binary, 4, False, seconds)
+        got["vector4 process"] = vector_steps(binary, 4, False, seconds)
+        got["vector4 shipped"] = vector_steps(binary, 4, False, seconds, placement="in-process")
         for name, value in got.items():
             figures.setdefault(name, []).append(value)
             if name.startswith("env"):
@@ -337,7 +345,8 @@ def placement(binary: str, seconds: float, runs: int) -> list[tuple[str, str]]:
         ),
         ("(g) floor, `cat` held on one CPU (taskset)", f"{span('cat held')} round trips/s"),
         ("(g) one env, gymnasium.make, free", env("env free")),
-        ("(g) one env, gymnasium.make, as shipped (auto)", env("env shipped")),
+        ("(g) one env, gymnasium.make, as shipped (auto: in-process)", env("env shipped")),
+        ("(g) one env, gymnasium.make, a process placed (auto)", env("env process")),
         ("(g) one env, gymnasium.make, same-core", env("env same-core")),
         ("(g) one env, gymnasium.make, held on one CPU (taskset)", env("env held")),
         (
@@ -346,7 +355,11 @@ def placement(binary: str, seconds: float, runs: int) -> list[tuple[str, str]]:
         ),
         ("(g) AsyncVectorEnv, 4 envs, free", f"{span('vector4 free')} steps/s total"),
         (
-            "(g) AsyncVectorEnv, 4 envs, as shipped (auto)",
+            "(g) AsyncVectorEnv, 4 envs, processes placed (auto)",
+            f"{span('vector4 process')} steps/s total",
+        ),
+        (
+            "(g) AsyncVectorEnv, 4 envs, as shipped (in each worker's process)",
             f"{span('vector4 shipped')} steps/s total",
         ),
     ]

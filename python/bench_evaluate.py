@@ -20,6 +20,7 @@ import tempfile
 from collections.abc import Iterator, Sequence
 from typing import Any
 
+import _installed_first  # noqa: F401 (first: the installed package, not this folder's source)
 from mi_settings_gym.client import AgentProcess
 from mi_settings_gym.evaluate.local import run_local
 from mi_settings_gym.evaluate.plan import Episode, parse_names, parse_seeds, plan

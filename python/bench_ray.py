@@ -35,15 +35,13 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-sys.path.insert(0, HERE)
-
-from mi_settings_gym.client import AgentProcess  # noqa: E402
-from mi_settings_gym.evaluate.plan import Episode  # noqa: E402
-from mi_settings_gym.evaluate.plan import plan as plan_episodes  # noqa: E402
-from mi_settings_gym.evaluate.runner import RESULTS, Backend, run  # noqa: E402
-from mi_settings_gym.evaluate.worker import Worker, WorkerConfig  # noqa: E402
-from ray_cluster import TwoNodes, in_namespaces, namespace_problem  # noqa: E402
+import _installed_first  # noqa: F401 (first: the installed package, not this folder's source)
+from mi_settings_gym.client import AgentProcess
+from mi_settings_gym.evaluate.plan import Episode
+from mi_settings_gym.evaluate.plan import plan as plan_episodes
+from mi_settings_gym.evaluate.runner import RESULTS, Backend, run
+from mi_settings_gym.evaluate.worker import Worker, WorkerConfig
+from ray_cluster import TwoNodes, in_namespaces, namespace_problem
 
 TASKS = (
     "check_login_history",

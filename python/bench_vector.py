@@ -7,12 +7,14 @@
 Measures, one after another, on one simple task with actions that keep moving (open Bluetooth,
 go back; the episode is truncated after 10 steps and autoreset inside the step, Gymnasium's
 next-step autoreset, resets counted as steps as AsyncVectorEnv counts them):
-  (a) MiSettingsVectorEnv (one ``mi-settings agent --batch N`` process) with N = each of
-      --counts, total steps/s, its threads left to their default;
-  (b) the same at 16 and 64 environments (those of --counts) with each of --threads, to see
-      which thread count is best here;
-  (c) AsyncVectorEnv (a worker process and a simulator per environment) with each of
-      --async-counts, total steps/s;
+  (a) MiSettingsVectorEnv (one batch of N, ``mi-settings agent --batch N``) with N = each of
+      --counts, total steps/s, its threads left to their default: the simulator in this
+      process (as shipped) and as a process of the binary;
+  (b) the same in this process at 16 and 64 environments (those of --counts) with each of
+      --threads, to see which thread count is best here;
+  (c) AsyncVectorEnv (a worker process per environment) with each of --async-counts, total
+      steps/s: each worker with the simulator in it (as shipped) and with a simulator process
+      of its own;
   (d) where the time goes in (a): CPU µs per environment-step of this Python process and of the
       simulator (from /proc), and the ratio of their sum to the wall time (above 1: both cores
       at work);
@@ -35,6 +37,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+import _installed_first  # noqa: F401 (first: the installed package, not this folder's source)
 import mi_settings_gym
 from bench import ACTIONS, TASK, timed_loop  # python/bench.py, beside this script
 from mi_settings_gym import MiSettingsVectorEnv
@@ -83,19 +86,27 @@ def children(pid: int) -> list[int]:
 class Batched:
     """One run of MiSettingsVectorEnv: steps/s, CPU per step, peak memory."""
 
-    def __init__(self, binary: str, num_envs: int, threads: int | None, seconds: float) -> None:
-        envs = MiSettingsVectorEnv(num_envs, TASK, binary=binary, threads=threads)
+    def __init__(
+        self, binary: str | None, num_envs: int, threads: int | None, seconds: float
+    ) -> None:
+        """``binary`` None: the simulator in this process (as shipped); else that binary's
+        process. In this process, the simulator's CPU is counted with Python's, and its memory
+        is not told apart (``peak_kib`` None)."""
+        placement = "in-process" if binary is None else "process"
+        envs = MiSettingsVectorEnv(
+            num_envs, TASK, binary=binary, threads=threads, placement=placement
+        )
         try:
             envs.reset(seed=0)
             body = stepper(envs, num_envs)
             timed_loop(0.2, body)  # warm up
             pid = envs.pid
-            assert pid is not None
-            python0, simulator0 = time.process_time(), proc_cpu(pid)
+            python0 = time.process_time()
+            simulator0 = 0.0 if pid is None else proc_cpu(pid)
             self.count, self.elapsed = timed_loop(seconds, body)
             self.python_cpu = time.process_time() - python0
-            self.simulator_cpu = proc_cpu(pid) - simulator0
-            self.peak_kib = proc_kib(pid)
+            self.simulator_cpu = 0.0 if pid is None else proc_cpu(pid) - simulator0
+            self.peak_kib = None if pid is None else proc_kib(pid)
         finally:
             envs.close()
 
@@ -137,8 +148,9 @@ def python_work(binary: str, num_envs: int) -> float:
     return best * 1e6
 
 
-def async_run(binary: str, num_envs: int, seconds: float) -> tuple[float, float]:
-    """AsyncVectorEnv: total steps/s, and KiB per environment (worker + simulator, peak)."""
+def async_run(binary: str | None, num_envs: int, seconds: float) -> tuple[float, float]:
+    """AsyncVectorEnv: total steps/s, and KiB per environment (worker + simulator, peak);
+    ``binary`` None: each worker with the simulator in its own process (as shipped)."""
     envs = mi_settings_gym.make_vector_env(num_envs, task=TASK, binary=binary)
     try:
         envs.reset(seed=list(range(num_envs)))
@@ -192,41 +204,49 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     print(f"binary {binary}; {os.cpu_count()} CPUs; load {os.getloadavg()[0]:.2f} "
           f"(1 min) at the start; {args.seconds:g} s a measurement")  # fmt: skip
-    print("\n(a) MiSettingsVectorEnv, one `agent --batch N` process, default threads")
-    print(f"{'envs':>5} {'steps/s':>9} {'µs/step':>8} {'Python µs':>10} {'sim µs':>7} "
-          f"{'cores':>6} {'KiB/env':>8} {'vs emulator':>12}")  # fmt: skip
-    rates: dict[int, float] = {}
-    for n in sizes:
-        run = Batched(binary, n, None, args.seconds)
-        rates[n] = run.rate
-        per = 1e6 / run.count
-        per_env = run.peak_kib / n
-        print(f"{n:>5} {run.rate:>9,.0f} {1e6 / run.rate:>8.1f} {run.python_cpu * per:>10.1f} "
-              f"{run.simulator_cpu * per:>7.1f} "
-              f"{(run.python_cpu + run.simulator_cpu) / run.elapsed:>6.2f} {per_env:>8,.0f} "
-              f"{EMULATOR_BYTES / (per_env * 1024):>11,.0f}x")  # fmt: skip
-    print("\n(b) threads of the batch (steps/s)")
+    wheres: list[tuple[str, str | None]] = [("in-process", None), ("process", binary)]
+    print("\n(a) MiSettingsVectorEnv, N envs stepped by one batch, default threads: the simulator")
+    print("    in this process (as shipped; its CPU counted as Python's) and as a process")
+    print(f"{'where':>10} {'envs':>5} {'steps/s':>9} {'µs/step':>8} {'Python µs':>10} "
+          f"{'sim µs':>7} {'cores':>6} {'KiB/env':>8} {'vs emulator':>12}")  # fmt: skip
+    rates: dict[tuple[str, int], float] = {}
+    for where, chosen in wheres:
+        for n in sizes:
+            run = Batched(chosen, n, None, args.seconds)
+            rates[where, n] = run.rate
+            per = 1e6 / run.count
+            memory = f"{'-':>8} {'-':>12}"
+            if run.peak_kib is not None:
+                per_env = run.peak_kib / n
+                memory = f"{per_env:>8,.0f} {EMULATOR_BYTES / (per_env * 1024):>11,.0f}x"
+            print(f"{where:>10} {n:>5} {run.rate:>9,.0f} {1e6 / run.rate:>8.1f} "
+                  f"{run.python_cpu * per:>10.1f} {run.simulator_cpu * per:>7.1f} "
+                  f"{(run.python_cpu + run.simulator_cpu) / run.elapsed:>6.2f} "
+                  f"{memory}")  # fmt: skip
+    print("\n(b) threads of the batch in this process (steps/s)")
     for n in [n for n in sizes if n in (16, 64)]:
         line = [f"{n:>5} envs:"]
         for threads in thread_counts:
-            line.append(
-                f"{threads} thread(s) {Batched(binary, n, threads, args.seconds).rate:,.0f}"
-            )
+            line.append(f"{threads} thread(s) {Batched(None, n, threads, args.seconds).rate:,.0f}")
         print("  ".join(line))
-    print("\n(c) AsyncVectorEnv (a worker and a simulator per environment)")
-    print(f"{'envs':>5} {'steps/s':>9} {'KiB/env':>8}")
-    async_rates: dict[int, float] = {}
-    for n in async_sizes:
-        rate, kib = async_run(binary, n, args.seconds)
-        async_rates[n] = rate
-        print(f"{n:>5} {rate:>9,.0f} {kib:>8,.0f}")
+    print("\n(c) AsyncVectorEnv (a worker process per environment, its simulator in the worker")
+    print("    as shipped, or a simulator process of its own as before)")
+    print(f"{'where':>10} {'envs':>5} {'steps/s':>9} {'KiB/env':>8}")
+    async_rates: dict[tuple[str, int], float] = {}
+    for where, chosen in wheres:
+        for n in async_sizes:
+            rate, kib = async_run(chosen, n, args.seconds)
+            async_rates[where, n] = rate
+            print(f"{where:>10} {n:>5} {rate:>9,.0f} {kib:>8,.0f}")
     print("\n(f) Python's own work (the simulator's answer replayed), µs per environment-step")
     for n in [n for n in sizes if n in (16, 64)]:
         print(f"{n:>5} envs: {python_work(binary, n):.1f}")
-    if 16 in rates and 4 in async_rates:
-        ratio = rates[16] / async_rates[4]
-        print(f"\nbatch of 16 / AsyncVectorEnv(4): {ratio:.1f}x "
-              f"({rates[16]:,.0f} / {async_rates[4]:,.0f} steps/s)")  # fmt: skip
+    for where, _ in wheres:
+        if ("in-process", 16) in rates and (where, 4) in async_rates:
+            ratio = rates["in-process", 16] / async_rates[where, 4]
+            shipped, baseline = rates["in-process", 16], async_rates[where, 4]
+            print(f"\nbatch of 16 as shipped / AsyncVectorEnv(4) {where}: {ratio:.1f}x "
+                  f"({shipped:,.0f} / {baseline:,.0f} steps/s)")  # fmt: skip
     print(f"load {os.getloadavg()[0]:.2f} (1 min) at the end")
     return 0
 

@@ -240,6 +240,12 @@ class AgentClient:
         (``None`` here); a simulator in this process hands it over without escaping it."""
         return self.request_line(line), None
 
+    def request_batch_apart(self, line: bytes | str) -> tuple[bytes, list[str | None] | None]:
+        """As :meth:`request_apart` for a batch: one text (or ``None``) for each of its
+        environments, in order; ``None`` for them all through a pipe (they come in the answer
+        or in the observations file)."""
+        return self.request_line(line), None
+
     def _shared_frame(self, answer: bytes) -> bool:
         """Whether ``answer`` announced a frame written into the shared file (and took it as
         the frame); :class:`AgentError` when it announced one the file cannot hold."""

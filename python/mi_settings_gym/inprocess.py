@@ -24,9 +24,9 @@ import importlib
 import os
 import threading
 import weakref
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ._placement import resolve_placement
 from .client import AgentClient, AgentError, AgentProcess, announced_pixels, request_bytes
@@ -35,6 +35,10 @@ if TYPE_CHECKING:
     from ._native import Simulator
 
 __all__ = ["InProcessAgent", "available", "open_simulator"]
+
+_T = TypeVar("_T")
+#: An answer line and what came apart from it.
+_Answer = tuple[bytes, _T]
 
 _native: ModuleType | None
 try:
@@ -97,31 +101,33 @@ class InProcessAgent(AgentClient):
     def request_line(self, line: bytes | str) -> bytes:
         """Answers one raw line (no newline inside): the raw answer line, without its newline,
         and the frame it announced taken as :attr:`frame`."""
-        return self._request(line, apart=False)[0]
+        return self._request(line, lambda sim, raw: (sim.request(raw), None))[0]
 
     def request_apart(self, line: bytes | str) -> tuple[bytes, str | None]:
         """As :meth:`request_line`, an observation asked for as text handed over apart, as the
         simulator wrote it (see :meth:`AgentClient.request_apart`)."""
-        return self._request(line, apart=True)
+        return self._request(line, lambda sim, raw: sim.request_apart(raw))
 
-    def _request(self, line: bytes | str, *, apart: bool) -> tuple[bytes, str | None]:
-        line = request_bytes(line)
+    def request_batch_apart(self, line: bytes | str) -> tuple[bytes, list[str | None] | None]:
+        """As :meth:`request_apart` for a batch: each environment's text apart, in order."""
+        return self._request(line, lambda sim, raw: sim.request_batch_apart(raw))
+
+    def _request(
+        self, line: bytes | str, ask: Callable[[Simulator, bytes], _Answer[_T]]
+    ) -> _Answer[_T]:
+        raw = request_bytes(line)
         with self._lock:
             sim = self._sim
             if sim is None or not sim.open:
                 raise AgentError("the in-process simulator is closed")
-            text: str | None = None
-            if apart:
-                answer, text = sim.request_apart(line)
-            else:
-                answer = sim.request(line)
+            answered = ask(sim, raw)
             self._requests += 1
-            pixels = announced_pixels(answer)
+            pixels = announced_pixels(answered[0])
             if pixels is not None:
                 self._take_pixels(sim, *(int(n) for n in pixels.groups()))
             else:
-                self._shared_frame(answer)
-        return answer, text
+                self._shared_frame(answered[0])
+        return answered
 
     def _take_pixels(self, sim: Simulator, width: int, height: int, size: int) -> None:
         data = sim.pixels()

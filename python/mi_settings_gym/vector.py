@@ -196,7 +196,9 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
             process="free",
         )
         try:
-            self._share_rows()
+            # In this process, observations are handed over as strings, no file needed.
+            if self._client.pid is not None:
+                self._share_rows()
         except BaseException:
             self.close()
             raise
@@ -252,12 +254,19 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
         sent, its answer returned."""
         message = {"op": "batch", "envs": entries}
         line = json.dumps(message, ensure_ascii=False, separators=(",", ":"))
-        reply = decode_answer(self.client.request_line(line))
+        answer, texts = self.client.request_batch_apart(line)
+        reply = decode_answer(answer)
         envs = reply.get("envs")
         if not isinstance(envs, list) or len(envs) != self.num_envs:
             if "error" in reply:
                 raise ProtocolError(str(reply["error"]), request={"op": "batch"})
             raise ProtocolError(f"unexpected answer to a batch: {reply!r}"[:500])
+        if texts is not None:
+            # A simulator in this process hands the observations over apart: put back in
+            # their answers, as a pipe would carry them.
+            for env, text in zip(envs, texts, strict=True):
+                if text is not None and type(env) is dict:
+                    env["observation_text"] = text
         return envs
 
     # --- one environment's part -----------------------------------------------------------
@@ -438,10 +447,12 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
                 terminations[i] = False
                 truncations[i] = False
             elif (
-                rows is not None
-                and type(answer) is dict
-                and answer.get("observation_row") == i
+                type(answer) is dict
                 and "info" in answer
+                and (
+                    (text := answer.get("observation_text")) is not None
+                    or (rows is not None and answer.get("observation_row") == i)
+                )
             ):
                 info = answer["info"]
                 slot = slots[i]
@@ -450,9 +461,13 @@ class MiSettingsVectorEnv(VectorEnv[Any, Any, Any]):
                 slot.ended = ends
                 rewards[i] = answer["reward"]
                 terminations[i], truncations[i] = ends
-                start = i * row_bytes + _LENGTH
-                end = start + length_of(rows, start - _LENGTH)[0]
-                text = rows[start:end].decode("ascii")
+                if text is None:
+                    assert rows is not None
+                    start = i * row_bytes + _LENGTH
+                    end = start + length_of(rows, start - _LENGTH)[0]
+                    text = rows[start:end].decode("ascii")
+                elif type(text) is not str:
+                    raise ProtocolError(f"environment {i}'s observation is not text: {answer!r}")
                 goal = slot.goal
                 if goal is not None:
                     text = with_goal(text, goal)

@@ -363,30 +363,42 @@ pub fn answer_line(
     write_answer(&response, closed, text)
 }
 
-/// As [`answer_line`], with an observation asked for as text (`observation_text`) handed back
+/// As [`answer_line`], with each observation asked for as text (`observation_text`) handed back
 /// apart instead of written into the line as a string: the line is the answer without that
-/// member, and the text is exactly the string it would have held. A host in the same process
-/// is spared escaping the observation and reading the escapes back.
+/// member, and each text is exactly the string it would have held. One text for an answer to a
+/// reset or a step, one for each environment of a batch's answer (in order; `None` where it has
+/// none). A host in the same process is spared escaping the observations and reading the escapes
+/// back.
 pub fn answer_line_apart(
     agent: &mut dyn Session,
     line: &[u8],
     read: usize,
     text: &mut Vec<u8>,
-) -> io::Result<(Answered, Option<String>)> {
+) -> io::Result<(Answered, Vec<Option<String>>)> {
     let (mut response, closed) = respond(agent, line, read);
-    let observation = match &mut response {
-        Response::Step { observation, .. } | Response::Reset { observation, .. } => {
-            match std::mem::replace(observation, Seen::Nothing {}) {
-                Seen::Text { observation_text } => Some(observation_text),
-                other => {
-                    *observation = other;
-                    None
-                }
-            }
-        }
-        _ => None,
+    let observations = match &mut response {
+        Response::Batch { envs } => envs
+            .iter_mut()
+            .map(|env| env.as_mut().and_then(take_observation_text))
+            .collect(),
+        single => vec![take_observation_text(single)],
     };
-    Ok((write_answer(&response, closed, text)?, observation))
+    Ok((write_answer(&response, closed, text)?, observations))
+}
+
+/// The observation text of an answer to a reset or a step, taken out of it.
+fn take_observation_text(response: &mut Response) -> Option<String> {
+    let (Response::Step { observation, .. } | Response::Reset { observation, .. }) = response
+    else {
+        return None;
+    };
+    match std::mem::replace(observation, Seen::Nothing {}) {
+        Seen::Text { observation_text } => Some(observation_text),
+        other => {
+            *observation = other;
+            None
+        }
+    }
 }
 
 /// The response to one request line, and whether it closed the session.

@@ -55,9 +55,24 @@ impl Simulator {
         py: Python<'py>,
         line: &[u8],
     ) -> PyResult<(Bound<'py, PyBytes>, Option<Bound<'py, PyString>>)> {
-        let observation = self.answer(py, line, true)?;
+        let observation = self.answer(py, line, true)?.into_iter().next().flatten();
         let observation = observation.map(|text| PyString::new(py, &text));
         Ok((PyBytes::new(py, self.answer_line()), observation))
+    }
+
+    /// As `request_apart` for a batch: `(answer, texts)`, one text (or `None`) for each of its
+    /// environments, in order.
+    fn request_batch_apart<'py>(
+        &mut self,
+        py: Python<'py>,
+        line: &[u8],
+    ) -> PyResult<(Bound<'py, PyBytes>, Vec<Option<Bound<'py, PyString>>>)> {
+        let observations = self.answer(py, line, true)?;
+        let observations = observations
+            .into_iter()
+            .map(|text| text.map(|text| PyString::new(py, &text)))
+            .collect();
+        Ok((PyBytes::new(py, self.answer_line()), observations))
     }
 
     /// The pixels the last answer announced (`"pixels":{..., "bytes": N}` without a file):
@@ -90,9 +105,15 @@ impl Simulator {
 }
 
 impl Simulator {
-    /// Answers `line` into `self.text` (with the interpreter released), the observation's
-    /// text apart when `apart`; a request that closed the session ends it.
-    fn answer(&mut self, py: Python<'_>, line: &[u8], apart: bool) -> PyResult<Option<String>> {
+    /// Answers `line` into `self.text` (with the interpreter released), the observations'
+    /// texts apart when `apart` (see `answer_line_apart`); a request that closed the session
+    /// ends it.
+    fn answer(
+        &mut self,
+        py: Python<'_>,
+        line: &[u8],
+        apart: bool,
+    ) -> PyResult<Vec<Option<String>>> {
         let Some(session) = slot(&mut self.session) else {
             return Err(PyRuntimeError::new_err("the simulator is closed"));
         };
@@ -103,7 +124,7 @@ impl Simulator {
             if apart {
                 answer_line_apart(session.as_mut(), kept, line.len(), text)
             } else {
-                answer_line(session.as_mut(), kept, line.len(), text).map(|a| (a, None))
+                answer_line(session.as_mut(), kept, line.len(), text).map(|a| (a, Vec::new()))
             }
         });
         let (Answered { closed, pixels }, observation) =
@@ -151,3 +172,6 @@ fn _native(module: &Bound<'_, PyModule>) -> PyResult<()> {
     module.add("LINE_BYTES", LINE_BYTES)?;
     Ok(())
 }
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
