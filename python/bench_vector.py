@@ -18,11 +18,12 @@ next-step autoreset, resets counted as steps as AsyncVectorEnv counts them):
   (d) where the time goes in (a): CPU µs per environment-step of this Python process and of the
       simulator (from /proc), and the ratio of their sum to the wall time (above 1: both cores
       at work);
-  (e) memory: the batch process's resident set (VmHWM, its peak) / N, and an AsyncVectorEnv
-      environment's (its worker's and its simulator's), beside an Android emulator's ~2 GB;
+  (e) memory: the batch process's resident set (VmHWM, its peak) / N, or in this process what
+      the batch added to its resident set / N, and an AsyncVectorEnv environment's (its
+      worker's and its simulator's), beside an Android emulator's ~2 GB;
   (f) Python's own work per environment-step at 16 and 64 envs: MiSettingsVectorEnv.step with
-      one answer of the simulator replayed instead of asked for (no pipe, no simulator), the
-      fastest of five rounds of 500 steps.
+      one answer of the simulator in this process replayed instead of asked for (no
+      simulator), the fastest of five rounds of 500 steps.
 Use the release binary: a debug build is several times slower.
 """
 
@@ -91,8 +92,9 @@ class Batched:
     ) -> None:
         """``binary`` None: the simulator in this process (as shipped); else that binary's
         process. In this process, the simulator's CPU is counted with Python's, and its memory
-        is not told apart (``peak_kib`` None)."""
+        is what the batch added to this process's resident set (``peak_kib``)."""
         placement = "in-process" if binary is None else "process"
+        before_kib = proc_kib(os.getpid(), "VmRSS")
         envs = MiSettingsVectorEnv(
             num_envs, TASK, binary=binary, threads=threads, placement=placement
         )
@@ -106,7 +108,9 @@ class Batched:
             self.count, self.elapsed = timed_loop(seconds, body)
             self.python_cpu = time.process_time() - python0
             self.simulator_cpu = 0.0 if pid is None else proc_cpu(pid) - simulator0
-            self.peak_kib = None if pid is None else proc_kib(pid)
+            # In this process: what the batch added to its resident set.
+            here = proc_kib(os.getpid(), "VmRSS") - before_kib
+            self.peak_kib = here if pid is None else proc_kib(pid)
         finally:
             envs.close()
 
@@ -116,24 +120,27 @@ class Batched:
 
 
 class _Replayed:
-    """A client that answers every request with one answer line it was given."""
+    """A client that answers every request with one answer it was given."""
 
-    def __init__(self, line: bytes) -> None:
+    def __init__(self, line: bytes, texts: list[str | None] | None) -> None:
         self.line = line
+        self.texts = texts
 
-    def request_line(self, _line: bytes | str) -> bytes:
-        return self.line
+    def request_batch_apart(self, _line: bytes | str) -> tuple[bytes, list[str | None] | None]:
+        return self.line, self.texts
 
 
-def python_work(binary: str, num_envs: int) -> float:
-    """µs of Python per environment-step: the vector env's step on a replayed answer."""
-    envs = MiSettingsVectorEnv(num_envs, TASK, binary=binary, threads=1)
+def python_work(num_envs: int) -> float:
+    """µs of Python per environment-step: the vector env's step (as shipped: the simulator in
+    this process) on a replayed answer."""
+    envs = MiSettingsVectorEnv(num_envs, TASK, threads=1, placement="in-process")
     try:
         envs.reset(seed=0)
         actions = tuple(json.dumps(ACTIONS[1]) for _ in range(num_envs))
-        line = envs.client.request_line(json.dumps({"op": "batch", "envs": list(actions)}))
+        request = json.dumps({"op": "batch", "envs": list(actions)})
+        line, texts = envs.client.request_batch_apart(request)
         client = envs._client
-        envs._client = _Replayed(line)  # type: ignore[assignment]
+        envs._client = _Replayed(line, texts)  # type: ignore[assignment]
         best = float("inf")
         try:
             for _ in range(5):
@@ -215,10 +222,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             run = Batched(chosen, n, None, args.seconds)
             rates[where, n] = run.rate
             per = 1e6 / run.count
-            memory = f"{'-':>8} {'-':>12}"
-            if run.peak_kib is not None:
-                per_env = run.peak_kib / n
-                memory = f"{per_env:>8,.0f} {EMULATOR_BYTES / (per_env * 1024):>11,.0f}x"
+            per_env = max(run.peak_kib, 1) / n
+            memory = f"{per_env:>8,.0f} {EMULATOR_BYTES / (per_env * 1024):>11,.0f}x"
             print(f"{where:>10} {n:>5} {run.rate:>9,.0f} {1e6 / run.rate:>8.1f} "
                   f"{run.python_cpu * per:>10.1f} {run.simulator_cpu * per:>7.1f} "
                   f"{(run.python_cpu + run.simulator_cpu) / run.elapsed:>6.2f} "
@@ -240,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"{where:>10} {n:>5} {rate:>9,.0f} {kib:>8,.0f}")
     print("\n(f) Python's own work (the simulator's answer replayed), µs per environment-step")
     for n in [n for n in sizes if n in (16, 64)]:
-        print(f"{n:>5} envs: {python_work(binary, n):.1f}")
+        print(f"{n:>5} envs: {python_work(n):.1f}")
     for where, _ in wheres:
         if ("in-process", 16) in rates and (where, 4) in async_rates:
             ratio = rates["in-process", 16] / async_rates[where, 4]

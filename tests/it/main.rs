@@ -4,6 +4,7 @@
 mod account_forms;
 mod agent;
 mod agent_batch;
+mod agent_in_process;
 mod agent_pixels;
 mod android_world;
 mod architecture;
