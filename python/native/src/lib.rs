@@ -13,6 +13,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyString};
 use std::sync::Mutex;
 
+/// Each environment's observation text, or `None`.
+type Texts<'py> = Vec<Option<Bound<'py, PyString>>>;
+
 /// One agent session: `Simulator(["--batch", "4"])` is `mi-settings agent --batch 4`.
 #[pyclass(module = "mi_settings_gym._native")]
 struct Simulator {
@@ -66,7 +69,7 @@ impl Simulator {
         &mut self,
         py: Python<'py>,
         line: &[u8],
-    ) -> PyResult<(Bound<'py, PyBytes>, Vec<Option<Bound<'py, PyString>>>)> {
+    ) -> PyResult<(Bound<'py, PyBytes>, Texts<'py>)> {
         let observations = self.answer(py, line, true)?;
         let observations = observations
             .into_iter()
