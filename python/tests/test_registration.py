@@ -84,9 +84,11 @@ def test_registering_the_tasks_of_another_catalogue():
         task_env_id("not/an id")
 
 
-def test_import_starts_no_process_and_needs_no_binary(tmp_path):
+@pytest.mark.parametrize("placement", ["auto", "process"])
+def test_import_starts_no_process_and_needs_no_binary(tmp_path, placement):
     """Importing the package registers every id without starting a process, on a machine with no
-    binary; making an environment starts nothing either, and its first reset says what is
+    binary; making an environment starts nothing either. Its first reset plays the simulator
+    built into the package, still starting no process; asked for a process, it says what is
     missing."""
     code = """
 import subprocess, sys
@@ -99,22 +101,28 @@ ids = [i for i in gym.registry if i.startswith("mi_settings/")]
 assert len(ids) == len(mi_settings_gym.TASK_IDS) + 1, ids
 env = gym.make("mi_settings/turn_on_bluetooth-v0")
 try:
-    env.reset()
+    obs, info = env.reset()
+    print("played", env.unwrapped.client.placement, info["task"])
 except mi_settings_gym.BinaryNotFoundError as e:
     print("missing:", e)
 """
     environ = {k: v for k, v in os.environ.items() if k != "MI_SETTINGS_BIN"}
     environ["PATH"] = str(tmp_path)  # no mi-settings there
+    environ["MI_SETTINGS_PLACEMENT"] = placement
     done = subprocess.run(
         [sys.executable, "-c", code],
         env=environ,
+        cwd=tmp_path,  # the installed package, not a source folder beside
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert "missing: cannot find the 'mi-settings' binary" in done.stdout
+    if placement == "auto":
+        assert done.stdout.strip() == "played in-process turn_on_bluetooth", done.stdout
+    else:
+        assert "missing: cannot find the 'mi-settings' binary" in done.stdout
 
 
 def test_the_version_is_written_once():
