@@ -6,11 +6,25 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 /// How many columns `text` takes: printable ASCII (most labels) by its length, without looking
 /// characters up in the width tables.
 pub fn text_width(text: &str) -> usize {
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if printable_ascii(text.as_bytes()) {
         text.len()
     } else {
         text.width()
     }
+}
+
+/// Whether every byte is printable ASCII (0x20–0x7E). Folded 16 bytes at a time without an early
+/// exit, so that a chunk is checked in a few vector instructions: widths are asked for every
+/// label of every view, and the byte-by-byte check was a thirtieth of an agent's step.
+fn printable_ascii(bytes: &[u8]) -> bool {
+    // A printable byte less 0x20 is at most 0x5E; every other byte wraps or lands above it.
+    let outside = |chunk: &[u8]| {
+        chunk
+            .iter()
+            .fold(0u8, |acc, &b| acc | u8::from(b.wrapping_sub(0x20) > 0x5e))
+    };
+    let mut chunks = bytes.chunks_exact(16);
+    chunks.all(|chunk| outside(chunk) == 0) && outside(chunks.remainder()) == 0
 }
 
 /// Word-wraps `text` to `width` columns (by display width, so wide characters count double).
@@ -213,6 +227,23 @@ pub fn truncate(text: &str, width: u16) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The folded check agrees with the plain one for every byte, at every place in texts of
+    /// every length up to three chunks.
+    #[test]
+    fn printable_ascii_agrees_with_the_plain_check() {
+        for length in 1..=48 {
+            for at in 0..length {
+                for byte in 0..=u8::MAX {
+                    let mut bytes = vec![b'a'; length];
+                    bytes[at] = byte;
+                    let plain = bytes.iter().all(|b| (0x20..0x7f).contains(b));
+                    assert_eq!(printable_ascii(&bytes), plain, "{byte:#x} at {at} of {length}");
+                }
+            }
+        }
+        assert!(printable_ascii(b""));
+    }
 
     #[test]
     fn wrap_breaks_on_words_and_long_words() {
