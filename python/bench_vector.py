@@ -19,8 +19,8 @@ next-step autoreset, resets counted as steps as AsyncVectorEnv counts them):
       simulator (from /proc), and the ratio of their sum to the wall time (above 1: both cores
       at work);
   (e) memory: the batch process's resident set (VmHWM, its peak) / N, or in this process what
-      the batch added to its resident set / N, and an AsyncVectorEnv environment's (its
-      worker's and its simulator's), beside an Android emulator's ~2 GB;
+      such a batch adds to a fresh Python process's peak / N, and an AsyncVectorEnv
+      environment's (its worker's and its simulator's), beside an Android emulator's ~2 GB;
   (f) Python's own work per environment-step at 16 and 64 envs: MiSettingsVectorEnv.step with
       one answer of the simulator in this process replayed instead of asked for (no
       simulator), the fastest of five rounds of 500 steps.
@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -92,9 +93,8 @@ class Batched:
     ) -> None:
         """``binary`` None: the simulator in this process (as shipped); else that binary's
         process. In this process, the simulator's CPU is counted with Python's, and its memory
-        is what the batch added to this process's resident set (``peak_kib``)."""
+        is what such a batch adds to a fresh Python process's peak (``in_process_kib``)."""
         placement = "in-process" if binary is None else "process"
-        before_kib = proc_kib(os.getpid(), "VmRSS")
         envs = MiSettingsVectorEnv(
             num_envs, TASK, binary=binary, threads=threads, placement=placement
         )
@@ -108,15 +108,47 @@ class Batched:
             self.count, self.elapsed = timed_loop(seconds, body)
             self.python_cpu = time.process_time() - python0
             self.simulator_cpu = 0.0 if pid is None else proc_cpu(pid) - simulator0
-            # In this process: what the batch added to its resident set.
-            here = proc_kib(os.getpid(), "VmRSS") - before_kib
-            self.peak_kib = here if pid is None else proc_kib(pid)
+            self.peak_kib = in_process_kib(num_envs) if pid is None else proc_kib(pid)
         finally:
             envs.close()
 
     @property
     def rate(self) -> float:
         return self.count / self.elapsed
+
+
+_PEAK_AFTER = """
+import json, sys
+sys.path.append(sys.argv[2])  # bench.py, after the installed package (python -P)
+import mi_settings_gym
+from bench import ACTIONS, TASK
+n = int(sys.argv[1])
+if n:
+    envs = mi_settings_gym.MiSettingsVectorEnv(n, TASK, placement="in-process")
+    envs.reset(seed=0)
+    for k in range(100):
+        envs.step(tuple(json.dumps(ACTIONS[k % 2]) for _ in range(n)))
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM:"):
+        print(line.split()[1])
+"""
+
+
+def in_process_kib(num_envs: int) -> int:
+    """KiB a batch of ``num_envs`` in this process adds to a fresh Python process's peak
+    resident set (VmHWM) over the package imported and no batch, stepped 100 times."""
+
+    def peak(n: int) -> int:
+        here = os.path.dirname(os.path.abspath(__file__))
+        done = subprocess.run(
+            [sys.executable, "-P", "-c", _PEAK_AFTER, str(n), here],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return int(done.stdout.split()[-1])
+
+    return peak(num_envs) - peak(0)
 
 
 class _Replayed:

@@ -253,10 +253,22 @@ impl Drop for Batch {
     }
 }
 
+/// How many times a helper looks for the next batch before it sleeps (a few hundred µs).
+const SPINS: u32 = 5_000;
+
 /// A helper thread: sleeps until a batch comes, works on it, and again, until the batch ends.
 fn help(shared: &Shared) {
     let mut seen = 0;
     loop {
+        // The next batch mostly comes within the client's turn (tens of µs): looking for it a
+        // while first costs less than being woken, which on a virtual machine can take as
+        // long as a batch's work. Bounded: then the helper sleeps until woken.
+        for _ in 0..SPINS {
+            if (shared.claim.load(Ordering::Acquire) >> 32) as u32 != seen {
+                break;
+            }
+            std::hint::spin_loop();
+        }
         let (generation, work, rows) = {
             let mut job = locked(&shared.job);
             while job.generation == seen && !job.stop {
