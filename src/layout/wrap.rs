@@ -238,7 +238,11 @@ mod tests {
                     let mut bytes = vec![b'a'; length];
                     bytes[at] = byte;
                     let plain = bytes.iter().all(|b| (0x20..0x7f).contains(b));
-                    assert_eq!(printable_ascii(&bytes), plain, "{byte:#x} at {at} of {length}");
+                    assert_eq!(
+                        printable_ascii(&bytes),
+                        plain,
+                        "{byte:#x} at {at} of {length}"
+                    );
                 }
             }
         }

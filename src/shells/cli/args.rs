@@ -128,32 +128,7 @@ pub(super) enum Command {
     },
     /// Serve the task catalogue to a UI agent: one JSON request per line on stdin, one response
     /// per line on stdout (see docs/agent-protocol.md).
-    Agent {
-        /// Write every episode as a replayable fixture into DIR.
-        #[arg(long, value_name = "DIR")]
-        log_dir: Option<PathBuf>,
-        /// Answer `solution` requests with the episode's reference solution (for oracle agents
-        /// and tests; an agent under evaluation must not have it).
-        #[arg(long)]
-        allow_solution: bool,
-        /// Logs carry each episode's device file (with its accounts' password hashes) and
-        /// replay without the task catalogue; by default they name the task instead.
-        #[arg(long, requires = "log_dir")]
-        log_device: bool,
-        /// Also the task files in DIR (as `tasks --tasks`). May be given more than once.
-        #[arg(long = "tasks", value_name = "DIR")]
-        dirs: Vec<PathBuf>,
-        #[command(flatten)]
-        language: LanguageOption,
-        /// Serve N environments at once, asked together by `batch` requests and stepped in
-        /// parallel threads (1 to 1024; see docs/agent-protocol.md).
-        #[arg(long, value_name = "N")]
-        batch: Option<usize>,
-        /// The threads a batch's work is shared over (default: as many as the machine runs at
-        /// once, at most N).
-        #[arg(long, value_name = "T", requires = "batch")]
-        threads: Option<usize>,
-    },
+    Agent(AgentArgs),
     /// List, show and check the task catalogue.
     Tasks {
         #[command(subcommand)]
@@ -278,4 +253,34 @@ pub(super) enum DeviceCommand {
 pub(super) enum PresetArg {
     Global,
     China,
+}
+
+/// `mi-settings agent`'s options (also what a host that runs the simulator in its own process
+/// takes: `super::agent_session`).
+#[derive(clap::Args)]
+pub(super) struct AgentArgs {
+    /// Write every episode as a replayable fixture into DIR.
+    #[arg(long, value_name = "DIR")]
+    pub(super) log_dir: Option<PathBuf>,
+    /// Answer `solution` requests with the episode's reference solution (for oracle agents
+    /// and tests; an agent under evaluation must not have it).
+    #[arg(long)]
+    pub(super) allow_solution: bool,
+    /// Logs carry each episode's device file (with its accounts' password hashes) and
+    /// replay without the task catalogue; by default they name the task instead.
+    #[arg(long, requires = "log_dir")]
+    pub(super) log_device: bool,
+    /// Also the task files in DIR (as `tasks --tasks`). May be given more than once.
+    #[arg(long = "tasks", value_name = "DIR")]
+    pub(super) dirs: Vec<PathBuf>,
+    #[command(flatten)]
+    pub(super) language: LanguageOption,
+    /// Serve N environments at once, asked together by `batch` requests and stepped in
+    /// parallel threads (1 to 1024; see docs/agent-protocol.md).
+    #[arg(long, value_name = "N")]
+    pub(super) batch: Option<usize>,
+    /// The threads a batch's work is shared over (default: as many as the machine runs at
+    /// once, at most N).
+    #[arg(long, value_name = "T", requires = "batch")]
+    pub(super) threads: Option<usize>,
 }

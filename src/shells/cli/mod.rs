@@ -18,7 +18,7 @@ use clap::Parser;
 use crate::shells::replay::batch::{self, BatchOptions, BatchResult};
 use crate::shells::replay::pictures::PngOptions;
 use crate::shells::{agent, bench, schema, store, task_files};
-use args::{Cli, Command, DeviceOption, LanguageOption};
+use args::{AgentArgs, Cli, Command, DeviceOption, LanguageOption};
 
 /// Parses the command line and runs it; an error is printed as `mi-settings: <message>` and
 /// exits with failure.
@@ -93,25 +93,9 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             dirs,
             language: speech,
         }) => tasks::run(action, &dirs, language(speech)),
-        Some(Command::Agent {
-            log_dir,
-            allow_solution,
-            log_device,
-            dirs,
-            language: speech,
-            batch,
-            threads,
-        }) => {
-            let options = AgentOptions {
-                log_dir,
-                allow_solution,
-                log_device,
-                dirs,
-                language: language(speech),
-                batch,
-                threads,
-            };
-            serve_agent(open_agent(options)?)
+        Some(Command::Agent(options)) => {
+            let speech = options.language.language.or(cli.language);
+            serve_agent(open_agent(options, speech)?)
         }
         Some(Command::Learn {
             task,
@@ -143,22 +127,15 @@ fn replay(paths: &[PathBuf], options: &BatchOptions) -> Result<ExitCode, String>
     }
 }
 
-/// What `mi-settings agent` is asked for.
-struct AgentOptions {
-    log_dir: Option<PathBuf>,
-    allow_solution: bool,
-    log_device: bool,
-    dirs: Vec<PathBuf>,
+/// The session `mi-settings agent` serves: one environment, or a batch of them, speaking
+/// `language` (the subcommand's own, else the top level's).
+fn open_agent(
+    options: AgentArgs,
     language: Option<crate::sim::device::Language>,
-    batch: Option<usize>,
-    threads: Option<usize>,
-}
-
-/// The session `mi-settings agent` serves: one environment, or a batch of them.
-fn open_agent(options: AgentOptions) -> Result<Box<dyn agent::Session + Send>, String> {
+) -> Result<Box<dyn agent::Session + Send>, String> {
     let tasks = task_files::catalogue_with(&options.dirs)?;
     let agent = crate::play::agent::Agent::new()?
-        .speaking(options.language.unwrap_or_default())
+        .speaking(language.unwrap_or_default())
         .allowing_solution(options.allow_solution)
         .logging_devices(options.log_device)
         .with_tasks(tasks);
@@ -184,23 +161,10 @@ pub fn agent_session(args: &[String]) -> Result<Box<dyn agent::Session + Send>, 
         message.trim_start_matches("error: ").trim_end().to_string()
     })?;
     match cli.command {
-        Some(Command::Agent {
-            log_dir,
-            allow_solution,
-            log_device,
-            dirs,
-            language: speech,
-            batch,
-            threads,
-        }) => open_agent(AgentOptions {
-            log_dir,
-            allow_solution,
-            log_device,
-            dirs,
-            language: speech.language,
-            batch,
-            threads,
-        }),
+        Some(Command::Agent(options)) => {
+            let language = options.language.language;
+            open_agent(options, language)
+        }
         _ => Err("not an agent session".into()),
     }
 }
