@@ -65,7 +65,7 @@ from gymnasium import spaces
 from ._placement import resolve_placement
 from ._reply import encode, read_answer
 from .client import AgentClient, ProtocolError, encode_request, refuse_errors
-from .inprocess import open_simulator
+from .inprocess import open_simulator, refuse_a_process_in_process
 from .spaces import ASCII_PRINTABLE, AsciiText
 
 __all__ = ["ASCII_PRINTABLE", "MiSettingsEnv", "parse_observation"]
@@ -243,12 +243,9 @@ class MiSettingsEnv(gym.Env[Any, str]):
         shared_pixels: bool = True,
         placement: str | None = None,
     ) -> None:
-        resolve_placement(placement)  # a value that is not a placement fails here, not later
-        if placement == "in-process" and (binary is not None or process_env is not None):
-            raise ValueError(
-                "placement 'in-process' runs the simulator built into the package: it takes "
-                "no binary and no process_env"
-            )
+        # A value that is not a placement, or one that cannot be, fails here, not later.
+        resolve_placement(placement)
+        refuse_a_process_in_process(placement, binary, process_env)
         if observation not in OBSERVATIONS:
             raise ValueError(f"observation must be one of {OBSERVATIONS}, not {observation!r}")
         if not (isinstance(scale, int) and 1 <= scale <= SCALE_MAX):

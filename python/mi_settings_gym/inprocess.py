@@ -34,7 +34,7 @@ from .client import AgentClient, AgentError, AgentProcess, announced_pixels, req
 if TYPE_CHECKING:
     from ._native import Simulator
 
-__all__ = ["InProcessAgent", "available", "open_simulator"]
+__all__ = ["InProcessAgent", "available", "open_simulator", "refuse_a_process_in_process"]
 
 _T = TypeVar("_T")
 #: An answer line and what came apart from it.
@@ -184,6 +184,16 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forked)
 
 
+def refuse_a_process_in_process(placement: str | None, binary: object, env: object) -> None:
+    """``ValueError`` for ``placement="in-process"`` beside a binary or a process environment,
+    which only a process can have."""
+    if placement == "in-process" and (binary is not None or env is not None):
+        raise ValueError(
+            "placement 'in-process' runs the simulator built into the package: it takes no "
+            "binary and no process environment (process_env)"
+        )
+
+
 def open_simulator(
     binary: str | os.PathLike[str] | None = None,
     *,
@@ -201,12 +211,8 @@ def open_simulator(
     ``process`` as ``process`` says (``auto``: where its round trips are fastest; a batch,
     which runs threads of its own, passes ``free``)."""
     chosen = resolve_placement(placement)
+    refuse_a_process_in_process(placement, binary, env)
     for_a_process = binary is not None or env is not None
-    if placement == "in-process" and for_a_process:
-        raise ValueError(
-            "placement 'in-process' runs the simulator built into the package: it takes no "
-            "binary and no process environment"
-        )
     # ``$MI_SETTINGS_PLACEMENT=in-process`` is a preference: a binary named here wins.
     if (
         chosen in ("in-process", "auto")
