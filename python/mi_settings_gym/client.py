@@ -114,12 +114,15 @@ _PIXELS_IN_FILE = re.compile(
 _PIXELS_TAIL = 128
 
 
+def _may_end_with_pixels(answer: bytes, end: bytes) -> bool:
+    """Whether ``answer`` may end with a pixels member that ends with ``end``: most answers are
+    told apart so, without a pattern."""
+    return answer.endswith(end) and b'"pixels":{' in answer[-_PIXELS_TAIL:]
+
+
 def announced_pixels(answer: bytes) -> re.Match[bytes] | None:
-    """The pixels ``answer`` announces as following its line (``_PIXELS``), if any; most
-    answers are told apart without the pattern."""
-    if not answer.endswith(b"}}") or b'"pixels":{' not in answer[-_PIXELS_TAIL:]:
-        return None
-    return _PIXELS.search(answer)
+    """The pixels ``answer`` announces as following its line (``_PIXELS``), if any."""
+    return _PIXELS.search(answer) if _may_end_with_pixels(answer, b"}}") else None
 
 
 #: Where frames are shared: memory, as files (Linux).
@@ -249,7 +252,7 @@ class AgentClient:
     def _shared_frame(self, answer: bytes) -> bool:
         """Whether ``answer`` announced a frame written into the shared file (and took it as
         the frame); :class:`AgentError` when it announced one the file cannot hold."""
-        if not answer.endswith(b"true}}") or b'"pixels":{' not in answer[-_PIXELS_TAIL:]:
+        if not _may_end_with_pixels(answer, b'"file":true}}'):
             return False
         shared = _PIXELS_IN_FILE.search(answer)
         if shared is None:
