@@ -67,7 +67,7 @@ pub struct Engine {
 }
 
 impl Engine {
-    pub fn new(device: DeviceFile, start: Start) -> Engine {
+    pub fn new(device: impl Into<std::sync::Arc<DeviceFile>>, start: Start) -> Engine {
         let mut engine = Engine {
             phone: Phone::new(device, start.clock),
             env: Env::new(start.clock, start.seed),
@@ -89,6 +89,11 @@ impl Engine {
 
     pub fn device(&self) -> &DeviceFile {
         self.phone.device()
+    }
+
+    /// The device file as it is now, shared rather than copied.
+    pub fn device_now(&self) -> std::sync::Arc<DeviceFile> {
+        self.phone.world.device_now()
     }
 
     /// What the person changed so far, and where (see `screens::trace`).

@@ -3,7 +3,7 @@
 //! `/cloud/accounts/0/devices`), while the whole file, with a cloud of several accounts and
 //! their data, is large next to a step: serialising it all was a fifth of a random episode.
 
-use std::cell::OnceCell;
+use std::sync::{Arc, OnceLock};
 
 use serde_json::Value;
 
@@ -21,24 +21,29 @@ const FIELDS: [&str; 7] = [
 ];
 
 /// The JSON of one device file, each part serialised when first asked for. Answers are those
-/// of the whole file's JSON, pointer for pointer.
+/// of the whole file's JSON, pointer for pointer. A copy shares what was worked out, and what
+/// either works out later: the hints try many moves each on a copy of the same episode.
 #[derive(Debug, Clone, Default)]
-pub struct DeviceJson {
-    whole: OnceCell<Value>,
-    fields: [OnceCell<Value>; FIELDS.len()],
-    accounts: OnceCell<Vec<OnceCell<Value>>>,
+pub struct DeviceJson(Arc<Parts>);
+
+#[derive(Debug, Default)]
+struct Parts {
+    whole: OnceLock<Value>,
+    fields: [OnceLock<Value>; FIELDS.len()],
+    accounts: OnceLock<Vec<OnceLock<Value>>>,
 }
 
 impl DeviceJson {
     /// The whole file as JSON.
     pub fn whole(&self, device: &DeviceFile) -> &Value {
-        self.whole
+        self.0
+            .whole
             .get_or_init(|| serde_json::to_value(device).unwrap_or_default())
     }
 
     /// What `pointer` (RFC 6901) points at in the file's JSON.
     pub fn at(&self, device: &DeviceFile, pointer: &str) -> Option<&Value> {
-        if let Some(whole) = self.whole.get() {
+        if let Some(whole) = self.0.whole.get() {
             return whole.pointer(pointer);
         }
         let Some((name, rest)) = pointer.strip_prefix('/').map(split_first) else {
@@ -54,18 +59,18 @@ impl DeviceJson {
             // Not a field (or written with escapes): the whole file answers.
             return self.whole(device).pointer(pointer);
         };
-        self.fields[at]
+        self.0.fields[at]
             .get_or_init(|| field_json(device, at))
             .pointer(rest)
     }
 
     fn account(&self, device: &DeviceFile, index: usize) -> Option<&Value> {
-        let accounts = self.accounts.get_or_init(|| {
+        let accounts = self.0.accounts.get_or_init(|| {
             device
                 .cloud
                 .accounts
                 .iter()
-                .map(|_| OnceCell::new())
+                .map(|_| OnceLock::new())
                 .collect()
         });
         let account = device.cloud.accounts.get(index)?;

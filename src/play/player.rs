@@ -4,6 +4,7 @@
 //! run their steps on a [`Player`] (see [`super::runner`] for the steps themselves).
 
 use std::io::{self, Write};
+use std::sync::Arc;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -61,7 +62,7 @@ pub struct Player {
     stale: bool,
     /// The device file at the start, and as JSON at the start and now (worked out when a
     /// condition asks: most steps of a task or an agent's episode never do).
-    pub(super) start_device: Box<DeviceFile>,
+    pub(super) start_device: Arc<DeviceFile>,
     start_state: DeviceJson,
     state_now: DeviceJson,
     /// The notifications shown so far, newest last: a code read on the phone is typed on the
@@ -173,9 +174,9 @@ impl Player {
 
     /// The phone `device` started at `start`, drawn on `drawing` when something reads it.
     fn on(device: DeviceFile, start: Start, drawing: Drawing) -> Player {
-        let start_device = Box::new(device.clone());
+        let start_device = Arc::new(device);
         let mut replay = Player {
-            engine: Engine::new(device, start),
+            engine: Engine::new(Arc::clone(&start_device), start),
             drawing,
             frame: None,
             theme: Theme::miui(),
@@ -195,7 +196,7 @@ impl Player {
     /// From now on, `changed` and `unchanged` compare with the device as it is now, and the
     /// trace starts empty: what came before was the set-up.
     pub fn mark_start(&mut self) {
-        *self.start_device = self.engine.device().clone();
+        self.start_device = self.engine.device_now();
         self.start_state = DeviceJson::default();
         self.engine.clear_trace();
         self.redraw();

@@ -126,7 +126,7 @@ pub struct Phone {
 }
 
 impl Phone {
-    pub fn new(device: DeviceFile, now: DateTime<Utc>) -> Phone {
+    pub fn new(device: impl Into<std::sync::Arc<DeviceFile>>, now: DateTime<Utc>) -> Phone {
         let mut phone = Phone {
             world: World::new(device, now),
             front: Nav::at(Page::new(settings::home::Settings)),

@@ -1,6 +1,8 @@
 //! What a screen sees and changes besides itself: the device file, the moment, the browser's
 //! sign-in, and the messages on screen.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Duration, Utc};
 
 use crate::sim::device::{CloudAccount, Connection, DeviceFile};
@@ -59,7 +61,9 @@ pub struct Timed {
 /// Everything beside the navigation stacks: the device file and what every screen shares.
 #[derive(Debug, Clone)]
 pub struct World {
-    device: DeviceFile,
+    /// Shared with copies of the phone until one of them changes it: the hints try many moves,
+    /// each on a copy, and most moves change nothing in the file.
+    device: Arc<DeviceFile>,
     /// Set by every change to `device`; becomes a save when the update ends.
     device_changed: bool,
     /// What the person is looking at: the phone, or the browser beside it.
@@ -88,7 +92,8 @@ pub struct World {
 }
 
 impl World {
-    pub fn new(device: DeviceFile, now: DateTime<Utc>) -> World {
+    pub fn new(device: impl Into<Arc<DeviceFile>>, now: DateTime<Utc>) -> World {
+        let device = device.into();
         // The trace's comparison starts from the device as it is.
         let marks = Marks::of(&device);
         World {
@@ -113,11 +118,16 @@ impl World {
         &self.device
     }
 
+    /// The device file as it is now, shared rather than copied (copied only when changed).
+    pub fn device_now(&self) -> Arc<DeviceFile> {
+        Arc::clone(&self.device)
+    }
+
     /// Mutable access to the device file; marks it for saving.
     pub fn device_mut(&mut self) -> &mut DeviceFile {
         self.device_changed = true;
         self.marks_stale = true;
-        &mut self.device
+        Arc::make_mut(&mut self.device)
     }
 
     /// Whether the device file changed since the last call.
