@@ -1,22 +1,11 @@
 //! mi-settings: a Xiaomi phone's Settings → Mi Account area, simulated in a terminal.
 //!
-//! Layers, each using only the ones below it:
-//! - `shells`: the drivers — the interactive terminal, replay, the device-file store, the
-//!   benchmarks — each reaching the phone through `engine` alone;
-//! - `ui`: the ratatui renderer, which draws a `View` and nothing else;
-//! - `engine`: the phone as a value (actions, keys, taps by label, the view);
-//! - `screens`: the UI state — pages, forms, dialogs, focus, navigation;
-//! - `view` and `layout`: the view model every consumer reads, and its geometry in plain numbers;
-//! - `strings`: every word the phone shows;
-//! - `sim`: the domain — the device file, the cloud's rules, the seeded clock and randomness.
+//! The phone itself — the device file, the screens, the engine, what is played on it — is the
+//! `mi-settings-core` crate, re-exported here under the same names. This crate adds the
+//! `shells`: the drivers that do the I/O (the interactive terminal, the agent server, the
+//! device-file store, the benchmarks, the command line), each reaching the phone through the
+//! core alone.
 
-pub mod engine;
-pub mod layout;
-pub mod play;
-pub mod screens;
+pub use mi_settings_core::{engine, layout, play, screens, sim, strings, text, ui, view};
+
 pub mod shells;
-pub mod sim;
-pub mod strings;
-pub mod text;
-pub mod ui;
-pub mod view;

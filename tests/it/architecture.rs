@@ -1,4 +1,5 @@
-//! The shape of the code, checked: which module uses which, read from `src/`.
+//! The shape of the code, checked: which module uses which, read from `core/src/` (the phone as
+//! a value, the `mi-settings-core` crate) and `src/` (the shells around it, and the binary).
 //!
 //! - The layers only look down (see [`LAYERS`]): shells → play → engine and ui → screens →
 //!   layout, view, strings → sim, with `text` at the bottom for everyone; `sim` (the domain)
@@ -7,7 +8,10 @@
 //!   path names the module that defines the item (a `pub use` is followed to where the item
 //!   lives), and no module reaches itself by the modules it uses — a parent that uses its child
 //!   is never used by it back.
-//! - `docs/architecture.md`'s map names every module of `src/`, and nothing else.
+//! - `docs/architecture.md`'s map names every module of both, and nothing else.
+//! - The core is a crate of its own, so that it cannot use a shell (Cargo has no circles);
+//!   the modules of both crates are one tree here, as the shells see them (`crate::engine` is
+//!   the core's `engine`, re-exported).
 //!
 //! `cargo test --test it architecture -- --nocapture` prints the whole picture.
 
@@ -49,18 +53,31 @@ const LAYERS: &[(&str, &[&str])] = &[
 
 type Module = Vec<String>;
 
-/// Every source file's module path and text (its test code left out).
+/// The folders the crates' sources are in: the core's, and the shells' and the binary's.
+const SOURCE_FOLDERS: [&str; 2] = ["core/src", "src"];
+
+/// Every source file's module path and text (its test code left out), in both crates.
 fn sources() -> Vec<(Module, String)> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    let mut folders = vec![root.clone()];
+    for folder in SOURCE_FOLDERS {
+        files.extend(sources_in(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join(folder),
+        ));
+    }
+    files.sort();
+    files
+}
+
+fn sources_in(root: &Path) -> Vec<(Module, String)> {
+    let mut files = Vec::new();
+    let mut folders = vec![root.to_path_buf()];
     while let Some(folder) = folders.pop() {
         for entry in std::fs::read_dir(&folder).expect("src folder") {
             let path = entry.expect("entry").path();
             if path.is_dir() {
                 folders.push(path);
             } else if path.extension().is_some_and(|e| e == "rs") {
-                let relative = path.strip_prefix(&root).expect("under src");
+                let relative = path.strip_prefix(root).expect("under src");
                 let mut module: Module = relative
                     .with_extension("")
                     .iter()
@@ -89,12 +106,13 @@ fn code_lines(code: &str) -> impl Iterator<Item = &str> {
         .map(|line| line.split("//").next().unwrap_or(""))
 }
 
-/// `a::b::c` as written in `module` (`crate::`, `super::`, `self::`, `mi_settings::`, or a
-/// child module's name), as a path from the crate root; `None` when it is not the crate's.
+/// `a::b::c` as written in `module` (`crate::`, `super::`, `self::`, `mi_settings::`,
+/// `mi_settings_core::`, or a child module's name), as a path from the crate root; `None` when
+/// it is not the crates'.
 fn absolute(module: &[String], path: &str, modules: &BTreeSet<Module>) -> Option<Module> {
     let parts: Vec<&str> = path.split("::").filter(|p| !p.is_empty()).collect();
     match parts.first() {
-        Some(&"crate") | Some(&"mi_settings") => {
+        Some(&"crate") | Some(&"mi_settings") | Some(&"mi_settings_core") => {
             Some(parts[1..].iter().map(|p| p.to_string()).collect())
         }
         Some(&"super") => {
@@ -444,8 +462,8 @@ fn a_circle_deep_down_is_found() {
     );
 }
 
-/// `docs/architecture.md` maps every module of `src/` (a line starting with its path in
-/// backticks), and no module that is not there.
+/// `docs/architecture.md` maps every module of `core/src/` and `src/` (a line starting with its
+/// path in backticks), and no module that is not there.
 #[test]
 fn the_architecture_doc_maps_every_module() {
     let doc =
@@ -458,6 +476,7 @@ fn the_architecture_doc_maps_every_module() {
             let rest = line.strip_prefix('`')?;
             let end = rest.find('`')?;
             let path = &rest[..end];
+            let path = path.strip_prefix("core/").unwrap_or(path);
             path.strip_prefix("src/").map(|p| {
                 p.trim_end_matches('/')
                     .trim_end_matches(".rs")
@@ -474,6 +493,6 @@ fn the_architecture_doc_maps_every_module() {
     let stale: Vec<&String> = mapped.difference(&modules).collect();
     assert!(
         missing.is_empty() && stale.is_empty(),
-        "docs/architecture.md leaves out {missing:?} and names {stale:?}, which src/ does not have"
+        "docs/architecture.md leaves out {missing:?} and names {stale:?}, which the sources do not have"
     );
 }

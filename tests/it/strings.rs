@@ -1,4 +1,4 @@
-//! Every word the phone shows comes from the string table (`src/strings/`): a test reads the
+//! Every word the phone shows comes from the string table (`core/src/strings/`): a test reads the
 //! code that builds what is shown (screens, engine, renderer) and fails on any literal that reads
 //! as words. Ids, formats, addresses and glyphs are not words.
 
@@ -8,63 +8,72 @@ use mi_settings::sim::device::{Language, Skin};
 use mi_settings::strings::{self, S, Source, Tr, placeholders};
 
 /// The folders whose code builds what a person sees.
-const SHOWN_BY: &[&str] = &["src/screens", "src/engine", "src/ui", "src/view.rs"];
+const SHOWN_BY: &[&str] = &[
+    "core/src/screens",
+    "core/src/engine",
+    "core/src/ui",
+    "core/src/view.rs",
+];
 
 /// Files whose words are matched, never shown: the seed guides' words a tap may use.
-const NEVER_SHOWN: &[&str] = &["src/engine/seed_words.rs"];
+const NEVER_SHOWN: &[&str] = &["core/src/engine/seed_words.rs"];
 
 /// Words in the code that are not the phone's: messages for the people who write fixtures and
 /// drive agents (in English, like a compiler's), the seed guides' words a tap may use, and the
 /// key table of docs/keys.md. Each with its file and why.
 const NOT_THE_PHONES: &[(&str, &str, &str)] = &[
     (
-        "src/engine/tap.rs",
+        "core/src/engine/tap.rs",
         "no element",
         "a tap error, for fixture and agent authors",
     ),
     (
-        "src/engine/tap.rs",
+        "core/src/engine/tap.rs",
         "element {id",
         "a tap error, for fixture and agent authors",
     ),
     (
-        "src/engine/tap.rs",
+        "core/src/engine/tap.rs",
         "{label:?}",
         "a tap error, for fixture and agent authors",
     ),
     (
-        "src/engine/tap.rs",
+        "core/src/engine/tap.rs",
         "{} elements",
         "a tap error, for fixture and agent authors",
     ),
     (
-        "src/engine/mod.rs",
+        "core/src/engine/mod.rs",
         "no account with",
         "a script error, for fixture authors",
     ),
-    ("src/engine/keys.rs", "| keys |", "docs/keys.md's key table"),
     (
-        "src/ui/pixels/png.rs",
+        "core/src/engine/keys.rs",
+        "| keys |",
+        "docs/keys.md's key table",
+    ),
+    (
+        "core/src/ui/pixels/png.rs",
         "cannot write a PNG",
         "a file error, for whoever asked for pictures",
     ),
     (
-        "src/ui/pixels/png.rs",
+        "core/src/ui/pixels/png.rs",
         "not a PNG",
         "a file error, for tools that compare pictures",
     ),
     (
-        "src/ui/pixels/png.rs",
+        "core/src/ui/pixels/png.rs",
         "not an 8-bit RGB PNG",
         "a file error, for tools that compare pictures",
     ),
     (
-        "src/ui/pixels/png.rs",
+        "core/src/ui/pixels/png.rs",
         "the PNG is too large",
         "a file error, for tools that compare pictures",
     ),
     (
-        "src/screens/mod.rs",
+        "core/src/screens/mod.rs",
         "empty navigation stack",
         "a panic that cannot happen",
     ),
@@ -194,7 +203,7 @@ fn no_word_is_shown_that_is_not_in_the_string_table() {
     }
     assert!(
         outside.is_empty(),
-        "words outside the string table (add them to src/strings/catalogue.rs):\n{}",
+        "words outside the string table (add them to core/src/strings/catalogue.rs):\n{}",
         outside.join("\n")
     );
 }

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/tasks");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../assets/tasks");
     println!("cargo:rerun-if-changed={}", root.display());
     println!("cargo:rerun-if-changed={}", root.join("devices").display());
     let mut out = String::new();

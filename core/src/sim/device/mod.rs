@@ -70,11 +70,11 @@ impl DeviceFile {
 
 /// The default device file shipped in `assets/`, compiled into the binary so that a first run
 /// needs nothing beside the executable.
-pub const DEFAULT_DEVICE_JSON: &str = include_str!("../../../assets/default-device.json");
+pub const DEFAULT_DEVICE_JSON: &str = include_str!("../../../../assets/default-device.json");
 
 /// A China-ROM phone speaking Simplified Chinese, with Chinese contacts and notes
 /// (`mi-settings device reset --preset china`).
-pub const CHINA_DEVICE_JSON: &str = include_str!("../../../assets/china-device.json");
+pub const CHINA_DEVICE_JSON: &str = include_str!("../../../../assets/china-device.json");
 
 /// The fresh phones `device reset` offers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

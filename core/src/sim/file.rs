@@ -477,7 +477,7 @@ mod tests {
     /// "Contacts", "Call history" ...) loads with the keys, nothing else changed.
     #[test]
     fn a_version_1_file_from_the_previous_release_migrates_to_stable_app_keys() {
-        let text = include_str!("../../tests/data/device-v1-release.json");
+        let text = include_str!("../../../tests/data/device-v1-release.json");
         let before: Value = serde_json::from_str(text).unwrap();
         assert_eq!(before["version"], 1);
         assert_eq!(before["account"]["sync"]["items"][5]["app"], "Call history");
@@ -523,7 +523,8 @@ mod tests {
     #[test]
     fn an_unknown_app_name_in_a_version_1_file_is_named_by_pointer() {
         let mut value: Value =
-            serde_json::from_str(include_str!("../../tests/data/device-v1-release.json")).unwrap();
+            serde_json::from_str(include_str!("../../../tests/data/device-v1-release.json"))
+                .unwrap();
         value["account"]["sync"]["items"][3]["app"] = Value::from("Diary");
         let message = parse(&value.to_string(), origin()).unwrap_err().to_string();
         assert_eq!(
