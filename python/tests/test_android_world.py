@@ -245,7 +245,7 @@ _KEYS = {
 def _seed_words() -> list[tuple[str, str, str]]:
     """The words the seed guides call elements by, ``(word, on, id)``, read from the engine's
     table (core/src/engine/seed_words.rs), as the Rust translator reads them."""
-    source = (REPO / "src" / "engine" / "seed_words.rs").read_text(encoding="utf-8")
+    source = (REPO / "core" / "src" / "engine" / "seed_words.rs").read_text(encoding="utf-8")
     found = re.findall(r'word: "([^"]*)",\s*on: "([^"]*)",\s*id: "([^"]*)"', source)
     assert len(found) >= 10, found
     return found
