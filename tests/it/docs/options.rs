@@ -81,6 +81,8 @@ fn the_options_the_pages_name_are_the_binarys() {
         ("--test", "cargo test --test it"),
         ("--nocapture", "cargo test -- --nocapture"),
         ("--path", "cargo install --path ."),
+        ("--no-run", "cargo test --no-run"),
+        ("--timings", "cargo test --no-run --timings"),
     ];
     let helps = every_help();
     let binary: BTreeSet<String> = helps.iter().flat_map(|(_, text)| options(text)).collect();
