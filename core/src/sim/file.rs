@@ -227,11 +227,13 @@ fn typed(
     if version > current {
         return Err(FormatError::Newer { path, version });
     }
-    let typed = match text {
-        // From the text rather than the Value, so that errors keep their line and column.
-        Some(text) if version == current => {
-            serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
-        }
+    // Every device file is read from text, by one deserialiser: each one the file's types are
+    // read through is compiled again for all of them. From the person's text when it is read as
+    // it is, so that errors keep their line and column; a document without text of its own
+    // (migrated, or inline in a fixture or a task) is written out first, and its errors name the
+    // JSON path alone: no line of that text is the person's.
+    let (typed, own_text) = match text {
+        Some(text) if version == current => (super::device::from_text(text), true),
         _ => {
             let migrated = migrate(value, version as u32, table).map_err(|(from, message)| {
                 FormatError::Migration {
@@ -240,15 +242,14 @@ fn typed(
                     message,
                 }
             })?;
-            serde_path_to_error::deserialize(migrated)
+            (super::device::from_text(&migrated.to_string()), false)
         }
     };
     typed.map(kept_in_bounds).map_err(|e| {
         let inner = e.inner();
         FormatError::Invalid {
             path,
-            // serde_json reports line 0 when it has no text to point into.
-            position: (inner.line() > 0).then(|| crate::text::position(inner)),
+            position: own_text.then(|| crate::text::position(inner)),
             at: e.path().to_string(),
             message: crate::text::bare_message(inner),
         }

@@ -61,11 +61,20 @@ impl DeviceFile {
             .get_or_init(|| {
                 // The asset is part of the binary and covered by a test, so a parse failure
                 // here is a build defect, not user input.
-                serde_json::from_str(DEFAULT_DEVICE_JSON)
-                    .expect("assets/default-device.json is valid")
+                from_text(DEFAULT_DEVICE_JSON).expect("assets/default-device.json is valid")
             })
             .clone()
     }
+}
+
+/// The device file in `text` (its errors with the JSON path they are at), by the one
+/// deserialiser every device file is read by: the shipped ones here, any other in `sim::file`.
+/// Each deserialiser the file's types are read through is compiled again for all of them, and
+/// the device file is most of the crate's deserialising code.
+pub(crate) fn from_text(
+    text: &str,
+) -> Result<DeviceFile, serde_path_to_error::Error<serde_json::Error>> {
+    serde_path_to_error::deserialize(&mut serde_json::Deserializer::from_str(text))
 }
 
 /// The default device file shipped in `assets/`, compiled into the binary so that a first run
@@ -92,7 +101,7 @@ impl Preset {
             Preset::Global => DeviceFile::factory_default(),
             // Part of the binary and covered by a test, as the default is.
             Preset::China => {
-                serde_json::from_str(CHINA_DEVICE_JSON).expect("assets/china-device.json is valid")
+                from_text(CHINA_DEVICE_JSON).expect("assets/china-device.json is valid")
             }
         }
     }
