@@ -168,9 +168,8 @@ impl Context {
     pub fn sized(view: &View, viewport: (u16, u16)) -> Context {
         let mut context = Context::of(view);
         context.taller = view.top_dialog().is_none()
-            && PhoneLayout::page_size(viewport.0, viewport.1).is_some_and(|(width, height)| {
-                layout::element_offsets(&view.elements, width).1 > height
-            });
+            && PhoneLayout::page_size(viewport.0, viewport.1)
+                .is_some_and(|(width, height)| layout::taller_than(&view.elements, width, height));
         context
     }
 

@@ -339,8 +339,7 @@ impl Engine {
 fn scroll_needed(view: &View, id: &str, viewport: (u16, u16)) -> Option<i32> {
     let (width, height) = PhoneLayout::page_size(viewport.0, viewport.1)?;
     let index = view.elements.iter().position(|e| e.id == id)?;
-    let (offsets, _) = layout::element_offsets(&view.elements, width);
-    let top = i32::from(*offsets.get(index)?);
+    let top = i32::from(layout::element_top(&view.elements, index, width));
     let bottom = top + i32::from(layout::element_height(&view.elements[index], width));
     let (scroll, height) = (i32::from(view.scroll), i32::from(height));
     if top < scroll {

@@ -8,8 +8,8 @@ mod wrap;
 
 pub use dialog::{DIALOG_BODY_ID, DIALOG_TITLE_ID, DialogLayout, button_cells};
 pub use rows::{
-    CHEVRON_WIDTH, RowText, SWITCH_WIDTH, element_height, element_offsets, row_text, row_text_of,
-    scroll_to_show, summary_lines, visible_boxes,
+    CHEVRON_WIDTH, RowText, SWITCH_WIDTH, element_height, element_offsets, element_top, row_text,
+    row_text_of, scroll_to_show, summary_lines, taller_than, visible_boxes,
 };
 pub use wrap::{text_width, truncate, wrap, wrapped_height};
 

@@ -150,6 +150,29 @@ pub fn element_offsets(elements: &[Element], width: u16) -> (Vec<u16>, u16) {
     (offsets, line)
 }
 
+/// How many lines the page's elements take in all.
+fn page_lines(elements: &[Element], width: u16) -> u16 {
+    elements.iter().fold(0, |line: u16, element| {
+        line.saturating_add(element_height(element, width))
+    })
+}
+
+/// Whether the page is taller than `height` lines: summed only until it is, since a page that
+/// scrolls is asked about on every update and its rows below the screen do not matter.
+pub fn taller_than(elements: &[Element], width: u16, height: u16) -> bool {
+    let mut line: u16 = 0;
+    elements.iter().any(|element| {
+        line = line.saturating_add(element_height(element, width));
+        line > height
+    })
+}
+
+/// The first line of element `index` (the page's height when past its end), without laying out
+/// the rows below it.
+pub fn element_top(elements: &[Element], index: usize, width: u16) -> u16 {
+    page_lines(elements.get(..index).unwrap_or(elements), width)
+}
+
 /// The scroll offset that shows `focus` (an index into `elements`) whole, moving `scroll` as
 /// little as possible, and never past the end of the page. An error on the page, then a
 /// notification, is kept in sight with the focus when they fit: the cursor goes to the field to
@@ -161,9 +184,24 @@ pub fn scroll_to_show(
     scroll: u16,
     focus: Option<usize>,
 ) -> u16 {
-    let (offsets, total) = element_offsets(elements, width);
-    let max_scroll = total.saturating_sub(page_height);
-    let mut scroll = scroll.min(max_scroll);
+    // Laid out only as far as the rows to show, and the page's whole height only once it is
+    // scrolled at all: most updates are at the top of a page, with the focus near it.
+    let error_and_notice =
+        [Role::Error, Role::Notice].map(|role| elements.iter().position(|e| e.role == role));
+    let needed = focus
+        .into_iter()
+        .chain(error_and_notice.into_iter().flatten())
+        .max()
+        .map_or(0, |last| last.saturating_add(1).min(elements.len()));
+    let (offsets, _) = element_offsets(elements.get(..needed).unwrap_or(elements), width);
+    let max = std::cell::OnceCell::new();
+    let max_scroll =
+        || *max.get_or_init(|| page_lines(elements, width).saturating_sub(page_height));
+    let mut scroll = if scroll == 0 {
+        0
+    } else {
+        scroll.min(max_scroll())
+    };
     if let Some(index) = focus
         && let Some(&top) = offsets.get(index)
     {
@@ -179,10 +217,8 @@ pub fn scroll_to_show(
         let mut bottom = offsets.get(index).copied().unwrap_or(top) + height;
         // What the person must read to act: the error about the field, then the notification
         // with the code to type in it; each kept in sight too while it fits.
-        for role in [Role::Error, Role::Notice] {
-            if let Some(other) = elements.iter().position(|e| e.role == role)
-                && let Some(&other_top) = offsets.get(other)
-            {
+        for other in error_and_notice.into_iter().flatten() {
+            if let Some(&other_top) = offsets.get(other) {
                 let other_bottom = other_top + element_height(&elements[other], width);
                 let (span_top, span_bottom) = (top.min(other_top), bottom.max(other_bottom));
                 if span_bottom - span_top <= page_height {
@@ -196,7 +232,11 @@ pub fn scroll_to_show(
             scroll = bottom.saturating_sub(page_height);
         }
     }
-    scroll.min(max_scroll)
+    if scroll == 0 {
+        0
+    } else {
+        scroll.min(max_scroll())
+    }
 }
 
 /// Where each of `elements` is shown when laid out `text.width` columns wide in `text`,
@@ -242,6 +282,29 @@ mod tests {
         assert_eq!(scroll_to_show(&rows, 30, 5, 10, Some(4)), 4);
         // Never past the end of the page.
         assert_eq!(scroll_to_show(&rows, 30, 5, 99, None), 15);
+    }
+
+    #[test]
+    fn a_top_and_a_height_asked_for_alone_are_the_laid_out_ones() {
+        let mut elements: Vec<Element> = (0..12)
+            .map(|i| {
+                Element::row(
+                    format!("r{i}"),
+                    format!("Row {i} with words enough to wrap"),
+                )
+            })
+            .collect();
+        elements[4] = Element::error("e", "The passwords don't match");
+        for width in [10, 20, 60] {
+            let (offsets, total) = element_offsets(&elements, width);
+            for (index, offset) in offsets.iter().enumerate() {
+                assert_eq!(element_top(&elements, index, width), *offset);
+            }
+            assert_eq!(element_top(&elements, 99, width), total);
+            for height in [0, total - 1, total, total + 1] {
+                assert_eq!(taller_than(&elements, width, height), total > height);
+            }
+        }
     }
 
     #[test]
