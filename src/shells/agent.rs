@@ -488,20 +488,6 @@ mod tests {
     use serde_json::{Value, json};
 
     use super::*;
-    use crate::play::agent::protocol::Observation;
-
-    /// The Python package adds the goal to an observation as its last member: an observation
-    /// has none of its own.
-    #[test]
-    fn an_observation_has_no_goal_of_its_own() {
-        let observation = serde_json::to_value(schemars::schema_for!(Observation)).expect("JSON");
-        let top = observation["properties"].as_object().expect("properties");
-        assert!(top.contains_key("battery_percent") || top.contains_key("status"));
-        assert!(
-            !top.contains_key("goal"),
-            "an observation has a goal of its own"
-        );
-    }
 
     /// The answers of a session that `requests` make, as lines.
     fn session(requests: &[Value]) -> Vec<String> {

@@ -1,10 +1,6 @@
-//! JSON Schemas of the file formats, generated from the types that read them, so the schema can
-//! never drift from the parser. Committed copies live in `assets/schema/` (a test keeps them equal).
-
-use crate::play::fixture::Fixture;
-use crate::play::lesson::progress::Progress;
-use crate::play::tasks::Task;
-use crate::sim::DeviceFile;
+//! JSON Schemas of the file formats: the copies committed in `assets/schema/`, which a test of
+//! the core generates from the types that read each format and keeps equal to them, so a schema
+//! can never drift from its parser.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
@@ -21,15 +17,12 @@ pub enum Format {
 }
 
 /// The schema as pretty JSON with a trailing newline.
-pub fn generate(format: Format) -> String {
-    let schema = match format {
-        Format::Fixture => schemars::schema_for!(Fixture),
-        Format::Device => schemars::schema_for!(DeviceFile),
-        Format::Task => schemars::schema_for!(Task),
-        Format::Agent => schemars::schema_for!(crate::play::agent::protocol::AgentProtocol),
-        Format::Progress => schemars::schema_for!(Progress),
-    };
-    let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
-    text.push('\n');
-    text
+pub fn text(format: Format) -> &'static str {
+    match format {
+        Format::Fixture => include_str!("../../assets/schema/fixture.schema.json"),
+        Format::Device => include_str!("../../assets/schema/device.schema.json"),
+        Format::Task => include_str!("../../assets/schema/task.schema.json"),
+        Format::Agent => include_str!("../../assets/schema/agent.schema.json"),
+        Format::Progress => include_str!("../../assets/schema/progress.schema.json"),
+    }
 }

@@ -11,5 +11,7 @@ pub mod lesson;
 pub mod one_kind;
 pub mod player;
 pub mod runner;
+#[cfg(test)]
+mod schemas;
 pub mod secrets;
 pub mod tasks;

@@ -1,6 +1,7 @@
 //! Events from outside the phone that the simulation plays: another device signing in, or adding
 //! data to its account's Mi Cloud.
 
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +11,8 @@ use super::device::{AccountDevice, App, DeviceKind, Item, ScheduledChange, Sched
 
 /// Who signs in elsewhere, as a fixture writes it:
 /// `{"account": "6612345678", "device": "Redmi Note 12", "location": "Lagos, Nigeria"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SignInElsewhere {
     /// The Mi Account ID signed in to.
@@ -74,7 +76,8 @@ impl SignInElsewhere {
 /// What another device of an account adds to the account's Mi Cloud, as a fixture writes it:
 /// `{"account": "6612345678", "device": "Xiaomi Pad 6", "app": "contacts", "title": "Dr. Li",
 /// "detail": "+86 139 0000 3333"}`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ChangeElsewhere {
     /// The Mi Account ID whose cloud it goes to.

@@ -81,7 +81,7 @@ fn dispatch(cli: Cli) -> Result<ExitCode, String> {
             replay(&paths, &options)
         }
         Some(Command::Schema { format }) => {
-            print!("{}", schema::generate(format));
+            print!("{}", schema::text(format));
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Device {

@@ -21,6 +21,7 @@
 
 pub mod eval;
 
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -34,7 +35,8 @@ use crate::play::one_kind::{exactly_one, keys};
 pub const DEPTH_MAX: usize = 16;
 
 /// A condition over the phone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(try_from = "ConditionSpec", into = "ConditionSpec")]
 pub enum Condition {
     State {
@@ -83,7 +85,8 @@ pub enum StateTest {
 pub use crate::sim::trace::BOOKKEEPING;
 
 /// Bounds on a length; every one given must hold.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Comparison {
     #[serde(default, rename = "==", skip_serializing_if = "Option::is_none")]
@@ -99,7 +102,8 @@ pub struct Comparison {
 }
 
 /// The file's shape of a condition: one kind, and with `pointer` one test.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ConditionSpec {
     /// A JSON Pointer into the device file, with one test: equals, exists, absent, contains,

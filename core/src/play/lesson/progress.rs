@@ -8,6 +8,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use chrono::{DateTime, Utc};
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -19,7 +20,8 @@ pub const PROGRESS_VERSION: u32 = 1;
 pub const FILE_LIMIT: u64 = 16 * 1024 * 1024;
 
 /// A learner's progress through the lessons.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Progress {
     /// Format version; this is version 1.
     pub version: u32,
@@ -38,7 +40,8 @@ impl Default for Progress {
 }
 
 /// One task's record.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct TaskProgress {
     /// Done at least once.
     #[serde(default)]

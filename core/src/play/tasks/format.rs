@@ -5,18 +5,22 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+#[cfg(test)]
 use crate::play::condition::Condition;
+#[cfg(test)]
 use crate::play::fixture::Step;
 
 pub const TASK_VERSION: u32 = 1;
 
 /// A task as written in its file. The parts that may hold `{parameters}` stay JSON until a
 /// variant is drawn (see [`super::variant`]), then they are read as steps and conditions.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Task {
     /// Format version; this is version 1.
@@ -38,7 +42,7 @@ pub struct Task {
     pub start: TaskStart,
     /// What holds when the task is done (the fixtures' `expect` language; parameters allowed).
     /// For an answer task, besides the answer; for an infeasible one, besides saying so.
-    #[schemars(with = "Option<Condition>")]
+    #[cfg_attr(test, schemars(with = "Option<Condition>"))]
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub success: Option<Value>,
     /// An information task: the expected answer — a text (compared ignoring case, spaces and
@@ -52,7 +56,7 @@ pub struct Task {
     pub infeasible: Option<String>,
     /// The reference solution in fixture steps, plus `{"answer": "..."}` and
     /// `{"cannot_be_done": true}`; it must reach success for every variant.
-    #[schemars(with = "Vec<SolutionStepSchema>")]
+    #[cfg_attr(test, schemars(with = "Vec<SolutionStepSchema>"))]
     pub solution: Vec<Value>,
     /// The most steps an episode may take.
     pub max_steps: u32,
@@ -74,12 +78,12 @@ pub struct Task {
     pub audit: Audit,
     /// The file the task was read from, when not the catalogue in the binary.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(test, schemars(skip))]
     pub origin: Option<std::path::PathBuf>,
     /// The device files beside that file which its `devices/…` paths name, read with it: they
     /// come before the catalogue's.
     #[serde(skip)]
-    #[schemars(skip)]
+    #[cfg_attr(test, schemars(skip))]
     pub beside: BTreeMap<String, std::sync::Arc<crate::sim::DeviceFile>>,
 }
 
@@ -94,7 +98,8 @@ impl Task {
 
 /// A task's check, tried: near-misses written to fool it, other correct routes, and the words
 /// of the goal that no condition checks, each with why.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Audit {
     /// Attempts that come close and must not be rewarded.
@@ -116,13 +121,14 @@ impl Audit {
 }
 
 /// An attempt that comes close to the goal and must not be rewarded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NearMiss {
     /// What it tries, in a few words: "a wrong new password".
     pub name: String,
     /// Steps as in `solution` (parameters allowed).
-    #[schemars(with = "Vec<SolutionStepSchema>")]
+    #[cfg_attr(test, schemars(with = "Vec<SolutionStepSchema>"))]
     pub steps: Vec<Value>,
     /// How the episode must stand at the end.
     pub outcome: OutcomeName,
@@ -136,16 +142,18 @@ pub struct NearMiss {
 }
 
 /// Another way of doing the task, which must be rewarded.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Route {
     pub name: String,
-    #[schemars(with = "Vec<SolutionStepSchema>")]
+    #[cfg_attr(test, schemars(with = "Vec<SolutionStepSchema>"))]
     pub steps: Vec<Value>,
 }
 
 /// How an episode stands, by name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum OutcomeName {
     NotDone,
@@ -157,7 +165,8 @@ pub enum OutcomeName {
 }
 
 /// When an episode is judged.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Finish {
     /// As soon as the goal holds (or at an answer or "can't be done").
@@ -178,7 +187,8 @@ impl Task {
 }
 
 /// A task's words in another language.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Translation {
     pub title: String,
@@ -192,25 +202,25 @@ pub struct Translation {
 }
 
 /// What one value of a task's `case_param` changes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// A device file of the catalogue or an inline one, instead of `start.device`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device: Option<Value>,
     /// Set-up steps run after `start.setup`.
-    #[schemars(with = "Vec<Step>")]
+    #[cfg_attr(test, schemars(with = "Vec<Step>"))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub setup: Vec<Value>,
     /// The reference solution for this case.
-    #[schemars(with = "Vec<SolutionStepSchema>")]
+    #[cfg_attr(test, schemars(with = "Vec<SolutionStepSchema>"))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub solution: Vec<Value>,
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub enum SeedDoc {
     #[serde(rename = "000")]
     Devices,
@@ -233,9 +243,8 @@ impl SeedDoc {
     }
 }
 
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Difficulty {
     Easy,
@@ -255,7 +264,8 @@ impl Difficulty {
 
 /// Where a parameter's value comes from: a list, or the strings of the start device at a
 /// pointer with one `*` (every element of an array), minus some.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Param {
     /// The values to choose from; a choice may pair values: `{"value": "notes", "count": "3"}`
@@ -276,7 +286,8 @@ pub struct Param {
 }
 
 /// The phone the learner gets.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct TaskStart {
     /// A device file of the catalogue (`devices/signed-in.json`) or an inline device file.
@@ -287,12 +298,13 @@ pub struct TaskStart {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub clock: Option<DateTime<Utc>>,
     /// Fixture steps run before the learner gets the phone (parameters allowed).
-    #[schemars(with = "Vec<Step>")]
+    #[cfg_attr(test, schemars(with = "Vec<Step>"))]
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub setup: Vec<Value>,
 }
 
 /// For the schema only: a solution step.
+#[cfg(test)]
 #[derive(JsonSchema)]
 #[serde(untagged)]
 #[allow(dead_code)]

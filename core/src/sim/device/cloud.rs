@@ -3,6 +3,7 @@
 //! and the cost a stored password hash may ask for.
 
 use chrono::{DateTime, Utc};
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -10,7 +11,8 @@ use super::data::{App, Item, LocalData};
 use crate::sim::time;
 
 /// The simulated Xiaomi cloud: accounts, the codes it has sent, and failed sign-ins.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Cloud {
     #[serde(default)]
@@ -37,7 +39,8 @@ pub struct Cloud {
 /// Another device of an account (a tablet, an old phone) adds an item to the account's Mi Cloud
 /// when the clock passes `at` (seed 003 §8: several devices on one account). A phone signed in
 /// to that account gets it at its next sync.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScheduledChange {
     #[serde(deserialize_with = "time::bounded")]
@@ -53,7 +56,8 @@ pub struct ScheduledChange {
 /// An item deleted from an account's Mi Cloud, on whichever device: the cloud keeps it for
 /// `sim::cloud::DELETED_KEPT_DAYS` days after `deleted_at`, when it can be restored on i.mi.com
 /// (seed 000: "Check Mi Cloud for any deleted or accessed files"); after that it is gone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeletedItem {
     pub mi_account_id: String,
@@ -68,7 +72,8 @@ pub struct DeletedItem {
 }
 
 /// An account as the cloud knows it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CloudAccount {
     pub mi_account_id: String,
@@ -117,7 +122,8 @@ pub struct CloudAccount {
 
 /// A phone's backup in the account's Mi Cloud: what its apps held when it was backed up,
 /// whether those apps sync or not. One per phone; a new backup replaces the last.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeviceBackup {
     /// The phone's `phone.id`.
@@ -135,7 +141,8 @@ fn free_plan_gb() -> u32 {
     5
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginNotifications {
     #[serde(default)]
@@ -145,7 +152,8 @@ pub struct LoginNotifications {
 }
 
 /// One sign-in to an account.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRecord {
     #[serde(deserialize_with = "time::bounded")]
@@ -160,7 +168,8 @@ pub struct LoginRecord {
 
 /// A sign-in from another device that happens at a set time: how the simulation plays someone
 /// else (or the owner elsewhere) signing in.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ScheduledSignIn {
     #[serde(deserialize_with = "time::bounded")]
@@ -170,7 +179,8 @@ pub struct ScheduledSignIn {
 }
 
 /// What kind of device a signed-in device is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DeviceKind {
     Phone,
@@ -182,7 +192,8 @@ pub enum DeviceKind {
 }
 
 /// A device signed in to an account.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AccountDevice {
     /// The phone's `phone.id` for phones simulated here; any unique text for the others.
@@ -199,7 +210,8 @@ pub struct AccountDevice {
 }
 
 /// Why a code was sent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum CodePurpose {
     SignIn,
@@ -208,7 +220,8 @@ pub enum CodePurpose {
 }
 
 /// A verification code as the simulated SMS or email carried it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct VerificationCode {
     /// The phone number or email it went to.
@@ -226,7 +239,8 @@ pub struct VerificationCode {
     pub wrong_tries: u32,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SignInFailures {
     pub mi_account_id: String,

@@ -1,12 +1,14 @@
 //! The data on the phone (and its cloud copy): items, one list per app that Mi Cloud syncs, and
 //! the apps themselves.
 
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// One piece of local data (a contact, a photo, a note ...). Kept generic so that sync, keep and
 /// remove treat every app alike.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -19,7 +21,8 @@ pub struct Item {
 
 /// An app whose data Mi Cloud syncs: the device file's stable key for it (`contacts`), which
 /// is also the name of its list in `LocalData`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum App {
     Contacts,
@@ -40,7 +43,8 @@ pub enum App {
 macro_rules! synced_apps {
     ($($app:ident: $list:ident),+ $(,)?) => {
         /// The phone's local data, one list per app that Mi Cloud can sync.
-        #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+        #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+        #[cfg_attr(test, derive(JsonSchema))]
         #[serde(deny_unknown_fields)]
         pub struct LocalData {
             $(

@@ -14,6 +14,7 @@ pub mod data;
 pub mod phone;
 pub mod signed_in;
 
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -31,7 +32,8 @@ pub use signed_in::{SignedInAccount, SyncItem, SyncSettings};
 pub const CURRENT_VERSION: u32 = 4;
 
 /// The whole state of one simulated phone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DeviceFile {
     /// Format version of this document (see [`CURRENT_VERSION`]).

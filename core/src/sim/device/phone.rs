@@ -1,12 +1,14 @@
 //! The phone itself: its identity, ROM, skin and language, its clock and its locks, and its
 //! network.
 
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 /// Where the phone was sold: decides where Settings puts the account entry.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Rom {
     /// China ROM: the account entry is the first row of Settings.
@@ -16,7 +18,8 @@ pub enum Rom {
 }
 
 /// Which generation of Xiaomi's wording the screens use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Skin {
     /// "Mi Account", "Mi Cloud", "Find Device": the words of the seed guides.
@@ -28,19 +31,9 @@ pub enum Skin {
 
 /// The language the phone speaks (Settings → Additional settings → Languages & input).
 #[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Default,
-    Serialize,
-    Deserialize,
-    JsonSchema,
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
 )]
+#[cfg_attr(test, derive(JsonSchema))]
 pub enum Language {
     /// English, as Global ROMs speak it.
     #[default]
@@ -93,9 +86,10 @@ impl std::str::FromStr for Language {
 
 // Named `Handset` in the code, where `screens::Phone` is the UI state shown on it; the device
 // file and its schema call it `phone`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(rename = "Phone")]
+#[cfg_attr(test, schemars(rename = "Phone"))]
 pub struct Handset {
     /// Stable identity of this phone in the cloud's device lists.
     pub id: Uuid,
@@ -179,7 +173,8 @@ fn default_location() -> String {
     "London, United Kingdom".to_string()
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LostMode {
     pub message: String,
@@ -187,7 +182,8 @@ pub struct LostMode {
     pub call: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Network {
     pub wifi: bool,

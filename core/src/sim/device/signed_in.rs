@@ -1,6 +1,7 @@
 //! The account signed in on the phone, and Mi Cloud's sync settings there.
 
 use chrono::{DateTime, Utc};
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -8,7 +9,8 @@ use super::data::App;
 use crate::sim::time;
 
 /// The Mi Account signed in on this phone.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SignedInAccount {
     /// The numeric Mi Account ID, kept as text (it is an identifier, not a quantity).
@@ -29,7 +31,8 @@ pub struct SignedInAccount {
 }
 
 /// Mi Cloud's settings on the phone, and where syncing stands.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SyncSettings {
     /// "Sync automatically".
@@ -47,7 +50,8 @@ pub struct SyncSettings {
     pub storage_full: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SyncItem {
     /// The app, by its stable key (`contacts`, `gallery` ...), never by a display name.

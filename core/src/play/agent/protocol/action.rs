@@ -1,6 +1,7 @@
 //! The agent protocol's actions: AndroidWorld's JSONAction words and shapes, read once into
 //! typed actions.
 
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -12,7 +13,8 @@ use crate::play::fixture::{KeyName, TypeSource};
 /// ignored); a field that is `null` counts as absent, as AndroidWorld's `asdict()` sends every
 /// field, `None` included; an `index` written as a string of digits (`"4"`) is that number, as
 /// JSONAction reads it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(tag = "action_type", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AgentAction {
     Click(Target),
@@ -33,7 +35,7 @@ pub enum AgentAction {
         direction: Direction,
         /// The element to scroll in (AndroidWorld's); the page or the dialog is what scrolls.
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        #[schemars(schema_with = "index_schema")]
+        #[cfg_attr(test, schemars(schema_with = "index_schema"))]
         index: Option<usize>,
     },
     /// A finger swept across the screen: the opposite of `scroll` (`up` shows what is below).
@@ -70,11 +72,12 @@ pub enum AgentAction {
 
 /// What a click or a long press touches: an element by its index in the last observation, by
 /// its stable id or by its label, or a terminal cell.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Target {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(schema_with = "index_schema")]
+    #[cfg_attr(test, schemars(schema_with = "index_schema"))]
     pub index: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -97,11 +100,12 @@ impl Target {
 
 /// What `input_text` types, and where. Its target's fields are written out again rather than
 /// flattened from [`Target`]: serde cannot refuse unknown fields through a flattened struct.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Typing {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(schema_with = "index_schema")]
+    #[cfg_attr(test, schemars(schema_with = "index_schema"))]
     pub index: Option<usize>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
@@ -138,7 +142,8 @@ impl Typing {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     Up,
@@ -148,7 +153,8 @@ pub enum Direction {
     Right,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum GoalStatus {
     #[serde(alias = "task_complete")]
@@ -158,6 +164,7 @@ pub enum GoalStatus {
 
 /// An element's index in the last observation: a number, or a string of digits as a model
 /// writes it (`"4"`).
+#[cfg(test)]
 fn index_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
     schemars::json_schema!({
         "description": "An element's index in the last observation; a string of digits counts as the number.",
@@ -222,6 +229,7 @@ impl<T: Serialize> Serialize for Parsed<T> {
     }
 }
 
+#[cfg(test)]
 impl<T: JsonSchema> JsonSchema for Parsed<T> {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         T::schema_name()

@@ -2,6 +2,7 @@
 //! (unknown fields are errors); actions use AndroidWorld's JSONAction words so existing agents
 //! port over.
 
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -9,7 +10,8 @@ mod action;
 pub use action::*;
 
 /// A request, by its `op`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(tag = "op", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Request {
     /// The task catalogue.
@@ -46,7 +48,7 @@ pub enum Request {
     /// text that is not JSON is the action as a string, refused as a step with that string
     /// would be).
     Batch {
-        #[schemars(with = "Vec<Option<serde_json::Value>>")]
+        #[cfg_attr(test, schemars(with = "Vec<Option<serde_json::Value>>"))]
         envs: Vec<serde_json::Value>,
     },
     /// A batch session only: every observation from now on is written into row `i` of this
@@ -61,7 +63,8 @@ pub enum Request {
     },
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ResetOptions {
     /// Terminal columns (default 60; 30 to 500).
@@ -124,7 +127,8 @@ pub struct ResetOptions {
 }
 
 /// What an answer carries of the screen.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ObservationKind {
     /// The observation (elements, dialog, status …).
@@ -151,7 +155,8 @@ impl ObservationKind {
 }
 
 /// How `render` draws the screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RenderFormat {
     /// The frame as text (`frame`), as without a format.
@@ -163,7 +168,8 @@ pub enum RenderFormat {
 /// The frame as pixels, announced in an answer: exactly `bytes` bytes follow the answer's line
 /// (after its newline), `height` rows of `width` pixels, top to bottom, 3 bytes (R, G, B) a
 /// pixel. A client reads them before the next line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct PixelFrame {
     pub width: u32,
     pub height: u32,
@@ -175,7 +181,8 @@ pub struct PixelFrame {
 }
 
 /// What `x`,`y` count in.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Coordinates {
     /// Terminal cells: column and row.
@@ -186,7 +193,8 @@ pub enum Coordinates {
 }
 
 /// One entry of the task catalogue.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct TaskEntry {
     pub id: String,
     pub title: String,
@@ -201,7 +209,8 @@ pub struct TaskEntry {
 }
 
 /// What an element looks like to an agent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct ObservedElement {
     pub index: usize,
     pub id: String,
@@ -231,7 +240,8 @@ pub struct ObservedElement {
 }
 
 /// What the agent sees.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct Observation {
     /// The screen's stable name.
     pub screen: String,
@@ -262,7 +272,8 @@ pub struct Observation {
 }
 
 /// A dialog as an agent sees it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct ObservedDialog {
     /// Its stable id (`confirm_sign_out`, `keep_or_remove` …).
     pub id: String,
@@ -273,7 +284,8 @@ pub struct ObservedDialog {
 }
 
 /// How far a page longer than the screen is scrolled, in lines.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct ObservedScroll {
     /// The first line shown.
     pub position: u16,
@@ -287,7 +299,8 @@ pub struct ObservedScroll {
 }
 
 /// What goes with each observation.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 pub struct EpisodeInfo {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<String>,
@@ -310,7 +323,8 @@ pub struct EpisodeInfo {
 }
 
 /// An observation as the client asked for it at the reset (`observation_text`).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(untagged)]
 pub enum Seen {
     Object {
@@ -328,7 +342,8 @@ pub enum Seen {
 }
 
 /// A response: one of these shapes, by the request.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(untagged)]
 pub enum Response {
     Tasks {
@@ -371,7 +386,7 @@ pub enum Response {
     /// A batch's answers, one for each of its environments (`null` where it asked nothing), in
     /// order; an environment's error is its entry's `{"error":"…"}`, naming it.
     Batch {
-        #[schemars(with = "Vec<Option<serde_json::Value>>")]
+        #[cfg_attr(test, schemars(with = "Vec<Option<serde_json::Value>>"))]
         envs: Vec<Option<Response>>,
     },
     /// `observations_file` taken: N rows of `row_bytes`.
@@ -385,6 +400,7 @@ pub enum Response {
 }
 
 /// For `mi-settings schema agent`: both directions in one document.
+#[cfg(test)]
 #[derive(JsonSchema)]
 #[allow(dead_code)]
 pub struct AgentProtocol {

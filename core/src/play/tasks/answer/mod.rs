@@ -12,6 +12,7 @@ mod date;
 mod number;
 mod plain;
 
+#[cfg(test)]
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -21,7 +22,8 @@ pub use number::{number, size};
 pub use plain::plain;
 
 /// The expected answer as a task file writes it: a text, or a rule.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(untagged)]
 pub enum AnswerSpec {
     /// The answer (parameters allowed), compared as text.
@@ -30,7 +32,8 @@ pub enum AnswerSpec {
 }
 
 /// How to find and compare the expected answer.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AnswerRule {
     /// The answer, fixed by the task (parameters allowed).
@@ -68,7 +71,8 @@ fn yes() -> bool {
 }
 
 /// How a person's answer is compared with the expected one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(test, derive(JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AnswerKind {
     /// Letter case, spaces, quotes, a leading "the"/"a" and a closing full stop do not matter.
